@@ -1,0 +1,52 @@
+export const MAIN_HELP = `regops: design controls for medical-device ML, on every pull/merge request
+
+Usage: regops <command> [options]
+
+Commands:
+  run        run the checks, decide the gate, write evidence and documents
+  validate   check regops.yml and the files it links, without running checks
+  schema     write the JSON Schemas of regops.yml and of the evidence bundle
+  render     re-render the documents from an existing evidence.json
+
+Options:
+  -h, --help     show help (also: regops <command> --help)
+  --version      print the version
+  --debug        show stack traces for errors
+
+Exit codes: 0 the gate passes, 1 the gate fails, 2 usage, config or input error, 3 internal error.
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  run: `Usage: regops run [--config regops.yml] [--out DIR] [--debug]
+
+Runs every enabled check in regops.yml (data, then model, then drift), decides the design-control gate,
+and writes into DIR (default: regops-out):
+  evidence.json     the evidence bundle (JSON Schema: schema/evidence.schema.json)
+  comment.md        the pull/merge request comment
+  model-card.md     the model card
+  traceability.md   requirement <-> risk control <-> check <-> result
+  report.html       the full report
+
+The directory is written all at once at the end; an existing DIR is replaced only if it holds an earlier
+evidence.json. Exit code 0 when the gate passes, 1 when it fails (documents are still written), 2 for a
+config or input error (nothing is written).
+`,
+  validate: `Usage: regops validate [--config regops.yml] [--debug]
+
+Checks regops.yml, the requirements, risks and model-card files it links (schemas, IDs, references), that
+every dataset and model file exists, that the model's inputs and outputs match the config and that every
+column a check names is in its dataset. Runs no check. Exit code 0 when valid, 2 otherwise.
+`,
+  schema: `Usage: regops schema [--out DIR] [--kind config|evidence]
+
+Without --out, prints the JSON Schema of regops.yml (or of evidence.json with --kind evidence).
+With --out DIR, writes DIR/regops.schema.json and DIR/evidence.schema.json.
+Point your editor's YAML language server at regops.schema.json for completion in regops.yml.
+`,
+  render: `Usage: regops render --evidence evidence.json [--out DIR]
+
+Re-renders comment.md, model-card.md, traceability.md and report.html from an evidence bundle, without
+running anything. The same evidence always gives byte-identical documents. DIR defaults to the directory of
+the evidence file.
+`,
+};

@@ -1,0 +1,4 @@
+export * from './main';
+export * from './output';
+export * from './registry';
+export * from './services';

@@ -1,0 +1,188 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ConfigurationError,
+  Evidence,
+  evidenceJsonSchema,
+  InputError,
+  isRegopsError,
+  type Logger,
+  loadProject,
+  prepare,
+  runPipeline,
+  TOOL_VERSION,
+  UsageError,
+} from '@regops/core';
+import { renderAll } from '@regops/docs';
+import { z } from 'zod';
+import { COMMAND_HELP, MAIN_HELP } from './help';
+import { EVIDENCE_FILE, writeOutputDir } from './output';
+import { defaultRegistry } from './registry';
+import { createServices } from './services';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+function logger(io: Io, debug: boolean): Logger {
+  return {
+    info: (m) => io.err(`regops: ${m}\n`),
+    warn: (m) => io.err(`regops: warning: ${m}\n`),
+    debug: (m) => {
+      if (debug) io.err(`regops: debug: ${m}\n`);
+    },
+  };
+}
+
+function parse(command: string, args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
+      allowPositionals: false,
+      strict: true,
+    }).values as Record<string, string | boolean | undefined>;
+  } catch (e) {
+    throw new UsageError(`${command}: ${(e as Error).message.split('\n')[0]} (see: regops ${command} --help)`);
+  }
+}
+
+/** Documents plus the evidence itself, as the files of an output directory. */
+export function outputFiles(evidence: Evidence): Record<string, string> {
+  return { [EVIDENCE_FILE]: `${JSON.stringify(evidence, null, 2)}\n`, ...renderAll(evidence) };
+}
+
+async function cmdRun(args: string[], io: Io): Promise<number> {
+  const v = parse('run', args, { config: { type: 'string', short: 'c' }, out: { type: 'string', short: 'o' } });
+  if (v.help) return help(io, 'run');
+  const log = logger(io, Boolean(v.debug));
+  const registry = defaultRegistry();
+  const project = loadProject(String(v.config ?? 'regops.yml'), registry);
+  const evidence = await runPipeline(project, registry, createServices(project), { log });
+  const outDir = String(v.out ?? 'regops-out');
+  const files = outputFiles(evidence);
+  writeOutputDir(outDir, files);
+  const { verdict, counts } = evidence.gate;
+  io.out(
+    `${verdict === 'pass' ? 'PASS' : 'FAIL'}: design control ${verdict === 'pass' ? 'passed' : 'failed'} (${counts.pass} pass, ${counts.fail} fail, ${counts.warn} warn, ${counts.error} error, ${counts.skip} skip); wrote ${Object.keys(files).length} files to ${outDir}\n`,
+  );
+  for (const r of evidence.gate.reasons) io.out(`  - ${r.message}\n`);
+  return verdict === 'pass' ? 0 : 1;
+}
+
+async function cmdValidate(args: string[], io: Io): Promise<number> {
+  const v = parse('validate', args, { config: { type: 'string', short: 'c' } });
+  if (v.help) return help(io, 'validate');
+  const registry = defaultRegistry();
+  const project = loadProject(String(v.config ?? 'regops.yml'), registry);
+  const prepared = await prepare(project, registry, createServices(project));
+  io.out(
+    `${project.configFile.display}: valid (${project.config.checks.length} checks, ${project.requirements.length} requirements, ${project.hazards.length} hazards, ${prepared.inputs.length} input files hashed)\n`,
+  );
+  return 0;
+}
+
+function cmdSchema(args: string[], io: Io): number {
+  const v = parse('schema', args, { out: { type: 'string', short: 'o' }, kind: { type: 'string' } });
+  if (v.help) return help(io, 'schema');
+  const schemas = allSchemas();
+  if (v.out) {
+    const dir = String(v.out);
+    mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(schemas)) writeFileSync(path.join(dir, name), text);
+    io.out(`wrote ${Object.keys(schemas).map((n) => path.join(dir, n)).join(', ')}\n`);
+    return 0;
+  }
+  const kind = String(v.kind ?? 'config');
+  if (kind !== 'config' && kind !== 'evidence') throw new UsageError(`schema: --kind must be config or evidence, got "${kind}"`);
+  io.out(kind === 'config' ? (schemas['regops.schema.json'] ?? '') : (schemas['evidence.schema.json'] ?? ''));
+  return 0;
+}
+
+/** The committed JSON Schemas, generated from the zod schemas. */
+export function allSchemas(): Record<string, string> {
+  const config = {
+    $id: 'regops-config-1',
+    ...(z.toJSONSchema(defaultRegistry().configSchema(), { target: 'draft-2020-12', io: 'input' }) as object),
+  };
+  return {
+    'regops.schema.json': `${JSON.stringify(config, null, 2)}\n`,
+    'evidence.schema.json': `${JSON.stringify(evidenceJsonSchema(), null, 2)}\n`,
+  };
+}
+
+function cmdRender(args: string[], io: Io): number {
+  const v = parse('render', args, { evidence: { type: 'string', short: 'e' }, out: { type: 'string', short: 'o' } });
+  if (v.help) return help(io, 'render');
+  if (!v.evidence) throw new UsageError('render: --evidence FILE is required (see: regops render --help)');
+  const file = String(v.evidence);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(e as Error).message}`}`);
+  }
+  const parsed = Evidence.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 10).map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`);
+    throw new ConfigurationError(problems);
+  }
+  const outDir = String(v.out ?? path.dirname(file));
+  const docs = renderAll(parsed.data);
+  mkdirSync(outDir, { recursive: true });
+  for (const [name, text] of Object.entries(docs)) writeFileSync(path.join(outDir, name), text);
+  io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}\n`);
+  return 0;
+}
+
+function help(io: Io, command?: string): number {
+  io.out(command ? (COMMAND_HELP[command] ?? MAIN_HELP) : MAIN_HELP);
+  return 0;
+}
+
+/** Run the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+        return help(io);
+      case 'help':
+        return help(io, rest[0]);
+      case '--version':
+      case 'version':
+        io.out(`${TOOL_VERSION}\n`);
+        return 0;
+      case 'run':
+        return await cmdRun(rest, io);
+      case 'validate':
+        return await cmdValidate(rest, io);
+      case 'schema':
+        return cmdSchema(rest, io);
+      case 'render':
+        return cmdRender(rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}"; commands: run, validate, schema, render (see: regops --help)`);
+    }
+  } catch (e) {
+    if (isRegopsError(e)) {
+      io.err(`regops: error: ${e.message}\n`);
+      if (debug && e.stack) io.err(`${e.stack}\n`);
+      return e.exitCode;
+    }
+    io.err(`regops: internal error: ${(e as Error).message ?? String(e)}\n`);
+    io.err(debug ? `${(e as Error).stack}\n` : 'This is a bug in RegOps; run again with --debug for the stack trace and report it.\n');
+    return 3;
+  }
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { InputError, type Project, type Services, type Table } from '@regops/core';
+import { readCsvTable } from '@regops/data';
+import { inspectModel } from '@regops/model';
+
+/** The data and model services of a local run: datasets read once and cached by name. */
+export function createServices(project: Project): Services {
+  const tables = new Map<string, Promise<Table>>();
+  return {
+    loadTable(name) {
+      let t = tables.get(name);
+      if (!t) {
+        const ds = project.config.datasets[name];
+        if (!ds) throw new InputError(`${project.configFile.display}: no dataset named "${name}" under datasets:`);
+        t = readCsvTable({
+          name,
+          absPath: path.resolve(project.rootDir, ds.path),
+          path: ds.path,
+          delimiter: ds.delimiter,
+          naValues: ds.na_values,
+        });
+        tables.set(name, t);
+      }
+      return t;
+    },
+    inspectModel: (relPath) => inspectModel(project.rootDir, relPath),
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { baseConfigShape, type CheckEntry, checkCommonShape, type RegopsConfig } from './config';
+import type { CheckResult } from './results';
+
+/** A loaded dataset. Row numbers in messages are 1-based data rows (the header is not counted). */
+export interface Table {
+  name: string;
+  /** Path relative to the config directory, as shown to users. */
+  path: string;
+  header: string[];
+  rowCount: number;
+  /** Raw cell texts, null where missing. Throws InputError naming file and column when absent. */
+  column(name: string): (string | null)[];
+  /** Numbers, NaN where missing. Throws InputError naming file, column and row at a non-number. */
+  numeric(name: string): Float64Array;
+  hasColumn(name: string): boolean;
+}
+
+export interface TensorInfo {
+  name: string;
+  type: string;
+  shape: (number | string)[];
+}
+
+/** What the evidence records of an ONNX model. */
+export interface ModelInfo {
+  path: string;
+  sha256: string;
+  bytes: number;
+  ir_version: number | null;
+  producer_name: string | null;
+  producer_version: string | null;
+  opsets: Record<string, number>;
+  inputs: TensorInfo[];
+  outputs: TensorInfo[];
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
+/** Services the pipeline needs from the data and model packages; injected so core has no I/O opinions. */
+export interface Services {
+  loadTable(name: string): Promise<Table>;
+  inspectModel(relPath: string): Promise<ModelInfo>;
+}
+
+export interface RunContext {
+  /** Absolute directory of regops.yml; every configured path is relative to it. */
+  rootDir: string;
+  config: RegopsConfig;
+  services: Services;
+  log: Logger;
+  /** Compute once per run and share (e.g. model predictions used by several metric checks). */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/** A static problem found before running: `path` is relative to the check entry. */
+export interface ConfigProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface ColumnNeed {
+  dataset: string;
+  column: string;
+  /** Config path that names the column, e.g. ['model', 'features', 2] (absolute, from the config root). */
+  field: (string | number)[];
+}
+
+/**
+ * A Check verifies one kind of thing. `options` is the zod shape of its own config fields (merged with the
+ * common ones: id, title, verifies, controls, enabled).
+ */
+export interface Check<C extends CheckEntry = CheckEntry> {
+  type: string;
+  stage: 'data' | 'model' | 'drift';
+  description: string;
+  options: z.core.$ZodLooseShape;
+  /** Cross-references that the schema alone cannot see (dataset names, model presence). */
+  validate?(config: C, project: RegopsConfig): ConfigProblem[];
+  /** Dataset columns this check reads, so a missing column is reported before anything runs. */
+  columns?(config: C, project: RegopsConfig): ColumnNeed[];
+  /** The acceptance criterion in words, for the traceability matrix (e.g. "AUROC ≥ 0.75 on test"). */
+  criterion(config: C, project: RegopsConfig): string;
+  run(ctx: RunContext, config: C): Promise<CheckResult[]>;
+}
+
+export class CheckRegistry {
+  private readonly checks = new Map<string, Check>();
+
+  register<C extends CheckEntry>(check: Check<C>): this {
+    if (this.checks.has(check.type)) throw new Error(`check type ${check.type} registered twice`);
+    this.checks.set(check.type, check as unknown as Check);
+    return this;
+  }
+
+  get(type: string): Check | undefined {
+    return this.checks.get(type);
+  }
+
+  list(): Check[] {
+    return [...this.checks.values()].sort((a, b) => a.type.localeCompare(b.type));
+  }
+
+  /** The full regops.yml schema: base fields plus one strict entry shape per registered check type. */
+  configSchema(): z.ZodType<RegopsConfig> {
+    const entries = this.list().map((c) =>
+      z
+        .strictObject({ ...checkCommonShape, type: z.literal(c.type), ...c.options })
+        .describe(`${c.type}: ${c.description}`),
+    );
+    const checkEntry =
+      entries.length === 0
+        ? z.never()
+        : z.discriminatedUnion('type', entries as unknown as [z.ZodObject, ...z.ZodObject[]]);
+    return z
+      .strictObject({ ...baseConfigShape, checks: z.array(checkEntry).default([]) })
+      .describe('RegOps configuration (regops.yml)') as unknown as z.ZodType<RegopsConfig>;
+  }
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Status } from './results';
+
+const RelPath = z.string().min(1).describe('Path relative to the directory of regops.yml.');
+
+export const DATASET_ROLES = ['train', 'test', 'reference', 'current'] as const;
+
+export const DatasetConfig = z.strictObject({
+  path: RelPath,
+  role: z
+    .enum(DATASET_ROLES)
+    .describe('train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data'),
+  format: z.enum(['csv']).default('csv').describe('File format (more readers come with the data-checks work).'),
+  delimiter: z.string().length(1).default(','),
+  na_values: z.array(z.string()).default(['', 'NA']).describe('Cell texts that mean "missing".'),
+  description: z.string().optional(),
+});
+export type DatasetConfig = z.infer<typeof DatasetConfig>;
+
+export const ModelConfig = z.strictObject({
+  path: RelPath.describe('The ONNX model under test (the candidate).'),
+  input: z.string().min(1).describe('Name of the model input tensor, e.g. float_input.'),
+  features: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe('Dataset columns fed to the input tensor, in this order, as float32.'),
+  probabilities: z.string().min(1).default('probabilities').describe('Output holding class probabilities [N, k].'),
+  positive_index: z.number().int().min(0).default(1).describe('Column of the probabilities output for the positive class.'),
+  batch_size: z.number().int().min(1).default(4096),
+  name: z.string().optional(),
+  version: z.string().optional(),
+});
+export type ModelConfig = z.infer<typeof ModelConfig>;
+
+export const TargetConfig = z.strictObject({
+  column: z.string().min(1).describe('Dataset column holding the true label.'),
+  positive: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v))
+    .describe('Cell value of the positive class, e.g. pos or 1.'),
+});
+
+export const BaselineConfig = z.strictObject({
+  model: RelPath.optional().describe('The model this change replaces, for comparison.'),
+  description: z.string().optional(),
+});
+
+export const GateConfig = z.strictObject({
+  fail_on: z
+    .array(Status)
+    .default(['fail', 'error'])
+    .describe('Result statuses that block the change.'),
+  require_verified: z
+    .boolean()
+    .default(false)
+    .describe('Block the change when a requirement has no check that verifies it.'),
+});
+export type GateConfig = z.infer<typeof GateConfig>;
+
+/** Fields every check entry has, whatever its type. */
+export const checkCommonShape = {
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"')
+    .describe('Unique name of this check in the config.'),
+  title: z.string().optional(),
+  verifies: z.array(z.string()).default([]).describe('Requirement IDs this check verifies.'),
+  controls: z.array(z.string()).default([]).describe('Risk-control IDs this check is evidence for.'),
+  enabled: z.boolean().default(true),
+};
+
+export interface CheckEntry {
+  id: string;
+  type: string;
+  title?: string | undefined;
+  verifies: string[];
+  controls: string[];
+  enabled: boolean;
+  [key: string]: unknown;
+}
+
+export const baseConfigShape = {
+  version: z.literal(1).describe('Config format version.'),
+  project: z.strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+  }),
+  model: ModelConfig.optional(),
+  baseline: BaselineConfig.optional(),
+  target: TargetConfig.optional(),
+  datasets: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" or "-"'), DatasetConfig)
+    .default({})
+    .describe('Datasets by name.'),
+  requirements: RelPath.describe('YAML file of requirements (design inputs).'),
+  risks: RelPath.optional().describe('YAML file of hazards and risk controls (ISO 14971).'),
+  modelcard: RelPath.optional().describe('YAML file with the written parts of the model card.'),
+  gate: GateConfig.default({ fail_on: ['fail', 'error'], require_verified: false }),
+};
+
+export interface RegopsConfig {
+  version: 1;
+  project: { name: string; description?: string | undefined };
+  model?: ModelConfig | undefined;
+  baseline?: z.infer<typeof BaselineConfig> | undefined;
+  target?: { column: string; positive: string } | undefined;
+  datasets: Record<string, DatasetConfig>;
+  requirements: string;
+  risks?: string | undefined;
+  modelcard?: string | undefined;
+  gate: GateConfig;
+  checks: CheckEntry[];
+}

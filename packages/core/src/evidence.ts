@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { CheckResult, Status } from './results';
+import { Hazard, ModelCardMeta, Requirement } from './trace';
+
+export const EVIDENCE_SCHEMA_VERSION = '1.0.0';
+
+const Tensor = z.strictObject({
+  name: z.string(),
+  type: z.string(),
+  shape: z.array(z.union([z.number(), z.string()])),
+});
+
+export const ModelEvidence = z.strictObject({
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int(),
+  ir_version: z.number().int().nullable(),
+  producer_name: z.string().nullable(),
+  producer_version: z.string().nullable(),
+  opsets: z.record(z.string(), z.number().int()),
+  inputs: z.array(Tensor),
+  outputs: z.array(Tensor),
+});
+
+export const InputFile = z.strictObject({
+  path: z.string().describe('Relative to the directory of regops.yml, with / separators.'),
+  kind: z.enum(['config', 'requirements', 'risks', 'modelcard', 'dataset', 'model', 'baseline_model']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int(),
+});
+
+export const DatasetEvidence = z.strictObject({
+  name: z.string(),
+  path: z.string(),
+  role: z.string(),
+  rows: z.number().int(),
+  columns: z.array(z.string()),
+});
+
+export const DeclaredCheck = z.strictObject({
+  id: z.string(),
+  type: z.string(),
+  title: z.string(),
+  enabled: z.boolean(),
+  verifies: z.array(z.string()),
+  controls: z.array(z.string()),
+  criterion: z.string().describe('Acceptance criterion in words, from the config.'),
+});
+
+export const GateReason = z.strictObject({
+  code: z.enum(['result_status', 'unverified_requirement', 'no_results']),
+  message: z.string(),
+  ref: z.string().optional(),
+});
+
+export const Gate = z.strictObject({
+  verdict: z.enum(['pass', 'fail']),
+  reasons: z.array(GateReason),
+  policy: z.strictObject({ fail_on: z.array(Status), require_verified: z.boolean() }),
+  counts: z.record(Status, z.number().int()),
+});
+
+export const Evidence = z
+  .strictObject({
+    schema_version: z.literal(EVIDENCE_SCHEMA_VERSION),
+    tool: z.strictObject({ name: z.literal('regops'), version: z.string() }),
+    run: z.strictObject({
+      started_at: z.string().describe('ISO 8601 UTC; SOURCE_DATE_EPOCH when set.'),
+      platform: z.enum(['local', 'github', 'gitlab']),
+      git: z
+        .strictObject({
+          sha: z.string().nullable(),
+          ref: z.string().nullable(),
+          dirty: z.boolean().nullable(),
+        })
+        .nullable(),
+      change: z
+        .strictObject({ number: z.number().int(), url: z.string().nullable(), title: z.string().nullable() })
+        .nullable()
+        .describe('The pull/merge request, when there is one.'),
+    }),
+    project: z.strictObject({ name: z.string(), description: z.string().nullable() }),
+    inputs: z.array(InputFile),
+    model: ModelEvidence.nullable(),
+    baseline_model: ModelEvidence.nullable(),
+    datasets: z.array(DatasetEvidence),
+    requirements: z.array(Requirement),
+    hazards: z.array(Hazard),
+    modelcard: ModelCardMeta.nullable(),
+    checks: z.array(DeclaredCheck),
+    results: z.array(CheckResult),
+    gate: Gate,
+  })
+  .describe('RegOps evidence bundle: everything one run verified, the single source of every document.');
+export type Evidence = z.infer<typeof Evidence>;
+export type ModelEvidence = z.infer<typeof ModelEvidence>;
+export type Gate = z.infer<typeof Gate>;
+export type DeclaredCheck = z.infer<typeof DeclaredCheck>;
+
+/** JSON Schema (draft 2020-12) of the evidence bundle, committed as schema/evidence.schema.json. */
+export function evidenceJsonSchema(): Record<string, unknown> {
+  return {
+    $id: `regops-evidence-${EVIDENCE_SCHEMA_VERSION}`,
+    ...(z.toJSONSchema(Evidence, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>),
+  };
+}

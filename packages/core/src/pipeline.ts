@@ -1,0 +1,224 @@
+import type { CheckRegistry, Logger, ModelInfo, RunContext, Services, Table } from './check';
+import type { CheckEntry } from './config';
+import { InputError, isRegopsError } from './errors';
+import { type DeclaredCheck, EVIDENCE_SCHEMA_VERSION, type Evidence } from './evidence';
+import { displayPath, portablePath, resolveInput, sha256File } from './files';
+import { evaluateGate } from './gate';
+import { gitInfo } from './git';
+import type { Project } from './project';
+import type { CheckResult } from './results';
+import { TOOL_VERSION } from './version';
+import { formatPath } from './yaml-file';
+
+export interface Prepared {
+  inputs: Evidence['inputs'];
+  model: ModelInfo | null;
+  baselineModel: ModelInfo | null;
+  tables: Map<string, Table>;
+}
+
+const STAGE_ORDER = { data: 0, model: 1, drift: 2 } as const;
+
+function configWhere(project: Project, field: (string | number)[]): string {
+  const pos = project.configFile.locate(field);
+  return `${project.configFile.display}${pos ? `:${pos.line}:${pos.col}` : ''}: ${formatPath(field)}`;
+}
+
+/** Check the model's signature against the config: input name, feature count, probability output. */
+function checkModelSignature(project: Project, info: ModelInfo): void {
+  const m = project.config.model;
+  if (!m) return;
+  const input = info.inputs.find((t) => t.name === m.input);
+  if (!input) {
+    throw new InputError(
+      `${configWhere(project, ['model', 'input'])}: the model ${m.path} has no input "${m.input}"; its inputs are: ${info.inputs.map((t) => `"${t.name}"`).join(', ')}. Set model.input to one of them.`,
+    );
+  }
+  const width = input.shape[input.shape.length - 1];
+  if (typeof width === 'number' && width !== m.features.length) {
+    throw new InputError(
+      `${configWhere(project, ['model', 'features'])}: ${m.features.length} feature(s) listed, but input "${m.input}" of ${m.path} takes ${width} (shape [${input.shape.join(', ')}])`,
+    );
+  }
+  if (!info.outputs.some((t) => t.name === m.probabilities)) {
+    throw new InputError(
+      `${configWhere(project, ['model', 'probabilities'])}: the model ${m.path} has no output "${m.probabilities}"; its outputs are: ${info.outputs.map((t) => `"${t.name}"`).join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Everything `regops validate` checks beyond the YAML: linked files exist and are hashed, the model loads
+ * and matches the config, datasets parse and have every column a check names.
+ */
+export async function prepare(project: Project, registry: CheckRegistry, services: Services): Promise<Prepared> {
+  const { config, rootDir } = project;
+  const cfgDisplay = project.configFile.display;
+  const inputs: Evidence['inputs'] = [];
+  const add = async (abs: string, kind: Evidence['inputs'][number]['kind']) => {
+    inputs.push({ path: portablePath(rootDir, abs), kind, ...(await sha256File(abs)) });
+  };
+  await add(project.configPath, 'config');
+  await add(project.linked.requirements, 'requirements');
+  if (project.linked.risks) await add(project.linked.risks, 'risks');
+  if (project.linked.modelcard) await add(project.linked.modelcard, 'modelcard');
+  for (const [name, ds] of Object.entries(config.datasets)) {
+    await add(resolveInput(rootDir, ds.path, cfgDisplay, `datasets.${name}.path`), 'dataset');
+  }
+  let model: ModelInfo | null = null;
+  if (config.model) {
+    await add(resolveInput(rootDir, config.model.path, cfgDisplay, 'model.path'), 'model');
+    model = await services.inspectModel(config.model.path);
+    checkModelSignature(project, model);
+  }
+  let baselineModel: ModelInfo | null = null;
+  if (config.baseline?.model) {
+    await add(resolveInput(rootDir, config.baseline.model, cfgDisplay, 'baseline.model'), 'baseline_model');
+    baselineModel = await services.inspectModel(config.baseline.model);
+  }
+  const tables = new Map<string, Table>();
+  for (const name of Object.keys(config.datasets)) tables.set(name, await services.loadTable(name));
+
+  config.checks.forEach((check, i) => {
+    if (!check.enabled) return;
+    const plugin = registry.get(check.type);
+    for (const need of plugin?.columns?.(check, config) ?? []) {
+      const table = tables.get(need.dataset);
+      if (!table || table.hasColumn(need.column)) continue;
+      throw new InputError(
+        `${table.path}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check.id} [checks[${i}]]); the file's columns are: ${table.header.join(', ')}`,
+      );
+    }
+  });
+  return { inputs, model, baselineModel, tables };
+}
+
+export function declaredChecks(project: Project, registry: CheckRegistry): DeclaredCheck[] {
+  return project.config.checks.map((c: CheckEntry) => {
+    const plugin = registry.get(c.type);
+    return {
+      id: c.id,
+      type: c.type,
+      title: c.title ?? plugin?.description ?? c.type,
+      enabled: c.enabled,
+      verifies: c.verifies,
+      controls: c.controls,
+      criterion: plugin ? plugin.criterion(c, project.config) : '',
+    };
+  });
+}
+
+export interface RunOptions {
+  log: Logger;
+  /** ISO time recorded as the run's start; defaults to SOURCE_DATE_EPOCH or now. */
+  now?: Date;
+  platform?: Evidence['run']['platform'];
+  change?: Evidence['run']['change'];
+}
+
+function runStart(now?: Date): string {
+  if (now) return now.toISOString();
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/** Run every enabled check (data, then model, then drift) and build the evidence bundle with its gate. */
+export async function runPipeline(
+  project: Project,
+  registry: CheckRegistry,
+  services: Services,
+  options: RunOptions,
+): Promise<Evidence> {
+  const startedAt = runStart(options.now);
+  const prepared = await prepare(project, registry, services);
+  const memo = new Map<string, Promise<unknown>>();
+  const ctx: RunContext = {
+    rootDir: project.rootDir,
+    config: project.config,
+    services,
+    log: options.log,
+    memo: <T>(key: string, compute: () => Promise<T>) => {
+      let p = memo.get(key) as Promise<T> | undefined;
+      if (!p) {
+        p = compute();
+        memo.set(key, p);
+      }
+      return p;
+    },
+  };
+  const ordered = project.config.checks
+    .map((c, i) => ({ c, i, plugin: registry.get(c.type) }))
+    .sort((a, b) => {
+      const sa = a.plugin ? STAGE_ORDER[a.plugin.stage] : 9;
+      const sb = b.plugin ? STAGE_ORDER[b.plugin.stage] : 9;
+      return sa - sb || a.i - b.i;
+    });
+  const results: CheckResult[] = [];
+  for (const { c, plugin } of ordered) {
+    if (!plugin) continue;
+    const title = c.title ?? plugin.description;
+    if (!c.enabled) {
+      results.push({
+        id: c.id,
+        check: c.type,
+        title,
+        status: 'skip',
+        verifies: c.verifies,
+        controls: c.controls,
+        metrics: [],
+        message: 'disabled in the config (enabled: false)',
+      });
+      continue;
+    }
+    const t0 = performance.now();
+    options.log.info(`running ${c.id} (${c.type})`);
+    try {
+      const out = await plugin.run(ctx, c);
+      const ms = Math.round(performance.now() - t0);
+      for (const r of out) results.push({ ...r, duration_ms: ms });
+    } catch (e) {
+      if (isRegopsError(e)) throw e;
+      options.log.warn(`${c.id}: internal error: ${(e as Error).stack ?? String(e)}`);
+      results.push({
+        id: c.id,
+        check: c.type,
+        title,
+        status: 'error',
+        verifies: c.verifies,
+        controls: c.controls,
+        metrics: [],
+        message: `could not run: ${(e as Error).message}`,
+      });
+    }
+  }
+  const checks = declaredChecks(project, registry);
+  const gate = evaluateGate(project.config.gate, results, project.requirements, checks);
+  const datasets = Object.entries(project.config.datasets).map(([name, ds]) => {
+    const t = prepared.tables.get(name);
+    return { name, path: ds.path, role: ds.role, rows: t?.rowCount ?? 0, columns: t?.header ?? [] };
+  });
+  return {
+    schema_version: EVIDENCE_SCHEMA_VERSION,
+    tool: { name: 'regops', version: TOOL_VERSION },
+    run: {
+      started_at: startedAt,
+      platform: options.platform ?? 'local',
+      git: gitInfo(project.rootDir),
+      change: options.change ?? null,
+    },
+    project: { name: project.config.project.name, description: project.config.project.description ?? null },
+    inputs: prepared.inputs,
+    model: prepared.model,
+    baseline_model: prepared.baselineModel,
+    datasets,
+    requirements: project.requirements,
+    hazards: project.hazards,
+    modelcard: project.modelcard,
+    checks,
+    results,
+    gate,
+  };
+}
+
+

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const Id = (prefix: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, `an ID such as ${prefix}-001 (letters, digits, '-', '_', '.')`);
+
+export const Requirement = z.strictObject({
+  id: Id('REQ'),
+  title: z.string().min(1),
+  text: z.string().min(1).describe('The design input, as a "shall" statement.'),
+  type: z
+    .enum(['performance', 'safety', 'data', 'functional', 'usability', 'security', 'regulatory'])
+    .describe('Kind of design input.'),
+  source: z.string().optional().describe('Where it comes from: user need, standard, risk analysis.'),
+});
+export type Requirement = z.infer<typeof Requirement>;
+
+export const RequirementsFile = z.strictObject({
+  requirements: z.array(Requirement).min(1),
+});
+
+export const RiskControl = z.strictObject({
+  id: Id('RC'),
+  text: z.string().min(1),
+  requirements: z.array(z.string()).default([]).describe('Requirement IDs that implement this control.'),
+});
+export type RiskControl = z.infer<typeof RiskControl>;
+
+export const Hazard = z.strictObject({
+  id: Id('HAZ'),
+  title: z.string().min(1),
+  situation: z.string().optional().describe('Hazardous situation (ISO 14971).'),
+  harm: z.string().min(1),
+  severity: z.enum(['negligible', 'minor', 'serious', 'critical', 'catastrophic']).optional(),
+  probability: z.enum(['improbable', 'remote', 'occasional', 'probable', 'frequent']).optional(),
+  controls: z.array(RiskControl).min(1),
+});
+export type Hazard = z.infer<typeof Hazard>;
+
+export const RisksFile = z.strictObject({
+  hazards: z.array(Hazard).min(1),
+});
+
+const text = z.string().min(1);
+const textList = z.array(text);
+
+/** User-written parts of the model card; measured parts come only from the evidence. */
+export const ModelCardMeta = z.strictObject({
+  model_details: z
+    .strictObject({
+      name: text,
+      version: text.optional(),
+      developers: text.optional(),
+      date: text.optional(),
+      license: text.optional(),
+      contact: text.optional(),
+      description: text.optional(),
+    })
+    .optional(),
+  intended_use: z
+    .strictObject({
+      purpose: text.optional(),
+      primary_uses: textList.optional(),
+      primary_users: textList.optional(),
+      out_of_scope: textList.optional(),
+    })
+    .optional(),
+  factors: textList.optional(),
+  training_data: text.optional(),
+  evaluation_data: text.optional(),
+  ethical_considerations: textList.optional(),
+  limitations: textList.optional(),
+  caveats: textList.optional(),
+});
+export type ModelCardMeta = z.infer<typeof ModelCardMeta>;
