@@ -71,7 +71,9 @@ if (check) {
   for (const f of have) if (!built.includes(f)) problems.push(`dist/${f} is not produced by the build`);
   rmSync(outRoot, { recursive: true, force: true });
   if (problems.length > 0) {
-    console.error(`check-dist: the committed bundles do not match the sources:\n  ${problems.join('\n  ')}\nRun: npm run build, and commit dist/.`);
+    console.error(
+      `check-dist: the committed bundles do not match the sources:\n  ${problems.join('\n  ')}\nRun: npm run build, and commit dist/.`,
+    );
     process.exit(1);
   }
   console.log(`check-dist: ${built.length} bundle file(s) match the sources`);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -9,6 +9,7 @@ import {
   isRegopsError,
   type Logger,
   loadProject,
+  nearest,
   prepare,
   runPipeline,
   TOOL_VERSION,
@@ -41,7 +42,11 @@ function logger(io: Io, debug: boolean): Logger {
   };
 }
 
-function parse(command: string, args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+function parse(
+  command: string,
+  args: string[],
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
+) {
   try {
     return parseArgs({
       args,
@@ -50,7 +55,15 @@ function parse(command: string, args: string[], options: Record<string, { type: 
       strict: true,
     }).values as Record<string, string | boolean | undefined>;
   } catch (e) {
-    throw new UsageError(`${command}: ${(e as Error).message.split('\n')[0]} (see: regops ${command} --help)`);
+    const err = e as Error & { code?: string };
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+      const hint = nearest(unknown.replace(/^-+/, ''), [...Object.keys(options), 'help', 'debug']);
+      throw new UsageError(
+        `${command}: unknown option ${unknown}${hint ? `; did you mean --${hint}?` : ''} (see: regops ${command} --help)`,
+      );
+    }
+    throw new UsageError(`${command}: ${err.message.split('\n')[0]} (see: regops ${command} --help)`);
   }
 }
 
@@ -60,7 +73,10 @@ export function outputFiles(evidence: Evidence): Record<string, string> {
 }
 
 async function cmdRun(args: string[], io: Io): Promise<number> {
-  const v = parse('run', args, { config: { type: 'string', short: 'c' }, out: { type: 'string', short: 'o' } });
+  const v = parse('run', args, {
+    config: { type: 'string', short: 'c' },
+    out: { type: 'string', short: 'o' },
+  });
   if (v.help) return help(io, 'run');
   const log = logger(io, Boolean(v.debug));
   const registry = defaultRegistry();
@@ -97,11 +113,16 @@ function cmdSchema(args: string[], io: Io): number {
     const dir = String(v.out);
     mkdirSync(dir, { recursive: true });
     for (const [name, text] of Object.entries(schemas)) writeFileSync(path.join(dir, name), text);
-    io.out(`wrote ${Object.keys(schemas).map((n) => path.join(dir, n)).join(', ')}\n`);
+    io.out(
+      `wrote ${Object.keys(schemas)
+        .map((n) => path.join(dir, n))
+        .join(', ')}\n`,
+    );
     return 0;
   }
   const kind = String(v.kind ?? 'config');
-  if (kind !== 'config' && kind !== 'evidence') throw new UsageError(`schema: --kind must be config or evidence, got "${kind}"`);
+  if (kind !== 'config' && kind !== 'evidence')
+    throw new UsageError(`schema: --kind must be config or evidence, got "${kind}"`);
   io.out(kind === 'config' ? (schemas['regops.schema.json'] ?? '') : (schemas['evidence.schema.json'] ?? ''));
   return 0;
 }
@@ -119,7 +140,10 @@ export function allSchemas(): Record<string, string> {
 }
 
 function cmdRender(args: string[], io: Io): number {
-  const v = parse('render', args, { evidence: { type: 'string', short: 'e' }, out: { type: 'string', short: 'o' } });
+  const v = parse('render', args, {
+    evidence: { type: 'string', short: 'e' },
+    out: { type: 'string', short: 'o' },
+  });
   if (v.help) return help(io, 'render');
   if (!v.evidence) throw new UsageError('render: --evidence FILE is required (see: regops render --help)');
   const file = String(v.evidence);
@@ -128,11 +152,15 @@ function cmdRender(args: string[], io: Io): number {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(e as Error).message}`}`);
+    throw new InputError(
+      `${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(e as Error).message}`}`,
+    );
   }
   const parsed = Evidence.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 10).map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`);
+    const problems = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`);
     throw new ConfigurationError(problems);
   }
   const outDir = String(v.out ?? path.dirname(file));
@@ -173,7 +201,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'render':
         return cmdRender(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}"; commands: run, validate, schema, render (see: regops --help)`);
+        throw new UsageError(
+          `unknown command "${command}"; commands: run, validate, schema, render (see: regops --help)`,
+        );
     }
   } catch (e) {
     if (isRegopsError(e)) {
@@ -182,7 +212,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return e.exitCode;
     }
     io.err(`regops: internal error: ${(e as Error).message ?? String(e)}\n`);
-    io.err(debug ? `${(e as Error).stack}\n` : 'This is a bug in RegOps; run again with --debug for the stack trace and report it.\n');
+    io.err(
+      debug
+        ? `${(e as Error).stack}\n`
+        : 'This is a bug in RegOps; run again with --debug for the stack trace and report it.\n',
+    );
     return 3;
   }
 }

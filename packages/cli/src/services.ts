@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InputError, type Project, type Services, type Table } from '@regops/core';
+import { displayPath, InputError, type Project, type Services, type Table } from '@regops/core';
 import { readCsvTable } from '@regops/data';
 import { inspectModel } from '@regops/model';
 
@@ -11,11 +11,14 @@ export function createServices(project: Project): Services {
       let t = tables.get(name);
       if (!t) {
         const ds = project.config.datasets[name];
-        if (!ds) throw new InputError(`${project.configFile.display}: no dataset named "${name}" under datasets:`);
+        if (!ds)
+          throw new InputError(`${project.configFile.display}: no dataset named "${name}" under datasets:`);
+        const absPath = path.resolve(project.rootDir, ds.path);
         t = readCsvTable({
           name,
-          absPath: path.resolve(project.rootDir, ds.path),
+          absPath,
           path: ds.path,
+          display: displayPath(absPath),
           delimiter: ds.delimiter,
           naValues: ds.na_values,
         });

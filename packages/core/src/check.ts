@@ -58,6 +58,20 @@ export interface RunContext {
 }
 
 /** A static problem found before running: `path` is relative to the check entry. */
+/** `RunContext.memo`: each key computed once; `onCompute` sees the keys actually computed. */
+export function createMemo(onCompute?: (key: string) => void): RunContext['memo'] {
+  const memo = new Map<string, Promise<unknown>>();
+  return <T>(key: string, compute: () => Promise<T>) => {
+    let p = memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      onCompute?.(key);
+      p = compute();
+      memo.set(key, p);
+    }
+    return p;
+  };
+}
+
 export interface ConfigProblem {
   path: (string | number)[];
   message: string;

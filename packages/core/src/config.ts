@@ -9,8 +9,13 @@ export const DatasetConfig = z.strictObject({
   path: RelPath,
   role: z
     .enum(DATASET_ROLES)
-    .describe('train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data'),
-  format: z.enum(['csv']).default('csv').describe('File format (more readers come with the data-checks work).'),
+    .describe(
+      'train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data',
+    ),
+  format: z
+    .enum(['csv'])
+    .default('csv')
+    .describe('File format (more readers come with the data-checks work).'),
   delimiter: z.string().length(1).default(','),
   na_values: z.array(z.string()).default(['', 'NA']).describe('Cell texts that mean "missing".'),
   description: z.string().optional(),
@@ -24,8 +29,17 @@ export const ModelConfig = z.strictObject({
     .array(z.string().min(1))
     .min(1)
     .describe('Dataset columns fed to the input tensor, in this order, as float32.'),
-  probabilities: z.string().min(1).default('probabilities').describe('Output holding class probabilities [N, k].'),
-  positive_index: z.number().int().min(0).default(1).describe('Column of the probabilities output for the positive class.'),
+  probabilities: z
+    .string()
+    .min(1)
+    .default('probabilities')
+    .describe('Output holding class probabilities [N, k].'),
+  positive_index: z
+    .number()
+    .int()
+    .min(0)
+    .default(1)
+    .describe('Column of the probabilities output for the positive class.'),
   batch_size: z.number().int().min(1).default(4096),
   name: z.string().optional(),
   version: z.string().optional(),
@@ -46,10 +60,7 @@ export const BaselineConfig = z.strictObject({
 });
 
 export const GateConfig = z.strictObject({
-  fail_on: z
-    .array(Status)
-    .default(['fail', 'error'])
-    .describe('Result statuses that block the change.'),
+  fail_on: z.array(Status).default(['fail', 'error']).describe('Result statuses that block the change.'),
   require_verified: z
     .boolean()
     .default(false)

@@ -18,7 +18,11 @@ export class ConfigurationError extends RegopsError {
   readonly problems: string[];
   constructor(problems: string[] | string) {
     const list = Array.isArray(problems) ? problems : [problems];
-    super(list.length === 1 ? (list[0] ?? '') : `${list.length} problems:\n${list.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      list.length === 1
+        ? (list[0] ?? '')
+        : `${list.length} problems:\n${list.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.problems = list;
   }
 }

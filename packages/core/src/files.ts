@@ -13,16 +13,19 @@ export async function sha256File(absPath: string): Promise<{ sha256: string; byt
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** Resolve a config-relative path and fail clearly when the file is not there. */
-export function resolveInput(rootDir: string, rel: string, configDisplay: string, field: string): string {
+/**
+ * Resolve a config-relative path and fail clearly when the file is not there. `where` names the config
+ * field, e.g. `regops.yml:31:11: datasets.test.path`.
+ */
+export function resolveInput(rootDir: string, rel: string, where: string): string {
   const abs = path.resolve(rootDir, rel);
   let isFile = false;
   try {
     isFile = statSync(abs).isFile();
   } catch {
-    throw new InputError(`${configDisplay}: ${field}: file not found: ${rel} (looked in ${displayPath(abs)})`);
+    throw new InputError(`${where}: file not found: ${rel} (looked in ${displayPath(abs)})`);
   }
-  if (!isFile) throw new InputError(`${configDisplay}: ${field}: ${rel} is not a file`);
+  if (!isFile) throw new InputError(`${where}: ${rel} is not a file`);
   return abs;
 }
 

@@ -1,4 +1,13 @@
-import type { CheckRegistry, Logger, ModelInfo, RunContext, Services, Table } from './check';
+import path from 'node:path';
+import {
+  type CheckRegistry,
+  createMemo,
+  type Logger,
+  type ModelInfo,
+  type RunContext,
+  type Services,
+  type Table,
+} from './check';
 import type { CheckEntry } from './config';
 import { InputError, isRegopsError } from './errors';
 import { type DeclaredCheck, EVIDENCE_SCHEMA_VERSION, type Evidence } from './evidence';
@@ -51,7 +60,11 @@ function checkModelSignature(project: Project, info: ModelInfo): void {
  * Everything `regops validate` checks beyond the YAML: linked files exist and are hashed, the model loads
  * and matches the config, datasets parse and have every column a check names.
  */
-export async function prepare(project: Project, registry: CheckRegistry, services: Services): Promise<Prepared> {
+export async function prepare(
+  project: Project,
+  registry: CheckRegistry,
+  services: Services,
+): Promise<Prepared> {
   const { config, rootDir } = project;
   const cfgDisplay = project.configFile.display;
   const inputs: Evidence['inputs'] = [];
@@ -63,17 +76,20 @@ export async function prepare(project: Project, registry: CheckRegistry, service
   if (project.linked.risks) await add(project.linked.risks, 'risks');
   if (project.linked.modelcard) await add(project.linked.modelcard, 'modelcard');
   for (const [name, ds] of Object.entries(config.datasets)) {
-    await add(resolveInput(rootDir, ds.path, cfgDisplay, `datasets.${name}.path`), 'dataset');
+    await add(resolveInput(rootDir, ds.path, configWhere(project, ['datasets', name, 'path'])), 'dataset');
   }
   let model: ModelInfo | null = null;
   if (config.model) {
-    await add(resolveInput(rootDir, config.model.path, cfgDisplay, 'model.path'), 'model');
+    await add(resolveInput(rootDir, config.model.path, configWhere(project, ['model', 'path'])), 'model');
     model = await services.inspectModel(config.model.path);
     checkModelSignature(project, model);
   }
   let baselineModel: ModelInfo | null = null;
   if (config.baseline?.model) {
-    await add(resolveInput(rootDir, config.baseline.model, cfgDisplay, 'baseline.model'), 'baseline_model');
+    await add(
+      resolveInput(rootDir, config.baseline.model, configWhere(project, ['baseline', 'model'])),
+      'baseline_model',
+    );
     baselineModel = await services.inspectModel(config.baseline.model);
   }
   const tables = new Map<string, Table>();
@@ -86,7 +102,7 @@ export async function prepare(project: Project, registry: CheckRegistry, service
       const table = tables.get(need.dataset);
       if (!table || table.hasColumn(need.column)) continue;
       throw new InputError(
-        `${table.path}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check.id} [checks[${i}]]); the file's columns are: ${table.header.join(', ')}`,
+        `${displayPath(path.resolve(rootDir, table.path))}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check.id} [checks[${i}]]); the file's columns are: ${table.header.join(', ')}`,
       );
     }
   });
@@ -132,20 +148,12 @@ export async function runPipeline(
 ): Promise<Evidence> {
   const startedAt = runStart(options.now);
   const prepared = await prepare(project, registry, services);
-  const memo = new Map<string, Promise<unknown>>();
   const ctx: RunContext = {
     rootDir: project.rootDir,
     config: project.config,
     services,
     log: options.log,
-    memo: <T>(key: string, compute: () => Promise<T>) => {
-      let p = memo.get(key) as Promise<T> | undefined;
-      if (!p) {
-        p = compute();
-        memo.set(key, p);
-      }
-      return p;
-    },
+    memo: createMemo(),
   };
   const ordered = project.config.checks
     .map((c, i) => ({ c, i, plugin: registry.get(c.type) }))
@@ -220,5 +228,3 @@ export async function runPipeline(
     gate,
   };
 }
-
-

@@ -45,21 +45,28 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
   const abs = path.resolve(configPath);
   const configFile = readYamlFile(abs, displayPath(abs), 'config file');
   if (configFile.data === null || configFile.data === undefined) {
-    throw new ConfigurationError(`${configFile.display}: the file is empty; see examples/pima-diabetes/regops.yml`);
+    throw new ConfigurationError(
+      `${configFile.display}: the file is empty; see examples/pima-diabetes/regops.yml`,
+    );
   }
   const config = parseWith(registry.configSchema(), configFile);
   const rootDir = path.dirname(abs);
   const problems: string[] = [];
   const at = (p: PathKey[], msg: string) => problems.push(problemAt(configFile, p, msg));
 
-  const linkedFile = (field: 'requirements' | 'risks' | 'modelcard', rel: string, what: string): YamlFile | null => {
+  const linkedFile = (
+    field: 'requirements' | 'risks' | 'modelcard',
+    rel: string,
+    what: string,
+  ): YamlFile | null => {
     const fileAbs = path.resolve(rootDir, rel);
     try {
       return readYamlFile(fileAbs, displayPath(fileAbs), what);
     } catch (e) {
       if (e instanceof ConfigurationError) {
         const msg = e.problems.join('; ');
-        if (/not found/.test(msg)) at([field], `${what} not found: ${rel} (looked in ${displayPath(fileAbs)})`);
+        if (/not found/.test(msg))
+          at([field], `${what} not found: ${rel} (looked in ${displayPath(fileAbs)})`);
         else problems.push(...e.problems);
         return null;
       }
@@ -90,7 +97,9 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
   const reqIds = (reqs ?? []).map((r) => r.id);
   if (reqs && reqFile) {
     for (const i of duplicates(reqs, (r) => r.id)) {
-      problems.push(problemAt(reqFile, ['requirements', i, 'id'], `duplicate requirement ID "${reqs[i]?.id}"`));
+      problems.push(
+        problemAt(reqFile, ['requirements', i, 'id'], `duplicate requirement ID "${reqs[i]?.id}"`),
+      );
     }
   }
   const controlIds: string[] = [];
@@ -101,14 +110,27 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
     const controls = hazards.flatMap((h, i) => h.controls.map((c, j) => ({ c, i, j })));
     for (const k of duplicates(controls, (x) => x.c.id)) {
       const x = controls[k];
-      if (x) problems.push(problemAt(riskFile, ['hazards', x.i, 'controls', x.j, 'id'], `duplicate risk-control ID "${x.c.id}"`));
+      if (x)
+        problems.push(
+          problemAt(
+            riskFile,
+            ['hazards', x.i, 'controls', x.j, 'id'],
+            `duplicate risk-control ID "${x.c.id}"`,
+          ),
+        );
     }
     controlIds.push(...controls.map((x) => x.c.id));
     if (reqs) {
       for (const { c, i, j } of controls) {
         c.requirements.forEach((id, k) => {
           if (!reqIds.includes(id)) {
-            problems.push(problemAt(riskFile, ['hazards', i, 'controls', j, 'requirements', k], unknownRef('requirement', id, reqIds)));
+            problems.push(
+              problemAt(
+                riskFile,
+                ['hazards', i, 'controls', j, 'requirements', k],
+                unknownRef('requirement', id, reqIds),
+              ),
+            );
           }
         });
       }
@@ -125,8 +147,13 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
       });
     }
     check.controls.forEach((id, j) => {
-      if (!config.risks) at(['checks', i, 'controls', j], `names risk control "${id}", but no risks file is configured (add \`risks:\`)`);
-      else if (hazards && !controlIds.includes(id)) at(['checks', i, 'controls', j], unknownRef('risk control', id, controlIds));
+      if (!config.risks)
+        at(
+          ['checks', i, 'controls', j],
+          `names risk control "${id}", but no risks file is configured (add \`risks:\`)`,
+        );
+      else if (hazards && !controlIds.includes(id))
+        at(['checks', i, 'controls', j], unknownRef('risk control', id, controlIds));
     });
     const plugin = registry.get(check.type);
     for (const p of plugin?.validate?.(check, config) ?? []) at(['checks', i, ...p.path], p.message);

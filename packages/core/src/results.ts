@@ -22,7 +22,9 @@ export const Metric = z.strictObject({
 export type Metric = z.infer<typeof Metric>;
 
 export const CheckResult = z.strictObject({
-  id: z.string().describe('Unique within the run: the check id, plus `/part` when one check yields several results.'),
+  id: z
+    .string()
+    .describe('Unique within the run: the check id, plus `/part` when one check yields several results.'),
   check: z.string().describe('Check type, e.g. `model.metric`.'),
   title: z.string(),
   status: Status,

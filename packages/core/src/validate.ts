@@ -50,7 +50,11 @@ function pickOption(s: AnySchema, data: unknown): AnySchema | undefined {
 }
 
 /** The schema that applies at `path` inside `root`, following the data where a union needs it. */
-export function schemaAt(root: AnySchema, data: unknown, path: readonly PropertyKey[]): AnySchema | undefined {
+export function schemaAt(
+  root: AnySchema,
+  data: unknown,
+  path: readonly PropertyKey[],
+): AnySchema | undefined {
   let s: AnySchema | undefined = root;
   let value: unknown = data;
   for (const key of path) {
@@ -96,7 +100,11 @@ const typeWords: Record<string, string> = {
   int: 'an integer',
 };
 
-function issueMessages(issue: Issue, root: AnySchema, data: unknown): { path: PropertyKey[]; key?: string; text: string }[] {
+function issueMessages(
+  issue: Issue,
+  root: AnySchema,
+  data: unknown,
+): { path: PropertyKey[]; key?: string; text: string }[] {
   const path = issue.path as PropertyKey[];
   switch (issue.code) {
     case 'invalid_type': {
@@ -118,9 +126,10 @@ function issueMessages(issue: Issue, root: AnySchema, data: unknown): { path: Pr
     }
     case 'invalid_union': {
       if (issue.discriminator) {
-        const got = issue.input && typeof issue.input === 'object'
-          ? (issue.input as Record<string, unknown>)[issue.discriminator]
-          : undefined;
+        const got =
+          issue.input && typeof issue.input === 'object'
+            ? (issue.input as Record<string, unknown>)[issue.discriminator]
+            : undefined;
         const options = ('options' in issue && issue.options ? issue.options : []).map(String);
         const p = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
         if (got === undefined) return [{ path: p, text: `required, one of: ${options.join(', ')}` }];
@@ -134,9 +143,11 @@ function issueMessages(issue: Issue, root: AnySchema, data: unknown): { path: Pr
       }
       // Plain union: report the branch that got furthest (most specific paths).
       const branches = issue.errors ?? [];
-      const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
+      const best = [...branches].sort((a, b) => (b.length === 0 ? -1 : a.length - b.length))[0];
       if (best && best.length > 0) {
-        return best.flatMap((sub) => issueMessages({ ...sub, path: [...path, ...sub.path] } as Issue, root, data));
+        return best.flatMap((sub) =>
+          issueMessages({ ...sub, path: [...path, ...sub.path] } as Issue, root, data),
+        );
       }
       return [{ path, text: `got ${describe(issue.input)}, which matches none of the accepted forms` }];
     }
@@ -154,11 +165,21 @@ function issueMessages(issue: Issue, root: AnySchema, data: unknown): { path: Pr
     case 'too_small': {
       if (issue.origin === 'array') return [{ path, text: `needs at least ${issue.minimum} item(s)` }];
       if (issue.origin === 'string') return [{ path, text: `must not be empty` }];
-      return [{ path, text: `must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum}, got ${describe(issue.input)}` }];
+      return [
+        {
+          path,
+          text: `must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum}, got ${describe(issue.input)}`,
+        },
+      ];
     }
     case 'too_big': {
       if (issue.origin === 'array') return [{ path, text: `allows at most ${issue.maximum} item(s)` }];
-      return [{ path, text: `must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum}, got ${describe(issue.input)}` }];
+      return [
+        {
+          path,
+          text: `must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum}, got ${describe(issue.input)}`,
+        },
+      ];
     }
     case 'invalid_format':
       return [{ path, text: `${issue.message}, got ${describe(issue.input)}` }];
@@ -194,5 +215,8 @@ function sortByPosition(problems: string[]): string[] {
     const m = /^[^:]*:(\d+):(\d+):/.exec(p);
     return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
   };
-  return problems.map((p, i) => ({ p, i, k: key(p) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
+  return problems
+    .map((p, i) => ({ p, i, k: key(p) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.p);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { ConfigurationError } from './errors';
 
 export type PathKey = string | number;
@@ -30,7 +30,8 @@ export function readYamlFile(absPath: string, display: string, what: string): Ya
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ConfigurationError(`${display}: ${what} not found (no such file)`);
-    if (code === 'EISDIR') throw new ConfigurationError(`${display}: ${what} is a directory, expected a YAML file`);
+    if (code === 'EISDIR')
+      throw new ConfigurationError(`${display}: ${what} is a directory, expected a YAML file`);
     throw new ConfigurationError(`${display}: cannot read ${what} (${code ?? String(e)})`);
   }
   return parseYamlText(text, display);

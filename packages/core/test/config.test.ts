@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type Check, CheckRegistry, ConfigurationError, loadProject, nearest, parseYamlText } from '../src/index';
+import {
+  type Check,
+  CheckRegistry,
+  ConfigurationError,
+  loadProject,
+  nearest,
+  parseYamlText,
+} from '../src/index';
 
 // A small check type registered only here, so the loader is tested apart from the real plugins.
 const probe: Check = {
@@ -13,7 +20,9 @@ const probe: Check = {
   options: { threshold: z.number(), dataset: z.string().optional() },
   criterion: () => 'probe',
   validate: (cfg, project) =>
-    cfg.dataset && !(cfg.dataset as string in project.datasets) ? [{ path: ['dataset'], message: 'unknown dataset' }] : [],
+    cfg.dataset && !((cfg.dataset as string) in project.datasets)
+      ? [{ path: ['dataset'], message: 'unknown dataset' }]
+      : [],
   run: async () => [],
 };
 const registry = () => new CheckRegistry().register(probe);
@@ -108,13 +117,21 @@ describe('loadProject', () => {
 
   it('names an unknown check type and the nearest known one', () => {
     const got = problems(
-      project({ 'regops.yml': base('  - id: a\n    type: test.prob\n'), 'requirements.yml': REQS, 'risks.yml': RISKS }),
+      project({
+        'regops.yml': base('  - id: a\n    type: test.prob\n'),
+        'requirements.yml': REQS,
+        'risks.yml': RISKS,
+      }),
     );
-    expect(got).toEqual(['regops.yml:8:11: checks[0].type: unknown type "test.prob"; did you mean "test.probe"? (known: test.probe)']);
+    expect(got).toEqual([
+      'regops.yml:8:11: checks[0].type: unknown type "test.prob"; did you mean "test.probe"? (known: test.probe)',
+    ]);
   });
 
   it('reports a YAML syntax error with line and column', () => {
-    const got = problems(project({ 'regops.yml': 'version: 1\nproject:\n  name: [unclosed\n', 'requirements.yml': REQS }));
+    const got = problems(
+      project({ 'regops.yml': 'version: 1\nproject:\n  name: [unclosed\n', 'requirements.yml': REQS }),
+    );
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(/^regops\.yml:\d+:\d+: YAML syntax error: /);
   });

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CheckResult, type DeclaredCheck, evaluateGate, meets, type Requirement, TOOL_VERSION, worstStatus } from '../src/index';
+import {
+  type CheckResult,
+  type DeclaredCheck,
+  evaluateGate,
+  meets,
+  type Requirement,
+  TOOL_VERSION,
+  worstStatus,
+} from '../src/index';
 
 const result = (id: string, status: CheckResult['status'], verifies: string[] = []): CheckResult => ({
   id,
@@ -46,17 +54,30 @@ describe('evaluateGate', () => {
   });
 
   it('blocks when nothing ran', () => {
-    expect(evaluateGate(policy, [], [], []).reasons).toEqual([{ code: 'no_results', message: 'no check produced a result' }]);
+    expect(evaluateGate(policy, [], [], []).reasons).toEqual([
+      { code: 'no_results', message: 'no check produced a result' },
+    ]);
   });
 
   it('with require_verified, blocks on requirements that no enabled check verifies', () => {
     const checks = [declared('a', ['REQ-1']), declared('b', ['REQ-2'], false)];
-    const g = evaluateGate({ ...policy, require_verified: true }, [result('a', 'pass')], [req('REQ-1'), req('REQ-2')], checks);
+    const g = evaluateGate(
+      { ...policy, require_verified: true },
+      [result('a', 'pass')],
+      [req('REQ-1'), req('REQ-2')],
+      checks,
+    );
     expect(g.verdict).toBe('fail');
     expect(g.reasons).toEqual([
-      { code: 'unverified_requirement', ref: 'REQ-2', message: 'REQ-2 (REQ-2) has no check that verifies it' },
+      {
+        code: 'unverified_requirement',
+        ref: 'REQ-2',
+        message: 'REQ-2 (REQ-2) has no check that verifies it',
+      },
     ]);
-    expect(evaluateGate(policy, [result('a', 'pass')], [req('REQ-1'), req('REQ-2')], checks).verdict).toBe('pass');
+    expect(evaluateGate(policy, [result('a', 'pass')], [req('REQ-1'), req('REQ-2')], checks).verdict).toBe(
+      'pass',
+    );
   });
 });
 
@@ -77,7 +98,9 @@ describe('meets and worstStatus', () => {
 
 describe('TOOL_VERSION', () => {
   it('equals the version in package.json', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(TOOL_VERSION).toBe(pkg.version);
   });
 });

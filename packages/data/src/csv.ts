@@ -1,13 +1,15 @@
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
 import { InputError, type Table } from '@regops/core';
+import { parse } from 'csv-parse';
 
 export interface CsvOptions {
   /** Dataset name from the config. */
   name: string;
   absPath: string;
-  /** Path shown in messages and evidence (relative to the config directory). */
+  /** Path recorded in the table and the evidence (relative to the config directory). */
   path: string;
+  /** Path shown in error messages (relative to the working directory); defaults to `path`. */
+  display?: string;
   delimiter: string;
   naValues: readonly string[];
 }
@@ -18,6 +20,7 @@ export interface CsvOptions {
  */
 export async function readCsvTable(opts: CsvOptions): Promise<Table> {
   const na = new Set(opts.naValues);
+  const where = opts.display ?? opts.path;
   const parser = createReadStream(opts.absPath).pipe(
     parse({ bom: true, delimiter: opts.delimiter, relax_column_count: true, skip_empty_lines: true }),
   );
@@ -30,8 +33,8 @@ export async function readCsvTable(opts: CsvOptions): Promise<Table> {
         header = rec.map((h) => h.trim());
         const seen = new Set<string>();
         for (const h of header) {
-          if (h === '') throw new InputError(`${opts.path}: the header has an empty column name`);
-          if (seen.has(h)) throw new InputError(`${opts.path}: the header names column "${h}" twice`);
+          if (h === '') throw new InputError(`${where}: the header has an empty column name`);
+          if (seen.has(h)) throw new InputError(`${where}: the header names column "${h}" twice`);
           seen.add(h);
         }
         cols = header.map(() => []);
@@ -40,7 +43,7 @@ export async function readCsvTable(opts: CsvOptions): Promise<Table> {
       rows++;
       if (rec.length !== header.length) {
         throw new InputError(
-          `${opts.path}: row ${rows} has ${rec.length} field(s), but the header has ${header.length}; check the delimiter (${JSON.stringify(opts.delimiter)}) and quoting`,
+          `${where}: row ${rows} has ${rec.length} field(s), but the header has ${header.length}; check the delimiter (${JSON.stringify(opts.delimiter)}) and quoting`,
         );
       }
       for (let j = 0; j < rec.length; j++) {
@@ -51,10 +54,10 @@ export async function readCsvTable(opts: CsvOptions): Promise<Table> {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as Error & { code?: string; lines?: number };
-    if (err.code === 'ENOENT') throw new InputError(`${opts.path}: file not found`);
-    throw new InputError(`${opts.path}: not a valid CSV file: ${err.message}`);
+    if (err.code === 'ENOENT') throw new InputError(`${where}: file not found`);
+    throw new InputError(`${where}: not a valid CSV file: ${err.message}`);
   }
-  if (!header) throw new InputError(`${opts.path}: the file is empty (expected a header row)`);
+  if (!header) throw new InputError(`${where}: the file is empty (expected a header row)`);
   return makeTable(opts.name, opts.path, header, cols, rows);
 }
 
@@ -70,7 +73,9 @@ export function makeTable(
   const column = (col: string): (string | null)[] => {
     const i = index.get(col);
     if (i === undefined) {
-      throw new InputError(`${path}: column "${col}" not found; the file's columns are: ${header.join(', ')}`);
+      throw new InputError(
+        `${path}: column "${col}" not found; the file's columns are: ${header.join(', ')}`,
+      );
     }
     return cols[i] as (string | null)[];
   };

@@ -1,10 +1,23 @@
-import { type Check, type CheckEntry, type CheckResult, type ConfigProblem, type RegopsConfig, type Table, nearest } from '@regops/core';
+import {
+  type Check,
+  type CheckEntry,
+  type CheckResult,
+  type ConfigProblem,
+  nearest,
+  type RegopsConfig,
+  type Table,
+} from '@regops/core';
 import { z } from 'zod';
 
 export const ColumnSpec = z.strictObject({
   type: z.enum(['number', 'integer', 'string', 'boolean']).describe('Value type of every non-missing cell.'),
   nullable: z.boolean().default(true).describe('Whether missing cells are allowed at all.'),
-  max_missing: z.number().min(0).max(1).optional().describe('Largest allowed fraction of missing cells (0–1).'),
+  max_missing: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Largest allowed fraction of missing cells (0–1).'),
   min: z.number().optional().describe('Smallest allowed value (numbers).'),
   max: z.number().optional().describe('Largest allowed value (numbers).'),
   allowed: z
@@ -31,7 +44,16 @@ export interface SchemaCheckConfig extends CheckEntry {
 
 export interface ColumnFinding {
   column: string;
-  problem: 'missing_column' | 'extra_column' | 'not_nullable' | 'too_many_missing' | 'type' | 'below_min' | 'above_max' | 'not_allowed' | 'pattern';
+  problem:
+    | 'missing_column'
+    | 'extra_column'
+    | 'not_nullable'
+    | 'too_many_missing'
+    | 'type'
+    | 'below_min'
+    | 'above_max'
+    | 'not_allowed'
+    | 'pattern';
   /** Number of offending cells (1 for column-level problems). */
   count: number;
   /** First offending data rows (1-based, header not counted). Row numbers only: never cell values. */
@@ -68,7 +90,8 @@ export function checkColumn(table: Table, name: string, spec: ColumnSpec): Colum
         if (rows.length < MAX_ROWS_LISTED) rows.push(r + 1);
       }
     }
-    if (count > 0) findings.push({ column: name, problem, count, rows, text: `${count} ${text}${rowsText(rows, count)}` });
+    if (count > 0)
+      findings.push({ column: name, problem, count, rows, text: `${count} ${text}${rowsText(rows, count)}` });
   };
 
   let missing = 0;
@@ -99,8 +122,14 @@ export function checkColumn(table: Table, name: string, spec: ColumnSpec): Colum
   }
   const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
   if (spec.type === 'number') cellProblem('type', 'value(s) that are not numbers', (v) => !isNumber(v));
-  if (spec.type === 'integer') cellProblem('type', 'value(s) that are not integers', (v) => !isNumber(v) || !Number.isInteger(Number(v)));
-  if (spec.type === 'boolean') cellProblem('type', 'value(s) that are not booleans', (v) => !BOOL.has(v.trim()));
+  if (spec.type === 'integer')
+    cellProblem(
+      'type',
+      'value(s) that are not integers',
+      (v) => !isNumber(v) || !Number.isInteger(Number(v)),
+    );
+  if (spec.type === 'boolean')
+    cellProblem('type', 'value(s) that are not booleans', (v) => !BOOL.has(v.trim()));
   if (spec.min !== undefined) {
     const min = spec.min;
     cellProblem('below_min', `value(s) below the minimum ${min}`, (v) => isNumber(v) && Number(v) < min);
@@ -111,7 +140,11 @@ export function checkColumn(table: Table, name: string, spec: ColumnSpec): Colum
   }
   if (spec.allowed) {
     const allowed = new Set(spec.allowed);
-    cellProblem('not_allowed', `value(s) outside the allowed set {${spec.allowed.join(', ')}}`, (v) => !allowed.has(v));
+    cellProblem(
+      'not_allowed',
+      `value(s) outside the allowed set {${spec.allowed.join(', ')}}`,
+      (v) => !allowed.has(v),
+    );
   }
   if (spec.pattern !== undefined) {
     const re = new RegExp(spec.pattern, 'u');
@@ -138,17 +171,26 @@ export const dataSchemaCheck: Check<SchemaCheckConfig> = {
       }
     });
     if (targetDatasets(cfg, project).length === 0) {
-      problems.push({ path: ['datasets'], message: 'no dataset to check: add one under `datasets:` at the top level' });
+      problems.push({
+        path: ['datasets'],
+        message: 'no dataset to check: add one under `datasets:` at the top level',
+      });
     }
     for (const [col, spec] of Object.entries(cfg.columns)) {
       if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) {
-        problems.push({ path: ['columns', col], message: `min (${spec.min}) is greater than max (${spec.max})` });
+        problems.push({
+          path: ['columns', col],
+          message: `min (${spec.min}) is greater than max (${spec.max})`,
+        });
       }
       if (spec.pattern !== undefined) {
         try {
           new RegExp(spec.pattern, 'u');
         } catch (e) {
-          problems.push({ path: ['columns', col, 'pattern'], message: `not a valid regular expression: ${(e as Error).message}` });
+          problems.push({
+            path: ['columns', col, 'pattern'],
+            message: `not a valid regular expression: ${(e as Error).message}`,
+          });
         }
       }
     }
@@ -165,7 +207,13 @@ export const dataSchemaCheck: Check<SchemaCheckConfig> = {
       const findings: ColumnFinding[] = [];
       for (const [col, spec] of Object.entries(cfg.columns)) {
         if (!table.hasColumn(col)) {
-          findings.push({ column: col, problem: 'missing_column', count: 1, rows: [], text: 'declared column is not in the file' });
+          findings.push({
+            column: col,
+            problem: 'missing_column',
+            count: 1,
+            rows: [],
+            text: 'declared column is not in the file',
+          });
           continue;
         }
         findings.push(...checkColumn(table, col, spec));
@@ -173,11 +221,20 @@ export const dataSchemaCheck: Check<SchemaCheckConfig> = {
       if (!cfg.allow_extra_columns) {
         for (const col of table.header) {
           if (!(col in cfg.columns)) {
-            findings.push({ column: col, problem: 'extra_column', count: 1, rows: [], text: 'column is not declared (allow_extra_columns: false)' });
+            findings.push({
+              column: col,
+              problem: 'extra_column',
+              count: 1,
+              rows: [],
+              text: 'column is not declared (allow_extra_columns: false)',
+            });
           }
         }
       }
-      const cells = findings.reduce((s, f) => s + (f.problem === 'missing_column' || f.problem === 'extra_column' ? 0 : f.count), 0);
+      const cells = findings.reduce(
+        (s, f) => s + (f.problem === 'missing_column' || f.problem === 'extra_column' ? 0 : f.count),
+        0,
+      );
       const status = findings.length === 0 ? 'pass' : 'fail';
       const summary = findings.slice(0, 3).map((f) => `${f.column}: ${f.text}`);
       const more = findings.length > 3 ? `; … ${findings.length - 3} more finding(s)` : '';

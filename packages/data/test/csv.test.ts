@@ -8,12 +8,21 @@ const dir = mkdtempSync(path.join(tmpdir(), 'regops-csv-'));
 function csv(name: string, text: string | Buffer, opts: { delimiter?: string; na?: string[] } = {}) {
   const absPath = path.join(dir, name);
   writeFileSync(absPath, text);
-  return readCsvTable({ name, absPath, path: `data/${name}`, delimiter: opts.delimiter ?? ',', naValues: opts.na ?? ['', 'NA'] });
+  return readCsvTable({
+    name,
+    absPath,
+    path: `data/${name}`,
+    delimiter: opts.delimiter ?? ',',
+    naValues: opts.na ?? ['', 'NA'],
+  });
 }
 
 describe('readCsvTable', () => {
   it('reads RFC 4180 quoting, embedded newlines and doubled quotes, CRLF and a BOM', async () => {
-    const t = await csv('a.csv', Buffer.from('\uFEFFid,note,value\r\n1,"a, b",2.5\r\n2,"line1\nline2 ""q""",NA\r\n3,,7\r\n'));
+    const t = await csv(
+      'a.csv',
+      Buffer.from('\uFEFFid,note,value\r\n1,"a, b",2.5\r\n2,"line1\nline2 ""q""",NA\r\n3,,7\r\n'),
+    );
     expect(t.header).toEqual(['id', 'note', 'value']);
     expect(t.rowCount).toBe(3);
     expect(t.column('note')).toEqual(['a, b', 'line1\nline2 "q"', null]);
@@ -51,6 +60,8 @@ describe('readCsvTable', () => {
   it('rejects an empty file, a duplicate header and an empty header name', async () => {
     await expect(csv('f.csv', '')).rejects.toThrow('data/f.csv: the file is empty (expected a header row)');
     await expect(csv('g.csv', 'a,a\n1,2\n')).rejects.toThrow('data/g.csv: the header names column "a" twice');
-    await expect(csv('h.csv', 'a,\n1,2\n')).rejects.toThrow('data/h.csv: the header has an empty column name');
+    await expect(csv('h.csv', 'a,\n1,2\n')).rejects.toThrow(
+      'data/h.csv: the header has an empty column name',
+    );
   });
 });

@@ -3,9 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type ColumnFinding, ColumnSpec, checkColumn, readCsvTable } from '../src/index';
 
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/pima-diabetes/data');
+const dataDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../examples/pima-diabetes/data',
+);
 const load = (name: string) =>
-  readCsvTable({ name, absPath: path.join(dataDir, `${name}.csv`), path: `data/${name}.csv`, delimiter: ',', naValues: [''] });
+  readCsvTable({
+    name,
+    absPath: path.join(dataDir, `${name}.csv`),
+    path: `data/${name}.csv`,
+    delimiter: ',',
+    naValues: [''],
+  });
 const spec = (s: Record<string, unknown>) => ColumnSpec.parse(s);
 const problems = (f: ColumnFinding[]) => f.map((x) => ({ problem: x.problem, count: x.count, rows: x.rows }));
 

@@ -1,0 +1,2 @@
+export * from './drift-feature';
+export * from './ks';

@@ -1,0 +1,314 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  displayPath,
+  InputError,
+  type ModelConfig,
+  type ModelInfo,
+  sha256File,
+  type Table,
+} from '@regops/core';
+import * as ort from 'onnxruntime-node';
+import { ProtoError, readOnnxMetadata } from './onnx-proto';
+
+/** What a file that is not an ONNX model most likely is, from its first bytes. */
+function sniff(buf: Uint8Array): string {
+  const head = Buffer.from(buf.subarray(0, 64)).toString('latin1');
+  if (head.startsWith('version https://git-lfs')) {
+    return ' It is a Git LFS pointer, not the model itself: fetch the file (git lfs pull, or `lfs: true` in the CI checkout).';
+  }
+  if (head.startsWith('PK\x03\x04')) {
+    return ' It looks like a zip archive (a PyTorch .pt/.pth or Keras file?): export the model to ONNX first.';
+  }
+  if (head.charCodeAt(0) === 0x80) {
+    return ' It looks like a Python pickle (pickle/joblib): export the model to ONNX first (e.g. with skl2onnx).';
+  }
+  if (/^\s*[{[]/.test(head))
+    return ' It looks like JSON text (a sidecar or metadata file?), not the .onnx file.';
+  return ' Point model.path at an .onnx file (an ONNX ModelProto).';
+}
+
+/** Parse a model file's bytes, turning wire-format problems into a message about the file. */
+export function parseModelBytes(buf: Uint8Array, relPath: string) {
+  try {
+    return readOnnxMetadata(buf);
+  } catch (e) {
+    if (!(e instanceof ProtoError)) throw e;
+    throw new InputError(`${relPath}: not an ONNX model (${e.message}, at byte ${e.offset}).${sniff(buf)}`);
+  }
+}
+
+async function readModelFile(abs: string, relPath: string): Promise<Buffer> {
+  try {
+    return await readFile(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new InputError(`${relPath}: model file not found (looked in ${displayPath(abs)})`);
+    if (code === 'EISDIR') throw new InputError(`${relPath}: is a directory, expected an ONNX model file`);
+    throw new InputError(`${relPath}: cannot read the model file (${code ?? String(e)})`);
+  }
+}
+
+/** Hash and metadata of an ONNX model, for the evidence. `relPath` is relative to `rootDir` and kept as given. */
+export async function inspectModel(rootDir: string, relPath: string): Promise<ModelInfo> {
+  const abs = path.resolve(rootDir, relPath);
+  const buf = await readModelFile(abs, relPath);
+  const meta = parseModelBytes(buf, relPath);
+  const { sha256, bytes } = await sha256File(abs);
+  return {
+    path: relPath,
+    sha256,
+    bytes,
+    ir_version: meta.ir_version,
+    producer_name: meta.producer_name,
+    producer_version: meta.producer_version,
+    opsets: meta.opsets,
+    inputs: meta.inputs,
+    outputs: meta.outputs,
+  };
+}
+
+const quoteList = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ') || '(none)';
+
+function firstLines(message: string, max = 3): string {
+  return message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, max)
+    .join('; ');
+}
+
+function runtimeVersion(): string {
+  const v = (ort.env.versions as Record<string, string | undefined>).node ?? ort.env.versions.common;
+  return v ? `onnxruntime-node ${v}` : 'onnxruntime-node';
+}
+
+async function openSession(abs: string, relPath: string, threads: number): Promise<ort.InferenceSession> {
+  await readModelFile(abs, relPath); // a clear "not found" before onnxruntime's own wording
+  try {
+    return await ort.InferenceSession.create(abs, {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      logSeverityLevel: 3,
+    });
+  } catch (e) {
+    const msg = firstLines((e as Error).message);
+    let hint = '';
+    if (/protobuf parsing failed/i.test(msg)) hint = ' The file is not a valid ONNX model.';
+    else if (/opset|ir version|not a registered function|no kernel|no opset import/i.test(msg)) {
+      hint = ` The model needs an operator, opset or IR version that ${runtimeVersion()} does not support: re-export it with an older opset, or upgrade onnxruntime.`;
+    }
+    throw new InputError(`${relPath}: ${runtimeVersion()} could not load the model: ${msg}.${hint}`);
+  }
+}
+
+/** Check the session's signature against the config, so mistakes are named before anything runs. */
+function checkSession(session: ort.InferenceSession, model: ModelConfig): void {
+  const where = model.path;
+  if (!session.inputNames.includes(model.input)) {
+    throw new InputError(
+      `${where}: the model has no input "${model.input}" (model.input); its inputs are: ${quoteList(session.inputNames)}. Set model.input to one of them.`,
+    );
+  }
+  if (session.inputNames.length > 1) {
+    throw new InputError(
+      `${where}: the model has ${session.inputNames.length} inputs (${quoteList(session.inputNames)}), but regops feeds one float32 [N, F] tensor (model.input "${model.input}"). Export the model with a single input.`,
+    );
+  }
+  const input = session.inputMetadata?.find((m) => m.name === model.input);
+  if (input?.isTensor) {
+    if (input.type !== 'float32') {
+      throw new InputError(
+        `${where}: input "${model.input}" is a ${input.type} tensor, but regops feeds float32 [N, F]. Export the model with a float input (e.g. skl2onnx FloatTensorType).`,
+      );
+    }
+    const width = input.shape[input.shape.length - 1];
+    const rankOk = input.shape.length === 0 || input.shape.length === 2; // [] = shape not declared
+    if (!rankOk || (typeof width === 'number' && width !== model.features.length)) {
+      throw new InputError(
+        `${where}: input "${model.input}" has shape [${input.shape.join(', ')}], but model.features lists ${model.features.length} column(s), fed as [N, ${model.features.length}]. List exactly the columns the model was trained on, in order.`,
+      );
+    }
+  } else if (input) {
+    throw new InputError(
+      `${where}: input "${model.input}" is not a tensor; regops feeds a float32 [N, F] tensor.`,
+    );
+  }
+  if (!session.outputNames.includes(model.probabilities)) {
+    throw new InputError(
+      `${where}: the model has no output "${model.probabilities}" (model.probabilities); its outputs are: ${quoteList(session.outputNames)}. Set model.probabilities to the output holding class probabilities [N, k].`,
+    );
+  }
+  const output = session.outputMetadata?.find((m) => m.name === model.probabilities);
+  if (output && !output.isTensor) {
+    throw new InputError(
+      `${where}: output "${model.probabilities}" is not a tensor (a ZipMap list of maps?). Export the model without ZipMap (skl2onnx: options={'zipmap': False}) so probabilities are a [N, k] tensor.`,
+    );
+  }
+  if (output?.isTensor && output.shape.length > 0) {
+    const k = output.shape[1];
+    if (output.shape.length !== 2) {
+      throw new InputError(
+        `${where}: output "${model.probabilities}" has shape [${output.shape.join(', ')}]; regops needs class probabilities as a 2-D [N, k] tensor.`,
+      );
+    }
+    if (typeof k === 'number' && model.positive_index >= k) {
+      throw new InputError(
+        `${where}: model.positive_index is ${model.positive_index}, but output "${model.probabilities}" has ${k} column(s) (shape [${output.shape.join(', ')}]); use an index from 0 to ${k - 1}.`,
+      );
+    }
+  }
+}
+
+function runError(e: unknown, model: ModelConfig, table: Table, first: number, last: number): InputError {
+  const msg = firstLines((e as Error).message);
+  let hint = '';
+  if (/invalid dimensions for input/i.test(msg)) {
+    hint = ` model.features lists ${model.features.length} column(s); the model's input "${model.input}" expects a different width. List exactly the columns the model was trained on, in order.`;
+  } else if (/unexpected input data type/i.test(msg)) {
+    hint = ` regops feeds float32; export the model with a float input.`;
+  }
+  return new InputError(
+    `${model.path}: ${runtimeVersion()} failed on rows ${first}–${last} of ${table.path}: ${msg}.${hint}`,
+  );
+}
+
+export interface PredictOptions {
+  /** Directory that model.path is relative to (the directory of regops.yml). */
+  rootDir: string;
+  model: ModelConfig;
+  table: Table;
+  /**
+   * onnxruntime intra-op threads (default 1). With more than one, onnxruntime splits sums (e.g. over the
+   * trees of an ensemble) by thread and by batch, so P(positive) changes in the last float32 bits with the
+   * runner's core count and model.batch_size. One thread makes the evidence reproducible on any machine.
+   */
+  threads?: number;
+}
+
+/**
+ * P(positive class) for every row of `table`: feeds `model.features` as float32 [N, F] in batches of
+ * `model.batch_size` (missing cells as NaN) and reads column `positive_index` of the `probabilities` output.
+ * Throws InputError, naming the model file, for a signature that does not fit the config, and when the
+ * model returns NaN or values outside [0, 1] (no row is ever dropped silently).
+ */
+export async function predictPositive({
+  rootDir,
+  model,
+  table,
+  threads = 1,
+}: PredictOptions): Promise<Float64Array> {
+  // Data problems (missing column, text in a number column) first: they need no model.
+  const cols = model.features.map((f) => table.numeric(f));
+  const width = cols.length;
+  const n = table.rowCount;
+  const out = new Float64Array(n);
+  const session = await openSession(path.resolve(rootDir, model.path), model.path, threads);
+  try {
+    checkSession(session, model);
+    for (let start = 0; start < n; start += model.batch_size) {
+      const b = Math.min(model.batch_size, n - start);
+      const data = new Float32Array(b * width);
+      for (let j = 0; j < width; j++) {
+        const col = cols[j] as Float64Array;
+        for (let i = 0; i < b; i++) data[i * width + j] = col[start + i] as number;
+      }
+      let result: ort.InferenceSession.ReturnType;
+      try {
+        result = await session.run({ [model.input]: new ort.Tensor('float32', data, [b, width]) }, [
+          model.probabilities,
+        ]);
+      } catch (e) {
+        throw runError(e, model, table, start + 1, start + b);
+      }
+      readPositive(result[model.probabilities], model, b, out, start);
+    }
+  } finally {
+    await session.release();
+  }
+  checkProbabilities(out, model, table, cols);
+  return out;
+}
+
+function isTensor(v: unknown): v is ort.Tensor {
+  return typeof v === 'object' && v !== null && 'dims' in v && 'type' in v && 'data' in v;
+}
+
+function readPositive(
+  value: ort.OnnxValue | undefined,
+  model: ModelConfig,
+  rows: number,
+  out: Float64Array,
+  start: number,
+) {
+  const name = model.probabilities;
+  // Duck-typed: a second copy of onnxruntime-common (e.g. in a bundle) would fail `instanceof`.
+  if (!isTensor(value)) {
+    throw new InputError(
+      `${model.path}: output "${name}" is not a tensor (a ZipMap list of maps?). Export the model without ZipMap so probabilities are a [N, k] tensor.`,
+    );
+  }
+  if (value.dims.length !== 2 || value.dims[0] !== rows) {
+    throw new InputError(
+      `${model.path}: output "${name}" came back with shape [${value.dims.join(', ')}] for ${rows} input row(s); regops needs class probabilities as a 2-D [N, k] tensor (model.probabilities).`,
+    );
+  }
+  const k = value.dims[1] as number;
+  if (model.positive_index >= k) {
+    throw new InputError(
+      `${model.path}: model.positive_index is ${model.positive_index}, but output "${name}" has ${k} column(s); use an index from 0 to ${k - 1}.`,
+    );
+  }
+  if (value.type !== 'float32' && value.type !== 'float64') {
+    throw new InputError(
+      `${model.path}: output "${name}" holds ${value.type} values; model.probabilities must name the float output of class probabilities (not the label).`,
+    );
+  }
+  const data = value.data as Float32Array | Float64Array;
+  for (let i = 0; i < rows; i++) out[start + i] = data[i * k + model.positive_index] as number;
+}
+
+/** Up to `max` 1-based row numbers, as "3, 17, 25, …". */
+function rowList(rows: number[], max = 5): string {
+  return rows.slice(0, max).join(', ') + (rows.length > max ? ', …' : '');
+}
+
+function checkProbabilities(p: Float64Array, model: ModelConfig, table: Table, cols: Float64Array[]): void {
+  const nanRows: number[] = [];
+  let outside = 0;
+  for (let r = 0; r < p.length; r++) {
+    const v = p[r] as number;
+    if (Number.isNaN(v)) nanRows.push(r);
+    else if (!(v >= -1e-6 && v <= 1 + 1e-6)) outside++;
+  }
+  const where = `output "${model.probabilities}" column ${model.positive_index}`;
+  if (nanRows.length > 0) {
+    const missingCols = new Set<string>();
+    let withMissing = 0;
+    for (const r of nanRows) {
+      let any = false;
+      cols.forEach((c, j) => {
+        if (Number.isNaN(c[r] as number)) {
+          any = true;
+          missingCols.add(model.features[j] as string);
+        }
+      });
+      if (any) withMissing++;
+    }
+    const cause =
+      withMissing === 0
+        ? 'None of these rows has a missing feature value, so the model itself produced NaN (check the graph for overflow or invalid operations).'
+        : `${withMissing === nanRows.length ? 'All' : `${withMissing}`} of them have missing feature values (columns: ${[...missingCols].join(', ')}): the model does not handle missing values. Impute them in the data, or add an imputer to the model before export.`;
+    throw new InputError(
+      `${model.path}: ${where} is NaN for ${nanRows.length} of ${p.length} rows of ${table.path} (rows ${rowList(nanRows.map((r) => r + 1))}); regops does not drop rows. ${cause}`,
+    );
+  }
+  if (outside > 0) {
+    throw new InputError(
+      `${model.path}: ${where} is outside [0, 1] for ${outside} of ${p.length} rows of ${table.path}; model.probabilities must name an output of class probabilities, not scores or logits.`,
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, copyExample, edit } from './helpers';
+
+/**
+ * Each bad input gives one clear message naming the file and field, exit code 2, no stack trace, and no
+ * output directory at all.
+ */
+async function runBad(dir: string, args: string[] = []) {
+  const out = path.join(dir, 'out');
+  const r = await cli(['run', '--config', path.join(dir, 'regops.yml'), '--out', out, ...args]);
+  expect(existsSync(out)).toBe(false);
+  expect(r.err).not.toMatch(/\n\s+at /);
+  return { ...r, err: r.err.split(`${dir}/`).join('') };
+}
+
+describe('bad input', () => {
+  it('missing config', async () => {
+    const dir = copyExample();
+    const r = await cli(['run', '--config', path.join(dir, 'nope.yml'), '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.err.split(`${dir}/`).join('')).toBe(
+      'regops: error: nope.yml: config file not found (no such file)\n',
+    );
+  });
+
+  it('YAML syntax error, with line and column', async () => {
+    const dir = copyExample();
+    edit(path.join(dir, 'regops.yml'), (t) => t.replace('  input: float_input', '  input: [float_input'));
+    const r = await runBad(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'regops: error: regops.yml:16:3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n',
+    );
+  });
+
+  it('unknown key, with the nearest known key', async () => {
+    const dir = copyExample();
+    edit(path.join(dir, 'regops.yml'), (t) =>
+      t.replace('    metric: auroc\n    min: 0.75', '    metric: auroc\n    minn: 0.75'),
+    );
+    const r = await runBad(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'regops: error: regops.yml:66:5: checks[1].minn: unknown key `minn`; did you mean `min`?\n',
+    );
+  });
+
+  it('wrong type', async () => {
+    const dir = copyExample();
+    edit(path.join(dir, 'regops.yml'), (t) =>
+      t.replace('    metric: auroc\n    min: 0.75', '    metric: auroc\n    min: high'),
+    );
+    const r = await runBad(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('regops: error: regops.yml:66:10: checks[1].min: expected number, got "high"\n');
+  });
+
+  it('a path that does not exist', async () => {
+    const dir = copyExample();
+    edit(path.join(dir, 'regops.yml'), (t) => t.replace('path: data/test.csv', 'path: data/tset.csv'));
+    const r = await runBad(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'regops: error: regops.yml:34:11: datasets.test.path: file not found: data/tset.csv (looked in data/tset.csv)\n',
+    );
+  });
+
+  it('a CSV column named in the config but absent from the file', async () => {
+    const dir = copyExample();
+    edit(path.join(dir, 'data', 'test.csv'), (t) =>
+      t.replace('pregnant,glucose,', 'pregnant,glucose_mg_dl,'),
+    );
+    const r = await runBad(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'regops: error: data/test.csv: column "glucose" not found (named by model.features[1] in regops.yml, used by check auroc [checks[1]]); the file\'s columns are: pregnant, glucose_mg_dl, pressure, triceps, insulin, mass, pedigree, age, diabetes\n',
+    );
+  });
+
+  it('a model whose input name differs from the config', async () => {
+    const dir = copyExample();
+    edit(path.join(dir, 'regops.yml'), (t) => t.replace('  input: float_input', '  input: features'));
+    const r = await runBad(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'regops: error: regops.yml:15:10: model.input: the model models/pima_hgb_candidate.onnx has no input "features"; its inputs are: "float_input". Set model.input to one of them.\n',
+    );
+  });
+
+  it('an existing directory that is not RegOps output is never overwritten', async () => {
+    const dir = copyExample();
+    const r = await cli(['run', '--config', path.join(dir, 'regops.yml'), '--out', path.join(dir, 'data')]);
+    expect(r.code).toBe(2);
+    expect(r.err.split(`${dir}/`).join('')).toMatch(/does not look like RegOps output \(no evidence\.json\)/);
+    expect(existsSync(path.join(dir, 'data', 'test.csv'))).toBe(true);
+  });
+
+  it('usage errors name the command and point at --help', async () => {
+    const r = await cli(['run', '--confg', 'x.yml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'regops: error: run: unknown option --confg; did you mean --config? (see: regops run --help)\n',
+    );
+    const r2 = await cli(['frobnicate']);
+    expect(r2.err).toBe(
+      'regops: error: unknown command "frobnicate"; commands: run, validate, schema, render (see: regops --help)\n',
+    );
+  });
+});
