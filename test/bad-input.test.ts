@@ -43,7 +43,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: regops.yml:66:5: checks[1].minn: unknown key `minn`; did you mean `min`?\n',
+      'regops: error: regops.yml:141:5: checks[12].minn: unknown key `minn`; did you mean `min`?\n',
     );
   });
 
@@ -54,7 +54,7 @@ describe('bad input', () => {
     );
     const r = await runBad(dir);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('regops: error: regops.yml:66:10: checks[1].min: expected number, got "high"\n');
+    expect(r.err).toBe('regops: error: regops.yml:141:10: checks[12].min: expected number, got "high"\n');
   });
 
   it('a path that does not exist', async () => {
@@ -75,7 +75,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: data/test.csv: column "glucose" not found (named by model.features[1] in regops.yml, used by check auroc [checks[1]]); the file\'s columns are: pregnant, glucose_mg_dl, pressure, triceps, insulin, mass, pedigree, age, diabetes\n',
+      'regops: error: data/test.csv: column "glucose" not found (named by model.features[1] in regops.yml, used by check auroc [checks[12]]); the file\'s columns are: pregnant, glucose_mg_dl, pressure, triceps, insulin, mass, pedigree, age, diabetes\n',
     );
   });
 
@@ -105,7 +105,7 @@ describe('bad input', () => {
     );
     const r2 = await cli(['frobnicate']);
     expect(r2.err).toBe(
-      'regops: error: unknown command "frobnicate"; commands: run, validate, schema, render (see: regops --help)\n',
+      'regops: error: unknown command "frobnicate"; commands: run, validate, schema, render, data (see: regops --help)\n',
     );
   });
 });

@@ -35,7 +35,8 @@ describe('schema/regops.schema.json', () => {
   it('rejects an unknown key and a wrong type, as the loader does', () => {
     expect(validate({ ...example, gate: { fail_onn: ['fail'] } })).toBe(false);
     const checks = structuredClone(example.checks);
-    checks[1].min = 'high';
+    const auroc = checks.findIndex((c: { id: string }) => c.id === 'auroc');
+    checks[auroc].min = 'high';
     expect(validate({ ...example, checks })).toBe(false);
   });
 });

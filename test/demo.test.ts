@@ -51,6 +51,7 @@ describe('the demo on the bundled example (dist/cli/regops.mjs, as a subprocess)
       'requirements',
       'risks',
       'modelcard',
+      'datacard',
       'dataset',
       'dataset',
       'model',
@@ -136,6 +137,6 @@ describe('committed JSON Schemas', () => {
     const r = await cli(['validate', '--config', path.join(EXAMPLE, 'regops.yml')]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/regops\.yml: valid \(5 checks, 7 requirements, 4 hazards, 8 input files hashed\)/);
+    expect(r.out).toMatch(/regops\.yml: valid \(16 checks, 11 requirements, 6 hazards, 9 input files hashed\)/);
   });
 });

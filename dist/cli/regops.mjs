@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -400,7 +400,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -416,9 +416,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1428,7 +1428,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options3) {
+    function createStringifyContext(doc, options4) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -1448,7 +1448,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options3);
+      }, doc.schema.toStringOptions, options4);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -1511,7 +1511,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1540,7 +1540,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -1550,7 +1550,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1572,7 +1572,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1624,7 +1624,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1765,7 +1765,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -1801,7 +1801,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1851,8 +1851,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -1868,50 +1868,50 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options3) {
+    function stringifyCollection(collection, ctx, options4) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options3);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options4);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1934,22 +1934,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -1965,13 +1965,13 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -1979,35 +1979,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
+          for (const line of lines2)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -2077,14 +2077,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -2474,7 +2474,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2491,7 +2491,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int2;
+    exports.int = int3;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -2507,16 +2507,16 @@ var require_schema = __commonJS({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2645,11 +2645,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -2675,16 +2675,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -2765,13 +2765,13 @@ var require_omap = __commonJS({
         const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map2);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -2950,7 +2950,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2967,7 +2967,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int2;
+    exports.int = int3;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -2987,24 +2987,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3162,7 +3162,7 @@ var require_schema3 = __commonJS({
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3175,10 +3175,10 @@ var require_schema3 = __commonJS({
       _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3205,7 +3205,7 @@ var require_tags = __commonJS({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -3229,9 +3229,9 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge2.merge,
@@ -3326,76 +3326,76 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options3) {
-      const lines = [];
-      let hasDirectives = options3.directives === true;
-      if (options3.directives !== false && doc.directives) {
+    function stringifyDocument(doc, options4) {
+      const lines2 = [];
+      let hasDirectives = options4.directives === true;
+      if (options4.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options3);
+        lines2.push("---");
+      const ctx = stringify3.createStringifyContext(doc, options4);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines2.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -3417,7 +3417,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options3) {
+      constructor(value, replacer, options4) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3426,8 +3426,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options3 === void 0 && replacer) {
-          options3 = replacer;
+        } else if (options4 === void 0 && replacer) {
+          options4 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -3439,17 +3439,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options3);
+        }, options4);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options3?._directives) {
-          this.directives = options3._directives.atDocument();
+        if (options4?._directives) {
+          this.directives = options4._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options3);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options3);
+        this.setSchema(version2, options4);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options4);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3500,7 +3500,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options3) {
+      createNode(value, replacer, options4) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -3511,11 +3511,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options3 === void 0 && replacer) {
-          options3 = replacer;
+        } else if (options4 === void 0 && replacer) {
+          options4 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options3 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options4 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -3540,9 +3540,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options3 = {}) {
-        const k = this.createNode(key, null, options3);
-        const v = this.createNode(value, null, options3);
+      createPair(key, value, options4 = {}) {
+        const k = this.createNode(key, null, options4);
+        const v = this.createNode(value, null, options4);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -3628,7 +3628,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options3 = {}) {
+      setSchema(version2, options4 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -3658,10 +3658,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options3.schema instanceof Object)
-          this.schema = options3.schema;
+        if (options4.schema instanceof Object)
+          this.schema = options4.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options3));
+          this.schema = new Schema.Schema(Object.assign(opt, options4));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -3691,14 +3691,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options3 = {}) {
+      toString(options4 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options3 && (!Number.isInteger(options3.indent) || Number(options3.indent) <= 0)) {
-          const s = JSON.stringify(options3.indent);
+        if ("indent" in options4 && (!Number.isInteger(options4.indent) || Number(options4.indent) <= 0)) {
+          const s = JSON.stringify(options4.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options3);
+        return stringifyDocument.stringifyDocument(this, options4);
       }
     };
     function assertCollection(contents) {
@@ -3979,7 +3979,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -4065,10 +4065,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -4078,10 +4078,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -4332,18 +4332,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
+            map2.items.push(pair2);
           } else {
             const map2 = new YAMLMap.YAMLMap(ctx.schema);
             map2.flow = true;
-            map2.items.push(pair);
+            map2.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map2.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map2);
@@ -4457,17 +4457,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -4477,7 +4477,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4497,17 +4497,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4544,8 +4544,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -4620,10 +4620,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -5049,14 +5049,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options: options3 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options4 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options3.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options4.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -5075,8 +5075,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options3, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options3);
+    function composeDoc(options4, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options4);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -5155,7 +5155,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options3 = {}) {
+      constructor(options4 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -5168,8 +5168,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
-        this.directives = new directives.Directives({ version: options3.version || "1.2" });
-        this.options = options3;
+        this.directives = new directives.Directives({ version: options4.version || "1.2" });
+        this.options = options4;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -5507,7 +5507,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5560,7 +5560,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7233,15 +7233,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options3) {
-      const prettyErrors = options3.prettyErrors !== false;
-      const lineCounter$1 = options3.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options4) {
+      const prettyErrors = options4.prettyErrors !== false;
+      const lineCounter$1 = options4.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options3 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
+    function parseAllDocuments(source, options4 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options4);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options3);
+      const composer$1 = new composer.Composer(options4);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -7252,10 +7252,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options3 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
+    function parseDocument2(source, options4 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options4);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options3);
+      const composer$1 = new composer.Composer(options4);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -7271,14 +7271,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options3) {
+    function parse5(src, reviver, options4) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options3 === void 0 && reviver && typeof reviver === "object") {
-        options3 = reviver;
+      } else if (options4 === void 0 && reviver && typeof reviver === "object") {
+        options4 = reviver;
       }
-      const doc = parseDocument2(src, options3);
+      const doc = parseDocument2(src, options4);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7288,34 +7288,34 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options3));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options4));
     }
-    function stringify2(value, replacer, options3) {
+    function stringify3(value, replacer, options4) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options3 === void 0 && replacer) {
-        options3 = replacer;
+      } else if (options4 === void 0 && replacer) {
+        options4 = replacer;
       }
-      if (typeof options3 === "string")
-        options3 = options3.length;
-      if (typeof options3 === "number") {
-        const indent = Math.round(options3);
-        options3 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options4 === "string")
+        options4 = options4.length;
+      if (typeof options4 === "number") {
+        const indent = Math.round(options4);
+        options4 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options3 ?? replacer ?? {};
+        const { keepUndefined } = options4 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options3);
-      return new Document.Document(value, _replacer, options3).toString(options3);
+        return value.toString(options4);
+      return new Document.Document(value, _replacer, options4).toString(options4);
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -7463,7 +7463,7 @@ var require_punycode = __commonJS({
       }
       return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
     };
-    var decode4 = function(input2) {
+    var decode5 = function(input2) {
       const output2 = [];
       const inputLength = input2.length;
       let i = 0;
@@ -7575,7 +7575,7 @@ var require_punycode = __commonJS({
     };
     var toUnicode = function(input2) {
       return mapDomain(input2, function(string4) {
-        return regexPunycode.test(string4) ? decode4(string4.slice(4).toLowerCase()) : string4;
+        return regexPunycode.test(string4) ? decode5(string4.slice(4).toLowerCase()) : string4;
       });
     };
     var toASCII = function(input2) {
@@ -7601,7 +7601,7 @@ var require_punycode = __commonJS({
         "decode": ucs2decode,
         "encode": ucs2encode
       },
-      "decode": decode4,
+      "decode": decode5,
       "encode": encode4,
       "toASCII": toASCII,
       "toUnicode": toUnicode
@@ -7767,28 +7767,28 @@ var require_block_helper_missing = __commonJS({
     exports.__esModule = true;
     var _utils = require_utils();
     exports["default"] = function(instance) {
-      instance.registerHelper("blockHelperMissing", function(context, options3) {
-        var inverse = options3.inverse, fn = options3.fn;
+      instance.registerHelper("blockHelperMissing", function(context, options4) {
+        var inverse = options4.inverse, fn = options4.fn;
         if (context === true) {
           return fn(this);
         } else if (context === false || context == null) {
           return inverse(this);
         } else if (_utils.isArray(context)) {
           if (context.length > 0) {
-            if (options3.ids) {
-              options3.ids = [options3.name];
+            if (options4.ids) {
+              options4.ids = [options4.name];
             }
-            return instance.helpers.each(context, options3);
+            return instance.helpers.each(context, options4);
           } else {
             return inverse(this);
           }
         } else {
-          if (options3.data && options3.ids) {
-            var data = _utils.createFrame(options3.data);
-            data.contextPath = _utils.appendContextPath(options3.data.contextPath, options3.name);
-            options3 = { data };
+          if (options4.data && options4.ids) {
+            var data = _utils.createFrame(options4.data);
+            data.contextPath = _utils.appendContextPath(options4.data.contextPath, options4.name);
+            options4 = { data };
           }
-          return fn(context, options3);
+          return fn(context, options4);
         }
       });
     };
@@ -7817,19 +7817,19 @@ var require_each = __commonJS({
       }
     }
     exports["default"] = function(instance) {
-      instance.registerHelper("each", function(context, options3) {
-        if (!options3) {
+      instance.registerHelper("each", function(context, options4) {
+        if (!options4) {
           throw new _exception2["default"]("Must pass iterator to #each");
         }
-        var fn = options3.fn, inverse = options3.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
-        if (options3.data && options3.ids) {
-          contextPath = _utils.appendContextPath(options3.data.contextPath, options3.ids[0]) + ".";
+        var fn = options4.fn, inverse = options4.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
+        if (options4.data && options4.ids) {
+          contextPath = _utils.appendContextPath(options4.data.contextPath, options4.ids[0]) + ".";
         }
         if (_utils.isFunction(context)) {
           context = context.call(this);
         }
-        if (options3.data) {
-          data = _utils.createFrame(options3.data);
+        if (options4.data) {
+          data = _utils.createFrame(options4.data);
         }
         function execIteration(field, index, last, value) {
           if (data) {
@@ -7930,27 +7930,27 @@ var require_if = __commonJS({
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
-      instance.registerHelper("if", function(conditional, options3) {
+      instance.registerHelper("if", function(conditional, options4) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#if requires exactly one argument");
         }
         if (_utils.isFunction(conditional)) {
           conditional = conditional.call(this);
         }
-        if (!options3.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
-          return options3.inverse(this);
+        if (!options4.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
+          return options4.inverse(this);
         } else {
-          return options3.fn(this);
+          return options4.fn(this);
         }
       });
-      instance.registerHelper("unless", function(conditional, options3) {
+      instance.registerHelper("unless", function(conditional, options4) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#unless requires exactly one argument");
         }
         return instance.helpers["if"].call(this, conditional, {
-          fn: options3.inverse,
-          inverse: options3.fn,
-          hash: options3.hash
+          fn: options4.inverse,
+          inverse: options4.fn,
+          hash: options4.hash
         });
       });
     };
@@ -7965,15 +7965,15 @@ var require_log2 = __commonJS({
     exports.__esModule = true;
     exports["default"] = function(instance) {
       instance.registerHelper("log", function() {
-        var args = [void 0], options3 = arguments[arguments.length - 1];
+        var args = [void 0], options4 = arguments[arguments.length - 1];
         for (var i = 0; i < arguments.length - 1; i++) {
           args.push(arguments[i]);
         }
         var level = 1;
-        if (options3.hash.level != null) {
-          level = options3.hash.level;
-        } else if (options3.data && options3.data.level != null) {
-          level = options3.data.level;
+        if (options4.hash.level != null) {
+          level = options4.hash.level;
+        } else if (options4.data && options4.data.level != null) {
+          level = options4.data.level;
         }
         args[0] = level;
         instance.log.apply(instance, args);
@@ -7989,11 +7989,11 @@ var require_lookup = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
-      instance.registerHelper("lookup", function(obj, field, options3) {
+      instance.registerHelper("lookup", function(obj, field, options4) {
         if (!obj) {
           return obj;
         }
-        return options3.lookupProperty(obj, field);
+        return options4.lookupProperty(obj, field);
       });
     };
     module.exports = exports["default"];
@@ -8012,26 +8012,26 @@ var require_with = __commonJS({
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
-      instance.registerHelper("with", function(context, options3) {
+      instance.registerHelper("with", function(context, options4) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#with requires exactly one argument");
         }
         if (_utils.isFunction(context)) {
           context = context.call(this);
         }
-        var fn = options3.fn;
+        var fn = options4.fn;
         if (!_utils.isEmpty(context)) {
-          var data = options3.data;
-          if (options3.data && options3.ids) {
-            data = _utils.createFrame(options3.data);
-            data.contextPath = _utils.appendContextPath(options3.data.contextPath, options3.ids[0]);
+          var data = options4.data;
+          if (options4.data && options4.ids) {
+            data = _utils.createFrame(options4.data);
+            data.contextPath = _utils.appendContextPath(options4.data.contextPath, options4.ids[0]);
           }
           return fn(context, {
             data,
             blockParams: _utils.blockParams([context], [data && data.contextPath])
           });
         } else {
-          return options3.inverse(this);
+          return options4.inverse(this);
         }
       });
     };
@@ -8090,19 +8090,19 @@ var require_inline = __commonJS({
     exports.__esModule = true;
     var _utils = require_utils();
     exports["default"] = function(instance) {
-      instance.registerDecorator("inline", function(fn, props, container, options3) {
+      instance.registerDecorator("inline", function(fn, props, container, options4) {
         var ret = fn;
         if (!props.partials) {
           props.partials = {};
-          ret = function(context, options4) {
+          ret = function(context, options5) {
             var original = container.partials;
             container.partials = _utils.extend({}, original, props.partials);
-            var ret2 = fn(context, options4);
+            var ret2 = fn(context, options5);
             container.partials = original;
             return ret2;
           };
         }
-        props.partials[options3.args[0]] = options3.fn;
+        props.partials[options4.args[0]] = options4.fn;
         return ret;
       });
     };
@@ -8368,8 +8368,8 @@ var require_wrapHelper = __commonJS({
         return helper2;
       }
       var wrapper = function wrapper2() {
-        var options3 = arguments[arguments.length - 1];
-        arguments[arguments.length - 1] = transformOptionsFn(options3);
+        var options4 = arguments[arguments.length - 1];
+        arguments[arguments.length - 1] = transformOptionsFn(options4);
         return helper2.apply(this, arguments);
       };
       return wrapper;
@@ -8435,41 +8435,41 @@ var require_runtime = __commonJS({
       templateSpec.main.decorator = templateSpec.main_d;
       env2.VM.checkRevision(templateSpec.compiler);
       var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
-      function invokePartialWrapper(partial2, context, options3) {
-        if (options3.hash) {
-          context = Utils.extend({}, context, options3.hash);
-          if (options3.ids) {
-            options3.ids[0] = true;
+      function invokePartialWrapper(partial2, context, options4) {
+        if (options4.hash) {
+          context = Utils.extend({}, context, options4.hash);
+          if (options4.ids) {
+            options4.ids[0] = true;
           }
         }
-        partial2 = env2.VM.resolvePartial.call(this, partial2, context, options3);
-        options3.hooks = this.hooks;
-        options3.protoAccessControl = this.protoAccessControl;
-        var result = env2.VM.invokePartial.call(this, partial2, context, options3);
+        partial2 = env2.VM.resolvePartial.call(this, partial2, context, options4);
+        options4.hooks = this.hooks;
+        options4.protoAccessControl = this.protoAccessControl;
+        var result = env2.VM.invokePartial.call(this, partial2, context, options4);
         if (result == null && Utils.isFunction(partial2)) {
-          throw new _exception2["default"]("The partial " + options3.name + " returned no output: partials must return a string");
+          throw new _exception2["default"]("The partial " + options4.name + " returned no output: partials must return a string");
         }
         if (result == null && env2.compile) {
           if (typeof partial2 !== "string") {
-            throw new _exception2["default"]("The partial " + options3.name + " could not be compiled: partials must be strings or functions returning strings");
+            throw new _exception2["default"]("The partial " + options4.name + " could not be compiled: partials must be strings or functions returning strings");
           }
-          options3.partials[options3.name] = env2.compile(partial2, templateSpec.compilerOptions, env2);
-          result = options3.partials[options3.name](context, options3);
+          options4.partials[options4.name] = env2.compile(partial2, templateSpec.compilerOptions, env2);
+          result = options4.partials[options4.name](context, options4);
         }
         if (result != null) {
-          if (options3.indent) {
-            var lines = result.split("\n");
-            for (var i = 0, l = lines.length; i < l; i++) {
-              if (!lines[i] && i + 1 === l) {
+          if (options4.indent) {
+            var lines2 = result.split("\n");
+            for (var i = 0, l = lines2.length; i < l; i++) {
+              if (!lines2[i] && i + 1 === l) {
                 break;
               }
-              lines[i] = options3.indent + lines[i];
+              lines2[i] = options4.indent + lines2[i];
             }
-            result = lines.join("\n");
+            result = lines2.join("\n");
           }
           return result;
         } else {
-          throw new _exception2["default"]("The partial " + options3.name + " could not be compiled when running in runtime-only mode");
+          throw new _exception2["default"]("The partial " + options4.name + " could not be compiled when running in runtime-only mode");
         }
       }
       var container = {
@@ -8542,16 +8542,16 @@ var require_runtime = __commonJS({
         compilerInfo: templateSpec.compiler
       };
       function ret(context) {
-        var options3 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-        var data = options3.data;
-        ret._setup(options3);
-        if (!options3.partial && templateSpec.useData) {
+        var options4 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var data = options4.data;
+        ret._setup(options4);
+        if (!options4.partial && templateSpec.useData) {
           data = initData(context, data);
         }
         var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
         if (templateSpec.useDepths) {
-          if (options3.depths) {
-            depths = context != options3.depths[0] ? [context].concat(options3.depths) : options3.depths;
+          if (options4.depths) {
+            depths = context != options4.depths[0] ? [context].concat(options4.depths) : options4.depths;
           } else {
             depths = [context];
           }
@@ -8559,33 +8559,33 @@ var require_runtime = __commonJS({
         function main2(context2) {
           return "" + templateSpec.main(container, context2, container.helpers, container.partials, data, blockParams, depths);
         }
-        main2 = executeDecorators(templateSpec.main, main2, container, options3.depths || [], data, blockParams);
-        return main2(context, options3);
+        main2 = executeDecorators(templateSpec.main, main2, container, options4.depths || [], data, blockParams);
+        return main2(context, options4);
       }
       ret.isTop = true;
-      ret._setup = function(options3) {
-        if (!options3.partial) {
+      ret._setup = function(options4) {
+        if (!options4.partial) {
           var mergedHelpers = {};
           addHelpers(mergedHelpers, env2.helpers, container);
-          addHelpers(mergedHelpers, options3.helpers, container);
+          addHelpers(mergedHelpers, options4.helpers, container);
           container.helpers = mergedHelpers;
           if (templateSpec.usePartial) {
-            container.partials = container.mergeIfNeeded(options3.partials, env2.partials);
+            container.partials = container.mergeIfNeeded(options4.partials, env2.partials);
           }
           if (templateSpec.usePartial || templateSpec.useDecorators) {
-            container.decorators = Utils.extend({}, env2.decorators, options3.decorators);
+            container.decorators = Utils.extend({}, env2.decorators, options4.decorators);
           }
           container.hooks = {};
-          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options3);
-          var keepHelperInHelpers = options3.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
+          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options4);
+          var keepHelperInHelpers = options4.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
           _helpers.moveHelperToHooks(container, "helperMissing", keepHelperInHelpers);
           _helpers.moveHelperToHooks(container, "blockHelperMissing", keepHelperInHelpers);
         } else {
-          container.protoAccessControl = options3.protoAccessControl;
-          container.helpers = options3.helpers;
-          container.partials = options3.partials;
-          container.decorators = options3.decorators;
-          container.hooks = options3.hooks;
+          container.protoAccessControl = options4.protoAccessControl;
+          container.helpers = options4.helpers;
+          container.partials = options4.partials;
+          container.decorators = options4.decorators;
+          container.hooks = options4.hooks;
         }
       };
       ret._child = function(i, data, blockParams, depths) {
@@ -8601,12 +8601,12 @@ var require_runtime = __commonJS({
     }
     function wrapProgram(container, i, fn, data, declaredBlockParams, blockParams, depths) {
       function prog(context) {
-        var options3 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var options4 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
         var currentDepths = depths;
         if (depths && context != depths[0] && !(context === container.nullContext && depths[0] === null)) {
           currentDepths = [context].concat(depths);
         }
-        return fn(container, context, container.helpers, container.partials, options3.data || data, blockParams && [options3.blockParams].concat(blockParams), currentDepths);
+        return fn(container, context, container.helpers, container.partials, options4.data || data, blockParams && [options4.blockParams].concat(blockParams), currentDepths);
       }
       prog = executeDecorators(fn, prog, container, depths, data, blockParams);
       prog.program = i;
@@ -8614,38 +8614,38 @@ var require_runtime = __commonJS({
       prog.blockParams = declaredBlockParams || 0;
       return prog;
     }
-    function resolvePartial(partial2, context, options3) {
+    function resolvePartial(partial2, context, options4) {
       if (!partial2) {
-        if (options3.name === "@partial-block") {
-          partial2 = lookupOwnProperty(options3.data, "partial-block");
+        if (options4.name === "@partial-block") {
+          partial2 = lookupOwnProperty(options4.data, "partial-block");
         } else {
-          partial2 = lookupOwnProperty(options3.partials, options3.name);
+          partial2 = lookupOwnProperty(options4.partials, options4.name);
         }
-      } else if (typeof partial2 !== "function" && !options3.name) {
-        options3.name = partial2;
-        partial2 = lookupOwnProperty(options3.partials, partial2);
+      } else if (typeof partial2 !== "function" && !options4.name) {
+        options4.name = partial2;
+        partial2 = lookupOwnProperty(options4.partials, partial2);
       }
       return partial2;
     }
-    function invokePartial(partial2, context, options3) {
-      var currentPartialBlock = lookupOwnProperty(options3.data, "partial-block");
-      options3.partial = true;
-      if (options3.ids) {
-        options3.data.contextPath = options3.ids[0] || options3.data.contextPath;
+    function invokePartial(partial2, context, options4) {
+      var currentPartialBlock = lookupOwnProperty(options4.data, "partial-block");
+      options4.partial = true;
+      if (options4.ids) {
+        options4.data.contextPath = options4.ids[0] || options4.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options3.fn && options3.fn !== noop) {
+      if (options4.fn && options4.fn !== noop) {
         (function() {
-          options3.data = _base.createFrame(options3.data);
-          var fn = options3.fn;
-          partialBlock = options3.data["partial-block"] = function partialBlockWrapper(context2) {
-            var options4 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-            options4.data = _base.createFrame(options4.data);
-            options4.data["partial-block"] = currentPartialBlock;
-            return fn(context2, options4);
+          options4.data = _base.createFrame(options4.data);
+          var fn = options4.fn;
+          partialBlock = options4.data["partial-block"] = function partialBlockWrapper(context2) {
+            var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+            options5.data = _base.createFrame(options5.data);
+            options5.data["partial-block"] = currentPartialBlock;
+            return fn(context2, options5);
           };
           if (fn.partials) {
-            options3.partials = Utils.extend({}, options3.partials, fn.partials);
+            options4.partials = Utils.extend({}, options4.partials, fn.partials);
           }
         })();
       }
@@ -8653,9 +8653,9 @@ var require_runtime = __commonJS({
         partial2 = partialBlock;
       }
       if (partial2 === void 0) {
-        throw new _exception2["default"]("The partial " + options3.name + " could not be found");
+        throw new _exception2["default"]("The partial " + options4.name + " could not be found");
       } else if (partial2 instanceof Function) {
-        return partial2(context, options3);
+        return partial2(context, options4);
       }
     }
     function noop() {
@@ -8690,9 +8690,9 @@ var require_runtime = __commonJS({
     }
     function passLookupPropertyOption(helper2, container) {
       var lookupProperty = container.lookupProperty;
-      return _internalWrapHelper.wrapHelper(helper2, function(options3) {
-        options3.lookupProperty = lookupProperty;
-        return options3;
+      return _internalWrapHelper.wrapHelper(helper2, function(options4) {
+        options4.lookupProperty = lookupProperty;
+        return options4;
       });
     }
   }
@@ -8794,13 +8794,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path8) {
-          return /^\.|this\b/.test(path8.original);
+        scopedId: function scopedId(path12) {
+          return /^\.|this\b/.test(path12.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path8) {
-          return path8.parts.length === 1 && !AST.helpers.scopedId(path8) && !path8.depth;
+        simpleId: function simpleId(path12) {
+          return path12.parts.length === 1 && !AST.helpers.scopedId(path12) && !path12.depth;
         }
       }
     };
@@ -9200,8 +9200,8 @@ var require_parser2 = __commonJS({
             this.offset++;
             this.match += ch;
             this.matched += ch;
-            var lines = ch.match(/(?:\r\n?|\n).*/g);
-            if (lines) {
+            var lines2 = ch.match(/(?:\r\n?|\n).*/g);
+            if (lines2) {
               this.yylineno++;
               this.yylloc.last_line++;
             } else {
@@ -9213,20 +9213,20 @@ var require_parser2 = __commonJS({
           },
           unput: function unput(ch) {
             var len = ch.length;
-            var lines = ch.split(/(?:\r\n?|\n)/g);
+            var lines2 = ch.split(/(?:\r\n?|\n)/g);
             this._input = ch + this._input;
             this.yytext = this.yytext.substr(0, this.yytext.length - len - 1);
             this.offset -= len;
             var oldLines = this.match.split(/(?:\r\n?|\n)/g);
             this.match = this.match.substr(0, this.match.length - 1);
             this.matched = this.matched.substr(0, this.matched.length - 1);
-            if (lines.length - 1) this.yylineno -= lines.length - 1;
+            if (lines2.length - 1) this.yylineno -= lines2.length - 1;
             var r = this.yylloc.range;
             this.yylloc = {
               first_line: this.yylloc.first_line,
               last_line: this.yylineno + 1,
               first_column: this.yylloc.first_column,
-              last_column: lines ? (lines.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines.length].length - lines[0].length : this.yylloc.first_column - len
+              last_column: lines2 ? (lines2.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines2.length].length - lines2[0].length : this.yylloc.first_column - len
             };
             if (this.options.ranges) {
               this.yylloc.range = [r[0], r[0] + this.yyleng - len];
@@ -9261,7 +9261,7 @@ var require_parser2 = __commonJS({
               return this.EOF;
             }
             if (!this._input) this.done = true;
-            var token, match, tempMatch, index, col, lines;
+            var token, match, tempMatch, index, col, lines2;
             if (!this._more) {
               this.yytext = "";
               this.match = "";
@@ -9276,13 +9276,13 @@ var require_parser2 = __commonJS({
               }
             }
             if (match) {
-              lines = match[0].match(/(?:\r\n?|\n).*/g);
-              if (lines) this.yylineno += lines.length;
+              lines2 = match[0].match(/(?:\r\n?|\n).*/g);
+              if (lines2) this.yylineno += lines2.length;
               this.yylloc = {
                 first_line: this.yylloc.last_line,
                 last_line: this.yylineno + 1,
                 first_column: this.yylloc.last_column,
-                last_column: lines ? lines[lines.length - 1].length - lines[lines.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
+                last_column: lines2 ? lines2[lines2.length - 1].length - lines2[lines2.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
               };
               this.yytext += match[0];
               this.match += match[0];
@@ -9631,8 +9631,8 @@ var require_visitor = __commonJS({
       Hash: function Hash(hash2) {
         this.acceptArray(hash2.pairs);
       },
-      HashPair: function HashPair(pair) {
-        this.acceptRequired(pair, "value");
+      HashPair: function HashPair(pair2) {
+        this.acceptRequired(pair2, "value");
       }
     };
     function visitSubExpression(mustache) {
@@ -9666,8 +9666,8 @@ var require_whitespace_control = __commonJS({
     var _visitor = require_visitor();
     var _visitor2 = _interopRequireDefault(_visitor);
     function WhitespaceControl() {
-      var options3 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
-      this.options = options3;
+      var options4 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
+      this.options = options4;
     }
     WhitespaceControl.prototype = new _visitor2["default"]();
     WhitespaceControl.prototype.Program = function(program) {
@@ -9826,11 +9826,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open2, close) {
+    function validateClose(open3, close) {
       close = close.path ? close.path.original : close;
-      if (open2.path.original !== close) {
-        var errorNode = { loc: open2.path.loc };
-        throw new _exception2["default"](open2.path.original + " doesn't match " + close, errorNode);
+      if (open3.path.original !== close) {
+        var errorNode = { loc: open3.path.loc };
+        throw new _exception2["default"](open3.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -9851,9 +9851,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open2, close) {
+    function stripFlags(open3, close) {
       return {
-        open: open2.charAt(2) === "~",
+        open: open3.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -9885,12 +9885,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path8, params, hash2, open2, strip, locInfo) {
-      var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open2);
+    function prepareMustache(path12, params, hash2, open3, strip, locInfo) {
+      var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path8,
+        path: path12,
         params,
         hash: hash2,
         escaped,
@@ -9978,15 +9978,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open2, program, close, locInfo) {
-      validateClose(open2, close);
+    function preparePartialBlock(open3, program, close, locInfo) {
+      validateClose(open3, close);
       return {
         type: "PartialBlockStatement",
-        name: open2.path,
-        params: open2.params,
-        hash: open2.hash,
+        name: open3.path,
+        params: open3.params,
+        hash: open3.hash,
         program,
-        openStrip: open2.strip,
+        openStrip: open3.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -10028,20 +10028,20 @@ var require_base2 = __commonJS({
     exports.parser = _parser2["default"];
     var yy = {};
     _utils.extend(yy, Helpers);
-    function parseWithoutProcessing(input2, options3) {
+    function parseWithoutProcessing(input2, options4) {
       if (input2.type === "Program") {
         return input2;
       }
       _parser2["default"].yy = yy;
       yy.locInfo = function(locInfo) {
-        return new yy.SourceLocation(options3 && options3.srcName, locInfo);
+        return new yy.SourceLocation(options4 && options4.srcName, locInfo);
       };
       var ast = _parser2["default"].parse(input2);
       return ast;
     }
-    function parse5(input2, options3) {
-      var ast = parseWithoutProcessing(input2, options3);
-      var strip = new _whitespaceControl2["default"](options3);
+    function parse5(input2, options4) {
+      var ast = parseWithoutProcessing(input2, options4);
+      var strip = new _whitespaceControl2["default"](options4);
       return strip.accept(ast);
     }
   }
@@ -10069,7 +10069,7 @@ var require_compiler = __commonJS({
     }
     Compiler.prototype = {
       compiler: Compiler,
-      equals: function equals(other) {
+      equals: function equals2(other) {
         var len = this.opcodes.length;
         if (other.opcodes.length !== len) {
           return false;
@@ -10089,15 +10089,15 @@ var require_compiler = __commonJS({
         return true;
       },
       guid: 0,
-      compile: function compile3(program, options3) {
+      compile: function compile3(program, options4) {
         this.sourceNode = [];
         this.opcodes = [];
         this.children = [];
-        this.options = options3;
-        this.stringParams = options3.stringParams;
-        this.trackIds = options3.trackIds;
-        options3.blockParams = options3.blockParams || [];
-        options3.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
+        this.options = options4;
+        this.stringParams = options4.stringParams;
+        this.trackIds = options4.trackIds;
+        options4.blockParams = options4.blockParams || [];
+        options4.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
           helperMissing: true,
           blockHelperMissing: true,
           each: true,
@@ -10106,7 +10106,7 @@ var require_compiler = __commonJS({
           "with": true,
           log: true,
           lookup: true
-        }, options3.knownHelpers);
+        }, options4.knownHelpers);
         return this.accept(program);
       },
       compileProgram: function compileProgram(program) {
@@ -10162,9 +10162,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path8 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path12 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path8.original);
+        this.opcode("registerDecorator", params.length, path12.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -10231,48 +10231,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path8 = sexpr.path, name = path8.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path8));
+        var path12 = sexpr.path, name = path12.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path12));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path8.strict = true;
-        this.accept(path8);
+        path12.strict = true;
+        this.accept(path12);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path8 = sexpr.path;
-        path8.strict = true;
-        this.accept(path8);
+        var path12 = sexpr.path;
+        path12.strict = true;
+        this.accept(path12);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path8 = sexpr.path, name = path8.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path12 = sexpr.path, name = path12.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path8.strict = true;
-          path8.falsy = true;
-          this.accept(path8);
-          this.opcode("invokeHelper", params.length, path8.original, _ast2["default"].helpers.simpleId(path8));
+          path12.strict = true;
+          path12.falsy = true;
+          this.accept(path12);
+          this.opcode("invokeHelper", params.length, path12.original, _ast2["default"].helpers.simpleId(path12));
         }
       },
-      PathExpression: function PathExpression(path8) {
-        var depth = validateDepth(path8);
-        var parts = validateParts(path8);
+      PathExpression: function PathExpression(path12) {
+        var depth = validateDepth(path12);
+        var parts = validateParts(path12);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path8), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path12), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path8.data) {
+        } else if (path12.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path8.strict);
+          this.opcode("lookupData", depth, parts, path12.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path8.falsy, path8.strict, scoped);
+          this.opcode("lookupOnContext", parts, path12.falsy, path12.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10334,10 +10334,10 @@ var require_compiler = __commonJS({
         var isHelper = !isBlockParam && _ast2["default"].helpers.helperExpression(sexpr);
         var isEligible = !isBlockParam && (isHelper || isSimple);
         if (isEligible && !isHelper) {
-          var _name = sexpr.path.parts[0], options3 = this.options;
-          if (options3.knownHelpers[_name]) {
+          var _name = sexpr.path.parts[0], options4 = this.options;
+          if (options4.knownHelpers[_name]) {
             isHelper = true;
-          } else if (options3.knownHelpersOnly) {
+          } else if (options4.knownHelpersOnly) {
             isEligible = false;
           }
         }
@@ -10414,35 +10414,35 @@ var require_compiler = __commonJS({
         }
       }
     };
-    function precompile(input2, options3, env2) {
+    function precompile(input2, options4, env2) {
       if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input2);
       }
-      options3 = options3 || {};
-      if (!("data" in options3)) {
-        options3.data = true;
+      options4 = options4 || {};
+      if (!("data" in options4)) {
+        options4.data = true;
       }
-      if (options3.compat) {
-        options3.useDepths = true;
+      if (options4.compat) {
+        options4.useDepths = true;
       }
-      var ast = env2.parse(input2, options3), environment = new env2.Compiler().compile(ast, options3);
-      return new env2.JavaScriptCompiler().compile(environment, options3);
+      var ast = env2.parse(input2, options4), environment = new env2.Compiler().compile(ast, options4);
+      return new env2.JavaScriptCompiler().compile(environment, options4);
     }
-    function compile2(input2, options3, env2) {
-      if (options3 === void 0) options3 = {};
+    function compile2(input2, options4, env2) {
+      if (options4 === void 0) options4 = {};
       if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input2);
       }
-      options3 = _utils.extend({}, options3);
-      if (!("data" in options3)) {
-        options3.data = true;
+      options4 = _utils.extend({}, options4);
+      if (!("data" in options4)) {
+        options4.data = true;
       }
-      if (options3.compat) {
-        options3.useDepths = true;
+      if (options4.compat) {
+        options4.useDepths = true;
       }
       var compiled = void 0;
       function compileInput() {
-        var ast = env2.parse(input2, options3), environment = new env2.Compiler().compile(ast, options3), templateSpec = new env2.JavaScriptCompiler().compile(environment, options3, void 0, true);
+        var ast = env2.parse(input2, options4), environment = new env2.Compiler().compile(ast, options4), templateSpec = new env2.JavaScriptCompiler().compile(environment, options4, void 0, true);
         return env2.template(templateSpec);
       }
       function ret(context, execOptions) {
@@ -10499,8 +10499,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path8) {
-      return validateStringArray(path8, path8.parts, "parts");
+    function validateParts(path12) {
+      return validateStringArray(path12, path12.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10682,16 +10682,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path8 = aPath;
+      var path12 = aPath;
       var url2 = urlParse2(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path8 = url2.path;
+        path12 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path8);
-      var parts = path8.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path12);
+      var parts = path12.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10708,15 +10708,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path8 = parts.join("/");
-      if (path8 === "") {
-        path8 = isAbsolute ? "/" : ".";
+      path12 = parts.join("/");
+      if (path12 === "") {
+        path12 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path8;
+        url2.path = path12;
         return urlGenerate(url2);
       }
-      return path8;
+      return path12;
     }
     exports.normalize = normalize2;
     function join(aRoot, aPath) {
@@ -12489,9 +12489,9 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile2(environment, options3, context, asObject) {
+      compile: function compile2(environment, options4, context, asObject) {
         this.environment = environment;
-        this.options = options3;
+        this.options = options4;
         this.stringParams = this.options.stringParams;
         this.trackIds = this.options.trackIds;
         this.precompile = !asObject;
@@ -12511,7 +12511,7 @@ var require_javascript_compiler = __commonJS({
         this.compileStack = [];
         this.inlineStack = [];
         this.blockParams = [];
-        this.compileChildren(environment, options3);
+        this.compileChildren(environment, options4);
         this.useDepths = this.useDepths || environment.useDepths || environment.useDecorators || this.options.compat;
         this.useBlockParams = this.useBlockParams || environment.useBlockParams;
         var opcodes = environment.opcodes, opcode = void 0, firstLoc = void 0, i = void 0, l = void 0;
@@ -12579,8 +12579,8 @@ var require_javascript_compiler = __commonJS({
             ret.compiler = JSON.stringify(ret.compiler);
             this.source.currentLocation = { start: { line: 1, column: 0 } };
             ret = this.objectLiteral(ret);
-            if (options3.srcName) {
-              ret = ret.toStringWithSourceMap({ file: options3.destName });
+            if (options4.srcName) {
+              ret = ret.toStringWithSourceMap({ file: options4.destName });
               ret.map = ret.map && ret.map.toString();
             } else {
               ret = ret.toString();
@@ -12939,10 +12939,10 @@ var require_javascript_compiler = __commonJS({
       // Pops off the decorator's parameters, invokes the decorator,
       // and inserts the decorator into the decorators list.
       registerDecorator: function registerDecorator(paramSize, name) {
-        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options3 = this.setupHelperArgs(name, paramSize);
+        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options4 = this.setupHelperArgs(name, paramSize);
         this.decorators.push(["var decorator = ", foundDecorator, ";"]);
         this.decorators.push(['if (typeof decorator !== "function") { throw new Error(', this.quotedString('Missing decorator: "' + name + '"'), "); }"]);
-        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options3]), " || fn;"]);
+        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options4]), " || fn;"]);
       },
       // [invokeHelper]
       //
@@ -13019,27 +13019,27 @@ var require_javascript_compiler = __commonJS({
       // This operation pops off a context, invokes a partial with that context,
       // and pushes the result of the invocation back.
       invokePartial: function invokePartial(isDynamic, name, indent) {
-        var params = [], options3 = this.setupParams(name, 1, params);
+        var params = [], options4 = this.setupParams(name, 1, params);
         if (isDynamic) {
           name = this.popStack();
-          delete options3.name;
+          delete options4.name;
         }
         if (indent) {
-          options3.indent = this.quotedString(indent);
+          options4.indent = this.quotedString(indent);
         }
-        options3.helpers = "helpers";
-        options3.partials = "partials";
-        options3.decorators = "container.decorators";
+        options4.helpers = "helpers";
+        options4.partials = "partials";
+        options4.decorators = "container.decorators";
         if (!isDynamic) {
           params.unshift(this.nameLookup("partials", name, "partial"));
         } else {
           params.unshift(name);
         }
         if (this.options.compat) {
-          options3.depths = "depths";
+          options4.depths = "depths";
         }
-        options3 = this.objectLiteral(options3);
-        params.push(options3);
+        options4 = this.objectLiteral(options4);
+        params.push(options4);
         this.push(this.source.functionCall("container.invokePartial", "", params));
       },
       // [assignToHash]
@@ -13082,7 +13082,7 @@ var require_javascript_compiler = __commonJS({
       },
       // HELPERS
       compiler: JavaScriptCompiler,
-      compileChildren: function compileChildren(environment, options3) {
+      compileChildren: function compileChildren(environment, options4) {
         var children = environment.children, child = void 0, compiler = void 0;
         for (var i = 0, l = children.length; i < l; i++) {
           child = children[i];
@@ -13092,7 +13092,7 @@ var require_javascript_compiler = __commonJS({
             var index = this.context.programs.push("") - 1;
             child.index = index;
             child.name = "program" + index;
-            this.context.programs[index] = compiler.compile(child, options3, this.context, !this.precompile);
+            this.context.programs[index] = compiler.compile(child, options4, this.context, !this.precompile);
             this.context.decorators[index] = compiler.decorators;
             this.context.environments[index] = child;
             this.useDepths = this.useDepths || compiler.useDepths;
@@ -13259,23 +13259,23 @@ var require_javascript_compiler = __commonJS({
         };
       },
       setupParams: function setupParams(helper2, paramSize, params) {
-        var options3 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
+        var options4 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
         if (objectArgs) {
           params = [];
         }
-        options3.name = this.quotedString(helper2);
-        options3.hash = this.popStack();
+        options4.name = this.quotedString(helper2);
+        options4.hash = this.popStack();
         if (this.trackIds) {
-          options3.hashIds = this.popStack();
+          options4.hashIds = this.popStack();
         }
         if (this.stringParams) {
-          options3.hashTypes = this.popStack();
-          options3.hashContexts = this.popStack();
+          options4.hashTypes = this.popStack();
+          options4.hashContexts = this.popStack();
         }
         var inverse = this.popStack(), program = this.popStack();
         if (program || inverse) {
-          options3.fn = program || "container.noop";
-          options3.inverse = inverse || "container.noop";
+          options4.fn = program || "container.noop";
+          options4.inverse = inverse || "container.noop";
         }
         var i = paramSize;
         while (i--) {
@@ -13290,36 +13290,36 @@ var require_javascript_compiler = __commonJS({
           }
         }
         if (objectArgs) {
-          options3.args = this.source.generateArray(params);
+          options4.args = this.source.generateArray(params);
         }
         if (this.trackIds) {
-          options3.ids = this.source.generateArray(ids);
+          options4.ids = this.source.generateArray(ids);
         }
         if (this.stringParams) {
-          options3.types = this.source.generateArray(types);
-          options3.contexts = this.source.generateArray(contexts);
+          options4.types = this.source.generateArray(types);
+          options4.contexts = this.source.generateArray(contexts);
         }
         if (this.options.data) {
-          options3.data = "data";
+          options4.data = "data";
         }
         if (this.useBlockParams) {
-          options3.blockParams = "blockParams";
+          options4.blockParams = "blockParams";
         }
-        return options3;
+        return options4;
       },
       setupHelperArgs: function setupHelperArgs(helper2, paramSize, params, useRegister) {
-        var options3 = this.setupParams(helper2, paramSize, params);
-        options3.loc = locationLiteral(this);
-        options3 = this.objectLiteral(options3);
+        var options4 = this.setupParams(helper2, paramSize, params);
+        options4.loc = locationLiteral(this);
+        options4 = this.objectLiteral(options4);
         if (useRegister) {
           this.useRegister("options");
           params.push("options");
-          return ["options=", options3];
+          return ["options=", options4];
         } else if (params) {
-          params.push(options3);
+          params.push(options4);
           return "";
         } else {
-          return options3;
+          return options4;
         }
       }
     };
@@ -13379,11 +13379,11 @@ var require_handlebars = __commonJS({
     var _create = _handlebarsRuntime2["default"].create;
     function create() {
       var hb2 = _create();
-      hb2.compile = function(input2, options3) {
-        return _handlebarsCompilerCompiler.compile(input2, options3, hb2);
+      hb2.compile = function(input2, options4) {
+        return _handlebarsCompilerCompiler.compile(input2, options4, hb2);
       };
-      hb2.precompile = function(input2, options3) {
-        return _handlebarsCompilerCompiler.precompile(input2, options3, hb2);
+      hb2.precompile = function(input2, options4) {
+        return _handlebarsCompilerCompiler.precompile(input2, options4, hb2);
       };
       hb2.AST = _handlebarsCompilerAst2["default"];
       hb2.Compiler = _handlebarsCompilerCompiler.Compiler;
@@ -13518,8 +13518,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path8 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path8;
+      var path12 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path12;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13543,8 +13543,8 @@ var require_printer = __commonJS({
       }
       return "HASH{" + joinedPairs.join(", ") + "}";
     };
-    PrintVisitor.prototype.HashPair = function(pair) {
-      return pair.key + "=" + this.accept(pair.value);
+    PrintVisitor.prototype.HashPair = function(pair2) {
+      return pair2.key + "=" + this.accept(pair2.value);
     };
   }
 });
@@ -13570,8 +13570,8 @@ var require_lib = __commonJS({
 });
 
 // packages/cli/src/main.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path7 from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import path11 from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
@@ -14391,10 +14391,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14611,7 +14611,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
+function pick(schema, mask2) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -14619,29 +14619,29 @@ function pick(schema, mask) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema, maskedKeys(schema, mask));
+  mirrorShape(newShape, schema, maskedKeys(schema, mask2));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema, mask) {
+function maskedKeys(schema, mask2) {
   const raw = sourceShape(schema);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask)) {
+  for (const key of Reflect.ownKeys(mask2)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
-    if (mask[key])
+    if (mask2[key])
       keys.push(key);
   }
   return keys;
 }
-function omit(schema, mask) {
+function omit(schema, mask2) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema, mask));
+  const omitted = new Set(maskedKeys(schema, mask2));
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
@@ -14693,20 +14693,20 @@ function merge(a, b) {
   });
   return clone(a, def2);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask2, name = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema, mask) {
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+function required(Class2, schema, mask2) {
+  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
     // overwrite with non-optional
@@ -14734,11 +14734,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -15200,16 +15200,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path8 = []) => {
+  const processError = (error63, path12 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15248,17 +15248,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path8 = []) => {
+  const processError = (error63, path12 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15297,8 +15297,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path8) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -15314,14 +15314,14 @@ function toDotPath(_path) {
   return segs.join("");
 }
 function prettifyError(error62) {
-  const lines = [];
+  const lines2 = [];
   const issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
   for (const issue2 of issues) {
-    lines.push(`\u2716 ${issue2.message}`);
+    lines2.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
-      lines.push(`  \u2192 at ${toDotPath(issue2.path)}`);
+      lines2.push(`  \u2192 at ${toDotPath(issue2.path)}`);
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 
 // node_modules/zod/v4/core/parse.js
@@ -16156,9 +16156,9 @@ var Doc = class {
       return;
     }
     const content = arg;
-    const lines = content.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines2 = content.split("\n").filter((x) => x);
+    const minIndent = Math.min(...lines2.map((x) => x.length - x.trimStart().length));
+    const dedented = lines2.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
     for (const line of dedented) {
       this.content.push(line);
     }
@@ -17136,7 +17136,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def2) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def2.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -17144,7 +17144,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def2) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -17280,7 +17280,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) =
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -17289,7 +17289,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) =
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -18641,7 +18641,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -18651,7 +18651,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -18662,7 +18662,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -18726,7 +18726,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def2._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def2._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -26539,14 +26539,14 @@ function compileValidator(schema, parser) {
     return parser;
   }
 }
-function compile(schema, options3) {
+function compile(schema, options4) {
   try {
     const parser = compileFn(schema);
     const clone2 = withParser(schema, parser);
     clone2._zod.bag.validator = compileValidator(schema, parser);
     return clone2;
   } catch (err) {
-    if (options3?.strict)
+    if (options4?.strict)
       throw err;
     return schema;
   }
@@ -26606,7 +26606,7 @@ function installCompiledUserMethods(target2, source, parser) {
     };
   }
 }
-function compileFn(schema, options3) {
+function compileFn(schema, options4) {
   let recursive2 = true;
   try {
     recursive2 = isRecursiveSchema(schema);
@@ -26622,12 +26622,12 @@ function compileFn(schema, options3) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options3?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options4?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
   const code2 = doc.content.join("\n");
-  const fullCode = options3?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
+  const fullCode = options4?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
@@ -26640,7 +26640,7 @@ ${code2}
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
   }
-  if (options3?.debug) {
+  if (options4?.debug) {
     fn.code = fullCode;
   }
   fn.definite = ctx.definite;
@@ -27747,31 +27747,31 @@ function getTupleOptStart2(items, key) {
 }
 function generateUnionCheck(doc, ctx, schema, accessor) {
   const def2 = schema._zod.def;
-  const options3 = def2.options;
+  const options4 = def2.options;
   if (def2.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def2, accessor);
   }
   if (def2.inclusive === false) {
     throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
   }
-  if (options3.length === 0) {
+  if (options4.length === 0) {
     doc.write("return INVALID;");
     return accessor;
   }
-  if (options3.length === 1) {
-    return generateCheck(doc, ctx, options3[0], accessor);
+  if (options4.length === 1) {
+    return generateCheck(doc, ctx, options4[0], accessor);
   }
-  const allLiterals = options3.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
+  const allLiterals = options4.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
   if (allLiterals) {
-    const values = new Set(options3.flatMap((opt) => opt._zod.def.values));
+    const values = new Set(options4.flatMap((opt) => opt._zod.def.values));
     const valuesConst = addConstant(ctx, values);
     doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options3.length; i++) {
-    const opt = options3[i];
+  for (let i = 0; i < options4.length; i++) {
+    const opt = options4[i];
     if (i === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
@@ -28842,26 +28842,26 @@ function _array(Class2, element, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _union(Class2, options3, params) {
+function _union(Class2, options4, params) {
   return new Class2({
     type: "union",
-    options: options3,
+    options: options4,
     ...normalizeParams(params)
   });
 }
-function _xor(Class2, options3, params) {
+function _xor(Class2, options4, params) {
   return new Class2({
     type: "union",
-    options: options3,
+    options: options4,
     inclusive: false,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options3, params) {
+function _discriminatedUnion(Class2, discriminator, options4, params) {
   return new Class2({
     type: "union",
-    options: options3,
+    options: options4,
     discriminator,
     ...normalizeParams(params)
   });
@@ -29383,11 +29383,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
     ctx.sharedDefsExtractedFor = ctx.external;
 }
 function compactTypeUnion(schema) {
-  const options3 = schema.anyOf;
-  if (!Array.isArray(options3) || options3.length === 0 || schema.type !== void 0)
+  const options4 = schema.anyOf;
+  if (!Array.isArray(options4) || options4.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options3) {
+  for (const option of options4) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
@@ -29414,7 +29414,7 @@ function undeclaredConstraint(member) {
   return Object.keys(extra).length ? extra : null;
 }
 function foldObjects(members2) {
-  const objects = [];
+  const objects2 = [];
   for (const member of members2) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
@@ -29422,16 +29422,16 @@ function foldObjects(members2) {
       if (!FOLDABLE_KEYS.has(key))
         return null;
     }
-    objects.push(member);
+    objects2.push(member);
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
-  for (const object2 of objects) {
+  for (const object2 of objects2) {
     for (const key in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
-      for (const other of objects) {
+      for (const other of objects2) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
@@ -29447,11 +29447,11 @@ function foldObjects(members2) {
   const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
-  if (objects.every((object2) => object2.additionalProperties === false)) {
+  if (objects2.every((object2) => object2.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
     const constraints = [];
-    for (const object2 of objects) {
+    for (const object2 of objects2) {
       const constraint = undeclaredConstraint(object2);
       if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
@@ -30091,14 +30091,14 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def2 = schema._zod.def;
   const isExclusive = def2.inclusive === false;
-  const options3 = def2.options.map((x, i) => processSchema(x, ctx, {
+  const options4 = def2.options.map((x, i) => processSchema(x, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options3;
+    json2.oneOf = options4;
   } else {
-    json2.anyOf = options3;
+    json2.anyOf = options4;
   }
 };
 var intersectionProcessor = (schema, ctx, json2, params) => {
@@ -30430,21 +30430,21 @@ var allProcessors = {
 };
 function toJSONSchema(input2, params) {
   if ("_idmap" in input2) {
-    const registry2 = input2;
+    const registry3 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
-    for (const entry of registry2._idmap.entries()) {
+    for (const entry of registry3._idmap.entries()) {
       const [_, schema] = entry;
       processSchema(schema, ctx2);
     }
     const schemas = {};
     const external = {
-      registry: registry2,
+      registry: registry3,
       uri: params?.uri,
       defs
     };
     ctx2.external = external;
-    for (const entry of registry2._idmap.entries()) {
+    for (const entry of registry3._idmap.entries()) {
       const [key, schema] = entry;
       extractDefs(ctx2, schema);
       assignProp(schemas, key, finalize(ctx2, schema));
@@ -31666,11 +31666,11 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def2) => {
   merge(other) {
     return util_exports.merge(this, other);
   },
-  pick(mask) {
-    return util_exports.pick(this, mask);
+  pick(mask2) {
+    return util_exports.pick(this, mask2);
   },
-  omit(mask) {
-    return util_exports.omit(this, mask);
+  omit(mask2) {
+    return util_exports.omit(this, mask2);
   },
   partial(...args) {
     return util_exports.partial(ZodOptional, this, args[0]);
@@ -31712,10 +31712,10 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def2) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def2.options;
 });
-function union(options3, params) {
+function union(options4, params) {
   return new ZodUnion({
     type: "union",
-    options: options3,
+    options: options4,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -31725,10 +31725,10 @@ var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def2) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def2.options;
 });
-function xor(options3, params) {
+function xor(options4, params) {
   return new ZodXor({
     type: "union",
-    options: options3,
+    options: options4,
     inclusive: false,
     ...util_exports.normalizeParams(params)
   });
@@ -31737,10 +31737,10 @@ var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion"
   ZodUnion.init(inst, def2);
   $ZodDiscriminatedUnion.init(inst, def2);
 });
-function discriminatedUnion(discriminator, options3, params) {
+function discriminatedUnion(discriminator, options4, params) {
   return new ZodDiscriminatedUnion({
     type: "union",
-    options: options3,
+    options: options4,
     discriminator,
     ...util_exports.normalizeParams(params)
   });
@@ -32436,13 +32436,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path8 = ref.slice(1).split("/").filter(Boolean);
-  if (path8.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path8[0] === defsKey) {
-    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -32972,13 +32972,13 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options3 = schema.anyOf.map((s) => convertSchema(s, ctx));
-    const anyOfUnion = z.union(options3);
+    const options4 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const anyOfUnion = z.union(options4);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options3 = schema.oneOf.map((s) => convertSchema(s, ctx));
-    const oneOfUnion = z.xor(options3);
+    const options4 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const oneOfUnion = z.xor(options4);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
   if (schema.allOf && Array.isArray(schema.allOf)) {
@@ -33340,7 +33340,7 @@ var DatasetConfig = external_exports.strictObject({
     "train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data"
   ),
   format: external_exports.enum(["csv"]).default("csv").describe("File format (more readers come with the data-checks work)."),
-  delimiter: external_exports.string().length(1).default(","),
+  delimiter: external_exports.string().length(1).optional().describe('CSV field delimiter (default: ",", tab for .tsv).'),
   na_values: external_exports.array(external_exports.string()).default(["", "NA"]).describe('Cell texts that mean "missing".'),
   description: external_exports.string().optional()
 });
@@ -33361,6 +33361,10 @@ var TargetConfig = external_exports.strictObject({
 var BaselineConfig = external_exports.strictObject({
   model: RelPath.optional().describe("The model this change replaces, for comparison."),
   description: external_exports.string().optional()
+});
+var PrivacyConfig = external_exports.strictObject({
+  sensitive: external_exports.array(external_exports.string()).default([]).describe("Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds."),
+  allow_phi: external_exports.array(external_exports.string()).default([]).describe("Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked.")
 });
 var GateConfig = external_exports.strictObject({
   fail_on: external_exports.array(Status).default(["fail", "error"]).describe("Result statuses that block the change."),
@@ -33386,6 +33390,8 @@ var baseConfigShape = {
   requirements: RelPath.describe("YAML file of requirements (design inputs)."),
   risks: RelPath.optional().describe("YAML file of hazards and risk controls (ISO 14971)."),
   modelcard: RelPath.optional().describe("YAML file with the written parts of the model card."),
+  datacard: RelPath.optional().describe("YAML file with the written parts of the dataset card (Datasheets for Datasets)."),
+  privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
   gate: GateConfig.default({ fail_on: ["fail", "error"], require_verified: false })
 };
 
@@ -33454,6 +33460,50 @@ function isRegopsError(e) {
   return e instanceof RegopsError;
 }
 
+// packages/core/src/profile.ts
+var NumericSummary = external_exports.strictObject({
+  count: external_exports.number().int().describe("Cells that parsed as finite numbers."),
+  min: external_exports.number(),
+  max: external_exports.number(),
+  mean: external_exports.number(),
+  std: external_exports.number().describe("Sample standard deviation (n - 1); 0 for a single value."),
+  quantiles: external_exports.array(external_exports.strictObject({ q: external_exports.number(), value: external_exports.number() })).describe("From the KLL sketch: q in [0, 1], approximate within the sketch rank error."),
+  histogram: external_exports.strictObject({
+    edges: external_exports.array(external_exports.number()).describe("k + 1 ascending edges of k equal-width bins from min to max."),
+    counts: external_exports.array(external_exports.number()).describe("Approximate count per bin (from the sketch).")
+  }),
+  sketch: external_exports.strictObject({
+    kind: external_exports.literal("kll"),
+    k: external_exports.number().int(),
+    n: external_exports.number().int(),
+    levels: external_exports.array(external_exports.array(external_exports.number())).describe("Retained items per level; item weight is 2^level.")
+  }).describe("Mergeable quantile sketch, for drift against this profile.")
+});
+var TopValue = external_exports.strictObject({
+  value: external_exports.string().describe("The category text, or its masked form for a sensitive column."),
+  count: external_exports.number().int()
+});
+var ColumnProfile = external_exports.strictObject({
+  name: external_exports.string(),
+  count: external_exports.number().int().describe("Non-missing cells."),
+  missing: external_exports.number().int(),
+  inferred_type: external_exports.enum(["integer", "number", "boolean", "string", "empty"]),
+  type_counts: external_exports.strictObject({ integer: external_exports.number().int(), number: external_exports.number().int(), boolean: external_exports.number().int(), string: external_exports.number().int() }).describe("Non-missing cells by the type they parse as (integer: whole numbers; number: other finite numbers)."),
+  sensitive: external_exports.boolean().describe("Values are masked or withheld everywhere RegOps writes."),
+  distinct: external_exports.strictObject({
+    value: external_exports.number().int(),
+    exact: external_exports.boolean().describe("false: a HyperLogLog estimate.")
+  }),
+  numeric: NumericSummary.nullable(),
+  top: external_exports.array(TopValue).nullable().describe("Most frequent values (strings and categories); null for numeric columns.")
+});
+var DatasetProfile = external_exports.strictObject({
+  dataset: external_exports.string(),
+  rows: external_exports.number().int(),
+  columns: external_exports.array(ColumnProfile),
+  missing_per_row: external_exports.array(external_exports.strictObject({ missing: external_exports.number().int(), rows: external_exports.number().int() })).describe("How many rows have exactly `missing` missing cells.")
+});
+
 // packages/core/src/trace.ts
 var Id = (prefix) => external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, `an ID such as ${prefix}-001 (letters, digits, '-', '_', '.')`);
 var Requirement = external_exports.strictObject({
@@ -33508,6 +33558,26 @@ var ModelCardMeta = external_exports.strictObject({
   limitations: textList.optional(),
   caveats: textList.optional()
 });
+var DataCardMeta = external_exports.strictObject({
+  motivation: external_exports.strictObject({ purpose: text.optional(), creators: text.optional(), funding: text.optional() }).optional(),
+  composition: external_exports.strictObject({
+    instances: text.optional().describe("What one row represents."),
+    label_source: text.optional(),
+    sensitive_data: text.optional(),
+    notes: textList.optional()
+  }).optional(),
+  collection: external_exports.strictObject({
+    process: text.optional(),
+    timeframe: text.optional(),
+    ethics_review: text.optional(),
+    consent: text.optional()
+  }).optional(),
+  preprocessing: external_exports.strictObject({ steps: textList.optional(), raw_data_kept: text.optional() }).optional(),
+  uses: external_exports.strictObject({ intended: textList.optional(), not_recommended: textList.optional() }).optional(),
+  distribution: external_exports.strictObject({ license: text.optional(), access: text.optional() }).optional(),
+  maintenance: external_exports.strictObject({ maintainer: text.optional(), update_policy: text.optional(), errata: text.optional() }).optional(),
+  datasets: external_exports.record(external_exports.string(), external_exports.strictObject({ description: text.optional(), source: text.optional() })).optional().describe("Per dataset (by its name in regops.yml).")
+});
 
 // packages/core/src/evidence.ts
 var EVIDENCE_SCHEMA_VERSION = "1.0.0";
@@ -33529,7 +33599,7 @@ var ModelEvidence = external_exports.strictObject({
 });
 var InputFile = external_exports.strictObject({
   path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
-  kind: external_exports.enum(["config", "requirements", "risks", "modelcard", "dataset", "model", "baseline_model"]),
+  kind: external_exports.enum(["config", "requirements", "risks", "modelcard", "datacard", "dataset", "model", "baseline_model"]),
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
   bytes: external_exports.number().int()
 });
@@ -33578,9 +33648,11 @@ var Evidence = external_exports.strictObject({
   model: ModelEvidence.nullable(),
   baseline_model: ModelEvidence.nullable(),
   datasets: external_exports.array(DatasetEvidence),
+  profiles: external_exports.array(DatasetProfile).describe("One-pass profile of each dataset the data checks read."),
   requirements: external_exports.array(Requirement),
   hazards: external_exports.array(Hazard),
   modelcard: ModelCardMeta.nullable(),
+  datacard: DataCardMeta.nullable(),
   checks: external_exports.array(DeclaredCheck),
   results: external_exports.array(CheckResult),
   gate: Gate
@@ -33681,9 +33753,9 @@ var TOOL_VERSION = "0.1.0";
 // packages/core/src/yaml-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
-function formatPath(path8) {
+function formatPath(path12) {
   let out = "";
-  for (const k of path8) {
+  for (const k of path12) {
     if (typeof k === "number") out += `[${k}]`;
     else out += out === "" ? k : `.${k}`;
   }
@@ -33715,12 +33787,12 @@ function parseYamlText(text3, display) {
     throw new ConfigurationError(problems);
   }
   const data = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path8, key) => {
-    const node2 = path8.length === 0 ? doc.contents : doc.getIn(path8, true);
+  const locate = (path12, key) => {
+    const node2 = path12.length === 0 ? doc.contents : doc.getIn(path12, true);
     let offset;
     if (key !== void 0 && node2 && (0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find((p) => p.key?.value === key);
-      offset = pair?.key?.range?.[0];
+      const pair2 = node2.items.find((p) => p.key?.value === key);
+      offset = pair2?.key?.range?.[0];
     }
     if (offset === void 0 && node2 && ((0, import_yaml.isMap)(node2) || (0, import_yaml.isSeq)(node2) || "range" in node2)) {
       offset = node2.range?.[0];
@@ -33758,7 +33830,7 @@ function checkModelSignature(project, info) {
     );
   }
 }
-async function prepare(project, registry2, services) {
+async function prepare(project, registry3, services) {
   const { config: config3, rootDir } = project;
   const cfgDisplay = project.configFile.display;
   const inputs = [];
@@ -33769,6 +33841,7 @@ async function prepare(project, registry2, services) {
   await add(project.linked.requirements, "requirements");
   if (project.linked.risks) await add(project.linked.risks, "risks");
   if (project.linked.modelcard) await add(project.linked.modelcard, "modelcard");
+  if (project.linked.datacard) await add(project.linked.datacard, "datacard");
   for (const [name, ds] of Object.entries(config3.datasets)) {
     await add(resolveInput(rootDir, ds.path, configWhere(project, ["datasets", name, "path"])), "dataset");
   }
@@ -33786,24 +33859,25 @@ async function prepare(project, registry2, services) {
     );
     baselineModel = await services.inspectModel(config3.baseline.model);
   }
-  const tables = /* @__PURE__ */ new Map();
-  for (const name of Object.keys(config3.datasets)) tables.set(name, await services.loadTable(name));
+  const headers = /* @__PURE__ */ new Map();
+  for (const name of Object.keys(config3.datasets)) headers.set(name, await services.header(name));
   config3.checks.forEach((check2, i) => {
     if (!check2.enabled) return;
-    const plugin = registry2.get(check2.type);
+    const plugin = registry3.get(check2.type);
     for (const need of plugin?.columns?.(check2, config3) ?? []) {
-      const table2 = tables.get(need.dataset);
-      if (!table2 || table2.hasColumn(need.column)) continue;
+      const header = headers.get(need.dataset);
+      const rel = config3.datasets[need.dataset]?.path;
+      if (!header || !rel || header.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path2.resolve(rootDir, table2.path))}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check2.id} [checks[${i}]]); the file's columns are: ${table2.header.join(", ")}`
+        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check2.id} [checks[${i}]]); the file's columns are: ${header.join(", ")}`
       );
     }
   });
-  return { inputs, model, baselineModel, tables };
+  return { inputs, model, baselineModel, headers };
 }
-function declaredChecks(project, registry2) {
+function declaredChecks(project, registry3) {
   return project.config.checks.map((c) => {
-    const plugin = registry2.get(c.type);
+    const plugin = registry3.get(c.type);
     return {
       id: c.id,
       type: c.type,
@@ -33821,17 +33895,17 @@ function runStart(now) {
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1e3).toISOString();
   return (/* @__PURE__ */ new Date()).toISOString();
 }
-async function runPipeline(project, registry2, services, options3) {
-  const startedAt = runStart(options3.now);
-  const prepared = await prepare(project, registry2, services);
+async function runPipeline(project, registry3, services, options4) {
+  const startedAt = runStart(options4.now);
+  const prepared = await prepare(project, registry3, services);
   const ctx = {
     rootDir: project.rootDir,
     config: project.config,
     services,
-    log: options3.log,
+    log: options4.log,
     memo: createMemo()
   };
-  const ordered = project.config.checks.map((c, i) => ({ c, i, plugin: registry2.get(c.type) })).sort((a, b) => {
+  const ordered = project.config.checks.map((c, i) => ({ c, i, plugin: registry3.get(c.type) })).sort((a, b) => {
     const sa = a.plugin ? STAGE_ORDER[a.plugin.stage] : 9;
     const sb = b.plugin ? STAGE_ORDER[b.plugin.stage] : 9;
     return sa - sb || a.i - b.i;
@@ -33854,14 +33928,14 @@ async function runPipeline(project, registry2, services, options3) {
       continue;
     }
     const t0 = performance.now();
-    options3.log.info(`running ${c.id} (${c.type})`);
+    options4.log.info(`running ${c.id} (${c.type})`);
     try {
       const out = await plugin.run(ctx, c);
       const ms = Math.round(performance.now() - t0);
       for (const r of out) results.push({ ...r, duration_ms: ms });
     } catch (e) {
       if (isRegopsError(e)) throw e;
-      options3.log.warn(`${c.id}: internal error: ${e.stack ?? String(e)}`);
+      options4.log.warn(`${c.id}: internal error: ${e.stack ?? String(e)}`);
       results.push({
         id: c.id,
         check: c.type,
@@ -33874,29 +33948,36 @@ async function runPipeline(project, registry2, services, options3) {
       });
     }
   }
-  const checks = declaredChecks(project, registry2);
+  const checks = declaredChecks(project, registry3);
   const gate = evaluateGate(project.config.gate, results, project.requirements, checks);
-  const datasets = Object.entries(project.config.datasets).map(([name, ds]) => {
-    const t = prepared.tables.get(name);
-    return { name, path: ds.path, role: ds.role, rows: t?.rowCount ?? 0, columns: t?.header ?? [] };
-  });
+  const profiles = [];
+  for (const name of Object.keys(project.config.datasets)) profiles.push((await services.scan(name)).profile);
+  const datasets = Object.entries(project.config.datasets).map(([name, ds], i) => ({
+    name,
+    path: ds.path,
+    role: ds.role,
+    rows: profiles[i]?.rows ?? 0,
+    columns: prepared.headers.get(name) ?? []
+  }));
   return {
     schema_version: EVIDENCE_SCHEMA_VERSION,
     tool: { name: "regops", version: TOOL_VERSION },
     run: {
       started_at: startedAt,
-      platform: options3.platform ?? "local",
+      platform: options4.platform ?? "local",
       git: gitInfo(project.rootDir),
-      change: options3.change ?? null
+      change: options4.change ?? null
     },
     project: { name: project.config.project.name, description: project.config.project.description ?? null },
     inputs: prepared.inputs,
     model: prepared.model,
     baseline_model: prepared.baselineModel,
     datasets,
+    profiles,
     requirements: project.requirements,
     hazards: project.hazards,
     modelcard: project.modelcard,
+    datacard: project.datacard,
     checks,
     results,
     gate
@@ -33963,10 +34044,10 @@ function pickOption(s, data) {
   }
   return d.options.find((o) => def(unwrap(o)).type === "object");
 }
-function schemaAt(root, data, path8) {
+function schemaAt(root, data, path12) {
   let s = root;
   let value = data;
-  for (const key of path8) {
+  for (const key of path12) {
     if (!s) return void 0;
     s = unwrap(s);
     if (def(s).type === "union") s = pickOption(s, value);
@@ -33984,8 +34065,8 @@ function schemaAt(root, data, path8) {
   if (def(s).type === "union") s = pickOption(s, value) ?? s;
   return s ? unwrap(s) : void 0;
 }
-function knownKeysAt(root, data, path8) {
-  const s = schemaAt(root, data, path8);
+function knownKeysAt(root, data, path12) {
+  const s = schemaAt(root, data, path12);
   if (!s) return [];
   const d = def(s);
   return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
@@ -34005,32 +34086,32 @@ var typeWords = {
   int: "an integer"
 };
 function issueMessages(issue2, root, data) {
-  const path8 = issue2.path;
+  const path12 = issue2.path;
   switch (issue2.code) {
     case "invalid_type": {
-      if (issue2.input === void 0) return [{ path: path8, text: `required, but missing` }];
+      if (issue2.input === void 0) return [{ path: path12, text: `required, but missing` }];
       const expected = typeWords[issue2.expected] ?? issue2.expected;
-      return [{ path: path8, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
+      return [{ path: path12, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
     }
     case "unrecognized_keys": {
-      const known = knownKeysAt(root, data, path8);
+      const known = knownKeysAt(root, data, path12);
       return issue2.keys.map((k) => {
         const hint = nearest(k, known);
         const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
-        return { path: [...path8, k], key: k, text: `unknown key \`${k}\`${tail}` };
+        return { path: [...path12, k], key: k, text: `unknown key \`${k}\`${tail}` };
       });
     }
     case "invalid_union": {
       if (issue2.discriminator) {
         const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
-        const options3 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
-        const p = path8[path8.length - 1] === issue2.discriminator ? path8 : [...path8, issue2.discriminator];
-        if (got === void 0) return [{ path: p, text: `required, one of: ${options3.join(", ")}` }];
-        const hint = typeof got === "string" ? nearest(got, options3) : void 0;
+        const options4 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
+        const p = path12[path12.length - 1] === issue2.discriminator ? path12 : [...path12, issue2.discriminator];
+        if (got === void 0) return [{ path: p, text: `required, one of: ${options4.join(", ")}` }];
+        const hint = typeof got === "string" ? nearest(got, options4) : void 0;
         return [
           {
             path: p,
-            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options3.join(", ")})`
+            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options4.join(", ")})`
           }
         ];
       }
@@ -34038,52 +34119,52 @@ function issueMessages(issue2, root, data) {
       const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
       if (best && best.length > 0) {
         return best.flatMap(
-          (sub) => issueMessages({ ...sub, path: [...path8, ...sub.path] }, root, data)
+          (sub) => issueMessages({ ...sub, path: [...path12, ...sub.path] }, root, data)
         );
       }
-      return [{ path: path8, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
+      return [{ path: path12, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
     }
     case "invalid_value": {
       const got = issue2.input;
-      const options3 = issue2.values.map(String);
-      const hint = typeof got === "string" ? nearest(got, options3) : void 0;
+      const options4 = issue2.values.map(String);
+      const hint = typeof got === "string" ? nearest(got, options4) : void 0;
       return [
         {
-          path: path8,
-          text: `expected one of ${options3.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
+          path: path12,
+          text: `expected one of ${options4.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
         }
       ];
     }
     case "too_small": {
-      if (issue2.origin === "array") return [{ path: path8, text: `needs at least ${issue2.minimum} item(s)` }];
-      if (issue2.origin === "string") return [{ path: path8, text: `must not be empty` }];
+      if (issue2.origin === "array") return [{ path: path12, text: `needs at least ${issue2.minimum} item(s)` }];
+      if (issue2.origin === "string") return [{ path: path12, text: `must not be empty` }];
       return [
         {
-          path: path8,
+          path: path12,
           text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "too_big": {
-      if (issue2.origin === "array") return [{ path: path8, text: `allows at most ${issue2.maximum} item(s)` }];
+      if (issue2.origin === "array") return [{ path: path12, text: `allows at most ${issue2.maximum} item(s)` }];
       return [
         {
-          path: path8,
+          path: path12,
           text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "invalid_format":
-      return [{ path: path8, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
+      return [{ path: path12, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
     default:
-      return [{ path: path8, text: issue2.message }];
+      return [{ path: path12, text: issue2.message }];
   }
 }
-function problemAt(file2, path8, text3, key) {
-  const parent = key !== void 0 ? path8.slice(0, -1) : path8;
-  const pos = file2.locate(parent, key) ?? file2.locate(path8.slice(0, -1));
+function problemAt(file2, path12, text3, key) {
+  const parent = key !== void 0 ? path12.slice(0, -1) : path12;
+  const pos = file2.locate(parent, key) ?? file2.locate(path12.slice(0, -1));
   const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
-  return `${where}: ${formatPath(path8)}: ${text3}`;
+  return `${where}: ${formatPath(path12)}: ${text3}`;
 }
 function parseWith(schema, file2) {
   const result = schema.safeParse(file2.data, { reportInput: true });
@@ -34116,7 +34197,7 @@ function duplicates(items, key) {
   });
   return dups;
 }
-function loadProject(configPath, registry2) {
+function loadProject(configPath, registry3) {
   const abs = path3.resolve(configPath);
   const configFile = readYamlFile(abs, displayPath(abs), "config file");
   if (configFile.data === null || configFile.data === void 0) {
@@ -34124,7 +34205,7 @@ function loadProject(configPath, registry2) {
       `${configFile.display}: the file is empty; see examples/pima-diabetes/regops.yml`
     );
   }
-  const config3 = parseWith(registry2.configSchema(), configFile);
+  const config3 = parseWith(registry3.configSchema(), configFile);
   const rootDir = path3.dirname(abs);
   const problems = [];
   const at = (p, msg) => problems.push(problemAt(configFile, p, msg));
@@ -34161,6 +34242,15 @@ function loadProject(configPath, registry2) {
   const hazards = parseLinked(riskFile, (f) => parseWith(RisksFile, f))?.hazards ?? null;
   const cardFile = config3.modelcard ? linkedFile("modelcard", config3.modelcard, "model card file") : null;
   const modelcard = parseLinked(cardFile, (f) => parseWith(ModelCardMeta, f));
+  const dataFile = config3.datacard ? linkedFile("datacard", config3.datacard, "dataset card file") : null;
+  const datacard = parseLinked(dataFile, (f) => parseWith(DataCardMeta, f));
+  if (datacard?.datasets && dataFile) {
+    for (const name of Object.keys(datacard.datasets)) {
+      if (!(name in config3.datasets)) {
+        problems.push(problemAt(dataFile, ["datasets", name], `unknown dataset "${name}" (defined in regops.yml: ${Object.keys(config3.datasets).join(", ")})`));
+      }
+    }
+  }
   const reqIds = (reqs ?? []).map((r) => r.id);
   if (reqs && reqFile) {
     for (const i of duplicates(reqs, (r) => r.id)) {
@@ -34221,7 +34311,7 @@ function loadProject(configPath, registry2) {
       else if (hazards && !controlIds.includes(id))
         at(["checks", i, "controls", j], unknownRef("risk control", id, controlIds));
     });
-    const plugin = registry2.get(check2.type);
+    const plugin = registry3.get(check2.type);
     for (const p of plugin?.validate?.(check2, config3) ?? []) at(["checks", i, ...p.path], p.message);
   });
   if (problems.length > 0) throw new ConfigurationError(problems);
@@ -34233,10 +34323,12 @@ function loadProject(configPath, registry2) {
     requirements: reqs ?? [],
     hazards: hazards ?? [],
     modelcard,
+    datacard,
     linked: {
       requirements: path3.resolve(rootDir, config3.requirements),
       risks: config3.risks ? path3.resolve(rootDir, config3.risks) : null,
-      modelcard: config3.modelcard ? path3.resolve(rootDir, config3.modelcard) : null
+      modelcard: config3.modelcard ? path3.resolve(rootDir, config3.modelcard) : null,
+      datacard: config3.datacard ? path3.resolve(rootDir, config3.datacard) : null
     }
   };
 }
@@ -35107,13 +35199,13 @@ var REBuilder = class {
   escapeRE(str) {
     return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
   }
-  nestedPairRE(open2, close, depth = 4) {
-    const openRE = this.escapeRE(open2);
+  nestedPairRE(open3, close, depth = 4) {
+    const openRE = this.escapeRE(open3);
     const closeRE = this.escapeRE(close);
     const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
-    let pair = `${openRE}${atom}{0,1000}${closeRE}`;
-    for (let level = 2; level <= depth; level++) pair = `${openRE}(?:${atom}|${pair}){0,1000}${closeRE}`;
-    return pair;
+    let pair2 = `${openRE}${atom}{0,1000}${closeRE}`;
+    for (let level = 2; level <= depth; level++) pair2 = `${openRE}(?:${atom}|${pair2}){0,1000}${closeRE}`;
+    return pair2;
   }
   get_text_separators() {
     return this.cache.text_separators ??= /[><\uff5c]/;
@@ -35323,8 +35415,8 @@ var LinkifyIt = class {
   * console.log(linkify.match('Site github.com!'))
   * ```
   */
-  constructor(options3 = {}) {
-    const { rebuilder, ...linkifyOptions } = options3;
+  constructor(options4 = {}) {
+    const { rebuilder, ...linkifyOptions } = options4;
     this.__opts__ = {
       ...defaultOptions,
       ...linkifyOptions
@@ -35372,10 +35464,10 @@ var LinkifyIt = class {
   *
   * @param options Recognition options.
   */
-  set(options3 = {}) {
+  set(options4 = {}) {
     this.__opts__ = {
       ...this.__opts__,
-      ...options3
+      ...options4
     };
     this.re.set({
       ...this.__opts__,
@@ -36126,11 +36218,11 @@ var Ruler = class {
   * });
   * ```
   */
-  at(name, fn, options3 = {}) {
+  at(name, fn, options4 = {}) {
     const index = this.__find__(name);
     if (index === -1) throw new Error(`Parser rule not found: ${name}`);
     this.__rules__[index].fn = fn;
-    this.__rules__[index].alt = options3.alt || [];
+    this.__rules__[index].alt = options4.alt || [];
     this.__cache__ = null;
   }
   /**
@@ -36147,14 +36239,14 @@ var Ruler = class {
   * });
   * ```
   */
-  before(beforeName, ruleName, fn, options3 = {}) {
+  before(beforeName, ruleName, fn, options4 = {}) {
     const index = this.__find__(beforeName);
     if (index === -1) throw new Error(`Parser rule not found: ${beforeName}`);
     this.__rules__.splice(index, 0, {
       name: ruleName,
       enabled: true,
       fn,
-      alt: options3.alt || []
+      alt: options4.alt || []
     });
     this.__cache__ = null;
   }
@@ -36172,14 +36264,14 @@ var Ruler = class {
   * });
   * ```
   */
-  after(afterName, ruleName, fn, options3 = {}) {
+  after(afterName, ruleName, fn, options4 = {}) {
     const index = this.__find__(afterName);
     if (index === -1) throw new Error(`Parser rule not found: ${afterName}`);
     this.__rules__.splice(index + 1, 0, {
       name: ruleName,
       enabled: true,
       fn,
-      alt: options3.alt || []
+      alt: options4.alt || []
     });
     this.__cache__ = null;
   }
@@ -36197,12 +36289,12 @@ var Ruler = class {
   * });
   * ```
   */
-  push(ruleName, fn, options3 = {}) {
+  push(ruleName, fn, options4 = {}) {
     this.__rules__.push({
       name: ruleName,
       enabled: true,
       fn,
-      alt: options3.alt || []
+      alt: options4.alt || []
     });
     this.__cache__ = null;
   }
@@ -36278,16 +36370,16 @@ var Ruler = class {
   }
 };
 var default_rules = {};
-default_rules.code_inline = function(tokens, idx, options3, env2, slf) {
+default_rules.code_inline = function(tokens, idx, options4, env2, slf) {
   const token = tokens[idx];
   return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
 };
-default_rules.code_block = function(tokens, idx, options3, env2, slf) {
+default_rules.code_block = function(tokens, idx, options4, env2, slf) {
   const token = tokens[idx];
   return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
 `;
 };
-default_rules.fence = function(tokens, idx, options3, env2, slf) {
+default_rules.fence = function(tokens, idx, options4, env2, slf) {
   const token = tokens[idx];
   const info = token.info ? unescapeAll(token.info).trim() : "";
   let langName = "";
@@ -36298,16 +36390,16 @@ default_rules.fence = function(tokens, idx, options3, env2, slf) {
     langAttrs = arr.slice(2).join("");
   }
   let highlighted;
-  if (options3.highlight) highlighted = options3.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+  if (options4.highlight) highlighted = options4.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
   else highlighted = escapeHtml(token.content);
   if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
   if (info) {
     const i = token.attrIndex("class");
     const tmpAttrs = token.attrs ? token.attrs.slice() : [];
-    if (i < 0) tmpAttrs.push(["class", `${options3.langPrefix}${langName}`]);
+    if (i < 0) tmpAttrs.push(["class", `${options4.langPrefix}${langName}`]);
     else {
       tmpAttrs[i] = [tmpAttrs[i][0], tmpAttrs[i][1]];
-      tmpAttrs[i][1] += ` ${options3.langPrefix}${langName}`;
+      tmpAttrs[i][1] += ` ${options4.langPrefix}${langName}`;
     }
     const tmpToken = { attrs: tmpAttrs };
     return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
@@ -36316,16 +36408,16 @@ default_rules.fence = function(tokens, idx, options3, env2, slf) {
   return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
 `;
 };
-default_rules.image = function(tokens, idx, options3, env2, slf) {
+default_rules.image = function(tokens, idx, options4, env2, slf) {
   const token = tokens[idx];
-  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options3, env2);
-  return slf.renderToken(tokens, idx, options3);
+  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options4, env2);
+  return slf.renderToken(tokens, idx, options4);
 };
-default_rules.hardbreak = function(tokens, idx, options3) {
-  return options3.xhtmlOut ? "<br />\n" : "<br>\n";
+default_rules.hardbreak = function(tokens, idx, options4) {
+  return options4.xhtmlOut ? "<br />\n" : "<br>\n";
 };
-default_rules.softbreak = function(tokens, idx, options3) {
-  return options3.breaks ? options3.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+default_rules.softbreak = function(tokens, idx, options4) {
+  return options4.breaks ? options4.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
 };
 default_rules.text = function(tokens, idx) {
   return escapeHtml(tokens[idx].content);
@@ -36383,7 +36475,7 @@ var Renderer = class {
   * Default token renderer. Can be overriden by custom function
   * in {@link Renderer.rules}.
   */
-  renderToken(tokens, idx, options3) {
+  renderToken(tokens, idx, options4) {
     const token = tokens[idx];
     let result = "";
     if (token.hidden) return "";
@@ -36392,7 +36484,7 @@ var Renderer = class {
     if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result += "\n";
     result += (token.nesting === -1 ? "</" : "<") + token.tag;
     result += this.renderAttrs(token);
-    if (token.nesting === 0 && options3.xhtmlOut) result += " /";
+    if (token.nesting === 0 && options4.xhtmlOut) result += " /";
     let needLf = false;
     if (token.block) {
       needLf = true;
@@ -36412,13 +36504,13 @@ var Renderer = class {
   /**
   * The same as {@link Renderer.render}, but for single token of `inline` type.
   */
-  renderInline(tokens, options3, env2) {
+  renderInline(tokens, options4, env2) {
     let result = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options3, env2, this);
-      else result += this.renderToken(tokens, i, options3);
+      if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env2, this);
+      else result += this.renderToken(tokens, i, options4);
     }
     return result;
   }
@@ -36427,7 +36519,7 @@ var Renderer = class {
   * Don't try to use it! Spec requires to show `alt` content with stripped markup,
   * instead of simple escaping.
   */
-  renderInlineAsText(tokens, options3, env2) {
+  renderInlineAsText(tokens, options4, env2) {
     let result = "";
     for (let i = 0, len = tokens.length; i < len; i++) switch (tokens[i].type) {
       case "text":
@@ -36435,7 +36527,7 @@ var Renderer = class {
         result += tokens[i].content;
         break;
       case "image":
-        result += this.renderInlineAsText(tokens[i].children, options3, env2);
+        result += this.renderInlineAsText(tokens[i].children, options4, env2);
         break;
       case "html_inline":
       case "html_block":
@@ -36451,14 +36543,14 @@ var Renderer = class {
   * Takes token stream and generates HTML. Probably, you will never need to call
   * this method directly.
   */
-  render(tokens, options3, env2) {
+  render(tokens, options4, env2) {
     let result = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (type === "inline") result += this.renderInline(tokens[i].children, options3, env2);
-      else if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options3, env2, this);
-      else result += this.renderToken(tokens, i, options3);
+      if (type === "inline") result += this.renderInline(tokens[i].children, options4, env2);
+      else if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env2, this);
+      else result += this.renderToken(tokens, i, options4);
     }
     return result;
   }
@@ -37239,14 +37331,14 @@ function blockquote(state, startLine, endLine, silent) {
   state.blkIndent = 0;
   const token_o = state.push("blockquote_open", "blockquote", 1);
   token_o.markup = ">";
-  const lines = [startLine, 0];
-  token_o.map = lines;
+  const lines2 = [startLine, 0];
+  token_o.map = lines2;
   state.md.block.tokenize(state, startLine, nextLine);
   const token_c = state.push("blockquote_close", "blockquote", -1);
   token_c.markup = ">";
   state.lineMax = oldLineMax;
   state.parentType = oldParentType;
-  lines[1] = state.line;
+  lines2[1] = state.line;
   for (let i = 0; i < oldTShift.length; i++) {
     state.bMarks[i + startLine] = oldBMarks[i];
     state.tShift[i + startLine] = oldTShift[i];
@@ -39112,10 +39204,10 @@ var MarkdownIt = class {
       "helpers",
       Object.assign({}, helpers_exports)
     );
-    const [presetNameOrOptions, options3] = args;
+    const [presetNameOrOptions, options4] = args;
     if (typeof presetNameOrOptions === "string") {
       this.configure(presetNameOrOptions);
-      if (options3) this.set(options3);
+      if (options4) this.set(options4);
     } else {
       this.configure("default");
       this.set(presetNameOrOptions || {});
@@ -39139,8 +39231,8 @@ var MarkdownIt = class {
   *   .set({ typographer: true })
   * ```
   */
-  set(options3) {
-    Object.assign(this.options, options3);
+  set(options4) {
+    Object.assign(this.options, options4);
     return this;
   }
   /**
@@ -39349,8 +39441,8 @@ function normalizeNewlines(s) {
   return s.replace(/\r\n?/g, "\n");
 }
 function escapeMarkdown(input2, target2) {
-  const lines = normalizeNewlines(input2).trim().split("\n");
-  const escaped = lines.map(
+  const lines2 = normalizeNewlines(input2).trim().split("\n");
+  const escaped = lines2.map(
     (line) => line.replace(/[\\`*[\]|~]/g, (c) => `\\${c}`).replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=](?=[-=\s]*$))/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2").replace(/(\s)(#+)$/, (_m, space2, hashes) => `${space2}${hashes.replace(/#/g, "\\#")}`)
   );
   return escaped.join(target2 === "md" ? "<br>" : LINE_SEPARATOR);
@@ -39372,6 +39464,334 @@ function tidyMarkdown(s) {
 `;
 }
 
+// packages/docs/src/datacard.ts
+var WITHHELD = "withheld (sensitive)";
+var EXPECTED_CHECKS = [
+  ["data.size", "subgroup sizes not measured"],
+  ["data.label_prevalence", "label balance not judged against a bound"],
+  ["data.missing", "missing values profiled but not judged against a bound"],
+  ["data.duplicates", "duplicate rows not measured"],
+  ["data.phi", "not scanned for protected health information"]
+];
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function int2(v) {
+  return typeof v === "number" && Number.isInteger(v) ? v : null;
+}
+function formatShare(part, whole) {
+  if (whole <= 0) return "\u2014";
+  if (part === 0) return "0%";
+  if (part === whole) return "100%";
+  const p = 100 * part / whole;
+  if (p < 0.05) return "<0.1%";
+  if (p > 99.95) return ">99.9%";
+  return `${p.toFixed(1)}%`;
+}
+function dataValue(v) {
+  return formatNumber(v, "bound");
+}
+function resultDatasets(r, datasets) {
+  const names = datasets.map((d) => d.name);
+  const ds = r.details?.dataset;
+  if (typeof ds === "string" && names.includes(ds)) return [ds];
+  const byPath = datasets.find((d) => d.path !== null && r.message.startsWith(`${d.path}:`));
+  if (byPath) return [byPath.name];
+  const pair2 = /^(.+?) vs (.+?):/.exec(r.message);
+  if (pair2 && names.includes(pair2[1]) && names.includes(pair2[2]))
+    return [pair2[1], pair2[2]];
+  const slash = r.id.lastIndexOf("/");
+  const suffix = slash >= 0 ? r.id.slice(slash + 1) : null;
+  if (suffix !== null && names.includes(suffix)) return [suffix];
+  return [];
+}
+function isDataCheck(r) {
+  return r.check.startsWith("data.");
+}
+function sketchExact(n) {
+  return (n.sketch.levels[0]?.length ?? 0) === n.sketch.n;
+}
+function topExact(c) {
+  return c.top !== null && c.distinct.exact && c.top.length === c.distinct.value;
+}
+function columnRow(c, rows, where, gaps) {
+  let approx = !c.distinct.exact;
+  const base = {
+    name: c.name,
+    type: c.inferred_type,
+    missing: `${c.missing} (${formatShare(c.missing, rows)})`,
+    distinct: c.distinct.exact ? String(c.distinct.value) : `\u2248${c.distinct.value}`
+  };
+  if (c.sensitive) return { ...base, withheld: true, numeric: null, top: null, noValues: WITHHELD, approx };
+  let numeric = null;
+  if (c.numeric) {
+    const n = c.numeric;
+    const q = n.quantiles.find((x) => x.q === 0.5);
+    const exact = sketchExact(n);
+    if (!q) gaps.push(`${where} \u203A ${c.name}: no median in the profile`);
+    else if (!exact) approx = true;
+    numeric = {
+      min: dataValue(n.min),
+      median: q ? `${exact ? "" : "\u2248"}${dataValue(q.value)}` : "not measured",
+      max: dataValue(n.max),
+      meanStd: `${formatNumber(n.mean)} \xB1 ${formatNumber(n.std)}`
+    };
+  }
+  let top = null;
+  if (c.top && c.top.length > 0) {
+    const mark = topExact(c) ? "" : "\u2248";
+    if (mark) approx = true;
+    top = c.top.slice(0, 3).map((t) => ({ value: t.value, count: `${mark}${t.count}` }));
+  }
+  let noValues = "\u2014";
+  if (!numeric && !top && c.count > 0) {
+    noValues = "not measured";
+    gaps.push(`${where} \u203A ${c.name}: no value summary in the profile`);
+  }
+  return { ...base, withheld: false, numeric, top, noValues, approx };
+}
+function recordedTargets(e) {
+  const columns = /* @__PURE__ */ new Set();
+  const positives = /* @__PURE__ */ new Set();
+  for (const r of e.results) {
+    const t = r.details?.target;
+    if (!isObject2(t) || typeof t.column !== "string") continue;
+    columns.add(t.column);
+    if (typeof t.positive === "string") positives.add(t.positive);
+  }
+  return {
+    columns: [...columns].sort(compareCodeUnits),
+    positive: positives.size === 1 ? [...positives][0] : null
+  };
+}
+function prevalenceRow(r, view) {
+  const d = r.details;
+  const positives = int2(d?.positives);
+  const labelled = int2(d?.labelled);
+  if (positives === null || labelled === null) return { result: view, measured: null };
+  const metric2 = r.metrics.find((m) => m.name === "prevalence");
+  const value = metric2?.value ?? (labelled > 0 ? positives / labelled : null);
+  return {
+    result: view,
+    measured: {
+      positives,
+      labelled,
+      missingLabels: int2(d?.missing_labels) ?? 0,
+      prevalence: formatNumber(value),
+      interval: metric2 ? formatCi(metric2) : ""
+    }
+  };
+}
+function labelView(e, results, profile) {
+  const prevalence = results.filter(({ r }) => r.check === "data.label_prevalence").map(({ r, view: view2 }) => prevalenceRow(r, view2));
+  const view = { prevalence, profile: null, withheldColumn: null, notMeasured: null };
+  if (prevalence.some((p) => p.measured)) return view;
+  const targets = recordedTargets(e);
+  if (targets.columns.length === 0) {
+    view.notMeasured = "not measured: no data.label_prevalence result, and the evidence records no target column";
+    return view;
+  }
+  if (targets.columns.length > 1) {
+    view.notMeasured = `not measured: no data.label_prevalence result, and the results name ${targets.columns.length} target columns (${targets.columns.join(", ")})`;
+    return view;
+  }
+  const column = targets.columns[0];
+  const c = profile?.columns.find((x) => x.name === column);
+  if (!profile || !c) {
+    view.notMeasured = profile ? `not measured: the target column ${column} is not in the profile of this dataset` : "not measured: no profile of this dataset";
+    return view;
+  }
+  if (c.sensitive) {
+    view.withheldColumn = column;
+    return view;
+  }
+  if (!c.top || c.top.length === 0) {
+    view.notMeasured = `not measured: the profile keeps no value counts for the target column ${column}`;
+    return view;
+  }
+  const complete = topExact(c);
+  view.profile = {
+    column,
+    complete,
+    rows: c.top.map((t) => ({
+      value: t.value,
+      count: `${complete ? "" : "\u2248"}${t.count}`,
+      share: formatShare(t.count, c.count),
+      positive: targets.positive !== null && t.value === targets.positive
+    }))
+  };
+  return view;
+}
+function groupEntries(r) {
+  const groups = r.details?.groups;
+  if (!Array.isArray(groups)) return [];
+  return groups.flatMap(
+    (g) => isObject2(g) && typeof g.column === "string" && typeof g.group === "string" && int2(g.rows) !== null ? [{ column: g.column, group: g.group, rows: g.rows }] : []
+  );
+}
+function subgroupRows(results, profile, rows) {
+  const sensitive = new Set(profile?.columns.filter((c) => c.sensitive).map((c) => c.name) ?? []);
+  return results.flatMap(({ r }) => {
+    const total = int2(r.details?.rows) ?? rows ?? 0;
+    return groupEntries(r).map((g) => {
+      const threshold = r.metrics.find((m) => m.name === `rows:${g.column}=${g.group}`)?.threshold;
+      return {
+        result: r.id,
+        column: g.column,
+        group: sensitive.has(g.column) ? null : g.group,
+        rows: g.rows,
+        share: formatShare(g.rows, total),
+        limit: threshold ? formatBound(threshold) : "\u2014",
+        meetsLimit: threshold ? meets(g.rows, threshold) ? "yes" : "no" : "\u2014"
+      };
+    });
+  });
+}
+var NOT_ANSWERED = "not answered";
+function buildDataCard(e, c) {
+  const meta3 = e.datacard;
+  const metaFile = e.inputs.find((i) => i.kind === "datacard")?.path ?? null;
+  const missing = metaFile ? `${NOT_ANSWERED} in ${metaFile}` : meta3 ? `${NOT_ANSWERED} in the dataset card file` : `${NOT_ANSWERED} (the config names no dataset card file)`;
+  const gaps = [];
+  const answers = (section, part, fields) => fields.flatMap(([key, label]) => {
+    const value = part?.[key];
+    if (typeof value === "string") return [{ label, value }];
+    if (value === void 0 || value.length === 0) gaps.push(`${section} \u203A ${label.toLowerCase()}: ${missing}`);
+    return [];
+  });
+  const list2 = (section, label, value) => {
+    if (!value || value.length === 0) gaps.push(`${section} \u203A ${label.toLowerCase()}: ${missing}`);
+    return value ?? [];
+  };
+  const motivation = answers("Motivation", meta3?.motivation, [
+    ["purpose", "Purpose"],
+    ["creators", "Creators"],
+    ["funding", "Funding"]
+  ]);
+  const comp = meta3?.composition;
+  const compositionAnswers = answers("Composition", comp, [
+    ["instances", "What one row represents"],
+    ["label_source", "Label source"],
+    ["sensitive_data", "Sensitive data"]
+  ]);
+  const notes = comp?.notes ?? [];
+  const entries = e.datasets.map((d) => ({ name: d.name, path: d.path, role: d.role, rows: d.rows, columns: d.columns.length }));
+  for (const p of e.profiles) {
+    if (!entries.some((d) => d.name === p.dataset))
+      entries.push({ name: p.dataset, path: null, role: null, rows: null, columns: null });
+  }
+  if (entries.length === 0) gaps.push("Composition: no dataset in the evidence");
+  const views = new Map(c.results.map((v, i) => [i, v]));
+  const dataResults = e.results.map((r, i) => ({ r, view: views.get(i), datasets: resultDatasets(r, entries) })).filter(({ r }) => isDataCheck(r));
+  const shared = dataResults.filter((x) => x.datasets.length === 0).map((x) => x.view);
+  const metaDatasets = meta3?.datasets ?? {};
+  const datasets = entries.map((d) => {
+    const where = `Composition \u203A ${d.name}`;
+    const profile = e.profiles.find((p) => p.dataset === d.name) ?? null;
+    const results = dataResults.filter((x) => x.datasets.includes(d.name));
+    const sha256 = d.path === null ? null : e.inputs.find((i) => i.kind === "dataset" && i.path === d.path)?.sha256 ?? null;
+    if (d.path === null) gaps.push(`${where}: profiled, but not in the evidence's list of datasets (no file or role)`);
+    else if (sha256 === null) gaps.push(`${where}: no file hash in the evidence inputs`);
+    const description = metaDatasets[d.name]?.description ?? null;
+    if (description === null) gaps.push(`${where} \u203A description: ${missing}`);
+    const rows = profile?.rows ?? d.rows;
+    const columns = [];
+    let estimates = false;
+    if (!profile) gaps.push(`${where}: no profile in the evidence, so columns and missing values are not measured`);
+    else {
+      for (const col of profile.columns) {
+        const { approx, ...row } = columnRow(col, profile.rows, where, gaps);
+        estimates ||= approx;
+        columns.push(row);
+      }
+      if (profile.missing_per_row.length === 0 && profile.rows > 0)
+        gaps.push(`${where} \u203A missing values per row: not in the profile`);
+    }
+    const label = labelView(e, results, profile);
+    if (label.notMeasured) gaps.push(`${where} \u203A label balance: ${label.notMeasured}`);
+    const sizeResults = results.filter(({ r }) => r.check === "data.size");
+    const subgroups = subgroupRows(sizeResults, profile, rows);
+    let note = null;
+    if (sizeResults.length > 0 && subgroups.length === 0) {
+      note = "No subgroup measured: the data.size results list no groups";
+      gaps.push(`${where} \u203A subgroups: the data.size check declares no subgroups, so subgroup sizes are not measured`);
+    }
+    for (const [check2, consequence] of EXPECTED_CHECKS) {
+      if (!results.some(({ r }) => r.check === check2)) gaps.push(`${where}: no ${check2} check: ${consequence}`);
+    }
+    for (const { r } of results) {
+      if (r.status === "error" || r.status === "skip")
+        gaps.push(`${where}: ${r.check} result ${r.id} is ${r.status === "error" ? "an error" : "skipped"}, so it measured nothing`);
+    }
+    return {
+      name: d.name,
+      path: d.path,
+      role: d.role,
+      rowsText: rows === null ? "not measured" : String(rows),
+      columnsText: String(profile?.columns.length ?? d.columns ?? "not measured"),
+      sha256,
+      description,
+      profiled: profile !== null,
+      columns,
+      estimates,
+      label,
+      subgroups: { rows: subgroups, note },
+      missingPerRow: (profile?.missing_per_row ?? []).map((m) => ({
+        missing: m.missing,
+        rows: m.rows,
+        share: formatShare(m.rows, profile?.rows ?? 0)
+      })),
+      checks: results.map((x) => x.view)
+    };
+  });
+  if (entries.length > 1 && !dataResults.some(({ r }) => r.check === "data.leakage"))
+    gaps.push("Composition: no data.leakage check: overlap between datasets not measured");
+  for (const name of Object.keys(metaDatasets).sort(compareCodeUnits)) {
+    if (!entries.some((d) => d.name === name))
+      gaps.push(`Composition \u203A ${name}: described in the dataset card file, but not in the evidence`);
+  }
+  const collectionAnswers = answers("Collection process", meta3?.collection, [
+    ["process", "Process"],
+    ["timeframe", "Timeframe"],
+    ["ethics_review", "Ethics review"],
+    ["consent", "Consent"]
+  ]);
+  const sources = [];
+  for (const d of entries) {
+    const source = metaDatasets[d.name]?.source;
+    if (source === void 0) gaps.push(`Collection process \u203A ${d.name} \u203A source: ${missing}`);
+    else sources.push({ dataset: d.name, source });
+  }
+  const steps = list2("Preprocessing / cleaning / labelling", "Steps", meta3?.preprocessing?.steps);
+  const preprocessingAnswers = answers("Preprocessing / cleaning / labelling", meta3?.preprocessing, [
+    ["raw_data_kept", "Raw data kept"]
+  ]);
+  const uses = [
+    { label: "Intended uses", items: list2("Uses", "Intended uses", meta3?.uses?.intended) },
+    { label: "Uses not recommended", items: list2("Uses", "Uses not recommended", meta3?.uses?.not_recommended) }
+  ].filter((u) => u.items.length > 0);
+  const distribution = answers("Distribution", meta3?.distribution, [
+    ["license", "License"],
+    ["access", "Access"]
+  ]);
+  const maintenance = answers("Maintenance", meta3?.maintenance, [
+    ["maintainer", "Maintainer"],
+    ["update_policy", "Update policy"],
+    ["errata", "Errata"]
+  ]);
+  return {
+    metaFile,
+    motivation,
+    composition: { answers: compositionAnswers, notes, datasets, shared },
+    collection: { answers: collectionAnswers, sources },
+    preprocessing: { steps, answers: preprocessingAnswers },
+    uses,
+    distribution,
+    maintenance,
+    gaps
+  };
+}
+
 // packages/docs/src/hbs.ts
 var import_handlebars = __toESM(require_lib(), 1);
 
@@ -39380,6 +39800,9 @@ var comment_md_default = "<!-- regops:comment -->\n{{#if blocked}}\n### \u274C D
 
 // raw:/work/main/packages/docs/src/templates/comment-result.md.hbs
 var comment_result_md_default = "- {{icon}} **{{status}}** {{code id}} \u2014 {{text title}}{{#if policyNote}} _({{policyNote}})_{{/if}}\n{{#each bounded}}\n  - {{text name}}: **{{observed this}}**{{#if ci}} \xB7 CI {{ci this}}{{/if}}\n{{/each}}\n  - {{text message}}\n  - Verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n";
+
+// raw:/work/main/packages/docs/src/templates/dataset-card.md.hbs
+var dataset_card_md_default = "# Dataset card: {{text project.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}, in the sections of Datasheets for Datasets. {{#if card.metaFile}}Written answers come from {{code card.metaFile}}{{else}}No dataset card file is in the evidence inputs{{/if}}; every number comes from the dataset profiles and data-check results in the evidence. Values of sensitive columns are withheld. What is missing is listed under Gaps.\n\n## Motivation\n\n{{#each card.motivation}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Composition\n\n{{#each card.composition.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.composition.notes.length}}\n- **Notes:**\n{{#each card.composition.notes}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n\n{{#each card.composition.datasets}}\n### Dataset {{text name}}\n\n{{#if description}}\n{{text description}}\n\n{{/if}}\n- **File:** {{#if path}}{{code path}}{{else}}not in the evidence{{/if}}\n- **Role:** {{#if role}}{{text role}}{{else}}not in the evidence{{/if}}\n- **Rows:** {{rowsText}}\n- **Columns:** {{columnsText}}\n- **sha256:** {{#if sha256}}{{code sha256}}{{else}}not recorded{{/if}}\n\n#### Columns\n\n{{#if profiled}}\n| Column | Type | Missing | Distinct | Min | Median | Max | Mean \xB1 std | Top values |\n|---|---|---|---|---|---|---|---|---|\n{{#each columns}}\n{{#if withheld}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} |\n{{else}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{#with numeric}}{{min}} | {{median}} | {{max}} | {{meanStd}}{{else}}\u2014 | \u2014 | \u2014 | \u2014{{/with}} | {{#each top}}{{ccode value}} ({{count}}){{#unless @last}}, {{/unless}}{{else}}{{#if numeric}}\u2014{{else}}{{noValues}}{{/if}}{{/each}} |\n{{/if}}\n{{/each}}\n{{#if estimates}}\n\n\u2248: an estimate. Distinct counts from a HyperLogLog sketch, medians from a KLL sketch past its exact range, and value counts from a bounded heavy-hitters summary that may overstate them.\n{{/if}}\n{{else}}\nNot measured: no profile of this dataset in the evidence; see Gaps.\n{{/if}}\n\n#### Label balance\n\n{{#each label.prevalence}}\n{{#with measured}}\n- {{../result.icon}} {{code ../result.id}}: {{num positives}} of {{num labelled}} labelled rows positive, prevalence {{prevalence}}{{#if interval}} (95% CI {{interval}}){{/if}}; {{num missingLabels}} rows without a label.\n{{else}}\n- {{result.icon}} {{code result.id}} ({{result.status}}): {{text result.message}}\n{{/with}}\n{{/each}}\n{{#with label.profile}}\nFrom the profile's value counts of the target column {{code column}}{{#unless complete}} (the most frequent values only; counts may overstate){{/unless}}:\n\n| Label | Rows | Share |\n|---|---|---|\n{{#each rows}}\n| {{ccode value}}{{#if positive}} (positive){{/if}} | {{count}} | {{share}} |\n{{/each}}\n{{/with}}\n{{#if label.withheldColumn}}\nLabel balance withheld (sensitive): the target column {{code label.withheldColumn}} is sensitive.\n{{/if}}\n{{#if label.notMeasured}}\n{{text label.notMeasured}}; see Gaps.\n{{/if}}\n\n#### Subgroups\n\n{{#if subgroups.rows.length}}\n| Column | Group | Rows | Share | Bound | Meets | Result |\n|---|---|---|---|---|---|---|\n{{#each subgroups.rows}}\n| {{ccode column}} | {{#if group}}{{ccode group}}{{else}}withheld (sensitive){{/if}} | {{num rows}} | {{share}} | {{limit}} | {{meetsLimit}} | {{ccode result}} |\n{{/each}}\n{{else}}\n{{#if subgroups.note}}\n{{subgroups.note}}; see Gaps.\n{{else}}\nNot measured: no data.size check covers this dataset; see Gaps.\n{{/if}}\n{{/if}}\n\n#### Missing values per row\n\n{{#if missingPerRow.length}}\n| Missing cells in the row | Rows | Share |\n|---|---|---|\n{{#each missingPerRow}}\n| {{num missing}} | {{num rows}} | {{share}} |\n{{/each}}\n{{else}}\nNot measured; see Gaps.\n{{/if}}\n\n#### Data checks\n\n{{#each checks}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{else}}\nNo data check result for this dataset; see Gaps.\n{{/each}}\n\n{{/each}}\n{{#if card.composition.shared.length}}\n### Data checks not tied to one dataset\n\n{{#each card.composition.shared}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{/each}}\n\n{{/if}}\n## Collection process\n\n{{#each card.collection.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.collection.sources.length}}\n- **Sources:**\n{{#each card.collection.sources}}\n  - {{text dataset}}: {{text source}}\n{{/each}}\n{{/if}}\n{{#unless card.collection.answers.length}}{{#unless card.collection.sources.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Preprocessing / cleaning / labelling\n\n{{#if card.preprocessing.steps.length}}\n- **Steps:**\n{{#each card.preprocessing.steps}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#each card.preprocessing.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#unless card.preprocessing.steps.length}}{{#unless card.preprocessing.answers.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Uses\n\n{{#each card.uses}}\n- **{{label}}:**\n{{#each items}}\n  - {{text this}}\n{{/each}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Distribution\n\n{{#each card.distribution}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Maintenance\n\n{{#each card.maintenance}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the dataset card file answer every section.\n{{/each}}\n";
 
 // raw:/work/main/packages/docs/src/templates/dataset-table.md.hbs
 var dataset_table_md_default = "| Dataset | Role | Rows | Columns | File | sha256 |\n|---|---|---|---|---|---|\n{{#each datasets}}\n| {{text name}} | {{text role}} | {{num rows}} | {{join columns}} | {{ccode path}} | {{#if sha256}}{{ccode sha256}}{{else}}not recorded{{/if}} |\n{{/each}}\n";
@@ -39407,8 +39830,8 @@ var traceability_md_default = "# Traceability matrix: {{text project.name}}\n\nC
 
 // packages/docs/src/hbs.ts
 var hb = import_handlebars.default.create();
-function target(options3) {
-  const data = options3.data;
+function target(options4) {
+  const data = options4.data;
   return data?.target === "html" ? "html" : "md";
 }
 function safe(s) {
@@ -39424,8 +39847,8 @@ function isRef2(v) {
 var EMPTY = "\u2014";
 function helper(fn) {
   return (...all) => {
-    const options3 = all[all.length - 1];
-    return safe(fn(all.slice(0, -1), options3));
+    const options4 = all[all.length - 1];
+    return safe(fn(all.slice(0, -1), options4));
   };
 }
 hb.registerHelper({
@@ -39494,6 +39917,7 @@ var compileOptions = { strict: true };
 var templates = {
   comment: hb.compile(comment_md_default, compileOptions),
   modelCard: hb.compile(model_card_md_default, compileOptions),
+  datasetCard: hb.compile(dataset_card_md_default, compileOptions),
   traceability: hb.compile(traceability_md_default, compileOptions),
   report: hb.compile(report_md_default, compileOptions),
   reportPage: hb.compile(report_html_default, compileOptions)
@@ -39648,8 +40072,8 @@ function modelView(m) {
     outputs: m.outputs
   };
 }
-function fileStem(path8) {
-  const base = path8.split("/").pop() ?? path8;
+function fileStem(path12) {
+  const base = path12.split("/").pop() ?? path12;
   return base.replace(/\.[^.]+$/, "") || base;
 }
 function frontMatter(e, name, metricResults) {
@@ -39784,6 +40208,10 @@ ${card.frontMatter}---
 
 ${body}`;
 }
+function renderDatasetCard(e) {
+  const common = buildCommon(e);
+  return tidyMarkdown(render(templates.datasetCard, { ...common, card: buildDataCard(e, common) }));
+}
 function renderTraceability(e) {
   return tidyMarkdown(render(templates.traceability, buildCommon(e)));
 }
@@ -39813,7 +40241,8 @@ function renderAll(e) {
     "comment.md": renderComment(e),
     "model-card.md": renderModelCard(e),
     "traceability.md": renderTraceability(e),
-    "report.html": renderReport(e)
+    "report.html": renderReport(e),
+    "dataset-card.md": renderDatasetCard(e)
   };
 }
 
@@ -39827,6 +40256,7 @@ Commands:
   validate   check regops.yml and the files it links, without running checks
   schema     write the JSON Schemas of regops.yml and of the evidence bundle
   render     re-render the documents from an existing evidence.json
+  data       data tools: infer-schema
 
 Options:
   -h, --help     show help (also: regops <command> --help)
@@ -39862,6 +40292,13 @@ Without --out, prints the JSON Schema of regops.yml (or of evidence.json with --
 With --out DIR, writes DIR/regops.schema.json and DIR/evidence.schema.json.
 Point your editor's YAML language server at regops.schema.json for completion in regops.yml.
 `,
+  data: `Usage: regops data infer-schema DATA [--format csv|jsonl|parquet] [--delimiter C] [--na TEXT]... [--sensitive COLUMN]...
+
+Reads DATA in one streaming pass and prints a schema (types, nullability, observed ranges, category lists)
+for a data.schema check, to review and commit:  regops data infer-schema data/train.csv > schema.yml
+Columns flagged by the PHI scan, or named with --sensitive, get a type only: their values are never printed.
+--na adds texts that mean "missing" (default: empty and NA).
+`,
   render: `Usage: regops render --evidence evidence.json [--out DIR]
 
 Re-renders comment.md, model-card.md, traceability.md and report.html from an evidence bundle, without
@@ -39870,41 +40307,1306 @@ the evidence file.
 `
 };
 
-// packages/cli/src/output.ts
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import path4 from "node:path";
-var EVIDENCE_FILE = "evidence.json";
-function writeOutputDir(outDir, files) {
-  const abs = path4.resolve(outDir);
-  if (existsSync(abs)) {
-    const entries = readdirSync(abs);
-    if (entries.length > 0 && !entries.includes(EVIDENCE_FILE)) {
-      throw new InputError(
-        `${outDir}: the output directory exists and does not look like RegOps output (no ${EVIDENCE_FILE}); choose another --out or empty it`
-      );
+// packages/cli/src/infer-schema.ts
+import path8 from "node:path";
+
+// packages/data/src/stream-check.ts
+var stateKey = (checkId) => `check:${checkId}`;
+var PHI_KEY = "#phi";
+var SENSITIVE_KEY = "#sensitive";
+var SOURCE_KEY = "#source";
+var registry2 = /* @__PURE__ */ new Map();
+function streamingCheck(type) {
+  return registry2.get(type);
+}
+function defineStreamingCheck(def2) {
+  registry2.set(def2.type, def2);
+  return {
+    ...def2,
+    stage: "data",
+    async run(ctx, cfg) {
+      const states = /* @__PURE__ */ new Map();
+      const sensitive = /* @__PURE__ */ new Map();
+      const sources = /* @__PURE__ */ new Map();
+      for (const ds of def2.datasets(cfg, ctx.config)) {
+        const scan = await ctx.services.scan(ds);
+        states.set(ds, scan.byCheck.get(stateKey(cfg.id)));
+        sensitive.set(ds, new Set(scan.byCheck.get(SENSITIVE_KEY) ?? []));
+        sources.set(ds, scan.byCheck.get(SOURCE_KEY));
+      }
+      return def2.finish(cfg, { ctx, states, sensitive, sources });
     }
-  }
-  const parent = path4.dirname(abs);
-  mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync(path4.join(parent, `.${path4.basename(abs)}.tmp-`));
-  try {
-    for (const [name, content] of Object.entries(files)) writeFileSync(path4.join(tmp, name), content);
-    if (existsSync(abs)) {
-      const old = `${tmp}.old`;
-      renameSync(abs, old);
-      renameSync(tmp, abs);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(tmp, abs);
-    }
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
+  };
 }
 
-// packages/data/src/csv.ts
-import { createReadStream as createReadStream2 } from "node:fs";
+// packages/data/src/mask.ts
+function mask(value) {
+  const v = value.trim();
+  return v.length >= 8 ? `\u2022\u2022\u2022${v.slice(-2)}` : "\u2022\u2022\u2022";
+}
+
+// packages/data/src/checks/common.ts
+var datasetsOption = external_exports.array(external_exports.string()).min(1).optional().describe("Datasets to check (default: every configured dataset).");
+var columnsOption = external_exports.array(external_exports.string()).min(1).optional().describe("Columns to check (default: every column).");
+function unknownDatasets(names, project, field = "datasets") {
+  const known = Object.keys(project.datasets);
+  const problems = [];
+  (names ?? []).forEach((name, k) => {
+    if (known.includes(name)) return;
+    const hint = nearest(name, known);
+    problems.push({
+      path: [field, k],
+      message: `unknown dataset "${name}"${hint ? `; did you mean "${hint}"?` : ""} (defined: ${known.join(", ") || "none"})`
+    });
+  });
+  if (!names && known.length === 0) {
+    problems.push({ path: [field], message: "no dataset to check: add one under `datasets:` at the top level" });
+  }
+  return problems;
+}
+function unknownDataset(name, project, field) {
+  return name === void 0 ? [] : unknownDatasets([name], project, field).map((p) => ({ ...p, path: [field] }));
+}
+function allOr(names, project) {
+  return names ? [...names] : Object.keys(project.datasets);
+}
+function datasetWithRole(project, roles) {
+  for (const role of roles) {
+    const names = Object.keys(project.datasets).filter((n) => project.datasets[n]?.role === role);
+    if (names.length === 1) return names[0];
+    if (names.length > 1) return void 0;
+  }
+  return void 0;
+}
+function rowsText(rows, count) {
+  if (rows.length === 0) return "";
+  const more = count > rows.length ? `, \u2026 ${count - rows.length} more` : "";
+  return ` (row${count > 1 ? "s" : ""} ${rows.join(", ")}${more})`;
+}
+function shown(value, sensitive) {
+  return sensitive ? mask(value) : JSON.stringify(value);
+}
+function pct(x) {
+  return `${(100 * x).toFixed(1)}%`;
+}
+function datasetResult(cfg, check2, dataset, status, metrics, message, details, part = dataset) {
+  return {
+    id: `${cfg.id}/${part}`,
+    check: check2,
+    title: `${cfg.title ?? defaultTitles[check2] ?? check2}: ${part}`,
+    status,
+    verifies: cfg.verifies,
+    controls: cfg.controls,
+    metrics,
+    message,
+    ...details ? { details } : {}
+  };
+}
+var defaultTitles = {
+  "data.missing": "Missing values",
+  "data.duplicates": "Duplicate rows",
+  "data.conflicting_labels": "Conflicting labels",
+  "data.mixed_types": "Mixed types",
+  "data.category_variants": "Category spelling variants",
+  "data.constant": "Constant columns",
+  "data.unseen_categories": "Categories unseen in the reference",
+  "data.label_prevalence": "Label prevalence",
+  "data.size": "Dataset size",
+  "data.leakage": "Split integrity"
+};
+function toNumber(cell) {
+  if (cell === null) return Number.NaN;
+  const t = cell.trim();
+  if (t === "") return Number.NaN;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : Number.NaN;
+}
+var CappedCounts = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  counts = /* @__PURE__ */ new Map();
+  overflow = false;
+  add(v) {
+    const c = this.counts.get(v);
+    if (c !== void 0) this.counts.set(v, c + 1);
+    else if (this.counts.size < this.cap) this.counts.set(v, 1);
+    else this.overflow = true;
+  }
+};
+var HeavyHitters = class {
+  constructor(k) {
+    this.k = k;
+  }
+  k;
+  counters = /* @__PURE__ */ new Map();
+  n = 0;
+  add(v) {
+    this.n++;
+    const c = this.counters.get(v);
+    if (c !== void 0) this.counters.set(v, c + 1);
+    else if (this.counters.size < this.k) this.counters.set(v, 1);
+    else {
+      for (const [key, count] of this.counters) {
+        if (count <= 1) this.counters.delete(key);
+        else this.counters.set(key, count - 1);
+      }
+    }
+  }
+  /** Largest kept count, and whether it is exact (no decrement happened). */
+  top() {
+    let value = null;
+    let count = 0;
+    for (const [v, c] of this.counters) {
+      if (c > count) {
+        count = c;
+        value = v;
+      }
+    }
+    return { value, count };
+  }
+};
+
+// packages/data/src/checks/columns.ts
+function pick2(cfg, source) {
+  const names = cfg.columns ?? source.header;
+  return {
+    names,
+    idx: names.map((c) => source.header.indexOf(c)),
+    absent: names.filter((c) => !source.header.includes(c))
+  };
+}
+var mixedTypesCheck = defineStreamingCheck({
+  type: "data.mixed_types",
+  description: "No column mixes numbers and text",
+  options: {
+    datasets: datasetsOption,
+    columns: columnsOption,
+    max_minority_fraction: external_exports.number().min(0).max(0.5).default(0).describe("Largest share of the minority type (numbers vs text) among non-missing cells.")
+  },
+  validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
+  criterion: (cfg, project) => `minority type (numbers vs text) \u2264 ${pct(cfg.max_minority_fraction)} of each column's values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source }) {
+    const { names, idx, absent } = pick2(cfg, source);
+    const st = {
+      names,
+      absent,
+      numeric: names.map(() => 0),
+      text: names.map(() => 0),
+      firstNumeric: names.map(() => []),
+      firstText: names.map(() => [])
+    };
+    return {
+      batch(b) {
+        for (let i = 0; i < b.rows.length; i++) {
+          const row = b.rows[i];
+          for (let k = 0; k < idx.length; k++) {
+            const j = idx[k];
+            if (j < 0) continue;
+            const v = row[j] ?? null;
+            if (v === null) continue;
+            const isNum = !Number.isNaN(toNumber(v));
+            const counts = isNum ? st.numeric : st.text;
+            counts[k] = (counts[k] ?? 0) + 1;
+            const first = (isNum ? st.firstNumeric : st.firstText)[k];
+            if (first.length < 3) first.push(b.start + i);
+          }
+        }
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      const problems = [];
+      const metrics = [];
+      st.names.forEach((col, k) => {
+        const n = st.numeric[k] ?? 0;
+        const t = st.text[k] ?? 0;
+        if (n === 0 || t === 0) return;
+        const minority = Math.min(n, t) / (n + t);
+        metrics.push({ name: `minority_fraction:${col}`, value: minority, threshold: { op: "<=", value: cfg.max_minority_fraction } });
+        if (minority > cfg.max_minority_fraction) {
+          const rows = (n < t ? st.firstNumeric : st.firstText)[k] ?? [];
+          problems.push(`${col}: ${n} number(s) and ${t} text value(s) (minority ${pct(minority)}; e.g. rows ${rows.join(", ")})`);
+        }
+      });
+      for (const a of st.absent) problems.push(`${a}: column not in the file`);
+      return datasetResult(
+        cfg,
+        "data.mixed_types",
+        ds,
+        problems.length ? "fail" : "pass",
+        [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
+        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: no column mixes numbers and text`,
+        { numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])), text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]])) }
+      );
+    });
+  }
+});
+var MAX_TRACKED = 1e3;
+function countsVisitor(cfg, source) {
+  const { names, idx, absent } = pick2(cfg, source);
+  const st = {
+    names,
+    absent,
+    counts: names.map(() => new CappedCounts(MAX_TRACKED)),
+    heavy: names.map(() => new HeavyHitters(MAX_TRACKED)),
+    numeric: names.map(() => 0),
+    nonMissing: names.map(() => 0)
+  };
+  return {
+    batch(b) {
+      for (const row of b.rows) {
+        for (let k = 0; k < idx.length; k++) {
+          const j = idx[k];
+          if (j < 0) continue;
+          const v = row[j] ?? null;
+          if (v === null) continue;
+          st.nonMissing[k] = (st.nonMissing[k] ?? 0) + 1;
+          if (!Number.isNaN(toNumber(v))) st.numeric[k] = (st.numeric[k] ?? 0) + 1;
+          st.counts[k].add(v);
+          st.heavy[k].add(v);
+        }
+      }
+    },
+    state: () => st
+  };
+}
+function normalCategory(v) {
+  return v.trim().toLowerCase().replace(/\s+/g, " ");
+}
+function sensitiveOf(f, ds) {
+  return f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
+}
+var categoryVariantsCheck = defineStreamingCheck({
+  type: "data.category_variants",
+  description: 'Each category is spelled one way (no "Yes" / "yes " / "YES")',
+  options: { datasets: datasetsOption, columns: columnsOption },
+  validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
+  criterion: (cfg, project) => `no category with several spellings (case, surrounding or repeated spaces) in text columns with \u2264 ${MAX_TRACKED} distinct values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor: (cfg, { source }) => countsVisitor(cfg, source),
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      const sensitive = sensitiveOf(f, ds);
+      const problems = [];
+      const findings = [];
+      st.names.forEach((col, k) => {
+        const c = st.counts[k];
+        if (c.overflow || (st.numeric[k] ?? 0) > (st.nonMissing[k] ?? 0) / 2) return;
+        const groups = /* @__PURE__ */ new Map();
+        for (const [v, n] of c.counts) {
+          const key = normalCategory(v);
+          groups.set(key, [...groups.get(key) ?? [], [v, n]]);
+        }
+        for (const variants of groups.values()) {
+          if (variants.length < 2) continue;
+          variants.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+          const list2 = variants.map(([v, n]) => ({ value: shown(v, sensitive.has(col)), count: n }));
+          findings.push({ column: col, variants: list2 });
+          problems.push(`${col}: ${list2.map((x) => `${x.value} \xD7${x.count}`).join(", ")}`);
+        }
+      });
+      for (const a of st.absent) problems.push(`${a}: column not in the file`);
+      return datasetResult(
+        cfg,
+        "data.category_variants",
+        ds,
+        problems.length ? "fail" : "pass",
+        [{ name: "variant_groups", value: findings.length, threshold: { op: "<=", value: 0 } }],
+        problems.length ? `${path12}: one category spelled several ways: ${problems.join("; ")}` : `${path12}: every category has one spelling`,
+        { findings }
+      );
+    });
+  }
+});
+var constantCheck = defineStreamingCheck({
+  type: "data.constant",
+  description: "No constant or near-constant column",
+  options: {
+    datasets: datasetsOption,
+    columns: columnsOption,
+    max_dominant_fraction: external_exports.number().gt(0).max(1).default(0.99).describe("A column whose most frequent value has at least this share of non-missing cells is near-constant (1 = only fully constant columns fail).")
+  },
+  validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
+  criterion: (cfg, project) => `no column whose most frequent value reaches ${pct(cfg.max_dominant_fraction)} of its values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor: (cfg, { source }) => countsVisitor(cfg, source),
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      const problems = [];
+      const metrics = [];
+      st.names.forEach((col, k) => {
+        const nonMissing = st.nonMissing[k] ?? 0;
+        if (nonMissing === 0) {
+          problems.push(`${col}: no values at all`);
+          return;
+        }
+        const share = st.heavy[k].top().count / nonMissing;
+        metrics.push({ name: `dominant_fraction:${col}`, value: share, threshold: { op: "<", value: cfg.max_dominant_fraction } });
+        if (share >= cfg.max_dominant_fraction) {
+          problems.push(share === 1 ? `${col}: constant (one value in all ${nonMissing} cells)` : `${col}: one value in ${pct(share)} of cells`);
+        }
+      });
+      for (const a of st.absent) problems.push(`${a}: column not in the file`);
+      return datasetResult(
+        cfg,
+        "data.constant",
+        ds,
+        problems.length ? "fail" : "pass",
+        [{ name: "constant_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
+        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: no constant or near-constant column`
+      );
+    });
+  }
+});
+
+// packages/data/src/hash.ts
+function hash53(s, seed = 0) {
+  let h1 = 3735928559 ^ seed;
+  let h2 = 1103547991 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
+  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+function hashKey(s) {
+  return hash53(s, 0).toString(16).padStart(14, "0") + hash53(s, 2654435769).toString(16).padStart(14, "0");
+}
+var SEP = "";
+var NULL = "\0";
+function cellsKey(cells) {
+  let out = "";
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (i > 0) out += SEP;
+    out += c === null || c === void 0 ? NULL : c;
+  }
+  return out;
+}
+
+// packages/data/src/spill.ts
+import { appendFileSync, existsSync, mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path4 from "node:path";
+var FLUSH_CHARS = 1 << 16;
+var Spill = class {
+  partitions;
+  dir;
+  buffers = [];
+  sizes = [];
+  closed = false;
+  count = 0;
+  constructor(partitions) {
+    this.partitions = Math.max(1, Math.floor(partitions));
+    this.dir = mkdtempSync(path4.join(tmpdir(), "regops-spill-"));
+    for (let i = 0; i < this.partitions; i++) {
+      this.buffers.push([]);
+      this.sizes.push(0);
+    }
+  }
+  /** Partition of a hex key: its first 8 hex digits modulo the partition count. */
+  partitionOf(key) {
+    return Number.parseInt(key.slice(0, 8), 16) % this.partitions;
+  }
+  add(key, payload = "") {
+    const p = this.partitionOf(key);
+    const line = `${key}	${payload}
+`;
+    this.buffers[p].push(line);
+    this.sizes[p] = (this.sizes[p] ?? 0) + line.length;
+    this.count++;
+    if ((this.sizes[p] ?? 0) >= FLUSH_CHARS) this.flush(p);
+  }
+  flush(p) {
+    const buf = this.buffers[p];
+    if (buf.length === 0) return;
+    appendFileSync(this.file(p), buf.join(""));
+    this.buffers[p] = [];
+    this.sizes[p] = 0;
+  }
+  file(p) {
+    return path4.join(this.dir, `p${p}`);
+  }
+  /** Flush the buffers; records can then be read partition by partition. */
+  close() {
+    if (this.closed) return;
+    for (let p = 0; p < this.partitions; p++) this.flush(p);
+    this.closed = true;
+  }
+  /** Records of one partition, in the order they were added. */
+  read(p) {
+    this.close();
+    if (!existsSync(this.file(p))) return [];
+    const text3 = readFileSync2(this.file(p), "utf8");
+    const out = [];
+    let start = 0;
+    while (start < text3.length) {
+      const end = text3.indexOf("\n", start);
+      const line = text3.slice(start, end);
+      const tab2 = line.indexOf("	");
+      out.push({ key: line.slice(0, tab2), payload: line.slice(tab2 + 1) });
+      start = end + 1;
+    }
+    return out;
+  }
+  dispose() {
+    this.closed = true;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+};
+
+// packages/data/src/checks/conflicts.ts
+var PARTITIONS = 64;
+function targetOf(cfg, project) {
+  return cfg.target ?? project.target?.column;
+}
+var conflictingLabelsCheck = defineStreamingCheck({
+  type: "data.conflicting_labels",
+  description: "No rows with identical features and different labels",
+  options: {
+    datasets: datasetsOption,
+    target: external_exports.string().optional().describe("Label column (default: target.column)."),
+    features: external_exports.array(external_exports.string()).min(1).optional().describe("Feature columns (default: model.features, else all but the label)."),
+    max_rows: external_exports.number().int().min(0).default(0).describe("Largest number of rows in conflicting groups.")
+  },
+  validate(cfg, project) {
+    const problems = unknownDatasets(cfg.datasets, project);
+    if (!targetOf(cfg, project)) problems.push({ path: ["target"], message: "no label column: set target here or target.column at the top level" });
+    return problems;
+  },
+  criterion: (cfg, project) => `\u2264 ${cfg.max_rows} row(s) with identical features and a different ${targetOf(cfg, project)}; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source, project }) {
+    const target2 = targetOf(cfg, project);
+    const features = cfg.features ?? project.model?.features ?? source.header.filter((c) => c !== target2);
+    const fi = features.map((c) => source.header.indexOf(c));
+    const ti = source.header.indexOf(target2);
+    const st = {
+      spill: new Spill(PARTITIONS),
+      rows: 0,
+      skippedNoLabel: 0,
+      missing: [...features, target2].filter((c) => !source.header.includes(c))
+    };
+    return {
+      batch(b) {
+        if (st.missing.length > 0) return;
+        for (let i = 0; i < b.rows.length; i++) {
+          const row = b.rows[i];
+          const label = row[ti];
+          if (label === null || label === void 0) {
+            st.skippedNoLabel++;
+            continue;
+          }
+          st.spill.add(hashKey(cellsKey(fi.map((j) => row[j]))), `${b.start + i}${hashKey(label)}`);
+        }
+        st.rows += b.rows.length;
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      try {
+        if (st.missing.length > 0) {
+          return datasetResult(cfg, "data.conflicting_labels", ds, "error", [], `${path12}: column(s) not in the file: ${st.missing.join(", ")}`);
+        }
+        let conflictingRows = 0;
+        let groups = 0;
+        const examples = [];
+        for (let p = 0; p < st.spill.partitions; p++) {
+          const byKey = /* @__PURE__ */ new Map();
+          for (const { key, payload } of st.spill.read(p)) {
+            const [row, label] = payload.split("");
+            const g = byKey.get(key) ?? { rows: [], labels: /* @__PURE__ */ new Set() };
+            g.rows.push(Number(row));
+            g.labels.add(label);
+            byKey.set(key, g);
+          }
+          for (const g of byKey.values()) {
+            if (g.labels.size > 1) {
+              groups++;
+              conflictingRows += g.rows.length;
+              examples.push(g.rows.slice(0, 4));
+            }
+          }
+        }
+        examples.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+        const fail2 = conflictingRows > cfg.max_rows;
+        const ex = examples.slice(0, 3).map((rows) => `rows ${rows.join(", ")}`).join("; ");
+        return datasetResult(
+          cfg,
+          "data.conflicting_labels",
+          ds,
+          fail2 ? "fail" : "pass",
+          [
+            { name: "conflicting_rows", value: conflictingRows, threshold: { op: "<=", value: cfg.max_rows } },
+            { name: "conflicting_groups", value: groups }
+          ],
+          `${path12}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
+          { rows: st.rows, conflicting_rows: conflictingRows, groups, rows_without_label: st.skippedNoLabel, examples: examples.slice(0, 5) }
+        );
+      } finally {
+        st.spill.dispose();
+      }
+    });
+  }
+});
+
+// packages/data/src/checks/duplicates.ts
+var PARTITIONS2 = 64;
+function countRepeats(spill) {
+  let duplicates2 = 0;
+  const examples = [];
+  for (let p = 0; p < spill.partitions; p++) {
+    const first = /* @__PURE__ */ new Map();
+    for (const { key, payload } of spill.read(p)) {
+      const row = Number(payload);
+      const seen = first.get(key);
+      if (seen === void 0) first.set(key, row);
+      else {
+        duplicates2++;
+        examples.push({ row, first: seen });
+      }
+    }
+  }
+  examples.sort((a, b) => a.row - b.row);
+  return { duplicates: duplicates2, examples: examples.slice(0, 5) };
+}
+var duplicatesCheck = defineStreamingCheck({
+  type: "data.duplicates",
+  description: "Duplicate rows within bounds (exact match over the chosen columns)",
+  options: {
+    datasets: datasetsOption,
+    columns: columnsOption,
+    max_fraction: external_exports.number().min(0).max(1).default(0).describe("Largest fraction of rows that repeat an earlier row.")
+  },
+  validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
+  criterion: (cfg, project) => `rows repeating an earlier row${cfg.columns ? ` (on ${cfg.columns.join(", ")})` : ""} \u2264 ${pct(cfg.max_fraction)}; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source }) {
+    const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
+    const st = {
+      spill: new Spill(PARTITIONS2),
+      rows: 0,
+      missingColumns: (cfg.columns ?? []).filter((c) => !source.header.includes(c))
+    };
+    return {
+      batch(b) {
+        for (let i = 0; i < b.rows.length; i++) {
+          const row = b.rows[i];
+          st.spill.add(hashKey(cellsKey(idx.map((j) => j < 0 ? null : row[j]))), String(b.start + i));
+        }
+        st.rows += b.rows.length;
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      try {
+        if (st.missingColumns.length > 0) {
+          return datasetResult(cfg, "data.duplicates", ds, "error", [], `${path12}: column(s) not in the file: ${st.missingColumns.join(", ")}`);
+        }
+        const { duplicates: duplicates2, examples } = countRepeats(st.spill);
+        const frac = st.rows > 0 ? duplicates2 / st.rows : 0;
+        const fail2 = frac > cfg.max_fraction;
+        const ex = examples.map((e) => `row ${e.row} = row ${e.first}`).join(", ");
+        return datasetResult(
+          cfg,
+          "data.duplicates",
+          ds,
+          fail2 ? "fail" : "pass",
+          [
+            { name: "duplicate_fraction", value: frac, threshold: { op: "<=", value: cfg.max_fraction } },
+            { name: "duplicate_rows", value: duplicates2 }
+          ],
+          `${path12}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
+          { rows: st.rows, duplicates: duplicates2, examples }
+        );
+      } finally {
+        st.spill.dispose();
+      }
+    });
+  }
+});
+
+// packages/data/src/checks/labels.ts
+function wilson(successes, n, z2 = 1.959963984540054) {
+  if (n === 0) return [0, 1];
+  const p = successes / n;
+  const z22 = z2 * z2;
+  const denom = 1 + z22 / n;
+  const center = (p + z22 / (2 * n)) / denom;
+  const half = z2 * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n)) / denom;
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+var labelPrevalenceCheck = defineStreamingCheck({
+  type: "data.label_prevalence",
+  description: "Share of positive labels within bounds",
+  options: {
+    datasets: datasetsOption,
+    target: external_exports.string().optional().describe("Label column (default: target.column)."),
+    positive: external_exports.union([external_exports.string(), external_exports.number()]).transform(String).optional().describe("Positive label value (default: target.positive)."),
+    min: external_exports.number().min(0).max(1).optional(),
+    max: external_exports.number().min(0).max(1).optional()
+  },
+  validate(cfg, project) {
+    const problems = unknownDatasets(cfg.datasets, project);
+    if (!(cfg.target ?? project.target?.column)) problems.push({ path: ["target"], message: "no label column: set target here or target.column" });
+    if (!(cfg.positive ?? project.target?.positive)) problems.push({ path: ["positive"], message: "no positive value: set positive here or target.positive" });
+    if (cfg.min === void 0 && cfg.max === void 0) problems.push({ path: [], message: "no bound: set min, max or both" });
+    return problems;
+  },
+  criterion(cfg, project) {
+    const pos = cfg.positive ?? project.target?.positive;
+    const range = [cfg.min !== void 0 ? `\u2265 ${pct(cfg.min)}` : null, cfg.max !== void 0 ? `\u2264 ${pct(cfg.max)}` : null].filter(Boolean).join(" and ");
+    return `share of ${cfg.target ?? project.target?.column} = ${pos} ${range}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
+  },
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source, project }) {
+    const target2 = cfg.target ?? project.target?.column;
+    const positive = cfg.positive ?? project.target?.positive;
+    const ti = source.header.indexOf(target2);
+    const st = { positives: 0, labelled: 0, missing: 0, absent: ti < 0 };
+    const posNum = toNumber(positive);
+    return {
+      batch(b) {
+        if (ti < 0) return;
+        for (const row of b.rows) {
+          const v = row[ti] ?? null;
+          if (v === null) {
+            st.missing++;
+            continue;
+          }
+          st.labelled++;
+          if (v === positive || !Number.isNaN(posNum) && toNumber(v) === posNum) st.positives++;
+        }
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      const target2 = cfg.target ?? f.ctx.config.target?.column;
+      if (st.absent) return datasetResult(cfg, "data.label_prevalence", ds, "error", [], `${path12}: label column "${target2}" not in the file`);
+      const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
+      const ci = wilson(st.positives, st.labelled);
+      const metrics = [];
+      if (cfg.min !== void 0) metrics.push({ name: "prevalence", value: p, ci, threshold: { op: ">=", value: cfg.min } });
+      if (cfg.max !== void 0) metrics.push({ name: "prevalence", value: p, ci, threshold: { op: "<=", value: cfg.max } });
+      const fail2 = Number.isNaN(p) || cfg.min !== void 0 && p < cfg.min || cfg.max !== void 0 && p > cfg.max;
+      return datasetResult(
+        cfg,
+        "data.label_prevalence",
+        ds,
+        fail2 ? "fail" : "pass",
+        metrics,
+        `${path12}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
+        { positives: st.positives, labelled: st.labelled, missing_labels: st.missing }
+      );
+    });
+  }
+});
+var Subgroup = external_exports.strictObject({
+  column: external_exports.string(),
+  bins: external_exports.array(external_exports.number()).min(2).optional().describe("Ascending edges for a numeric column: [21, 40, 120] gives groups [21, 40) and [40, 120)."),
+  min_rows: external_exports.number().int().min(0).describe("Fewest rows allowed in each group.")
+});
+function binLabel(edges, i) {
+  return `[${edges[i]}, ${edges[i + 1]})`;
+}
+var sizeCheck = defineStreamingCheck({
+  type: "data.size",
+  description: "Enough rows overall and in each declared subgroup",
+  options: {
+    datasets: datasetsOption,
+    min_rows: external_exports.number().int().min(0).optional().describe("Fewest rows allowed in the dataset."),
+    subgroups: external_exports.array(Subgroup).optional().describe("Subgroups by a category column or numeric bins, each with its minimum size.")
+  },
+  validate(cfg, project) {
+    const problems = unknownDatasets(cfg.datasets, project);
+    if (cfg.min_rows === void 0 && !cfg.subgroups?.length) problems.push({ path: [], message: "no bound: set min_rows or subgroups" });
+    cfg.subgroups?.forEach((g, i) => {
+      if (g.bins && g.bins.some((b, k) => k > 0 && b <= (g.bins?.[k - 1] ?? b))) {
+        problems.push({ path: ["subgroups", i, "bins"], message: "bin edges must be strictly ascending" });
+      }
+    });
+    return problems;
+  },
+  criterion(cfg, project) {
+    const parts = [];
+    if (cfg.min_rows !== void 0) parts.push(`\u2265 ${cfg.min_rows} rows`);
+    for (const g of cfg.subgroups ?? []) parts.push(`\u2265 ${g.min_rows} rows in each ${g.column} group${g.bins ? ` (bins ${g.bins.join(", ")})` : ""}`);
+    return `${parts.join("; ")}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
+  },
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source }) {
+    const defs = cfg.subgroups ?? [];
+    const idx = defs.map((g) => source.header.indexOf(g.column));
+    const st = {
+      rows: 0,
+      groups: defs.map((g, k) => ({ column: g.column, absent: idx[k] < 0, counts: new CappedCounts(1e3), outside: 0, missing: 0 }))
+    };
+    return {
+      batch(b) {
+        st.rows += b.rows.length;
+        defs.forEach((g, k) => {
+          const j = idx[k];
+          const acc = st.groups[k];
+          if (j < 0 || !acc) return;
+          for (const row of b.rows) {
+            const v = row[j] ?? null;
+            if (v === null) {
+              acc.missing++;
+              continue;
+            }
+            if (!g.bins) {
+              acc.counts.add(v);
+              continue;
+            }
+            const x = toNumber(v);
+            const bins = g.bins;
+            let i = -1;
+            for (let e = 0; e < bins.length - 1; e++) if (x >= bins[e] && x < bins[e + 1]) i = e;
+            if (i < 0) acc.outside++;
+            else acc.counts.add(binLabel(bins, i));
+          }
+        });
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      const sensitive = f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
+      const metrics = [];
+      const problems = [];
+      const groups = [];
+      if (cfg.min_rows !== void 0) {
+        metrics.push({ name: "rows", value: st.rows, threshold: { op: ">=", value: cfg.min_rows } });
+        if (st.rows < cfg.min_rows) problems.push(`${st.rows} rows < ${cfg.min_rows}`);
+      }
+      (cfg.subgroups ?? []).forEach((g, k) => {
+        const acc = st.groups[k];
+        if (!acc) return;
+        if (acc.absent) {
+          problems.push(`${g.column}: column not in the file`);
+          return;
+        }
+        const entries = g.bins ? g.bins.slice(0, -1).map((_, i) => [binLabel(g.bins, i), acc.counts.counts.get(binLabel(g.bins, i)) ?? 0]) : [...acc.counts.counts].sort((a, b) => a[0] < b[0] ? -1 : 1);
+        for (const [name, n] of entries) {
+          const label = g.bins ? name : shown(name, sensitive.has(g.column));
+          groups.push({ column: g.column, group: label, rows: n });
+          metrics.push({ name: `rows:${g.column}=${label}`, value: n, threshold: { op: ">=", value: g.min_rows } });
+          if (n < g.min_rows) problems.push(`${g.column} ${label}: ${n} rows < ${g.min_rows}`);
+        }
+      });
+      return datasetResult(
+        cfg,
+        "data.size",
+        ds,
+        problems.length ? "fail" : "pass",
+        metrics,
+        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: ${st.rows} rows; every declared group is large enough`,
+        { rows: st.rows, groups }
+      );
+    });
+  }
+});
+
+// packages/data/src/checks/missing.ts
+var missingCheck = defineStreamingCheck({
+  type: "data.missing",
+  description: "Missing values per column and per row within bounds",
+  options: {
+    datasets: datasetsOption,
+    max_fraction: external_exports.number().min(0).max(1).optional().describe("Largest missing fraction allowed in any column."),
+    columns: external_exports.record(external_exports.string(), external_exports.number().min(0).max(1)).optional().describe("Per-column largest missing fraction, overriding max_fraction."),
+    row_max_missing: external_exports.number().int().min(0).optional().describe("A row with more missing cells than this is incomplete."),
+    max_incomplete_rows: external_exports.number().min(0).max(1).optional().describe("Largest fraction of incomplete rows allowed.")
+  },
+  validate(cfg, project) {
+    const problems = unknownDatasets(cfg.datasets, project);
+    if (cfg.max_fraction === void 0 && cfg.columns === void 0 && cfg.max_incomplete_rows === void 0) {
+      problems.push({ path: [], message: "no bound: set max_fraction, columns or max_incomplete_rows" });
+    }
+    if (cfg.row_max_missing === void 0 !== (cfg.max_incomplete_rows === void 0)) {
+      problems.push({
+        path: [cfg.row_max_missing === void 0 ? "row_max_missing" : "max_incomplete_rows"],
+        message: "row_max_missing and max_incomplete_rows go together: set both"
+      });
+    }
+    return problems;
+  },
+  criterion(cfg, project) {
+    const parts = [];
+    if (cfg.max_fraction !== void 0) parts.push(`missing \u2264 ${pct(cfg.max_fraction)} in every column`);
+    for (const [c, f] of Object.entries(cfg.columns ?? {})) parts.push(`${c} missing \u2264 ${pct(f)}`);
+    if (cfg.max_incomplete_rows !== void 0) {
+      parts.push(`rows with > ${cfg.row_max_missing} missing cells \u2264 ${pct(cfg.max_incomplete_rows)}`);
+    }
+    return `${parts.join("; ")}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
+  },
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source }) {
+    const width = source.header.length;
+    const st = { header: source.header, rows: 0, missing: new Array(width).fill(0), incomplete: 0, incompleteRows: [] };
+    const rowLimit = cfg.row_max_missing ?? Number.POSITIVE_INFINITY;
+    return {
+      batch(b) {
+        for (let i = 0; i < b.rows.length; i++) {
+          const row = b.rows[i];
+          let m = 0;
+          for (let j = 0; j < width; j++) {
+            if (row[j] === null) {
+              m++;
+              st.missing[j] = (st.missing[j] ?? 0) + 1;
+            }
+          }
+          if (m > rowLimit) {
+            st.incomplete++;
+            if (st.incompleteRows.length < 5) st.incompleteRows.push(b.start + i);
+          }
+        }
+        st.rows += b.rows.length;
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    return [...f.states].map(([ds, st]) => {
+      const path12 = f.sources.get(ds)?.path ?? ds;
+      const metrics = [];
+      const problems = [];
+      st.header.forEach((col, j) => {
+        const bound = cfg.columns?.[col] ?? cfg.max_fraction;
+        const frac = st.rows > 0 ? (st.missing[j] ?? 0) / st.rows : 0;
+        metrics.push({
+          name: `missing:${col}`,
+          value: frac,
+          ...bound !== void 0 ? { threshold: { op: "<=", value: bound } } : {}
+        });
+        if (bound !== void 0 && frac > bound) {
+          problems.push(`${col} ${pct(frac)} missing (${st.missing[j]}/${st.rows}) > ${pct(bound)}`);
+        }
+      });
+      for (const col of Object.keys(cfg.columns ?? {})) {
+        if (!st.header.includes(col)) problems.push(`${col}: column not in the file`);
+      }
+      if (cfg.max_incomplete_rows !== void 0) {
+        const frac = st.rows > 0 ? st.incomplete / st.rows : 0;
+        metrics.push({ name: "incomplete_rows", value: frac, threshold: { op: "<=", value: cfg.max_incomplete_rows } });
+        if (frac > cfg.max_incomplete_rows) {
+          problems.push(
+            `${st.incomplete} row(s) (${pct(frac)}) have more than ${cfg.row_max_missing} missing cells > ${pct(cfg.max_incomplete_rows)} (rows ${st.incompleteRows.join(", ")}${st.incomplete > st.incompleteRows.length ? ", \u2026" : ""})`
+          );
+        }
+      }
+      return datasetResult(
+        cfg,
+        "data.missing",
+        ds,
+        problems.length ? "fail" : "pass",
+        metrics,
+        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: missing values within bounds in ${st.rows} rows`,
+        { rows: st.rows, missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])), incomplete_rows: st.incomplete }
+      );
+    });
+  }
+});
+
+// packages/data/src/checks/splits.ts
+var PARTITIONS3 = 64;
+function pair(cfg, project) {
+  return {
+    reference: cfg.reference ?? datasetWithRole(project, ["reference", "train"]),
+    current: cfg.current ?? datasetWithRole(project, ["current", "test"])
+  };
+}
+function validatePair(cfg, project) {
+  const problems = [...unknownDataset(cfg.reference, project, "reference"), ...unknownDataset(cfg.current, project, "current")];
+  const { reference: reference2, current } = pair(cfg, project);
+  if (!reference2) problems.push({ path: ["reference"], message: "no reference dataset: set `reference:` (or give exactly one dataset role reference or train)" });
+  if (!current) problems.push({ path: ["current"], message: "no current dataset: set `current:` (or give exactly one dataset role current or test)" });
+  if (reference2 && reference2 === current) problems.push({ path: ["current"], message: `reference and current are both "${reference2}"` });
+  return problems;
+}
+var pairOptions = {
+  reference: external_exports.string().optional().describe("Reference dataset (default: role reference, else train)."),
+  current: external_exports.string().optional().describe("Dataset compared with it (default: role current, else test).")
+};
+var unseenCategoriesCheck = defineStreamingCheck({
+  type: "data.unseen_categories",
+  description: "No categories that the reference (training) data never had",
+  options: {
+    ...pairOptions,
+    columns: external_exports.array(external_exports.string()).min(1).optional().describe("Category columns (default: text columns with few distinct values in the reference)."),
+    max_categories: external_exports.number().int().min(1).default(50).describe("A text column with more distinct values than this in the reference is not treated as a category."),
+    max_unseen_fraction: external_exports.number().min(0).max(1).default(0).describe("Largest fraction of current rows holding an unseen category, per column.")
+  },
+  validate: validatePair,
+  criterion(cfg, project) {
+    const { reference: reference2, current } = pair(cfg, project);
+    return `rows of ${current} with a category absent from ${reference2} \u2264 ${pct(cfg.max_unseen_fraction)} per category column`;
+  },
+  datasets(cfg, project) {
+    const { reference: reference2, current } = pair(cfg, project);
+    return [reference2, current];
+  },
+  visitor(_cfg, { source }) {
+    const st = {
+      header: source.header,
+      rows: 0,
+      counts: source.header.map(() => new CappedCounts(1e3)),
+      numeric: source.header.map(() => 0),
+      nonMissing: source.header.map(() => 0)
+    };
+    return {
+      batch(b) {
+        st.rows += b.rows.length;
+        for (const row of b.rows) {
+          for (let j = 0; j < st.header.length; j++) {
+            const v = row[j] ?? null;
+            if (v === null) continue;
+            st.nonMissing[j] = (st.nonMissing[j] ?? 0) + 1;
+            if (!Number.isNaN(toNumber(v))) st.numeric[j] = (st.numeric[j] ?? 0) + 1;
+            st.counts[j].add(v);
+          }
+        }
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    const { reference: reference2, current } = pair(cfg, f.ctx.config);
+    const ref = f.states.get(reference2);
+    const cur = f.states.get(current);
+    const sensitive = f.sensitive.get(current) ?? /* @__PURE__ */ new Set();
+    const columns = cfg.columns ?? ref.header.filter((_, j) => {
+      const c = ref.counts[j];
+      return !c.overflow && c.counts.size <= cfg.max_categories && (ref.numeric[j] ?? 0) <= (ref.nonMissing[j] ?? 0) / 2;
+    });
+    const problems = [];
+    const findings = [];
+    for (const col of columns) {
+      const rj = ref.header.indexOf(col);
+      const cj = cur.header.indexOf(col);
+      if (rj < 0 || cj < 0) {
+        problems.push(`${col}: column not in ${rj < 0 ? reference2 : current}`);
+        continue;
+      }
+      const known = ref.counts[rj].counts;
+      const unseen = [...cur.counts[cj].counts].filter(([v]) => !known.has(v));
+      const rows = unseen.reduce((s, [, n]) => s + n, 0);
+      const fraction = cur.rows > 0 ? rows / cur.rows : 0;
+      if (unseen.length === 0) continue;
+      unseen.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const list2 = unseen.slice(0, 10).map(([v, n]) => ({ value: shown(v, sensitive.has(col)), rows: n }));
+      findings.push({ column: col, unseen: list2, fraction });
+      if (fraction > cfg.max_unseen_fraction) {
+        problems.push(`${col}: ${list2.map((u) => `${u.value} (${u.rows} rows)`).join(", ")}${unseen.length > 10 ? ", \u2026" : ""}`);
+      }
+    }
+    const path12 = f.sources.get(current)?.path ?? current;
+    return [
+      datasetResult(
+        cfg,
+        "data.unseen_categories",
+        current,
+        problems.length ? "fail" : "pass",
+        [{ name: "columns_with_unseen", value: problems.length, threshold: { op: "<=", value: 0 } }],
+        problems.length ? `${path12}: categories not in ${reference2}: ${problems.join("; ")}` : `${path12}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
+        { reference: reference2, columns, findings }
+      )
+    ];
+  }
+});
+function parseTime(cell) {
+  if (cell === null) return Number.NaN;
+  const n = toNumber(cell);
+  if (!Number.isNaN(n)) return n;
+  const t = Date.parse(cell.trim());
+  return Number.isNaN(t) ? Number.NaN : t;
+}
+function leakVisitor(cfg, source) {
+  const ii = cfg.id_column ? source.header.indexOf(cfg.id_column) : -1;
+  const ti = cfg.time_column ? source.header.indexOf(cfg.time_column) : -1;
+  const st = {
+    source: { path: source.path, header: source.header },
+    rows: 0,
+    ids: cfg.id_column && ii >= 0 ? new Spill(PARTITIONS3) : null,
+    rowHashes: cfg.exact_rows ? new Spill(PARTITIONS3) : null,
+    times: cfg.time_column && ti >= 0 ? new Spill(PARTITIONS3) : null,
+    maxTime: Number.NEGATIVE_INFINITY,
+    badTimes: 0,
+    absent: [cfg.id_column, cfg.time_column].filter((c) => c !== void 0 && !source.header.includes(c))
+  };
+  return {
+    batch(b) {
+      for (let i = 0; i < b.rows.length; i++) {
+        const row = b.rows[i];
+        const r = b.start + i;
+        if (st.ids) {
+          const id = row[ii] ?? null;
+          if (id !== null) st.ids.add(hashKey(id.trim()), `${r}${mask(id)}`);
+        }
+        st.rowHashes?.add(hashKey(cellsKey(row)), String(r));
+        if (st.times) {
+          const t = parseTime(row[ti] ?? null);
+          if (Number.isNaN(t)) st.badTimes++;
+          else {
+            if (t > st.maxTime) st.maxTime = t;
+            st.times.add(hashKey(String(r)), `${r}${t}`);
+          }
+        }
+      }
+      st.rows += b.rows.length;
+    },
+    state: () => st
+  };
+}
+function overlap(a, b) {
+  let keys = 0;
+  let rows = 0;
+  const examples = [];
+  for (let p = 0; p < a.partitions; p++) {
+    const inA = new Set(a.read(p).map((r) => r.key));
+    const seen = /* @__PURE__ */ new Set();
+    for (const { key, payload } of b.read(p)) {
+      if (!inA.has(key)) continue;
+      rows++;
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys++;
+        if (examples.length < 5) examples.push(payload);
+      }
+    }
+  }
+  return { keys, rows, examples };
+}
+var leakageCheck = defineStreamingCheck({
+  type: "data.leakage",
+  description: "Split integrity: no patient, row or time overlap between reference (train) and current (test) data",
+  options: {
+    ...pairOptions,
+    id_column: external_exports.string().optional().describe("Patient (or subject) ID column: no ID may be in both datasets."),
+    time_column: external_exports.string().optional().describe("Time column: no current row may be earlier than the latest reference row."),
+    exact_rows: external_exports.boolean().default(true).describe("Also look for identical rows in both datasets."),
+    max_shared_ids: external_exports.number().int().min(0).default(0),
+    max_overlap_rows: external_exports.number().int().min(0).default(0),
+    max_earlier_rows: external_exports.number().int().min(0).default(0)
+  },
+  validate(cfg, project) {
+    const problems = validatePair(cfg, project);
+    if (!cfg.id_column && !cfg.time_column && !cfg.exact_rows) {
+      problems.push({ path: [], message: "nothing to check: set id_column, time_column or exact_rows: true" });
+    }
+    return problems;
+  },
+  criterion(cfg, project) {
+    const { reference: reference2, current } = pair(cfg, project);
+    const parts = [];
+    if (cfg.id_column) parts.push(`\u2264 ${cfg.max_shared_ids} ${cfg.id_column} value(s) in both`);
+    if (cfg.exact_rows) parts.push(`\u2264 ${cfg.max_overlap_rows} identical row(s) in both`);
+    if (cfg.time_column) parts.push(`\u2264 ${cfg.max_earlier_rows} ${current} row(s) not later than the latest ${reference2} ${cfg.time_column}`);
+    return `${current} vs ${reference2}: ${parts.join("; ")}`;
+  },
+  datasets(cfg, project) {
+    const { reference: reference2, current } = pair(cfg, project);
+    return [reference2, current];
+  },
+  visitor: (cfg, { source }) => leakVisitor(cfg, source),
+  finish(cfg, f) {
+    const { reference: reference2, current } = pair(cfg, f.ctx.config);
+    const ref = f.states.get(reference2);
+    const cur = f.states.get(current);
+    const results = [];
+    const label = `${current} vs ${reference2}`;
+    const make = (part, fail2, metrics, message, details) => datasetResult(cfg, "data.leakage", current, fail2 ? "fail" : "pass", metrics, message, details, part);
+    try {
+      const absent = [...ref.absent.map((c) => `${c} not in ${ref.source.path}`), ...cur.absent.map((c) => `${c} not in ${cur.source.path}`)];
+      if (absent.length > 0) {
+        return [datasetResult(cfg, "data.leakage", current, "error", [], `column(s) missing: ${absent.join("; ")}`)];
+      }
+      if (ref.ids && cur.ids) {
+        const o = overlap(ref.ids, cur.ids);
+        const masked = o.examples.map((p) => p.split("")[1]);
+        const rowsOf = o.examples.map((p) => p.split("")[0]);
+        results.push(
+          make(
+            "ids",
+            o.keys > cfg.max_shared_ids,
+            [
+              { name: "shared_ids", value: o.keys, threshold: { op: "<=", value: cfg.max_shared_ids } },
+              { name: "current_rows_with_shared_ids", value: o.rows }
+            ],
+            o.keys === 0 ? `${label}: no ${cfg.id_column} in both datasets` : `${label}: ${o.keys} ${cfg.id_column} value(s) in both datasets (${o.rows} ${current} row(s)), e.g. ${masked.join(", ")} at ${current} rows ${rowsOf.join(", ")}`,
+            { shared_ids: o.keys, rows: o.rows, examples_masked: masked, example_rows: rowsOf.map(Number) }
+          )
+        );
+      }
+      if (ref.rowHashes && cur.rowHashes) {
+        const o = overlap(ref.rowHashes, cur.rowHashes);
+        results.push(
+          make(
+            "rows",
+            o.rows > cfg.max_overlap_rows,
+            [{ name: "overlapping_rows", value: o.rows, threshold: { op: "<=", value: cfg.max_overlap_rows } }],
+            o.rows === 0 ? `${label}: no row of ${current} is identical to a row of ${reference2}` : `${label}: ${o.rows} row(s) of ${current} identical to a row of ${reference2} (rows ${o.examples.join(", ")}${o.keys > o.examples.length ? ", \u2026" : ""})`,
+            { overlapping_rows: o.rows, example_rows: o.examples.map(Number) }
+          )
+        );
+      }
+      if (ref.times && cur.times) {
+        let earlier = 0;
+        const rows = [];
+        for (let p = 0; p < cur.times.partitions; p++) {
+          for (const { payload } of cur.times.read(p)) {
+            const [r, t] = payload.split("");
+            if (Number(t) <= ref.maxTime) {
+              earlier++;
+              if (rows.length < 5) rows.push(Number(r));
+            }
+          }
+        }
+        rows.sort((a, b) => a - b);
+        results.push(
+          make(
+            "time",
+            earlier > cfg.max_earlier_rows,
+            [{ name: "earlier_rows", value: earlier, threshold: { op: "<=", value: cfg.max_earlier_rows } }],
+            earlier === 0 ? `${label}: every ${current} row is later than the latest ${reference2} ${cfg.time_column}` : `${label}: ${earlier} ${current} row(s) not later than the latest ${reference2} ${cfg.time_column} (e.g. rows ${rows.join(", ")})`,
+            { earlier_rows: earlier, unparsed_times: { [reference2]: ref.badTimes, [current]: cur.badTimes } }
+          )
+        );
+      }
+      return results;
+    } finally {
+      for (const s of [ref.ids, ref.rowHashes, ref.times, cur.ids, cur.rowHashes, cur.times]) s?.dispose();
+    }
+  }
+});
+
+// packages/data/src/infer.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var MAX_ALLOWED = 20;
+function yamlScalar(v) {
+  return (0, import_yaml3.stringify)(v, { lineWidth: 0 }).trimEnd();
+}
+function inferSchema(profile, source) {
+  const lines2 = [
+    `# Schema inferred by regops from ${source} (${profile.rows} rows).`,
+    "# Review every line before you commit it: ranges and categories are what this file happened to contain,",
+    "# not what is clinically valid. Use it as `columns:` of a data.schema check, or point `schema:` at this file.",
+    "columns:"
+  ];
+  for (const c of profile.columns) {
+    const type = c.inferred_type === "empty" ? "string" : c.inferred_type;
+    const fields = [`type: ${type}`];
+    if (c.missing === 0) fields.push("nullable: false");
+    const notes = [];
+    if (c.missing > 0) notes.push(`${c.missing} of ${profile.rows} missing`);
+    if (c.sensitive) {
+      notes.push("sensitive: values withheld");
+    } else if (c.numeric && (type === "integer" || type === "number")) {
+      fields.push(`min: ${yamlScalar(c.numeric.min)}`, `max: ${yamlScalar(c.numeric.max)}`);
+    } else if (c.top && c.distinct.exact && c.distinct.value <= MAX_ALLOWED && type !== "integer" && type !== "number") {
+      const values = c.top.map((t) => t.value).sort();
+      if (values.length === c.distinct.value) fields.push(`allowed: [${values.map((v) => yamlScalar(v)).join(", ")}]`);
+    }
+    if (c.inferred_type === "empty") notes.push("no values: type is a guess");
+    lines2.push(`  ${yamlScalar(c.name)}: { ${fields.join(", ")} }${notes.length ? `  # ${notes.join("; ")}` : ""}`);
+  }
+  return `${lines2.join("\n")}
+`;
+}
+
+// packages/data/src/readers/index.ts
+import path5 from "node:path";
+
+// packages/data/src/readers/common.ts
+var DEFAULT_BATCH_SIZE = 8192;
+function fail(where, message) {
+  return new InputError(`${where}: ${message}`);
+}
+function batchSizeOf(size) {
+  const n = size ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`batchSize must be a positive integer, got ${n}`);
+  return n;
+}
+function validateHeader(where, header) {
+  const first = /* @__PURE__ */ new Map();
+  for (let i = 0; i < header.length; i++) {
+    const h = header[i];
+    if (h === "") throw fail(where, `the header has an empty column name (column ${i + 1})`);
+    const prev = first.get(h);
+    if (prev !== void 0) {
+      throw fail(where, `the header names column "${h}" twice (columns ${prev + 1} and ${i + 1})`);
+    }
+    first.set(h, i);
+  }
+}
+function ioError(e, where) {
+  if (typeof e !== "object" || e === null || !("syscall" in e)) return void 0;
+  const code2 = e.code;
+  switch (code2) {
+    case "ENOENT":
+      return fail(where, "file not found");
+    case "EISDIR":
+      return fail(where, "is a directory, not a file");
+    case "EACCES":
+    case "EPERM":
+      return fail(where, "permission denied");
+    default:
+      return fail(where, `cannot read the file (${String(code2)})`);
+  }
+}
+var BatchBuilder = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  rows = [];
+  start = 1;
+  count = 0;
+  /** Adds one row; returns a full batch when there is one to hand out. */
+  add(row) {
+    this.rows.push(row);
+    this.count++;
+    return this.rows.length >= this.size ? this.take() : void 0;
+  }
+  /** The last, partial batch, if any rows are left. */
+  rest() {
+    return this.rows.length > 0 ? this.take() : void 0;
+  }
+  take() {
+    const batch = { rows: this.rows, start: this.start };
+    this.rows = [];
+    this.start = this.count + 1;
+    return batch;
+  }
+};
+
+// packages/data/src/readers/csv.ts
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 // node_modules/csv-parse/lib/index.js
 import { Transform } from "stream";
@@ -39916,7 +41618,7 @@ var is_object = function(obj) {
 
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
-  constructor(code2, message, options3, ...contexts) {
+  constructor(code2, message, options4, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
     super(message);
     if (Error.captureStackTrace !== void 0) {
@@ -39926,7 +41628,7 @@ var CsvError = class _CsvError extends Error {
     for (const context of contexts) {
       for (const key in context) {
         const value = context[key];
-        this[key] = Buffer.isBuffer(value) ? value.toString(options3.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
+        this[key] = Buffer.isBuffer(value) ? value.toString(options4.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
       }
     }
   }
@@ -40031,27 +41733,27 @@ var cr = 13;
 var nl = 10;
 var space = 32;
 var tab = 9;
-var init_state = function(options3) {
+var init_state = function(options4) {
   return {
     bomSkipped: false,
     bufBytesStart: 0,
-    castField: options3.cast_function,
+    castField: options4.cast_function,
     commenting: false,
     // Current error encountered by a record
     error: void 0,
-    enabled: options3.from_line === 1,
+    enabled: options4.from_line === 1,
     escaping: false,
-    escapeIsQuote: Buffer.isBuffer(options3.escape) && Buffer.isBuffer(options3.quote) && Buffer.compare(options3.escape, options3.quote) === 0,
+    escapeIsQuote: Buffer.isBuffer(options4.escape) && Buffer.isBuffer(options4.quote) && Buffer.compare(options4.escape, options4.quote) === 0,
     // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options3.columns) ? options3.columns.length : void 0,
+    expectedRecordLength: Array.isArray(options4.columns) ? options4.columns.length : void 0,
     field: new ResizeableBuffer_default(20),
-    firstLineToHeaders: options3.cast_first_line_to_header,
+    firstLineToHeaders: options4.cast_first_line_to_header,
     needMoreDataSize: Math.max(
       // Skip if the remaining buffer smaller than comment
-      options3.comment !== null ? options3.comment.length : 0,
-      ...options3.delimiter.map((delimiter) => delimiter.length),
+      options4.comment !== null ? options4.comment.length : 0,
+      ...options4.delimiter.map((delimiter) => delimiter.length),
       // Skip if the remaining buffer can be escape sequence
-      options3.quote !== null ? options3.quote.length : 0
+      options4.quote !== null ? options4.quote.length : 0
     ),
     previousBuf: void 0,
     quoting: false,
@@ -40060,19 +41762,19 @@ var init_state = function(options3) {
     record: [],
     recordHasError: false,
     record_length: 0,
-    recordDelimiterMaxLength: options3.record_delimiter.length === 0 ? 0 : Math.max(...options3.record_delimiter.map((v) => v.length)),
+    recordDelimiterMaxLength: options4.record_delimiter.length === 0 ? 0 : Math.max(...options4.record_delimiter.map((v) => v.length)),
     trimChars: [
-      Buffer.from(" ", options3.encoding)[0],
-      Buffer.from("	", options3.encoding)[0]
+      Buffer.from(" ", options4.encoding)[0],
+      Buffer.from("	", options4.encoding)[0]
     ],
     wasQuoting: false,
     wasRowDelimiter: false,
     timchars: [
-      Buffer.from(Buffer.from([cr], "utf8").toString(), options3.encoding),
-      Buffer.from(Buffer.from([nl], "utf8").toString(), options3.encoding),
-      Buffer.from(Buffer.from([np], "utf8").toString(), options3.encoding),
-      Buffer.from(Buffer.from([space], "utf8").toString(), options3.encoding),
-      Buffer.from(Buffer.from([tab], "utf8").toString(), options3.encoding)
+      Buffer.from(Buffer.from([cr], "utf8").toString(), options4.encoding),
+      Buffer.from(Buffer.from([nl], "utf8").toString(), options4.encoding),
+      Buffer.from(Buffer.from([np], "utf8").toString(), options4.encoding),
+      Buffer.from(Buffer.from([space], "utf8").toString(), options4.encoding),
+      Buffer.from(Buffer.from([tab], "utf8").toString(), options4.encoding)
     ]
   };
 };
@@ -40086,151 +41788,151 @@ var underscore = function(str) {
 
 // node_modules/csv-parse/lib/api/normalize_options.js
 var normalize_options = function(opts) {
-  const options3 = {};
+  const options4 = {};
   for (const opt in opts) {
-    options3[underscore(opt)] = opts[opt];
+    options4[underscore(opt)] = opts[opt];
   }
-  if (options3.encoding === void 0 || options3.encoding === true) {
-    options3.encoding = "utf8";
-  } else if (options3.encoding === null || options3.encoding === false) {
-    options3.encoding = null;
-  } else if (typeof options3.encoding !== "string" && options3.encoding !== null) {
+  if (options4.encoding === void 0 || options4.encoding === true) {
+    options4.encoding = "utf8";
+  } else if (options4.encoding === null || options4.encoding === false) {
+    options4.encoding = null;
+  } else if (typeof options4.encoding !== "string" && options4.encoding !== null) {
     throw new CsvError(
       "CSV_INVALID_OPTION_ENCODING",
       [
         "Invalid option encoding:",
         "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options3.encoding)}`
+        `got ${JSON.stringify(options4.encoding)}`
       ],
-      options3
+      options4
     );
   }
-  if (options3.bom === void 0 || options3.bom === null || options3.bom === false) {
-    options3.bom = false;
-  } else if (options3.bom !== true) {
+  if (options4.bom === void 0 || options4.bom === null || options4.bom === false) {
+    options4.bom = false;
+  } else if (options4.bom !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_BOM",
       [
         "Invalid option bom:",
         "bom must be true,",
-        `got ${JSON.stringify(options3.bom)}`
+        `got ${JSON.stringify(options4.bom)}`
       ],
-      options3
+      options4
     );
   }
-  options3.cast_function = null;
-  if (options3.cast === void 0 || options3.cast === null || options3.cast === false || options3.cast === "") {
-    options3.cast = void 0;
-  } else if (typeof options3.cast === "function") {
-    options3.cast_function = options3.cast;
-    options3.cast = true;
-  } else if (options3.cast !== true) {
+  options4.cast_function = null;
+  if (options4.cast === void 0 || options4.cast === null || options4.cast === false || options4.cast === "") {
+    options4.cast = void 0;
+  } else if (typeof options4.cast === "function") {
+    options4.cast_function = options4.cast;
+    options4.cast = true;
+  } else if (options4.cast !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_CAST",
       [
         "Invalid option cast:",
         "cast must be true or a function,",
-        `got ${JSON.stringify(options3.cast)}`
+        `got ${JSON.stringify(options4.cast)}`
       ],
-      options3
+      options4
     );
   }
-  if (options3.cast_date === void 0 || options3.cast_date === null || options3.cast_date === false || options3.cast_date === "") {
-    options3.cast_date = false;
-  } else if (options3.cast_date === true) {
-    options3.cast_date = function(value) {
+  if (options4.cast_date === void 0 || options4.cast_date === null || options4.cast_date === false || options4.cast_date === "") {
+    options4.cast_date = false;
+  } else if (options4.cast_date === true) {
+    options4.cast_date = function(value) {
       const date5 = Date.parse(value);
       return !isNaN(date5) ? new Date(date5) : value;
     };
-  } else if (typeof options3.cast_date !== "function") {
+  } else if (typeof options4.cast_date !== "function") {
     throw new CsvError(
       "CSV_INVALID_OPTION_CAST_DATE",
       [
         "Invalid option cast_date:",
         "cast_date must be true or a function,",
-        `got ${JSON.stringify(options3.cast_date)}`
+        `got ${JSON.stringify(options4.cast_date)}`
       ],
-      options3
+      options4
     );
   }
-  options3.cast_first_line_to_header = void 0;
-  if (options3.columns === true) {
-    options3.cast_first_line_to_header = void 0;
-  } else if (typeof options3.columns === "function") {
-    options3.cast_first_line_to_header = options3.columns;
-    options3.columns = true;
-  } else if (Array.isArray(options3.columns)) {
-    options3.columns = normalize_columns_array(options3.columns);
-  } else if (options3.columns === void 0 || options3.columns === null || options3.columns === false) {
-    options3.columns = false;
+  options4.cast_first_line_to_header = void 0;
+  if (options4.columns === true) {
+    options4.cast_first_line_to_header = void 0;
+  } else if (typeof options4.columns === "function") {
+    options4.cast_first_line_to_header = options4.columns;
+    options4.columns = true;
+  } else if (Array.isArray(options4.columns)) {
+    options4.columns = normalize_columns_array(options4.columns);
+  } else if (options4.columns === void 0 || options4.columns === null || options4.columns === false) {
+    options4.columns = false;
   } else {
     throw new CsvError(
       "CSV_INVALID_OPTION_COLUMNS",
       [
         "Invalid option columns:",
         "expect an array, a function or true,",
-        `got ${JSON.stringify(options3.columns)}`
+        `got ${JSON.stringify(options4.columns)}`
       ],
-      options3
+      options4
     );
   }
-  if (options3.group_columns_by_name === void 0 || options3.group_columns_by_name === null || options3.group_columns_by_name === false) {
-    options3.group_columns_by_name = false;
-  } else if (options3.group_columns_by_name !== true) {
+  if (options4.group_columns_by_name === void 0 || options4.group_columns_by_name === null || options4.group_columns_by_name === false) {
+    options4.group_columns_by_name = false;
+  } else if (options4.group_columns_by_name !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
       [
         "Invalid option group_columns_by_name:",
         "expect an boolean,",
-        `got ${JSON.stringify(options3.group_columns_by_name)}`
+        `got ${JSON.stringify(options4.group_columns_by_name)}`
       ],
-      options3
+      options4
     );
-  } else if (options3.columns === false) {
+  } else if (options4.columns === false) {
     throw new CsvError(
       "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
       [
         "Invalid option group_columns_by_name:",
         "the `columns` mode must be activated."
       ],
-      options3
+      options4
     );
   }
-  if (options3.comment === void 0 || options3.comment === null || options3.comment === false || options3.comment === "") {
-    options3.comment = null;
+  if (options4.comment === void 0 || options4.comment === null || options4.comment === false || options4.comment === "") {
+    options4.comment = null;
   } else {
-    if (typeof options3.comment === "string") {
-      options3.comment = Buffer.from(options3.comment, options3.encoding);
+    if (typeof options4.comment === "string") {
+      options4.comment = Buffer.from(options4.comment, options4.encoding);
     }
-    if (!Buffer.isBuffer(options3.comment)) {
+    if (!Buffer.isBuffer(options4.comment)) {
       throw new CsvError(
         "CSV_INVALID_OPTION_COMMENT",
         [
           "Invalid option comment:",
           "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options3.comment)}`
+          `got ${JSON.stringify(options4.comment)}`
         ],
-        options3
+        options4
       );
     }
   }
-  if (options3.comment_no_infix === void 0 || options3.comment_no_infix === null || options3.comment_no_infix === false) {
-    options3.comment_no_infix = false;
-  } else if (options3.comment_no_infix !== true) {
+  if (options4.comment_no_infix === void 0 || options4.comment_no_infix === null || options4.comment_no_infix === false) {
+    options4.comment_no_infix = false;
+  } else if (options4.comment_no_infix !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_COMMENT",
       [
         "Invalid option comment_no_infix:",
         "value must be a boolean,",
-        `got ${JSON.stringify(options3.comment_no_infix)}`
+        `got ${JSON.stringify(options4.comment_no_infix)}`
       ],
-      options3
+      options4
     );
   }
-  const delimiter_json = JSON.stringify(options3.delimiter);
-  if (!Array.isArray(options3.delimiter))
-    options3.delimiter = [options3.delimiter];
-  if (options3.delimiter.length === 0) {
+  const delimiter_json = JSON.stringify(options4.delimiter);
+  if (!Array.isArray(options4.delimiter))
+    options4.delimiter = [options4.delimiter];
+  if (options4.delimiter.length === 0) {
     throw new CsvError(
       "CSV_INVALID_OPTION_DELIMITER",
       [
@@ -40238,15 +41940,15 @@ var normalize_options = function(opts) {
         "delimiter must be a non empty string or buffer or array of string|buffer,",
         `got ${delimiter_json}`
       ],
-      options3
+      options4
     );
   }
-  options3.delimiter = options3.delimiter.map(function(delimiter) {
+  options4.delimiter = options4.delimiter.map(function(delimiter) {
     if (delimiter === void 0 || delimiter === null || delimiter === false) {
-      return Buffer.from(",", options3.encoding);
+      return Buffer.from(",", options4.encoding);
     }
     if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options3.encoding);
+      delimiter = Buffer.from(delimiter, options4.encoding);
     }
     if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
       throw new CsvError(
@@ -40256,51 +41958,51 @@ var normalize_options = function(opts) {
           "delimiter must be a non empty string or buffer or array of string|buffer,",
           `got ${delimiter_json}`
         ],
-        options3
+        options4
       );
     }
     return delimiter;
   });
-  if (options3.escape === void 0 || options3.escape === true) {
-    options3.escape = Buffer.from('"', options3.encoding);
-  } else if (typeof options3.escape === "string") {
-    options3.escape = Buffer.from(options3.escape, options3.encoding);
-  } else if (options3.escape === null || options3.escape === false) {
-    options3.escape = null;
+  if (options4.escape === void 0 || options4.escape === true) {
+    options4.escape = Buffer.from('"', options4.encoding);
+  } else if (typeof options4.escape === "string") {
+    options4.escape = Buffer.from(options4.escape, options4.encoding);
+  } else if (options4.escape === null || options4.escape === false) {
+    options4.escape = null;
   }
-  if (options3.escape !== null) {
-    if (!Buffer.isBuffer(options3.escape)) {
+  if (options4.escape !== null) {
+    if (!Buffer.isBuffer(options4.escape)) {
       throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options3.escape)}`
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options4.escape)}`
       );
     }
   }
-  if (options3.from === void 0 || options3.from === null) {
-    options3.from = 1;
+  if (options4.from === void 0 || options4.from === null) {
+    options4.from = 1;
   } else {
-    if (typeof options3.from === "string" && /\d+/.test(options3.from)) {
-      options3.from = parseInt(options3.from);
+    if (typeof options4.from === "string" && /\d+/.test(options4.from)) {
+      options4.from = parseInt(options4.from);
     }
-    if (Number.isInteger(options3.from)) {
-      if (options3.from < 0) {
+    if (Number.isInteger(options4.from)) {
+      if (options4.from < 0) {
         throw new Error(
           `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
         );
       }
     } else {
       throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options3.from)}`
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options4.from)}`
       );
     }
   }
-  if (options3.from_line === void 0 || options3.from_line === null) {
-    options3.from_line = 1;
+  if (options4.from_line === void 0 || options4.from_line === null) {
+    options4.from_line = 1;
   } else {
-    if (typeof options3.from_line === "string" && /\d+/.test(options3.from_line)) {
-      options3.from_line = parseInt(options3.from_line);
+    if (typeof options4.from_line === "string" && /\d+/.test(options4.from_line)) {
+      options4.from_line = parseInt(options4.from_line);
     }
-    if (Number.isInteger(options3.from_line)) {
-      if (options3.from_line <= 0) {
+    if (Number.isInteger(options4.from_line)) {
+      if (options4.from_line <= 0) {
         throw new Error(
           `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
         );
@@ -40311,152 +42013,152 @@ var normalize_options = function(opts) {
       );
     }
   }
-  if (options3.ignore_last_delimiters === void 0 || options3.ignore_last_delimiters === null) {
-    options3.ignore_last_delimiters = false;
-  } else if (typeof options3.ignore_last_delimiters === "number") {
-    options3.ignore_last_delimiters = Math.floor(options3.ignore_last_delimiters);
-    if (options3.ignore_last_delimiters === 0) {
-      options3.ignore_last_delimiters = false;
+  if (options4.ignore_last_delimiters === void 0 || options4.ignore_last_delimiters === null) {
+    options4.ignore_last_delimiters = false;
+  } else if (typeof options4.ignore_last_delimiters === "number") {
+    options4.ignore_last_delimiters = Math.floor(options4.ignore_last_delimiters);
+    if (options4.ignore_last_delimiters === 0) {
+      options4.ignore_last_delimiters = false;
     }
-  } else if (typeof options3.ignore_last_delimiters !== "boolean") {
+  } else if (typeof options4.ignore_last_delimiters !== "boolean") {
     throw new CsvError(
       "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
       [
         "Invalid option `ignore_last_delimiters`:",
         "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options3.ignore_last_delimiters)}`
+        `got ${JSON.stringify(options4.ignore_last_delimiters)}`
       ],
-      options3
+      options4
     );
   }
-  if (options3.ignore_last_delimiters === true && options3.columns === false) {
+  if (options4.ignore_last_delimiters === true && options4.columns === false) {
     throw new CsvError(
       "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
       [
         "The option `ignore_last_delimiters`",
         "requires the activation of the `columns` option"
       ],
-      options3
+      options4
     );
   }
-  if (options3.info === void 0 || options3.info === null || options3.info === false) {
-    options3.info = false;
-  } else if (options3.info !== true) {
+  if (options4.info === void 0 || options4.info === null || options4.info === false) {
+    options4.info = false;
+  } else if (options4.info !== true) {
     throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options3.info)}`
+      `Invalid Option: info must be true, got ${JSON.stringify(options4.info)}`
     );
   }
-  if (options3.max_record_size === void 0 || options3.max_record_size === null || options3.max_record_size === false) {
-    options3.max_record_size = 0;
-  } else if (Number.isInteger(options3.max_record_size) && options3.max_record_size >= 0) {
-  } else if (typeof options3.max_record_size === "string" && /\d+/.test(options3.max_record_size)) {
-    options3.max_record_size = parseInt(options3.max_record_size);
+  if (options4.max_record_size === void 0 || options4.max_record_size === null || options4.max_record_size === false) {
+    options4.max_record_size = 0;
+  } else if (Number.isInteger(options4.max_record_size) && options4.max_record_size >= 0) {
+  } else if (typeof options4.max_record_size === "string" && /\d+/.test(options4.max_record_size)) {
+    options4.max_record_size = parseInt(options4.max_record_size);
   } else {
     throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options3.max_record_size)}`
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options4.max_record_size)}`
     );
   }
-  if (options3.objname === void 0 || options3.objname === null || options3.objname === false) {
-    options3.objname = void 0;
-  } else if (Buffer.isBuffer(options3.objname)) {
-    if (options3.objname.length === 0) {
+  if (options4.objname === void 0 || options4.objname === null || options4.objname === false) {
+    options4.objname = void 0;
+  } else if (Buffer.isBuffer(options4.objname)) {
+    if (options4.objname.length === 0) {
       throw new Error(`Invalid Option: objname must be a non empty buffer`);
     }
-    if (options3.encoding === null) {
+    if (options4.encoding === null) {
     } else {
-      options3.objname = options3.objname.toString(options3.encoding);
+      options4.objname = options4.objname.toString(options4.encoding);
     }
-  } else if (typeof options3.objname === "string") {
-    if (options3.objname.length === 0) {
+  } else if (typeof options4.objname === "string") {
+    if (options4.objname.length === 0) {
       throw new Error(`Invalid Option: objname must be a non empty string`);
     }
-  } else if (typeof options3.objname === "number") {
+  } else if (typeof options4.objname === "number") {
   } else {
     throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options3.objname}`
+      `Invalid Option: objname must be a string or a buffer, got ${options4.objname}`
     );
   }
-  if (options3.objname !== void 0) {
-    if (typeof options3.objname === "number") {
-      if (options3.columns !== false) {
+  if (options4.objname !== void 0) {
+    if (typeof options4.objname === "number") {
+      if (options4.columns !== false) {
         throw Error(
           "Invalid Option: objname index cannot be combined with columns or be defined as a field"
         );
       }
     } else {
-      if (options3.columns === false) {
+      if (options4.columns === false) {
         throw Error(
           "Invalid Option: objname field must be combined with columns or be defined as an index"
         );
       }
     }
   }
-  if (options3.on_record === void 0 || options3.on_record === null) {
-    options3.on_record = void 0;
-  } else if (typeof options3.on_record !== "function") {
+  if (options4.on_record === void 0 || options4.on_record === null) {
+    options4.on_record = void 0;
+  } else if (typeof options4.on_record !== "function") {
     throw new CsvError(
       "CSV_INVALID_OPTION_ON_RECORD",
       [
         "Invalid option `on_record`:",
         "expect a function,",
-        `got ${JSON.stringify(options3.on_record)}`
+        `got ${JSON.stringify(options4.on_record)}`
       ],
-      options3
+      options4
     );
   }
-  if (options3.on_skip !== void 0 && options3.on_skip !== null && typeof options3.on_skip !== "function") {
+  if (options4.on_skip !== void 0 && options4.on_skip !== null && typeof options4.on_skip !== "function") {
     throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options3.on_skip)}`
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options4.on_skip)}`
     );
   }
-  if (options3.quote === null || options3.quote === false || options3.quote === "") {
-    options3.quote = null;
+  if (options4.quote === null || options4.quote === false || options4.quote === "") {
+    options4.quote = null;
   } else {
-    if (options3.quote === void 0 || options3.quote === true) {
-      options3.quote = Buffer.from('"', options3.encoding);
-    } else if (typeof options3.quote === "string") {
-      options3.quote = Buffer.from(options3.quote, options3.encoding);
+    if (options4.quote === void 0 || options4.quote === true) {
+      options4.quote = Buffer.from('"', options4.encoding);
+    } else if (typeof options4.quote === "string") {
+      options4.quote = Buffer.from(options4.quote, options4.encoding);
     }
-    if (!Buffer.isBuffer(options3.quote)) {
+    if (!Buffer.isBuffer(options4.quote)) {
       throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options3.quote)}`
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options4.quote)}`
       );
     }
   }
-  if (options3.raw === void 0 || options3.raw === null || options3.raw === false) {
-    options3.raw = false;
-  } else if (options3.raw !== true) {
+  if (options4.raw === void 0 || options4.raw === null || options4.raw === false) {
+    options4.raw = false;
+  } else if (options4.raw !== true) {
     throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options3.raw)}`
+      `Invalid Option: raw must be true, got ${JSON.stringify(options4.raw)}`
     );
   }
-  if (options3.record_delimiter === void 0) {
-    options3.record_delimiter = [];
-  } else if (typeof options3.record_delimiter === "string" || Buffer.isBuffer(options3.record_delimiter)) {
-    if (options3.record_delimiter.length === 0) {
+  if (options4.record_delimiter === void 0) {
+    options4.record_delimiter = [];
+  } else if (typeof options4.record_delimiter === "string" || Buffer.isBuffer(options4.record_delimiter)) {
+    if (options4.record_delimiter.length === 0) {
       throw new CsvError(
         "CSV_INVALID_OPTION_RECORD_DELIMITER",
         [
           "Invalid option `record_delimiter`:",
           "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options3.record_delimiter)}`
+          `got ${JSON.stringify(options4.record_delimiter)}`
         ],
-        options3
+        options4
       );
     }
-    options3.record_delimiter = [options3.record_delimiter];
-  } else if (!Array.isArray(options3.record_delimiter)) {
+    options4.record_delimiter = [options4.record_delimiter];
+  } else if (!Array.isArray(options4.record_delimiter)) {
     throw new CsvError(
       "CSV_INVALID_OPTION_RECORD_DELIMITER",
       [
         "Invalid option `record_delimiter`:",
         "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options3.record_delimiter)}`
+        `got ${JSON.stringify(options4.record_delimiter)}`
       ],
-      options3
+      options4
     );
   }
-  options3.record_delimiter = options3.record_delimiter.map(function(rd, i) {
+  options4.record_delimiter = options4.record_delimiter.map(function(rd, i) {
     if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
       throw new CsvError(
         "CSV_INVALID_OPTION_RECORD_DELIMITER",
@@ -40466,7 +42168,7 @@ var normalize_options = function(opts) {
           `at index ${i},`,
           `got ${JSON.stringify(rd)}`
         ],
-        options3
+        options4
       );
     } else if (rd.length === 0) {
       throw new CsvError(
@@ -40477,109 +42179,109 @@ var normalize_options = function(opts) {
           `at index ${i},`,
           `got ${JSON.stringify(rd)}`
         ],
-        options3
+        options4
       );
     }
     if (typeof rd === "string") {
-      rd = Buffer.from(rd, options3.encoding);
+      rd = Buffer.from(rd, options4.encoding);
     }
     return rd;
   });
-  if (typeof options3.relax_column_count === "boolean") {
-  } else if (options3.relax_column_count === void 0 || options3.relax_column_count === null) {
-    options3.relax_column_count = false;
+  if (typeof options4.relax_column_count === "boolean") {
+  } else if (options4.relax_column_count === void 0 || options4.relax_column_count === null) {
+    options4.relax_column_count = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options3.relax_column_count)}`
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options4.relax_column_count)}`
     );
   }
-  if (typeof options3.relax_column_count_less === "boolean") {
-  } else if (options3.relax_column_count_less === void 0 || options3.relax_column_count_less === null) {
-    options3.relax_column_count_less = false;
+  if (typeof options4.relax_column_count_less === "boolean") {
+  } else if (options4.relax_column_count_less === void 0 || options4.relax_column_count_less === null) {
+    options4.relax_column_count_less = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options3.relax_column_count_less)}`
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options4.relax_column_count_less)}`
     );
   }
-  if (typeof options3.relax_column_count_more === "boolean") {
-  } else if (options3.relax_column_count_more === void 0 || options3.relax_column_count_more === null) {
-    options3.relax_column_count_more = false;
+  if (typeof options4.relax_column_count_more === "boolean") {
+  } else if (options4.relax_column_count_more === void 0 || options4.relax_column_count_more === null) {
+    options4.relax_column_count_more = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options3.relax_column_count_more)}`
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options4.relax_column_count_more)}`
     );
   }
-  if (typeof options3.relax_quotes === "boolean") {
-  } else if (options3.relax_quotes === void 0 || options3.relax_quotes === null) {
-    options3.relax_quotes = false;
+  if (typeof options4.relax_quotes === "boolean") {
+  } else if (options4.relax_quotes === void 0 || options4.relax_quotes === null) {
+    options4.relax_quotes = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options3.relax_quotes)}`
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options4.relax_quotes)}`
     );
   }
-  if (typeof options3.skip_empty_lines === "boolean") {
-  } else if (options3.skip_empty_lines === void 0 || options3.skip_empty_lines === null) {
-    options3.skip_empty_lines = false;
+  if (typeof options4.skip_empty_lines === "boolean") {
+  } else if (options4.skip_empty_lines === void 0 || options4.skip_empty_lines === null) {
+    options4.skip_empty_lines = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options3.skip_empty_lines)}`
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options4.skip_empty_lines)}`
     );
   }
-  if (typeof options3.skip_records_with_empty_values === "boolean") {
-  } else if (options3.skip_records_with_empty_values === void 0 || options3.skip_records_with_empty_values === null) {
-    options3.skip_records_with_empty_values = false;
+  if (typeof options4.skip_records_with_empty_values === "boolean") {
+  } else if (options4.skip_records_with_empty_values === void 0 || options4.skip_records_with_empty_values === null) {
+    options4.skip_records_with_empty_values = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options3.skip_records_with_empty_values)}`
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options4.skip_records_with_empty_values)}`
     );
   }
-  if (typeof options3.skip_records_with_error === "boolean") {
-  } else if (options3.skip_records_with_error === void 0 || options3.skip_records_with_error === null) {
-    options3.skip_records_with_error = false;
+  if (typeof options4.skip_records_with_error === "boolean") {
+  } else if (options4.skip_records_with_error === void 0 || options4.skip_records_with_error === null) {
+    options4.skip_records_with_error = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options3.skip_records_with_error)}`
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options4.skip_records_with_error)}`
     );
   }
-  if (options3.rtrim === void 0 || options3.rtrim === null || options3.rtrim === false) {
-    options3.rtrim = false;
-  } else if (options3.rtrim !== true) {
+  if (options4.rtrim === void 0 || options4.rtrim === null || options4.rtrim === false) {
+    options4.rtrim = false;
+  } else if (options4.rtrim !== true) {
     throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options3.rtrim)}`
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options4.rtrim)}`
     );
   }
-  if (options3.ltrim === void 0 || options3.ltrim === null || options3.ltrim === false) {
-    options3.ltrim = false;
-  } else if (options3.ltrim !== true) {
+  if (options4.ltrim === void 0 || options4.ltrim === null || options4.ltrim === false) {
+    options4.ltrim = false;
+  } else if (options4.ltrim !== true) {
     throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options3.ltrim)}`
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options4.ltrim)}`
     );
   }
-  if (options3.trim === void 0 || options3.trim === null || options3.trim === false) {
-    options3.trim = false;
-  } else if (options3.trim !== true) {
+  if (options4.trim === void 0 || options4.trim === null || options4.trim === false) {
+    options4.trim = false;
+  } else if (options4.trim !== true) {
     throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options3.trim)}`
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options4.trim)}`
     );
   }
-  if (options3.trim === true && opts.ltrim !== false) {
-    options3.ltrim = true;
-  } else if (options3.ltrim !== true) {
-    options3.ltrim = false;
+  if (options4.trim === true && opts.ltrim !== false) {
+    options4.ltrim = true;
+  } else if (options4.ltrim !== true) {
+    options4.ltrim = false;
   }
-  if (options3.trim === true && opts.rtrim !== false) {
-    options3.rtrim = true;
-  } else if (options3.rtrim !== true) {
-    options3.rtrim = false;
+  if (options4.trim === true && opts.rtrim !== false) {
+    options4.rtrim = true;
+  } else if (options4.rtrim !== true) {
+    options4.rtrim = false;
   }
-  if (options3.to === void 0 || options3.to === null) {
-    options3.to = -1;
-  } else if (options3.to !== -1) {
-    if (typeof options3.to === "string" && /\d+/.test(options3.to)) {
-      options3.to = parseInt(options3.to);
+  if (options4.to === void 0 || options4.to === null) {
+    options4.to = -1;
+  } else if (options4.to !== -1) {
+    if (typeof options4.to === "string" && /\d+/.test(options4.to)) {
+      options4.to = parseInt(options4.to);
     }
-    if (Number.isInteger(options3.to)) {
-      if (options3.to <= 0) {
+    if (Number.isInteger(options4.to)) {
+      if (options4.to <= 0) {
         throw new Error(
           `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
         );
@@ -40590,14 +42292,14 @@ var normalize_options = function(opts) {
       );
     }
   }
-  if (options3.to_line === void 0 || options3.to_line === null) {
-    options3.to_line = -1;
-  } else if (options3.to_line !== -1) {
-    if (typeof options3.to_line === "string" && /\d+/.test(options3.to_line)) {
-      options3.to_line = parseInt(options3.to_line);
+  if (options4.to_line === void 0 || options4.to_line === null) {
+    options4.to_line = -1;
+  } else if (options4.to_line !== -1) {
+    if (typeof options4.to_line === "string" && /\d+/.test(options4.to_line)) {
+      options4.to_line = parseInt(options4.to_line);
     }
-    if (Number.isInteger(options3.to_line)) {
-      if (options3.to_line <= 0) {
+    if (Number.isInteger(options4.to_line)) {
+      if (options4.to_line <= 0) {
         throw new Error(
           `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
         );
@@ -40608,7 +42310,7 @@ var normalize_options = function(opts) {
       );
     }
   }
-  return options3;
+  return options4;
 };
 
 // node_modules/csv-parse/lib/api/index.js
@@ -40640,12 +42342,12 @@ var transform2 = function(original_options = {}) {
     lines: 1,
     records: 0
   };
-  const options3 = normalize_options(original_options);
+  const options4 = normalize_options(original_options);
   return {
     info,
     original_options,
-    options: options3,
-    state: init_state(options3),
+    options: options4,
+    state: init_state(options4),
     __needMoreData: function(i, bufLen, end) {
       if (end) return false;
       const { encoding, escape: escape2, quote } = this.options;
@@ -40712,12 +42414,12 @@ var transform2 = function(original_options = {}) {
               const bomLength = boms[encoding2].length;
               this.state.bufBytesStart += bomLength;
               buf = buf.slice(bomLength);
-              const options4 = normalize_options({
+              const options5 = normalize_options({
                 ...this.original_options,
                 encoding: encoding2
               });
-              for (const key in options4) {
-                this.options[key] = options4[key];
+              for (const key in options5) {
+                this.options[key] = options5[key];
               }
               ({ comment, escape: escape2, quote } = this.options);
               break;
@@ -41441,34 +43143,34 @@ var Parser = class extends Transform {
   }
 };
 var parse3 = function() {
-  let data, options3, callback;
+  let data, options4, callback;
   for (const i in arguments) {
     const argument = arguments[i];
     const type = typeof argument;
     if (data === void 0 && (typeof argument === "string" || Buffer.isBuffer(argument))) {
       data = argument;
-    } else if (options3 === void 0 && is_object(argument)) {
-      options3 = argument;
+    } else if (options4 === void 0 && is_object(argument)) {
+      options4 = argument;
     } else if (callback === void 0 && type === "function") {
       callback = argument;
     } else {
       throw new CsvError(
         "CSV_INVALID_ARGUMENT",
         ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
-        options3 || {}
+        options4 || {}
       );
     }
   }
-  const parser = new Parser(options3);
+  const parser = new Parser(options4);
   if (callback) {
-    const records = options3 === void 0 || options3.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
+    const records2 = options4 === void 0 || options4.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
     parser.on("readable", function() {
       let record2;
       while ((record2 = this.read()) !== null) {
-        if (options3 === void 0 || options3.objname === void 0) {
-          records.push(record2);
+        if (options4 === void 0 || options4.objname === void 0) {
+          records2.push(record2);
         } else {
-          Object.assign(records, {
+          Object.assign(records2, {
             [record2[0]]: record2[1]
             // writable: true,
             // enumerable: true,
@@ -41481,7 +43183,7 @@ var parse3 = function() {
       callback(err, void 0, parser.api.__infoDataSet());
     });
     parser.on("end", function() {
-      callback(void 0, records, parser.api.__infoDataSet());
+      callback(void 0, records2, parser.api.__infoDataSet());
     });
   }
   if (data !== void 0) {
@@ -41498,64 +43200,5405 @@ var parse3 = function() {
   return parser;
 };
 
-// packages/data/src/csv.ts
-async function readCsvTable(opts) {
-  const na = new Set(opts.naValues);
-  const where = opts.display ?? opts.path;
-  const parser = createReadStream2(opts.absPath).pipe(
-    parse3({ bom: true, delimiter: opts.delimiter, relax_column_count: true, skip_empty_lines: true })
-  );
-  let header = null;
-  let cols = [];
-  let rows = 0;
+// packages/data/src/readers/utf8.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+var NEWLINE = 10;
+var EMPTY2 = Buffer.alloc(0);
+async function* utf8Chunks(absPath, where) {
+  const decoder4 = new TextDecoder("utf-8", { fatal: true });
+  let carry = EMPTY2;
+  let offset = 0;
+  let newlines = 0;
+  for await (const chunk of createReadStream2(absPath)) {
+    try {
+      decoder4.decode(chunk, { stream: true });
+    } catch {
+      const joined = Buffer.concat([carry, chunk]);
+      let at = firstInvalidUtf8(joined, false);
+      if (at < 0) at = carry.length;
+      const inChunk = Math.max(0, at - carry.length);
+      throw invalid(where, offset - carry.length + at, newlines + countNewlines(chunk, inChunk));
+    }
+    newlines += countNewlines(chunk, chunk.length);
+    offset += chunk.length;
+    const tail = Buffer.concat([carry, chunk.subarray(Math.max(0, chunk.length - 3))]);
+    carry = tail.subarray(tail.length - openSequenceLength(tail.subarray(Math.max(0, tail.length - 3))));
+    yield chunk;
+  }
   try {
-    for await (const rec of parser) {
-      if (!header) {
-        header = rec.map((h) => h.trim());
-        const seen = /* @__PURE__ */ new Set();
-        for (const h of header) {
-          if (h === "") throw new InputError(`${where}: the header has an empty column name`);
-          if (seen.has(h)) throw new InputError(`${where}: the header names column "${h}" twice`);
-          seen.add(h);
-        }
-        cols = header.map(() => []);
-        continue;
+    decoder4.decode();
+  } catch {
+    throw invalid(where, offset - carry.length, newlines);
+  }
+}
+function invalid(where, byteOffset, newlinesBefore) {
+  return fail(
+    where,
+    `invalid UTF-8 at line ${newlinesBefore + 1} (byte offset ${byteOffset}); save the file as UTF-8`
+  );
+}
+function countNewlines(buf, end) {
+  let n = 0;
+  for (let i = buf.indexOf(NEWLINE); i !== -1 && i < end; i = buf.indexOf(NEWLINE, i + 1)) n++;
+  return n;
+}
+function openSequenceLength(tail) {
+  for (let back = 1; back <= tail.length; back++) {
+    const b = tail[tail.length - back];
+    if (b < 128) return 0;
+    if (b >= 192) {
+      const size = b >= 240 ? 4 : b >= 224 ? 3 : 2;
+      return size > back ? back : 0;
+    }
+  }
+  return 0;
+}
+function firstInvalidUtf8(buf, atEnd) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let lo = 128;
+    let hi = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) lo = 160;
+      if (b === 237) hi = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) lo = 144;
+      if (b === 244) hi = 143;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= buf.length) return atEnd ? i : -1;
+      const c = buf[i + k];
+      if (c < lo || c > hi) return i;
+      lo = 128;
+      hi = 191;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+// packages/data/src/readers/csv.ts
+function records(absPath, where, delimiter) {
+  const parser = parse3({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
+  pipeline(Readable.from(utf8Chunks(absPath, where), { objectMode: false }), parser).catch(() => {
+  });
+  return parser;
+}
+function csvError(e, where) {
+  if (e instanceof InputError) return e;
+  const io = ioError(e, where);
+  if (io) return io;
+  const err = e;
+  if (typeof err.code !== "string") return e;
+  const line = typeof err.lines === "number" ? ` at line ${err.lines}` : "";
+  switch (err.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return fail(where, "the file ends inside a quoted field (a quote is never closed); check the quoting");
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return fail(where, `a closing quote is followed by other text${line}; check the quoting`);
+    case "INVALID_OPENING_QUOTE":
+      return fail(where, `a quote appears inside an unquoted field${line}; check the quoting`);
+    default:
+      return fail(where, `not a valid CSV file (${err.code}${line})`);
+  }
+}
+async function openCsv(spec, where, delimiter) {
+  const batchSize = batchSizeOf(spec.batchSize);
+  let header;
+  let hasRow = false;
+  try {
+    for await (const rec of records(spec.absPath, where, delimiter)) {
+      if (header) {
+        hasRow = true;
+        break;
       }
-      rows++;
-      if (rec.length !== header.length) {
-        throw new InputError(
-          `${where}: row ${rows} has ${rec.length} field(s), but the header has ${header.length}; check the delimiter (${JSON.stringify(opts.delimiter)}) and quoting`
-        );
-      }
-      for (let j = 0; j < rec.length; j++) {
-        const v = rec[j];
-        cols[j].push(na.has(v) ? null : v);
-      }
+      header = rec.map((h) => h.trim());
     }
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const err = e;
-    if (err.code === "ENOENT") throw new InputError(`${where}: file not found`);
-    throw new InputError(`${where}: not a valid CSV file: ${err.message}`);
+    throw csvError(e, where);
   }
-  if (!header) throw new InputError(`${where}: the file is empty (expected a header row)`);
-  return makeTable(opts.name, opts.path, header, cols, rows);
+  if (!header) throw fail(where, "the file is empty (expected a header row)");
+  validateHeader(where, header);
+  if (!hasRow) throw fail(where, "the file has a header but no data rows");
+  const width = header.length;
+  const na = new Set(spec.naValues);
+  async function* batches() {
+    const out = new BatchBuilder(batchSize);
+    let row = -1;
+    try {
+      for await (const rec of records(spec.absPath, where, delimiter)) {
+        row++;
+        if (row === 0) continue;
+        if (rec.length !== width) {
+          throw fail(
+            where,
+            `row ${row} has ${rec.length} field(s), but the header has ${width}; check the delimiter (${JSON.stringify(delimiter)}) and quoting`
+          );
+        }
+        const cells = new Array(width);
+        for (let j = 0; j < width; j++) {
+          const v = rec[j];
+          cells[j] = na.has(v) ? null : v;
+        }
+        const full = out.add(cells);
+        if (full) yield full;
+      }
+    } catch (e) {
+      throw csvError(e, where);
+    }
+    const last = out.rest();
+    if (last) yield last;
+  }
+  return {
+    name: spec.name,
+    path: spec.path,
+    display: where,
+    format: "csv",
+    header,
+    batches
+  };
 }
-function makeTable(name, path8, header, cols, rowCount) {
+
+// packages/data/src/readers/jsonl.ts
+var NEWLINE2 = 10;
+async function* lines(chunks) {
+  let pending = [];
+  let first = true;
+  const text3 = (b) => {
+    const s = b.toString("utf8");
+    if (!first) return s;
+    first = false;
+    return s.charCodeAt(0) === 65279 ? s.slice(1) : s;
+  };
+  for await (const chunk of chunks) {
+    let from = 0;
+    for (let nl3 = chunk.indexOf(NEWLINE2); nl3 !== -1; nl3 = chunk.indexOf(NEWLINE2, from)) {
+      const piece = chunk.subarray(from, nl3);
+      yield text3(pending.length > 0 ? Buffer.concat([...pending, piece]) : piece);
+      pending = [];
+      from = nl3 + 1;
+    }
+    if (from < chunk.length) pending.push(chunk.subarray(from));
+  }
+  if (pending.length > 0) yield text3(Buffer.concat(pending));
+}
+function jsonReason(message) {
+  if (/^Unexpected token/.test(message)) return "unexpected character";
+  let m = message.replace(/,? ".*" is not valid JSON$/s, "");
+  m = m.replace(/ in JSON at position (\d+)(?: \(line \d+ column \d+\))?/, (_, p) => {
+    return ` at column ${Number(p) + 1}`;
+  });
+  if (m.includes('"') || m === "") return "syntax error";
+  return m.charAt(0).toLowerCase() + m.slice(1);
+}
+async function* objects(absPath, where) {
+  let line = 0;
+  for await (const text3 of lines(utf8Chunks(absPath, where))) {
+    line++;
+    if (text3.trim() === "") continue;
+    let value;
+    try {
+      value = JSON.parse(text3);
+    } catch (e) {
+      throw fail(where, `line ${line} is not valid JSON (${jsonReason(e.message)})`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw fail(where, `line ${line} is not a JSON object (expected one object per line)`);
+    }
+    yield { line, value };
+  }
+}
+function jsonlError(e, where) {
+  if (e instanceof InputError) return e;
+  return ioError(e, where) ?? e;
+}
+async function openJsonl(spec, where) {
+  const batchSize = batchSizeOf(spec.batchSize);
+  let first;
+  try {
+    for await (const o of objects(spec.absPath, where)) {
+      first = o;
+      break;
+    }
+  } catch (e) {
+    throw jsonlError(e, where);
+  }
+  if (!first) throw fail(where, "the file is empty (expected one JSON object per line)");
+  const header = Object.keys(first.value);
+  if (header.length === 0) {
+    throw fail(where, `line ${first.line} is an empty object; the first object's keys name the columns`);
+  }
+  validateHeader(where, header);
+  const index = new Map(header.map((h, i) => [h, i]));
+  const na = new Set(spec.naValues);
+  const cell = (v, row, key) => {
+    let s;
+    if (v === null || v === void 0) return null;
+    if (typeof v === "string") s = v;
+    else if (typeof v === "number") s = String(v);
+    else if (typeof v === "boolean") s = v ? "true" : "false";
+    else {
+      throw fail(
+        where,
+        `row ${row}, column "${key}": nested values (arrays and objects) are not supported; flatten the column`
+      );
+    }
+    return na.has(s) ? null : s;
+  };
+  async function* batches() {
+    const out = new BatchBuilder(batchSize);
+    let row = 0;
+    try {
+      for await (const { value } of objects(spec.absPath, where)) {
+        row++;
+        const cells = new Array(header.length).fill(null);
+        for (const key of Object.keys(value)) {
+          const j = index.get(key);
+          if (j === void 0) {
+            throw fail(
+              where,
+              `row ${row} has key "${key}", which the first row does not have; every row must use the first row's keys`
+            );
+          }
+          cells[j] = cell(value[key], row, key);
+        }
+        const full = out.add(cells);
+        if (full) yield full;
+      }
+    } catch (e) {
+      throw jsonlError(e, where);
+    }
+    const last = out.rest();
+    if (last) yield last;
+  }
+  return { name: spec.name, path: spec.path, display: where, format: "jsonl", header, batches };
+}
+
+// packages/data/src/readers/parquet.ts
+import { open as open2 } from "node:fs/promises";
+
+// node_modules/hyparquet/src/constants.js
+var ParquetTypes = [
+  "BOOLEAN",
+  "INT32",
+  "INT64",
+  "INT96",
+  // deprecated
+  "FLOAT",
+  "DOUBLE",
+  "BYTE_ARRAY",
+  "FIXED_LEN_BYTE_ARRAY"
+];
+var Encodings = [
+  "PLAIN",
+  "GROUP_VAR_INT",
+  // deprecated
+  "PLAIN_DICTIONARY",
+  "RLE",
+  "BIT_PACKED",
+  // deprecated
+  "DELTA_BINARY_PACKED",
+  "DELTA_LENGTH_BYTE_ARRAY",
+  "DELTA_BYTE_ARRAY",
+  "RLE_DICTIONARY",
+  "BYTE_STREAM_SPLIT",
+  "ALP"
+];
+var FieldRepetitionTypes = [
+  "REQUIRED",
+  "OPTIONAL",
+  "REPEATED"
+];
+var ConvertedTypes = [
+  "UTF8",
+  "MAP",
+  "MAP_KEY_VALUE",
+  "LIST",
+  "ENUM",
+  "DECIMAL",
+  "DATE",
+  "TIME_MILLIS",
+  "TIME_MICROS",
+  "TIMESTAMP_MILLIS",
+  "TIMESTAMP_MICROS",
+  "UINT_8",
+  "UINT_16",
+  "UINT_32",
+  "UINT_64",
+  "INT_8",
+  "INT_16",
+  "INT_32",
+  "INT_64",
+  "JSON",
+  "BSON",
+  "INTERVAL"
+];
+var CompressionCodecs = [
+  "UNCOMPRESSED",
+  "SNAPPY",
+  "GZIP",
+  "LZO",
+  "BROTLI",
+  "LZ4",
+  "ZSTD",
+  "LZ4_RAW"
+];
+var PageTypes = [
+  "DATA_PAGE",
+  "INDEX_PAGE",
+  "DICTIONARY_PAGE",
+  "DATA_PAGE_V2"
+];
+var BoundaryOrders = [
+  "UNORDERED",
+  "ASCENDING",
+  "DESCENDING"
+];
+var EdgeInterpolationAlgorithms = [
+  "SPHERICAL",
+  "VINCENTY",
+  "THOMAS",
+  "ANDOYER",
+  "KARNEY"
+];
+
+// node_modules/hyparquet/src/wkb.js
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader);
+  if (flags.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags) };
+  } else if (flags.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags) };
+  } else if (flags.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
+  } else if (flags.type === 4) {
+    const points = [];
+    for (let i = 0; i < flags.count; i++) {
+      points.push(readPosition(reader, getFlags(reader)));
+    }
+    return { type: "MultiPoint", coordinates: points };
+  } else if (flags.type === 5) {
+    const lines2 = [];
+    for (let i = 0; i < flags.count; i++) {
+      lines2.push(readLine(reader, getFlags(reader)));
+    }
+    return { type: "MultiLineString", coordinates: lines2 };
+  } else if (flags.type === 6) {
+    const polygons = [];
+    for (let i = 0; i < flags.count; i++) {
+      polygons.push(readPolygon(reader, getFlags(reader)));
+    }
+    return { type: "MultiPolygon", coordinates: polygons };
+  } else if (flags.type === 7) {
+    const geometries = [];
+    for (let i = 0; i < flags.count; i++) {
+      geometries.push(wkbToGeojson(reader));
+    }
+    return { type: "GeometryCollection", geometries };
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`);
+  }
+}
+function getFlags(reader) {
+  const { view } = reader;
+  const littleEndian = view.getUint8(reader.offset++) === 1;
+  const rawType = view.getUint32(reader.offset, littleEndian);
+  reader.offset += 4;
+  const type = rawType % 1e3;
+  const flags = Math.floor(rawType / 1e3);
+  let count = 0;
+  if (type > 1 && type <= 7) {
+    count = view.getUint32(reader.offset, littleEndian);
+    reader.offset += 4;
+  }
+  let dim = 2;
+  if (flags) dim++;
+  if (flags === 3) dim++;
+  return { littleEndian, type, dim, count };
+}
+function readPosition(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
+    reader.offset += 8;
+    points.push(coord);
+  }
+  return points;
+}
+function readLine(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.count; i++) {
+    points.push(readPosition(reader, flags));
+  }
+  return points;
+}
+function readPolygon(reader, flags) {
+  const { view } = reader;
+  const rings = [];
+  for (let r = 0; r < flags.count; r++) {
+    const count = view.getUint32(reader.offset, flags.littleEndian);
+    reader.offset += 4;
+    rings.push(readLine(reader, { ...flags, count }));
+  }
+  return rings;
+}
+
+// node_modules/hyparquet/src/convert.js
+var decoder = new TextDecoder();
+var DEFAULT_PARSERS = {
+  timestampFromMilliseconds(millis) {
+    return new Date(Number(millis));
+  },
+  timestampFromMicroseconds(micros) {
+    return new Date(Number(micros / 1000n));
+  },
+  timestampFromNanoseconds(nanos) {
+    return new Date(Number(nanos / 1000000n));
+  },
+  dateFromDays(days) {
+    return new Date(days * 864e5);
+  },
+  stringFromBytes(bytes) {
+    return bytes && decoder.decode(bytes);
+  },
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder.decode(bytes));
+  },
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  uuidFromBytes(bytes) {
+    if (!bytes) return void 0;
+    const hex3 = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    return hex3.slice(0, 8) + "-" + hex3.slice(8, 12) + "-" + hex3.slice(12, 16) + "-" + hex3.slice(16, 20) + "-" + hex3.slice(20, 32);
+  }
+};
+function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
+  if (dictionary && encoding.endsWith("_DICTIONARY")) {
+    let output2 = data;
+    if (data instanceof Uint8Array && !(dictionary instanceof Uint8Array)) {
+      output2 = new dictionary.constructor(data.length);
+    }
+    for (let i = 0; i < data.length; i++) {
+      output2[i] = dictionary[data[i]];
+    }
+    return output2;
+  } else {
+    return convert(data, columnDecoder);
+  }
+}
+function convert(data, columnDecoder) {
+  const { element, parsers: parsers2, utf8: utf82 = true, schemaPath } = columnDecoder;
+  const { type, converted_type: ctype, logical_type: ltype } = element;
+  const nullable2 = element.repetition_type !== "REQUIRED";
+  if (type === "BYTE_ARRAY" && element.name === "inline" && schemaPath?.at(-2)?.element.logical_type?.type === "FILE") {
+    return data;
+  }
+  const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
+  if (isVariant && type === "BYTE_ARRAY" && ctype !== "UTF8" && ltype?.type !== "STRING") {
+    return data;
+  }
+  if (ctype === "DECIMAL") {
+    const scale = element.scale || 0;
+    const factor = 10 ** scale;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      if (data[i] instanceof Uint8Array) {
+        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
+      } else {
+        arr[i] = Number(data[i]) / factor;
+      }
+    }
+    return arr;
+  }
+  if (!ctype && type === "INT96") {
+    return Array.from(data).map((v) => parsers2.timestampFromNanoseconds(parseInt96Nanos(v)));
+  }
+  if (ctype === "DATE") {
+    return Array.from(data).map((v) => parsers2.dateFromDays(v));
+  }
+  if (ctype === "TIMESTAMP_MILLIS") {
+    return Array.from(data).map((v) => parsers2.timestampFromMilliseconds(v));
+  }
+  if (ctype === "TIMESTAMP_MICROS") {
+    return Array.from(data).map((v) => parsers2.timestampFromMicroseconds(v));
+  }
+  if (ctype === "JSON") {
+    return data.map((v) => parsers2.jsonFromBytes(v));
+  }
+  if (ctype === "BSON") {
+    throw new Error("parquet bson not supported");
+  }
+  if (ctype === "INTERVAL") {
+    throw new Error("parquet interval not supported");
+  }
+  if (ltype?.type === "GEOMETRY") {
+    return data.map((v) => parsers2.geometryFromBytes(v));
+  }
+  if (ltype?.type === "GEOGRAPHY") {
+    return data.map((v) => parsers2.geographyFromBytes(v));
+  }
+  if (ltype?.type === "UUID") {
+    return data.map((v) => parsers2.uuidFromBytes(v));
+  }
+  if (ctype === "UTF8" || ltype?.type === "STRING" || utf82 && type === "BYTE_ARRAY") {
+    return data.map((v) => parsers2.stringFromBytes(v));
+  }
+  if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
+    if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable2 ? new Array(data.length) : new BigUint64Array(data.length);
+    for (let i = 0; i < arr.length; i++) arr[i] = data[i];
+    return arr;
+  }
+  if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
+    if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable2 ? new Array(data.length) : new Uint32Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = data[i] < 0 ? 4294967296 + data[i] : data[i];
+    }
+    return arr;
+  }
+  if (ltype?.type === "FLOAT16") {
+    return Array.from(data).map(parseFloat16);
+  }
+  if (ltype?.type === "TIMESTAMP") {
+    const { unit } = ltype;
+    let parser = parsers2.timestampFromMilliseconds;
+    if (unit === "MICROS") parser = parsers2.timestampFromMicroseconds;
+    if (unit === "NANOS") parser = parsers2.timestampFromNanoseconds;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = parser(data[i]);
+    }
+    return arr;
+  }
+  return data;
+}
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
+  let value = 0n;
+  for (const byte of bytes) {
+    value = value * 256n + BigInt(byte);
+  }
+  const bits = bytes.length * 8;
+  if (value >= 2n ** BigInt(bits - 1)) {
+    value -= 2n ** BigInt(bits);
+  }
+  return Number(value);
+}
+function parseInt96Nanos(value) {
+  const days = (value >> 64n) - 2440588n;
+  const nano = value & 0xffffffffffffffffn;
+  return days * 86400000000000n + nano;
+}
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
+  const sign = int16 >> 15 ? -1 : 1;
+  const exp = int16 >> 10 & 31;
+  const frac = int16 & 1023;
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+
+// node_modules/hyparquet/src/schema.js
+function schemaTree(schema, rootIndex, path12) {
+  const element = schema[rootIndex];
+  const children = [];
+  let count = 1;
+  if (element.num_children) {
+    while (children.length < element.num_children) {
+      const childElement = schema[rootIndex + count];
+      const child = schemaTree(schema, rootIndex + count, [...path12, childElement.name]);
+      count += child.count;
+      children.push(child);
+    }
+  }
+  return { count, element, children, path: path12 };
+}
+function getSchemaPath(schema, name) {
+  return getTreePath(schemaTree(schema, 0, []), name);
+}
+function getTreePath(tree, name) {
+  const path12 = [tree];
+  for (const part of name) {
+    const child = tree.children.find((child2) => child2.element.name === part);
+    if (!child) throw new Error(`parquet schema element not found: ${name}`);
+    path12.push(child);
+    tree = child;
+  }
+  return path12;
+}
+function getPhysicalColumns(schemaTree2) {
+  const columns = [];
+  function traverse(node2) {
+    if (node2.children.length) {
+      for (const child of node2.children) {
+        traverse(child);
+      }
+    } else {
+      columns.push(node2.path.join("."));
+    }
+  }
+  traverse(schemaTree2);
+  return columns;
+}
+function getMaxRepetitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath) {
+    if (element.repetition_type === "REPEATED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function getMaxDefinitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath.slice(1)) {
+    if (element.repetition_type !== "REQUIRED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function isListLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "LIST") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length > 1) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  return true;
+}
+function isMapLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "MAP") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length !== 2) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  const keyChild = firstChild.children.find((child) => child.element.name === "key");
+  if (keyChild?.element.repetition_type === "REPEATED") return false;
+  const valueChild = firstChild.children.find((child) => child.element.name === "value");
+  if (valueChild?.element.repetition_type === "REPEATED") return false;
+  return true;
+}
+function isFlatColumn(schemaPath) {
+  if (schemaPath.length !== 2) return false;
+  const [, column] = schemaPath;
+  if (column.element.repetition_type === "REPEATED") return false;
+  if (column.children.length) return false;
+  return true;
+}
+
+// node_modules/hyparquet/src/thrift.js
+var STOP = 0;
+var TRUE = 1;
+var FALSE = 2;
+var BYTE = 3;
+var I16 = 4;
+var I32 = 5;
+var I64 = 6;
+var DOUBLE = 7;
+var BINARY = 8;
+var LIST = 9;
+var STRUCT = 12;
+function deserializeTCompactProtocol(reader) {
+  const value = {};
+  let fid = 0;
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
+    const byte = reader.view.getUint8(reader.offset++);
+    const type = byte & 15;
+    if (type === STOP) break;
+    const delta = byte >> 4;
+    fid = delta ? fid + delta : readZigZag(reader);
+    value[`field_${fid}`] = readElement(reader, type);
+  }
+  return value;
+}
+function readElement(reader, type) {
+  switch (type) {
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    case BYTE:
+      return reader.view.getInt8(reader.offset++);
+    case I16:
+    case I32:
+      return readZigZag(reader);
+    case I64:
+      return readZigZagBigInt(reader);
+    case DOUBLE: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case BINARY: {
+      const stringLength = readVarInt(reader);
+      if (reader.offset + stringLength > reader.view.byteLength) {
+        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
+      }
+      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
+      reader.offset += stringLength;
+      return strBytes;
+    }
+    case LIST: {
+      const byte = reader.view.getUint8(reader.offset++);
+      const elemType = byte & 15;
+      let listSize = byte >> 4;
+      if (listSize === 15) {
+        listSize = readVarInt(reader);
+      }
+      const boolType = elemType === TRUE || elemType === FALSE;
+      const values = new Array(listSize);
+      for (let i = 0; i < listSize; i++) {
+        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
+      }
+      return values;
+    }
+    case STRUCT:
+      return deserializeTCompactProtocol(reader);
+    default:
+      throw new Error(`thrift unhandled type: ${type}`);
+  }
+}
+function readVarInt(reader) {
+  let result = 0;
+  let shift = 0;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= (byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7;
+  }
+}
+function readVarBigInt(reader) {
+  let result = 0n;
+  let shift = 0n;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= BigInt(byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7n;
+  }
+}
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader);
+  return zigzag >>> 1 ^ -(zigzag & 1);
+}
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader);
+  return zigzag >> 1n ^ -(zigzag & 1n);
+}
+
+// node_modules/hyparquet/src/geoparquet.js
+function markGeoColumns(schema, key_value_metadata) {
+  const columns = /* @__PURE__ */ new Map();
+  const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
+  for (const [name, column] of Object.entries(decodedColumns)) {
+    if (column.encoding !== "WKB") continue;
+    const type = column.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
+    const id = column.crs?.id ?? column.crs?.ids?.[0];
+    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
+    columns.set(name, { type, crs });
+  }
+  for (let i = 1; i < schema.length; i++) {
+    const { logical_type, name, num_children, type } = schema[i];
+    if (num_children) {
+      i += num_children;
+      continue;
+    }
+    if (type === "BYTE_ARRAY" && !logical_type) {
+      schema[i].logical_type = columns.get(name);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/metadata.js
+var defaultInitialFetchSize = 1 << 19;
+var decoder2 = new TextDecoder();
+function decode4(value) {
+  return value && decoder2.decode(value);
+}
+async function parquetMetadataAsync(asyncBuffer, { parsers: parsers2, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
+  if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
+  const footerOffset = Math.max(0, asyncBuffer.byteLength - initialFetchSize);
+  const footerBuffer = await asyncBuffer.slice(footerOffset, asyncBuffer.byteLength);
+  const footerView = new DataView(footerBuffer);
+  if (footerView.getUint32(footerBuffer.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLength = footerView.getUint32(footerBuffer.byteLength - 8, true);
+  if (metadataLength > asyncBuffer.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${asyncBuffer.byteLength - 8}`);
+  }
+  if (metadataLength + 8 > initialFetchSize) {
+    const metadataOffset = asyncBuffer.byteLength - metadataLength - 8;
+    const metadataBuffer = await asyncBuffer.slice(metadataOffset, footerOffset);
+    const combinedBuffer = new ArrayBuffer(metadataLength + 8);
+    const combinedView = new Uint8Array(combinedBuffer);
+    combinedView.set(new Uint8Array(metadataBuffer));
+    combinedView.set(new Uint8Array(footerBuffer), footerOffset - metadataOffset);
+    return parquetMetadata(combinedBuffer, { parsers: parsers2, geoparquet });
+  } else {
+    return parquetMetadata(footerBuffer, { parsers: parsers2, geoparquet });
+  }
+}
+function parquetMetadata(arrayBuffer, { parsers: parsers2, geoparquet = true } = {}) {
+  let view;
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer);
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+  } else {
+    throw new Error("parquet expected ArrayBuffer or Uint8Array");
+  }
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers2 };
+  if (view.byteLength < 8) {
+    throw new Error("parquet file is too short");
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLengthOffset = view.byteLength - 8;
+  const metadataLength = view.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  }
+  const metadataOffset = metadataLengthOffset - metadataLength;
+  const reader = { view, offset: metadataOffset };
+  const metadata = deserializeTCompactProtocol(reader);
+  const version2 = metadata.field_1;
+  const schema = metadata.field_2.map((field) => ({
+    type: ParquetTypes[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes[field.field_3],
+    name: decode4(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType(field.field_10)
+  }));
+  const columnSchema = schema.filter((e) => e.type);
+  const num_rows = metadata.field_3;
+  const row_groups = metadata.field_4.map((rowGroup) => ({
+    columns: rowGroup.field_1.map((column, columnIndex) => ({
+      file_path: decode4(column.field_1),
+      file_offset: column.field_2,
+      meta_data: column.field_3 && {
+        type: ParquetTypes[column.field_3.field_1],
+        encodings: column.field_3.field_2?.map((e) => Encodings[e]),
+        path_in_schema: column.field_3.field_3.map(decode4),
+        codec: CompressionCodecs[column.field_3.field_4],
+        num_values: column.field_3.field_5,
+        total_uncompressed_size: column.field_3.field_6,
+        total_compressed_size: column.field_3.field_7,
+        key_value_metadata: column.field_3.field_8?.map((kv) => ({
+          key: decode4(kv.field_1),
+          value: decode4(kv.field_2)
+        })),
+        data_page_offset: column.field_3.field_9,
+        index_page_offset: column.field_3.field_10,
+        dictionary_page_offset: column.field_3.field_11,
+        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex], allParsers),
+        encoding_stats: column.field_3.field_13?.map((encodingStat) => ({
+          page_type: PageTypes[encodingStat.field_1],
+          encoding: Encodings[encodingStat.field_2],
+          count: encodingStat.field_3
+        })),
+        bloom_filter_offset: column.field_3.field_14,
+        bloom_filter_length: column.field_3.field_15,
+        size_statistics: column.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
+          repetition_level_histogram: column.field_3.field_16.field_2,
+          definition_level_histogram: column.field_3.field_16.field_3
+        },
+        geospatial_statistics: column.field_3.field_17 && {
+          bbox: column.field_3.field_17.field_1 && {
+            xmin: column.field_3.field_17.field_1.field_1,
+            xmax: column.field_3.field_17.field_1.field_2,
+            ymin: column.field_3.field_17.field_1.field_3,
+            ymax: column.field_3.field_17.field_1.field_4,
+            zmin: column.field_3.field_17.field_1.field_5,
+            zmax: column.field_3.field_17.field_1.field_6,
+            mmin: column.field_3.field_17.field_1.field_7,
+            mmax: column.field_3.field_17.field_1.field_8
+          },
+          geospatial_types: column.field_3.field_17.field_2
+        }
+      },
+      offset_index_offset: column.field_4,
+      offset_index_length: column.field_5,
+      column_index_offset: column.field_6,
+      column_index_length: column.field_7,
+      crypto_metadata: column.field_8,
+      encrypted_column_metadata: column.field_9
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7
+  }));
+  const key_value_metadata = metadata.field_5?.map((kv) => ({
+    key: decode4(kv.field_1),
+    value: decode4(kv.field_2)
+  }));
+  const created_by = decode4(metadata.field_6);
+  if (geoparquet) {
+    markGeoColumns(schema, key_value_metadata);
+  }
+  return {
+    version: version2,
+    schema,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength
+  };
+}
+function parquetSchema({ schema }) {
+  return getSchemaPath(schema, [])[0];
+}
+function logicalType(logicalType2) {
+  if (logicalType2?.field_1) return { type: "STRING" };
+  if (logicalType2?.field_2) return { type: "MAP" };
+  if (logicalType2?.field_3) return { type: "LIST" };
+  if (logicalType2?.field_4) return { type: "ENUM" };
+  if (logicalType2?.field_5) return {
+    type: "DECIMAL",
+    scale: logicalType2.field_5.field_1,
+    precision: logicalType2.field_5.field_2
+  };
+  if (logicalType2?.field_6) return { type: "DATE" };
+  if (logicalType2?.field_7) return {
+    type: "TIME",
+    isAdjustedToUTC: logicalType2.field_7.field_1,
+    unit: timeUnit(logicalType2.field_7.field_2)
+  };
+  if (logicalType2?.field_8) return {
+    type: "TIMESTAMP",
+    isAdjustedToUTC: logicalType2.field_8.field_1,
+    unit: timeUnit(logicalType2.field_8.field_2)
+  };
+  if (logicalType2?.field_10) return {
+    type: "INTEGER",
+    bitWidth: logicalType2.field_10.field_1,
+    isSigned: logicalType2.field_10.field_2
+  };
+  if (logicalType2?.field_11) return { type: "NULL" };
+  if (logicalType2?.field_12) return { type: "JSON" };
+  if (logicalType2?.field_13) return { type: "BSON" };
+  if (logicalType2?.field_14) return { type: "UUID" };
+  if (logicalType2?.field_15) return { type: "FLOAT16" };
+  if (logicalType2?.field_16) return {
+    type: "VARIANT",
+    specification_version: logicalType2.field_16.field_1
+  };
+  if (logicalType2?.field_17) return {
+    type: "GEOMETRY",
+    crs: decode4(logicalType2.field_17.field_1)
+  };
+  if (logicalType2?.field_18) return {
+    type: "GEOGRAPHY",
+    crs: decode4(logicalType2.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
+  };
+  if (logicalType2?.field_19) return { type: "FILE" };
+  return logicalType2;
+}
+function timeUnit(unit) {
+  if (unit.field_1) return "MILLIS";
+  if (unit.field_2) return "MICROS";
+  if (unit.field_3) return "NANOS";
+  throw new Error("parquet time unit required");
+}
+function convertStats(stats, schema, parsers2) {
+  return stats && {
+    max: convertMetadata(stats.field_1, schema, parsers2),
+    min: convertMetadata(stats.field_2, schema, parsers2),
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: convertMetadata(stats.field_5, schema, parsers2),
+    min_value: convertMetadata(stats.field_6, schema, parsers2),
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+function convertMetadata(value, schema, parsers2) {
+  const { type, converted_type, logical_type } = schema;
+  if (value === void 0) return value;
+  if (type === "BOOLEAN") return value[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers2.stringFromBytes(value);
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
+  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT32" && converted_type === "DATE") return parsers2.dateFromDays(view.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers2.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers2.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers2.timestampFromNanoseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers2.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers2.timestampFromMilliseconds(view.getBigInt64(0, true));
+  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
+  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
+  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
+  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
+  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (converted_type === "DECIMAL") {
+    const scale = schema.scale || 0;
+    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+  }
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
+  if (logical_type?.type === "UUID") return parsers2.uuidFromBytes(value);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
+  return value;
+}
+
+// node_modules/hyparquet/src/indexes.js
+function readColumnIndex(reader, schema, parsers2 = void 0) {
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers2 };
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    null_pages: thrift.field_1,
+    min_values: thrift.field_2.map((m) => convertMetadata(m, schema, allParsers)),
+    max_values: thrift.field_3.map((m) => convertMetadata(m, schema, allParsers)),
+    boundary_order: BoundaryOrders[thrift.field_4],
+    null_counts: thrift.field_5,
+    repetition_level_histograms: thrift.field_6,
+    definition_level_histograms: thrift.field_7
+  };
+}
+function readOffsetIndex(reader) {
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    // @ts-ignore
+    page_locations: thrift.field_1.map((loc) => ({
+      offset: loc.field_1,
+      compressed_page_size: loc.field_2,
+      first_row_index: loc.field_3
+    })),
+    unencoded_byte_array_data_bytes: thrift.field_2
+  };
+}
+
+// node_modules/hyparquet/src/xxhash.js
+var MASK = 0xffffffffffffffffn;
+var PRIME1 = 0x9e3779b185ebca87n;
+var PRIME2 = 0xc2b2ae3d27d4eb4fn;
+var PRIME3 = 0x165667b19e3779f9n;
+var PRIME4 = 0x85ebca77c2b2ae63n;
+var PRIME5 = 0x27d4eb2f165667c5n;
+function rotl64(x, r) {
+  return (x << r | x >> 64n - r) & MASK;
+}
+function round(acc, val) {
+  acc = acc + val * PRIME2 & MASK;
+  acc = rotl64(acc, 31n);
+  return acc * PRIME1 & MASK;
+}
+function mergeRound(acc, val) {
+  acc ^= round(0n, val);
+  return acc * PRIME1 + PRIME4 & MASK;
+}
+function xxhash64(input2, seed = 0n) {
+  const view = new DataView(input2.buffer, input2.byteOffset, input2.byteLength);
+  const len = input2.byteLength;
+  let offset = 0;
+  let h64;
+  if (len >= 32) {
+    let v1 = seed + PRIME1 + PRIME2 & MASK;
+    let v2 = seed + PRIME2 & MASK;
+    let v3 = seed;
+    let v4 = seed - PRIME1 & MASK;
+    while (offset + 32 <= len) {
+      v1 = round(v1, view.getBigUint64(offset, true));
+      offset += 8;
+      v2 = round(v2, view.getBigUint64(offset, true));
+      offset += 8;
+      v3 = round(v3, view.getBigUint64(offset, true));
+      offset += 8;
+      v4 = round(v4, view.getBigUint64(offset, true));
+      offset += 8;
+    }
+    h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
+    h64 = mergeRound(h64, v1);
+    h64 = mergeRound(h64, v2);
+    h64 = mergeRound(h64, v3);
+    h64 = mergeRound(h64, v4);
+  } else {
+    h64 = seed + PRIME5 & MASK;
+  }
+  h64 = h64 + BigInt(len) & MASK;
+  while (offset + 8 <= len) {
+    h64 ^= round(0n, view.getBigUint64(offset, true));
+    h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
+    offset += 8;
+  }
+  if (offset + 4 <= len) {
+    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK;
+    h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK;
+    offset += 4;
+  }
+  while (offset < len) {
+    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK;
+    h64 = rotl64(h64, 11n) * PRIME1 & MASK;
+    offset += 1;
+  }
+  h64 ^= h64 >> 33n;
+  h64 = h64 * PRIME2 & MASK;
+  h64 ^= h64 >> 29n;
+  h64 = h64 * PRIME3 & MASK;
+  h64 ^= h64 >> 32n;
+  return h64;
+}
+
+// node_modules/hyparquet/src/bloom.js
+var textEncoder = new TextEncoder();
+var SALT = new Uint32Array([
+  1203114875,
+  1150766481,
+  2284105051,
+  2729912477,
+  1884591559,
+  770785867,
+  2667333959,
+  1550580529
+]);
+function blockIndex(hash2, numBlocks) {
+  return Number((hash2 >> 32n) * BigInt(numBlocks) >> 32n);
+}
+function blockMask(hash2) {
+  const m = new Uint32Array(8);
+  const low = Number(hash2 & 0xffffffffn) | 0;
+  for (let i = 0; i < 8; i++) {
+    m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
+  }
+  return m;
+}
+function sbbfContains(blocks, hash2) {
+  const offset = blockIndex(hash2, blocks.length >> 3) << 3;
+  const m = blockMask(hash2);
+  for (let i = 0; i < 8; i++) {
+    if ((blocks[offset + i] & m[i]) === 0) return false;
+  }
+  return true;
+}
+function readBloomFilter(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const numBytes = header.field_1;
+  if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
+  if (!header.field_2?.field_1) return void 0;
+  if (!header.field_3?.field_1) return void 0;
+  if (!header.field_4?.field_1) return void 0;
+  const { view, offset } = reader;
+  if (offset + numBytes > view.byteLength) {
+    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
+  }
+  const blocks = new Uint32Array(numBytes >> 2);
+  for (let i = 0; i < blocks.length; i++) {
+    blocks[i] = view.getUint32(offset + i * 4, true);
+  }
+  reader.offset = offset + numBytes;
+  return { numBytes, blocks };
+}
+function hashParquetValue(value, element) {
+  if (value === null || value === void 0) return void 0;
+  const { type, converted_type, logical_type } = element;
+  if (type === "BOOLEAN") {
+    if (typeof value !== "boolean") return void 0;
+    return xxhash64(new Uint8Array([value ? 1 : 0]));
+  }
+  if (type === "FLOAT") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setFloat32(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "DOUBLE") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setFloat64(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT32") {
+    if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
+    if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setInt32(0, value | 0, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT64") {
+    if (converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS") return void 0;
+    if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    let bigValue;
+    if (typeof value === "bigint") bigValue = value;
+    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
+    else return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "BYTE_ARRAY") {
+    if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (typeof value === "string") return xxhash64(textEncoder.encode(value));
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
+    if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  return void 0;
+}
+function bloomEligibleColumns(filter) {
+  const out = /* @__PURE__ */ new Set();
+  walkBloomEligible(filter, out);
+  return out;
+}
+function walkBloomEligible(filter, out) {
+  if (!filter) return;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    for (const sub of filter.$and) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    for (const sub of filter.$or) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$nor" in filter) return;
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith("$")) continue;
+    if (typeof condition === "object" && condition !== null && !Array.isArray(condition)) {
+      if ("$eq" in condition || "$in" in condition) out.add(field);
+    } else {
+      out.add(field);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/utils.js
+function concat(aaa, bbb) {
+  const chunk = 1e4;
+  for (let i = 0; i < bbb.length; i += chunk) {
+    aaa.push(...bbb.slice(i, i + chunk));
+  }
+}
+function equals(a, b, strict = true) {
+  if (strict ? a === b : a == b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) return false;
+    }
+    return true;
+  }
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!equals(a[i], b[i], strict)) return false;
+    }
+    return true;
+  }
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const k of aKeys) {
+    if (!equals(a[k], b[k], strict)) return false;
+  }
+  return true;
+}
+function flatten(chunks) {
+  if (!chunks) return [];
+  if (chunks.length === 1) return chunks[0];
+  const output2 = [];
+  for (const chunk of chunks) {
+    concat(output2, chunk);
+  }
+  return output2;
+}
+
+// node_modules/hyparquet/src/filter.js
+var encoder = new TextEncoder();
+function pathsNeededForFilter(filter) {
+  if (!filter) return [];
+  const paths = [];
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    paths.push(...filter.$and.flatMap(pathsNeededForFilter));
+  } else if ("$or" in filter && Array.isArray(filter.$or)) {
+    paths.push(...filter.$or.flatMap(pathsNeededForFilter));
+  } else if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    paths.push(...filter.$nor.flatMap(pathsNeededForFilter));
+  } else {
+    paths.push(...Object.keys(filter));
+  }
+  return [...new Set(paths)];
+}
+function columnsNeededForFilter(filter) {
+  return [...new Set(pathsNeededForFilter(filter).map((path12) => path12.split(".")[0]))];
+}
+function matchFilter(record2, filter, strict = true) {
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.every((subQuery) => matchFilter(record2, subQuery, strict));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.some((subQuery) => matchFilter(record2, subQuery, strict));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return !filter.$nor.some((subQuery) => matchFilter(record2, subQuery, strict));
+  }
+  return Object.entries(filter).every(([field, condition]) => {
+    const value = resolve(record2, field);
+    if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
+      return equals(value, condition, strict);
+    }
+    return Object.entries(condition || {}).every(([operator, target2]) => {
+      if (operator === "$gt") return value !== null && value !== void 0 && value > target2;
+      if (operator === "$gte") return value !== null && value !== void 0 && value >= target2;
+      if (operator === "$lt") return value !== null && value !== void 0 && value < target2;
+      if (operator === "$lte") return value !== null && value !== void 0 && value <= target2;
+      if (operator === "$eq") return equals(value, target2, strict);
+      if (operator === "$ne") return !equals(value, target2, strict);
+      if (operator === "$in") return Array.isArray(target2) && matchesIn(value, target2, strict);
+      if (operator === "$nin") return Array.isArray(target2) && !matchesIn(value, target2, strict);
+      if (operator === "$not") return !matchFilter({ value }, { value: target2 }, strict);
+      return true;
+    });
+  });
+}
+function matchesIn(value, targets, strict) {
+  return targets.some((target2) => equals(value, target2, strict) || Array.isArray(value) && value.some((element) => equals(element, target2, strict)));
+}
+function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
+  if (!filter) return false;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.some((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.every((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return false;
+  }
+  for (const [field, condition] of Object.entries(filter)) {
+    const columnIndex = physicalColumns.indexOf(field);
+    if (columnIndex === -1) continue;
+    const stats = rowGroup.columns[columnIndex].meta_data?.statistics;
+    const { min, max, min_value, max_value, null_count: nullCount } = stats || {};
+    const minVal = min_value !== void 0 ? min_value : min;
+    const maxVal = max_value !== void 0 ? max_value : max;
+    const haveStats = minVal !== void 0 && maxVal !== void 0;
+    const bloom = bloomFilters?.[field];
+    const element = schemaElements?.[field];
+    const matchingNulls = matchFilter({ value: null }, { value: condition }, strict) && (nullCount === void 0 || nullCount > 0);
+    if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
+      return true;
+    }
+    for (const [operator, target2] of Object.entries(condition || {})) {
+      if (bloom && element) {
+        if (operator === "$eq") {
+          const hash2 = hashParquetValue(target2, element);
+          if (hash2 !== void 0 && !sbbfContains(bloom.blocks, hash2)) return true;
+        }
+        if (operator === "$in" && Array.isArray(target2) && target2.length > 0) {
+          let allAbsent = true;
+          for (const v of target2) {
+            const h = hashParquetValue(v, element);
+            if (h === void 0 || sbbfContains(bloom.blocks, h)) {
+              allAbsent = false;
+              break;
+            }
+          }
+          if (allAbsent) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+function canSkipStats(condition, minVal, maxVal, strict, element) {
+  if (minVal === void 0 || maxVal === void 0) return false;
+  const mayContainNaN = element?.type === "FLOAT" || element?.type === "DOUBLE" || element?.logical_type?.type === "FLOAT16";
+  for (const [operator, target2] of Object.entries(condition || {})) {
+    const minComparison = compareParquetValues(minVal, target2, strict, element);
+    const maxComparison = compareParquetValues(maxVal, target2, strict, element);
+    const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array;
+    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target2 === "string" && [...target2].every((character) => character.charCodeAt(0) <= 127));
+    if (operator === "$gt" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison <= 0) return true;
+    if (operator === "$gte" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison < 0) return true;
+    if (operator === "$lt" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison >= 0) return true;
+    if (operator === "$lte" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison > 0) return true;
+    if (operator === "$eq") {
+      const targetMinComparison = compareParquetValues(target2, minVal, strict, element);
+      const targetMaxComparison = compareParquetValues(target2, maxVal, strict, element);
+      if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
+    }
+    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target2, strict)) return true;
+    if (operator === "$in" && Array.isArray(target2) && target2.every((value) => {
+      const valueMinComparison = compareParquetValues(value, minVal, strict, element);
+      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
+      return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
+    })) return true;
+    if (operator === "$nin" && !mayContainNaN && Array.isArray(target2) && equals(minVal, maxVal, strict) && target2.some((value) => equals(minVal, value, strict))) return true;
+  }
+  return false;
+}
+function compareParquetValues(a, b, strict, element) {
+  if (element?.type === "BYTE_ARRAY") {
+    if (typeof a !== "string" || typeof b !== "string") return void 0;
+    return compareBytes(encoder.encode(a), encoder.encode(b));
+  }
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
+    return compareBytes(a, b);
+  }
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (equals(a, b, strict)) return 0;
+  return void 0;
+}
+function compareBytes(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  if (a.length < b.length) return -1;
+  if (a.length > b.length) return 1;
+  return 0;
+}
+function matchesNull(condition, strict) {
+  return matchFilter({ value: null }, { value: condition }, strict);
+}
+function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+  if (!filter) return void 0;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    let ranges;
+    for (const subFilter of filter.$and) {
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
+    }
+    return ranges;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    let ranges = [];
+    for (const subFilter of filter.$or) {
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
+      if (!subRanges) return void 0;
+      ranges = unionRanges(ranges, subRanges);
+    }
+    return ranges;
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return void 0;
+  }
+  let result;
+  for (const [field, condition] of Object.entries(filter)) {
+    const pages = columnPages[field];
+    if (!pages) continue;
+    const nullCanMatch = matchesNull(condition, strict);
+    const keep = [];
+    for (let i = 0; i < pages.pageStarts.length; i++) {
+      const start = pages.pageStarts[i];
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows;
+      const nullCount = pages.nullCounts?.[i];
+      const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
+      const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
+      if (!skip) {
+        const last = keep[keep.length - 1];
+        if (last && last[1] === start) last[1] = end;
+        else keep.push([start, end]);
+      }
+    }
+    result = intersectRanges(result, keep);
+  }
+  return result;
+}
+function intersectRanges(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i][0], b[j][0]);
+    const end = Math.min(a[i][1], b[j][1]);
+    if (start < end) out.push([start, end]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+function unionRanges(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
+    const last = out[out.length - 1];
+    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1]);
+    else out.push([next[0], next[1]]);
+  }
+  return out;
+}
+function resolve(record2, path12) {
+  let value = record2;
+  for (const part of path12.split(".")) {
+    value = value?.[part];
+  }
+  return value;
+}
+
+// node_modules/hyparquet/src/plan.js
+var runLimit = 1 << 21;
+var columnGapLimit = 1 << 13;
+function parquetPlan(options4) {
+  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options4;
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const groups = [];
+  const fetches = [];
+  const indexes = [];
+  const scanPlan = parquetPlanGroups(options4);
+  for (const group of scanPlan.groups) {
+    const groupPlan = parquetPlanGroup({ ...group, columns, useOffsetIndex });
+    groups.push(...groupPlan.groups);
+    fetches.push(...groupPlan.fetches);
+    indexes.push(...groupPlan.indexes);
+  }
+  fetches.push(...indexes);
+  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups };
+}
+function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = filter ? {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  } : schemaElements;
+  const groups = [];
+  let groupStart = 0;
+  for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
+    const rowGroup = metadata.row_groups[groupIndex];
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+      rowGroup,
+      physicalColumns,
+      filter,
+      strict: filterStrict,
+      bloomFilters: bloomFiltersByGroup?.[groupIndex],
+      schemaElements: elementsByPath
+    })) {
+      const selectStart = Math.max(rowStart - groupStart, 0);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
+      const pageRanges = pageRangesByGroup?.[groupIndex];
+      const pageLocations = pageLocationsByGroup?.[groupIndex];
+      let ranges = pageRanges ? pageRanges.map(([start, end]) => {
+        const range = [Math.max(start, selectStart), Math.min(end, selectEnd)];
+        return range;
+      }).filter(([start, end]) => start < end) : [[selectStart, selectEnd]];
+      if (ranges.length > 1) {
+        const canSplit = rowGroup.columns.every((chunk) => {
+          const columnName = chunk.meta_data?.path_in_schema[0];
+          const columnPath2 = chunk.meta_data?.path_in_schema.join(".");
+          if (columns && columnName && !columns.includes(columnName)) return true;
+          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath2 && pageLocations?.[columnPath2]);
+        });
+        ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
+      }
+      if (ranges.length) {
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
+      }
+    }
+    groupStart = groupEnd;
+  }
+  return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
+}
+function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+  const chunks = [];
+  const fetches = [];
+  const indexes = [];
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
+  for (const chunk of rowGroup.columns) {
+    const meta3 = chunk.meta_data;
+    if (chunk.file_path) throw new Error("parquet file_path not supported");
+    if (!meta3) throw new Error("parquet column metadata is undefined");
+    if (columns && !columns.includes(meta3.path_in_schema[0])) continue;
+    const columnOffset = meta3.dictionary_page_offset || meta3.data_page_offset;
+    const startByte = Number(columnOffset);
+    const endByte = Number(columnOffset + meta3.total_compressed_size);
+    const chunkPageLocations = pageLocations?.[meta3.path_in_schema.join(".")];
+    if (chunkPageLocations && narrowed) {
+      chunks.push({ columnMetadata: meta3, pageLocations: chunkPageLocations, range: { startByte, endByte } });
+    } else if ((useOffsetIndex || pageRanges) && chunk.offset_index_offset && chunk.offset_index_length && narrowed) {
+      const startByte2 = Number(chunk.offset_index_offset);
+      chunks.push({
+        columnMetadata: meta3,
+        offsetIndex: { startByte: startByte2, endByte: startByte2 + chunk.offset_index_length },
+        range: { startByte: Number(columnOffset), endByte }
+      });
+    } else {
+      chunks.push({ columnMetadata: meta3, range: { startByte, endByte } });
+    }
+  }
+  const columnRanges = [];
+  let run;
+  for (const chunk of chunks) {
+    if ("pageLocations" in chunk) continue;
+    if ("offsetIndex" in chunk) {
+      indexes.push(chunk.offsetIndex);
+    } else if (columns) {
+      columnRanges.push(chunk.range);
+    } else if (run && chunk.range.endByte - run.startByte <= runLimit) {
+      run.endByte = chunk.range.endByte;
+    } else {
+      if (run) fetches.push(run);
+      run = { ...chunk.range };
+    }
+  }
+  if (run) fetches.push(run);
+  fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit));
+  const groups = ranges.map(([selectStart, selectEnd]) => ({
+    chunks,
+    rowGroup,
+    groupStart,
+    groupRows,
+    selectStart,
+    selectEnd
+  }));
+  return { groups, fetches, indexes };
+}
+function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
+  const selectedPageLayouts = rowGroup.columns.filter((chunk) => !columns || columns.includes(chunk.meta_data?.path_in_schema[0] || "")).map((chunk) => pageLocations?.[chunk.meta_data?.path_in_schema.join(".") || ""]);
+  const merged = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    const overlapsPage = last && selectedPageLayouts.some((pages) => {
+      if (!pages) return true;
+      const lastPages = pagesForRange(last, pages, Number(rowGroup.num_rows));
+      const rangePages = pagesForRange(range, pages, Number(rowGroup.num_rows));
+      return lastPages[0] <= rangePages[1] && rangePages[0] <= lastPages[1];
+    });
+    if (last && overlapsPage) last[1] = range[1];
+    else merged.push([...range]);
+  }
+  return merged;
+}
+function pagesForRange([rangeStart, rangeEnd], pages, groupRows) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < pages.length; i++) {
+    const pageStart = Number(pages[i].first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows;
+    if (pageEnd > rangeStart && pageStart < rangeEnd) {
+      first = Math.min(first, i);
+      last = i;
+    }
+  }
+  return [first, last];
+}
+async function prefetchBloomFilters({ file: file2, metadata, filter, filterStrict = true }) {
+  const result = metadata.row_groups.map(() => (
+    /** @type {Record<string, BloomFilter>} */
+    {}
+  ));
+  const eligibleCols = bloomEligibleColumns(filter);
+  if (eligibleCols.size === 0) return result;
+  const physicalColumns = getPhysicalColumns(parquetSchema(metadata));
+  const tasks = [];
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict })) return;
+    for (const colName of eligibleCols) {
+      const columnIdx = physicalColumns.indexOf(colName);
+      if (columnIdx === -1) continue;
+      const meta3 = rowGroup.columns[columnIdx]?.meta_data;
+      if (!meta3?.bloom_filter_offset || !meta3.bloom_filter_length) continue;
+      const start = Number(meta3.bloom_filter_offset);
+      const end = start + meta3.bloom_filter_length;
+      tasks.push((async () => {
+        const buffer = await file2.slice(start, end);
+        const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 });
+        if (bloom) result[rgIdx][colName] = bloom;
+      })());
+    }
+  });
+  if (tasks.length) await Promise.all(tasks);
+  return result;
+}
+async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers: parsers2 }) {
+  const pageRangesByGroup = metadata.row_groups.map(() => void 0);
+  const pageLocationsByGroup = metadata.row_groups.map(() => (
+    /** @type {Record<string, PageLocation[]>} */
+    {}
+  ));
+  if (filter && "$nor" in filter && Array.isArray(filter.$nor)) {
+    return { pageRangesByGroup, pageLocationsByGroup };
+  }
+  const filterColumns = pathsNeededForFilter(filter);
+  if (!filterColumns.length) return { pageRangesByGroup, pageLocationsByGroup };
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  };
+  const indexRanges = [];
+  const indexTasks = [];
+  const candidateGroups = [];
+  let groupStart = 0;
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    groupStart = groupEnd;
+    if (!overlaps) return;
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
+    const columnPages = {};
+    let columnTaskCount = 0;
+    const scheduledOffsetPaths = /* @__PURE__ */ new Set();
+    let hasFilterIndex = false;
+    for (const columnName of filterColumns) {
+      const columnIdx = physicalColumns.indexOf(columnName);
+      if (columnIdx === -1) continue;
+      const chunk = rowGroup.columns[columnIdx];
+      const meta3 = chunk?.meta_data;
+      if (!meta3) continue;
+      if (!chunk.column_index_offset || !chunk.column_index_length) continue;
+      if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+      const element = elementsByPath[columnName];
+      if (!element) continue;
+      hasFilterIndex = true;
+      scheduledOffsetPaths.add(columnName);
+      const columnIndexStart = Number(chunk.column_index_offset);
+      const offsetIndexStart = Number(chunk.offset_index_offset);
+      const columnIndexEnd = columnIndexStart + chunk.column_index_length;
+      const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+      indexRanges.push(
+        { startByte: columnIndexStart, endByte: columnIndexEnd },
+        { startByte: offsetIndexStart, endByte: offsetIndexEnd }
+      );
+      columnTaskCount++;
+      indexTasks.push(async (prefetchedFile) => {
+        const [columnIndexBuffer, offsetIndexBuffer] = await Promise.all([
+          prefetchedFile.slice(columnIndexStart, columnIndexEnd),
+          prefetchedFile.slice(offsetIndexStart, offsetIndexEnd)
+        ]);
+        const columnIndex = readColumnIndex({ view: new DataView(columnIndexBuffer), offset: 0 }, element, parsers2);
+        const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+        pageLocationsByGroup[rgIdx][columnName] = offsetIndex.page_locations;
+        columnPages[columnName] = {
+          minValues: columnIndex.min_values,
+          maxValues: columnIndex.max_values,
+          nullPages: columnIndex.null_pages,
+          nullCounts: columnIndex.null_counts,
+          pageStarts: offsetIndex.page_locations.map((page) => Number(page.first_row_index)),
+          element
+        };
+      });
+    }
+    if (hasFilterIndex) {
+      for (const chunk of rowGroup.columns) {
+        const meta3 = chunk.meta_data;
+        if (!meta3) continue;
+        const columnName = meta3.path_in_schema[0];
+        const columnPath2 = meta3.path_in_schema.join(".");
+        if (columns && !columns.includes(columnName)) continue;
+        if (scheduledOffsetPaths.has(columnPath2)) continue;
+        if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+        scheduledOffsetPaths.add(columnPath2);
+        const offsetIndexStart = Number(chunk.offset_index_offset);
+        const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+        indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd });
+        columnTaskCount++;
+        indexTasks.push(async (prefetchedFile) => {
+          const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd);
+          const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+          pageLocationsByGroup[rgIdx][columnPath2] = offsetIndex.page_locations;
+        });
+      }
+    }
+    if (columnTaskCount) {
+      candidateGroups.push({ rgIdx, groupRows, columnPages });
+    }
+  });
+  if (indexTasks.length) {
+    const prefetchedFile = prefetchAsyncBuffer(file2, { fetches: coalesceByteRanges(indexRanges) });
+    await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
+    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
+    }
+  }
+  return { pageRangesByGroup, pageLocationsByGroup };
+}
+function coalesceByteRanges(ranges, maxGap = 0, maxSize = Infinity) {
+  const sorted = ranges.map((range) => ({ ...range })).sort((a, b) => a.startByte - b.startByte || a.endByte - b.endByte);
+  const merged = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.startByte <= last.endByte + maxGap && Math.max(last.endByte, range.endByte) - last.startByte <= maxSize) {
+      last.endByte = Math.max(last.endByte, range.endByte);
+    } else {
+      merged.push(range);
+    }
+  }
+  return merged;
+}
+function physicalSchemaElements(schemaTree2) {
+  const elements = {};
+  function traverse(node2) {
+    if (node2.children.length) {
+      for (const child of node2.children) traverse(child);
+    } else {
+      elements[node2.path.join(".")] = node2.element;
+    }
+  }
+  traverse(schemaTree2);
+  return elements;
+}
+function prefetchAsyncBuffer(file2, { fetches }) {
+  const promises = fetches.map(({ startByte, endByte }) => file2.slice(startByte, endByte));
+  return {
+    byteLength: file2.byteLength,
+    slice(start, end = file2.byteLength) {
+      const index = fetches.findIndex(({ startByte, endByte }) => startByte <= start && end <= endByte);
+      if (index < 0) {
+        return file2.slice(start, end);
+      }
+      if (fetches[index].startByte !== start || fetches[index].endByte !== end) {
+        const startOffset = start - fetches[index].startByte;
+        const endOffset = end - fetches[index].startByte;
+        if (promises[index] instanceof Promise) {
+          return promises[index].then((buffer) => buffer.slice(startOffset, endOffset));
+        } else {
+          return promises[index].slice(startOffset, endOffset);
+        }
+      } else {
+        return promises[index];
+      }
+    }
+  };
+}
+
+// node_modules/hyparquet/src/variant.js
+var decoder3 = new TextDecoder();
+var metadataCache = /* @__PURE__ */ new WeakMap();
+function decodeVariantColumn(value, parsers2 = DEFAULT_PARSERS) {
+  if (Array.isArray(value)) {
+    return value.map((entry) => decodeVariantColumn(entry, parsers2));
+  }
+  if (typeof value !== "object") return value;
+  if ("metadata" in value) {
+    const metadata = parseVariantMetadata(value.metadata);
+    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers2);
+    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers2);
+    if (shreddedFields && binaryValue) {
+      return { ...binaryValue, ...shreddedFields };
+    }
+    return shreddedFields ?? binaryValue;
+  }
+  return value;
+}
+function decodeTypedValue(typedValue, metadata, parsers2) {
+  if (typedValue instanceof Date) return typedValue;
+  if (typedValue && typeof typedValue === "object" && !Array.isArray(typedValue) && !(typedValue instanceof Uint8Array)) {
+    if ("typed_value" in typedValue && typedValue.typed_value !== null && typedValue.typed_value !== void 0) {
+      return decodeTypedValue(typedValue.typed_value, metadata, parsers2);
+    }
+    if ("value" in typedValue && typedValue.value instanceof Uint8Array) {
+      return readVariant(makeReader(typedValue.value), metadata, parsers2);
+    }
+    if ("typed_value" in typedValue || "value" in typedValue) {
+      return null;
+    }
+    const result = {};
+    for (const [key, field] of Object.entries(typedValue)) {
+      if (!metadata.dictionary.includes(key)) continue;
+      result[key] = decodeTypedValue(field, metadata, parsers2);
+    }
+    return result;
+  }
+  if (typedValue instanceof Uint8Array) {
+    return readVariant(makeReader(typedValue), metadata, parsers2);
+  }
+  if (Array.isArray(typedValue)) {
+    return typedValue.map((element) => decodeTypedValue(element, metadata, parsers2));
+  }
+  return typedValue;
+}
+function makeReader(bytes) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+}
+function parseVariantMetadata(bytes) {
+  let bufferCache = metadataCache.get(bytes.buffer);
+  if (!bufferCache) {
+    bufferCache = /* @__PURE__ */ new Map();
+    metadataCache.set(bytes.buffer, bufferCache);
+  }
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
+  const cached2 = bufferCache.get(key);
+  if (cached2) return cached2;
+  const reader = makeReader(bytes);
+  const header = reader.view.getUint8(reader.offset++);
+  const version2 = header & 15;
+  if (version2 !== 1) throw new Error(`parquet unsupported variant metadata version: ${version2}`);
+  const sorted = (header >> 4 & 1) === 1;
+  const offsetSize = (header >> 6 & 3) + 1;
+  const dictionarySize = readUnsigned(reader, offsetSize);
+  const offsets = new Array(dictionarySize + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetSize);
+  }
+  const base = reader.offset;
+  const dictionary = new Array(dictionarySize);
+  for (let i = 0; i < dictionarySize; i++) {
+    const start = offsets[i];
+    const end = offsets[i + 1];
+    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
+    dictionary[i] = decoder3.decode(strBytes);
+  }
+  const metadata = { dictionary, sorted };
+  bufferCache.set(key, metadata);
+  return metadata;
+}
+function readUnsigned(reader, byteWidth2) {
+  let value = 0;
+  for (let i = 0; i < byteWidth2; i++) {
+    value |= reader.view.getUint8(reader.offset + i) << i * 8;
+  }
+  reader.offset += byteWidth2;
+  return value;
+}
+function readVariant(reader, metadata, parsers2) {
+  const typeByte = reader.view.getUint8(reader.offset++);
+  const basicType = typeByte & 3;
+  const header = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header, parsers2);
+  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers2);
+  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers2);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
+  reader.offset += header;
+  return decoder3.decode(bytes);
+}
+function readVariantPrimitive(reader, typeId, parsers2) {
+  switch (typeId) {
+    case 0:
+      return null;
+    case 1:
+      return true;
+    case 2:
+      return false;
+    case 3: {
+      const value = reader.view.getInt8(reader.offset);
+      reader.offset += 1;
+      return value;
+    }
+    case 4: {
+      const value = reader.view.getInt16(reader.offset, true);
+      reader.offset += 2;
+      return value;
+    }
+    case 5: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 6: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 7: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 8:
+      return readVariantDecimal(reader, 4);
+    case 9:
+      return readVariantDecimal(reader, 8);
+    case 10:
+      return readVariantDecimal(reader, 16);
+    case 11: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return parsers2.dateFromDays(value);
+    }
+    case 12:
+    // timestamp_micros (utc)
+    case 13: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers2.timestampFromMicroseconds(value);
+    }
+    case 14: {
+      const value = reader.view.getFloat32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 15:
+      return readVariantBinary(reader);
+    case 16: {
+      const bytes = readVariantBinary(reader);
+      return decoder3.decode(bytes);
+    }
+    case 17: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 18:
+    // timestamp_nanos (utc)
+    case 19: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers2.timestampFromNanoseconds(value);
+    }
+    case 20: {
+      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
+      reader.offset += 16;
+      const hex3 = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      return `${hex3.slice(0, 8)}-${hex3.slice(8, 12)}-${hex3.slice(12, 16)}-${hex3.slice(16, 20)}-${hex3.slice(20)}`;
+    }
+    default:
+      throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
+  }
+}
+function readVariantObject(reader, header, metadata, parsers2) {
+  const offsetWidth = (header & 3) + 1;
+  const idWidth = (header >> 2 & 3) + 1;
+  const isLarge = header >> 4 & 1;
+  const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
+  const fieldIds = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    fieldIds[i] = readUnsigned(reader, idWidth);
+  }
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth);
+  }
+  const out = {};
+  for (let i = 0; i < numElements; i++) {
+    const key = metadata.dictionary[fieldIds[i]];
+    const valueReader = {
+      view: reader.view,
+      offset: reader.offset + offsets[i]
+    };
+    out[key] = readVariant(valueReader, metadata, parsers2);
+  }
+  reader.offset += offsets[offsets.length - 1];
+  return out;
+}
+function readVariantArray(reader, header, metadata, parsers2) {
+  const fieldOffsetSize = header & 3;
+  const isLarge = header >> 2 & 1;
+  const offsetWidth = fieldOffsetSize + 1;
+  const numElements = readUnsigned(reader, isLarge ? 4 : 1);
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth);
+  }
+  const valuesStart = reader.offset;
+  const result = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    const valueReader = {
+      view: reader.view,
+      offset: valuesStart + offsets[i]
+    };
+    result[i] = readVariant(valueReader, metadata, parsers2);
+  }
+  reader.offset = valuesStart + offsets[offsets.length - 1];
+  return result;
+}
+function readVariantDecimal(reader, width) {
+  const scale = reader.view.getUint8(reader.offset);
+  reader.offset += 1;
+  let unscaled;
+  if (width === 4) {
+    unscaled = BigInt(reader.view.getInt32(reader.offset, true));
+    reader.offset += 4;
+  } else if (width === 8) {
+    unscaled = reader.view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+  } else {
+    const low = reader.view.getBigUint64(reader.offset, true);
+    const high = reader.view.getBigInt64(reader.offset + 8, true);
+    unscaled = high << 64n | low;
+    reader.offset += 16;
+  }
+  return Number(unscaled) / 10 ** scale;
+}
+function readVariantBinary(reader) {
+  const length = reader.view.getUint32(reader.offset, true);
+  reader.offset += 4;
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+  reader.offset += length;
+  return bytes;
+}
+
+// node_modules/hyparquet/src/assemble.js
+function assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!definitionLevels?.length && !repetitionLevels.length) {
+    if (!maxDefinitionLevel || !values.length) return values;
+    definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
+  }
+  const n = definitionLevels?.length || repetitionLevels.length;
+  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
+  let valueIndex = 0;
+  const containerStack = [output2];
+  let currentContainer = output2;
+  let currentDepth = 0;
+  let currentDefLevel = 0;
+  let currentRepLevel = 0;
+  if (repetitionLevels[0]) {
+    while (currentDepth < repetitionPath.length - 2 && currentRepLevel < repetitionLevels[0]) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        currentContainer = currentContainer.at(-1);
+        containerStack.push(currentContainer);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const def2 = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel;
+    const rep = repetitionLevels[i];
+    while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        containerStack.pop();
+        currentDefLevel--;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel--;
+      currentDepth--;
+    }
+    currentContainer = containerStack.at(-1);
+    while ((currentDepth < repetitionPath.length - 2 || repetitionPath[currentDepth + 1] === "REPEATED") && (currentDefLevel < def2 || repetitionPath[currentDepth + 1] === "REQUIRED")) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        const newList = [];
+        currentContainer.push(newList);
+        currentContainer = newList;
+        containerStack.push(newList);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+    if (def2 === maxDefinitionLevel) {
+      currentContainer.push(values[valueIndex++]);
+    } else if (currentDepth === repetitionPath.length - 2) {
+      currentContainer.push(repetitionPath[currentDepth + 1] === "REPEATED" ? [] : null);
+    } else {
+      currentContainer.push([]);
+    }
+  }
+  if (!output2.length) {
+    for (let i = 0; i < maxDefinitionLevel; i++) {
+      const newList = [];
+      currentContainer.push(newList);
+      currentContainer = newList;
+    }
+  }
+  return output2;
+}
+function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
+  const path12 = schema.path.join(".");
+  const optional2 = schema.element.repetition_type === "OPTIONAL";
+  const nextDepth = optional2 ? depth + 1 : depth;
+  if (isListLike(schema)) {
+    let sublist = schema.children[0];
+    let subDepth = nextDepth;
+    if (sublist.children.length === 1) {
+      sublist = sublist.children[0];
+      subDepth++;
+    }
+    assembleNested(subcolumnData, sublist, parsers2, subDepth);
+    const subcolumn = sublist.path.join(".");
+    const values = subcolumnData.get(subcolumn);
+    if (!values) throw new Error("parquet list column missing values");
+    if (optional2) flattenAtDepth(values, depth);
+    subcolumnData.set(path12, values);
+    subcolumnData.delete(subcolumn);
+    return;
+  }
+  if (isMapLike(schema)) {
+    const mapName = schema.children[0].element.name;
+    assembleNested(subcolumnData, schema.children[0].children[0], parsers2, nextDepth + 1);
+    assembleNested(subcolumnData, schema.children[0].children[1], parsers2, nextDepth + 1);
+    const keys = subcolumnData.get(`${path12}.${mapName}.key`);
+    const values = subcolumnData.get(`${path12}.${mapName}.value`);
+    if (!keys) throw new Error("parquet map column missing keys");
+    if (!values) throw new Error("parquet map column missing values");
+    if (keys.length !== values.length) {
+      throw new Error("parquet map column key/value length mismatch");
+    }
+    const out = assembleMaps(keys, values, nextDepth);
+    if (optional2) flattenAtDepth(out, depth);
+    subcolumnData.delete(`${path12}.${mapName}.key`);
+    subcolumnData.delete(`${path12}.${mapName}.value`);
+    subcolumnData.set(path12, out);
+    return;
+  }
+  if (schema.children.length) {
+    const invertDepth = schema.element.repetition_type === "REQUIRED" ? depth : depth + 1;
+    const struct = {};
+    for (const child of schema.children) {
+      assembleNested(subcolumnData, child, parsers2, invertDepth);
+      const childData = subcolumnData.get(child.path.join("."));
+      if (!childData) throw new Error("parquet struct missing child data");
+      struct[child.element.name] = childData;
+    }
+    for (const child of schema.children) {
+      subcolumnData.delete(child.path.join("."));
+    }
+    let inverted = invertStruct(struct, invertDepth);
+    if (schema.element.logical_type?.type === "VARIANT") {
+      inverted = decodeVariantColumn(inverted, parsers2);
+    }
+    if (optional2) flattenAtDepth(inverted, depth);
+    subcolumnData.set(path12, inverted);
+  }
+}
+function flattenAtDepth(arr, depth) {
+  for (let i = 0; i < arr.length; i++) {
+    if (depth) {
+      flattenAtDepth(arr[i], depth - 1);
+    } else {
+      arr[i] = arr[i].length ? arr[i][0] : null;
+    }
+  }
+}
+function assembleMaps(keys, values, depth) {
+  const out = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (depth) {
+      out.push(assembleMaps(keys[i], values[i], depth - 1));
+    } else {
+      if (keys[i]) {
+        const obj = {};
+        for (let j = 0; j < keys[i].length; j++) {
+          const value = values[i][j];
+          obj[keys[i][j]] = value === void 0 ? null : value;
+        }
+        out.push(obj);
+      } else {
+        out.push(void 0);
+      }
+    }
+  }
+  return out;
+}
+function invertStruct(struct, depth) {
+  const keys = Object.keys(struct);
+  const length = struct[keys[0]]?.length;
+  const out = [];
+  for (let i = 0; i < length; i++) {
+    const obj = {};
+    for (const key of keys) {
+      if (struct[key].length !== length) throw new Error("parquet struct parsing error");
+      obj[key] = struct[key][i];
+    }
+    if (depth) {
+      out.push(invertStruct(obj, depth - 1));
+    } else {
+      out.push(obj);
+    }
+  }
+  return out;
+}
+
+// node_modules/hyparquet/src/alp.js
+var POW10 = [
+  1,
+  10,
+  100,
+  1e3,
+  1e4,
+  1e5,
+  1e6,
+  1e7,
+  1e8,
+  1e9,
+  1e10,
+  1e11,
+  1e12,
+  1e13,
+  1e14,
+  1e15,
+  1e16,
+  1e17,
+  1e18
+];
+var POW10_NEG = [
+  1,
+  0.1,
+  0.01,
+  1e-3,
+  1e-4,
+  1e-5,
+  1e-6,
+  1e-7,
+  1e-8,
+  1e-9,
+  1e-10,
+  1e-11,
+  1e-12,
+  1e-13,
+  1e-14,
+  1e-15,
+  1e-16,
+  1e-17,
+  1e-18
+];
+var POW10F = POW10.slice(0, 11).map(Math.fround);
+var POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
+function alpDecode(reader, count, type) {
+  if (type === "FLOAT") {
+    return alpDecodeFloat(reader, count);
+  } else if (type === "DOUBLE") {
+    return alpDecodeDouble(reader, count);
+  } else {
+    throw new Error(`ALP encoding unsupported type: ${type}`);
+  }
+}
+function readAlpHeader(reader) {
+  const { view } = reader;
+  const compressionMode = view.getUint8(reader.offset++);
+  if (compressionMode !== 0) {
+    throw new Error(`ALP unsupported compression mode: ${compressionMode}`);
+  }
+  const integerEncoding = view.getUint8(reader.offset++);
+  if (integerEncoding !== 0) {
+    throw new Error(`ALP unsupported integer encoding: ${integerEncoding}`);
+  }
+  const logVectorSize = view.getUint8(reader.offset++);
+  if (logVectorSize < 3 || logVectorSize > 15) {
+    throw new Error(`ALP invalid log_vector_size: ${logVectorSize}`);
+  }
+  const vectorSize = 1 << logVectorSize;
+  const numElements = view.getInt32(reader.offset, true);
+  reader.offset += 4;
+  const numVectors = Math.ceil(numElements / vectorSize);
+  const offsetArrayStart = reader.offset;
+  reader.offset += numVectors * 4;
+  return { vectorSize, numElements, numVectors, offsetArrayStart };
+}
+function alpDecodeFloat(reader, count) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`);
+  }
+  const output2 = new Float32Array(count);
+  const outputBytes = new Uint8Array(output2.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getInt32(reader.offset, true);
+    reader.offset += 4;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const deltas = unpackBits(reader, n, bitWidth2);
+    const mulFactor = POW10F[factor];
+    const mulExponent = POW10F_NEG[exponent];
+    for (let i = 0; i < n; i++) {
+      const encoded = deltas[i] + frameOfReference | 0;
+      output2[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
+    }
+    patchExceptions(reader, numExceptions, 4, outputBytes, outputOffset);
+  }
+  return output2;
+}
+function alpDecodeDouble(reader, count) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`);
+  }
+  const output2 = new Float64Array(count);
+  const outputBytes = new Uint8Array(output2.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const mulFactor = POW10[factor];
+    const mulExponent = POW10_NEG[exponent];
+    const forNumber = Number(frameOfReference);
+    if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
+      const deltas = unpackBits(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        output2[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent;
+      }
+    } else {
+      const deltas = unpackBitsBig(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference);
+        output2[outputOffset + i] = Number(encoded) * mulFactor * mulExponent;
+      }
+    }
+    patchExceptions(reader, numExceptions, 8, outputBytes, outputOffset);
+  }
+  return output2;
+}
+function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOffset) {
+  if (!numExceptions) return;
+  const { view } = reader;
+  const positionsStart = reader.offset;
+  const valuesStart = positionsStart + numExceptions * 2;
+  const source = new Uint8Array(view.buffer, view.byteOffset + valuesStart, numExceptions * byteSize);
+  for (let e = 0; e < numExceptions; e++) {
+    const pos = view.getUint16(positionsStart + e * 2, true);
+    const dest = (outputOffset + pos) * byteSize;
+    outputBytes.set(source.subarray(e * byteSize, (e + 1) * byteSize), dest);
+  }
+  reader.offset = valuesStart + numExceptions * byteSize;
+}
+function unpackBits(reader, count, bitWidth2) {
+  const output2 = new Uint32Array(count);
+  if (!bitWidth2) return output2;
+  const { view } = reader;
+  const start = reader.offset;
+  const modulus = 2 ** bitWidth2;
+  let bitPos = 0;
+  for (let i = 0; i < count; i++) {
+    let byteIndex = start + (bitPos >>> 3);
+    const shift = bitPos & 7;
+    let value = view.getUint8(byteIndex++) >>> shift;
+    let bits = 8 - shift;
+    while (bits < bitWidth2) {
+      value += view.getUint8(byteIndex++) * 2 ** bits;
+      bits += 8;
+    }
+    output2[i] = value % modulus;
+    bitPos += bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count * bitWidth2 / 8);
+  return output2;
+}
+function unpackBitsBig(reader, count, bitWidth2) {
+  const output2 = new BigUint64Array(count);
+  if (!bitWidth2) return output2;
+  const { view } = reader;
+  const start = reader.offset;
+  const mask2 = (1n << BigInt(bitWidth2)) - 1n;
+  let buffer = 0n;
+  let bitsInBuffer = 0;
+  let byteIndex = start;
+  for (let i = 0; i < count; i++) {
+    while (bitsInBuffer < bitWidth2) {
+      buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
+      bitsInBuffer += 8;
+    }
+    output2[i] = buffer & mask2;
+    buffer >>= BigInt(bitWidth2);
+    bitsInBuffer -= bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count * bitWidth2 / 8);
+  return output2;
+}
+
+// node_modules/hyparquet/src/delta.js
+function deltaBinaryUnpack(reader, count, output2) {
+  if (output2 instanceof Int32Array) {
+    deltaBinaryUnpackInt32(reader, count, output2);
+    return;
+  }
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZagBigInt(reader);
+  let outputIndex = 0;
+  output2[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  while (outputIndex < count) {
+    const minDelta = readZigZagBigInt(reader);
+    const bitWidths = new Uint8Array(miniblockPerBlock);
+    for (let i = 0; i < miniblockPerBlock; i++) {
+      bitWidths[i] = reader.view.getUint8(reader.offset++);
+    }
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count; i++) {
+      const bitWidth2 = bitWidths[i];
+      if (bitWidth2) {
+        let bitpackPos = 0;
+        let miniblockCount = valuesPerMiniblock;
+        const mask2 = (1n << BigInt(bitWidth2)) - 1n;
+        while (miniblockCount && outputIndex < count) {
+          let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask2;
+          bitpackPos += bitWidth2;
+          while (bitpackPos >= 32) {
+            bitpackPos -= 32;
+            reader.offset += 4;
+            if (bitpackPos) {
+              bits |= BigInt(reader.view.getUint32(reader.offset, true)) << BigInt(bitWidth2 - bitpackPos) & mask2;
+            }
+          }
+          const delta = minDelta + bits;
+          value += delta;
+          output2[outputIndex++] = value;
+          miniblockCount--;
+        }
+        if (miniblockCount) {
+          reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
+        }
+      } else {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+          value += minDelta;
+          output2[outputIndex++] = value;
+        }
+      }
+    }
+  }
+}
+function deltaBinaryUnpackInt32(reader, count, output2) {
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZag(reader);
+  let outputIndex = 0;
+  output2[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  const { view } = reader;
+  while (outputIndex < count) {
+    const minDelta = readZigZagInt33(reader);
+    const bitWidthsOffset = reader.offset;
+    let offset = bitWidthsOffset + miniblockPerBlock;
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count; i++) {
+      const bitWidth2 = view.getUint8(bitWidthsOffset + i);
+      const end = offset + valuesPerMiniblock * bitWidth2 / 8;
+      let bitOffset = 0;
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+        let residual = 0;
+        let bitsRead = 0;
+        while (bitsRead < bitWidth2) {
+          const bitsToRead = Math.min(8 - bitOffset, bitWidth2 - bitsRead);
+          if (bitsRead < 32) {
+            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
+          }
+          bitsRead += bitsToRead;
+          bitOffset += bitsToRead;
+          if (bitOffset === 8) {
+            bitOffset = 0;
+            offset++;
+          }
+        }
+        value = value + minDelta + residual | 0;
+        output2[outputIndex++] = value;
+      }
+      offset = end;
+    }
+    reader.offset = offset;
+  }
+}
+function readZigZagInt33(reader) {
+  const start = reader.offset;
+  const low = readVarInt(reader);
+  const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
+  return (low >>> 1 | high << 31) ^ -(low & 1);
+}
+function deltaLengthByteArray(reader, count, output2) {
+  const lengths = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, lengths);
+  for (let i = 0; i < count; i++) {
+    output2[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
+    reader.offset += lengths[i];
+  }
+}
+function deltaByteArray(reader, count, output2) {
+  const prefixData = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, prefixData);
+  const suffixData = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, suffixData);
+  for (let i = 0; i < count; i++) {
+    const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
+    if (prefixData[i]) {
+      output2[i] = new Uint8Array(prefixData[i] + suffixData[i]);
+      output2[i].set(output2[i - 1].subarray(0, prefixData[i]));
+      output2[i].set(suffix, prefixData[i]);
+    } else {
+      output2[i] = suffix;
+    }
+    reader.offset += suffixData[i];
+  }
+}
+
+// node_modules/hyparquet/src/encoding.js
+function readRleBitPackedHybrid(reader, width, output2, length) {
+  if (length === void 0) {
+    length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+  }
+  const startOffset = reader.offset;
+  let seen = 0;
+  while (seen < output2.length) {
+    const header = readVarInt(reader);
+    if (header & 1) {
+      seen = readBitPacked(reader, header, width, output2, seen);
+    } else {
+      const count = header >>> 1;
+      readRle(reader, count, width, output2, seen);
+      seen += count;
+    }
+  }
+  reader.offset = startOffset + length;
+}
+function readRle(reader, count, bitWidth2, output2, seen) {
+  const width = bitWidth2 + 7 >> 3;
+  let value = 0;
+  for (let i = 0; i < width; i++) {
+    value |= reader.view.getUint8(reader.offset++) << (i << 3);
+  }
+  for (let i = 0; i < count; i++) {
+    output2[seen + i] = value;
+  }
+}
+function readBitPacked(reader, header, bitWidth2, output2, seen) {
+  let count = header >> 1 << 3;
+  const mask2 = (1 << bitWidth2) - 1;
+  let data = 0;
+  if (reader.offset < reader.view.byteLength) {
+    data = reader.view.getUint8(reader.offset++);
+  } else if (mask2) {
+    throw new Error(`parquet bitpack offset ${reader.offset} out of range`);
+  }
+  let left = 8;
+  let right = 0;
+  while (count) {
+    if (right > 8) {
+      right -= 8;
+      left -= 8;
+      data >>>= 8;
+    } else if (left - right < bitWidth2) {
+      data |= reader.view.getUint8(reader.offset) << left;
+      reader.offset++;
+      left += 8;
+    } else {
+      if (seen < output2.length) {
+        output2[seen++] = data >> right & mask2;
+      }
+      count--;
+      right += bitWidth2;
+    }
+  }
+  return seen;
+}
+function byteStreamSplit(reader, count, type, typeLength) {
+  const width = byteWidth(type, typeLength);
+  const bytes = new Uint8Array(count * width);
+  for (let b = 0; b < width; b++) {
+    for (let i = 0; i < count; i++) {
+      bytes[i * width + b] = reader.view.getUint8(reader.offset++);
+    }
+  }
+  if (type === "FLOAT") return new Float32Array(bytes.buffer);
+  else if (type === "DOUBLE") return new Float64Array(bytes.buffer);
+  else if (type === "INT32") return new Int32Array(bytes.buffer);
+  else if (type === "INT64") return new BigInt64Array(bytes.buffer);
+  else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    const split = new Array(count);
+    for (let i = 0; i < count; i++) {
+      split[i] = bytes.subarray(i * width, (i + 1) * width);
+    }
+    return split;
+  }
+  throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
+}
+function byteWidth(type, typeLength) {
+  switch (type) {
+    case "INT32":
+    case "FLOAT":
+      return 4;
+    case "INT64":
+    case "DOUBLE":
+      return 8;
+    case "FIXED_LEN_BYTE_ARRAY":
+      if (!typeLength) throw new Error("parquet byteWidth missing type_length");
+      return typeLength;
+    default:
+      throw new Error(`parquet unsupported type: ${type}`);
+  }
+}
+
+// node_modules/hyparquet/src/plain.js
+function readPlain(reader, type, count, fixedLength) {
+  if (count === 0) return [];
+  if (type === "BOOLEAN") {
+    return readPlainBoolean(reader, count);
+  } else if (type === "INT32") {
+    return readPlainInt32(reader, count);
+  } else if (type === "INT64") {
+    return readPlainInt64(reader, count);
+  } else if (type === "INT96") {
+    return readPlainInt96(reader, count);
+  } else if (type === "FLOAT") {
+    return readPlainFloat(reader, count);
+  } else if (type === "DOUBLE") {
+    return readPlainDouble(reader, count);
+  } else if (type === "BYTE_ARRAY") {
+    return readPlainByteArray(reader, count);
+  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (!fixedLength) throw new Error("parquet missing fixed length");
+    return readPlainByteArrayFixed(reader, count, fixedLength);
+  } else {
+    throw new Error(`parquet unhandled type: ${type}`);
+  }
+}
+function readPlainBoolean(reader, count) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const byteOffset = reader.offset + (i / 8 | 0);
+    const bitOffset = i % 8;
+    const byte = reader.view.getUint8(byteOffset);
+    values[i] = (byte & 1 << bitOffset) !== 0;
+  }
+  reader.offset += Math.ceil(count / 8);
+  return values;
+}
+function readPlainInt32(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 4;
+  return values;
+}
+function readPlainInt64(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 8;
+  return values;
+}
+function readPlainInt96(reader, count) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const low = reader.view.getBigInt64(reader.offset + i * 12, true);
+    const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
+    values[i] = BigInt(high) << 64n | low;
+  }
+  reader.offset += count * 12;
+  return values;
+}
+function readPlainFloat(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 4;
+  return values;
+}
+function readPlainDouble(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count);
+  reader.offset += count * 8;
+  return values;
+}
+function readPlainByteArray(reader, count) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+    reader.offset += length;
+  }
+  return values;
+}
+function readPlainByteArrayFixed(reader, count, fixedLength) {
+  const values = new Array(count);
+  for (let i = 0; i < count; i++) {
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
+    reader.offset += fixedLength;
+  }
+  return values;
+}
+function align(buffer, offset, size) {
+  const aligned = new ArrayBuffer(size);
+  new Uint8Array(aligned).set(new Uint8Array(buffer, offset, size));
+  return aligned;
+}
+
+// node_modules/hyparquet/src/snappy.js
+var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
+function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+  for (let i = 0; i < length; i++) {
+    toArray[toPos + i] = fromArray[fromPos + i];
+  }
+}
+function snappyUncompress(input2, output2) {
+  const inputLength = input2.byteLength;
+  const outputLength = output2.byteLength;
+  let pos = 0;
+  let outPos = 0;
+  while (pos < inputLength) {
+    const c = input2[pos];
+    pos++;
+    if (c < 128) {
+      break;
+    }
+  }
+  if (outputLength && pos >= inputLength) {
+    throw new Error("invalid snappy length header");
+  }
+  while (pos < inputLength) {
+    const c = input2[pos];
+    let len = 0;
+    pos++;
+    if (pos >= inputLength) {
+      throw new Error("missing eof marker");
+    }
+    if ((c & 3) === 0) {
+      let len2 = (c >>> 2) + 1;
+      if (len2 > 60) {
+        if (pos + 3 >= inputLength) {
+          throw new Error("snappy error literal pos + 3 >= inputLength");
+        }
+        const lengthSize = len2 - 60;
+        len2 = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
+        len2 = (len2 & WORD_MASK[lengthSize]) + 1;
+        pos += lengthSize;
+      }
+      if (pos + len2 > inputLength) {
+        throw new Error("snappy error literal exceeds input length");
+      }
+      copyBytes(input2, pos, output2, outPos, len2);
+      pos += len2;
+      outPos += len2;
+    } else {
+      let offset = 0;
+      switch (c & 3) {
+        case 1:
+          len = (c >>> 2 & 7) + 4;
+          offset = input2[pos] + (c >>> 5 << 8);
+          pos++;
+          break;
+        case 2:
+          if (inputLength <= pos + 1) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input2[pos] + (input2[pos + 1] << 8);
+          pos += 2;
+          break;
+        case 3:
+          if (inputLength <= pos + 3) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
+          pos += 4;
+          break;
+        default:
+          break;
+      }
+      if (offset === 0 || isNaN(offset)) {
+        throw new Error(`invalid offset ${offset} pos ${pos} inputLength ${inputLength}`);
+      }
+      if (offset > outPos) {
+        throw new Error("cannot copy from before start of buffer");
+      }
+      copyBytes(output2, outPos - offset, output2, outPos, len);
+      outPos += len;
+    }
+  }
+  if (outPos !== outputLength) throw new Error("premature end of input");
+}
+
+// node_modules/hyparquet/src/datapage.js
+function readDataPage(bytes, daph, { type, element, schemaPath }) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = { view, offset: 0 };
+  let dataPage;
+  const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
+  const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath);
+  const nValues = daph.num_values - numNulls;
+  if (daph.encoding === "PLAIN") {
+    dataPage = readPlain(reader, type, nValues, element.type_length);
+  } else if (daph.encoding === "PLAIN_DICTIONARY" || daph.encoding === "RLE_DICTIONARY" || daph.encoding === "RLE") {
+    const bitWidth2 = type === "BOOLEAN" ? 1 : view.getUint8(reader.offset++);
+    if (bitWidth2) {
+      dataPage = new Array(nValues);
+      if (type === "BOOLEAN") {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage);
+        dataPage = dataPage.map((x) => !!x);
+      } else {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage, view.byteLength - reader.offset);
+      }
+    } else {
+      dataPage = new Uint8Array(nValues);
+    }
+  } else if (daph.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(reader, nValues, type, element.type_length);
+  } else if (daph.encoding === "ALP") {
+    dataPage = alpDecode(reader, nValues, type);
+  } else if (daph.encoding === "DELTA_BINARY_PACKED") {
+    const int322 = type === "INT32";
+    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(reader, nValues, dataPage);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevels(reader, daph, schemaPath) {
+  if (schemaPath.length > 1) {
+    const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+    if (maxRepetitionLevel) {
+      const values = new Array(daph.num_values);
+      readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values);
+      return values;
+    }
+  }
+  return [];
+}
+function readDefinitionLevels(reader, daph, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 };
+  const definitionLevels = new Array(daph.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), definitionLevels);
+  let numNulls = daph.num_values;
+  for (const def2 of definitionLevels) {
+    if (def2 === maxDefinitionLevel) numNulls--;
+  }
+  if (numNulls === 0) definitionLevels.length = 0;
+  return { definitionLevels, numNulls };
+}
+function decompressPage(compressedBytes, uncompressed_page_size, codec2, compressors) {
+  let page;
+  const customDecompressor = compressors?.[codec2];
+  if (codec2 === "UNCOMPRESSED") {
+    page = compressedBytes;
+  } else if (customDecompressor) {
+    page = customDecompressor(compressedBytes, uncompressed_page_size);
+  } else if (codec2 === "SNAPPY") {
+    page = new Uint8Array(uncompressed_page_size);
+    snappyUncompress(compressedBytes, page);
+  } else {
+    throw new Error(`parquet unsupported compression codec: ${codec2}`);
+  }
+  if (page?.length !== uncompressed_page_size) {
+    throw new Error(`parquet decompressed page length ${page?.length} does not match header ${uncompressed_page_size}`);
+  }
+  return page;
+}
+function readDataPageV2(compressedBytes, ph, columnDecoder) {
+  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
+  const reader = { view, offset: 0 };
+  const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
+  const daph2 = ph.data_page_header_v2;
+  if (!daph2) throw new Error("parquet data page header v2 is undefined");
+  const repetitionLevels = readRepetitionLevelsV2(reader, daph2, schemaPath);
+  reader.offset = daph2.repetition_levels_byte_length;
+  const definitionLevels = readDefinitionLevelsV2(reader, daph2, schemaPath);
+  const uncompressedPageSize = ph.uncompressed_page_size - daph2.definition_levels_byte_length - daph2.repetition_levels_byte_length;
+  let page = compressedBytes.subarray(reader.offset);
+  if (daph2.is_compressed !== false && uncompressedPageSize) {
+    page = decompressPage(page, uncompressedPageSize, codec2, compressors);
+  }
+  const pageView = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  const pageReader = { view: pageView, offset: 0 };
+  let dataPage;
+  const nValues = daph2.num_values - daph2.num_nulls;
+  if (daph2.encoding === "PLAIN") {
+    dataPage = readPlain(pageReader, type, nValues, element.type_length);
+  } else if (daph2.encoding === "RLE") {
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, 1, dataPage);
+    dataPage = dataPage.map((x) => !!x);
+  } else if (daph2.encoding === "PLAIN_DICTIONARY" || daph2.encoding === "RLE_DICTIONARY") {
+    const bitWidth2 = pageView.getUint8(pageReader.offset++);
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, bitWidth2, dataPage, uncompressedPageSize - 1);
+  } else if (daph2.encoding === "DELTA_BINARY_PACKED") {
+    const int322 = type === "INT32";
+    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(pageReader, nValues, type, element.type_length);
+  } else if (daph2.encoding === "ALP") {
+    dataPage = alpDecode(pageReader, nValues, type);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph2.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevelsV2(reader, daph2, schemaPath) {
+  const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+  if (!maxRepetitionLevel) return [];
+  const values = new Array(daph2.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values, daph2.repetition_levels_byte_length);
+  return values;
+}
+function readDefinitionLevelsV2(reader, daph2, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (maxDefinitionLevel) {
+    const values = new Array(daph2.num_values);
+    readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), values, daph2.definition_levels_byte_length);
+    return values;
+  }
+}
+function bitWidth(value) {
+  return 32 - Math.clz32(value);
+}
+
+// node_modules/hyparquet/src/column.js
+function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
+  const { pathInSchema, schemaPath } = columnDecoder;
+  const isFlat = isFlatColumn(schemaPath);
+  const chunks = [];
+  let dictionary = void 0;
+  let lastChunk = void 0;
+  let rowCount = 0;
+  let skipped = 0;
+  const emitLastChunk = onPage && (() => {
+    lastChunk && onPage({
+      pathInSchema,
+      columnData: lastChunk,
+      rowStart: groupStart + rowCount - lastChunk.length,
+      rowEnd: groupStart + rowCount
+    });
+  });
+  while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
+    if (reader.offset >= reader.view.byteLength - 1) break;
+    const header = parquetHeader(reader);
+    if (header.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+      if (data) dictionary = convert(data, columnDecoder);
+    } else {
+      const lastChunkLength = lastChunk?.length || 0;
+      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      if (result.skipped) {
+        if (!chunks.length) {
+          skipped += result.skipped;
+        }
+        rowCount += result.skipped;
+      } else if (result.data && lastChunk === result.data) {
+        rowCount += result.data.length - lastChunkLength;
+      } else if (result.data && result.data.length) {
+        emitLastChunk?.();
+        chunks.push(result.data);
+        rowCount += result.data.length;
+        lastChunk = result.data;
+      }
+    }
+  }
+  emitLastChunk?.();
+  return { data: chunks, skipped };
+}
+function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+  const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
+  const compressedBytes = new Uint8Array(
+    reader.view.buffer,
+    reader.view.byteOffset + reader.offset,
+    header.compressed_page_size
+  );
+  reader.offset += header.compressed_page_size;
+  if (header.type === "DATA_PAGE") {
+    const daph = header.data_page_header;
+    if (!daph) throw new Error("parquet data page header is undefined");
+    if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
+      return { skipped: daph.num_values };
+    }
+    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec2, compressors);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
+    const output2 = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DATA_PAGE_V2") {
+    const daph2 = header.data_page_header_v2;
+    if (!daph2) throw new Error("parquet data page header v2 is undefined");
+    if (pageStart > daph2.num_rows) {
+      return { skipped: daph2.num_rows };
+    }
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
+    const output2 = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DICTIONARY_PAGE") {
+    const diph = header.dictionary_page_header;
+    if (!diph) throw new Error("parquet dictionary page header is undefined");
+    const page = decompressPage(
+      compressedBytes,
+      Number(header.uncompressed_page_size),
+      codec2,
+      compressors
+    );
+    const reader2 = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+    const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
+    return { skipped: 0, data: dictArray };
+  } else {
+    throw new Error(`parquet unsupported page type: ${header.type}`);
+  }
+}
+function parquetHeader(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header.field_1];
+  const uncompressed_page_size = header.field_2;
+  const compressed_page_size = header.field_3;
+  const crc = header.field_4;
+  const data_page_header = header.field_5 && {
+    num_values: header.field_5.field_1,
+    encoding: Encodings[header.field_5.field_2],
+    definition_level_encoding: Encodings[header.field_5.field_3],
+    repetition_level_encoding: Encodings[header.field_5.field_4],
+    statistics: pageStatistics(header.field_5.field_5)
+  };
+  const index_page_header = header.field_6;
+  const dictionary_page_header = header.field_7 && {
+    num_values: header.field_7.field_1,
+    encoding: Encodings[header.field_7.field_2],
+    is_sorted: header.field_7.field_3
+  };
+  const data_page_header_v2 = header.field_8 && {
+    num_values: header.field_8.field_1,
+    num_nulls: header.field_8.field_2,
+    num_rows: header.field_8.field_3,
+    encoding: Encodings[header.field_8.field_4],
+    definition_levels_byte_length: header.field_8.field_5,
+    repetition_levels_byte_length: header.field_8.field_6,
+    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+    // default true
+    statistics: pageStatistics(header.field_8.field_8)
+  };
+  return {
+    type,
+    uncompressed_page_size,
+    compressed_page_size,
+    crc,
+    data_page_header,
+    index_page_header,
+    dictionary_page_header,
+    data_page_header_v2
+  };
+}
+function pageStatistics(stats) {
+  return stats && {
+    max: stats.field_1,
+    min: stats.field_2,
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: stats.field_5,
+    min_value: stats.field_6,
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+
+// node_modules/hyparquet/src/rowgroup.js
+function readRowGroup(options4, { metadata }, groupPlan) {
+  const asyncColumns = [];
+  const schemaTree2 = parquetSchema(metadata);
+  for (const chunk of groupPlan.chunks) {
+    const { path_in_schema: pathInSchema } = chunk.columnMetadata;
+    const schemaPath = getTreePath(schemaTree2, pathInSchema);
+    const columnDecoder = {
+      pathInSchema,
+      element: schemaPath[schemaPath.length - 1].element,
+      schemaPath,
+      ...options4,
+      ...chunk.columnMetadata,
+      // merge after options, so a partial parsers object keeps the defaults
+      parsers: { ...DEFAULT_PARSERS, ...options4.parsers }
+    };
+    const { startByte, endByte } = chunk.range;
+    if ("pageLocations" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        data: readSelectedPages(options4, groupPlan, chunk, chunk.pageLocations, columnDecoder)
+      });
+    } else if ("offsetIndex" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        // fetch offset index
+        data: Promise.resolve(options4.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
+          const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
+          return readSelectedPages(options4, groupPlan, chunk, pages, columnDecoder);
+        })
+      });
+    } else {
+      asyncColumns.push({
+        pathInSchema,
+        data: Promise.resolve(options4.file.slice(startByte, endByte)).then((buffer) => {
+          const reader = { view: new DataView(buffer), offset: 0 };
+          return readColumn(reader, groupPlan, columnDecoder, options4.onPage);
+        })
+      });
+    }
+  }
+  return {
+    groupStart: groupPlan.groupStart,
+    groupRows: groupPlan.groupRows,
+    selectStart: groupPlan.selectStart,
+    selectEnd: groupPlan.selectEnd,
+    asyncColumns
+  };
+}
+async function readSelectedPages(options4, groupPlan, chunk, pages, columnDecoder) {
+  const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata;
+  const { selectStart, selectEnd } = groupPlan;
+  let { startByte, endByte } = chunk.range;
+  let skipped = -1;
+  const hasDict = dictionary_page_offset || data_page_offset < pages[0].offset;
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i];
+    const pageStart = Number(page.first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupPlan.groupRows;
+    if (skipped < 0 && pageEnd > selectStart) {
+      startByte = Number(page.offset);
+      skipped = pageStart;
+    }
+    if (pageStart < selectEnd) {
+      endByte = Number(page.offset) + page.compressed_page_size;
+    }
+  }
+  if (skipped < 0) skipped = 0;
+  let view;
+  if (hasDict && skipped) {
+    const dictLength = Number(pages[0].offset) - chunk.range.startByte;
+    const [dictBuffer, dataBuffer] = await Promise.all([
+      options4.file.slice(chunk.range.startByte, Number(pages[0].offset)),
+      options4.file.slice(startByte, endByte)
+    ]);
+    const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
+    combined.set(new Uint8Array(dictBuffer, 0, dictLength));
+    combined.set(new Uint8Array(dataBuffer), dictLength);
+    view = new DataView(combined.buffer);
+  } else if (hasDict) {
+    view = new DataView(await options4.file.slice(chunk.range.startByte, endByte));
+  } else {
+    view = new DataView(await options4.file.slice(startByte, endByte));
+  }
+  const reader = { view, offset: 0 };
+  const adjustedGroupPlan = skipped ? {
+    ...groupPlan,
+    groupStart: groupPlan.groupStart + skipped,
+    selectStart: groupPlan.selectStart - skipped,
+    selectEnd: groupPlan.selectEnd - skipped
+  } : groupPlan;
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options4.onPage);
+  return {
+    data,
+    skipped: skipped + columnSkipped
+  };
+}
+async function asyncGroupToRows({ asyncColumns }, selectStart, selectEnd, columns, rowFormat) {
+  const asyncPages = await Promise.all(asyncColumns.map(
+    (column) => column.data.then(({ skipped, data }) => ({ skipped, data: flatten(data) }))
+  ));
+  const selectCount = selectEnd - selectStart;
+  if (rowFormat === "object") {
+    const groupData2 = Array(selectCount);
+    for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+      const rowData = {};
+      for (let i = 0; i < asyncColumns.length; i++) {
+        const { data, skipped } = asyncPages[i];
+        rowData[asyncColumns[i].pathInSchema[0]] = data[selectStart + selectRow - skipped];
+      }
+      groupData2[selectRow] = rowData;
+    }
+    return groupData2;
+  }
+  const includedColumnNames = asyncColumns.map((child) => child.pathInSchema[0]).filter((name) => !columns || columns.includes(name));
+  const columnOrder = columns ?? includedColumnNames;
+  const columnIndexes = columnOrder.map((name) => asyncColumns.findIndex((column) => column.pathInSchema[0] === name));
+  const groupData = Array(selectCount);
+  for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+    const rowData = Array(asyncColumns.length);
+    for (let i = 0; i < columnOrder.length; i++) {
+      const colIdx = columnIndexes[i];
+      if (colIdx < 0) throw new Error(`parquet column not found: ${columnOrder[i]}`);
+      const { data, skipped } = asyncPages[colIdx];
+      rowData[i] = data[selectStart + selectRow - skipped];
+    }
+    groupData[selectRow] = rowData;
+  }
+  return groupData;
+}
+function assembleAsync(asyncRowGroup, schemaTree2, parsers2) {
+  const { asyncColumns } = asyncRowGroup;
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers2 };
+  const assembled = [];
+  for (const child of schemaTree2.children) {
+    if (child.children.length) {
+      const childColumns = asyncColumns.filter((column) => column.pathInSchema[0] === child.element.name);
+      if (!childColumns.length) continue;
+      assembled.push({
+        pathInSchema: child.path,
+        data: (async () => {
+          const resolved = await Promise.all(childColumns.map((c) => c.data));
+          const subcolumnData = /* @__PURE__ */ new Map();
+          const flattened = resolved.map(({ data }) => flatten(data));
+          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result) => result.skipped));
+          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i) => result.skipped + flattened[i].length));
+          for (let i = 0; i < childColumns.length; i++) {
+            const start = skipped - resolved[i].skipped;
+            const length = Math.max(0, end - skipped);
+            subcolumnData.set(
+              childColumns[i].pathInSchema.join("."),
+              flattened[i].slice(start, start + length)
+            );
+          }
+          assembleNested(subcolumnData, child, allParsers);
+          const assembled2 = subcolumnData.get(child.element.name);
+          if (!assembled2) throw new Error("parquet column data not assembled");
+          return { data: [assembled2], skipped };
+        })()
+      });
+    } else {
+      const asyncColumn = asyncColumns.find((column) => column.pathInSchema[0] === child.element.name);
+      if (asyncColumn) assembled.push(asyncColumn);
+    }
+  }
+  return { ...asyncRowGroup, asyncColumns: assembled };
+}
+
+// node_modules/hyparquet/src/scan.js
+async function prepareParquetRead(options4) {
+  const prepared = await prepareParquetOptions(options4);
+  return {
+    options: prepared,
+    plan: parquetPlan(prepared)
+  };
+}
+async function prepareParquetOptions(options4) {
+  const metadata = options4.metadata ?? await parquetMetadataAsync(options4.file, options4);
+  const schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const filterColumns = columnsNeededForFilter(options4.filter);
+  const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
+  if (missingFilterColumns.length) {
+    throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
+  }
+  if (options4.columns) {
+    const missingColumns = options4.columns.filter((column) => !schemaColumns.includes(column));
+    if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
+  }
+  let prepared = { ...options4, metadata };
+  prepared = await withBloomFilters(prepared);
+  prepared = await withPageIndexes(prepared);
+  return prepared;
+}
+function readParquetPlan(options4, plan) {
+  const readOptions = { ...options4, file: prefetchAsyncBuffer(options4.file, plan) };
+  return plan.groups.map((group) => readRowGroup(readOptions, plan, group));
+}
+async function withBloomFilters(options4) {
+  if (!options4.useBloomFilters || !options4.filter || !options4.metadata) return options4;
+  const schemaTree2 = parquetSchema(options4.metadata);
+  const schemaElements = {};
+  for (const child of schemaTree2.children) schemaElements[child.element.name] = child.element;
+  const bloomFiltersByGroup = await prefetchBloomFilters({
+    file: options4.file,
+    metadata: options4.metadata,
+    filter: options4.filter,
+    filterStrict: options4.filterStrict
+  });
+  return { ...options4, bloomFiltersByGroup, schemaElements };
+}
+async function withPageIndexes(options4) {
+  if (!options4.usePageIndex || !options4.filter || !options4.metadata) return options4;
+  const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
+    file: options4.file,
+    metadata: options4.metadata,
+    filter: options4.filter,
+    filterStrict: options4.filterStrict,
+    rowStart: options4.rowStart,
+    rowEnd: options4.rowEnd,
+    columns: options4.columns,
+    bloomFiltersByGroup: options4.bloomFiltersByGroup,
+    schemaElements: options4.schemaElements,
+    parsers: options4.parsers
+  });
+  return { ...options4, pageRangesByGroup, pageLocationsByGroup };
+}
+
+// node_modules/hyparquet/src/read.js
+var rowIndex = (
+  /** @type {typeof import('../src/types.js').rowIndex} */
+  /* @__PURE__ */ Symbol("rowIndex")
+);
+async function parquetRead(options4) {
+  options4.metadata ??= await parquetMetadataAsync(options4.file, options4);
+  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options4;
+  if (filter && rowFormat !== "object") {
+    throw new Error('parquet filter requires rowFormat: "object"');
+  }
+  if (options4.includeRowIndex && rowFormat !== "object") {
+    throw new Error('parquet includeRowIndex requires rowFormat: "object"');
+  }
+  const filterColumns = columnsNeededForFilter(filter);
+  let readColumns = columns;
+  if (columns && filterColumns.length) {
+    const selectedColumns = new Set(columns);
+    const extraColumns = filterColumns.filter((column) => !selectedColumns.has(column));
+    if (extraColumns.length) readColumns = [...columns, ...extraColumns];
+  }
+  const readOptions = readColumns === columns ? options4 : { ...options4, columns: readColumns };
+  const prepared = await prepareParquetRead(readOptions);
+  const preparedOptions = prepared.options;
+  const requiresProjection = readColumns !== columns;
+  const asyncGroups = readParquetPlan(preparedOptions, prepared.plan);
+  if (!onComplete && !onChunk) {
+    await awaitAllColumns(asyncGroups);
+    return;
+  }
+  if (!preparedOptions.metadata) throw new Error("parquet requires metadata");
+  const schemaTree2 = parquetSchema(preparedOptions.metadata);
+  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options4.parsers));
+  if (onChunk) {
+    for (const asyncGroup of assembled) {
+      for (const asyncColumn of asyncGroup.asyncColumns) {
+        asyncColumn.data.then(({ data, skipped }) => {
+          let rowStart2 = asyncGroup.groupStart + skipped;
+          for (const columnData of data) {
+            onChunk({
+              columnName: asyncColumn.pathInSchema[0],
+              columnData,
+              rowStart: rowStart2,
+              rowEnd: rowStart2 + columnData.length
+            });
+            rowStart2 += columnData.length;
+          }
+        }, () => {
+        });
+      }
+    }
+  }
+  if (onComplete) {
+    await awaitAllColumns(assembled);
+    const rows = [];
+    for (const asyncGroup of assembled) {
+      const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
+      const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
+      const groupData = rowFormat === "object" ? await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, "object") : await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, "array");
+      if (options4.includeRowIndex) {
+        for (let i = 0; i < groupData.length; i++) {
+          Object.defineProperty(groupData[i], rowIndex, {
+            value: asyncGroup.groupStart + selectStart + i
+          });
+        }
+      }
+      if (filter) {
+        for (
+          const row of
+          /** @type {Record<string, any>[]} */
+          groupData
+        ) {
+          if (matchFilter(row, filter, filterStrict)) {
+            if (requiresProjection && columns) {
+              for (const col of filterColumns) {
+                if (!columns.includes(col)) delete row[col];
+              }
+            }
+            rows.push(row);
+          }
+        }
+      } else {
+        concat(rows, groupData);
+      }
+    }
+    onComplete(rows);
+  } else {
+    await awaitAllColumns(assembled);
+  }
+}
+async function awaitAllColumns(asyncGroups) {
+  const all = asyncGroups.flatMap((g) => g.asyncColumns.map((c) => c.data));
+  const results = await Promise.allSettled(all);
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+// packages/data/src/readers/parquet.ts
+var MAX_RANGE_ROWS = 65536;
+var SUPPORTED_CODECS = /* @__PURE__ */ new Set(["UNCOMPRESSED", "SNAPPY"]);
+var MAGIC = "PAR1";
+function fileBuffer(fh, size) {
+  return {
+    byteLength: size,
+    async slice(start, end = size) {
+      const out = new ArrayBuffer(Math.max(0, end - start));
+      const view = new Uint8Array(out);
+      let done = 0;
+      while (done < view.length) {
+        const { bytesRead } = await fh.read(view, done, view.length - done, start + done);
+        if (bytesRead === 0) throw new Error("parquet file is shorter than its metadata says");
+        done += bytesRead;
+      }
+      return out;
+    }
+  };
+}
+async function withFile(absPath, where, use) {
+  let fh;
+  try {
+    fh = await open2(absPath, "r");
+  } catch (e) {
+    throw ioError(e, where) ?? e;
+  }
+  try {
+    const { size } = await fh.stat();
+    return await use(fileBuffer(fh, size));
+  } finally {
+    await fh.close();
+  }
+}
+function parquetError(e, where) {
+  if (e instanceof InputError) return e;
+  const io = ioError(e, where);
+  if (io) return io;
+  if (e instanceof Error) return fail(where, `cannot read the Parquet file (${e.message})`);
+  return e;
+}
+var isoDay = (d) => {
+  const iso = d.toISOString();
+  return iso.slice(0, iso.indexOf("T"));
+};
+var validDate = (d) => !Number.isNaN(d.getTime());
+var parsers = {
+  dateFromDays(days) {
+    const d = new Date(days * 864e5);
+    return validDate(d) ? isoDay(d) : d;
+  },
+  timestampFromMilliseconds: (ms) => isoTimestamp(Number(ms)),
+  timestampFromMicroseconds: (us) => isoTimestamp(Number(us / 1000n)),
+  timestampFromNanoseconds: (ns) => isoTimestamp(Number(ns / 1000000n))
+};
+function isoTimestamp(ms) {
+  const d = new Date(ms);
+  return validDate(d) ? d.toISOString() : d;
+}
+function float32Text(v) {
+  for (let p = 1; p < 9; p++) {
+    const s = v.toPrecision(p);
+    if (Math.fround(Number(s)) === v) return String(Number(s));
+  }
+  return String(v);
+}
+function converter(where, column, element, na) {
+  const isFloat32 = element.type === "FLOAT";
+  const bad = (row, what) => fail(where, `row ${row}, column "${column}": ${what}`);
+  return (v, row) => {
+    let s;
+    if (v === null || v === void 0) return null;
+    if (typeof v === "string") s = v;
+    else if (typeof v === "number") {
+      if (Number.isNaN(v)) return null;
+      s = isFloat32 ? float32Text(v) : String(v);
+    } else if (typeof v === "bigint") s = v.toString();
+    else if (typeof v === "boolean") s = v ? "true" : "false";
+    else if (v instanceof Date) {
+      if (!validDate(v)) throw bad(row, "the date or timestamp is out of range");
+      s = v.toISOString();
+    } else if (v instanceof Uint8Array) throw bad(row, "binary values are not supported");
+    else throw bad(row, "nested values (lists, structs, maps) are not supported; flatten the column");
+    return na.has(s) ? null : s;
+  };
+}
+async function openParquet(spec, where) {
+  const batchSize = batchSizeOf(spec.batchSize);
+  let metadata;
+  try {
+    metadata = await withFile(spec.absPath, where, async (file2) => {
+      if (file2.byteLength === 0) throw fail(where, "the file is empty (expected a Parquet file)");
+      const magic = (buf) => Buffer.from(buf).toString("latin1") === MAGIC;
+      const size = file2.byteLength;
+      if (size < 12 || !magic(await file2.slice(0, 4)) || !magic(await file2.slice(size - 4, size))) {
+        throw fail(where, "not a Parquet file (no PAR1 magic bytes); set format: to the file's real format");
+      }
+      return parquetMetadataAsync(file2);
+    });
+  } catch (e) {
+    throw parquetError(e, where);
+  }
+  const columns = parquetSchema(metadata).children;
+  const header = columns.map((c) => c.element.name);
+  if (header.length === 0) throw fail(where, "the Parquet file has no columns");
+  validateHeader(where, header);
+  for (const c of columns) {
+    if (c.children.length > 0 || c.element.repetition_type === "REPEATED") {
+      throw fail(
+        where,
+        `column "${c.element.name}" is nested (a list, struct or map), which is not supported; flatten it`
+      );
+    }
+  }
+  for (const group of metadata.row_groups) {
+    for (const chunk of group.columns) {
+      const codec2 = chunk.meta_data?.codec;
+      if (codec2 && !SUPPORTED_CODECS.has(codec2)) {
+        throw fail(
+          where,
+          `the Parquet file is compressed with ${codec2}, which is not supported; write it with snappy or no compression`
+        );
+      }
+    }
+  }
+  if (Number(metadata.num_rows) === 0) throw fail(where, "the file has a header but no data rows");
+  const na = new Set(spec.naValues);
+  const convert2 = columns.map((c) => converter(where, c.element.name, c.element, na));
+  const rangeRows = Math.max(batchSize, MAX_RANGE_ROWS);
+  async function* rowRanges(file2) {
+    let groupStart = 0;
+    for (const group of metadata.row_groups) {
+      const groupEnd = groupStart + Number(group.num_rows);
+      for (let rowStart = groupStart; rowStart < groupEnd; rowStart += rangeRows) {
+        const rowEnd = Math.min(groupEnd, rowStart + rangeRows);
+        let rows = [];
+        await parquetRead({
+          file: file2,
+          metadata,
+          columns: header,
+          rowStart,
+          rowEnd,
+          parsers,
+          useOffsetIndex: true,
+          onComplete: (r) => {
+            rows = r;
+          }
+        });
+        if (rows.length !== rowEnd - rowStart) {
+          throw new Error(`expected ${rowEnd - rowStart} rows from ${rowStart}, got ${rows.length}`);
+        }
+        yield rows;
+      }
+      groupStart = groupEnd;
+    }
+  }
+  async function* batches() {
+    let fh;
+    try {
+      try {
+        fh = await open2(spec.absPath, "r");
+      } catch (e) {
+        throw ioError(e, where) ?? e;
+      }
+      const file2 = fileBuffer(fh, (await fh.stat()).size);
+      const out = new BatchBuilder(batchSize);
+      let row = 0;
+      for await (const range of rowRanges(file2)) {
+        for (const values of range) {
+          row++;
+          const cells = new Array(header.length);
+          for (let j = 0; j < header.length; j++) cells[j] = convert2[j](values[j], row);
+          const full = out.add(cells);
+          if (full) yield full;
+        }
+      }
+      const last = out.rest();
+      if (last) yield last;
+    } catch (e) {
+      throw parquetError(e, where);
+    } finally {
+      await fh?.close();
+    }
+  }
+  return { name: spec.name, path: spec.path, display: where, format: "parquet", header, batches };
+}
+
+// packages/data/src/readers/index.ts
+var BY_EXTENSION = {
+  ".csv": "csv",
+  ".txt": "csv",
+  ".tsv": "csv",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".parquet": "parquet"
+};
+async function openSource(spec) {
+  const where = spec.display ?? spec.path;
+  const ext = path5.extname(spec.absPath).toLowerCase();
+  const format2 = spec.format ?? BY_EXTENSION[ext];
+  switch (format2) {
+    case "csv":
+      return openCsv(spec, where, spec.delimiter ?? (ext === ".tsv" ? "	" : ","));
+    case "jsonl":
+      return openJsonl(spec, where);
+    case "parquet":
+      return openParquet(spec, where);
+    case void 0:
+      throw fail(
+        where,
+        `cannot tell the file's format from ${ext ? `its extension "${ext}"` : "a name without an extension"}; set format: (csv, jsonl or parquet) for this dataset`
+      );
+    default:
+      throw fail(where, `unknown format "${String(format2)}"; use csv, jsonl or parquet`);
+  }
+}
+
+// packages/data/src/scan.ts
+import path6 from "node:path";
+
+// packages/data/src/phi/detect.ts
+import { isIPv4, isIPv6 } from "node:net";
+function normaliseColumnName(name) {
+  return name.replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+}
+function parseColumnName(name) {
+  const normalised = normaliseColumnName(name);
+  const tokens = normalised === "" ? [] : normalised.split("_");
+  const runs = /* @__PURE__ */ new Set();
+  for (let i = 0; i < tokens.length; i++) {
+    let s = "";
+    for (let j = i; j < tokens.length && j < i + 4; j++) {
+      s += tokens[j];
+      runs.add(s);
+    }
+  }
+  return { normalised, tokens, runs };
+}
+var anyRun = (n, words) => {
+  for (const r of n.runs) if (words.has(r)) return true;
+  return false;
+};
+var PERSON_NAME_WORDS = /* @__PURE__ */ new Set([
+  "firstname",
+  "lastname",
+  "fullname",
+  "givenname",
+  "familyname",
+  "middlename",
+  "maidenname",
+  "patientname",
+  "surname",
+  "surnames",
+  "forename",
+  "forenames",
+  "fname",
+  "lname",
+  "nextofkin",
+  // a few other languages
+  "nombre",
+  "apellido",
+  "apellidos",
+  "prenom",
+  "vorname",
+  "nachname"
+]);
+var PERSON_QUALIFIERS = /* @__PURE__ */ new Set([
+  "first",
+  "last",
+  "full",
+  "given",
+  "family",
+  "middle",
+  "maiden",
+  "nick",
+  "patient",
+  "patients",
+  "pt",
+  "person",
+  "subject",
+  "participant",
+  "client",
+  "member",
+  "legal",
+  "preferred",
+  "display",
+  "real",
+  "mother",
+  "mothers",
+  "father",
+  "fathers",
+  "spouse",
+  "guardian",
+  "kin",
+  "contact",
+  "emergency",
+  "physician",
+  "doctor",
+  "nurse",
+  "caregiver"
+]);
+var DOB_WORDS = /* @__PURE__ */ new Set([
+  "dob",
+  "dateofbirth",
+  "birthdate",
+  "birthdt",
+  "birthday",
+  "dtofbirth",
+  "dayofbirth",
+  "geburtsdatum",
+  "fechanacimiento",
+  "fechadenacimiento",
+  "datenaissance",
+  "datedenaissance"
+]);
+var SSN_WORDS = /* @__PURE__ */ new Set([
+  "ssn",
+  "socialsecurity",
+  "socialsecuritynumber",
+  "socialsecurityno",
+  "socsec",
+  "nationalinsurance",
+  "nationalinsurancenumber",
+  "nino",
+  "nationalid",
+  "nationalidnumber",
+  "passport",
+  "passportnumber",
+  "passportno",
+  "driverslicense",
+  "driverslicence",
+  "driverlicense",
+  "driverlicence"
+]);
+var MRN_PREFIXES = "(?:patient|pat|pt|subject|subj|participant|person|member|beneficiary|insurance|insured|healthplan|healthcard|medicalrecord|record|chart|nhs|account|acct|policy)";
+var MRN_RE = new RegExp(
+  `^(?:mrn|mrns|medicalrecord|medicalrecords|${MRN_PREFIXES}(?:id|ids|no|nr|num|number|ident|identifier))$`
+);
+var MRN_WHOLE = /* @__PURE__ */ new Set(["patient", "patients", "chart", "subject", "participant"]);
+var EMAIL_WORDS = /* @__PURE__ */ new Set(["email", "emails", "emailaddress", "mailaddress", "correo", "courriel"]);
+var PHONE_WORDS = /* @__PURE__ */ new Set([
+  "phone",
+  "phones",
+  "phonenumber",
+  "phoneno",
+  "telephone",
+  "telephonenumber",
+  "tel",
+  "telno",
+  "telefon",
+  "telefono",
+  "mobile",
+  "mobilephone",
+  "mobilenumber",
+  "mobileno",
+  "cellphone",
+  "cellnumber",
+  "fax",
+  "faxnumber",
+  "faxno",
+  "pager",
+  "contactnumber",
+  "contactno"
+]);
+var IP_WORDS = /* @__PURE__ */ new Set(["ipaddress", "ipaddr", "ipv4", "ipv6", "macaddress", "macaddr", "remoteaddr"]);
+var URL_WORDS = /* @__PURE__ */ new Set([
+  "url",
+  "urls",
+  "uri",
+  "website",
+  "webpage",
+  "homepage",
+  "webaddress",
+  "weblink",
+  "webpageurl"
+]);
+var ADDRESS_WORDS = /* @__PURE__ */ new Set([
+  "address",
+  "addresses",
+  "addr",
+  "street",
+  "streetname",
+  "streetaddress",
+  "addressline",
+  "homeaddress",
+  "mailingaddress",
+  "city",
+  "town",
+  "adresse",
+  "direccion"
+]);
+var ZIP_WORDS = /* @__PURE__ */ new Set([
+  "zip",
+  "zipcode",
+  "zip5",
+  "zip4",
+  "zip3",
+  "postcode",
+  "postal",
+  "postalcode",
+  "plz",
+  "postleitzahl",
+  "codigopostal",
+  "codepostal"
+]);
+var NAME_DETECTORS = [
+  {
+    id: "email",
+    description: "column name says e-mail (email, e_mail, email_address)",
+    test: (n) => anyRun(n, EMAIL_WORDS)
+  },
+  {
+    id: "ip",
+    description: "column name says IP or MAC address (ip, ip_address, client_ip, ipv6, mac_address)",
+    // `ip` alone only as the last token: in clinical data ip_days / ip_visits mean in-patient.
+    test: (n) => anyRun(n, IP_WORDS) || n.tokens.at(-1) === "ip"
+  },
+  {
+    id: "url",
+    description: "column name says web address (url, uri, website, homepage)",
+    test: (n) => anyRun(n, URL_WORDS)
+  },
+  {
+    id: "date-of-birth",
+    description: "column name says date of birth (dob, date_of_birth, birth_date, birthdate, birthday)",
+    test: (n) => {
+      if (anyRun(n, DOB_WORDS)) return true;
+      return n.tokens.includes("birth") && n.tokens.some((t) => t === "date" || t === "dt" || t === "day");
+    }
+  },
+  {
+    id: "ssn",
+    description: "column name says social security or other national identity number (ssn, social_security)",
+    test: (n) => anyRun(n, SSN_WORDS)
+  },
+  {
+    id: "mrn",
+    description: "column name says medical record or patient identifier (mrn, medical_record_number, patient_id, record_id, chart, subject_id)",
+    test: (n) => {
+      if (MRN_WHOLE.has(n.normalised)) return true;
+      for (const r of n.runs) if (MRN_RE.test(r)) return true;
+      return false;
+    }
+  },
+  {
+    id: "phone",
+    description: "column name says phone or fax number (phone, telephone, mobile, fax)",
+    test: (n) => anyRun(n, PHONE_WORDS)
+  },
+  {
+    id: "zip",
+    description: "column name says ZIP or postal code (zip, zipcode, postcode, postal_code)",
+    test: (n) => anyRun(n, ZIP_WORDS)
+  },
+  {
+    id: "address",
+    description: "column name says street address or city (address, street, addr, address_line_1, city)",
+    test: (n) => anyRun(n, ADDRESS_WORDS)
+  },
+  {
+    id: "person-name",
+    description: "column name says a person's name (name, first_name, last_name, surname, patient_name, full_name); not drug_name, site_name\u2026",
+    test: (n) => {
+      if (anyRun(n, PERSON_NAME_WORDS)) return true;
+      if (!n.tokens.some((t) => t === "name" || t === "names")) return false;
+      return n.tokens.every(
+        (t) => t === "name" || t === "names" || PERSON_QUALIFIERS.has(t) || /^\d+$/.test(t)
+      );
+    }
+  }
+];
+function nameKind(column) {
+  const n = parseColumnName(column);
+  for (const d of NAME_DETECTORS) if (d.test(n)) return d.id;
+  return null;
+}
+var EVENT_DATE_TOKENS = /* @__PURE__ */ new Set([
+  "admission",
+  "admit",
+  "admitted",
+  "discharge",
+  "discharged",
+  "visit",
+  "encounter",
+  "sample",
+  "sampled",
+  "sampling",
+  "collection",
+  "collected",
+  "specimen",
+  "test",
+  "tested",
+  "lab",
+  "exam",
+  "examination",
+  "scan",
+  "imaging",
+  "procedure",
+  "surgery",
+  "operation",
+  "diagnosis",
+  "diagnosed",
+  "dx",
+  "onset",
+  "enrollment",
+  "enrolment",
+  "enrolled",
+  "consent",
+  "randomization",
+  "randomisation",
+  "randomized",
+  "randomised",
+  "followup",
+  "follow",
+  "treatment",
+  "therapy",
+  "start",
+  "end",
+  "stop",
+  "death",
+  "died",
+  "created",
+  "updated",
+  "modified",
+  "recorded",
+  "measured",
+  "measurement",
+  "report",
+  "reported",
+  "study",
+  "acquisition",
+  "acquired",
+  "order",
+  "ordered",
+  "result",
+  "event",
+  "service",
+  "appointment",
+  "prescription",
+  "prescribed",
+  "dose",
+  "dosing",
+  "vaccination",
+  "release",
+  "version",
+  "transfer",
+  "arrival",
+  "registration",
+  "registered",
+  "screening",
+  "baseline",
+  "due",
+  "expiry",
+  "expiration",
+  "effective",
+  "received",
+  "processed",
+  "analysis",
+  "timestamp",
+  "time",
+  "datetime",
+  "ts",
+  "at",
+  "on"
+]);
+function isEventDateName(column) {
+  return parseColumnName(column).tokens.some((t) => EVENT_DATE_TOKENS.has(t));
+}
+var VALUE_DETECTORS = [
+  { id: "email", description: "e-mail address (local@domain.tld)" },
+  {
+    id: "phone",
+    description: "phone number: US (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, NXX NXX XXXX, optional +1, optional extension; or +country code with 8\u201315 digits"
+  },
+  {
+    id: "ssn-like",
+    description: "SSN-like ###-##-#### (area not 000, 666 or 9xx; group not 00; serial not 0000)"
+  },
+  {
+    id: "mrn-like",
+    description: "MRN-like ID: 1\u20134 letters followed by 5\u201310 digits, or MRN-prefixed digits (option mrn_pattern)"
+  },
+  {
+    id: "address",
+    description: "street address: house number, words, street suffix (St, Ave, Rd, Blvd, Ln, Dr, Ct, Way\u2026)"
+  },
+  {
+    id: "date-of-birth",
+    description: "date (yyyy-mm-dd, mm/dd/yyyy, dd.mm.yyyy) with a year a living person can be born in (1900 to this year), in a column whose name hints birth or does not name an event (admission, visit, sample\u2026)"
+  },
+  {
+    id: "date",
+    description: "date (yyyy-mm-dd, mm/dd/yyyy, dd.mm.yyyy) in an event-date column; reported only with dates: true"
+  },
+  {
+    id: "zip",
+    description: "US ZIP code (##### or #####-####); needs \u2265 80% of values to match",
+    min_fraction_floor: 0.8
+  },
+  { id: "ip", description: "IPv4 or IPv6 address" },
+  { id: "url", description: "web address (http://, https://, ftp:// or www.)" },
+  {
+    id: "person-name",
+    description: "person's name: 1\u20133 capitalised alphabetic words, in most values (\u2265 50%); without a name-like column name only 2\u20133 words and \u2265 50 distinct values",
+    min_fraction_floor: 0.5
+  }
+];
+var BIT = {
+  email: 1 << 0,
+  phone: 1 << 1,
+  ssn: 1 << 2,
+  mrn: 1 << 3,
+  address: 1 << 4,
+  /** A date whose year is a plausible birth year. */
+  birthDate: 1 << 5,
+  /** Any date. */
+  date: 1 << 6,
+  zip: 1 << 7,
+  ip: 1 << 8,
+  url: 1 << 9,
+  /** 1–3 capitalised words. */
+  name: 1 << 10,
+  /** 2–3 capitalised words. */
+  fullName: 1 << 11
+};
+var BIRTH_YEARS = { min: 1900, max: Math.max(2025, (/* @__PURE__ */ new Date()).getUTCFullYear()) };
+var DEFAULT_MRN_PATTERN = /^(?:MRN[-:# ]?\d{4,12}|[A-Za-z]{1,4}-?\d{5,10})$/i;
+var MAX_VALUE_LENGTH = 256;
+var NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+var ZIP_RE = /^\d{5}(?:-\d{4})?$/;
+var EMAIL_RE2 = /^[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+[A-Za-z]{2,24}$/;
+var US_PHONE_RE = /^(?:\+?1[-. ]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?: ?(?:x|ext\.?|#) ?\d{1,5})?$/i;
+var INTL_PHONE_RE = /^\+[1-9][\d ().-]{6,22}$/;
+var SSN_RE = /^(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}$/;
+var STREET_SUFFIX = "St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Sq|Square|Trl|Trail|Aly|Alley|Row|Close|Crescent|Cres";
+var ADDRESS_RE = new RegExp(
+  `^\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:[\\p{L}\\d.'\u2019-]+\\s+){1,5}(?:${STREET_SUFFIX})\\.?(?:[,\\s].*)?$`,
+  "iu"
+);
+var ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+var US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+var DOT_DATE_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+var URL_RE = /^(?:(?:https?|ftp):\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?)$/i;
+var NAME_WORD = "(?:\\p{Lu}\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)?(?:['\u2019-]\\p{L}\\p{Ll}+)*|\\p{Lu}{2,}(?:['\u2019-]\\p{Lu}{2,})*|\\p{Lu}\\.)";
+var PERSON_NAME_RE = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){0,2}$`, "u");
+var NOT_NAME_WORDS = new Set(
+  [
+    "acute",
+    "chronic",
+    "disease",
+    "syndrome",
+    "disorder",
+    "failure",
+    "infection",
+    "cancer",
+    "carcinoma",
+    "tumor",
+    "tumour",
+    "fracture",
+    "type",
+    "stage",
+    "grade",
+    "heart",
+    "renal",
+    "kidney",
+    "lung",
+    "liver",
+    "cardiac",
+    "pulmonary",
+    "hospital",
+    "clinic",
+    "center",
+    "centre",
+    "medical",
+    "university",
+    "department",
+    "unit",
+    "ward",
+    "positive",
+    "negative",
+    "normal",
+    "abnormal",
+    "unknown",
+    "other",
+    "none",
+    "yes",
+    "no",
+    "male",
+    "female",
+    "high",
+    "low",
+    "medium"
+  ].map((w) => w.toLowerCase())
+);
+function validDate2(y, m, d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31
+  ];
+  return d <= days[m - 1];
+}
+function dateYear(v) {
+  let m = ISO_DATE_RE.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    return validDate2(y, Number(m[2]), Number(m[3])) ? y : null;
+  }
+  m = US_DATE_RE.exec(v);
+  if (m) {
+    const y = Number(m[3]);
+    return validDate2(y, Number(m[1]), Number(m[2])) ? y : null;
+  }
+  m = DOT_DATE_RE.exec(v);
+  if (m) {
+    const y = Number(m[3]);
+    return validDate2(y, Number(m[2]), Number(m[1])) ? y : null;
+  }
+  return null;
+}
+function personNameWords(v) {
+  if (!PERSON_NAME_RE.test(v)) return 0;
+  const words = v.split(" ");
+  let initials = 0;
+  for (const w of words) {
+    if (w.endsWith(".")) {
+      initials++;
+      continue;
+    }
+    if (w.replace(/['’-]/g, "").length < 2) return 0;
+    if (NOT_NAME_WORDS.has(w.toLowerCase())) return 0;
+  }
+  if (initials === words.length) return 0;
+  return words.length;
+}
+function matchValue(v, mrn = DEFAULT_MRN_PATTERN) {
+  if (v.length === 0 || v.length > MAX_VALUE_LENGTH) return 0;
+  const custom2 = mrn !== DEFAULT_MRN_PATTERN;
+  const isNumber2 = NUMBER_RE.test(v);
+  if (isNumber2 && v[0] !== "+") {
+    let bits2 = v.length === 5 && ZIP_RE.test(v) ? BIT.zip : 0;
+    if (custom2 && mrn.test(v)) bits2 |= BIT.mrn;
+    return bits2;
+  }
+  let bits = 0;
+  if (ZIP_RE.test(v)) bits |= BIT.zip;
+  if (v.includes("@")) {
+    if (EMAIL_RE2.test(v)) bits |= BIT.email;
+    return bits;
+  }
+  if (US_PHONE_RE.test(v)) bits |= BIT.phone;
+  else if (INTL_PHONE_RE.test(v) && !(isNumber2 && /[.eE]/.test(v))) {
+    const digits = v.replace(/\D/g, "").length;
+    if (digits >= 8 && digits <= 15) bits |= BIT.phone;
+  }
+  if (SSN_RE.test(v)) bits |= BIT.ssn;
+  if (mrn.test(v)) bits |= BIT.mrn;
+  const year = dateYear(v);
+  if (year !== null) {
+    bits |= BIT.date;
+    if (year >= BIRTH_YEARS.min && year <= BIRTH_YEARS.max) bits |= BIT.birthDate;
+  }
+  if (/^\d/.test(v)) {
+    if (ADDRESS_RE.test(v)) bits |= BIT.address;
+    if (isIPv4(v)) bits |= BIT.ip;
+  }
+  if (v.includes(":") && isIPv6(v)) bits |= BIT.ip;
+  if (URL_RE.test(v)) bits |= BIT.url;
+  const words = personNameWords(v);
+  if (words > 0) {
+    bits |= BIT.name;
+    if (words >= 2) bits |= BIT.fullName;
+  }
+  return bits;
+}
+
+// packages/data/src/phi/scanner.ts
+var PHI_SCAN_DEFAULTS = { min_fraction: 0.3, max_values: 2e4, dates: false };
+var EXAMPLES = 3;
+var MIN_DISTINCT_NAMES = 50;
+var COUNTED = [
+  { id: "person-name", bit: BIT.name },
+  { id: "date-of-birth", bit: BIT.birthDate },
+  { id: "date", bit: BIT.date },
+  { id: "ssn-like", bit: BIT.ssn },
+  { id: "mrn-like", bit: BIT.mrn },
+  { id: "email", bit: BIT.email },
+  { id: "phone", bit: BIT.phone },
+  { id: "address", bit: BIT.address },
+  { id: "zip", bit: BIT.zip },
+  { id: "ip", bit: BIT.ip },
+  { id: "url", bit: BIT.url }
+];
+var FULL_NAME = COUNTED.length;
+var FLOOR = new Map(VALUE_DETECTORS.map((d) => [d.id, d.min_fraction_floor ?? 0]));
+function fnv1a(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+function compileMrn(p) {
+  if (p === void 0) return DEFAULT_MRN_PATTERN;
+  return typeof p === "string" ? new RegExp(p, "u") : new RegExp(p.source, p.flags.replace(/[gy]/g, ""));
+}
+var PhiScanner = class {
+  constructor(header, options4 = {}) {
+    this.header = header;
+    this.minFraction = options4.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
+    this.maxValues = options4.max_values ?? PHI_SCAN_DEFAULTS.max_values;
+    this.dates = options4.dates ?? PHI_SCAN_DEFAULTS.dates;
+    this.mrn = compileMrn(options4.mrn_pattern);
+    const ignore = new Set(options4.ignore ?? []);
+    this.columns = [];
+    header.forEach((name, index) => {
+      if (ignore.has(name)) return;
+      this.columns.push({
+        index,
+        name,
+        kind: nameKind(name),
+        scanned: 0,
+        counts: new Array(COUNTED.length + 1).fill(0),
+        rows: [...COUNTED, null].map(() => []),
+        names: /* @__PURE__ */ new Set()
+      });
+    });
+    this.open = this.maxValues > 0 ? this.columns.length : 0;
+  }
+  header;
+  minFraction;
+  maxValues;
+  dates;
+  mrn;
+  columns;
+  open;
+  /** True once every column has had max_values non-missing values looked at: later batches are skipped. */
+  get done() {
+    return this.open === 0;
+  }
+  batch(b) {
+    if (this.open === 0) return;
+    const rows = b.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const rowNo = b.start + r;
+      for (const c of this.columns) {
+        if (c.scanned >= this.maxValues) continue;
+        const raw = row[c.index];
+        if (raw === null || raw === void 0) continue;
+        const v = raw.trim();
+        if (v === "") continue;
+        c.scanned++;
+        if (c.scanned === this.maxValues) this.open--;
+        const bits = matchValue(v, this.mrn);
+        if (bits === 0) continue;
+        for (let k = 0; k < COUNTED.length; k++) {
+          if (bits & COUNTED[k].bit) {
+            c.counts[k] = c.counts[k] + 1;
+            const ex = c.rows[k];
+            if (ex.length < EXAMPLES) ex.push(rowNo);
+          }
+        }
+        if (bits & BIT.fullName) {
+          c.counts[FULL_NAME] = c.counts[FULL_NAME] + 1;
+          const ex = c.rows[FULL_NAME];
+          if (ex.length < EXAMPLES) ex.push(rowNo);
+          if (c.names.size < MIN_DISTINCT_NAMES) c.names.add(fnv1a(v));
+        }
+      }
+      if (this.open === 0) return;
+    }
+  }
+  /**
+   * Flagged columns, in header order. JSON-serialisable; holds no value.
+   *
+   * A value detector reports a column when its matches / scanned ≥ max(min_fraction, its floor): ZIP 0.8,
+   * person name 0.5. Extra rules:
+   * - person-name: with a name-like column name, 1–3 capitalised words; otherwise only 2–3-word values count
+   *   and the column needs ≥ 50 distinct of them (keeps Male/Female, Placebo/Treatment, city lists out).
+   * - date-of-birth: dates with a year from 1900 to this year, when the name hints birth (dob, birth_date…)
+   *   or does not name an event (admission, visit, sample, collected, ts…: see isEventDateName).
+   * - date: any date, only with `dates: true` and when the column is not already date-of-birth; a column
+   *   whose only finding is `date` (and not by name) has severity low.
+   * A column is also reported, with or without value detectors, when its name alone says identifier.
+   */
+  findings() {
+    const out = [];
+    for (const c of this.columns) {
+      const detectors = [];
+      const exampleRows = /* @__PURE__ */ new Set();
+      const reaches = (id, matches) => c.scanned > 0 && matches / c.scanned >= Math.max(this.minFraction, FLOOR.get(id) ?? 0);
+      let birth = false;
+      COUNTED.forEach(({ id }, k) => {
+        let matches = c.counts[k];
+        let rows = c.rows[k];
+        if (id === "person-name" && c.kind !== "person-name") {
+          matches = c.counts[FULL_NAME];
+          rows = c.rows[FULL_NAME];
+          if (c.names.size < MIN_DISTINCT_NAMES) return;
+        }
+        if (id === "date-of-birth") {
+          if (c.kind !== "date-of-birth" && isEventDateName(c.name)) return;
+        }
+        if (id === "date" && (birth || !this.dates)) return;
+        if (!reaches(id, matches)) return;
+        if (id === "date-of-birth") birth = true;
+        detectors.push({ id, matches, scanned: c.scanned });
+        for (const r of rows) exampleRows.add(r);
+      });
+      const byName = c.kind !== null;
+      if (detectors.length === 0 && !byName) continue;
+      const onlyDates = !byName && detectors.every((d) => d.id === "date");
+      out.push({
+        column: c.name,
+        detectors,
+        by_name: byName,
+        name_kind: c.kind,
+        severity: onlyDates ? "low" : "high",
+        example_rows: [...exampleRows].sort((a, b) => a - b).slice(0, EXAMPLES)
+      });
+    }
+    return out;
+  }
+};
+
+// packages/data/src/phi/phi-check.ts
+var options = {
+  datasets: external_exports.array(external_exports.string()).optional().describe("Datasets to scan (default: every configured dataset)."),
+  min_fraction: external_exports.number().gt(0).max(1).default(PHI_SCAN_DEFAULTS.min_fraction).describe(
+    "Fraction (0\u20131] of a column\u2019s scanned non-missing values a value detector must match to flag it (ZIP codes need at least 0.8, person names 0.5)."
+  ),
+  max_values: external_exports.number().int().min(1).default(PHI_SCAN_DEFAULTS.max_values).describe("Non-missing values scanned per column at most; matches are counted in those only."),
+  dates: external_exports.boolean().default(PHI_SCAN_DEFAULTS.dates).describe(
+    "Also report event dates (columns such as visit_date or admission_date) as `date`, with a warning. Dates of birth are always reported."
+  ),
+  mrn_pattern: external_exports.string().optional().describe(
+    "Regular expression (JavaScript, unicode) for medical record numbers, tested against each trimmed value; anchor it with ^\u2026$. Default: 1\u20134 letters then 5\u201310 digits, or MRN followed by digits."
+  ),
+  ignore: external_exports.array(external_exports.string()).default([]).describe(
+    "Columns not scanned and never reported (e.g. a known-safe coded column the detectors mistake)."
+  )
+};
+var MAX_ROWS_LISTED = 5;
+function targetDatasets(cfg, project) {
+  return cfg.datasets ?? Object.keys(project.datasets);
+}
+function needsOwnScan(cfg) {
+  return (cfg.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction) !== PHI_SCAN_DEFAULTS.min_fraction || (cfg.max_values ?? PHI_SCAN_DEFAULTS.max_values) !== PHI_SCAN_DEFAULTS.max_values || (cfg.dates ?? PHI_SCAN_DEFAULTS.dates) !== PHI_SCAN_DEFAULTS.dates || cfg.mrn_pattern !== void 0;
+}
+function describeFinding(f) {
+  const parts = f.detectors.map((d) => d.id);
+  if (f.by_name) {
+    const same = parts.some((id) => id === f.name_kind || id === `${f.name_kind}-like`);
+    parts.push(same ? "by name" : `by name: ${f.name_kind}`);
+  }
+  return `${f.column} (${parts.join(", ")})`;
+}
+function rowsText2(findings) {
+  const rows = [...new Set(findings.flatMap((f) => f.example_rows))].sort((a, b) => a - b);
+  if (rows.length === 0) return "";
+  const shown2 = rows.slice(0, MAX_ROWS_LISTED);
+  return `; row${shown2.length > 1 ? "s" : ""} ${shown2.join(", ")}${rows.length > shown2.length ? ", \u2026" : ""}`;
+}
+var CATEGORIES = "names, dates of birth, SSN, MRN, contact details, addresses, ZIP, IP, URL";
+var phiCheck = defineStreamingCheck({
+  type: "data.phi",
+  description: "No patient identifiers (names, dates of birth, SSN, MRN, e-mail, phone, address, ZIP, IP, URL) in dataset columns outside privacy.allow_phi",
+  options,
+  validate(cfg, project) {
+    const problems = [];
+    const known = Object.keys(project.datasets);
+    (cfg.datasets ?? []).forEach((name, k) => {
+      if (!known.includes(name)) {
+        const hint = nearest(name, known);
+        problems.push({
+          path: ["datasets", k],
+          message: `unknown dataset "${name}"${hint ? `; did you mean "${hint}"?` : ""} (defined: ${known.join(", ") || "none"})`
+        });
+      }
+    });
+    if (targetDatasets(cfg, project).length === 0) {
+      problems.push({
+        path: ["datasets"],
+        message: "no dataset to scan: add one under `datasets:` at the top level"
+      });
+    }
+    if (cfg.mrn_pattern !== void 0) {
+      try {
+        new RegExp(cfg.mrn_pattern, "u");
+      } catch (e) {
+        problems.push({
+          path: ["mrn_pattern"],
+          message: `not a valid regular expression: ${e.message}`
+        });
+      }
+    }
+    return problems;
+  },
+  criterion(cfg, project) {
+    const dates = cfg.dates ? "; event dates reported as warnings" : "";
+    return `no identifiers (${CATEGORIES}) outside privacy.allow_phi${dates}; datasets: ${targetDatasets(cfg, project).join(", ")}`;
+  },
+  datasets: targetDatasets,
+  visitor(cfg, v) {
+    if (!needsOwnScan(cfg)) return { batch() {
+    }, state: () => null };
+    const scanner = new PhiScanner(v.source.header, {
+      min_fraction: cfg.min_fraction,
+      max_values: cfg.max_values,
+      dates: cfg.dates,
+      mrn_pattern: cfg.mrn_pattern,
+      ignore: cfg.ignore
+    });
+    return { batch: (b) => scanner.batch(b), state: () => scanner.findings() };
+  },
+  async finish(cfg, f) {
+    const results = [];
+    const allow = new Set(f.ctx.config.privacy.allow_phi);
+    const ignore = new Set(cfg.ignore);
+    const own2 = needsOwnScan(cfg);
+    for (const [ds, state] of f.states) {
+      const path12 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const base = {
+        id: `${cfg.id}/${ds}`,
+        check: "data.phi",
+        title: `${cfg.title ?? "PHI scan"}: ${ds}`,
+        verifies: cfg.verifies,
+        controls: cfg.controls
+      };
+      let all;
+      if (own2) all = state ?? void 0;
+      else all = (await f.ctx.services.scan(ds)).byCheck.get(PHI_KEY);
+      if (!Array.isArray(all)) {
+        results.push({
+          ...base,
+          status: "error",
+          metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
+          message: `${path12}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          details: { dataset: ds }
+        });
+        continue;
+      }
+      const findings = all.filter((x) => !ignore.has(x.column));
+      const allowed = findings.filter((x) => allow.has(x.column));
+      const open3 = findings.filter((x) => !allow.has(x.column));
+      const high = open3.filter((x) => x.severity === "high");
+      const low = open3.filter((x) => x.severity === "low");
+      const status = high.length > 0 ? "fail" : low.length > 0 ? "warn" : "pass";
+      const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
+      let message;
+      if (status === "pass") {
+        message = `${path12}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+      } else {
+        const what = high.length > 0 ? "possible PHI" : "dates";
+        message = `${path12}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
+      }
+      results.push({
+        ...base,
+        status,
+        metrics: [
+          { name: "phi_columns", value: high.length, threshold: { op: "<=", value: 0 } },
+          { name: "date_columns", value: low.length },
+          { name: "allowed_phi_columns", value: allowed.length }
+        ],
+        message,
+        details: {
+          dataset: ds,
+          scan: own2 ? "own" : "shared",
+          options: {
+            min_fraction: cfg.min_fraction,
+            max_values: cfg.max_values,
+            dates: cfg.dates,
+            ...cfg.mrn_pattern !== void 0 ? { mrn_pattern: cfg.mrn_pattern } : {}
+          },
+          ignored: cfg.ignore,
+          not_allowed: open3.map((x) => x.column),
+          allowed: allowed.map((x) => x.column),
+          findings
+        }
+      });
+    }
+    return results;
+  }
+});
+
+// packages/data/src/profile/hll.ts
+var SEED_A = 2538058380;
+var SEED_B = 1013904242;
+function mixBlock(h, k) {
+  k = Math.imul(k, 3432918353);
+  k = k << 15 | k >>> 17;
+  k = Math.imul(k, 461845907);
+  h ^= k;
+  h = h << 13 | h >>> 19;
+  return Math.imul(h, 5) + 3864292196 | 0;
+}
+function fmix32(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+function murmur3_32(s, seed) {
+  let h = seed >>> 0;
+  const n = s.length;
+  const blocks = n & ~1;
+  for (let i = 0; i < blocks; i += 2) h = mixBlock(h, s.charCodeAt(i) | s.charCodeAt(i + 1) << 16);
+  if (n & 1) {
+    let k = s.charCodeAt(n - 1);
+    k = Math.imul(k, 3432918353);
+    k = k << 15 | k >>> 17;
+    k = Math.imul(k, 461845907);
+    h ^= k;
+  }
+  return fmix32(h ^ n * 2);
+}
+function murmur3_f64(lo, hi, seed) {
+  return fmix32(mixBlock(mixBlock(seed >>> 0, lo), hi) ^ 8);
+}
+var f64 = new DataView(new ArrayBuffer(8));
+var HLL_DEFAULT_P = 12;
+var HyperLogLog = class {
+  p;
+  m;
+  /** 64 - p: number of hash bits available for the rank; register values are 0..q+1. */
+  q;
+  registers;
+  constructor(p = HLL_DEFAULT_P) {
+    if (!Number.isInteger(p) || p < 4 || p > 16)
+      throw new RangeError(`HyperLogLog p must be 4..16, got ${p}`);
+    this.p = p;
+    this.m = 1 << p;
+    this.q = 64 - p;
+    this.registers = new Uint8Array(this.m);
+  }
+  add(s) {
+    this.addHash(murmur3_32(s, SEED_A), murmur3_32(s, SEED_B));
+  }
+  /** Adds a number, hashed by its float64 bits (-0 counts as 0); distinct from every string. */
+  addNumber(v) {
+    f64.setFloat64(0, v === 0 ? 0 : v, true);
+    const lo = f64.getUint32(0, true);
+    const hi = f64.getUint32(4, true);
+    this.addHash(murmur3_f64(lo, hi, SEED_A), murmur3_f64(lo, hi, SEED_B));
+  }
+  addHash(h1, h2) {
+    const idx = h1 >>> 32 - this.p;
+    let rho;
+    if (h2 !== 0) {
+      rho = Math.clz32(h2) + 1;
+    } else {
+      const rest = h1 << this.p >>> 0;
+      rho = rest !== 0 ? 32 + Math.clz32(rest) + 1 : this.q + 1;
+    }
+    if (rho > this.registers[idx]) this.registers[idx] = rho;
+  }
+  /** Union: afterwards this sketch estimates the distinct count of both inputs together. */
+  merge(other) {
+    if (other.p !== this.p)
+      throw new Error(`cannot merge HyperLogLog sketches with p ${this.p} and ${other.p}`);
+    for (let i = 0; i < this.m; i++) {
+      const r = other.registers[i];
+      if (r > this.registers[i]) this.registers[i] = r;
+    }
+  }
+  /** Estimated number of distinct strings added. */
+  estimate() {
+    const m = this.m;
+    const q = this.q;
+    const c = new Float64Array(q + 2);
+    for (let i = 0; i < m; i++) {
+      const r = this.registers[i];
+      c[r] = c[r] + 1;
+    }
+    let z2 = m * tau(1 - c[q + 1] / m);
+    for (let k = q; k >= 1; k--) z2 = 0.5 * (z2 + c[k]);
+    z2 += m * sigma(c[0] / m);
+    if (!Number.isFinite(z2)) return 0;
+    return m * m / (2 * Math.LN2 * z2);
+  }
+};
+function sigma(x) {
+  if (x === 1) return Number.POSITIVE_INFINITY;
+  let y = 1;
+  let z2 = x;
+  let prev;
+  do {
+    x *= x;
+    prev = z2;
+    z2 += x * y;
+    y += y;
+  } while (z2 !== prev);
+  return z2;
+}
+function tau(x) {
+  if (x === 0 || x === 1) return 0;
+  let y = 1;
+  let z2 = 1 - x;
+  let prev;
+  do {
+    x = Math.sqrt(x);
+    prev = z2;
+    y *= 0.5;
+    z2 -= (1 - x) ** 2 * y;
+  } while (z2 !== prev);
+  return z2 / 3;
+}
+
+// packages/data/src/profile/distinct.ts
+var DISTINCT_EXACT_LIMIT = 1e4;
+var DistinctCounter = class {
+  limit;
+  p;
+  strings = /* @__PURE__ */ new Set();
+  numbers = /* @__PURE__ */ new Set();
+  hll = null;
+  constructor(limit = DISTINCT_EXACT_LIMIT, p = HLL_DEFAULT_P) {
+    this.limit = limit;
+    this.p = p;
+  }
+  add(key) {
+    const set2 = this.strings;
+    if (set2) {
+      if (set2.has(key)) return;
+      if (this.exactSize() < this.limit) {
+        set2.add(key);
+        return;
+      }
+      this.switchToHll().add(key);
+      return;
+    }
+    this.hll.add(key);
+  }
+  addNumber(key) {
+    const set2 = this.numbers;
+    if (set2) {
+      if (set2.has(key)) return;
+      if (this.exactSize() < this.limit) {
+        set2.add(key);
+        return;
+      }
+      this.switchToHll().addNumber(key);
+      return;
+    }
+    this.hll.addNumber(key);
+  }
+  get exact() {
+    return this.hll === null;
+  }
+  /** The distinct count (exact) or its HyperLogLog estimate rounded to an integer (`exact: false`). */
+  result() {
+    if (!this.hll) return { value: this.exactSize(), exact: true };
+    return { value: Math.max(this.limit + 1, Math.round(this.hll.estimate())), exact: false };
+  }
+  exactSize() {
+    return this.strings.size + this.numbers.size;
+  }
+  switchToHll() {
+    const hll = new HyperLogLog(this.p);
+    for (const k of this.strings) hll.add(k);
+    for (const k of this.numbers) hll.addNumber(k);
+    this.strings = null;
+    this.numbers = null;
+    this.hll = hll;
+    return hll;
+  }
+};
+
+// packages/data/src/profile/kll.ts
+var KLL_DEFAULT_K = 200;
+var KLL_DEFAULT_EXACT_LIMIT = 1024;
+var MIN_LEVEL_CAPACITY = 8;
+var RNG_SEED = 625341585;
+function levelCapacity(k, depth) {
+  if (depth > 30) return MIN_LEVEL_CAPACITY;
+  return Math.max(MIN_LEVEL_CAPACITY, Math.ceil(k * 2 ** depth / 3 ** depth));
+}
+var byValue = (a, b) => a - b;
+function sortNumbers(a) {
+  const n = a.length;
+  if (n > 48) {
+    const t = Float64Array.from(a).sort();
+    for (let i = 0; i < n; i++) a[i] = t[i];
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+var KllSketch = class _KllSketch {
+  k;
+  exactLimit;
+  levels = [[]];
+  count = 0;
+  retained = 0;
+  capacity;
+  /** Capacity of each level for the current number of levels. */
+  caps = [];
+  rng;
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  /** Sorted retained values with cumulative weights, built lazily for queries. */
+  view = null;
+  constructor(opts = {}) {
+    const k = opts.k ?? KLL_DEFAULT_K;
+    if (!Number.isInteger(k) || k < MIN_LEVEL_CAPACITY) {
+      throw new RangeError(`KLL k must be an integer >= ${MIN_LEVEL_CAPACITY}, got ${k}`);
+    }
+    const exactLimit = opts.exactLimit ?? KLL_DEFAULT_EXACT_LIMIT;
+    if (!Number.isInteger(exactLimit) || exactLimit < 0) {
+      throw new RangeError(`KLL exactLimit must be a non-negative integer, got ${exactLimit}`);
+    }
+    this.k = k;
+    this.exactLimit = exactLimit;
+    this.capacity = this.totalCapacity();
+    this.rng = RNG_SEED;
+  }
+  /** Number of values summarised (the total weight of the retained items). */
+  get n() {
+    return this.count;
+  }
+  /** Smallest value seen (for a deserialized sketch: the smallest retained). NaN when empty. */
+  get min() {
+    return this.count === 0 ? Number.NaN : this.lo;
+  }
+  /** Largest value seen (for a deserialized sketch: the largest retained). NaN when empty. */
+  get max() {
+    return this.count === 0 ? Number.NaN : this.hi;
+  }
+  /** True while no compaction has happened: every value is retained and all queries are exact. */
+  get isExact() {
+    return this.levels.length === 1;
+  }
+  /** Number of items currently stored. */
+  get size() {
+    return this.retained;
+  }
+  update(x) {
+    if (!Number.isFinite(x)) throw new RangeError(`KLL sketch accepts only finite numbers, got ${x}`);
+    this.levels[0].push(x);
+    this.count++;
+    this.retained++;
+    if (x < this.lo) this.lo = x;
+    if (x > this.hi) this.hi = x;
+    this.view = null;
+    if (this.overFull()) this.compress();
+  }
+  /** Adds another sketch's values to this one (the other sketch is not changed). */
+  merge(other) {
+    if (other.count === 0) return;
+    const src = other.levels.map((l) => l.slice());
+    while (this.levels.length < src.length) this.levels.push([]);
+    for (let h = 0; h < src.length; h++) {
+      const into = this.levels[h];
+      for (const v of src[h]) into.push(v);
+    }
+    this.count += other.count;
+    this.retained += other.retained;
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
+    this.capacity = this.totalCapacity();
+    this.view = null;
+    if (this.overFull()) this.compress();
+  }
+  /**
+   * The smallest retained value whose estimated rank (weight of values <= it) is >= q * n; q <= 0 gives the
+   * minimum, q >= 1 the maximum. NaN when empty.
+   */
+  quantile(q) {
+    if (Number.isNaN(q)) throw new RangeError("quantile: q is NaN");
+    if (this.count === 0) return Number.NaN;
+    if (q <= 0) return this.lo;
+    if (q >= 1) return this.hi;
+    const { values, cum } = this.sorted();
+    const target2 = q * this.count;
+    let a = 0;
+    let b = cum.length - 1;
+    while (a < b) {
+      const mid = a + b >>> 1;
+      if (cum[mid] >= target2) b = mid;
+      else a = mid + 1;
+    }
+    return values[a];
+  }
+  quantiles(qs) {
+    return qs.map((q) => this.quantile(q));
+  }
+  /** Estimated number of values <= x. */
+  rank(x) {
+    return this.weightBelow(x, true);
+  }
+  /** Estimated number of values < x. */
+  rankLess(x) {
+    return this.weightBelow(x, false);
+  }
+  /** Estimated fraction of values <= x (0 when empty). */
+  cdf(x) {
+    return this.count === 0 ? 0 : this.rank(x) / this.count;
+  }
+  toJSON() {
+    return {
+      kind: "kll",
+      k: this.k,
+      n: this.count,
+      levels: this.levels.map((l) => l.slice().sort(byValue))
+    };
+  }
+  static fromJSON(json2, opts = {}) {
+    if (json2.kind !== "kll") throw new Error(`not a KLL sketch: kind ${String(json2.kind)}`);
+    const s = new _KllSketch({ k: json2.k, exactLimit: opts.exactLimit });
+    const levels = json2.levels.length === 0 ? [[]] : json2.levels.map((l) => l.slice());
+    let weight = 0;
+    let retained = 0;
+    for (let h = 0; h < levels.length; h++) {
+      for (const v of levels[h]) {
+        if (!Number.isFinite(v)) throw new Error("KLL sketch holds a non-finite item");
+        if (v < s.lo) s.lo = v;
+        if (v > s.hi) s.hi = v;
+      }
+      weight += levels[h].length * 2 ** h;
+      retained += levels[h].length;
+    }
+    if (weight !== json2.n)
+      throw new Error(`KLL sketch is inconsistent: n = ${json2.n}, but the items weigh ${weight}`);
+    s.levels = levels;
+    s.count = json2.n;
+    s.retained = retained;
+    s.capacity = s.totalCapacity();
+    s.rng = (RNG_SEED ^ json2.n) >>> 0 || RNG_SEED;
+    return s;
+  }
+  overFull() {
+    return this.levels.length === 1 ? this.retained > this.exactLimit : this.retained > this.capacity;
+  }
+  /** Recomputes the per-level capacities (after the number of levels changed) and returns their sum. */
+  totalCapacity() {
+    const H = this.levels.length;
+    this.caps = [];
+    let total = 0;
+    for (let h = 0; h < H; h++) {
+      const c = levelCapacity(this.k, H - 1 - h);
+      this.caps.push(c);
+      total += c;
+    }
+    return total;
+  }
+  compress() {
+    while (this.overFull()) {
+      const H = this.levels.length;
+      let h = 0;
+      if (H > 1) {
+        while (h < H - 1 && this.levels[h].length < this.caps[h]) h++;
+      }
+      this.compact(h);
+    }
+  }
+  compact(h) {
+    const items = this.levels[h];
+    sortNumbers(items);
+    const odd = items.length % 2;
+    if (h + 1 === this.levels.length) {
+      this.levels.push([]);
+      this.capacity = this.totalCapacity();
+    }
+    const up = this.levels[h + 1];
+    const before = items.length;
+    for (let i = odd + this.nextBit(); i < before; i += 2) up.push(items[i]);
+    items.length = odd;
+    this.retained -= (before - odd) / 2;
+  }
+  nextBit() {
+    let x = this.rng;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.rng = x >>> 0;
+    return this.rng >>> 31;
+  }
+  sorted() {
+    if (this.view) return this.view;
+    const pairs = [];
+    for (let h = 0; h < this.levels.length; h++) {
+      const w = 2 ** h;
+      for (const v of this.levels[h]) pairs.push([v, w]);
+    }
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const values = new Float64Array(pairs.length);
+    const cum = new Float64Array(pairs.length);
+    let c = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
+      values[i] = p[0];
+      c += p[1];
+      cum[i] = c;
+    }
+    this.view = { values, cum };
+    return this.view;
+  }
+  weightBelow(x, inclusive) {
+    if (this.count === 0) return 0;
+    const { values, cum } = this.sorted();
+    let a = 0;
+    let b = values.length;
+    while (a < b) {
+      const mid = a + b >>> 1;
+      const v = values[mid];
+      if (inclusive ? v <= x : v < x) a = mid + 1;
+      else b = mid;
+    }
+    return a === 0 ? 0 : cum[a - 1];
+  }
+};
+
+// packages/data/src/profile/topk.ts
+var TOPK_CAPACITY = 20;
+var TOPK_REPORTED = 10;
+var SpaceSaving = class {
+  capacity;
+  /** Counters ordered by count, largest first; a new or grown counter moves up past smaller ones. */
+  slots = [];
+  byValue = /* @__PURE__ */ new Map();
+  total = 0;
+  evicted = false;
+  constructor(capacity = TOPK_CAPACITY) {
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be >= 1, got ${capacity}`);
+    this.capacity = capacity;
+  }
+  get n() {
+    return this.total;
+  }
+  /** True while no counter has been replaced: all counts are exact. */
+  get exact() {
+    return !this.evicted;
+  }
+  add(item, weight = 1) {
+    this.total += weight;
+    const hit = this.byValue.get(item);
+    if (hit) {
+      hit.count += weight;
+      this.moveUp(hit);
+      return;
+    }
+    if (this.slots.length < this.capacity) {
+      const c2 = { value: item, count: weight, error: 0, pos: this.slots.length };
+      this.slots.push(c2);
+      this.byValue.set(item, c2);
+      this.moveUp(c2);
+      return;
+    }
+    const c = this.slots[this.slots.length - 1];
+    this.byValue.delete(c.value);
+    c.value = item;
+    c.error = c.count;
+    c.count += weight;
+    this.byValue.set(item, c);
+    this.moveUp(c);
+    this.evicted = true;
+  }
+  /** The `limit` most frequent items, by count descending, ties by value (code-unit order). */
+  top(limit = TOPK_REPORTED) {
+    const items = this.slots.map((c) => ({ value: c.value, count: c.count, error: c.error }));
+    items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return items.slice(0, limit);
+  }
+  moveUp(c) {
+    const slots = this.slots;
+    let i = c.pos;
+    while (i > 0) {
+      const prev = slots[i - 1];
+      if (prev.count >= c.count) break;
+      slots[i] = prev;
+      prev.pos = i;
+      i--;
+    }
+    slots[i] = c;
+    c.pos = i;
+  }
+};
+
+// packages/data/src/profile/profile.ts
+var PROFILE_QUANTILES = [0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1];
+var PROFILE_HISTOGRAM_BINS = 20;
+var NUMERIC_SHARE = 0.9;
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "false", "TRUE", "FALSE", "True", "False"]);
+var isDigit = (c) => c >= 48 && c <= 57;
+var isSign = (c) => c === 43 || c === 45;
+function parseDecimal2(text3) {
+  let s = text3;
+  const n0 = s.length;
+  if (n0 === 0) return Number.NaN;
+  const first = s.charCodeAt(0);
+  const lastc = s.charCodeAt(n0 - 1);
+  if (first <= 32 || first >= 127 || lastc <= 32 || lastc >= 127) s = s.trim();
+  const n = s.length;
+  let i = 0;
+  if (isSign(s.charCodeAt(0))) i++;
+  let digits = 0;
+  while (i < n && isDigit(s.charCodeAt(i))) {
+    i++;
+    digits++;
+  }
+  if (i < n && s.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && isDigit(s.charCodeAt(i))) {
+      i++;
+      digits++;
+    }
+  }
+  if (digits === 0) return Number.NaN;
+  if (i < n && (s.charCodeAt(i) | 32) === 101) {
+    i++;
+    if (i < n && isSign(s.charCodeAt(i))) i++;
+    let exp = 0;
+    while (i < n && isDigit(s.charCodeAt(i))) {
+      i++;
+      exp++;
+    }
+    if (exp === 0) return Number.NaN;
+  }
+  if (i !== n) return Number.NaN;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : Number.NaN;
+}
+var ColumnState = class {
+  missing = 0;
+  integer = 0;
+  number = 0;
+  boolean = 0;
+  string = 0;
+  /** Welford running mean and sum of squared deviations, over the numeric cells. */
+  mean = 0;
+  m2 = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  kll;
+  distinct;
+  top;
+  constructor(o) {
+    this.kll = new KllSketch({ k: o.kllK, exactLimit: o.kllExactLimit });
+    this.distinct = new DistinctCounter(o.distinctLimit);
+    this.top = new SpaceSaving(o.topCapacity);
+  }
+  add(text3) {
+    this.top.add(text3);
+    const value = parseDecimal2(text3);
+    if (Number.isNaN(value)) {
+      if (BOOLEANS.has(text3.trim())) this.boolean++;
+      else this.string++;
+      this.distinct.add(text3);
+      return;
+    }
+    if (Number.isInteger(value)) this.integer++;
+    else this.number++;
+    const n = this.integer + this.number;
+    const d = value - this.mean;
+    this.mean += d / n;
+    this.m2 += d * (value - this.mean);
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    this.kll.update(value);
+    this.distinct.addNumber(value);
+  }
+};
+var ProfileBuilder = class {
+  dataset;
+  header;
+  opts;
+  columns;
+  rows = 0;
+  /** missing cells per row → number of rows */
+  missingPerRow = /* @__PURE__ */ new Map();
+  constructor(dataset, header, options4 = {}) {
+    this.dataset = dataset;
+    this.header = header.slice();
+    this.opts = {
+      kllK: options4.kllK ?? KLL_DEFAULT_K,
+      kllExactLimit: options4.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
+      topCapacity: options4.topCapacity ?? TOPK_CAPACITY,
+      topReported: options4.topReported ?? TOPK_REPORTED,
+      distinctLimit: options4.distinctLimit ?? DISTINCT_EXACT_LIMIT
+    };
+    this.columns = this.header.map(() => new ColumnState(this.opts));
+  }
+  batch(b) {
+    const ncol = this.columns.length;
+    for (const row of b.rows) {
+      let missing = 0;
+      for (let c = 0; c < ncol; c++) {
+        const cell = row[c];
+        const col = this.columns[c];
+        if (cell === null || cell === void 0) {
+          col.missing++;
+          missing++;
+        } else {
+          col.add(cell);
+        }
+      }
+      this.rows++;
+      this.missingPerRow.set(missing, (this.missingPerRow.get(missing) ?? 0) + 1);
+    }
+  }
+  /**
+   * The profile. Columns named in `sensitive` carry no values: `numeric` is null (no min/max/quantiles/sketch)
+   * and top values appear only as `mask(value)`; if such a column is mostly numeric, `top` is null too.
+   * `numeric` is also null for a mostly-numeric column whose mean/std overflow float64 (|values| > ~1e154).
+   * Does not change the builder (it can be called again, or more batches added).
+   */
+  finish(sensitive = /* @__PURE__ */ new Set()) {
+    const columns = this.header.map(
+      (name, i) => this.columnProfile(name, this.columns[i], sensitive.has(name))
+    );
+    const missing_per_row = [...this.missingPerRow].sort((a, b) => a[0] - b[0]).map(([missing, rows]) => ({ missing, rows }));
+    return { dataset: this.dataset, rows: this.rows, columns, missing_per_row };
+  }
+  columnProfile(name, s, isSensitive) {
+    const numericCount = s.integer + s.number;
+    const count = numericCount + s.boolean + s.string;
+    const mostlyNumeric = count > 0 && numericCount >= NUMERIC_SHARE * count;
+    let top = null;
+    if (!mostlyNumeric) {
+      const limit = this.opts.topReported;
+      if (isSensitive) {
+        top = s.top.top(Number.POSITIVE_INFINITY).map((t) => ({ value: mask(t.value), count: t.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
+      } else {
+        top = s.top.top(limit).map((t) => ({ value: t.value, count: t.count }));
+      }
+    }
+    return {
+      name,
+      count,
+      missing: s.missing,
+      inferred_type: inferType(s),
+      type_counts: { integer: s.integer, number: s.number, boolean: s.boolean, string: s.string },
+      sensitive: isSensitive,
+      distinct: s.distinct.result(),
+      numeric: mostlyNumeric && !isSensitive ? numericSummary(s) : null,
+      top
+    };
+  }
+};
+function inferType(s) {
+  const numeric = s.integer + s.number;
+  if (numeric + s.boolean + s.string === 0) return "empty";
+  if (s.string >= numeric && s.string >= s.boolean) return "string";
+  if (numeric >= s.boolean) return s.number > 0 ? "number" : "integer";
+  return "boolean";
+}
+function numericSummary(s) {
+  const n = s.integer + s.number;
+  const kll = s.kll;
+  const std = n > 1 ? Math.sqrt(s.m2 / (n - 1)) : 0;
+  if (!Number.isFinite(s.mean) || !Number.isFinite(std)) return null;
+  return {
+    count: n,
+    min: s.min,
+    max: s.max,
+    mean: s.mean,
+    std,
+    quantiles: PROFILE_QUANTILES.map((q) => ({ q, value: kll.quantile(q) })),
+    histogram: sketchHistogram(kll, s.min, s.max, PROFILE_HISTOGRAM_BINS),
+    sketch: kll.toJSON()
+  };
+}
+function sketchHistogram(kll, min, max, bins = PROFILE_HISTOGRAM_BINS) {
+  let lo = min;
+  let hi = max;
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const step = Number.isFinite(hi - lo) ? (hi - lo) / bins : hi / bins - lo / bins;
+  const edges = [];
+  for (let i = 0; i < bins; i++) edges.push(i * step + lo);
+  edges.push(hi);
+  const counts = [];
+  let below = 0;
+  for (let i = 0; i < bins; i++) {
+    const next = i === bins - 1 ? kll.n : kll.rankLess(edges[i + 1]);
+    counts.push(next - below);
+    below = next;
+  }
+  return { edges, counts };
+}
+
+// packages/data/src/table.ts
+async function readTable(spec) {
+  const source = await openSource(spec);
+  const cols = source.header.map(() => []);
+  let rowCount = 0;
+  for await (const batch of source.batches()) {
+    for (const row of batch.rows) {
+      for (let j = 0; j < cols.length; j++) cols[j].push(row[j] ?? null);
+    }
+    rowCount += batch.rows.length;
+  }
+  return makeTable(spec.name, spec.path, source.header, cols, rowCount, source.display);
+}
+function makeTable(name, path12, header, cols, rowCount, display = path12) {
   const index = new Map(header.map((h, i) => [h, i]));
   const numericCache = /* @__PURE__ */ new Map();
   const column = (col) => {
     const i = index.get(col);
     if (i === void 0) {
       throw new InputError(
-        `${path8}: column "${col}" not found; the file's columns are: ${header.join(", ")}`
+        `${display}: column "${col}" not found; the file's columns are: ${header.join(", ")}`
       );
     }
     return cols[i];
   };
   return {
     name,
-    path: path8,
+    path: path12,
     header,
     rowCount,
     hasColumn: (col) => index.has(col),
@@ -41574,7 +48617,7 @@ function makeTable(name, path8, header, cols, rowCount) {
         const v = s.trim() === "" ? Number.NaN : Number(s);
         if (Number.isNaN(v)) {
           throw new InputError(
-            `${path8}: row ${r + 1}, column "${col}": expected a number, got a text value; fix the cell or add its text to na_values`
+            `${display}: row ${r + 1}, column "${col}": expected a number, got a text value; fix the cell or add its text to na_values`
           );
         }
         out[r] = v;
@@ -41585,7 +48628,94 @@ function makeTable(name, path8, header, cols, rowCount) {
   };
 }
 
+// packages/data/src/scan.ts
+function flaggedColumns(findings) {
+  return Array.isArray(findings) ? findings.map((f) => String(f.column)) : [];
+}
+function createDataServices(config3, rootDir) {
+  const tables = /* @__PURE__ */ new Map();
+  const scans = /* @__PURE__ */ new Map();
+  const sources = /* @__PURE__ */ new Map();
+  const spec = (name) => {
+    const ds = config3.datasets[name];
+    if (!ds) throw new InputError(`no dataset named "${name}" under datasets: in the config`);
+    const absPath = path6.resolve(rootDir, ds.path);
+    return {
+      name,
+      absPath,
+      path: ds.path,
+      display: displayPath(absPath),
+      ...ds.format ? { format: ds.format } : {},
+      ...ds.delimiter ? { delimiter: ds.delimiter } : {},
+      naValues: ds.na_values
+    };
+  };
+  const source = (name) => {
+    let s = sources.get(name);
+    if (!s) {
+      s = openSource(spec(name));
+      sources.set(name, s);
+    }
+    return s;
+  };
+  async function scanOnce(name) {
+    const src = await source(name);
+    const profile = new ProfileBuilder(name, src.header);
+    const phi = new PhiScanner(src.header, {});
+    const checks = [];
+    for (const entry of config3.checks) {
+      if (!entry.enabled) continue;
+      const def2 = streamingCheck(entry.type);
+      if (!def2?.datasets(entry, config3).includes(name)) continue;
+      checks.push({ id: entry.id, visitor: def2.visitor(entry, { source: src, project: config3, rootDir }) });
+    }
+    const visitors = [profile, phi, ...checks.map((c) => c.visitor)];
+    for await (const batch of src.batches()) {
+      for (const v of visitors) v.batch(batch);
+    }
+    const findings = phi.findings();
+    const ownPhi = checks.filter((c) => config3.checks.find((e) => e.id === c.id)?.type === "data.phi");
+    const sensitive = new Set(
+      [
+        ...config3.privacy.sensitive,
+        ...config3.privacy.allow_phi,
+        ...flaggedColumns(findings),
+        ...ownPhi.flatMap((c) => flaggedColumns(c.visitor.state()))
+      ].filter((c) => src.header.includes(c))
+    );
+    const byCheck = /* @__PURE__ */ new Map([
+      [PHI_KEY, findings],
+      [SENSITIVE_KEY, [...sensitive]],
+      [SOURCE_KEY, { path: src.path, header: src.header }]
+    ]);
+    for (const c of checks) byCheck.set(stateKey(c.id), c.visitor.state());
+    return { profile: profile.finish(sensitive), byCheck };
+  }
+  return {
+    loadTable(name) {
+      let t = tables.get(name);
+      if (!t) {
+        t = readTable(spec(name));
+        tables.set(name, t);
+      }
+      return t;
+    },
+    scan(name) {
+      let s = scans.get(name);
+      if (!s) {
+        s = scanOnce(name);
+        scans.set(name, s);
+      }
+      return s;
+    },
+    async header(name) {
+      return (await source(name)).header;
+    }
+  };
+}
+
 // packages/data/src/schema-check.ts
+import path7 from "node:path";
 var ColumnSpec = external_exports.strictObject({
   type: external_exports.enum(["number", "integer", "string", "boolean"]).describe("Value type of every non-missing cell."),
   nullable: external_exports.boolean().default(true).describe("Whether missing cells are allowed at all."),
@@ -41597,181 +48727,177 @@ var ColumnSpec = external_exports.strictObject({
   unit: external_exports.string().optional().describe("Unit of measure, recorded in the evidence and dataset card."),
   description: external_exports.string().optional()
 });
-var options = {
+var options2 = {
   datasets: external_exports.array(external_exports.string()).optional().describe("Datasets to check (default: every configured dataset)."),
-  columns: external_exports.record(external_exports.string(), ColumnSpec).describe("Declared columns by name."),
+  columns: external_exports.record(external_exports.string(), ColumnSpec).optional().describe("Declared columns by name."),
+  schema: external_exports.string().optional().describe("A schema file (YAML with `columns:`, e.g. from `regops data infer-schema`), instead of `columns`."),
   allow_extra_columns: external_exports.boolean().default(true).describe("Whether columns not declared here are accepted.")
 };
-var MAX_ROWS_LISTED = 5;
+var MAX_ROWS_LISTED2 = 5;
 var BOOL = /* @__PURE__ */ new Set(["true", "false", "TRUE", "FALSE", "True", "False", "0", "1"]);
-function targetDatasets(cfg, project) {
-  return cfg.datasets ?? Object.keys(project.datasets);
-}
-function rowsText(rows, count) {
-  if (rows.length === 0) return "";
-  const more = count > rows.length ? `, \u2026 ${count - rows.length} more` : "";
-  return ` (row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}${more})`;
-}
-function checkColumn(table2, name, spec) {
-  const findings = [];
-  const raw = table2.column(name);
-  const n = raw.length;
-  const cellProblem = (problem, text3, test) => {
-    const rows = [];
-    let count = 0;
-    for (let r = 0; r < n; r++) {
-      const v = raw[r];
-      if (v === null || v === void 0) continue;
-      if (test(v)) {
-        count++;
-        if (rows.length < MAX_ROWS_LISTED) rows.push(r + 1);
-      }
+var ColumnChecker = class {
+  constructor(name, spec) {
+    this.name = name;
+    this.spec = spec;
+    const isNumber2 = (v) => v.trim() !== "" && Number.isFinite(Number(v));
+    const t = this.tests;
+    if (spec.type === "number") t.push({ problem: "type", text: "value(s) that are not numbers", test: (v) => !isNumber2(v) });
+    if (spec.type === "integer") {
+      t.push({ problem: "type", text: "value(s) that are not integers", test: (v) => !isNumber2(v) || !Number.isInteger(Number(v)) });
     }
-    if (count > 0)
-      findings.push({ column: name, problem, count, rows, text: `${count} ${text3}${rowsText(rows, count)}` });
-  };
-  let missing = 0;
-  const missingRows = [];
-  raw.forEach((v, r) => {
+    if (spec.type === "boolean") t.push({ problem: "type", text: "value(s) that are not booleans", test: (v) => !BOOL.has(v.trim()) });
+    const { min, max, allowed, pattern } = spec;
+    if (min !== void 0) t.push({ problem: "below_min", text: `value(s) below the minimum ${min}`, test: (v) => isNumber2(v) && Number(v) < min });
+    if (max !== void 0) t.push({ problem: "above_max", text: `value(s) above the maximum ${max}`, test: (v) => isNumber2(v) && Number(v) > max });
+    if (allowed) {
+      const set2 = new Set(allowed);
+      t.push({ problem: "not_allowed", text: `value(s) outside the allowed set {${allowed.join(", ")}}`, test: (v) => !set2.has(v) });
+    }
+    if (pattern !== void 0) {
+      const re = new RegExp(pattern, "u");
+      t.push({ problem: "pattern", text: `value(s) not matching /${pattern}/`, test: (v) => !re.test(v) });
+    }
+  }
+  name;
+  spec;
+  n = 0;
+  missing = 0;
+  missingRows = [];
+  acc = /* @__PURE__ */ new Map();
+  tests = [];
+  /** One cell; `row` is its 1-based data-row number. */
+  add(v, row) {
+    this.n++;
     if (v === null) {
-      missing++;
-      if (missingRows.length < MAX_ROWS_LISTED) missingRows.push(r + 1);
+      this.missing++;
+      if (this.missingRows.length < MAX_ROWS_LISTED2) this.missingRows.push(row);
+      return;
     }
-  });
-  if (!spec.nullable && missing > 0) {
-    findings.push({
-      column: name,
-      problem: "not_nullable",
-      count: missing,
-      rows: missingRows,
-      text: `${missing} missing value(s), but the column is declared nullable: false${rowsText(missingRows, missing)}`
-    });
-  }
-  if (spec.max_missing !== void 0 && n > 0 && missing / n > spec.max_missing) {
-    findings.push({
-      column: name,
-      problem: "too_many_missing",
-      count: missing,
-      rows: [],
-      text: `${(100 * missing / n).toFixed(1)}% missing (${missing}/${n}), above the allowed ${(100 * spec.max_missing).toFixed(1)}%`
-    });
-  }
-  const isNumber2 = (v) => v.trim() !== "" && Number.isFinite(Number(v));
-  if (spec.type === "number") cellProblem("type", "value(s) that are not numbers", (v) => !isNumber2(v));
-  if (spec.type === "integer")
-    cellProblem(
-      "type",
-      "value(s) that are not integers",
-      (v) => !isNumber2(v) || !Number.isInteger(Number(v))
-    );
-  if (spec.type === "boolean")
-    cellProblem("type", "value(s) that are not booleans", (v) => !BOOL.has(v.trim()));
-  if (spec.min !== void 0) {
-    const min = spec.min;
-    cellProblem("below_min", `value(s) below the minimum ${min}`, (v) => isNumber2(v) && Number(v) < min);
-  }
-  if (spec.max !== void 0) {
-    const max = spec.max;
-    cellProblem("above_max", `value(s) above the maximum ${max}`, (v) => isNumber2(v) && Number(v) > max);
-  }
-  if (spec.allowed) {
-    const allowed = new Set(spec.allowed);
-    cellProblem(
-      "not_allowed",
-      `value(s) outside the allowed set {${spec.allowed.join(", ")}}`,
-      (v) => !allowed.has(v)
-    );
-  }
-  if (spec.pattern !== void 0) {
-    const re = new RegExp(spec.pattern, "u");
-    cellProblem("pattern", `value(s) not matching /${spec.pattern}/`, (v) => !re.test(v));
-  }
-  return findings;
-}
-var dataSchemaCheck = {
-  type: "data.schema",
-  stage: "data",
-  description: "Dataset matches its declared schema (columns, types, ranges, allowed values, missingness)",
-  options,
-  validate(cfg, project) {
-    const problems = [];
-    const known = Object.keys(project.datasets);
-    (cfg.datasets ?? []).forEach((name, k) => {
-      if (!known.includes(name)) {
-        const hint = nearest(name, known);
-        problems.push({
-          path: ["datasets", k],
-          message: `unknown dataset "${name}"${hint ? `; did you mean "${hint}"?` : ""} (defined: ${known.join(", ") || "none"})`
-        });
+    for (const t of this.tests) {
+      if (!t.test(v)) continue;
+      let a = this.acc.get(t.problem);
+      if (!a) {
+        a = { count: 0, rows: [], text: t.text };
+        this.acc.set(t.problem, a);
       }
-    });
-    if (targetDatasets(cfg, project).length === 0) {
-      problems.push({
-        path: ["datasets"],
-        message: "no dataset to check: add one under `datasets:` at the top level"
+      a.count++;
+      if (a.rows.length < MAX_ROWS_LISTED2) a.rows.push(row);
+    }
+  }
+  findings() {
+    const { name, spec, n, missing } = this;
+    const out = [];
+    if (!spec.nullable && missing > 0) {
+      out.push({
+        column: name,
+        problem: "not_nullable",
+        count: missing,
+        rows: this.missingRows,
+        text: `${missing} missing value(s), but the column is declared nullable: false${rowsText(this.missingRows, missing)}`
       });
     }
-    for (const [col, spec] of Object.entries(cfg.columns)) {
+    if (spec.max_missing !== void 0 && n > 0 && missing / n > spec.max_missing) {
+      out.push({
+        column: name,
+        problem: "too_many_missing",
+        count: missing,
+        rows: [],
+        text: `${(100 * missing / n).toFixed(1)}% missing (${missing}/${n}), above the allowed ${(100 * spec.max_missing).toFixed(1)}%`
+      });
+    }
+    for (const t of this.tests) {
+      const a = this.acc.get(t.problem);
+      if (a && !out.some((f) => f.problem === t.problem)) {
+        out.push({ column: name, problem: t.problem, count: a.count, rows: a.rows, text: `${a.count} ${a.text}${rowsText(a.rows, a.count)}` });
+      }
+    }
+    return out;
+  }
+};
+var SchemaFile = external_exports.strictObject({ columns: external_exports.record(external_exports.string(), ColumnSpec) });
+var schemaFiles = /* @__PURE__ */ new Map();
+function declaredColumns(cfg, rootDir) {
+  if (cfg.columns) return cfg.columns;
+  const abs = path7.resolve(rootDir, cfg.schema ?? "");
+  let cols = schemaFiles.get(abs);
+  if (!cols) {
+    cols = parseWith(SchemaFile, readYamlFile(abs, displayPath(abs), "schema file")).columns;
+    schemaFiles.set(abs, cols);
+  }
+  return cols;
+}
+var dataSchemaCheck = defineStreamingCheck({
+  type: "data.schema",
+  description: "Dataset matches its declared schema (columns, types, ranges, allowed values, missingness)",
+  options: options2,
+  validate(cfg, project) {
+    const problems = unknownDatasets(cfg.datasets, project);
+    if (cfg.columns === void 0 === (cfg.schema === void 0)) {
+      problems.push({ path: [], message: "give the columns either inline (`columns:`) or in a file (`schema:`), not both or neither" });
+    }
+    for (const [col, spec] of Object.entries(cfg.columns ?? {})) {
       if (spec.min !== void 0 && spec.max !== void 0 && spec.min > spec.max) {
-        problems.push({
-          path: ["columns", col],
-          message: `min (${spec.min}) is greater than max (${spec.max})`
-        });
+        problems.push({ path: ["columns", col], message: `min (${spec.min}) is greater than max (${spec.max})` });
       }
       if (spec.pattern !== void 0) {
         try {
           new RegExp(spec.pattern, "u");
         } catch (e) {
-          problems.push({
-            path: ["columns", col, "pattern"],
-            message: `not a valid regular expression: ${e.message}`
-          });
+          problems.push({ path: ["columns", col, "pattern"], message: `not a valid regular expression: ${e.message}` });
         }
       }
     }
     return problems;
   },
   criterion(cfg, project) {
-    const cols = Object.keys(cfg.columns).length;
-    return `${cols} declared column(s) present with declared types, ranges, allowed values and missingness${cfg.allow_extra_columns ? "" : ", no other columns"}; datasets: ${targetDatasets(cfg, project).join(", ")}`;
+    const cols = cfg.columns ? `${Object.keys(cfg.columns).length}` : `the schema file ${cfg.schema}:`;
+    return `${cols} declared column(s) present with declared types, ranges, allowed values and missingness${cfg.allow_extra_columns ? "" : ", no other columns"}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
   },
-  async run(ctx, cfg) {
-    const results = [];
-    for (const dsName of targetDatasets(cfg, ctx.config)) {
-      const table2 = await ctx.services.loadTable(dsName);
-      const findings = [];
-      for (const [col, spec] of Object.entries(cfg.columns)) {
-        if (!table2.hasColumn(col)) {
-          findings.push({
-            column: col,
-            problem: "missing_column",
-            count: 1,
-            rows: [],
-            text: "declared column is not in the file"
-          });
-          continue;
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source, rootDir }) {
+    const columns = declaredColumns(cfg, rootDir);
+    const declared = Object.entries(columns).filter(([col]) => source.header.includes(col));
+    const st = {
+      columns,
+      path: source.path,
+      rows: 0,
+      header: source.header,
+      checkers: declared.map(([col, spec]) => new ColumnChecker(col, spec)),
+      indexes: declared.map(([col]) => source.header.indexOf(col))
+    };
+    return {
+      batch(b) {
+        for (let i = 0; i < b.rows.length; i++) {
+          const row = b.rows[i];
+          for (let k = 0; k < st.checkers.length; k++) {
+            st.checkers[k].add(row[st.indexes[k]] ?? null, b.start + i);
+          }
         }
-        findings.push(...checkColumn(table2, col, spec));
+        st.rows += b.rows.length;
+      },
+      state: () => st
+    };
+  },
+  finish(cfg, f) {
+    const results = [];
+    for (const [dsName, st] of f.states) {
+      const findings = [];
+      for (const col of Object.keys(st.columns)) {
+        if (!st.header.includes(col)) {
+          findings.push({ column: col, problem: "missing_column", count: 1, rows: [], text: "declared column is not in the file" });
+        }
       }
+      for (const c of st.checkers) findings.push(...c.findings());
       if (!cfg.allow_extra_columns) {
-        for (const col of table2.header) {
-          if (!(col in cfg.columns)) {
-            findings.push({
-              column: col,
-              problem: "extra_column",
-              count: 1,
-              rows: [],
-              text: "column is not declared (allow_extra_columns: false)"
-            });
+        for (const col of st.header) {
+          if (!(col in st.columns)) {
+            findings.push({ column: col, problem: "extra_column", count: 1, rows: [], text: "column is not declared (allow_extra_columns: false)" });
           }
         }
       }
-      const cells = findings.reduce(
-        (s, f) => s + (f.problem === "missing_column" || f.problem === "extra_column" ? 0 : f.count),
-        0
-      );
+      const cells = findings.reduce((s, x) => s + (x.problem === "missing_column" || x.problem === "extra_column" ? 0 : x.count), 0);
       const status = findings.length === 0 ? "pass" : "fail";
-      const summary = findings.slice(0, 3).map((f) => `${f.column}: ${f.text}`);
+      const summary = findings.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
       const more = findings.length > 3 ? `; \u2026 ${findings.length - 3} more finding(s)` : "";
       results.push({
         id: `${cfg.id}/${dsName}`,
@@ -41783,15 +48909,71 @@ var dataSchemaCheck = {
         metrics: [
           { name: "schema_findings", value: findings.length, threshold: { op: "<=", value: 0 } },
           { name: "offending_cells", value: cells },
-          { name: "rows", value: table2.rowCount }
+          { name: "rows", value: st.rows }
         ],
-        message: status === "pass" ? `${table2.path}: ${Object.keys(cfg.columns).length} declared column(s) conform in ${table2.rowCount} rows` : `${table2.path}: ${summary.join("; ")}${more}`,
+        message: status === "pass" ? `${st.path}: ${Object.keys(st.columns).length} declared column(s) conform in ${st.rows} rows` : `${st.path}: ${summary.join("; ")}${more}`,
         details: { dataset: dsName, findings }
       });
     }
     return results;
   }
-};
+});
+
+// packages/cli/src/infer-schema.ts
+async function inferSchemaFile(file2, opts) {
+  const abs = path8.resolve(file2);
+  const source = await openSource({
+    name: path8.basename(file2),
+    absPath: abs,
+    path: file2,
+    display: displayPath(abs),
+    ...opts.format ? { format: opts.format } : {},
+    ...opts.delimiter ? { delimiter: opts.delimiter } : {},
+    naValues: opts.na ?? ["", "NA"]
+  });
+  const profile = new ProfileBuilder(source.name, source.header);
+  const phi = new PhiScanner(source.header, {});
+  for await (const batch of source.batches()) {
+    profile.batch(batch);
+    phi.batch(batch);
+  }
+  const sensitive = /* @__PURE__ */ new Set([...opts.sensitive ?? [], ...phi.findings().map((f) => f.column)]);
+  return inferSchema(profile.finish(sensitive), file2);
+}
+
+// packages/cli/src/output.ts
+import { chmodSync, existsSync as existsSync2, mkdirSync, mkdtempSync as mkdtempSync2, readdirSync, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
+import path9 from "node:path";
+var EVIDENCE_FILE = "evidence.json";
+function writeOutputDir(outDir, files) {
+  const abs = path9.resolve(outDir);
+  if (existsSync2(abs)) {
+    const entries = readdirSync(abs);
+    if (entries.length > 0 && !entries.includes(EVIDENCE_FILE)) {
+      throw new InputError(
+        `${outDir}: the output directory exists and does not look like RegOps output (no ${EVIDENCE_FILE}); choose another --out or empty it`
+      );
+    }
+  }
+  const parent = path9.dirname(abs);
+  mkdirSync(parent, { recursive: true });
+  const tmp = mkdtempSync2(path9.join(parent, `.${path9.basename(abs)}.tmp-`));
+  try {
+    chmodSync(tmp, 511 & ~process.umask());
+    for (const [name, content] of Object.entries(files)) writeFileSync(path9.join(tmp, name), content);
+    if (existsSync2(abs)) {
+      const old = `${tmp}.old`;
+      renameSync(abs, old);
+      renameSync(tmp, abs);
+      rmSync2(old, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, abs);
+    }
+  } catch (e) {
+    rmSync2(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
 
 // packages/drift/src/ks.ts
 var KS_EXACT_MAX_N = 1e4;
@@ -42012,10 +49194,10 @@ function formatStat(value, bound) {
   return String(value);
 }
 function describeValue(label, value, bound) {
-  const shown = value === 0 && label === "p" ? "<1e-300" : `=${formatStat(value, bound)}`;
-  if (!bound) return `${label}${shown}`;
+  const shown2 = value === 0 && label === "p" ? "<1e-300" : `=${formatStat(value, bound)}`;
+  if (!bound) return `${label}${shown2}`;
   const rule = `${OP_TEXT[bound.op]} ${bound.value}`;
-  return `${label}${shown} (${meets(value, bound) ? rule : `not ${rule}`})`;
+  return `${label}${shown2} (${meets(value, bound) ? rule : `not ${rule}`})`;
 }
 function finiteValues(values) {
   const out = values.filter((v) => Number.isFinite(v));
@@ -42260,7 +49442,7 @@ function labelsFromTable(table2, target2) {
 
 // packages/model/src/runner.ts
 import { readFile } from "node:fs/promises";
-import path5 from "node:path";
+import path10 from "node:path";
 import * as ort from "onnxruntime-node";
 
 // packages/model/src/onnx-proto.ts
@@ -42636,7 +49818,7 @@ async function readModelFile(abs, relPath) {
   }
 }
 async function inspectModel(rootDir, relPath) {
-  const abs = path5.resolve(rootDir, relPath);
+  const abs = path10.resolve(rootDir, relPath);
   const buf = await readModelFile(abs, relPath);
   const meta3 = parseModelBytes(buf, relPath);
   const { sha256, bytes } = await sha256File(abs);
@@ -42757,7 +49939,7 @@ async function predictPositive({
   const width = cols.length;
   const n = table2.rowCount;
   const out = new Float64Array(n);
-  const session = await openSession(path5.resolve(rootDir, model.path), model.path, threads);
+  const session = await openSession(path10.resolve(rootDir, model.path), model.path, threads);
   try {
     checkSession(session, model);
     for (let start = 0; start < n; start += model.batch_size) {
@@ -42867,7 +50049,7 @@ var LABELS = {
   npv: "NPV",
   accuracy: "accuracy"
 };
-var options2 = {
+var options3 = {
   dataset: external_exports.string().optional().describe("Dataset to evaluate on (default: the dataset with role `test`)."),
   metric: external_exports.enum(MODEL_METRICS).describe(
     "auroc (roc_auc_score), or a rate at the operating point: sensitivity, specificity, ppv, npv, accuracy."
@@ -42898,8 +50080,8 @@ function boundsText(bs) {
 var operatingPoint = (cfg) => isThresholdMetric(cfg.metric) ? ` at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}` : "";
 function formatValue(value, bs) {
   for (let d = 4; d < 12; d++) {
-    const shown = Number(value.toFixed(d));
-    if (bs.every((b) => meets(shown, b) === meets(value, b))) return value.toFixed(d);
+    const shown2 = Number(value.toFixed(d));
+    if (bs.every((b) => meets(shown2, b) === meets(value, b))) return value.toFixed(d);
   }
   return String(value);
 }
@@ -42921,7 +50103,7 @@ var modelMetricCheck = {
   type: "model.metric",
   stage: "model",
   description: "Model performance metric on a labelled dataset (AUROC, or a rate at an operating point) within bounds",
-  options: options2,
+  options: options3,
   validate(cfg, project) {
     const problems = [];
     if (cfg.min === void 0 && cfg.max === void 0) {
@@ -43089,33 +50271,32 @@ var modelMetricCheck = {
 
 // packages/cli/src/registry.ts
 function defaultRegistry() {
-  return new CheckRegistry().register(dataSchemaCheck).register(modelMetricCheck).register(driftFeatureCheck);
+  const registry3 = new CheckRegistry();
+  for (const check2 of [
+    dataSchemaCheck,
+    missingCheck,
+    duplicatesCheck,
+    conflictingLabelsCheck,
+    mixedTypesCheck,
+    categoryVariantsCheck,
+    constantCheck,
+    unseenCategoriesCheck,
+    labelPrevalenceCheck,
+    sizeCheck,
+    leakageCheck,
+    phiCheck,
+    modelMetricCheck,
+    driftFeatureCheck
+  ]) {
+    registry3.register(check2);
+  }
+  return registry3;
 }
 
 // packages/cli/src/services.ts
-import path6 from "node:path";
 function createServices(project) {
-  const tables = /* @__PURE__ */ new Map();
   return {
-    loadTable(name) {
-      let t = tables.get(name);
-      if (!t) {
-        const ds = project.config.datasets[name];
-        if (!ds)
-          throw new InputError(`${project.configFile.display}: no dataset named "${name}" under datasets:`);
-        const absPath = path6.resolve(project.rootDir, ds.path);
-        t = readCsvTable({
-          name,
-          absPath,
-          path: ds.path,
-          display: displayPath(absPath),
-          delimiter: ds.delimiter,
-          naValues: ds.na_values
-        });
-        tables.set(name, t);
-      }
-      return t;
-    },
+    ...createDataServices(project.config, project.rootDir),
     inspectModel: (relPath) => inspectModel(project.rootDir, relPath)
   };
 }
@@ -43137,11 +50318,11 @@ function logger(io, debug) {
     }
   };
 }
-function parse4(command, args, options3) {
+function parse4(command, args, options4) {
   try {
     return parseArgs({
       args,
-      options: { ...options3, help: { type: "boolean", short: "h" }, debug: { type: "boolean" } },
+      options: { ...options4, help: { type: "boolean", short: "h" }, debug: { type: "boolean" } },
       allowPositionals: false,
       strict: true
     }).values;
@@ -43149,7 +50330,7 @@ function parse4(command, args, options3) {
     const err = e;
     const unknown2 = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
     if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown2) {
-      const hint = nearest(unknown2.replace(/^-+/, ""), [...Object.keys(options3), "help", "debug"]);
+      const hint = nearest(unknown2.replace(/^-+/, ""), [...Object.keys(options4), "help", "debug"]);
       throw new UsageError(
         `${command}: unknown option ${unknown2}${hint ? `; did you mean --${hint}?` : ""} (see: regops ${command} --help)`
       );
@@ -43168,9 +50349,9 @@ async function cmdRun(args, io) {
   });
   if (v.help) return help(io, "run");
   const log = logger(io, Boolean(v.debug));
-  const registry2 = defaultRegistry();
-  const project = loadProject(String(v.config ?? "regops.yml"), registry2);
-  const evidence = await runPipeline(project, registry2, createServices(project), { log });
+  const registry3 = defaultRegistry();
+  const project = loadProject(String(v.config ?? "regops.yml"), registry3);
+  const evidence = await runPipeline(project, registry3, createServices(project), { log });
   const outDir = String(v.out ?? "regops-out");
   const files = outputFiles(evidence);
   writeOutputDir(outDir, files);
@@ -43186,9 +50367,9 @@ async function cmdRun(args, io) {
 async function cmdValidate(args, io) {
   const v = parse4("validate", args, { config: { type: "string", short: "c" } });
   if (v.help) return help(io, "validate");
-  const registry2 = defaultRegistry();
-  const project = loadProject(String(v.config ?? "regops.yml"), registry2);
-  const prepared = await prepare(project, registry2, createServices(project));
+  const registry3 = defaultRegistry();
+  const project = loadProject(String(v.config ?? "regops.yml"), registry3);
+  const prepared = await prepare(project, registry3, createServices(project));
   io.out(
     `${project.configFile.display}: valid (${project.config.checks.length} checks, ${project.requirements.length} requirements, ${project.hazards.length} hazards, ${prepared.inputs.length} input files hashed)
 `
@@ -43202,9 +50383,9 @@ function cmdSchema(args, io) {
   if (v.out) {
     const dir = String(v.out);
     mkdirSync2(dir, { recursive: true });
-    for (const [name, text3] of Object.entries(schemas)) writeFileSync2(path7.join(dir, name), text3);
+    for (const [name, text3] of Object.entries(schemas)) writeFileSync2(path11.join(dir, name), text3);
     io.out(
-      `wrote ${Object.keys(schemas).map((n) => path7.join(dir, n)).join(", ")}
+      `wrote ${Object.keys(schemas).map((n) => path11.join(dir, n)).join(", ")}
 `
     );
     return 0;
@@ -43237,7 +50418,7 @@ function cmdRender(args, io) {
   const file2 = String(v.evidence);
   let data;
   try {
-    data = JSON.parse(readFileSync2(file2, "utf8"));
+    data = JSON.parse(readFileSync3(file2, "utf8"));
   } catch (e) {
     const code2 = e.code;
     throw new InputError(
@@ -43249,12 +50430,44 @@ function cmdRender(args, io) {
     const problems = parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
     throw new ConfigurationError(problems);
   }
-  const outDir = String(v.out ?? path7.dirname(file2));
+  const outDir = String(v.out ?? path11.dirname(file2));
   const docs = renderAll(parsed.data);
   mkdirSync2(outDir, { recursive: true });
-  for (const [name, text3] of Object.entries(docs)) writeFileSync2(path7.join(outDir, name), text3);
+  for (const [name, text3] of Object.entries(docs)) writeFileSync2(path11.join(outDir, name), text3);
   io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}
 `);
+  return 0;
+}
+async function cmdData(args, io) {
+  const [sub, ...rest] = args;
+  if (sub === void 0 || sub === "--help" || sub === "-h") return help(io, "data");
+  if (sub !== "infer-schema") throw new UsageError(`data: unknown subcommand "${sub}"; subcommands: infer-schema (see: regops data --help)`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        format: { type: "string" },
+        delimiter: { type: "string" },
+        na: { type: "string", multiple: true },
+        sensitive: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+        debug: { type: "boolean" }
+      },
+      allowPositionals: true,
+      strict: true
+    });
+  } catch (e) {
+    throw new UsageError(`data infer-schema: ${e.message.split("\n")[0]} (see: regops data --help)`);
+  }
+  const v = parsed.values;
+  if (v.help) return help(io, "data");
+  const [file2, ...extra] = parsed.positionals;
+  if (!file2 || extra.length > 0) throw new UsageError("data infer-schema: give exactly one data file (see: regops data --help)");
+  if (v.format && !["csv", "jsonl", "parquet"].includes(v.format)) {
+    throw new UsageError(`data infer-schema: --format must be csv, jsonl or parquet, got "${v.format}"`);
+  }
+  io.out(await inferSchemaFile(file2, v));
   return 0;
 }
 function help(io, command) {
@@ -43285,9 +50498,11 @@ async function main(argv, io = defaultIo) {
         return cmdSchema(rest, io);
       case "render":
         return cmdRender(rest, io);
+      case "data":
+        return await cmdData(rest, io);
       default:
         throw new UsageError(
-          `unknown command "${command}"; commands: run, validate, schema, render (see: regops --help)`
+          `unknown command "${command}"; commands: run, validate, schema, render, data (see: regops --help)`
         );
     }
   } catch (e) {

@@ -7,6 +7,7 @@ Commands:
   validate   check regops.yml and the files it links, without running checks
   schema     write the JSON Schemas of regops.yml and of the evidence bundle
   render     re-render the documents from an existing evidence.json
+  data       data tools: infer-schema
 
 Options:
   -h, --help     show help (also: regops <command> --help)
@@ -42,6 +43,13 @@ column a check names is in its dataset. Runs no check. Exit code 0 when valid, 2
 Without --out, prints the JSON Schema of regops.yml (or of evidence.json with --kind evidence).
 With --out DIR, writes DIR/regops.schema.json and DIR/evidence.schema.json.
 Point your editor's YAML language server at regops.schema.json for completion in regops.yml.
+`,
+  data: `Usage: regops data infer-schema DATA [--format csv|jsonl|parquet] [--delimiter C] [--na TEXT]... [--sensitive COLUMN]...
+
+Reads DATA in one streaming pass and prints a schema (types, nullability, observed ranges, category lists)
+for a data.schema check, to review and commit:  regops data infer-schema data/train.csv > schema.yml
+Columns flagged by the PHI scan, or named with --sensitive, get a type only: their values are never printed.
+--na adds texts that mean "missing" (default: empty and NA).
 `,
   render: `Usage: regops render --evidence evidence.json [--out DIR]
 

@@ -18,6 +18,7 @@ import {
 import { renderAll } from '@regops/docs';
 import { z } from 'zod';
 import { COMMAND_HELP, MAIN_HELP } from './help';
+import { inferSchemaFile } from './infer-schema';
 import { EVIDENCE_FILE, writeOutputDir } from './output';
 import { defaultRegistry } from './registry';
 import { createServices } from './services';
@@ -171,6 +172,39 @@ function cmdRender(args: string[], io: Io): number {
   return 0;
 }
 
+async function cmdData(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h') return help(io, 'data');
+  if (sub !== 'infer-schema') throw new UsageError(`data: unknown subcommand "${sub}"; subcommands: infer-schema (see: regops data --help)`);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        format: { type: 'string' },
+        delimiter: { type: 'string' },
+        na: { type: 'string', multiple: true },
+        sensitive: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+        debug: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError(`data infer-schema: ${(e as Error).message.split('\n')[0]} (see: regops data --help)`);
+  }
+  const v = parsed.values as { format?: string; delimiter?: string; na?: string[]; sensitive?: string[]; help?: boolean };
+  if (v.help) return help(io, 'data');
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) throw new UsageError('data infer-schema: give exactly one data file (see: regops data --help)');
+  if (v.format && !['csv', 'jsonl', 'parquet'].includes(v.format)) {
+    throw new UsageError(`data infer-schema: --format must be csv, jsonl or parquet, got "${v.format}"`);
+  }
+  io.out(await inferSchemaFile(file, v));
+  return 0;
+}
+
 function help(io: Io, command?: string): number {
   io.out(command ? (COMMAND_HELP[command] ?? MAIN_HELP) : MAIN_HELP);
   return 0;
@@ -200,9 +234,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return cmdSchema(rest, io);
       case 'render':
         return cmdRender(rest, io);
+      case 'data':
+        return await cmdData(rest, io);
       default:
         throw new UsageError(
-          `unknown command "${command}"; commands: run, validate, schema, render (see: regops --help)`,
+          `unknown command "${command}"; commands: run, validate, schema, render, data (see: regops --help)`,
         );
     }
   } catch (e) {

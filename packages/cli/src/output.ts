@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@regops/core';
 
@@ -24,6 +24,8 @@ export function writeOutputDir(outDir: string, files: Record<string, string>): v
   mkdirSync(parent, { recursive: true });
   const tmp = mkdtempSync(path.join(parent, `.${path.basename(abs)}.tmp-`));
   try {
+    // mkdtemp makes the directory private (0700); give it the permissions a plain mkdir would have.
+    chmodSync(tmp, 0o777 & ~process.umask());
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(tmp, name), content);
     if (existsSync(abs)) {
       const old = `${tmp}.old`;

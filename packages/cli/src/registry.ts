@@ -1,9 +1,41 @@
 import { CheckRegistry } from '@regops/core';
-import { dataSchemaCheck } from '@regops/data';
+import {
+  categoryVariantsCheck,
+  conflictingLabelsCheck,
+  constantCheck,
+  dataSchemaCheck,
+  duplicatesCheck,
+  labelPrevalenceCheck,
+  leakageCheck,
+  missingCheck,
+  mixedTypesCheck,
+  phiCheck,
+  sizeCheck,
+  unseenCategoriesCheck,
+} from '@regops/data';
 import { driftFeatureCheck } from '@regops/drift';
 import { modelMetricCheck } from '@regops/model';
 
 /** Every check type this build of RegOps knows. */
 export function defaultRegistry(): CheckRegistry {
-  return new CheckRegistry().register(dataSchemaCheck).register(modelMetricCheck).register(driftFeatureCheck);
+  const registry = new CheckRegistry();
+  for (const check of [
+    dataSchemaCheck,
+    missingCheck,
+    duplicatesCheck,
+    conflictingLabelsCheck,
+    mixedTypesCheck,
+    categoryVariantsCheck,
+    constantCheck,
+    unseenCategoriesCheck,
+    labelPrevalenceCheck,
+    sizeCheck,
+    leakageCheck,
+    phiCheck,
+    modelMetricCheck,
+    driftFeatureCheck,
+  ]) {
+    registry.register(check as never);
+  }
+  return registry;
 }

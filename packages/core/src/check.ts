@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigShape, type CheckEntry, checkCommonShape, type RegopsConfig } from './config';
+import type { DatasetProfile } from './profile';
 import type { CheckResult } from './results';
 
 /** A loaded dataset. Row numbers in messages are 1-based data rows (the header is not counted). */
@@ -41,9 +42,23 @@ export interface Logger {
   debug(message: string): void;
 }
 
+/**
+ * The result of one streaming pass over a dataset: its profile, and the state each data check that reads
+ * that dataset accumulated during the same pass (by check id; the data package knows the shapes).
+ */
+export interface ScanResult {
+  profile: DatasetProfile;
+  byCheck: Map<string, unknown>;
+}
+
 /** Services the pipeline needs from the data and model packages; injected so core has no I/O opinions. */
 export interface Services {
+  /** The whole dataset in memory (for model inference and drift on evaluation-sized data). */
   loadTable(name: string): Promise<Table>;
+  /** One bounded-memory pass over the dataset, shared by the profile and every data check (memoized). */
+  scan(name: string): Promise<ScanResult>;
+  /** Column names of the dataset (reads only the start of the file). */
+  header(name: string): Promise<string[]>;
   inspectModel(relPath: string): Promise<ModelInfo>;
 }
 

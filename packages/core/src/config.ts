@@ -16,7 +16,7 @@ export const DatasetConfig = z.strictObject({
     .enum(['csv'])
     .default('csv')
     .describe('File format (more readers come with the data-checks work).'),
-  delimiter: z.string().length(1).default(','),
+  delimiter: z.string().length(1).optional().describe('CSV field delimiter (default: ",", tab for .tsv).'),
   na_values: z.array(z.string()).default(['', 'NA']).describe('Cell texts that mean "missing".'),
   description: z.string().optional(),
 });
@@ -58,6 +58,18 @@ export const BaselineConfig = z.strictObject({
   model: RelPath.optional().describe('The model this change replaces, for comparison.'),
   description: z.string().optional(),
 });
+
+export const PrivacyConfig = z.strictObject({
+  sensitive: z
+    .array(z.string())
+    .default([])
+    .describe('Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds.'),
+  allow_phi: z
+    .array(z.string())
+    .default([])
+    .describe('Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked.'),
+});
+export type PrivacyConfig = z.infer<typeof PrivacyConfig>;
 
 export const GateConfig = z.strictObject({
   fail_on: z.array(Status).default(['fail', 'error']).describe('Result statuses that block the change.'),
@@ -106,6 +118,8 @@ export const baseConfigShape = {
   requirements: RelPath.describe('YAML file of requirements (design inputs).'),
   risks: RelPath.optional().describe('YAML file of hazards and risk controls (ISO 14971).'),
   modelcard: RelPath.optional().describe('YAML file with the written parts of the model card.'),
+  datacard: RelPath.optional().describe('YAML file with the written parts of the dataset card (Datasheets for Datasets).'),
+  privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
   gate: GateConfig.default({ fail_on: ['fail', 'error'], require_verified: false }),
 };
 
@@ -119,6 +133,8 @@ export interface RegopsConfig {
   requirements: string;
   risks?: string | undefined;
   modelcard?: string | undefined;
+  datacard?: string | undefined;
+  privacy: PrivacyConfig;
   gate: GateConfig;
   checks: CheckEntry[];
 }

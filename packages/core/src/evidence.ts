@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { DatasetProfile } from './profile';
 import { CheckResult, Status } from './results';
-import { Hazard, ModelCardMeta, Requirement } from './trace';
+import { DataCardMeta, Hazard, ModelCardMeta, Requirement } from './trace';
 
 export const EVIDENCE_SCHEMA_VERSION = '1.0.0';
 
@@ -24,7 +25,7 @@ export const ModelEvidence = z.strictObject({
 
 export const InputFile = z.strictObject({
   path: z.string().describe('Relative to the directory of regops.yml, with / separators.'),
-  kind: z.enum(['config', 'requirements', 'risks', 'modelcard', 'dataset', 'model', 'baseline_model']),
+  kind: z.enum(['config', 'requirements', 'risks', 'modelcard', 'datacard', 'dataset', 'model', 'baseline_model']),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int(),
 });
@@ -84,9 +85,11 @@ export const Evidence = z
     model: ModelEvidence.nullable(),
     baseline_model: ModelEvidence.nullable(),
     datasets: z.array(DatasetEvidence),
+    profiles: z.array(DatasetProfile).describe('One-pass profile of each dataset the data checks read.'),
     requirements: z.array(Requirement),
     hazards: z.array(Hazard),
     modelcard: ModelCardMeta.nullable(),
+    datacard: DataCardMeta.nullable(),
     checks: z.array(DeclaredCheck),
     results: z.array(CheckResult),
     gate: Gate,

@@ -6,6 +6,7 @@ export * from './files';
 export * from './gate';
 export * from './git';
 export * from './pipeline';
+export * from './profile';
 export * from './project';
 export * from './results';
 export * from './suggest';

@@ -14,6 +14,7 @@ import { type DeclaredCheck, EVIDENCE_SCHEMA_VERSION, type Evidence } from './ev
 import { displayPath, portablePath, resolveInput, sha256File } from './files';
 import { evaluateGate } from './gate';
 import { gitInfo } from './git';
+import type { DatasetProfile } from './profile';
 import type { Project } from './project';
 import type { CheckResult } from './results';
 import { TOOL_VERSION } from './version';
@@ -23,7 +24,7 @@ export interface Prepared {
   inputs: Evidence['inputs'];
   model: ModelInfo | null;
   baselineModel: ModelInfo | null;
-  tables: Map<string, Table>;
+  headers: Map<string, string[]>;
 }
 
 const STAGE_ORDER = { data: 0, model: 1, drift: 2 } as const;
@@ -75,6 +76,7 @@ export async function prepare(
   await add(project.linked.requirements, 'requirements');
   if (project.linked.risks) await add(project.linked.risks, 'risks');
   if (project.linked.modelcard) await add(project.linked.modelcard, 'modelcard');
+  if (project.linked.datacard) await add(project.linked.datacard, 'datacard');
   for (const [name, ds] of Object.entries(config.datasets)) {
     await add(resolveInput(rootDir, ds.path, configWhere(project, ['datasets', name, 'path'])), 'dataset');
   }
@@ -92,21 +94,22 @@ export async function prepare(
     );
     baselineModel = await services.inspectModel(config.baseline.model);
   }
-  const tables = new Map<string, Table>();
-  for (const name of Object.keys(config.datasets)) tables.set(name, await services.loadTable(name));
+  const headers = new Map<string, string[]>();
+  for (const name of Object.keys(config.datasets)) headers.set(name, await services.header(name));
 
   config.checks.forEach((check, i) => {
     if (!check.enabled) return;
     const plugin = registry.get(check.type);
     for (const need of plugin?.columns?.(check, config) ?? []) {
-      const table = tables.get(need.dataset);
-      if (!table || table.hasColumn(need.column)) continue;
+      const header = headers.get(need.dataset);
+      const rel = config.datasets[need.dataset]?.path;
+      if (!header || !rel || header.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path.resolve(rootDir, table.path))}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check.id} [checks[${i}]]); the file's columns are: ${table.header.join(', ')}`,
+        `${displayPath(path.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check.id} [checks[${i}]]); the file's columns are: ${header.join(', ')}`,
       );
     }
   });
-  return { inputs, model, baselineModel, tables };
+  return { inputs, model, baselineModel, headers };
 }
 
 export function declaredChecks(project: Project, registry: CheckRegistry): DeclaredCheck[] {
@@ -202,10 +205,15 @@ export async function runPipeline(
   }
   const checks = declaredChecks(project, registry);
   const gate = evaluateGate(project.config.gate, results, project.requirements, checks);
-  const datasets = Object.entries(project.config.datasets).map(([name, ds]) => {
-    const t = prepared.tables.get(name);
-    return { name, path: ds.path, role: ds.role, rows: t?.rowCount ?? 0, columns: t?.header ?? [] };
-  });
+  const profiles: DatasetProfile[] = [];
+  for (const name of Object.keys(project.config.datasets)) profiles.push((await services.scan(name)).profile);
+  const datasets = Object.entries(project.config.datasets).map(([name, ds], i) => ({
+    name,
+    path: ds.path,
+    role: ds.role,
+    rows: profiles[i]?.rows ?? 0,
+    columns: prepared.headers.get(name) ?? [],
+  }));
   return {
     schema_version: EVIDENCE_SCHEMA_VERSION,
     tool: { name: 'regops', version: TOOL_VERSION },
@@ -220,9 +228,11 @@ export async function runPipeline(
     model: prepared.model,
     baseline_model: prepared.baselineModel,
     datasets,
+    profiles,
     requirements: project.requirements,
     hazards: project.hazards,
     modelcard: project.modelcard,
+    datacard: project.datacard,
     checks,
     results,
     gate,

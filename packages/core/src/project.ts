@@ -4,7 +4,7 @@ import type { RegopsConfig } from './config';
 import { ConfigurationError } from './errors';
 import { displayPath } from './files';
 import { nearest } from './suggest';
-import { type Hazard, ModelCardMeta, type Requirement, RequirementsFile, RisksFile } from './trace';
+import { DataCardMeta, type Hazard, ModelCardMeta, type Requirement, RequirementsFile, RisksFile } from './trace';
 import { parseWith, problemAt } from './validate';
 import { type PathKey, readYamlFile, type YamlFile } from './yaml-file';
 
@@ -17,8 +17,9 @@ export interface Project {
   requirements: Requirement[];
   hazards: Hazard[];
   modelcard: ModelCardMeta | null;
+  datacard: DataCardMeta | null;
   /** Absolute paths of the linked YAML files, by kind. */
-  linked: { requirements: string; risks: string | null; modelcard: string | null };
+  linked: { requirements: string; risks: string | null; modelcard: string | null; datacard: string | null };
 }
 
 function unknownRef(kind: string, id: string, known: string[]): string {
@@ -55,7 +56,7 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
   const at = (p: PathKey[], msg: string) => problems.push(problemAt(configFile, p, msg));
 
   const linkedFile = (
-    field: 'requirements' | 'risks' | 'modelcard',
+    field: 'requirements' | 'risks' | 'modelcard' | 'datacard',
     rel: string,
     what: string,
   ): YamlFile | null => {
@@ -92,6 +93,15 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
   const hazards = parseLinked(riskFile, (f) => parseWith(RisksFile, f))?.hazards ?? null;
   const cardFile = config.modelcard ? linkedFile('modelcard', config.modelcard, 'model card file') : null;
   const modelcard = parseLinked(cardFile, (f) => parseWith(ModelCardMeta, f));
+  const dataFile = config.datacard ? linkedFile('datacard', config.datacard, 'dataset card file') : null;
+  const datacard = parseLinked(dataFile, (f) => parseWith(DataCardMeta, f));
+  if (datacard?.datasets && dataFile) {
+    for (const name of Object.keys(datacard.datasets)) {
+      if (!(name in config.datasets)) {
+        problems.push(problemAt(dataFile, ['datasets', name], `unknown dataset "${name}" (defined in regops.yml: ${Object.keys(config.datasets).join(', ')})`));
+      }
+    }
+  }
 
   // Cross-references.
   const reqIds = (reqs ?? []).map((r) => r.id);
@@ -168,10 +178,12 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
     requirements: reqs ?? [],
     hazards: hazards ?? [],
     modelcard,
+    datacard,
     linked: {
       requirements: path.resolve(rootDir, config.requirements),
       risks: config.risks ? path.resolve(rootDir, config.risks) : null,
       modelcard: config.modelcard ? path.resolve(rootDir, config.modelcard) : null,
+      datacard: config.datacard ? path.resolve(rootDir, config.datacard) : null,
     },
   };
 }

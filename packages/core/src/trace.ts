@@ -74,3 +74,40 @@ export const ModelCardMeta = z.strictObject({
   caveats: textList.optional(),
 });
 export type ModelCardMeta = z.infer<typeof ModelCardMeta>;
+
+/**
+ * User-written parts of the dataset card (Datasheets for Datasets, Gebru et al.); composition numbers come
+ * only from the evidence (the profiles and the data checks).
+ */
+export const DataCardMeta = z.strictObject({
+  motivation: z
+    .strictObject({ purpose: text.optional(), creators: text.optional(), funding: text.optional() })
+    .optional(),
+  composition: z
+    .strictObject({
+      instances: text.optional().describe('What one row represents.'),
+      label_source: text.optional(),
+      sensitive_data: text.optional(),
+      notes: textList.optional(),
+    })
+    .optional(),
+  collection: z
+    .strictObject({
+      process: text.optional(),
+      timeframe: text.optional(),
+      ethics_review: text.optional(),
+      consent: text.optional(),
+    })
+    .optional(),
+  preprocessing: z.strictObject({ steps: textList.optional(), raw_data_kept: text.optional() }).optional(),
+  uses: z.strictObject({ intended: textList.optional(), not_recommended: textList.optional() }).optional(),
+  distribution: z.strictObject({ license: text.optional(), access: text.optional() }).optional(),
+  maintenance: z
+    .strictObject({ maintainer: text.optional(), update_policy: text.optional(), errata: text.optional() })
+    .optional(),
+  datasets: z
+    .record(z.string(), z.strictObject({ description: text.optional(), source: text.optional() }))
+    .optional()
+    .describe('Per dataset (by its name in regops.yml).'),
+});
+export type DataCardMeta = z.infer<typeof DataCardMeta>;

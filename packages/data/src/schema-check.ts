@@ -1,12 +1,7 @@
-import {
-  type Check,
-  type CheckEntry,
-  type CheckResult,
-  type ConfigProblem,
-  nearest,
-  type RegopsConfig,
-  type Table,
-} from '@regops/core';
+import path from 'node:path';
+import { type CheckEntry, type CheckResult, type ConfigProblem, displayPath, parseWith, readYamlFile, type Table } from '@regops/core';
+import { allOr, rowsText, unknownDatasets } from './checks/common';
+import { defineStreamingCheck } from './stream-check';
 import { z } from 'zod';
 
 export const ColumnSpec = z.strictObject({
@@ -32,13 +27,18 @@ export type ColumnSpec = z.infer<typeof ColumnSpec>;
 
 const options = {
   datasets: z.array(z.string()).optional().describe('Datasets to check (default: every configured dataset).'),
-  columns: z.record(z.string(), ColumnSpec).describe('Declared columns by name.'),
+  columns: z.record(z.string(), ColumnSpec).optional().describe('Declared columns by name.'),
+  schema: z
+    .string()
+    .optional()
+    .describe('A schema file (YAML with `columns:`, e.g. from `regops data infer-schema`), instead of `columns`.'),
   allow_extra_columns: z.boolean().default(true).describe('Whether columns not declared here are accepted.'),
 };
 
 export interface SchemaCheckConfig extends CheckEntry {
   datasets?: string[] | undefined;
-  columns: Record<string, ColumnSpec>;
+  columns?: Record<string, ColumnSpec> | undefined;
+  schema?: string | undefined;
   allow_extra_columns: boolean;
 }
 
@@ -64,179 +64,196 @@ export interface ColumnFinding {
 const MAX_ROWS_LISTED = 5;
 const BOOL = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'False', '0', '1']);
 
-function targetDatasets(cfg: SchemaCheckConfig, project: RegopsConfig): string[] {
-  return cfg.datasets ?? Object.keys(project.datasets);
-}
 
-function rowsText(rows: number[], count: number): string {
-  if (rows.length === 0) return '';
-  const more = count > rows.length ? `, … ${count - rows.length} more` : '';
-  return ` (row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${more})`;
-}
+/** Checks the cells of one column against its declared spec, one cell at a time (bounded memory). */
+export class ColumnChecker {
+  private n = 0;
+  private missing = 0;
+  private readonly missingRows: number[] = [];
+  private readonly acc = new Map<ColumnFinding['problem'], { count: number; rows: number[]; text: string }>();
+  private readonly tests: { problem: ColumnFinding['problem']; text: string; test: (v: string) => boolean }[] = [];
 
-/** Check one column of a table against its declared spec. */
-export function checkColumn(table: Table, name: string, spec: ColumnSpec): ColumnFinding[] {
-  const findings: ColumnFinding[] = [];
-  const raw = table.column(name);
-  const n = raw.length;
-  const cellProblem = (problem: ColumnFinding['problem'], text: string, test: (v: string) => boolean) => {
-    const rows: number[] = [];
-    let count = 0;
-    for (let r = 0; r < n; r++) {
-      const v = raw[r];
-      if (v === null || v === undefined) continue;
-      if (test(v)) {
-        count++;
-        if (rows.length < MAX_ROWS_LISTED) rows.push(r + 1);
+  constructor(
+    readonly name: string,
+    private readonly spec: ColumnSpec,
+  ) {
+    const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
+    const t = this.tests;
+    if (spec.type === 'number') t.push({ problem: 'type', text: 'value(s) that are not numbers', test: (v) => !isNumber(v) });
+    if (spec.type === 'integer') {
+      t.push({ problem: 'type', text: 'value(s) that are not integers', test: (v) => !isNumber(v) || !Number.isInteger(Number(v)) });
+    }
+    if (spec.type === 'boolean') t.push({ problem: 'type', text: 'value(s) that are not booleans', test: (v) => !BOOL.has(v.trim()) });
+    const { min, max, allowed, pattern } = spec;
+    if (min !== undefined) t.push({ problem: 'below_min', text: `value(s) below the minimum ${min}`, test: (v) => isNumber(v) && Number(v) < min });
+    if (max !== undefined) t.push({ problem: 'above_max', text: `value(s) above the maximum ${max}`, test: (v) => isNumber(v) && Number(v) > max });
+    if (allowed) {
+      const set = new Set(allowed);
+      t.push({ problem: 'not_allowed', text: `value(s) outside the allowed set {${allowed.join(', ')}}`, test: (v) => !set.has(v) });
+    }
+    if (pattern !== undefined) {
+      const re = new RegExp(pattern, 'u');
+      t.push({ problem: 'pattern', text: `value(s) not matching /${pattern}/`, test: (v) => !re.test(v) });
+    }
+  }
+
+  /** One cell; `row` is its 1-based data-row number. */
+  add(v: string | null, row: number): void {
+    this.n++;
+    if (v === null) {
+      this.missing++;
+      if (this.missingRows.length < MAX_ROWS_LISTED) this.missingRows.push(row);
+      return;
+    }
+    for (const t of this.tests) {
+      if (!t.test(v)) continue;
+      let a = this.acc.get(t.problem);
+      if (!a) {
+        a = { count: 0, rows: [], text: t.text };
+        this.acc.set(t.problem, a);
+      }
+      a.count++;
+      if (a.rows.length < MAX_ROWS_LISTED) a.rows.push(row);
+    }
+  }
+
+  findings(): ColumnFinding[] {
+    const { name, spec, n, missing } = this;
+    const out: ColumnFinding[] = [];
+    if (!spec.nullable && missing > 0) {
+      out.push({
+        column: name,
+        problem: 'not_nullable',
+        count: missing,
+        rows: this.missingRows,
+        text: `${missing} missing value(s), but the column is declared nullable: false${rowsText(this.missingRows, missing)}`,
+      });
+    }
+    if (spec.max_missing !== undefined && n > 0 && missing / n > spec.max_missing) {
+      out.push({
+        column: name,
+        problem: 'too_many_missing',
+        count: missing,
+        rows: [],
+        text: `${((100 * missing) / n).toFixed(1)}% missing (${missing}/${n}), above the allowed ${(100 * spec.max_missing).toFixed(1)}%`,
+      });
+    }
+    for (const t of this.tests) {
+      const a = this.acc.get(t.problem);
+      if (a && !out.some((f) => f.problem === t.problem)) {
+        out.push({ column: name, problem: t.problem, count: a.count, rows: a.rows, text: `${a.count} ${a.text}${rowsText(a.rows, a.count)}` });
       }
     }
-    if (count > 0)
-      findings.push({ column: name, problem, count, rows, text: `${count} ${text}${rowsText(rows, count)}` });
-  };
-
-  let missing = 0;
-  const missingRows: number[] = [];
-  raw.forEach((v, r) => {
-    if (v === null) {
-      missing++;
-      if (missingRows.length < MAX_ROWS_LISTED) missingRows.push(r + 1);
-    }
-  });
-  if (!spec.nullable && missing > 0) {
-    findings.push({
-      column: name,
-      problem: 'not_nullable',
-      count: missing,
-      rows: missingRows,
-      text: `${missing} missing value(s), but the column is declared nullable: false${rowsText(missingRows, missing)}`,
-    });
+    return out;
   }
-  if (spec.max_missing !== undefined && n > 0 && missing / n > spec.max_missing) {
-    findings.push({
-      column: name,
-      problem: 'too_many_missing',
-      count: missing,
-      rows: [],
-      text: `${((100 * missing) / n).toFixed(1)}% missing (${missing}/${n}), above the allowed ${(100 * spec.max_missing).toFixed(1)}%`,
-    });
-  }
-  const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
-  if (spec.type === 'number') cellProblem('type', 'value(s) that are not numbers', (v) => !isNumber(v));
-  if (spec.type === 'integer')
-    cellProblem(
-      'type',
-      'value(s) that are not integers',
-      (v) => !isNumber(v) || !Number.isInteger(Number(v)),
-    );
-  if (spec.type === 'boolean')
-    cellProblem('type', 'value(s) that are not booleans', (v) => !BOOL.has(v.trim()));
-  if (spec.min !== undefined) {
-    const min = spec.min;
-    cellProblem('below_min', `value(s) below the minimum ${min}`, (v) => isNumber(v) && Number(v) < min);
-  }
-  if (spec.max !== undefined) {
-    const max = spec.max;
-    cellProblem('above_max', `value(s) above the maximum ${max}`, (v) => isNumber(v) && Number(v) > max);
-  }
-  if (spec.allowed) {
-    const allowed = new Set(spec.allowed);
-    cellProblem(
-      'not_allowed',
-      `value(s) outside the allowed set {${spec.allowed.join(', ')}}`,
-      (v) => !allowed.has(v),
-    );
-  }
-  if (spec.pattern !== undefined) {
-    const re = new RegExp(spec.pattern, 'u');
-    cellProblem('pattern', `value(s) not matching /${spec.pattern}/`, (v) => !re.test(v));
-  }
-  return findings;
 }
 
-export const dataSchemaCheck: Check<SchemaCheckConfig> = {
+/** Check one column of an in-memory table against its declared spec. */
+export function checkColumn(table: Table, name: string, spec: ColumnSpec): ColumnFinding[] {
+  const checker = new ColumnChecker(name, spec);
+  table.column(name).forEach((v, r) => {
+    checker.add(v, r + 1);
+  });
+  return checker.findings();
+}
+
+export const SchemaFile = z.strictObject({ columns: z.record(z.string(), ColumnSpec) });
+
+const schemaFiles = new Map<string, Record<string, ColumnSpec>>();
+
+/** The declared columns: the entry's own, or those of its schema file (read once, errors with file and line). */
+function declaredColumns(cfg: SchemaCheckConfig, rootDir: string): Record<string, ColumnSpec> {
+  if (cfg.columns) return cfg.columns;
+  const abs = path.resolve(rootDir, cfg.schema ?? '');
+  let cols = schemaFiles.get(abs);
+  if (!cols) {
+    cols = parseWith(SchemaFile, readYamlFile(abs, displayPath(abs), 'schema file')).columns;
+    schemaFiles.set(abs, cols);
+  }
+  return cols;
+}
+
+interface SchemaState {
+  columns: Record<string, ColumnSpec>;
+  path: string;
+  rows: number;
+  header: string[];
+  checkers: ColumnChecker[];
+  indexes: number[];
+}
+
+export const dataSchemaCheck = defineStreamingCheck<SchemaCheckConfig, SchemaState>({
   type: 'data.schema',
-  stage: 'data',
   description: 'Dataset matches its declared schema (columns, types, ranges, allowed values, missingness)',
   options,
   validate(cfg, project) {
-    const problems: ConfigProblem[] = [];
-    const known = Object.keys(project.datasets);
-    (cfg.datasets ?? []).forEach((name, k) => {
-      if (!known.includes(name)) {
-        const hint = nearest(name, known);
-        problems.push({
-          path: ['datasets', k],
-          message: `unknown dataset "${name}"${hint ? `; did you mean "${hint}"?` : ''} (defined: ${known.join(', ') || 'none'})`,
-        });
-      }
-    });
-    if (targetDatasets(cfg, project).length === 0) {
-      problems.push({
-        path: ['datasets'],
-        message: 'no dataset to check: add one under `datasets:` at the top level',
-      });
+    const problems: ConfigProblem[] = unknownDatasets(cfg.datasets, project);
+    if ((cfg.columns === undefined) === (cfg.schema === undefined)) {
+      problems.push({ path: [], message: 'give the columns either inline (`columns:`) or in a file (`schema:`), not both or neither' });
     }
-    for (const [col, spec] of Object.entries(cfg.columns)) {
+    for (const [col, spec] of Object.entries(cfg.columns ?? {})) {
       if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) {
-        problems.push({
-          path: ['columns', col],
-          message: `min (${spec.min}) is greater than max (${spec.max})`,
-        });
+        problems.push({ path: ['columns', col], message: `min (${spec.min}) is greater than max (${spec.max})` });
       }
       if (spec.pattern !== undefined) {
         try {
           new RegExp(spec.pattern, 'u');
         } catch (e) {
-          problems.push({
-            path: ['columns', col, 'pattern'],
-            message: `not a valid regular expression: ${(e as Error).message}`,
-          });
+          problems.push({ path: ['columns', col, 'pattern'], message: `not a valid regular expression: ${(e as Error).message}` });
         }
       }
     }
     return problems;
   },
   criterion(cfg, project) {
-    const cols = Object.keys(cfg.columns).length;
-    return `${cols} declared column(s) present with declared types, ranges, allowed values and missingness${cfg.allow_extra_columns ? '' : ', no other columns'}; datasets: ${targetDatasets(cfg, project).join(', ')}`;
+    const cols = cfg.columns ? `${Object.keys(cfg.columns).length}` : `the schema file ${cfg.schema}:`;
+    return `${cols} declared column(s) present with declared types, ranges, allowed values and missingness${cfg.allow_extra_columns ? '' : ', no other columns'}; datasets: ${allOr(cfg.datasets, project).join(', ')}`;
   },
-  async run(ctx, cfg) {
-    const results: CheckResult[] = [];
-    for (const dsName of targetDatasets(cfg, ctx.config)) {
-      const table = await ctx.services.loadTable(dsName);
-      const findings: ColumnFinding[] = [];
-      for (const [col, spec] of Object.entries(cfg.columns)) {
-        if (!table.hasColumn(col)) {
-          findings.push({
-            column: col,
-            problem: 'missing_column',
-            count: 1,
-            rows: [],
-            text: 'declared column is not in the file',
-          });
-          continue;
+  datasets: (cfg, project) => allOr(cfg.datasets, project),
+  visitor(cfg, { source, rootDir }) {
+    const columns = declaredColumns(cfg, rootDir);
+    const declared = Object.entries(columns).filter(([col]) => source.header.includes(col));
+    const st: SchemaState = {
+      columns,
+      path: source.path,
+      rows: 0,
+      header: source.header,
+      checkers: declared.map(([col, spec]) => new ColumnChecker(col, spec)),
+      indexes: declared.map(([col]) => source.header.indexOf(col)),
+    };
+    return {
+      batch(b) {
+        for (let i = 0; i < b.rows.length; i++) {
+          const row = b.rows[i] as (string | null)[];
+          for (let k = 0; k < st.checkers.length; k++) {
+            (st.checkers[k] as ColumnChecker).add(row[st.indexes[k] as number] ?? null, b.start + i);
+          }
         }
-        findings.push(...checkColumn(table, col, spec));
+        st.rows += b.rows.length;
+      },
+      state: () => st,
+    };
+  },
+  finish(cfg, f) {
+    const results: CheckResult[] = [];
+    for (const [dsName, st] of f.states) {
+      const findings: ColumnFinding[] = [];
+      for (const col of Object.keys(st.columns)) {
+        if (!st.header.includes(col)) {
+          findings.push({ column: col, problem: 'missing_column', count: 1, rows: [], text: 'declared column is not in the file' });
+        }
       }
+      for (const c of st.checkers) findings.push(...c.findings());
       if (!cfg.allow_extra_columns) {
-        for (const col of table.header) {
-          if (!(col in cfg.columns)) {
-            findings.push({
-              column: col,
-              problem: 'extra_column',
-              count: 1,
-              rows: [],
-              text: 'column is not declared (allow_extra_columns: false)',
-            });
+        for (const col of st.header) {
+          if (!(col in st.columns)) {
+            findings.push({ column: col, problem: 'extra_column', count: 1, rows: [], text: 'column is not declared (allow_extra_columns: false)' });
           }
         }
       }
-      const cells = findings.reduce(
-        (s, f) => s + (f.problem === 'missing_column' || f.problem === 'extra_column' ? 0 : f.count),
-        0,
-      );
+      const cells = findings.reduce((s, x) => s + (x.problem === 'missing_column' || x.problem === 'extra_column' ? 0 : x.count), 0);
       const status = findings.length === 0 ? 'pass' : 'fail';
-      const summary = findings.slice(0, 3).map((f) => `${f.column}: ${f.text}`);
+      const summary = findings.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
       const more = findings.length > 3 ? `; … ${findings.length - 3} more finding(s)` : '';
       results.push({
         id: `${cfg.id}/${dsName}`,
@@ -248,15 +265,15 @@ export const dataSchemaCheck: Check<SchemaCheckConfig> = {
         metrics: [
           { name: 'schema_findings', value: findings.length, threshold: { op: '<=', value: 0 } },
           { name: 'offending_cells', value: cells },
-          { name: 'rows', value: table.rowCount },
+          { name: 'rows', value: st.rows },
         ],
         message:
           status === 'pass'
-            ? `${table.path}: ${Object.keys(cfg.columns).length} declared column(s) conform in ${table.rowCount} rows`
-            : `${table.path}: ${summary.join('; ')}${more}`,
+            ? `${st.path}: ${Object.keys(st.columns).length} declared column(s) conform in ${st.rows} rows`
+            : `${st.path}: ${summary.join('; ')}${more}`,
         details: { dataset: dsName, findings },
       });
     }
     return results;
   },
-};
+});

@@ -11,7 +11,7 @@ import {
   type Services,
   type Table,
 } from '@regops/core';
-import { makeTable, readCsvTable } from '@regops/data';
+import { createDataServices, makeTable } from '@regops/data';
 import { describe, expect, it } from 'vitest';
 import { type DriftFeatureConfig, driftFeatureCheck, formatStat } from '../src/drift-feature';
 
@@ -68,19 +68,11 @@ const quietLog: Logger = { info() {}, warn() {}, debug() {} };
 
 /** A real RunContext: tables read from the example CSVs with the data package's reader. */
 function runContext(config: RegopsConfig, override?: (name: string) => Table | undefined): RunContext {
+  const data = createDataServices(config, rootDir);
   const services: Services = {
+    ...data,
     async loadTable(name) {
-      const fake = override?.(name);
-      if (fake) return fake;
-      const ds = config.datasets[name];
-      if (!ds) throw new Error(`unknown dataset ${name}`);
-      return readCsvTable({
-        name,
-        absPath: path.join(rootDir, ds.path),
-        path: ds.path,
-        delimiter: ds.delimiter,
-        naValues: ds.na_values,
-      });
+      return override?.(name) ?? data.loadTable(name);
     },
     async inspectModel() {
       throw new Error('drift.feature does not inspect models');

@@ -10,7 +10,7 @@ import {
   runPipeline,
   type Table,
 } from '@regops/core';
-import { readCsvTable } from '@regops/data';
+import { createDataServices } from '@regops/data';
 import * as ort from 'onnxruntime-node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatValue, inspectModel, type ModelMetricConfig, modelMetricCheck } from '../src';
@@ -43,29 +43,13 @@ function pimaConfig(checks: CheckInput[], over: Record<string, unknown> = {}): R
 
 /** A RunContext like the pipeline's: tables read once, memo shared by key; counts computations by key. */
 function context(config: RegopsConfig, rootDir = PIMA) {
-  const tables = new Map<string, Promise<Table>>();
   const computed: string[] = [];
   const ctx: RunContext = {
     rootDir,
     config,
     log: quiet,
     services: {
-      loadTable(name) {
-        const ds = config.datasets[name];
-        if (!ds) throw new Error(`no dataset ${name}`);
-        let t = tables.get(name);
-        if (!t) {
-          t = readCsvTable({
-            name,
-            absPath: path.resolve(rootDir, ds.path),
-            path: ds.path,
-            delimiter: ds.delimiter,
-            naValues: ds.na_values,
-          });
-          tables.set(name, t);
-        }
-        return t;
-      },
+      ...createDataServices(config, rootDir),
       inspectModel: (rel) => inspectModel(rootDir, rel),
     },
     memo: createMemo((key) => computed.push(key)),

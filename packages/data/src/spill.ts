@@ -1,0 +1,90 @@
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const FLUSH_CHARS = 1 << 16;
+
+/**
+ * Key/payload records spilled to disk in hash partitions, so set operations over millions of rows (duplicates,
+ * overlaps between splits, conflicting labels) need memory for one partition at a time, not for the whole
+ * dataset. Keys are hex hashes (see hashKey); a record's partition is taken from its key. Payloads must not
+ * contain tabs or newlines. Files live in a private temporary directory removed by `dispose()`.
+ */
+export class Spill {
+  readonly partitions: number;
+  private readonly dir: string;
+  private readonly buffers: string[][] = [];
+  private readonly sizes: number[] = [];
+  private closed = false;
+  count = 0;
+
+  constructor(partitions: number) {
+    this.partitions = Math.max(1, Math.floor(partitions));
+    this.dir = mkdtempSync(path.join(tmpdir(), 'regops-spill-'));
+    for (let i = 0; i < this.partitions; i++) {
+      this.buffers.push([]);
+      this.sizes.push(0);
+    }
+  }
+
+  /** Partition of a hex key: its first 8 hex digits modulo the partition count. */
+  partitionOf(key: string): number {
+    return Number.parseInt(key.slice(0, 8), 16) % this.partitions;
+  }
+
+  add(key: string, payload = ''): void {
+    const p = this.partitionOf(key);
+    const line = `${key}\t${payload}\n`;
+    (this.buffers[p] as string[]).push(line);
+    this.sizes[p] = (this.sizes[p] ?? 0) + line.length;
+    this.count++;
+    if ((this.sizes[p] ?? 0) >= FLUSH_CHARS) this.flush(p);
+  }
+
+  private flush(p: number): void {
+    const buf = this.buffers[p] as string[];
+    if (buf.length === 0) return;
+    // Append and close each time: no file descriptor is held, however many partitions and spills there are.
+    appendFileSync(this.file(p), buf.join(''));
+    this.buffers[p] = [];
+    this.sizes[p] = 0;
+  }
+
+  private file(p: number): string {
+    return path.join(this.dir, `p${p}`);
+  }
+
+  /** Flush the buffers; records can then be read partition by partition. */
+  close(): void {
+    if (this.closed) return;
+    for (let p = 0; p < this.partitions; p++) this.flush(p);
+    this.closed = true;
+  }
+
+  /** Records of one partition, in the order they were added. */
+  read(p: number): { key: string; payload: string }[] {
+    this.close();
+    if (!existsSync(this.file(p))) return [];
+    const text = readFileSync(this.file(p), 'utf8');
+    const out: { key: string; payload: string }[] = [];
+    let start = 0;
+    while (start < text.length) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end);
+      const tab = line.indexOf('\t');
+      out.push({ key: line.slice(0, tab), payload: line.slice(tab + 1) });
+      start = end + 1;
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.closed = true;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Partitions for a file of `bytes`: about 4 MiB of source per partition, between 8 and 1024. */
+export function partitionsFor(bytes: number): number {
+  return Math.min(1024, Math.max(8, Math.ceil(bytes / (4 << 20))));
+}
