@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, copyExample, edit } from './helpers';
@@ -107,5 +107,93 @@ describe('bad input', () => {
     expect(r2.err).toBe(
       'regops: error: unknown command "frobnicate"; commands: run, validate, schema, render, data (see: regops --help)\n',
     );
+  });
+});
+
+describe('bad data files', () => {
+  const cases: [string, (dir: string) => void, string][] = [
+    [
+      'a ragged row',
+      (dir) =>
+        edit(path.join(dir, 'data', 'test.csv'), (t) =>
+          t.replace('\n4,127,88,11,155,34.5,0.598,28,neg\n', '\n4,127,88,11,155,34.5,0.598,28\n'),
+        ),
+      'regops: error: data/test.csv: row 2 has 8 field(s), but the header has 9; check the delimiter (",") and quoting\n',
+    ],
+    [
+      'a stray string in a numeric model input column',
+      (dir) =>
+        edit(path.join(dir, 'data', 'test.csv'), (t) =>
+          t.replace('\n4,127,88,11,155,34.5,0.598,28,neg\n', '\n4,127,88,11,155,high,0.598,28,neg\n'),
+        ),
+      'regops: error: data/test.csv: row 2, column "mass": expected a number, got a text value; fix the cell or add its text to na_values\n',
+    ],
+    [
+      'an empty file',
+      (dir) => writeFileSync(path.join(dir, 'data', 'test.csv'), ''),
+      'regops: error: data/test.csv: the file is empty (expected a header row)\n',
+    ],
+    [
+      'a header-only file',
+      (dir) => edit(path.join(dir, 'data', 'test.csv'), (t) => `${t.split('\n')[0]}\n`),
+      'regops: error: data/test.csv: the file has a header but no data rows\n',
+    ],
+    [
+      'a duplicated column name',
+      (dir) =>
+        edit(path.join(dir, 'data', 'test.csv'), (t) => t.replace('pregnant,glucose,', 'pregnant,pregnant,')),
+      'regops: error: data/test.csv: the header names column "pregnant" twice (columns 1 and 2)\n',
+    ],
+    [
+      'invalid UTF-8',
+      (dir) => {
+        const file = path.join(dir, 'data', 'test.csv');
+        const text = readFileSync(file);
+        writeFileSync(
+          file,
+          Buffer.concat([text.subarray(0, 200), Buffer.from([0xff, 0xfe]), text.subarray(200)]),
+        );
+      },
+      'regops: error: data/test.csv: invalid UTF-8 at line 6 (byte offset 200); save the file as UTF-8\n',
+    ],
+    [
+      'a Parquet file that is not Parquet',
+      (dir) => {
+        cpSync(path.join(dir, 'data', 'test.csv'), path.join(dir, 'data', 'test.parquet'));
+        edit(path.join(dir, 'regops.yml'), (t) =>
+          t.replace('path: data/test.csv', 'path: data/test.parquet'),
+        );
+      },
+      "regops: error: data/test.parquet: not a Parquet file (no PAR1 magic bytes); set format: to the file's real format\n",
+    ],
+  ];
+  it.each(cases)('%s: exact message, exit 2, nothing written', async (_name, spoil, message) => {
+    const dir = copyExample();
+    spoil(dir);
+    const r = await runBad(dir);
+    // Progress lines may come first; the error is the last thing printed.
+    expect(r.err.slice(r.err.indexOf('regops: error:'))).toBe(message);
+    expect(r.code).toBe(2);
+  });
+
+  it('bad data that a check is there to find is a failed check (exit 1), not a crash', async () => {
+    const dir = copyExample();
+    // A text in a column that only the data checks read as a number: data.schema and data.mixed_types fail.
+    edit(path.join(dir, 'regops.yml'), (t) =>
+      t.replace(
+        'features: [pregnant, glucose, pressure, triceps, insulin, mass, pedigree, age]',
+        'features: [pregnant, glucose, pressure, triceps, insulin, mass, pedigree, age]\n  # (unchanged)',
+      ),
+    );
+    edit(path.join(dir, 'data', 'train.csv'), (t) =>
+      t.replace('\n1,121,78,39,74,39,0.261,28,neg\n', '\n1,121,78,39,74,39,0.261,28,Neg\n'),
+    );
+    const out = path.join(dir, 'out');
+    const r = await cli(['run', '--config', path.join(dir, 'regops.yml'), '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      'schema/train fail: data/train.csv: diabetes: 1 value(s) outside the allowed set {pos, neg} (row 1)',
+    );
+    expect(existsSync(path.join(out, 'evidence.json'))).toBe(true);
   });
 });

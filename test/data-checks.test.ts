@@ -29,7 +29,14 @@ async function runProject(files: Record<string, string>, checks: string, extra =
   const r = await cli(['run', '--config', path.join(dir, 'regops.yml'), '--out', out]);
   if (r.code > 1) throw new Error(`regops run failed (${r.code}): ${r.err}`);
   const evidence = JSON.parse(readFileSync(path.join(out, 'evidence.json'), 'utf8')) as Evidence;
-  const written = ['evidence.json', 'comment.md', 'model-card.md', 'traceability.md', 'report.html']
+  const written = [
+    'evidence.json',
+    'comment.md',
+    'model-card.md',
+    'dataset-card.md',
+    'traceability.md',
+    'report.html',
+  ]
     .map((f) => readFileSync(path.join(out, f), 'utf8'))
     .join('\n');
   return { evidence, code: r.code, printed: r.out + r.err, written, dir };

@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE, cli, copyExample, EXAMPLE, edit, ROOT } from './helpers';
 
-const DOCS = ['comment.md', 'model-card.md', 'report.html', 'traceability.md'];
+const DOCS = ['comment.md', 'dataset-card.md', 'model-card.md', 'report.html', 'traceability.md'];
 const sidecar = JSON.parse(readFileSync(path.join(EXAMPLE, 'models', 'pima_hgb_candidate.json'), 'utf8')) as {
   metrics: { test: { auroc: number; sensitivity: number } };
 };
@@ -32,7 +32,7 @@ describe('the demo on the bundled example (dist/cli/regops.mjs, as a subprocess)
     run = runBundle(process.execPath, ['run', '--config', 'examples/pima-diabetes/regops.yml', '--out', out]);
   });
 
-  it('exits 0 and writes the five files', () => {
+  it('exits 0 and writes the six files', () => {
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^PASS: design control passed \(\d+ pass, 0 fail/);
@@ -137,6 +137,8 @@ describe('committed JSON Schemas', () => {
     const r = await cli(['validate', '--config', path.join(EXAMPLE, 'regops.yml')]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/regops\.yml: valid \(16 checks, 11 requirements, 6 hazards, 9 input files hashed\)/);
+    expect(r.out).toMatch(
+      /regops\.yml: valid \(16 checks, 11 requirements, 6 hazards, 9 input files hashed\)/,
+    );
   });
 });

@@ -33339,7 +33339,7 @@ var DatasetConfig = external_exports.strictObject({
   role: external_exports.enum(DATASET_ROLES).describe(
     "train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data"
   ),
-  format: external_exports.enum(["csv"]).default("csv").describe("File format (more readers come with the data-checks work)."),
+  format: external_exports.enum(["csv", "jsonl", "parquet"]).optional().describe("File format; default from the extension (.csv, .tsv, .txt, .jsonl, .ndjson, .parquet)."),
   delimiter: external_exports.string().length(1).optional().describe('CSV field delimiter (default: ",", tab for .tsv).'),
   na_values: external_exports.array(external_exports.string()).default(["", "NA"]).describe('Cell texts that mean "missing".'),
   description: external_exports.string().optional()
@@ -33363,8 +33363,12 @@ var BaselineConfig = external_exports.strictObject({
   description: external_exports.string().optional()
 });
 var PrivacyConfig = external_exports.strictObject({
-  sensitive: external_exports.array(external_exports.string()).default([]).describe("Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds."),
-  allow_phi: external_exports.array(external_exports.string()).default([]).describe("Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked.")
+  sensitive: external_exports.array(external_exports.string()).default([]).describe(
+    "Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds."
+  ),
+  allow_phi: external_exports.array(external_exports.string()).default([]).describe(
+    "Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked."
+  )
 });
 var GateConfig = external_exports.strictObject({
   fail_on: external_exports.array(Status).default(["fail", "error"]).describe("Result statuses that block the change."),
@@ -33390,7 +33394,9 @@ var baseConfigShape = {
   requirements: RelPath.describe("YAML file of requirements (design inputs)."),
   risks: RelPath.optional().describe("YAML file of hazards and risk controls (ISO 14971)."),
   modelcard: RelPath.optional().describe("YAML file with the written parts of the model card."),
-  datacard: RelPath.optional().describe("YAML file with the written parts of the dataset card (Datasheets for Datasets)."),
+  datacard: RelPath.optional().describe(
+    "YAML file with the written parts of the dataset card (Datasheets for Datasets)."
+  ),
   privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
   gate: GateConfig.default({ fail_on: ["fail", "error"], require_verified: false })
 };
@@ -33488,7 +33494,14 @@ var ColumnProfile = external_exports.strictObject({
   count: external_exports.number().int().describe("Non-missing cells."),
   missing: external_exports.number().int(),
   inferred_type: external_exports.enum(["integer", "number", "boolean", "string", "empty"]),
-  type_counts: external_exports.strictObject({ integer: external_exports.number().int(), number: external_exports.number().int(), boolean: external_exports.number().int(), string: external_exports.number().int() }).describe("Non-missing cells by the type they parse as (integer: whole numbers; number: other finite numbers)."),
+  type_counts: external_exports.strictObject({
+    integer: external_exports.number().int(),
+    number: external_exports.number().int(),
+    boolean: external_exports.number().int(),
+    string: external_exports.number().int()
+  }).describe(
+    "Non-missing cells by the type they parse as (integer: whole numbers; number: other finite numbers)."
+  ),
   sensitive: external_exports.boolean().describe("Values are masked or withheld everywhere RegOps writes."),
   distinct: external_exports.strictObject({
     value: external_exports.number().int(),
@@ -33599,7 +33612,16 @@ var ModelEvidence = external_exports.strictObject({
 });
 var InputFile = external_exports.strictObject({
   path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
-  kind: external_exports.enum(["config", "requirements", "risks", "modelcard", "datacard", "dataset", "model", "baseline_model"]),
+  kind: external_exports.enum([
+    "config",
+    "requirements",
+    "risks",
+    "modelcard",
+    "datacard",
+    "dataset",
+    "model",
+    "baseline_model"
+  ]),
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
   bytes: external_exports.number().int()
 });
@@ -34247,7 +34269,13 @@ function loadProject(configPath, registry3) {
   if (datacard?.datasets && dataFile) {
     for (const name of Object.keys(datacard.datasets)) {
       if (!(name in config3.datasets)) {
-        problems.push(problemAt(dataFile, ["datasets", name], `unknown dataset "${name}" (defined in regops.yml: ${Object.keys(config3.datasets).join(", ")})`));
+        problems.push(
+          problemAt(
+            dataFile,
+            ["datasets", name],
+            `unknown dataset "${name}" (defined in regops.yml: ${Object.keys(config3.datasets).join(", ")})`
+          )
+        );
       }
     }
   }
@@ -39469,7 +39497,7 @@ var WITHHELD = "withheld (sensitive)";
 var EXPECTED_CHECKS = [
   ["data.size", "subgroup sizes not measured"],
   ["data.label_prevalence", "label balance not judged against a bound"],
-  ["data.missing", "missing values profiled but not judged against a bound"],
+  ["data.missing", "missing values not judged against a bound"],
   ["data.duplicates", "duplicate rows not measured"],
   ["data.phi", "not scanned for protected health information"]
 ];
@@ -39587,18 +39615,19 @@ function labelView(e, results, profile) {
   const view = { prevalence, profile: null, withheldColumn: null, notMeasured: null };
   if (prevalence.some((p) => p.measured)) return view;
   const targets = recordedTargets(e);
+  const noCheck = prevalence.length === 0 ? "no data.label_prevalence result" : "no data.label_prevalence result with counts";
   if (targets.columns.length === 0) {
-    view.notMeasured = "not measured: no data.label_prevalence result, and the evidence records no target column";
+    view.notMeasured = `${noCheck}, and the evidence records no target column`;
     return view;
   }
   if (targets.columns.length > 1) {
-    view.notMeasured = `not measured: no data.label_prevalence result, and the results name ${targets.columns.length} target columns (${targets.columns.join(", ")})`;
+    view.notMeasured = `${noCheck}, and the results name ${targets.columns.length} target columns (${targets.columns.join(", ")})`;
     return view;
   }
   const column = targets.columns[0];
   const c = profile?.columns.find((x) => x.name === column);
   if (!profile || !c) {
-    view.notMeasured = profile ? `not measured: the target column ${column} is not in the profile of this dataset` : "not measured: no profile of this dataset";
+    view.notMeasured = profile ? `the target column ${column} is not in the profile of this dataset` : "no profile of this dataset";
     return view;
   }
   if (c.sensitive) {
@@ -39606,7 +39635,7 @@ function labelView(e, results, profile) {
     return view;
   }
   if (!c.top || c.top.length === 0) {
-    view.notMeasured = `not measured: the profile keeps no value counts for the target column ${column}`;
+    view.notMeasured = `the profile keeps no value counts for the target column ${column}`;
     return view;
   }
   const complete = topExact(c);
@@ -39656,7 +39685,8 @@ function buildDataCard(e, c) {
   const answers = (section, part, fields) => fields.flatMap(([key, label]) => {
     const value = part?.[key];
     if (typeof value === "string") return [{ label, value }];
-    if (value === void 0 || value.length === 0) gaps.push(`${section} \u203A ${label.toLowerCase()}: ${missing}`);
+    if (value === void 0 || value.length === 0)
+      gaps.push(`${section} \u203A ${label.toLowerCase()}: ${missing}`);
     return [];
   });
   const list2 = (section, label, value) => {
@@ -39675,14 +39705,19 @@ function buildDataCard(e, c) {
     ["sensitive_data", "Sensitive data"]
   ]);
   const notes = comp?.notes ?? [];
-  const entries = e.datasets.map((d) => ({ name: d.name, path: d.path, role: d.role, rows: d.rows, columns: d.columns.length }));
+  const entries = e.datasets.map((d) => ({
+    name: d.name,
+    path: d.path,
+    role: d.role,
+    rows: d.rows,
+    columns: d.columns.length
+  }));
   for (const p of e.profiles) {
     if (!entries.some((d) => d.name === p.dataset))
       entries.push({ name: p.dataset, path: null, role: null, rows: null, columns: null });
   }
   if (entries.length === 0) gaps.push("Composition: no dataset in the evidence");
-  const views = new Map(c.results.map((v, i) => [i, v]));
-  const dataResults = e.results.map((r, i) => ({ r, view: views.get(i), datasets: resultDatasets(r, entries) })).filter(({ r }) => isDataCheck(r));
+  const dataResults = e.results.map((r, i) => ({ r, view: c.results[i], datasets: resultDatasets(r, entries) })).filter(({ r }) => isDataCheck(r));
   const shared = dataResults.filter((x) => x.datasets.length === 0).map((x) => x.view);
   const metaDatasets = meta3?.datasets ?? {};
   const datasets = entries.map((d) => {
@@ -39690,45 +39725,59 @@ function buildDataCard(e, c) {
     const profile = e.profiles.find((p) => p.dataset === d.name) ?? null;
     const results = dataResults.filter((x) => x.datasets.includes(d.name));
     const sha256 = d.path === null ? null : e.inputs.find((i) => i.kind === "dataset" && i.path === d.path)?.sha256 ?? null;
-    if (d.path === null) gaps.push(`${where}: profiled, but not in the evidence's list of datasets (no file or role)`);
+    if (d.path === null)
+      gaps.push(`${where}: profiled, but not in the evidence's list of datasets (no file or role)`);
     else if (sha256 === null) gaps.push(`${where}: no file hash in the evidence inputs`);
     const description = metaDatasets[d.name]?.description ?? null;
     if (description === null) gaps.push(`${where} \u203A description: ${missing}`);
     const rows = profile?.rows ?? d.rows;
     const columns = [];
     let estimates = false;
-    if (!profile) gaps.push(`${where}: no profile in the evidence, so columns and missing values are not measured`);
+    if (!profile)
+      gaps.push(`${where}: no profile in the evidence, so columns and missing values are not measured`);
     else {
       for (const col of profile.columns) {
         const { approx, ...row } = columnRow(col, profile.rows, where, gaps);
         estimates ||= approx;
         columns.push(row);
       }
+      const profiledNames = new Set(profile.columns.map((col) => col.name));
+      const unprofiled = (e.datasets.find((x) => x.name === d.name)?.columns ?? []).filter(
+        (name) => !profiledNames.has(name)
+      );
+      if (unprofiled.length > 0)
+        gaps.push(`${where}: ${unprofiled.length} column(s) not in the profile: ${unprofiled.join(", ")}`);
       if (profile.missing_per_row.length === 0 && profile.rows > 0)
         gaps.push(`${where} \u203A missing values per row: not in the profile`);
     }
     const label = labelView(e, results, profile);
-    if (label.notMeasured) gaps.push(`${where} \u203A label balance: ${label.notMeasured}`);
+    if (label.notMeasured) gaps.push(`${where} \u203A label balance: not measured: ${label.notMeasured}`);
     const sizeResults = results.filter(({ r }) => r.check === "data.size");
     const subgroups = subgroupRows(sizeResults, profile, rows);
     let note = null;
     if (sizeResults.length > 0 && subgroups.length === 0) {
       note = "No subgroup measured: the data.size results list no groups";
-      gaps.push(`${where} \u203A subgroups: the data.size check declares no subgroups, so subgroup sizes are not measured`);
+      gaps.push(
+        `${where} \u203A subgroups: the data.size check declares no subgroups, so subgroup sizes are not measured`
+      );
     }
     for (const [check2, consequence] of EXPECTED_CHECKS) {
-      if (!results.some(({ r }) => r.check === check2)) gaps.push(`${where}: no ${check2} check: ${consequence}`);
+      if (check2 === "data.label_prevalence" && label.notMeasured) continue;
+      if (!results.some(({ r }) => r.check === check2))
+        gaps.push(`${where}: no ${check2} check: ${consequence}`);
     }
     for (const { r } of results) {
       if (r.status === "error" || r.status === "skip")
-        gaps.push(`${where}: ${r.check} result ${r.id} is ${r.status === "error" ? "an error" : "skipped"}, so it measured nothing`);
+        gaps.push(
+          `${where}: ${r.check} result ${r.id} is ${r.status === "error" ? "an error" : "skipped"}, so it measured nothing`
+        );
     }
     return {
       name: d.name,
       path: d.path,
       role: d.role,
       rowsText: rows === null ? "not measured" : String(rows),
-      columnsText: String(profile?.columns.length ?? d.columns ?? "not measured"),
+      columnsText: String(d.columns ?? profile?.columns.length ?? "not measured"),
       sha256,
       description,
       profiled: profile !== null,
@@ -39768,7 +39817,10 @@ function buildDataCard(e, c) {
   ]);
   const uses = [
     { label: "Intended uses", items: list2("Uses", "Intended uses", meta3?.uses?.intended) },
-    { label: "Uses not recommended", items: list2("Uses", "Uses not recommended", meta3?.uses?.not_recommended) }
+    {
+      label: "Uses not recommended",
+      items: list2("Uses", "Uses not recommended", meta3?.uses?.not_recommended)
+    }
   ].filter((u) => u.items.length > 0);
   const distribution = answers("Distribution", meta3?.distribution, [
     ["license", "License"],
@@ -39802,7 +39854,7 @@ var comment_md_default = "<!-- regops:comment -->\n{{#if blocked}}\n### \u274C D
 var comment_result_md_default = "- {{icon}} **{{status}}** {{code id}} \u2014 {{text title}}{{#if policyNote}} _({{policyNote}})_{{/if}}\n{{#each bounded}}\n  - {{text name}}: **{{observed this}}**{{#if ci}} \xB7 CI {{ci this}}{{/if}}\n{{/each}}\n  - {{text message}}\n  - Verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n";
 
 // raw:/work/main/packages/docs/src/templates/dataset-card.md.hbs
-var dataset_card_md_default = "# Dataset card: {{text project.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}, in the sections of Datasheets for Datasets. {{#if card.metaFile}}Written answers come from {{code card.metaFile}}{{else}}No dataset card file is in the evidence inputs{{/if}}; every number comes from the dataset profiles and data-check results in the evidence. Values of sensitive columns are withheld. What is missing is listed under Gaps.\n\n## Motivation\n\n{{#each card.motivation}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Composition\n\n{{#each card.composition.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.composition.notes.length}}\n- **Notes:**\n{{#each card.composition.notes}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n\n{{#each card.composition.datasets}}\n### Dataset {{text name}}\n\n{{#if description}}\n{{text description}}\n\n{{/if}}\n- **File:** {{#if path}}{{code path}}{{else}}not in the evidence{{/if}}\n- **Role:** {{#if role}}{{text role}}{{else}}not in the evidence{{/if}}\n- **Rows:** {{rowsText}}\n- **Columns:** {{columnsText}}\n- **sha256:** {{#if sha256}}{{code sha256}}{{else}}not recorded{{/if}}\n\n#### Columns\n\n{{#if profiled}}\n| Column | Type | Missing | Distinct | Min | Median | Max | Mean \xB1 std | Top values |\n|---|---|---|---|---|---|---|---|---|\n{{#each columns}}\n{{#if withheld}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} |\n{{else}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{#with numeric}}{{min}} | {{median}} | {{max}} | {{meanStd}}{{else}}\u2014 | \u2014 | \u2014 | \u2014{{/with}} | {{#each top}}{{ccode value}} ({{count}}){{#unless @last}}, {{/unless}}{{else}}{{#if numeric}}\u2014{{else}}{{noValues}}{{/if}}{{/each}} |\n{{/if}}\n{{/each}}\n{{#if estimates}}\n\n\u2248: an estimate. Distinct counts from a HyperLogLog sketch, medians from a KLL sketch past its exact range, and value counts from a bounded heavy-hitters summary that may overstate them.\n{{/if}}\n{{else}}\nNot measured: no profile of this dataset in the evidence; see Gaps.\n{{/if}}\n\n#### Label balance\n\n{{#each label.prevalence}}\n{{#with measured}}\n- {{../result.icon}} {{code ../result.id}}: {{num positives}} of {{num labelled}} labelled rows positive, prevalence {{prevalence}}{{#if interval}} (95% CI {{interval}}){{/if}}; {{num missingLabels}} rows without a label.\n{{else}}\n- {{result.icon}} {{code result.id}} ({{result.status}}): {{text result.message}}\n{{/with}}\n{{/each}}\n{{#with label.profile}}\nFrom the profile's value counts of the target column {{code column}}{{#unless complete}} (the most frequent values only; counts may overstate){{/unless}}:\n\n| Label | Rows | Share |\n|---|---|---|\n{{#each rows}}\n| {{ccode value}}{{#if positive}} (positive){{/if}} | {{count}} | {{share}} |\n{{/each}}\n{{/with}}\n{{#if label.withheldColumn}}\nLabel balance withheld (sensitive): the target column {{code label.withheldColumn}} is sensitive.\n{{/if}}\n{{#if label.notMeasured}}\n{{text label.notMeasured}}; see Gaps.\n{{/if}}\n\n#### Subgroups\n\n{{#if subgroups.rows.length}}\n| Column | Group | Rows | Share | Bound | Meets | Result |\n|---|---|---|---|---|---|---|\n{{#each subgroups.rows}}\n| {{ccode column}} | {{#if group}}{{ccode group}}{{else}}withheld (sensitive){{/if}} | {{num rows}} | {{share}} | {{limit}} | {{meetsLimit}} | {{ccode result}} |\n{{/each}}\n{{else}}\n{{#if subgroups.note}}\n{{subgroups.note}}; see Gaps.\n{{else}}\nNot measured: no data.size check covers this dataset; see Gaps.\n{{/if}}\n{{/if}}\n\n#### Missing values per row\n\n{{#if missingPerRow.length}}\n| Missing cells in the row | Rows | Share |\n|---|---|---|\n{{#each missingPerRow}}\n| {{num missing}} | {{num rows}} | {{share}} |\n{{/each}}\n{{else}}\nNot measured; see Gaps.\n{{/if}}\n\n#### Data checks\n\n{{#each checks}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{else}}\nNo data check result for this dataset; see Gaps.\n{{/each}}\n\n{{/each}}\n{{#if card.composition.shared.length}}\n### Data checks not tied to one dataset\n\n{{#each card.composition.shared}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{/each}}\n\n{{/if}}\n## Collection process\n\n{{#each card.collection.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.collection.sources.length}}\n- **Sources:**\n{{#each card.collection.sources}}\n  - {{text dataset}}: {{text source}}\n{{/each}}\n{{/if}}\n{{#unless card.collection.answers.length}}{{#unless card.collection.sources.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Preprocessing / cleaning / labelling\n\n{{#if card.preprocessing.steps.length}}\n- **Steps:**\n{{#each card.preprocessing.steps}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#each card.preprocessing.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#unless card.preprocessing.steps.length}}{{#unless card.preprocessing.answers.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Uses\n\n{{#each card.uses}}\n- **{{label}}:**\n{{#each items}}\n  - {{text this}}\n{{/each}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Distribution\n\n{{#each card.distribution}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Maintenance\n\n{{#each card.maintenance}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the dataset card file answer every section.\n{{/each}}\n";
+var dataset_card_md_default = "# Dataset card: {{text project.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}, in the sections of Datasheets for Datasets. {{#if card.metaFile}}Written answers come from {{code card.metaFile}}{{else}}No dataset card file is in the evidence inputs{{/if}}; every number comes from the dataset profiles and data-check results in the evidence. Values of sensitive columns are withheld. What is missing is listed under Gaps.\n\n## Motivation\n\n{{#each card.motivation}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Composition\n\n{{#each card.composition.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.composition.notes.length}}\n- **Notes:**\n{{#each card.composition.notes}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n\n{{#each card.composition.datasets}}\n### Dataset {{text name}}\n\n{{#if description}}\n{{text description}}\n\n{{/if}}\n- **File:** {{#if path}}{{code path}}{{else}}not in the evidence{{/if}}\n- **Role:** {{#if role}}{{text role}}{{else}}not in the evidence{{/if}}\n- **Rows:** {{rowsText}}\n- **Columns:** {{columnsText}}\n- **sha256:** {{#if sha256}}{{code sha256}}{{else}}not recorded{{/if}}\n\n#### Columns\n\n{{#if profiled}}\n| Column | Type | Missing | Distinct | Min | Median | Max | Mean \xB1 std | Top values |\n|---|---|---|---|---|---|---|---|---|\n{{#each columns}}\n{{#if withheld}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} |\n{{else}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{#with numeric}}{{min}} | {{median}} | {{max}} | {{meanStd}}{{else}}\u2014 | \u2014 | \u2014 | \u2014{{/with}} | {{#each top}}{{ccode value}} ({{count}}){{#unless @last}}, {{/unless}}{{else}}{{#if numeric}}\u2014{{else}}{{noValues}}{{/if}}{{/each}} |\n{{/if}}\n{{/each}}\n{{#if estimates}}\n\n\u2248: an estimate. Distinct counts from a HyperLogLog sketch, medians from a KLL sketch past its exact range, and value counts from a bounded heavy-hitters summary that may overstate them.\n{{/if}}\n{{else}}\nNot measured: no profile of this dataset in the evidence; see Gaps.\n{{/if}}\n\n#### Label balance\n\n{{#each label.prevalence}}\n{{#with measured}}\n- {{../result.icon}} {{code ../result.id}}: {{num positives}} of {{num labelled}} labelled rows positive, prevalence {{prevalence}}{{#if interval}} (95% CI {{interval}}){{/if}}; {{num missingLabels}} rows without a label.\n{{else}}\n- {{result.icon}} {{code result.id}} ({{result.status}}): {{text result.message}}\n{{/with}}\n{{/each}}\n{{#with label.profile}}\nFrom the profile's value counts of the target column {{code column}}{{#unless complete}} (the most frequent values only; counts may overstate){{/unless}}:\n\n| Label | Rows | Share |\n|---|---|---|\n{{#each rows}}\n| {{ccode value}}{{#if positive}} (positive){{/if}} | {{count}} | {{share}} |\n{{/each}}\n{{/with}}\n{{#if label.withheldColumn}}\nLabel balance withheld (sensitive): the target column {{code label.withheldColumn}} is sensitive.\n{{/if}}\n{{#if label.notMeasured}}\nNot measured: {{text label.notMeasured}}; see Gaps.\n{{/if}}\n\n#### Subgroups\n\n{{#if subgroups.rows.length}}\n| Column | Group | Rows | Share | Bound | Meets | Result |\n|---|---|---|---|---|---|---|\n{{#each subgroups.rows}}\n| {{ccode column}} | {{#if group}}{{ccode group}}{{else}}withheld (sensitive){{/if}} | {{num rows}} | {{share}} | {{limit}} | {{meetsLimit}} | {{ccode result}} |\n{{/each}}\n{{else}}\n{{#if subgroups.note}}\n{{subgroups.note}}; see Gaps.\n{{else}}\nNot measured: no data.size check covers this dataset; see Gaps.\n{{/if}}\n{{/if}}\n\n#### Missing values per row\n\n{{#if missingPerRow.length}}\n| Missing cells in the row | Rows | Share |\n|---|---|---|\n{{#each missingPerRow}}\n| {{num missing}} | {{num rows}} | {{share}} |\n{{/each}}\n{{else}}\nNot measured; see Gaps.\n{{/if}}\n\n#### Data checks\n\n{{#each checks}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{else}}\nNo data check result for this dataset; see Gaps.\n{{/each}}\n\n{{/each}}\n{{#if card.composition.shared.length}}\n### Data checks not tied to one dataset\n\n{{#each card.composition.shared}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{/each}}\n\n{{/if}}\n## Collection process\n\n{{#each card.collection.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.collection.sources.length}}\n- **Sources:**\n{{#each card.collection.sources}}\n  - {{text dataset}}: {{text source}}\n{{/each}}\n{{/if}}\n{{#unless card.collection.answers.length}}{{#unless card.collection.sources.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Preprocessing / cleaning / labelling\n\n{{#if card.preprocessing.steps.length}}\n- **Steps:**\n{{#each card.preprocessing.steps}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#each card.preprocessing.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#unless card.preprocessing.steps.length}}{{#unless card.preprocessing.answers.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Uses\n\n{{#each card.uses}}\n- **{{label}}:**\n{{#each items}}\n  - {{text this}}\n{{/each}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Distribution\n\n{{#each card.distribution}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Maintenance\n\n{{#each card.maintenance}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the dataset card file answer every section.\n{{/each}}\n";
 
 // raw:/work/main/packages/docs/src/templates/dataset-table.md.hbs
 var dataset_table_md_default = "| Dataset | Role | Rows | Columns | File | sha256 |\n|---|---|---|---|---|---|\n{{#each datasets}}\n| {{text name}} | {{text role}} | {{num rows}} | {{join columns}} | {{ccode path}} | {{#if sha256}}{{ccode sha256}}{{else}}not recorded{{/if}} |\n{{/each}}\n";
@@ -40273,6 +40325,7 @@ and writes into DIR (default: regops-out):
   evidence.json     the evidence bundle (JSON Schema: schema/evidence.schema.json)
   comment.md        the pull/merge request comment
   model-card.md     the model card
+  dataset-card.md   the dataset card (Datasheets for Datasets)
   traceability.md   requirement <-> risk control <-> check <-> result
   report.html       the full report
 
@@ -40301,7 +40354,7 @@ Columns flagged by the PHI scan, or named with --sensitive, get a type only: the
 `,
   render: `Usage: regops render --evidence evidence.json [--out DIR]
 
-Re-renders comment.md, model-card.md, traceability.md and report.html from an evidence bundle, without
+Re-renders comment.md, model-card.md, dataset-card.md, traceability.md and report.html from an evidence bundle, without
 running anything. The same evidence always gives byte-identical documents. DIR defaults to the directory of
 the evidence file.
 `
@@ -40360,7 +40413,10 @@ function unknownDatasets(names, project, field = "datasets") {
     });
   });
   if (!names && known.length === 0) {
-    problems.push({ path: [field], message: "no dataset to check: add one under `datasets:` at the top level" });
+    problems.push({
+      path: [field],
+      message: "no dataset to check: add one under `datasets:` at the top level"
+    });
   }
   return problems;
 }
@@ -40399,7 +40455,7 @@ function datasetResult(cfg, check2, dataset, status, metrics, message, details, 
     controls: cfg.controls,
     metrics,
     message,
-    ...details ? { details } : {}
+    details: { dataset, ...details }
   };
 }
 var defaultTitles = {
@@ -40528,10 +40584,16 @@ var mixedTypesCheck = defineStreamingCheck({
         const t = st.text[k] ?? 0;
         if (n === 0 || t === 0) return;
         const minority = Math.min(n, t) / (n + t);
-        metrics.push({ name: `minority_fraction:${col}`, value: minority, threshold: { op: "<=", value: cfg.max_minority_fraction } });
+        metrics.push({
+          name: `minority_fraction:${col}`,
+          value: minority,
+          threshold: { op: "<=", value: cfg.max_minority_fraction }
+        });
         if (minority > cfg.max_minority_fraction) {
           const rows = (n < t ? st.firstNumeric : st.firstText)[k] ?? [];
-          problems.push(`${col}: ${n} number(s) and ${t} text value(s) (minority ${pct(minority)}; e.g. rows ${rows.join(", ")})`);
+          problems.push(
+            `${col}: ${n} number(s) and ${t} text value(s) (minority ${pct(minority)}; e.g. rows ${rows.join(", ")})`
+          );
         }
       });
       for (const a of st.absent) problems.push(`${a}: column not in the file`);
@@ -40542,7 +40604,10 @@ var mixedTypesCheck = defineStreamingCheck({
         problems.length ? "fail" : "pass",
         [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
         problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: no column mixes numbers and text`,
-        { numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])), text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]])) }
+        {
+          numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
+          text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]]))
+        }
       );
     });
   }
@@ -40631,7 +40696,9 @@ var constantCheck = defineStreamingCheck({
   options: {
     datasets: datasetsOption,
     columns: columnsOption,
-    max_dominant_fraction: external_exports.number().gt(0).max(1).default(0.99).describe("A column whose most frequent value has at least this share of non-missing cells is near-constant (1 = only fully constant columns fail).")
+    max_dominant_fraction: external_exports.number().gt(0).max(1).default(0.99).describe(
+      "A column whose most frequent value has at least this share of non-missing cells is near-constant (1 = only fully constant columns fail)."
+    )
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `no column whose most frequent value reaches ${pct(cfg.max_dominant_fraction)} of its values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
@@ -40649,9 +40716,15 @@ var constantCheck = defineStreamingCheck({
           return;
         }
         const share = st.heavy[k].top().count / nonMissing;
-        metrics.push({ name: `dominant_fraction:${col}`, value: share, threshold: { op: "<", value: cfg.max_dominant_fraction } });
+        metrics.push({
+          name: `dominant_fraction:${col}`,
+          value: share,
+          threshold: { op: "<", value: cfg.max_dominant_fraction }
+        });
         if (share >= cfg.max_dominant_fraction) {
-          problems.push(share === 1 ? `${col}: constant (one value in all ${nonMissing} cells)` : `${col}: one value in ${pct(share)} of cells`);
+          problems.push(
+            share === 1 ? `${col}: constant (one value in all ${nonMissing} cells)` : `${col}: one value in ${pct(share)} of cells`
+          );
         }
       });
       for (const a of st.absent) problems.push(`${a}: column not in the file`);
@@ -40784,7 +40857,11 @@ var conflictingLabelsCheck = defineStreamingCheck({
   },
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
-    if (!targetOf(cfg, project)) problems.push({ path: ["target"], message: "no label column: set target here or target.column at the top level" });
+    if (!targetOf(cfg, project))
+      problems.push({
+        path: ["target"],
+        message: "no label column: set target here or target.column at the top level"
+      });
     return problems;
   },
   criterion: (cfg, project) => `\u2264 ${cfg.max_rows} row(s) with identical features and a different ${targetOf(cfg, project)}; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
@@ -40822,7 +40899,14 @@ var conflictingLabelsCheck = defineStreamingCheck({
       const path12 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
-          return datasetResult(cfg, "data.conflicting_labels", ds, "error", [], `${path12}: column(s) not in the file: ${st.missing.join(", ")}`);
+          return datasetResult(
+            cfg,
+            "data.conflicting_labels",
+            ds,
+            "error",
+            [],
+            `${path12}: column(s) not in the file: ${st.missing.join(", ")}`
+          );
         }
         let conflictingRows = 0;
         let groups = 0;
@@ -40853,11 +40937,21 @@ var conflictingLabelsCheck = defineStreamingCheck({
           ds,
           fail2 ? "fail" : "pass",
           [
-            { name: "conflicting_rows", value: conflictingRows, threshold: { op: "<=", value: cfg.max_rows } },
+            {
+              name: "conflicting_rows",
+              value: conflictingRows,
+              threshold: { op: "<=", value: cfg.max_rows }
+            },
             { name: "conflicting_groups", value: groups }
           ],
           `${path12}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
-          { rows: st.rows, conflicting_rows: conflictingRows, groups, rows_without_label: st.skippedNoLabel, examples: examples.slice(0, 5) }
+          {
+            rows: st.rows,
+            conflicting_rows: conflictingRows,
+            groups,
+            rows_without_label: st.skippedNoLabel,
+            examples: examples.slice(0, 5)
+          }
         );
       } finally {
         st.spill.dispose();
@@ -40920,7 +41014,14 @@ var duplicatesCheck = defineStreamingCheck({
       const path12 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
-          return datasetResult(cfg, "data.duplicates", ds, "error", [], `${path12}: column(s) not in the file: ${st.missingColumns.join(", ")}`);
+          return datasetResult(
+            cfg,
+            "data.duplicates",
+            ds,
+            "error",
+            [],
+            `${path12}: column(s) not in the file: ${st.missingColumns.join(", ")}`
+          );
         }
         const { duplicates: duplicates2, examples } = countRepeats(st.spill);
         const frac = st.rows > 0 ? duplicates2 / st.rows : 0;
@@ -40967,14 +41068,23 @@ var labelPrevalenceCheck = defineStreamingCheck({
   },
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
-    if (!(cfg.target ?? project.target?.column)) problems.push({ path: ["target"], message: "no label column: set target here or target.column" });
-    if (!(cfg.positive ?? project.target?.positive)) problems.push({ path: ["positive"], message: "no positive value: set positive here or target.positive" });
-    if (cfg.min === void 0 && cfg.max === void 0) problems.push({ path: [], message: "no bound: set min, max or both" });
+    if (!(cfg.target ?? project.target?.column))
+      problems.push({ path: ["target"], message: "no label column: set target here or target.column" });
+    if (!(cfg.positive ?? project.target?.positive))
+      problems.push({
+        path: ["positive"],
+        message: "no positive value: set positive here or target.positive"
+      });
+    if (cfg.min === void 0 && cfg.max === void 0)
+      problems.push({ path: [], message: "no bound: set min, max or both" });
     return problems;
   },
   criterion(cfg, project) {
     const pos = cfg.positive ?? project.target?.positive;
-    const range = [cfg.min !== void 0 ? `\u2265 ${pct(cfg.min)}` : null, cfg.max !== void 0 ? `\u2264 ${pct(cfg.max)}` : null].filter(Boolean).join(" and ");
+    const range = [
+      cfg.min !== void 0 ? `\u2265 ${pct(cfg.min)}` : null,
+      cfg.max !== void 0 ? `\u2264 ${pct(cfg.max)}` : null
+    ].filter(Boolean).join(" and ");
     return `share of ${cfg.target ?? project.target?.column} = ${pos} ${range}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
   },
   datasets: (cfg, project) => allOr(cfg.datasets, project),
@@ -41004,12 +41114,22 @@ var labelPrevalenceCheck = defineStreamingCheck({
     return [...f.states].map(([ds, st]) => {
       const path12 = f.sources.get(ds)?.path ?? ds;
       const target2 = cfg.target ?? f.ctx.config.target?.column;
-      if (st.absent) return datasetResult(cfg, "data.label_prevalence", ds, "error", [], `${path12}: label column "${target2}" not in the file`);
+      if (st.absent)
+        return datasetResult(
+          cfg,
+          "data.label_prevalence",
+          ds,
+          "error",
+          [],
+          `${path12}: label column "${target2}" not in the file`
+        );
       const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
       const metrics = [];
-      if (cfg.min !== void 0) metrics.push({ name: "prevalence", value: p, ci, threshold: { op: ">=", value: cfg.min } });
-      if (cfg.max !== void 0) metrics.push({ name: "prevalence", value: p, ci, threshold: { op: "<=", value: cfg.max } });
+      if (cfg.min !== void 0)
+        metrics.push({ name: "prevalence", value: p, ci, threshold: { op: ">=", value: cfg.min } });
+      if (cfg.max !== void 0)
+        metrics.push({ name: "prevalence", value: p, ci, threshold: { op: "<=", value: cfg.max } });
       const fail2 = Number.isNaN(p) || cfg.min !== void 0 && p < cfg.min || cfg.max !== void 0 && p > cfg.max;
       return datasetResult(
         cfg,
@@ -41041,7 +41161,8 @@ var sizeCheck = defineStreamingCheck({
   },
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
-    if (cfg.min_rows === void 0 && !cfg.subgroups?.length) problems.push({ path: [], message: "no bound: set min_rows or subgroups" });
+    if (cfg.min_rows === void 0 && !cfg.subgroups?.length)
+      problems.push({ path: [], message: "no bound: set min_rows or subgroups" });
     cfg.subgroups?.forEach((g, i) => {
       if (g.bins && g.bins.some((b, k) => k > 0 && b <= (g.bins?.[k - 1] ?? b))) {
         problems.push({ path: ["subgroups", i, "bins"], message: "bin edges must be strictly ascending" });
@@ -41052,7 +41173,10 @@ var sizeCheck = defineStreamingCheck({
   criterion(cfg, project) {
     const parts = [];
     if (cfg.min_rows !== void 0) parts.push(`\u2265 ${cfg.min_rows} rows`);
-    for (const g of cfg.subgroups ?? []) parts.push(`\u2265 ${g.min_rows} rows in each ${g.column} group${g.bins ? ` (bins ${g.bins.join(", ")})` : ""}`);
+    for (const g of cfg.subgroups ?? [])
+      parts.push(
+        `\u2265 ${g.min_rows} rows in each ${g.column} group${g.bins ? ` (bins ${g.bins.join(", ")})` : ""}`
+      );
     return `${parts.join("; ")}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
   },
   datasets: (cfg, project) => allOr(cfg.datasets, project),
@@ -41061,7 +41185,13 @@ var sizeCheck = defineStreamingCheck({
     const idx = defs.map((g) => source.header.indexOf(g.column));
     const st = {
       rows: 0,
-      groups: defs.map((g, k) => ({ column: g.column, absent: idx[k] < 0, counts: new CappedCounts(1e3), outside: 0, missing: 0 }))
+      groups: defs.map((g, k) => ({
+        column: g.column,
+        absent: idx[k] < 0,
+        counts: new CappedCounts(1e3),
+        outside: 0,
+        missing: 0
+      }))
     };
     return {
       batch(b) {
@@ -41083,7 +41213,8 @@ var sizeCheck = defineStreamingCheck({
             const x = toNumber(v);
             const bins = g.bins;
             let i = -1;
-            for (let e = 0; e < bins.length - 1; e++) if (x >= bins[e] && x < bins[e + 1]) i = e;
+            for (let e = 0; e < bins.length - 1; e++)
+              if (x >= bins[e] && x < bins[e + 1]) i = e;
             if (i < 0) acc.outside++;
             else acc.counts.add(binLabel(bins, i));
           }
@@ -41110,11 +41241,18 @@ var sizeCheck = defineStreamingCheck({
           problems.push(`${g.column}: column not in the file`);
           return;
         }
-        const entries = g.bins ? g.bins.slice(0, -1).map((_, i) => [binLabel(g.bins, i), acc.counts.counts.get(binLabel(g.bins, i)) ?? 0]) : [...acc.counts.counts].sort((a, b) => a[0] < b[0] ? -1 : 1);
+        const entries = g.bins ? g.bins.slice(0, -1).map((_, i) => [
+          binLabel(g.bins, i),
+          acc.counts.counts.get(binLabel(g.bins, i)) ?? 0
+        ]) : [...acc.counts.counts].sort((a, b) => a[0] < b[0] ? -1 : 1);
         for (const [name, n] of entries) {
           const label = g.bins ? name : shown(name, sensitive.has(g.column));
           groups.push({ column: g.column, group: label, rows: n });
-          metrics.push({ name: `rows:${g.column}=${label}`, value: n, threshold: { op: ">=", value: g.min_rows } });
+          metrics.push({
+            name: `rows:${g.column}=${label}`,
+            value: n,
+            threshold: { op: ">=", value: g.min_rows }
+          });
           if (n < g.min_rows) problems.push(`${g.column} ${label}: ${n} rows < ${g.min_rows}`);
         }
       });
@@ -41167,7 +41305,13 @@ var missingCheck = defineStreamingCheck({
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const width = source.header.length;
-    const st = { header: source.header, rows: 0, missing: new Array(width).fill(0), incomplete: 0, incompleteRows: [] };
+    const st = {
+      header: source.header,
+      rows: 0,
+      missing: new Array(width).fill(0),
+      incomplete: 0,
+      incompleteRows: []
+    };
     const rowLimit = cfg.row_max_missing ?? Number.POSITIVE_INFINITY;
     return {
       batch(b) {
@@ -41212,7 +41356,11 @@ var missingCheck = defineStreamingCheck({
       }
       if (cfg.max_incomplete_rows !== void 0) {
         const frac = st.rows > 0 ? st.incomplete / st.rows : 0;
-        metrics.push({ name: "incomplete_rows", value: frac, threshold: { op: "<=", value: cfg.max_incomplete_rows } });
+        metrics.push({
+          name: "incomplete_rows",
+          value: frac,
+          threshold: { op: "<=", value: cfg.max_incomplete_rows }
+        });
         if (frac > cfg.max_incomplete_rows) {
           problems.push(
             `${st.incomplete} row(s) (${pct(frac)}) have more than ${cfg.row_max_missing} missing cells > ${pct(cfg.max_incomplete_rows)} (rows ${st.incompleteRows.join(", ")}${st.incomplete > st.incompleteRows.length ? ", \u2026" : ""})`
@@ -41226,7 +41374,11 @@ var missingCheck = defineStreamingCheck({
         problems.length ? "fail" : "pass",
         metrics,
         problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: missing values within bounds in ${st.rows} rows`,
-        { rows: st.rows, missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])), incomplete_rows: st.incomplete }
+        {
+          rows: st.rows,
+          missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
+          incomplete_rows: st.incomplete
+        }
       );
     });
   }
@@ -41241,11 +41393,23 @@ function pair(cfg, project) {
   };
 }
 function validatePair(cfg, project) {
-  const problems = [...unknownDataset(cfg.reference, project, "reference"), ...unknownDataset(cfg.current, project, "current")];
+  const problems = [
+    ...unknownDataset(cfg.reference, project, "reference"),
+    ...unknownDataset(cfg.current, project, "current")
+  ];
   const { reference: reference2, current } = pair(cfg, project);
-  if (!reference2) problems.push({ path: ["reference"], message: "no reference dataset: set `reference:` (or give exactly one dataset role reference or train)" });
-  if (!current) problems.push({ path: ["current"], message: "no current dataset: set `current:` (or give exactly one dataset role current or test)" });
-  if (reference2 && reference2 === current) problems.push({ path: ["current"], message: `reference and current are both "${reference2}"` });
+  if (!reference2)
+    problems.push({
+      path: ["reference"],
+      message: "no reference dataset: set `reference:` (or give exactly one dataset role reference or train)"
+    });
+  if (!current)
+    problems.push({
+      path: ["current"],
+      message: "no current dataset: set `current:` (or give exactly one dataset role current or test)"
+    });
+  if (reference2 && reference2 === current)
+    problems.push({ path: ["current"], message: `reference and current are both "${reference2}"` });
   return problems;
 }
 var pairOptions = {
@@ -41258,7 +41422,9 @@ var unseenCategoriesCheck = defineStreamingCheck({
   options: {
     ...pairOptions,
     columns: external_exports.array(external_exports.string()).min(1).optional().describe("Category columns (default: text columns with few distinct values in the reference)."),
-    max_categories: external_exports.number().int().min(1).default(50).describe("A text column with more distinct values than this in the reference is not treated as a category."),
+    max_categories: external_exports.number().int().min(1).default(50).describe(
+      "A text column with more distinct values than this in the reference is not treated as a category."
+    ),
     max_unseen_fraction: external_exports.number().min(0).max(1).default(0).describe("Largest fraction of current rows holding an unseen category, per column.")
   },
   validate: validatePair,
@@ -41321,7 +41487,9 @@ var unseenCategoriesCheck = defineStreamingCheck({
       const list2 = unseen.slice(0, 10).map(([v, n]) => ({ value: shown(v, sensitive.has(col)), rows: n }));
       findings.push({ column: col, unseen: list2, fraction });
       if (fraction > cfg.max_unseen_fraction) {
-        problems.push(`${col}: ${list2.map((u) => `${u.value} (${u.rows} rows)`).join(", ")}${unseen.length > 10 ? ", \u2026" : ""}`);
+        problems.push(
+          `${col}: ${list2.map((u) => `${u.value} (${u.rows} rows)`).join(", ")}${unseen.length > 10 ? ", \u2026" : ""}`
+        );
       }
     }
     const path12 = f.sources.get(current)?.path ?? current;
@@ -41356,7 +41524,9 @@ function leakVisitor(cfg, source) {
     times: cfg.time_column && ti >= 0 ? new Spill(PARTITIONS3) : null,
     maxTime: Number.NEGATIVE_INFINITY,
     badTimes: 0,
-    absent: [cfg.id_column, cfg.time_column].filter((c) => c !== void 0 && !source.header.includes(c))
+    absent: [cfg.id_column, cfg.time_column].filter(
+      (c) => c !== void 0 && !source.header.includes(c)
+    )
   };
   return {
     batch(b) {
@@ -41416,7 +41586,10 @@ var leakageCheck = defineStreamingCheck({
   validate(cfg, project) {
     const problems = validatePair(cfg, project);
     if (!cfg.id_column && !cfg.time_column && !cfg.exact_rows) {
-      problems.push({ path: [], message: "nothing to check: set id_column, time_column or exact_rows: true" });
+      problems.push({
+        path: [],
+        message: "nothing to check: set id_column, time_column or exact_rows: true"
+      });
     }
     return problems;
   },
@@ -41425,7 +41598,10 @@ var leakageCheck = defineStreamingCheck({
     const parts = [];
     if (cfg.id_column) parts.push(`\u2264 ${cfg.max_shared_ids} ${cfg.id_column} value(s) in both`);
     if (cfg.exact_rows) parts.push(`\u2264 ${cfg.max_overlap_rows} identical row(s) in both`);
-    if (cfg.time_column) parts.push(`\u2264 ${cfg.max_earlier_rows} ${current} row(s) not later than the latest ${reference2} ${cfg.time_column}`);
+    if (cfg.time_column)
+      parts.push(
+        `\u2264 ${cfg.max_earlier_rows} ${current} row(s) not later than the latest ${reference2} ${cfg.time_column}`
+      );
     return `${current} vs ${reference2}: ${parts.join("; ")}`;
   },
   datasets(cfg, project) {
@@ -41439,11 +41615,32 @@ var leakageCheck = defineStreamingCheck({
     const cur = f.states.get(current);
     const results = [];
     const label = `${current} vs ${reference2}`;
-    const make = (part, fail2, metrics, message, details) => datasetResult(cfg, "data.leakage", current, fail2 ? "fail" : "pass", metrics, message, details, part);
+    const make = (part, fail2, metrics, message, details) => datasetResult(
+      cfg,
+      "data.leakage",
+      current,
+      fail2 ? "fail" : "pass",
+      metrics,
+      message,
+      details,
+      part
+    );
     try {
-      const absent = [...ref.absent.map((c) => `${c} not in ${ref.source.path}`), ...cur.absent.map((c) => `${c} not in ${cur.source.path}`)];
+      const absent = [
+        ...ref.absent.map((c) => `${c} not in ${ref.source.path}`),
+        ...cur.absent.map((c) => `${c} not in ${cur.source.path}`)
+      ];
       if (absent.length > 0) {
-        return [datasetResult(cfg, "data.leakage", current, "error", [], `column(s) missing: ${absent.join("; ")}`)];
+        return [
+          datasetResult(
+            cfg,
+            "data.leakage",
+            current,
+            "error",
+            [],
+            `column(s) missing: ${absent.join("; ")}`
+          )
+        ];
       }
       if (ref.ids && cur.ids) {
         const o = overlap(ref.ids, cur.ids);
@@ -41468,7 +41665,13 @@ var leakageCheck = defineStreamingCheck({
           make(
             "rows",
             o.rows > cfg.max_overlap_rows,
-            [{ name: "overlapping_rows", value: o.rows, threshold: { op: "<=", value: cfg.max_overlap_rows } }],
+            [
+              {
+                name: "overlapping_rows",
+                value: o.rows,
+                threshold: { op: "<=", value: cfg.max_overlap_rows }
+              }
+            ],
             o.rows === 0 ? `${label}: no row of ${current} is identical to a row of ${reference2}` : `${label}: ${o.rows} row(s) of ${current} identical to a row of ${reference2} (rows ${o.examples.join(", ")}${o.keys > o.examples.length ? ", \u2026" : ""})`,
             { overlapping_rows: o.rows, example_rows: o.examples.map(Number) }
           )
@@ -41493,7 +41696,10 @@ var leakageCheck = defineStreamingCheck({
             earlier > cfg.max_earlier_rows,
             [{ name: "earlier_rows", value: earlier, threshold: { op: "<=", value: cfg.max_earlier_rows } }],
             earlier === 0 ? `${label}: every ${current} row is later than the latest ${reference2} ${cfg.time_column}` : `${label}: ${earlier} ${current} row(s) not later than the latest ${reference2} ${cfg.time_column} (e.g. rows ${rows.join(", ")})`,
-            { earlier_rows: earlier, unparsed_times: { [reference2]: ref.badTimes, [current]: cur.badTimes } }
+            {
+              earlier_rows: earlier,
+              unparsed_times: { [reference2]: ref.badTimes, [current]: cur.badTimes }
+            }
           )
         );
       }
@@ -41529,13 +41735,1601 @@ function inferSchema(profile, source) {
       fields.push(`min: ${yamlScalar(c.numeric.min)}`, `max: ${yamlScalar(c.numeric.max)}`);
     } else if (c.top && c.distinct.exact && c.distinct.value <= MAX_ALLOWED && type !== "integer" && type !== "number") {
       const values = c.top.map((t) => t.value).sort();
-      if (values.length === c.distinct.value) fields.push(`allowed: [${values.map((v) => yamlScalar(v)).join(", ")}]`);
+      if (values.length === c.distinct.value)
+        fields.push(`allowed: [${values.map((v) => yamlScalar(v)).join(", ")}]`);
     }
     if (c.inferred_type === "empty") notes.push("no values: type is a guess");
-    lines2.push(`  ${yamlScalar(c.name)}: { ${fields.join(", ")} }${notes.length ? `  # ${notes.join("; ")}` : ""}`);
+    lines2.push(
+      `  ${yamlScalar(c.name)}: { ${fields.join(", ")} }${notes.length ? `  # ${notes.join("; ")}` : ""}`
+    );
   }
   return `${lines2.join("\n")}
 `;
+}
+
+// packages/data/src/phi/detect.ts
+import { isIPv4, isIPv6 } from "node:net";
+function normaliseColumnName(name) {
+  return name.replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+}
+function parseColumnName(name) {
+  const normalised = normaliseColumnName(name);
+  const tokens = normalised === "" ? [] : normalised.split("_");
+  const runs = /* @__PURE__ */ new Set();
+  for (let i = 0; i < tokens.length; i++) {
+    let s = "";
+    for (let j = i; j < tokens.length && j < i + 4; j++) {
+      s += tokens[j];
+      runs.add(s);
+    }
+  }
+  return { normalised, tokens, runs };
+}
+var anyRun = (n, words) => {
+  for (const r of n.runs) if (words.has(r)) return true;
+  return false;
+};
+var PERSON_NAME_WORDS = /* @__PURE__ */ new Set([
+  "firstname",
+  "lastname",
+  "fullname",
+  "givenname",
+  "familyname",
+  "middlename",
+  "maidenname",
+  "patientname",
+  "surname",
+  "surnames",
+  "forename",
+  "forenames",
+  "fname",
+  "lname",
+  "nextofkin",
+  // a few other languages
+  "nombre",
+  "apellido",
+  "apellidos",
+  "prenom",
+  "vorname",
+  "nachname"
+]);
+var PERSON_QUALIFIERS = /* @__PURE__ */ new Set([
+  "first",
+  "last",
+  "full",
+  "given",
+  "family",
+  "middle",
+  "maiden",
+  "nick",
+  "patient",
+  "patients",
+  "pt",
+  "person",
+  "subject",
+  "participant",
+  "client",
+  "member",
+  "legal",
+  "preferred",
+  "display",
+  "real",
+  "mother",
+  "mothers",
+  "father",
+  "fathers",
+  "spouse",
+  "guardian",
+  "kin",
+  "contact",
+  "emergency",
+  "physician",
+  "doctor",
+  "nurse",
+  "caregiver"
+]);
+var DOB_WORDS = /* @__PURE__ */ new Set([
+  "dob",
+  "dateofbirth",
+  "birthdate",
+  "birthdt",
+  "birthday",
+  "dtofbirth",
+  "dayofbirth",
+  "geburtsdatum",
+  "fechanacimiento",
+  "fechadenacimiento",
+  "datenaissance",
+  "datedenaissance"
+]);
+var SSN_WORDS = /* @__PURE__ */ new Set([
+  "ssn",
+  "socialsecurity",
+  "socialsecuritynumber",
+  "socialsecurityno",
+  "socsec",
+  "nationalinsurance",
+  "nationalinsurancenumber",
+  "nino",
+  "nationalid",
+  "nationalidnumber",
+  "passport",
+  "passportnumber",
+  "passportno",
+  "driverslicense",
+  "driverslicence",
+  "driverlicense",
+  "driverlicence"
+]);
+var MRN_PREFIXES = "(?:patient|pat|pt|subject|subj|participant|person|member|beneficiary|insurance|insured|healthplan|healthcard|medicalrecord|record|chart|nhs|account|acct|policy)";
+var MRN_RE = new RegExp(
+  `^(?:mrn|mrns|medicalrecord|medicalrecords|${MRN_PREFIXES}(?:id|ids|no|nr|num|number|ident|identifier))$`
+);
+var MRN_WHOLE = /* @__PURE__ */ new Set(["patient", "patients", "chart", "subject", "participant"]);
+var EMAIL_WORDS = /* @__PURE__ */ new Set(["email", "emails", "emailaddress", "mailaddress", "correo", "courriel"]);
+var PHONE_WORDS = /* @__PURE__ */ new Set([
+  "phone",
+  "phones",
+  "phonenumber",
+  "phoneno",
+  "telephone",
+  "telephonenumber",
+  "tel",
+  "telno",
+  "telefon",
+  "telefono",
+  "mobile",
+  "mobilephone",
+  "mobilenumber",
+  "mobileno",
+  "cellphone",
+  "cellnumber",
+  "fax",
+  "faxnumber",
+  "faxno",
+  "pager",
+  "contactnumber",
+  "contactno"
+]);
+var IP_WORDS = /* @__PURE__ */ new Set(["ipaddress", "ipaddr", "ipv4", "ipv6", "macaddress", "macaddr", "remoteaddr"]);
+var URL_WORDS = /* @__PURE__ */ new Set([
+  "url",
+  "urls",
+  "uri",
+  "website",
+  "webpage",
+  "homepage",
+  "webaddress",
+  "weblink",
+  "webpageurl"
+]);
+var ADDRESS_WORDS = /* @__PURE__ */ new Set([
+  "address",
+  "addresses",
+  "addr",
+  "street",
+  "streetname",
+  "streetaddress",
+  "addressline",
+  "homeaddress",
+  "mailingaddress",
+  "city",
+  "town",
+  "adresse",
+  "direccion"
+]);
+var ZIP_WORDS = /* @__PURE__ */ new Set([
+  "zip",
+  "zipcode",
+  "zip5",
+  "zip4",
+  "zip3",
+  "postcode",
+  "postal",
+  "postalcode",
+  "plz",
+  "postleitzahl",
+  "codigopostal",
+  "codepostal"
+]);
+var NAME_DETECTORS = [
+  {
+    id: "email",
+    description: "column name says e-mail (email, e_mail, email_address)",
+    test: (n) => anyRun(n, EMAIL_WORDS)
+  },
+  {
+    id: "ip",
+    description: "column name says IP or MAC address (ip, ip_address, client_ip, ipv6, mac_address)",
+    // `ip` alone only as the last token: in clinical data ip_days / ip_visits mean in-patient.
+    test: (n) => anyRun(n, IP_WORDS) || n.tokens.at(-1) === "ip"
+  },
+  {
+    id: "url",
+    description: "column name says web address (url, uri, website, homepage)",
+    test: (n) => anyRun(n, URL_WORDS)
+  },
+  {
+    id: "date-of-birth",
+    description: "column name says date of birth (dob, date_of_birth, birth_date, birthdate, birthday)",
+    test: (n) => {
+      if (anyRun(n, DOB_WORDS)) return true;
+      return n.tokens.includes("birth") && n.tokens.some((t) => t === "date" || t === "dt" || t === "day");
+    }
+  },
+  {
+    id: "ssn",
+    description: "column name says social security or other national identity number (ssn, social_security)",
+    test: (n) => anyRun(n, SSN_WORDS)
+  },
+  {
+    id: "mrn",
+    description: "column name says medical record or patient identifier (mrn, medical_record_number, patient_id, record_id, chart, subject_id)",
+    test: (n) => {
+      if (MRN_WHOLE.has(n.normalised)) return true;
+      for (const r of n.runs) if (MRN_RE.test(r)) return true;
+      return false;
+    }
+  },
+  {
+    id: "phone",
+    description: "column name says phone or fax number (phone, telephone, mobile, fax)",
+    test: (n) => anyRun(n, PHONE_WORDS)
+  },
+  {
+    id: "zip",
+    description: "column name says ZIP or postal code (zip, zipcode, postcode, postal_code)",
+    test: (n) => anyRun(n, ZIP_WORDS)
+  },
+  {
+    id: "address",
+    description: "column name says street address or city (address, street, addr, address_line_1, city)",
+    test: (n) => anyRun(n, ADDRESS_WORDS)
+  },
+  {
+    id: "person-name",
+    description: "column name says a person's name (name, first_name, last_name, surname, patient_name, full_name); not drug_name, site_name\u2026",
+    test: (n) => {
+      if (anyRun(n, PERSON_NAME_WORDS)) return true;
+      if (!n.tokens.some((t) => t === "name" || t === "names")) return false;
+      return n.tokens.every(
+        (t) => t === "name" || t === "names" || PERSON_QUALIFIERS.has(t) || /^\d+$/.test(t)
+      );
+    }
+  }
+];
+function nameKind(column) {
+  const n = parseColumnName(column);
+  for (const d of NAME_DETECTORS) if (d.test(n)) return d.id;
+  return null;
+}
+var EVENT_DATE_TOKENS = /* @__PURE__ */ new Set([
+  "admission",
+  "admit",
+  "admitted",
+  "discharge",
+  "discharged",
+  "visit",
+  "encounter",
+  "sample",
+  "sampled",
+  "sampling",
+  "collection",
+  "collected",
+  "specimen",
+  "test",
+  "tested",
+  "lab",
+  "exam",
+  "examination",
+  "scan",
+  "imaging",
+  "procedure",
+  "surgery",
+  "operation",
+  "diagnosis",
+  "diagnosed",
+  "dx",
+  "onset",
+  "enrollment",
+  "enrolment",
+  "enrolled",
+  "consent",
+  "randomization",
+  "randomisation",
+  "randomized",
+  "randomised",
+  "followup",
+  "follow",
+  "treatment",
+  "therapy",
+  "start",
+  "end",
+  "stop",
+  "death",
+  "died",
+  "created",
+  "updated",
+  "modified",
+  "recorded",
+  "measured",
+  "measurement",
+  "report",
+  "reported",
+  "study",
+  "acquisition",
+  "acquired",
+  "order",
+  "ordered",
+  "result",
+  "event",
+  "service",
+  "appointment",
+  "prescription",
+  "prescribed",
+  "dose",
+  "dosing",
+  "vaccination",
+  "release",
+  "version",
+  "transfer",
+  "arrival",
+  "registration",
+  "registered",
+  "screening",
+  "baseline",
+  "due",
+  "expiry",
+  "expiration",
+  "effective",
+  "received",
+  "processed",
+  "analysis",
+  "timestamp",
+  "time",
+  "datetime",
+  "ts",
+  "at",
+  "on"
+]);
+function isEventDateName(column) {
+  return parseColumnName(column).tokens.some((t) => EVENT_DATE_TOKENS.has(t));
+}
+var VALUE_DETECTORS = [
+  { id: "email", description: "e-mail address (local@domain.tld)" },
+  {
+    id: "phone",
+    description: "phone number: US (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, NXX NXX XXXX, optional +1, optional extension; or +country code with 8\u201315 digits"
+  },
+  {
+    id: "ssn-like",
+    description: "SSN-like ###-##-#### (area not 000, 666 or 9xx; group not 00; serial not 0000)"
+  },
+  {
+    id: "mrn-like",
+    description: "MRN-like ID: 1\u20134 letters followed by 5\u201310 digits, or MRN-prefixed digits (option mrn_pattern)"
+  },
+  {
+    id: "address",
+    description: "street address: house number, words, street suffix (St, Ave, Rd, Blvd, Ln, Dr, Ct, Way\u2026)"
+  },
+  {
+    id: "date-of-birth",
+    description: "date (yyyy-mm-dd, mm/dd/yyyy, dd.mm.yyyy) with a year a living person can be born in (1900 to this year), in a column whose name hints birth or does not name an event (admission, visit, sample\u2026)"
+  },
+  {
+    id: "date",
+    description: "date (yyyy-mm-dd, mm/dd/yyyy, dd.mm.yyyy) in an event-date column; reported only with dates: true"
+  },
+  {
+    id: "zip",
+    description: "US ZIP code (##### or #####-####); needs \u2265 80% of values to match",
+    min_fraction_floor: 0.8
+  },
+  { id: "ip", description: "IPv4 or IPv6 address" },
+  { id: "url", description: "web address (http://, https://, ftp:// or www.)" },
+  {
+    id: "person-name",
+    description: "person's name: 1\u20133 capitalised alphabetic words, in most values (\u2265 50%); without a name-like column name only 2\u20133 words and \u2265 50 distinct values",
+    min_fraction_floor: 0.5
+  }
+];
+var BIT = {
+  email: 1 << 0,
+  phone: 1 << 1,
+  ssn: 1 << 2,
+  mrn: 1 << 3,
+  address: 1 << 4,
+  /** A date whose year is a plausible birth year. */
+  birthDate: 1 << 5,
+  /** Any date. */
+  date: 1 << 6,
+  zip: 1 << 7,
+  ip: 1 << 8,
+  url: 1 << 9,
+  /** 1–3 capitalised words. */
+  name: 1 << 10,
+  /** 2–3 capitalised words. */
+  fullName: 1 << 11
+};
+var BIRTH_YEARS = { min: 1900, max: Math.max(2025, (/* @__PURE__ */ new Date()).getUTCFullYear()) };
+var DEFAULT_MRN_PATTERN = /^(?:MRN[-:# ]?\d{4,12}|[A-Za-z]{1,4}-?\d{5,10})$/i;
+var MAX_VALUE_LENGTH = 256;
+var NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+var ZIP_RE = /^\d{5}(?:-\d{4})?$/;
+var EMAIL_RE2 = /^[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+[A-Za-z]{2,24}$/;
+var US_PHONE_RE = /^(?:\+?1[-. ]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?: ?(?:x|ext\.?|#) ?\d{1,5})?$/i;
+var INTL_PHONE_RE = /^\+[1-9][\d ().-]{6,22}$/;
+var SSN_RE = /^(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}$/;
+var STREET_SUFFIX = "St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Sq|Square|Trl|Trail|Aly|Alley|Row|Close|Crescent|Cres";
+var ADDRESS_RE = new RegExp(
+  `^\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:[\\p{L}\\d.'\u2019-]+\\s+){1,5}(?:${STREET_SUFFIX})\\.?(?:[,\\s].*)?$`,
+  "iu"
+);
+var ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+var US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+var DOT_DATE_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+var URL_RE = /^(?:(?:https?|ftp):\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?)$/i;
+var NAME_WORD = "(?:\\p{Lu}\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)?(?:['\u2019-]\\p{L}\\p{Ll}+)*|\\p{Lu}{2,}(?:['\u2019-]\\p{Lu}{2,})*|\\p{Lu}\\.)";
+var PERSON_NAME_RE = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){0,2}$`, "u");
+var NOT_NAME_WORDS = new Set(
+  [
+    "acute",
+    "chronic",
+    "disease",
+    "syndrome",
+    "disorder",
+    "failure",
+    "infection",
+    "cancer",
+    "carcinoma",
+    "tumor",
+    "tumour",
+    "fracture",
+    "type",
+    "stage",
+    "grade",
+    "heart",
+    "renal",
+    "kidney",
+    "lung",
+    "liver",
+    "cardiac",
+    "pulmonary",
+    "hospital",
+    "clinic",
+    "center",
+    "centre",
+    "medical",
+    "university",
+    "department",
+    "unit",
+    "ward",
+    "positive",
+    "negative",
+    "normal",
+    "abnormal",
+    "unknown",
+    "other",
+    "none",
+    "yes",
+    "no",
+    "male",
+    "female",
+    "high",
+    "low",
+    "medium"
+  ].map((w) => w.toLowerCase())
+);
+function validDate(y, m, d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31
+  ];
+  return d <= days[m - 1];
+}
+function dateYear(v) {
+  let m = ISO_DATE_RE.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    return validDate(y, Number(m[2]), Number(m[3])) ? y : null;
+  }
+  m = US_DATE_RE.exec(v);
+  if (m) {
+    const y = Number(m[3]);
+    return validDate(y, Number(m[1]), Number(m[2])) ? y : null;
+  }
+  m = DOT_DATE_RE.exec(v);
+  if (m) {
+    const y = Number(m[3]);
+    return validDate(y, Number(m[2]), Number(m[1])) ? y : null;
+  }
+  return null;
+}
+function personNameWords(v) {
+  if (!PERSON_NAME_RE.test(v)) return 0;
+  const words = v.split(" ");
+  let initials = 0;
+  for (const w of words) {
+    if (w.endsWith(".")) {
+      initials++;
+      continue;
+    }
+    if (w.replace(/['’-]/g, "").length < 2) return 0;
+    if (NOT_NAME_WORDS.has(w.toLowerCase())) return 0;
+  }
+  if (initials === words.length) return 0;
+  return words.length;
+}
+function matchValue(v, mrn = DEFAULT_MRN_PATTERN) {
+  if (v.length === 0 || v.length > MAX_VALUE_LENGTH) return 0;
+  const custom2 = mrn !== DEFAULT_MRN_PATTERN;
+  const isNumber2 = NUMBER_RE.test(v);
+  if (isNumber2 && v[0] !== "+") {
+    let bits2 = v.length === 5 && ZIP_RE.test(v) ? BIT.zip : 0;
+    if (custom2 && mrn.test(v)) bits2 |= BIT.mrn;
+    return bits2;
+  }
+  let bits = 0;
+  if (ZIP_RE.test(v)) bits |= BIT.zip;
+  if (v.includes("@")) {
+    if (EMAIL_RE2.test(v)) bits |= BIT.email;
+    return bits;
+  }
+  if (US_PHONE_RE.test(v)) bits |= BIT.phone;
+  else if (INTL_PHONE_RE.test(v) && !(isNumber2 && /[.eE]/.test(v))) {
+    const digits = v.replace(/\D/g, "").length;
+    if (digits >= 8 && digits <= 15) bits |= BIT.phone;
+  }
+  if (SSN_RE.test(v)) bits |= BIT.ssn;
+  if (mrn.test(v)) bits |= BIT.mrn;
+  const year = dateYear(v);
+  if (year !== null) {
+    bits |= BIT.date;
+    if (year >= BIRTH_YEARS.min && year <= BIRTH_YEARS.max) bits |= BIT.birthDate;
+  }
+  if (/^\d/.test(v)) {
+    if (ADDRESS_RE.test(v)) bits |= BIT.address;
+    if (isIPv4(v)) bits |= BIT.ip;
+  }
+  if (v.includes(":") && isIPv6(v)) bits |= BIT.ip;
+  if (URL_RE.test(v)) bits |= BIT.url;
+  const words = personNameWords(v);
+  if (words > 0) {
+    bits |= BIT.name;
+    if (words >= 2) bits |= BIT.fullName;
+  }
+  return bits;
+}
+
+// packages/data/src/phi/scanner.ts
+var PHI_SCAN_DEFAULTS = { min_fraction: 0.3, max_values: 2e4, dates: false };
+var EXAMPLES = 3;
+var MIN_DISTINCT_NAMES = 50;
+var COUNTED = [
+  { id: "person-name", bit: BIT.name },
+  { id: "date-of-birth", bit: BIT.birthDate },
+  { id: "date", bit: BIT.date },
+  { id: "ssn-like", bit: BIT.ssn },
+  { id: "mrn-like", bit: BIT.mrn },
+  { id: "email", bit: BIT.email },
+  { id: "phone", bit: BIT.phone },
+  { id: "address", bit: BIT.address },
+  { id: "zip", bit: BIT.zip },
+  { id: "ip", bit: BIT.ip },
+  { id: "url", bit: BIT.url }
+];
+var FULL_NAME = COUNTED.length;
+var FLOOR = new Map(VALUE_DETECTORS.map((d) => [d.id, d.min_fraction_floor ?? 0]));
+function fnv1a(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+function compileMrn(p) {
+  if (p === void 0) return DEFAULT_MRN_PATTERN;
+  return typeof p === "string" ? new RegExp(p, "u") : new RegExp(p.source, p.flags.replace(/[gy]/g, ""));
+}
+var PhiScanner = class {
+  constructor(header, options4 = {}) {
+    this.header = header;
+    this.minFraction = options4.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
+    this.maxValues = options4.max_values ?? PHI_SCAN_DEFAULTS.max_values;
+    this.dates = options4.dates ?? PHI_SCAN_DEFAULTS.dates;
+    this.mrn = compileMrn(options4.mrn_pattern);
+    const ignore = new Set(options4.ignore ?? []);
+    this.columns = [];
+    header.forEach((name, index) => {
+      if (ignore.has(name)) return;
+      this.columns.push({
+        index,
+        name,
+        kind: nameKind(name),
+        scanned: 0,
+        counts: new Array(COUNTED.length + 1).fill(0),
+        rows: [...COUNTED, null].map(() => []),
+        names: /* @__PURE__ */ new Set()
+      });
+    });
+    this.open = this.maxValues > 0 ? this.columns.length : 0;
+  }
+  header;
+  minFraction;
+  maxValues;
+  dates;
+  mrn;
+  columns;
+  open;
+  /** True once every column has had max_values non-missing values looked at: later batches are skipped. */
+  get done() {
+    return this.open === 0;
+  }
+  batch(b) {
+    if (this.open === 0) return;
+    const rows = b.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const rowNo = b.start + r;
+      for (const c of this.columns) {
+        if (c.scanned >= this.maxValues) continue;
+        const raw = row[c.index];
+        if (raw === null || raw === void 0) continue;
+        const v = raw.trim();
+        if (v === "") continue;
+        c.scanned++;
+        if (c.scanned === this.maxValues) this.open--;
+        const bits = matchValue(v, this.mrn);
+        if (bits === 0) continue;
+        for (let k = 0; k < COUNTED.length; k++) {
+          if (bits & COUNTED[k].bit) {
+            c.counts[k] = c.counts[k] + 1;
+            const ex = c.rows[k];
+            if (ex.length < EXAMPLES) ex.push(rowNo);
+          }
+        }
+        if (bits & BIT.fullName) {
+          c.counts[FULL_NAME] = c.counts[FULL_NAME] + 1;
+          const ex = c.rows[FULL_NAME];
+          if (ex.length < EXAMPLES) ex.push(rowNo);
+          if (c.names.size < MIN_DISTINCT_NAMES) c.names.add(fnv1a(v));
+        }
+      }
+      if (this.open === 0) return;
+    }
+  }
+  /**
+   * Flagged columns, in header order. JSON-serialisable; holds no value.
+   *
+   * A value detector reports a column when its matches / scanned ≥ max(min_fraction, its floor): ZIP 0.8,
+   * person name 0.5. Extra rules:
+   * - person-name: with a name-like column name, 1–3 capitalised words; otherwise only 2–3-word values count
+   *   and the column needs ≥ 50 distinct of them (keeps Male/Female, Placebo/Treatment, city lists out).
+   * - date-of-birth: dates with a year from 1900 to this year, when the name hints birth (dob, birth_date…)
+   *   or does not name an event (admission, visit, sample, collected, ts…: see isEventDateName).
+   * - date: any date, only with `dates: true` and when the column is not already date-of-birth; a column
+   *   whose only finding is `date` (and not by name) has severity low.
+   * A column is also reported, with or without value detectors, when its name alone says identifier.
+   */
+  findings() {
+    const out = [];
+    for (const c of this.columns) {
+      const detectors = [];
+      const exampleRows = /* @__PURE__ */ new Set();
+      const reaches = (id, matches) => c.scanned > 0 && matches / c.scanned >= Math.max(this.minFraction, FLOOR.get(id) ?? 0);
+      let birth = false;
+      COUNTED.forEach(({ id }, k) => {
+        let matches = c.counts[k];
+        let rows = c.rows[k];
+        if (id === "person-name" && c.kind !== "person-name") {
+          matches = c.counts[FULL_NAME];
+          rows = c.rows[FULL_NAME];
+          if (c.names.size < MIN_DISTINCT_NAMES) return;
+        }
+        if (id === "date-of-birth") {
+          if (c.kind !== "date-of-birth" && isEventDateName(c.name)) return;
+        }
+        if (id === "date" && (birth || !this.dates)) return;
+        if (!reaches(id, matches)) return;
+        if (id === "date-of-birth") birth = true;
+        detectors.push({ id, matches, scanned: c.scanned });
+        for (const r of rows) exampleRows.add(r);
+      });
+      const byName = c.kind !== null;
+      if (detectors.length === 0 && !byName) continue;
+      const onlyDates = !byName && detectors.every((d) => d.id === "date");
+      out.push({
+        column: c.name,
+        detectors,
+        by_name: byName,
+        name_kind: c.kind,
+        severity: onlyDates ? "low" : "high",
+        example_rows: [...exampleRows].sort((a, b) => a - b).slice(0, EXAMPLES)
+      });
+    }
+    return out;
+  }
+};
+
+// packages/data/src/phi/phi-check.ts
+var options = {
+  datasets: external_exports.array(external_exports.string()).optional().describe("Datasets to scan (default: every configured dataset)."),
+  min_fraction: external_exports.number().gt(0).max(1).default(PHI_SCAN_DEFAULTS.min_fraction).describe(
+    "Fraction (0\u20131] of a column\u2019s scanned non-missing values a value detector must match to flag it (ZIP codes need at least 0.8, person names 0.5)."
+  ),
+  max_values: external_exports.number().int().min(1).default(PHI_SCAN_DEFAULTS.max_values).describe("Non-missing values scanned per column at most; matches are counted in those only."),
+  dates: external_exports.boolean().default(PHI_SCAN_DEFAULTS.dates).describe(
+    "Also report event dates (columns such as visit_date or admission_date) as `date`, with a warning. Dates of birth are always reported."
+  ),
+  mrn_pattern: external_exports.string().optional().describe(
+    "Regular expression (JavaScript, unicode) for medical record numbers, tested against each trimmed value; anchor it with ^\u2026$. Default: 1\u20134 letters then 5\u201310 digits, or MRN followed by digits."
+  ),
+  ignore: external_exports.array(external_exports.string()).default([]).describe(
+    "Columns not scanned and never reported (e.g. a known-safe coded column the detectors mistake)."
+  )
+};
+var MAX_ROWS_LISTED = 5;
+function targetDatasets(cfg, project) {
+  return cfg.datasets ?? Object.keys(project.datasets);
+}
+function needsOwnScan(cfg) {
+  return (cfg.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction) !== PHI_SCAN_DEFAULTS.min_fraction || (cfg.max_values ?? PHI_SCAN_DEFAULTS.max_values) !== PHI_SCAN_DEFAULTS.max_values || (cfg.dates ?? PHI_SCAN_DEFAULTS.dates) !== PHI_SCAN_DEFAULTS.dates || cfg.mrn_pattern !== void 0;
+}
+function describeFinding(f) {
+  const parts = f.detectors.map((d) => d.id);
+  if (f.by_name) {
+    const same = parts.some((id) => id === f.name_kind || id === `${f.name_kind}-like`);
+    parts.push(same ? "by name" : `by name: ${f.name_kind}`);
+  }
+  return `${f.column} (${parts.join(", ")})`;
+}
+function rowsText2(findings) {
+  const rows = [...new Set(findings.flatMap((f) => f.example_rows))].sort((a, b) => a - b);
+  if (rows.length === 0) return "";
+  const shown2 = rows.slice(0, MAX_ROWS_LISTED);
+  return `; row${shown2.length > 1 ? "s" : ""} ${shown2.join(", ")}${rows.length > shown2.length ? ", \u2026" : ""}`;
+}
+var CATEGORIES = "names, dates of birth, SSN, MRN, contact details, addresses, ZIP, IP, URL";
+var phiCheck = defineStreamingCheck({
+  type: "data.phi",
+  description: "No patient identifiers (names, dates of birth, SSN, MRN, e-mail, phone, address, ZIP, IP, URL) in dataset columns outside privacy.allow_phi",
+  options,
+  validate(cfg, project) {
+    const problems = [];
+    const known = Object.keys(project.datasets);
+    (cfg.datasets ?? []).forEach((name, k) => {
+      if (!known.includes(name)) {
+        const hint = nearest(name, known);
+        problems.push({
+          path: ["datasets", k],
+          message: `unknown dataset "${name}"${hint ? `; did you mean "${hint}"?` : ""} (defined: ${known.join(", ") || "none"})`
+        });
+      }
+    });
+    if (targetDatasets(cfg, project).length === 0) {
+      problems.push({
+        path: ["datasets"],
+        message: "no dataset to scan: add one under `datasets:` at the top level"
+      });
+    }
+    if (cfg.mrn_pattern !== void 0) {
+      try {
+        new RegExp(cfg.mrn_pattern, "u");
+      } catch (e) {
+        problems.push({
+          path: ["mrn_pattern"],
+          message: `not a valid regular expression: ${e.message}`
+        });
+      }
+    }
+    return problems;
+  },
+  criterion(cfg, project) {
+    const dates = cfg.dates ? "; event dates reported as warnings" : "";
+    return `no identifiers (${CATEGORIES}) outside privacy.allow_phi${dates}; datasets: ${targetDatasets(cfg, project).join(", ")}`;
+  },
+  datasets: targetDatasets,
+  visitor(cfg, v) {
+    if (!needsOwnScan(cfg)) return { batch() {
+    }, state: () => null };
+    const scanner = new PhiScanner(v.source.header, {
+      min_fraction: cfg.min_fraction,
+      max_values: cfg.max_values,
+      dates: cfg.dates,
+      mrn_pattern: cfg.mrn_pattern,
+      ignore: cfg.ignore
+    });
+    return { batch: (b) => scanner.batch(b), state: () => scanner.findings() };
+  },
+  async finish(cfg, f) {
+    const results = [];
+    const allow = new Set(f.ctx.config.privacy.allow_phi);
+    const ignore = new Set(cfg.ignore);
+    const own2 = needsOwnScan(cfg);
+    for (const [ds, state] of f.states) {
+      const path12 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const base = {
+        id: `${cfg.id}/${ds}`,
+        check: "data.phi",
+        title: `${cfg.title ?? "PHI scan"}: ${ds}`,
+        verifies: cfg.verifies,
+        controls: cfg.controls
+      };
+      let all;
+      if (own2) all = state ?? void 0;
+      else all = (await f.ctx.services.scan(ds)).byCheck.get(PHI_KEY);
+      if (!Array.isArray(all)) {
+        results.push({
+          ...base,
+          status: "error",
+          metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
+          message: `${path12}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          details: { dataset: ds }
+        });
+        continue;
+      }
+      const findings = all.filter((x) => !ignore.has(x.column));
+      const allowed = findings.filter((x) => allow.has(x.column));
+      const open3 = findings.filter((x) => !allow.has(x.column));
+      const high = open3.filter((x) => x.severity === "high");
+      const low = open3.filter((x) => x.severity === "low");
+      const status = high.length > 0 ? "fail" : low.length > 0 ? "warn" : "pass";
+      const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
+      let message;
+      if (status === "pass") {
+        message = `${path12}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+      } else {
+        const what = high.length > 0 ? "possible PHI" : "dates";
+        message = `${path12}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
+      }
+      results.push({
+        ...base,
+        status,
+        metrics: [
+          { name: "phi_columns", value: high.length, threshold: { op: "<=", value: 0 } },
+          { name: "date_columns", value: low.length },
+          { name: "allowed_phi_columns", value: allowed.length }
+        ],
+        message,
+        details: {
+          dataset: ds,
+          scan: own2 ? "own" : "shared",
+          options: {
+            min_fraction: cfg.min_fraction,
+            max_values: cfg.max_values,
+            dates: cfg.dates,
+            ...cfg.mrn_pattern !== void 0 ? { mrn_pattern: cfg.mrn_pattern } : {}
+          },
+          ignored: cfg.ignore,
+          not_allowed: open3.map((x) => x.column),
+          allowed: allowed.map((x) => x.column),
+          findings
+        }
+      });
+    }
+    return results;
+  }
+});
+
+// packages/data/src/profile/hll.ts
+var SEED_A = 2538058380;
+var SEED_B = 1013904242;
+function mixBlock(h, k) {
+  k = Math.imul(k, 3432918353);
+  k = k << 15 | k >>> 17;
+  k = Math.imul(k, 461845907);
+  h ^= k;
+  h = h << 13 | h >>> 19;
+  return Math.imul(h, 5) + 3864292196 | 0;
+}
+function fmix32(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+function murmur3_32(s, seed) {
+  let h = seed >>> 0;
+  const n = s.length;
+  const blocks = n & ~1;
+  for (let i = 0; i < blocks; i += 2) h = mixBlock(h, s.charCodeAt(i) | s.charCodeAt(i + 1) << 16);
+  if (n & 1) {
+    let k = s.charCodeAt(n - 1);
+    k = Math.imul(k, 3432918353);
+    k = k << 15 | k >>> 17;
+    k = Math.imul(k, 461845907);
+    h ^= k;
+  }
+  return fmix32(h ^ n * 2);
+}
+function murmur3_f64(lo, hi, seed) {
+  return fmix32(mixBlock(mixBlock(seed >>> 0, lo), hi) ^ 8);
+}
+var f64 = new DataView(new ArrayBuffer(8));
+var HLL_DEFAULT_P = 12;
+var HyperLogLog = class {
+  p;
+  m;
+  /** 64 - p: number of hash bits available for the rank; register values are 0..q+1. */
+  q;
+  registers;
+  constructor(p = HLL_DEFAULT_P) {
+    if (!Number.isInteger(p) || p < 4 || p > 16)
+      throw new RangeError(`HyperLogLog p must be 4..16, got ${p}`);
+    this.p = p;
+    this.m = 1 << p;
+    this.q = 64 - p;
+    this.registers = new Uint8Array(this.m);
+  }
+  add(s) {
+    this.addHash(murmur3_32(s, SEED_A), murmur3_32(s, SEED_B));
+  }
+  /** Adds a number, hashed by its float64 bits (-0 counts as 0); distinct from every string. */
+  addNumber(v) {
+    f64.setFloat64(0, v === 0 ? 0 : v, true);
+    const lo = f64.getUint32(0, true);
+    const hi = f64.getUint32(4, true);
+    this.addHash(murmur3_f64(lo, hi, SEED_A), murmur3_f64(lo, hi, SEED_B));
+  }
+  addHash(h1, h2) {
+    const idx = h1 >>> 32 - this.p;
+    let rho;
+    if (h2 !== 0) {
+      rho = Math.clz32(h2) + 1;
+    } else {
+      const rest = h1 << this.p >>> 0;
+      rho = rest !== 0 ? 32 + Math.clz32(rest) + 1 : this.q + 1;
+    }
+    if (rho > this.registers[idx]) this.registers[idx] = rho;
+  }
+  /** Union: afterwards this sketch estimates the distinct count of both inputs together. */
+  merge(other) {
+    if (other.p !== this.p)
+      throw new Error(`cannot merge HyperLogLog sketches with p ${this.p} and ${other.p}`);
+    for (let i = 0; i < this.m; i++) {
+      const r = other.registers[i];
+      if (r > this.registers[i]) this.registers[i] = r;
+    }
+  }
+  /** Estimated number of distinct strings added. */
+  estimate() {
+    const m = this.m;
+    const q = this.q;
+    const c = new Float64Array(q + 2);
+    for (let i = 0; i < m; i++) {
+      const r = this.registers[i];
+      c[r] = c[r] + 1;
+    }
+    let z2 = m * tau(1 - c[q + 1] / m);
+    for (let k = q; k >= 1; k--) z2 = 0.5 * (z2 + c[k]);
+    z2 += m * sigma(c[0] / m);
+    if (!Number.isFinite(z2)) return 0;
+    return m * m / (2 * Math.LN2 * z2);
+  }
+};
+function sigma(x) {
+  if (x === 1) return Number.POSITIVE_INFINITY;
+  let y = 1;
+  let z2 = x;
+  let prev;
+  do {
+    x *= x;
+    prev = z2;
+    z2 += x * y;
+    y += y;
+  } while (z2 !== prev);
+  return z2;
+}
+function tau(x) {
+  if (x === 0 || x === 1) return 0;
+  let y = 1;
+  let z2 = 1 - x;
+  let prev;
+  do {
+    x = Math.sqrt(x);
+    prev = z2;
+    y *= 0.5;
+    z2 -= (1 - x) ** 2 * y;
+  } while (z2 !== prev);
+  return z2 / 3;
+}
+
+// packages/data/src/profile/distinct.ts
+var DISTINCT_EXACT_LIMIT = 1e4;
+var DistinctCounter = class {
+  limit;
+  p;
+  strings = /* @__PURE__ */ new Set();
+  numbers = /* @__PURE__ */ new Set();
+  hll = null;
+  constructor(limit = DISTINCT_EXACT_LIMIT, p = HLL_DEFAULT_P) {
+    this.limit = limit;
+    this.p = p;
+  }
+  add(key) {
+    const set2 = this.strings;
+    if (set2) {
+      if (set2.has(key)) return;
+      if (this.exactSize() < this.limit) {
+        set2.add(key);
+        return;
+      }
+      this.switchToHll().add(key);
+      return;
+    }
+    this.hll.add(key);
+  }
+  addNumber(key) {
+    const set2 = this.numbers;
+    if (set2) {
+      if (set2.has(key)) return;
+      if (this.exactSize() < this.limit) {
+        set2.add(key);
+        return;
+      }
+      this.switchToHll().addNumber(key);
+      return;
+    }
+    this.hll.addNumber(key);
+  }
+  get exact() {
+    return this.hll === null;
+  }
+  /** The distinct count (exact) or its HyperLogLog estimate rounded to an integer (`exact: false`). */
+  result() {
+    if (!this.hll) return { value: this.exactSize(), exact: true };
+    return { value: Math.max(this.limit + 1, Math.round(this.hll.estimate())), exact: false };
+  }
+  exactSize() {
+    return this.strings.size + this.numbers.size;
+  }
+  switchToHll() {
+    const hll = new HyperLogLog(this.p);
+    for (const k of this.strings) hll.add(k);
+    for (const k of this.numbers) hll.addNumber(k);
+    this.strings = null;
+    this.numbers = null;
+    this.hll = hll;
+    return hll;
+  }
+};
+
+// packages/data/src/profile/kll.ts
+var KLL_DEFAULT_K = 200;
+var KLL_DEFAULT_EXACT_LIMIT = 1024;
+var MIN_LEVEL_CAPACITY = 8;
+var RNG_SEED = 625341585;
+function levelCapacity(k, depth) {
+  if (depth > 30) return MIN_LEVEL_CAPACITY;
+  return Math.max(MIN_LEVEL_CAPACITY, Math.ceil(k * 2 ** depth / 3 ** depth));
+}
+var byValue = (a, b) => a - b;
+function sortNumbers(a) {
+  const n = a.length;
+  if (n > 48) {
+    const t = Float64Array.from(a).sort();
+    for (let i = 0; i < n; i++) a[i] = t[i];
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+var KllSketch = class _KllSketch {
+  k;
+  exactLimit;
+  levels = [[]];
+  count = 0;
+  retained = 0;
+  capacity;
+  /** Capacity of each level for the current number of levels. */
+  caps = [];
+  rng;
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  /** Sorted retained values with cumulative weights, built lazily for queries. */
+  view = null;
+  constructor(opts = {}) {
+    const k = opts.k ?? KLL_DEFAULT_K;
+    if (!Number.isInteger(k) || k < MIN_LEVEL_CAPACITY) {
+      throw new RangeError(`KLL k must be an integer >= ${MIN_LEVEL_CAPACITY}, got ${k}`);
+    }
+    const exactLimit = opts.exactLimit ?? KLL_DEFAULT_EXACT_LIMIT;
+    if (!Number.isInteger(exactLimit) || exactLimit < 0) {
+      throw new RangeError(`KLL exactLimit must be a non-negative integer, got ${exactLimit}`);
+    }
+    this.k = k;
+    this.exactLimit = exactLimit;
+    this.capacity = this.totalCapacity();
+    this.rng = RNG_SEED;
+  }
+  /** Number of values summarised (the total weight of the retained items). */
+  get n() {
+    return this.count;
+  }
+  /** Smallest value seen (for a deserialized sketch: the smallest retained). NaN when empty. */
+  get min() {
+    return this.count === 0 ? Number.NaN : this.lo;
+  }
+  /** Largest value seen (for a deserialized sketch: the largest retained). NaN when empty. */
+  get max() {
+    return this.count === 0 ? Number.NaN : this.hi;
+  }
+  /** True while no compaction has happened: every value is retained and all queries are exact. */
+  get isExact() {
+    return this.levels.length === 1;
+  }
+  /** Number of items currently stored. */
+  get size() {
+    return this.retained;
+  }
+  update(x) {
+    if (!Number.isFinite(x)) throw new RangeError(`KLL sketch accepts only finite numbers, got ${x}`);
+    this.levels[0].push(x);
+    this.count++;
+    this.retained++;
+    if (x < this.lo) this.lo = x;
+    if (x > this.hi) this.hi = x;
+    this.view = null;
+    if (this.overFull()) this.compress();
+  }
+  /** Adds another sketch's values to this one (the other sketch is not changed). */
+  merge(other) {
+    if (other.count === 0) return;
+    const src = other.levels.map((l) => l.slice());
+    while (this.levels.length < src.length) this.levels.push([]);
+    for (let h = 0; h < src.length; h++) {
+      const into = this.levels[h];
+      for (const v of src[h]) into.push(v);
+    }
+    this.count += other.count;
+    this.retained += other.retained;
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
+    this.capacity = this.totalCapacity();
+    this.view = null;
+    if (this.overFull()) this.compress();
+  }
+  /**
+   * The smallest retained value whose estimated rank (weight of values <= it) is >= q * n; q <= 0 gives the
+   * minimum, q >= 1 the maximum. NaN when empty.
+   */
+  quantile(q) {
+    if (Number.isNaN(q)) throw new RangeError("quantile: q is NaN");
+    if (this.count === 0) return Number.NaN;
+    if (q <= 0) return this.lo;
+    if (q >= 1) return this.hi;
+    const { values, cum } = this.sorted();
+    const target2 = q * this.count;
+    let a = 0;
+    let b = cum.length - 1;
+    while (a < b) {
+      const mid = a + b >>> 1;
+      if (cum[mid] >= target2) b = mid;
+      else a = mid + 1;
+    }
+    return values[a];
+  }
+  quantiles(qs) {
+    return qs.map((q) => this.quantile(q));
+  }
+  /** Estimated number of values <= x. */
+  rank(x) {
+    return this.weightBelow(x, true);
+  }
+  /** Estimated number of values < x. */
+  rankLess(x) {
+    return this.weightBelow(x, false);
+  }
+  /** Estimated fraction of values <= x (0 when empty). */
+  cdf(x) {
+    return this.count === 0 ? 0 : this.rank(x) / this.count;
+  }
+  toJSON() {
+    return {
+      kind: "kll",
+      k: this.k,
+      n: this.count,
+      levels: this.levels.map((l) => l.slice().sort(byValue))
+    };
+  }
+  static fromJSON(json2, opts = {}) {
+    if (json2.kind !== "kll") throw new Error(`not a KLL sketch: kind ${String(json2.kind)}`);
+    const s = new _KllSketch({ k: json2.k, exactLimit: opts.exactLimit });
+    const levels = json2.levels.length === 0 ? [[]] : json2.levels.map((l) => l.slice());
+    let weight = 0;
+    let retained = 0;
+    for (let h = 0; h < levels.length; h++) {
+      for (const v of levels[h]) {
+        if (!Number.isFinite(v)) throw new Error("KLL sketch holds a non-finite item");
+        if (v < s.lo) s.lo = v;
+        if (v > s.hi) s.hi = v;
+      }
+      weight += levels[h].length * 2 ** h;
+      retained += levels[h].length;
+    }
+    if (weight !== json2.n)
+      throw new Error(`KLL sketch is inconsistent: n = ${json2.n}, but the items weigh ${weight}`);
+    s.levels = levels;
+    s.count = json2.n;
+    s.retained = retained;
+    s.capacity = s.totalCapacity();
+    s.rng = (RNG_SEED ^ json2.n) >>> 0 || RNG_SEED;
+    return s;
+  }
+  overFull() {
+    return this.levels.length === 1 ? this.retained > this.exactLimit : this.retained > this.capacity;
+  }
+  /** Recomputes the per-level capacities (after the number of levels changed) and returns their sum. */
+  totalCapacity() {
+    const H = this.levels.length;
+    this.caps = [];
+    let total = 0;
+    for (let h = 0; h < H; h++) {
+      const c = levelCapacity(this.k, H - 1 - h);
+      this.caps.push(c);
+      total += c;
+    }
+    return total;
+  }
+  compress() {
+    while (this.overFull()) {
+      const H = this.levels.length;
+      let h = 0;
+      if (H > 1) {
+        while (h < H - 1 && this.levels[h].length < this.caps[h]) h++;
+      }
+      this.compact(h);
+    }
+  }
+  compact(h) {
+    const items = this.levels[h];
+    sortNumbers(items);
+    const odd = items.length % 2;
+    if (h + 1 === this.levels.length) {
+      this.levels.push([]);
+      this.capacity = this.totalCapacity();
+    }
+    const up = this.levels[h + 1];
+    const before = items.length;
+    for (let i = odd + this.nextBit(); i < before; i += 2) up.push(items[i]);
+    items.length = odd;
+    this.retained -= (before - odd) / 2;
+  }
+  nextBit() {
+    let x = this.rng;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.rng = x >>> 0;
+    return this.rng >>> 31;
+  }
+  sorted() {
+    if (this.view) return this.view;
+    const pairs = [];
+    for (let h = 0; h < this.levels.length; h++) {
+      const w = 2 ** h;
+      for (const v of this.levels[h]) pairs.push([v, w]);
+    }
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const values = new Float64Array(pairs.length);
+    const cum = new Float64Array(pairs.length);
+    let c = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
+      values[i] = p[0];
+      c += p[1];
+      cum[i] = c;
+    }
+    this.view = { values, cum };
+    return this.view;
+  }
+  weightBelow(x, inclusive) {
+    if (this.count === 0) return 0;
+    const { values, cum } = this.sorted();
+    let a = 0;
+    let b = values.length;
+    while (a < b) {
+      const mid = a + b >>> 1;
+      const v = values[mid];
+      if (inclusive ? v <= x : v < x) a = mid + 1;
+      else b = mid;
+    }
+    return a === 0 ? 0 : cum[a - 1];
+  }
+};
+
+// packages/data/src/profile/topk.ts
+var TOPK_CAPACITY = 20;
+var TOPK_REPORTED = 10;
+var SpaceSaving = class {
+  capacity;
+  /** Counters ordered by count, largest first; a new or grown counter moves up past smaller ones. */
+  slots = [];
+  byValue = /* @__PURE__ */ new Map();
+  total = 0;
+  evicted = false;
+  constructor(capacity = TOPK_CAPACITY) {
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be >= 1, got ${capacity}`);
+    this.capacity = capacity;
+  }
+  get n() {
+    return this.total;
+  }
+  /** True while no counter has been replaced: all counts are exact. */
+  get exact() {
+    return !this.evicted;
+  }
+  add(item, weight = 1) {
+    this.total += weight;
+    const hit = this.byValue.get(item);
+    if (hit) {
+      hit.count += weight;
+      this.moveUp(hit);
+      return;
+    }
+    if (this.slots.length < this.capacity) {
+      const c2 = { value: item, count: weight, error: 0, pos: this.slots.length };
+      this.slots.push(c2);
+      this.byValue.set(item, c2);
+      this.moveUp(c2);
+      return;
+    }
+    const c = this.slots[this.slots.length - 1];
+    this.byValue.delete(c.value);
+    c.value = item;
+    c.error = c.count;
+    c.count += weight;
+    this.byValue.set(item, c);
+    this.moveUp(c);
+    this.evicted = true;
+  }
+  /** The `limit` most frequent items, by count descending, ties by value (code-unit order). */
+  top(limit = TOPK_REPORTED) {
+    const items = this.slots.map((c) => ({ value: c.value, count: c.count, error: c.error }));
+    items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return items.slice(0, limit);
+  }
+  moveUp(c) {
+    const slots = this.slots;
+    let i = c.pos;
+    while (i > 0) {
+      const prev = slots[i - 1];
+      if (prev.count >= c.count) break;
+      slots[i] = prev;
+      prev.pos = i;
+      i--;
+    }
+    slots[i] = c;
+    c.pos = i;
+  }
+};
+
+// packages/data/src/profile/profile.ts
+var PROFILE_QUANTILES = [0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1];
+var PROFILE_HISTOGRAM_BINS = 20;
+var NUMERIC_SHARE = 0.9;
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "false", "TRUE", "FALSE", "True", "False"]);
+var isDigit = (c) => c >= 48 && c <= 57;
+var isSign = (c) => c === 43 || c === 45;
+function parseDecimal(text3) {
+  let s = text3;
+  const n0 = s.length;
+  if (n0 === 0) return Number.NaN;
+  const first = s.charCodeAt(0);
+  const lastc = s.charCodeAt(n0 - 1);
+  if (first <= 32 || first >= 127 || lastc <= 32 || lastc >= 127) s = s.trim();
+  const n = s.length;
+  let i = 0;
+  if (isSign(s.charCodeAt(0))) i++;
+  let digits = 0;
+  while (i < n && isDigit(s.charCodeAt(i))) {
+    i++;
+    digits++;
+  }
+  if (i < n && s.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && isDigit(s.charCodeAt(i))) {
+      i++;
+      digits++;
+    }
+  }
+  if (digits === 0) return Number.NaN;
+  if (i < n && (s.charCodeAt(i) | 32) === 101) {
+    i++;
+    if (i < n && isSign(s.charCodeAt(i))) i++;
+    let exp = 0;
+    while (i < n && isDigit(s.charCodeAt(i))) {
+      i++;
+      exp++;
+    }
+    if (exp === 0) return Number.NaN;
+  }
+  if (i !== n) return Number.NaN;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : Number.NaN;
+}
+var ColumnState = class {
+  missing = 0;
+  integer = 0;
+  number = 0;
+  boolean = 0;
+  string = 0;
+  /** Welford running mean and sum of squared deviations, over the numeric cells. */
+  mean = 0;
+  m2 = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  kll;
+  distinct;
+  top;
+  constructor(o) {
+    this.kll = new KllSketch({ k: o.kllK, exactLimit: o.kllExactLimit });
+    this.distinct = new DistinctCounter(o.distinctLimit);
+    this.top = new SpaceSaving(o.topCapacity);
+  }
+  add(text3) {
+    this.top.add(text3);
+    const value = parseDecimal(text3);
+    if (Number.isNaN(value)) {
+      if (BOOLEANS.has(text3.trim())) this.boolean++;
+      else this.string++;
+      this.distinct.add(text3);
+      return;
+    }
+    if (Number.isInteger(value)) this.integer++;
+    else this.number++;
+    const n = this.integer + this.number;
+    const d = value - this.mean;
+    this.mean += d / n;
+    this.m2 += d * (value - this.mean);
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    this.kll.update(value);
+    this.distinct.addNumber(value);
+  }
+};
+var ProfileBuilder = class {
+  dataset;
+  header;
+  opts;
+  columns;
+  rows = 0;
+  /** missing cells per row → number of rows */
+  missingPerRow = /* @__PURE__ */ new Map();
+  constructor(dataset, header, options4 = {}) {
+    this.dataset = dataset;
+    this.header = header.slice();
+    this.opts = {
+      kllK: options4.kllK ?? KLL_DEFAULT_K,
+      kllExactLimit: options4.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
+      topCapacity: options4.topCapacity ?? TOPK_CAPACITY,
+      topReported: options4.topReported ?? TOPK_REPORTED,
+      distinctLimit: options4.distinctLimit ?? DISTINCT_EXACT_LIMIT
+    };
+    this.columns = this.header.map(() => new ColumnState(this.opts));
+  }
+  batch(b) {
+    const ncol = this.columns.length;
+    for (const row of b.rows) {
+      let missing = 0;
+      for (let c = 0; c < ncol; c++) {
+        const cell = row[c];
+        const col = this.columns[c];
+        if (cell === null || cell === void 0) {
+          col.missing++;
+          missing++;
+        } else {
+          col.add(cell);
+        }
+      }
+      this.rows++;
+      this.missingPerRow.set(missing, (this.missingPerRow.get(missing) ?? 0) + 1);
+    }
+  }
+  /**
+   * The profile. Columns named in `sensitive` carry no values: `numeric` is null (no min/max/quantiles/sketch)
+   * and top values appear only as `mask(value)`; if such a column is mostly numeric, `top` is null too.
+   * `numeric` is also null for a mostly-numeric column whose mean/std overflow float64 (|values| > ~1e154).
+   * Does not change the builder (it can be called again, or more batches added).
+   */
+  finish(sensitive = /* @__PURE__ */ new Set()) {
+    const columns = this.header.map(
+      (name, i) => this.columnProfile(name, this.columns[i], sensitive.has(name))
+    );
+    const missing_per_row = [...this.missingPerRow].sort((a, b) => a[0] - b[0]).map(([missing, rows]) => ({ missing, rows }));
+    return { dataset: this.dataset, rows: this.rows, columns, missing_per_row };
+  }
+  columnProfile(name, s, isSensitive) {
+    const numericCount = s.integer + s.number;
+    const count = numericCount + s.boolean + s.string;
+    const mostlyNumeric = count > 0 && numericCount >= NUMERIC_SHARE * count;
+    let top = null;
+    if (!mostlyNumeric) {
+      const limit = this.opts.topReported;
+      if (isSensitive) {
+        top = s.top.top(Number.POSITIVE_INFINITY).map((t) => ({ value: mask(t.value), count: t.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
+      } else {
+        top = s.top.top(limit).map((t) => ({ value: t.value, count: t.count }));
+      }
+    }
+    return {
+      name,
+      count,
+      missing: s.missing,
+      inferred_type: inferType(s),
+      type_counts: { integer: s.integer, number: s.number, boolean: s.boolean, string: s.string },
+      sensitive: isSensitive,
+      distinct: s.distinct.result(),
+      numeric: mostlyNumeric && !isSensitive ? numericSummary(s) : null,
+      top
+    };
+  }
+};
+function inferType(s) {
+  const numeric = s.integer + s.number;
+  if (numeric + s.boolean + s.string === 0) return "empty";
+  if (s.string >= numeric && s.string >= s.boolean) return "string";
+  if (numeric >= s.boolean) return s.number > 0 ? "number" : "integer";
+  return "boolean";
+}
+function numericSummary(s) {
+  const n = s.integer + s.number;
+  const kll = s.kll;
+  const std = n > 1 ? Math.sqrt(s.m2 / (n - 1)) : 0;
+  if (!Number.isFinite(s.mean) || !Number.isFinite(std)) return null;
+  return {
+    count: n,
+    min: s.min,
+    max: s.max,
+    mean: s.mean,
+    std,
+    quantiles: PROFILE_QUANTILES.map((q) => ({ q, value: kll.quantile(q) })),
+    histogram: sketchHistogram(kll, s.min, s.max, PROFILE_HISTOGRAM_BINS),
+    sketch: kll.toJSON()
+  };
+}
+function sketchHistogram(kll, min, max, bins = PROFILE_HISTOGRAM_BINS) {
+  let lo = min;
+  let hi = max;
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const step = Number.isFinite(hi - lo) ? (hi - lo) / bins : hi / bins - lo / bins;
+  const edges = [];
+  for (let i = 0; i < bins; i++) edges.push(i * step + lo);
+  edges.push(hi);
+  const counts = [];
+  let below = 0;
+  for (let i = 0; i < bins; i++) {
+    const next = i === bins - 1 ? kll.n : kll.rankLess(edges[i + 1]);
+    counts.push(next - below);
+    below = next;
+  }
+  return { edges, counts };
 }
 
 // packages/data/src/readers/index.ts
@@ -43717,7 +45511,7 @@ function convert(data, columnDecoder) {
     const arr = new Array(data.length);
     for (let i = 0; i < arr.length; i++) {
       if (data[i] instanceof Uint8Array) {
-        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
+        arr[i] = scale > 308 ? parseDecimal2(data[i]) * 10 ** -scale : parseDecimal2(data[i]) / factor;
       } else {
         arr[i] = Number(data[i]) / factor;
       }
@@ -43787,7 +45581,7 @@ function convert(data, columnDecoder) {
   }
   return data;
 }
-function parseDecimal(bytes) {
+function parseDecimal2(bytes) {
   if (!bytes.length) return 0;
   let value = 0n;
   for (const byte of bytes) {
@@ -44281,7 +46075,7 @@ function convertMetadata(value, schema, parsers2) {
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+    return scale > 308 ? parseDecimal2(value) * 10 ** -scale : parseDecimal2(value) / 10 ** scale;
   }
   if (logical_type?.type === "FLOAT16") return parseFloat16(value);
   if (logical_type?.type === "UUID") return parsers2.uuidFromBytes(value);
@@ -46811,11 +48605,11 @@ var isoDay = (d) => {
   const iso = d.toISOString();
   return iso.slice(0, iso.indexOf("T"));
 };
-var validDate = (d) => !Number.isNaN(d.getTime());
+var validDate2 = (d) => !Number.isNaN(d.getTime());
 var parsers = {
   dateFromDays(days) {
     const d = new Date(days * 864e5);
-    return validDate(d) ? isoDay(d) : d;
+    return validDate2(d) ? isoDay(d) : d;
   },
   timestampFromMilliseconds: (ms) => isoTimestamp(Number(ms)),
   timestampFromMicroseconds: (us) => isoTimestamp(Number(us / 1000n)),
@@ -46823,7 +48617,7 @@ var parsers = {
 };
 function isoTimestamp(ms) {
   const d = new Date(ms);
-  return validDate(d) ? d.toISOString() : d;
+  return validDate2(d) ? d.toISOString() : d;
 }
 function float32Text(v) {
   for (let p = 1; p < 9; p++) {
@@ -46845,7 +48639,7 @@ function converter(where, column, element, na) {
     } else if (typeof v === "bigint") s = v.toString();
     else if (typeof v === "boolean") s = v ? "true" : "false";
     else if (v instanceof Date) {
-      if (!validDate(v)) throw bad(row, "the date or timestamp is out of range");
+      if (!validDate2(v)) throw bad(row, "the date or timestamp is out of range");
       s = v.toISOString();
     } else if (v instanceof Uint8Array) throw bad(row, "binary values are not supported");
     else throw bad(row, "nested values (lists, structs, maps) are not supported; flatten the column");
@@ -46985,1591 +48779,6 @@ async function openSource(spec) {
 
 // packages/data/src/scan.ts
 import path6 from "node:path";
-
-// packages/data/src/phi/detect.ts
-import { isIPv4, isIPv6 } from "node:net";
-function normaliseColumnName(name) {
-  return name.replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-}
-function parseColumnName(name) {
-  const normalised = normaliseColumnName(name);
-  const tokens = normalised === "" ? [] : normalised.split("_");
-  const runs = /* @__PURE__ */ new Set();
-  for (let i = 0; i < tokens.length; i++) {
-    let s = "";
-    for (let j = i; j < tokens.length && j < i + 4; j++) {
-      s += tokens[j];
-      runs.add(s);
-    }
-  }
-  return { normalised, tokens, runs };
-}
-var anyRun = (n, words) => {
-  for (const r of n.runs) if (words.has(r)) return true;
-  return false;
-};
-var PERSON_NAME_WORDS = /* @__PURE__ */ new Set([
-  "firstname",
-  "lastname",
-  "fullname",
-  "givenname",
-  "familyname",
-  "middlename",
-  "maidenname",
-  "patientname",
-  "surname",
-  "surnames",
-  "forename",
-  "forenames",
-  "fname",
-  "lname",
-  "nextofkin",
-  // a few other languages
-  "nombre",
-  "apellido",
-  "apellidos",
-  "prenom",
-  "vorname",
-  "nachname"
-]);
-var PERSON_QUALIFIERS = /* @__PURE__ */ new Set([
-  "first",
-  "last",
-  "full",
-  "given",
-  "family",
-  "middle",
-  "maiden",
-  "nick",
-  "patient",
-  "patients",
-  "pt",
-  "person",
-  "subject",
-  "participant",
-  "client",
-  "member",
-  "legal",
-  "preferred",
-  "display",
-  "real",
-  "mother",
-  "mothers",
-  "father",
-  "fathers",
-  "spouse",
-  "guardian",
-  "kin",
-  "contact",
-  "emergency",
-  "physician",
-  "doctor",
-  "nurse",
-  "caregiver"
-]);
-var DOB_WORDS = /* @__PURE__ */ new Set([
-  "dob",
-  "dateofbirth",
-  "birthdate",
-  "birthdt",
-  "birthday",
-  "dtofbirth",
-  "dayofbirth",
-  "geburtsdatum",
-  "fechanacimiento",
-  "fechadenacimiento",
-  "datenaissance",
-  "datedenaissance"
-]);
-var SSN_WORDS = /* @__PURE__ */ new Set([
-  "ssn",
-  "socialsecurity",
-  "socialsecuritynumber",
-  "socialsecurityno",
-  "socsec",
-  "nationalinsurance",
-  "nationalinsurancenumber",
-  "nino",
-  "nationalid",
-  "nationalidnumber",
-  "passport",
-  "passportnumber",
-  "passportno",
-  "driverslicense",
-  "driverslicence",
-  "driverlicense",
-  "driverlicence"
-]);
-var MRN_PREFIXES = "(?:patient|pat|pt|subject|subj|participant|person|member|beneficiary|insurance|insured|healthplan|healthcard|medicalrecord|record|chart|nhs|account|acct|policy)";
-var MRN_RE = new RegExp(
-  `^(?:mrn|mrns|medicalrecord|medicalrecords|${MRN_PREFIXES}(?:id|ids|no|nr|num|number|ident|identifier))$`
-);
-var MRN_WHOLE = /* @__PURE__ */ new Set(["patient", "patients", "chart", "subject", "participant"]);
-var EMAIL_WORDS = /* @__PURE__ */ new Set(["email", "emails", "emailaddress", "mailaddress", "correo", "courriel"]);
-var PHONE_WORDS = /* @__PURE__ */ new Set([
-  "phone",
-  "phones",
-  "phonenumber",
-  "phoneno",
-  "telephone",
-  "telephonenumber",
-  "tel",
-  "telno",
-  "telefon",
-  "telefono",
-  "mobile",
-  "mobilephone",
-  "mobilenumber",
-  "mobileno",
-  "cellphone",
-  "cellnumber",
-  "fax",
-  "faxnumber",
-  "faxno",
-  "pager",
-  "contactnumber",
-  "contactno"
-]);
-var IP_WORDS = /* @__PURE__ */ new Set(["ipaddress", "ipaddr", "ipv4", "ipv6", "macaddress", "macaddr", "remoteaddr"]);
-var URL_WORDS = /* @__PURE__ */ new Set([
-  "url",
-  "urls",
-  "uri",
-  "website",
-  "webpage",
-  "homepage",
-  "webaddress",
-  "weblink",
-  "webpageurl"
-]);
-var ADDRESS_WORDS = /* @__PURE__ */ new Set([
-  "address",
-  "addresses",
-  "addr",
-  "street",
-  "streetname",
-  "streetaddress",
-  "addressline",
-  "homeaddress",
-  "mailingaddress",
-  "city",
-  "town",
-  "adresse",
-  "direccion"
-]);
-var ZIP_WORDS = /* @__PURE__ */ new Set([
-  "zip",
-  "zipcode",
-  "zip5",
-  "zip4",
-  "zip3",
-  "postcode",
-  "postal",
-  "postalcode",
-  "plz",
-  "postleitzahl",
-  "codigopostal",
-  "codepostal"
-]);
-var NAME_DETECTORS = [
-  {
-    id: "email",
-    description: "column name says e-mail (email, e_mail, email_address)",
-    test: (n) => anyRun(n, EMAIL_WORDS)
-  },
-  {
-    id: "ip",
-    description: "column name says IP or MAC address (ip, ip_address, client_ip, ipv6, mac_address)",
-    // `ip` alone only as the last token: in clinical data ip_days / ip_visits mean in-patient.
-    test: (n) => anyRun(n, IP_WORDS) || n.tokens.at(-1) === "ip"
-  },
-  {
-    id: "url",
-    description: "column name says web address (url, uri, website, homepage)",
-    test: (n) => anyRun(n, URL_WORDS)
-  },
-  {
-    id: "date-of-birth",
-    description: "column name says date of birth (dob, date_of_birth, birth_date, birthdate, birthday)",
-    test: (n) => {
-      if (anyRun(n, DOB_WORDS)) return true;
-      return n.tokens.includes("birth") && n.tokens.some((t) => t === "date" || t === "dt" || t === "day");
-    }
-  },
-  {
-    id: "ssn",
-    description: "column name says social security or other national identity number (ssn, social_security)",
-    test: (n) => anyRun(n, SSN_WORDS)
-  },
-  {
-    id: "mrn",
-    description: "column name says medical record or patient identifier (mrn, medical_record_number, patient_id, record_id, chart, subject_id)",
-    test: (n) => {
-      if (MRN_WHOLE.has(n.normalised)) return true;
-      for (const r of n.runs) if (MRN_RE.test(r)) return true;
-      return false;
-    }
-  },
-  {
-    id: "phone",
-    description: "column name says phone or fax number (phone, telephone, mobile, fax)",
-    test: (n) => anyRun(n, PHONE_WORDS)
-  },
-  {
-    id: "zip",
-    description: "column name says ZIP or postal code (zip, zipcode, postcode, postal_code)",
-    test: (n) => anyRun(n, ZIP_WORDS)
-  },
-  {
-    id: "address",
-    description: "column name says street address or city (address, street, addr, address_line_1, city)",
-    test: (n) => anyRun(n, ADDRESS_WORDS)
-  },
-  {
-    id: "person-name",
-    description: "column name says a person's name (name, first_name, last_name, surname, patient_name, full_name); not drug_name, site_name\u2026",
-    test: (n) => {
-      if (anyRun(n, PERSON_NAME_WORDS)) return true;
-      if (!n.tokens.some((t) => t === "name" || t === "names")) return false;
-      return n.tokens.every(
-        (t) => t === "name" || t === "names" || PERSON_QUALIFIERS.has(t) || /^\d+$/.test(t)
-      );
-    }
-  }
-];
-function nameKind(column) {
-  const n = parseColumnName(column);
-  for (const d of NAME_DETECTORS) if (d.test(n)) return d.id;
-  return null;
-}
-var EVENT_DATE_TOKENS = /* @__PURE__ */ new Set([
-  "admission",
-  "admit",
-  "admitted",
-  "discharge",
-  "discharged",
-  "visit",
-  "encounter",
-  "sample",
-  "sampled",
-  "sampling",
-  "collection",
-  "collected",
-  "specimen",
-  "test",
-  "tested",
-  "lab",
-  "exam",
-  "examination",
-  "scan",
-  "imaging",
-  "procedure",
-  "surgery",
-  "operation",
-  "diagnosis",
-  "diagnosed",
-  "dx",
-  "onset",
-  "enrollment",
-  "enrolment",
-  "enrolled",
-  "consent",
-  "randomization",
-  "randomisation",
-  "randomized",
-  "randomised",
-  "followup",
-  "follow",
-  "treatment",
-  "therapy",
-  "start",
-  "end",
-  "stop",
-  "death",
-  "died",
-  "created",
-  "updated",
-  "modified",
-  "recorded",
-  "measured",
-  "measurement",
-  "report",
-  "reported",
-  "study",
-  "acquisition",
-  "acquired",
-  "order",
-  "ordered",
-  "result",
-  "event",
-  "service",
-  "appointment",
-  "prescription",
-  "prescribed",
-  "dose",
-  "dosing",
-  "vaccination",
-  "release",
-  "version",
-  "transfer",
-  "arrival",
-  "registration",
-  "registered",
-  "screening",
-  "baseline",
-  "due",
-  "expiry",
-  "expiration",
-  "effective",
-  "received",
-  "processed",
-  "analysis",
-  "timestamp",
-  "time",
-  "datetime",
-  "ts",
-  "at",
-  "on"
-]);
-function isEventDateName(column) {
-  return parseColumnName(column).tokens.some((t) => EVENT_DATE_TOKENS.has(t));
-}
-var VALUE_DETECTORS = [
-  { id: "email", description: "e-mail address (local@domain.tld)" },
-  {
-    id: "phone",
-    description: "phone number: US (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, NXX NXX XXXX, optional +1, optional extension; or +country code with 8\u201315 digits"
-  },
-  {
-    id: "ssn-like",
-    description: "SSN-like ###-##-#### (area not 000, 666 or 9xx; group not 00; serial not 0000)"
-  },
-  {
-    id: "mrn-like",
-    description: "MRN-like ID: 1\u20134 letters followed by 5\u201310 digits, or MRN-prefixed digits (option mrn_pattern)"
-  },
-  {
-    id: "address",
-    description: "street address: house number, words, street suffix (St, Ave, Rd, Blvd, Ln, Dr, Ct, Way\u2026)"
-  },
-  {
-    id: "date-of-birth",
-    description: "date (yyyy-mm-dd, mm/dd/yyyy, dd.mm.yyyy) with a year a living person can be born in (1900 to this year), in a column whose name hints birth or does not name an event (admission, visit, sample\u2026)"
-  },
-  {
-    id: "date",
-    description: "date (yyyy-mm-dd, mm/dd/yyyy, dd.mm.yyyy) in an event-date column; reported only with dates: true"
-  },
-  {
-    id: "zip",
-    description: "US ZIP code (##### or #####-####); needs \u2265 80% of values to match",
-    min_fraction_floor: 0.8
-  },
-  { id: "ip", description: "IPv4 or IPv6 address" },
-  { id: "url", description: "web address (http://, https://, ftp:// or www.)" },
-  {
-    id: "person-name",
-    description: "person's name: 1\u20133 capitalised alphabetic words, in most values (\u2265 50%); without a name-like column name only 2\u20133 words and \u2265 50 distinct values",
-    min_fraction_floor: 0.5
-  }
-];
-var BIT = {
-  email: 1 << 0,
-  phone: 1 << 1,
-  ssn: 1 << 2,
-  mrn: 1 << 3,
-  address: 1 << 4,
-  /** A date whose year is a plausible birth year. */
-  birthDate: 1 << 5,
-  /** Any date. */
-  date: 1 << 6,
-  zip: 1 << 7,
-  ip: 1 << 8,
-  url: 1 << 9,
-  /** 1–3 capitalised words. */
-  name: 1 << 10,
-  /** 2–3 capitalised words. */
-  fullName: 1 << 11
-};
-var BIRTH_YEARS = { min: 1900, max: Math.max(2025, (/* @__PURE__ */ new Date()).getUTCFullYear()) };
-var DEFAULT_MRN_PATTERN = /^(?:MRN[-:# ]?\d{4,12}|[A-Za-z]{1,4}-?\d{5,10})$/i;
-var MAX_VALUE_LENGTH = 256;
-var NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-var ZIP_RE = /^\d{5}(?:-\d{4})?$/;
-var EMAIL_RE2 = /^[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+[A-Za-z]{2,24}$/;
-var US_PHONE_RE = /^(?:\+?1[-. ]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?: ?(?:x|ext\.?|#) ?\d{1,5})?$/i;
-var INTL_PHONE_RE = /^\+[1-9][\d ().-]{6,22}$/;
-var SSN_RE = /^(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}$/;
-var STREET_SUFFIX = "St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|Way|Pl|Place|Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Sq|Square|Trl|Trail|Aly|Alley|Row|Close|Crescent|Cres";
-var ADDRESS_RE = new RegExp(
-  `^\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:[\\p{L}\\d.'\u2019-]+\\s+){1,5}(?:${STREET_SUFFIX})\\.?(?:[,\\s].*)?$`,
-  "iu"
-);
-var ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-var US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-var DOT_DATE_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-var URL_RE = /^(?:(?:https?|ftp):\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?)$/i;
-var NAME_WORD = "(?:\\p{Lu}\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)?(?:['\u2019-]\\p{L}\\p{Ll}+)*|\\p{Lu}{2,}(?:['\u2019-]\\p{Lu}{2,})*|\\p{Lu}\\.)";
-var PERSON_NAME_RE = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){0,2}$`, "u");
-var NOT_NAME_WORDS = new Set(
-  [
-    "acute",
-    "chronic",
-    "disease",
-    "syndrome",
-    "disorder",
-    "failure",
-    "infection",
-    "cancer",
-    "carcinoma",
-    "tumor",
-    "tumour",
-    "fracture",
-    "type",
-    "stage",
-    "grade",
-    "heart",
-    "renal",
-    "kidney",
-    "lung",
-    "liver",
-    "cardiac",
-    "pulmonary",
-    "hospital",
-    "clinic",
-    "center",
-    "centre",
-    "medical",
-    "university",
-    "department",
-    "unit",
-    "ward",
-    "positive",
-    "negative",
-    "normal",
-    "abnormal",
-    "unknown",
-    "other",
-    "none",
-    "yes",
-    "no",
-    "male",
-    "female",
-    "high",
-    "low",
-    "medium"
-  ].map((w) => w.toLowerCase())
-);
-function validDate2(y, m, d) {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [
-    31,
-    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31
-  ];
-  return d <= days[m - 1];
-}
-function dateYear(v) {
-  let m = ISO_DATE_RE.exec(v);
-  if (m) {
-    const y = Number(m[1]);
-    return validDate2(y, Number(m[2]), Number(m[3])) ? y : null;
-  }
-  m = US_DATE_RE.exec(v);
-  if (m) {
-    const y = Number(m[3]);
-    return validDate2(y, Number(m[1]), Number(m[2])) ? y : null;
-  }
-  m = DOT_DATE_RE.exec(v);
-  if (m) {
-    const y = Number(m[3]);
-    return validDate2(y, Number(m[2]), Number(m[1])) ? y : null;
-  }
-  return null;
-}
-function personNameWords(v) {
-  if (!PERSON_NAME_RE.test(v)) return 0;
-  const words = v.split(" ");
-  let initials = 0;
-  for (const w of words) {
-    if (w.endsWith(".")) {
-      initials++;
-      continue;
-    }
-    if (w.replace(/['’-]/g, "").length < 2) return 0;
-    if (NOT_NAME_WORDS.has(w.toLowerCase())) return 0;
-  }
-  if (initials === words.length) return 0;
-  return words.length;
-}
-function matchValue(v, mrn = DEFAULT_MRN_PATTERN) {
-  if (v.length === 0 || v.length > MAX_VALUE_LENGTH) return 0;
-  const custom2 = mrn !== DEFAULT_MRN_PATTERN;
-  const isNumber2 = NUMBER_RE.test(v);
-  if (isNumber2 && v[0] !== "+") {
-    let bits2 = v.length === 5 && ZIP_RE.test(v) ? BIT.zip : 0;
-    if (custom2 && mrn.test(v)) bits2 |= BIT.mrn;
-    return bits2;
-  }
-  let bits = 0;
-  if (ZIP_RE.test(v)) bits |= BIT.zip;
-  if (v.includes("@")) {
-    if (EMAIL_RE2.test(v)) bits |= BIT.email;
-    return bits;
-  }
-  if (US_PHONE_RE.test(v)) bits |= BIT.phone;
-  else if (INTL_PHONE_RE.test(v) && !(isNumber2 && /[.eE]/.test(v))) {
-    const digits = v.replace(/\D/g, "").length;
-    if (digits >= 8 && digits <= 15) bits |= BIT.phone;
-  }
-  if (SSN_RE.test(v)) bits |= BIT.ssn;
-  if (mrn.test(v)) bits |= BIT.mrn;
-  const year = dateYear(v);
-  if (year !== null) {
-    bits |= BIT.date;
-    if (year >= BIRTH_YEARS.min && year <= BIRTH_YEARS.max) bits |= BIT.birthDate;
-  }
-  if (/^\d/.test(v)) {
-    if (ADDRESS_RE.test(v)) bits |= BIT.address;
-    if (isIPv4(v)) bits |= BIT.ip;
-  }
-  if (v.includes(":") && isIPv6(v)) bits |= BIT.ip;
-  if (URL_RE.test(v)) bits |= BIT.url;
-  const words = personNameWords(v);
-  if (words > 0) {
-    bits |= BIT.name;
-    if (words >= 2) bits |= BIT.fullName;
-  }
-  return bits;
-}
-
-// packages/data/src/phi/scanner.ts
-var PHI_SCAN_DEFAULTS = { min_fraction: 0.3, max_values: 2e4, dates: false };
-var EXAMPLES = 3;
-var MIN_DISTINCT_NAMES = 50;
-var COUNTED = [
-  { id: "person-name", bit: BIT.name },
-  { id: "date-of-birth", bit: BIT.birthDate },
-  { id: "date", bit: BIT.date },
-  { id: "ssn-like", bit: BIT.ssn },
-  { id: "mrn-like", bit: BIT.mrn },
-  { id: "email", bit: BIT.email },
-  { id: "phone", bit: BIT.phone },
-  { id: "address", bit: BIT.address },
-  { id: "zip", bit: BIT.zip },
-  { id: "ip", bit: BIT.ip },
-  { id: "url", bit: BIT.url }
-];
-var FULL_NAME = COUNTED.length;
-var FLOOR = new Map(VALUE_DETECTORS.map((d) => [d.id, d.min_fraction_floor ?? 0]));
-function fnv1a(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-function compileMrn(p) {
-  if (p === void 0) return DEFAULT_MRN_PATTERN;
-  return typeof p === "string" ? new RegExp(p, "u") : new RegExp(p.source, p.flags.replace(/[gy]/g, ""));
-}
-var PhiScanner = class {
-  constructor(header, options4 = {}) {
-    this.header = header;
-    this.minFraction = options4.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
-    this.maxValues = options4.max_values ?? PHI_SCAN_DEFAULTS.max_values;
-    this.dates = options4.dates ?? PHI_SCAN_DEFAULTS.dates;
-    this.mrn = compileMrn(options4.mrn_pattern);
-    const ignore = new Set(options4.ignore ?? []);
-    this.columns = [];
-    header.forEach((name, index) => {
-      if (ignore.has(name)) return;
-      this.columns.push({
-        index,
-        name,
-        kind: nameKind(name),
-        scanned: 0,
-        counts: new Array(COUNTED.length + 1).fill(0),
-        rows: [...COUNTED, null].map(() => []),
-        names: /* @__PURE__ */ new Set()
-      });
-    });
-    this.open = this.maxValues > 0 ? this.columns.length : 0;
-  }
-  header;
-  minFraction;
-  maxValues;
-  dates;
-  mrn;
-  columns;
-  open;
-  /** True once every column has had max_values non-missing values looked at: later batches are skipped. */
-  get done() {
-    return this.open === 0;
-  }
-  batch(b) {
-    if (this.open === 0) return;
-    const rows = b.rows;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      const rowNo = b.start + r;
-      for (const c of this.columns) {
-        if (c.scanned >= this.maxValues) continue;
-        const raw = row[c.index];
-        if (raw === null || raw === void 0) continue;
-        const v = raw.trim();
-        if (v === "") continue;
-        c.scanned++;
-        if (c.scanned === this.maxValues) this.open--;
-        const bits = matchValue(v, this.mrn);
-        if (bits === 0) continue;
-        for (let k = 0; k < COUNTED.length; k++) {
-          if (bits & COUNTED[k].bit) {
-            c.counts[k] = c.counts[k] + 1;
-            const ex = c.rows[k];
-            if (ex.length < EXAMPLES) ex.push(rowNo);
-          }
-        }
-        if (bits & BIT.fullName) {
-          c.counts[FULL_NAME] = c.counts[FULL_NAME] + 1;
-          const ex = c.rows[FULL_NAME];
-          if (ex.length < EXAMPLES) ex.push(rowNo);
-          if (c.names.size < MIN_DISTINCT_NAMES) c.names.add(fnv1a(v));
-        }
-      }
-      if (this.open === 0) return;
-    }
-  }
-  /**
-   * Flagged columns, in header order. JSON-serialisable; holds no value.
-   *
-   * A value detector reports a column when its matches / scanned ≥ max(min_fraction, its floor): ZIP 0.8,
-   * person name 0.5. Extra rules:
-   * - person-name: with a name-like column name, 1–3 capitalised words; otherwise only 2–3-word values count
-   *   and the column needs ≥ 50 distinct of them (keeps Male/Female, Placebo/Treatment, city lists out).
-   * - date-of-birth: dates with a year from 1900 to this year, when the name hints birth (dob, birth_date…)
-   *   or does not name an event (admission, visit, sample, collected, ts…: see isEventDateName).
-   * - date: any date, only with `dates: true` and when the column is not already date-of-birth; a column
-   *   whose only finding is `date` (and not by name) has severity low.
-   * A column is also reported, with or without value detectors, when its name alone says identifier.
-   */
-  findings() {
-    const out = [];
-    for (const c of this.columns) {
-      const detectors = [];
-      const exampleRows = /* @__PURE__ */ new Set();
-      const reaches = (id, matches) => c.scanned > 0 && matches / c.scanned >= Math.max(this.minFraction, FLOOR.get(id) ?? 0);
-      let birth = false;
-      COUNTED.forEach(({ id }, k) => {
-        let matches = c.counts[k];
-        let rows = c.rows[k];
-        if (id === "person-name" && c.kind !== "person-name") {
-          matches = c.counts[FULL_NAME];
-          rows = c.rows[FULL_NAME];
-          if (c.names.size < MIN_DISTINCT_NAMES) return;
-        }
-        if (id === "date-of-birth") {
-          if (c.kind !== "date-of-birth" && isEventDateName(c.name)) return;
-        }
-        if (id === "date" && (birth || !this.dates)) return;
-        if (!reaches(id, matches)) return;
-        if (id === "date-of-birth") birth = true;
-        detectors.push({ id, matches, scanned: c.scanned });
-        for (const r of rows) exampleRows.add(r);
-      });
-      const byName = c.kind !== null;
-      if (detectors.length === 0 && !byName) continue;
-      const onlyDates = !byName && detectors.every((d) => d.id === "date");
-      out.push({
-        column: c.name,
-        detectors,
-        by_name: byName,
-        name_kind: c.kind,
-        severity: onlyDates ? "low" : "high",
-        example_rows: [...exampleRows].sort((a, b) => a - b).slice(0, EXAMPLES)
-      });
-    }
-    return out;
-  }
-};
-
-// packages/data/src/phi/phi-check.ts
-var options = {
-  datasets: external_exports.array(external_exports.string()).optional().describe("Datasets to scan (default: every configured dataset)."),
-  min_fraction: external_exports.number().gt(0).max(1).default(PHI_SCAN_DEFAULTS.min_fraction).describe(
-    "Fraction (0\u20131] of a column\u2019s scanned non-missing values a value detector must match to flag it (ZIP codes need at least 0.8, person names 0.5)."
-  ),
-  max_values: external_exports.number().int().min(1).default(PHI_SCAN_DEFAULTS.max_values).describe("Non-missing values scanned per column at most; matches are counted in those only."),
-  dates: external_exports.boolean().default(PHI_SCAN_DEFAULTS.dates).describe(
-    "Also report event dates (columns such as visit_date or admission_date) as `date`, with a warning. Dates of birth are always reported."
-  ),
-  mrn_pattern: external_exports.string().optional().describe(
-    "Regular expression (JavaScript, unicode) for medical record numbers, tested against each trimmed value; anchor it with ^\u2026$. Default: 1\u20134 letters then 5\u201310 digits, or MRN followed by digits."
-  ),
-  ignore: external_exports.array(external_exports.string()).default([]).describe(
-    "Columns not scanned and never reported (e.g. a known-safe coded column the detectors mistake)."
-  )
-};
-var MAX_ROWS_LISTED = 5;
-function targetDatasets(cfg, project) {
-  return cfg.datasets ?? Object.keys(project.datasets);
-}
-function needsOwnScan(cfg) {
-  return (cfg.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction) !== PHI_SCAN_DEFAULTS.min_fraction || (cfg.max_values ?? PHI_SCAN_DEFAULTS.max_values) !== PHI_SCAN_DEFAULTS.max_values || (cfg.dates ?? PHI_SCAN_DEFAULTS.dates) !== PHI_SCAN_DEFAULTS.dates || cfg.mrn_pattern !== void 0;
-}
-function describeFinding(f) {
-  const parts = f.detectors.map((d) => d.id);
-  if (f.by_name) {
-    const same = parts.some((id) => id === f.name_kind || id === `${f.name_kind}-like`);
-    parts.push(same ? "by name" : `by name: ${f.name_kind}`);
-  }
-  return `${f.column} (${parts.join(", ")})`;
-}
-function rowsText2(findings) {
-  const rows = [...new Set(findings.flatMap((f) => f.example_rows))].sort((a, b) => a - b);
-  if (rows.length === 0) return "";
-  const shown2 = rows.slice(0, MAX_ROWS_LISTED);
-  return `; row${shown2.length > 1 ? "s" : ""} ${shown2.join(", ")}${rows.length > shown2.length ? ", \u2026" : ""}`;
-}
-var CATEGORIES = "names, dates of birth, SSN, MRN, contact details, addresses, ZIP, IP, URL";
-var phiCheck = defineStreamingCheck({
-  type: "data.phi",
-  description: "No patient identifiers (names, dates of birth, SSN, MRN, e-mail, phone, address, ZIP, IP, URL) in dataset columns outside privacy.allow_phi",
-  options,
-  validate(cfg, project) {
-    const problems = [];
-    const known = Object.keys(project.datasets);
-    (cfg.datasets ?? []).forEach((name, k) => {
-      if (!known.includes(name)) {
-        const hint = nearest(name, known);
-        problems.push({
-          path: ["datasets", k],
-          message: `unknown dataset "${name}"${hint ? `; did you mean "${hint}"?` : ""} (defined: ${known.join(", ") || "none"})`
-        });
-      }
-    });
-    if (targetDatasets(cfg, project).length === 0) {
-      problems.push({
-        path: ["datasets"],
-        message: "no dataset to scan: add one under `datasets:` at the top level"
-      });
-    }
-    if (cfg.mrn_pattern !== void 0) {
-      try {
-        new RegExp(cfg.mrn_pattern, "u");
-      } catch (e) {
-        problems.push({
-          path: ["mrn_pattern"],
-          message: `not a valid regular expression: ${e.message}`
-        });
-      }
-    }
-    return problems;
-  },
-  criterion(cfg, project) {
-    const dates = cfg.dates ? "; event dates reported as warnings" : "";
-    return `no identifiers (${CATEGORIES}) outside privacy.allow_phi${dates}; datasets: ${targetDatasets(cfg, project).join(", ")}`;
-  },
-  datasets: targetDatasets,
-  visitor(cfg, v) {
-    if (!needsOwnScan(cfg)) return { batch() {
-    }, state: () => null };
-    const scanner = new PhiScanner(v.source.header, {
-      min_fraction: cfg.min_fraction,
-      max_values: cfg.max_values,
-      dates: cfg.dates,
-      mrn_pattern: cfg.mrn_pattern,
-      ignore: cfg.ignore
-    });
-    return { batch: (b) => scanner.batch(b), state: () => scanner.findings() };
-  },
-  async finish(cfg, f) {
-    const results = [];
-    const allow = new Set(f.ctx.config.privacy.allow_phi);
-    const ignore = new Set(cfg.ignore);
-    const own2 = needsOwnScan(cfg);
-    for (const [ds, state] of f.states) {
-      const path12 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
-      const base = {
-        id: `${cfg.id}/${ds}`,
-        check: "data.phi",
-        title: `${cfg.title ?? "PHI scan"}: ${ds}`,
-        verifies: cfg.verifies,
-        controls: cfg.controls
-      };
-      let all;
-      if (own2) all = state ?? void 0;
-      else all = (await f.ctx.services.scan(ds)).byCheck.get(PHI_KEY);
-      if (!Array.isArray(all)) {
-        results.push({
-          ...base,
-          status: "error",
-          metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
-          message: `${path12}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
-          details: { dataset: ds }
-        });
-        continue;
-      }
-      const findings = all.filter((x) => !ignore.has(x.column));
-      const allowed = findings.filter((x) => allow.has(x.column));
-      const open3 = findings.filter((x) => !allow.has(x.column));
-      const high = open3.filter((x) => x.severity === "high");
-      const low = open3.filter((x) => x.severity === "low");
-      const status = high.length > 0 ? "fail" : low.length > 0 ? "warn" : "pass";
-      const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
-      let message;
-      if (status === "pass") {
-        message = `${path12}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
-      } else {
-        const what = high.length > 0 ? "possible PHI" : "dates";
-        message = `${path12}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
-      }
-      results.push({
-        ...base,
-        status,
-        metrics: [
-          { name: "phi_columns", value: high.length, threshold: { op: "<=", value: 0 } },
-          { name: "date_columns", value: low.length },
-          { name: "allowed_phi_columns", value: allowed.length }
-        ],
-        message,
-        details: {
-          dataset: ds,
-          scan: own2 ? "own" : "shared",
-          options: {
-            min_fraction: cfg.min_fraction,
-            max_values: cfg.max_values,
-            dates: cfg.dates,
-            ...cfg.mrn_pattern !== void 0 ? { mrn_pattern: cfg.mrn_pattern } : {}
-          },
-          ignored: cfg.ignore,
-          not_allowed: open3.map((x) => x.column),
-          allowed: allowed.map((x) => x.column),
-          findings
-        }
-      });
-    }
-    return results;
-  }
-});
-
-// packages/data/src/profile/hll.ts
-var SEED_A = 2538058380;
-var SEED_B = 1013904242;
-function mixBlock(h, k) {
-  k = Math.imul(k, 3432918353);
-  k = k << 15 | k >>> 17;
-  k = Math.imul(k, 461845907);
-  h ^= k;
-  h = h << 13 | h >>> 19;
-  return Math.imul(h, 5) + 3864292196 | 0;
-}
-function fmix32(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-function murmur3_32(s, seed) {
-  let h = seed >>> 0;
-  const n = s.length;
-  const blocks = n & ~1;
-  for (let i = 0; i < blocks; i += 2) h = mixBlock(h, s.charCodeAt(i) | s.charCodeAt(i + 1) << 16);
-  if (n & 1) {
-    let k = s.charCodeAt(n - 1);
-    k = Math.imul(k, 3432918353);
-    k = k << 15 | k >>> 17;
-    k = Math.imul(k, 461845907);
-    h ^= k;
-  }
-  return fmix32(h ^ n * 2);
-}
-function murmur3_f64(lo, hi, seed) {
-  return fmix32(mixBlock(mixBlock(seed >>> 0, lo), hi) ^ 8);
-}
-var f64 = new DataView(new ArrayBuffer(8));
-var HLL_DEFAULT_P = 12;
-var HyperLogLog = class {
-  p;
-  m;
-  /** 64 - p: number of hash bits available for the rank; register values are 0..q+1. */
-  q;
-  registers;
-  constructor(p = HLL_DEFAULT_P) {
-    if (!Number.isInteger(p) || p < 4 || p > 16)
-      throw new RangeError(`HyperLogLog p must be 4..16, got ${p}`);
-    this.p = p;
-    this.m = 1 << p;
-    this.q = 64 - p;
-    this.registers = new Uint8Array(this.m);
-  }
-  add(s) {
-    this.addHash(murmur3_32(s, SEED_A), murmur3_32(s, SEED_B));
-  }
-  /** Adds a number, hashed by its float64 bits (-0 counts as 0); distinct from every string. */
-  addNumber(v) {
-    f64.setFloat64(0, v === 0 ? 0 : v, true);
-    const lo = f64.getUint32(0, true);
-    const hi = f64.getUint32(4, true);
-    this.addHash(murmur3_f64(lo, hi, SEED_A), murmur3_f64(lo, hi, SEED_B));
-  }
-  addHash(h1, h2) {
-    const idx = h1 >>> 32 - this.p;
-    let rho;
-    if (h2 !== 0) {
-      rho = Math.clz32(h2) + 1;
-    } else {
-      const rest = h1 << this.p >>> 0;
-      rho = rest !== 0 ? 32 + Math.clz32(rest) + 1 : this.q + 1;
-    }
-    if (rho > this.registers[idx]) this.registers[idx] = rho;
-  }
-  /** Union: afterwards this sketch estimates the distinct count of both inputs together. */
-  merge(other) {
-    if (other.p !== this.p)
-      throw new Error(`cannot merge HyperLogLog sketches with p ${this.p} and ${other.p}`);
-    for (let i = 0; i < this.m; i++) {
-      const r = other.registers[i];
-      if (r > this.registers[i]) this.registers[i] = r;
-    }
-  }
-  /** Estimated number of distinct strings added. */
-  estimate() {
-    const m = this.m;
-    const q = this.q;
-    const c = new Float64Array(q + 2);
-    for (let i = 0; i < m; i++) {
-      const r = this.registers[i];
-      c[r] = c[r] + 1;
-    }
-    let z2 = m * tau(1 - c[q + 1] / m);
-    for (let k = q; k >= 1; k--) z2 = 0.5 * (z2 + c[k]);
-    z2 += m * sigma(c[0] / m);
-    if (!Number.isFinite(z2)) return 0;
-    return m * m / (2 * Math.LN2 * z2);
-  }
-};
-function sigma(x) {
-  if (x === 1) return Number.POSITIVE_INFINITY;
-  let y = 1;
-  let z2 = x;
-  let prev;
-  do {
-    x *= x;
-    prev = z2;
-    z2 += x * y;
-    y += y;
-  } while (z2 !== prev);
-  return z2;
-}
-function tau(x) {
-  if (x === 0 || x === 1) return 0;
-  let y = 1;
-  let z2 = 1 - x;
-  let prev;
-  do {
-    x = Math.sqrt(x);
-    prev = z2;
-    y *= 0.5;
-    z2 -= (1 - x) ** 2 * y;
-  } while (z2 !== prev);
-  return z2 / 3;
-}
-
-// packages/data/src/profile/distinct.ts
-var DISTINCT_EXACT_LIMIT = 1e4;
-var DistinctCounter = class {
-  limit;
-  p;
-  strings = /* @__PURE__ */ new Set();
-  numbers = /* @__PURE__ */ new Set();
-  hll = null;
-  constructor(limit = DISTINCT_EXACT_LIMIT, p = HLL_DEFAULT_P) {
-    this.limit = limit;
-    this.p = p;
-  }
-  add(key) {
-    const set2 = this.strings;
-    if (set2) {
-      if (set2.has(key)) return;
-      if (this.exactSize() < this.limit) {
-        set2.add(key);
-        return;
-      }
-      this.switchToHll().add(key);
-      return;
-    }
-    this.hll.add(key);
-  }
-  addNumber(key) {
-    const set2 = this.numbers;
-    if (set2) {
-      if (set2.has(key)) return;
-      if (this.exactSize() < this.limit) {
-        set2.add(key);
-        return;
-      }
-      this.switchToHll().addNumber(key);
-      return;
-    }
-    this.hll.addNumber(key);
-  }
-  get exact() {
-    return this.hll === null;
-  }
-  /** The distinct count (exact) or its HyperLogLog estimate rounded to an integer (`exact: false`). */
-  result() {
-    if (!this.hll) return { value: this.exactSize(), exact: true };
-    return { value: Math.max(this.limit + 1, Math.round(this.hll.estimate())), exact: false };
-  }
-  exactSize() {
-    return this.strings.size + this.numbers.size;
-  }
-  switchToHll() {
-    const hll = new HyperLogLog(this.p);
-    for (const k of this.strings) hll.add(k);
-    for (const k of this.numbers) hll.addNumber(k);
-    this.strings = null;
-    this.numbers = null;
-    this.hll = hll;
-    return hll;
-  }
-};
-
-// packages/data/src/profile/kll.ts
-var KLL_DEFAULT_K = 200;
-var KLL_DEFAULT_EXACT_LIMIT = 1024;
-var MIN_LEVEL_CAPACITY = 8;
-var RNG_SEED = 625341585;
-function levelCapacity(k, depth) {
-  if (depth > 30) return MIN_LEVEL_CAPACITY;
-  return Math.max(MIN_LEVEL_CAPACITY, Math.ceil(k * 2 ** depth / 3 ** depth));
-}
-var byValue = (a, b) => a - b;
-function sortNumbers(a) {
-  const n = a.length;
-  if (n > 48) {
-    const t = Float64Array.from(a).sort();
-    for (let i = 0; i < n; i++) a[i] = t[i];
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
-var KllSketch = class _KllSketch {
-  k;
-  exactLimit;
-  levels = [[]];
-  count = 0;
-  retained = 0;
-  capacity;
-  /** Capacity of each level for the current number of levels. */
-  caps = [];
-  rng;
-  lo = Number.POSITIVE_INFINITY;
-  hi = Number.NEGATIVE_INFINITY;
-  /** Sorted retained values with cumulative weights, built lazily for queries. */
-  view = null;
-  constructor(opts = {}) {
-    const k = opts.k ?? KLL_DEFAULT_K;
-    if (!Number.isInteger(k) || k < MIN_LEVEL_CAPACITY) {
-      throw new RangeError(`KLL k must be an integer >= ${MIN_LEVEL_CAPACITY}, got ${k}`);
-    }
-    const exactLimit = opts.exactLimit ?? KLL_DEFAULT_EXACT_LIMIT;
-    if (!Number.isInteger(exactLimit) || exactLimit < 0) {
-      throw new RangeError(`KLL exactLimit must be a non-negative integer, got ${exactLimit}`);
-    }
-    this.k = k;
-    this.exactLimit = exactLimit;
-    this.capacity = this.totalCapacity();
-    this.rng = RNG_SEED;
-  }
-  /** Number of values summarised (the total weight of the retained items). */
-  get n() {
-    return this.count;
-  }
-  /** Smallest value seen (for a deserialized sketch: the smallest retained). NaN when empty. */
-  get min() {
-    return this.count === 0 ? Number.NaN : this.lo;
-  }
-  /** Largest value seen (for a deserialized sketch: the largest retained). NaN when empty. */
-  get max() {
-    return this.count === 0 ? Number.NaN : this.hi;
-  }
-  /** True while no compaction has happened: every value is retained and all queries are exact. */
-  get isExact() {
-    return this.levels.length === 1;
-  }
-  /** Number of items currently stored. */
-  get size() {
-    return this.retained;
-  }
-  update(x) {
-    if (!Number.isFinite(x)) throw new RangeError(`KLL sketch accepts only finite numbers, got ${x}`);
-    this.levels[0].push(x);
-    this.count++;
-    this.retained++;
-    if (x < this.lo) this.lo = x;
-    if (x > this.hi) this.hi = x;
-    this.view = null;
-    if (this.overFull()) this.compress();
-  }
-  /** Adds another sketch's values to this one (the other sketch is not changed). */
-  merge(other) {
-    if (other.count === 0) return;
-    const src = other.levels.map((l) => l.slice());
-    while (this.levels.length < src.length) this.levels.push([]);
-    for (let h = 0; h < src.length; h++) {
-      const into = this.levels[h];
-      for (const v of src[h]) into.push(v);
-    }
-    this.count += other.count;
-    this.retained += other.retained;
-    if (other.lo < this.lo) this.lo = other.lo;
-    if (other.hi > this.hi) this.hi = other.hi;
-    this.capacity = this.totalCapacity();
-    this.view = null;
-    if (this.overFull()) this.compress();
-  }
-  /**
-   * The smallest retained value whose estimated rank (weight of values <= it) is >= q * n; q <= 0 gives the
-   * minimum, q >= 1 the maximum. NaN when empty.
-   */
-  quantile(q) {
-    if (Number.isNaN(q)) throw new RangeError("quantile: q is NaN");
-    if (this.count === 0) return Number.NaN;
-    if (q <= 0) return this.lo;
-    if (q >= 1) return this.hi;
-    const { values, cum } = this.sorted();
-    const target2 = q * this.count;
-    let a = 0;
-    let b = cum.length - 1;
-    while (a < b) {
-      const mid = a + b >>> 1;
-      if (cum[mid] >= target2) b = mid;
-      else a = mid + 1;
-    }
-    return values[a];
-  }
-  quantiles(qs) {
-    return qs.map((q) => this.quantile(q));
-  }
-  /** Estimated number of values <= x. */
-  rank(x) {
-    return this.weightBelow(x, true);
-  }
-  /** Estimated number of values < x. */
-  rankLess(x) {
-    return this.weightBelow(x, false);
-  }
-  /** Estimated fraction of values <= x (0 when empty). */
-  cdf(x) {
-    return this.count === 0 ? 0 : this.rank(x) / this.count;
-  }
-  toJSON() {
-    return {
-      kind: "kll",
-      k: this.k,
-      n: this.count,
-      levels: this.levels.map((l) => l.slice().sort(byValue))
-    };
-  }
-  static fromJSON(json2, opts = {}) {
-    if (json2.kind !== "kll") throw new Error(`not a KLL sketch: kind ${String(json2.kind)}`);
-    const s = new _KllSketch({ k: json2.k, exactLimit: opts.exactLimit });
-    const levels = json2.levels.length === 0 ? [[]] : json2.levels.map((l) => l.slice());
-    let weight = 0;
-    let retained = 0;
-    for (let h = 0; h < levels.length; h++) {
-      for (const v of levels[h]) {
-        if (!Number.isFinite(v)) throw new Error("KLL sketch holds a non-finite item");
-        if (v < s.lo) s.lo = v;
-        if (v > s.hi) s.hi = v;
-      }
-      weight += levels[h].length * 2 ** h;
-      retained += levels[h].length;
-    }
-    if (weight !== json2.n)
-      throw new Error(`KLL sketch is inconsistent: n = ${json2.n}, but the items weigh ${weight}`);
-    s.levels = levels;
-    s.count = json2.n;
-    s.retained = retained;
-    s.capacity = s.totalCapacity();
-    s.rng = (RNG_SEED ^ json2.n) >>> 0 || RNG_SEED;
-    return s;
-  }
-  overFull() {
-    return this.levels.length === 1 ? this.retained > this.exactLimit : this.retained > this.capacity;
-  }
-  /** Recomputes the per-level capacities (after the number of levels changed) and returns their sum. */
-  totalCapacity() {
-    const H = this.levels.length;
-    this.caps = [];
-    let total = 0;
-    for (let h = 0; h < H; h++) {
-      const c = levelCapacity(this.k, H - 1 - h);
-      this.caps.push(c);
-      total += c;
-    }
-    return total;
-  }
-  compress() {
-    while (this.overFull()) {
-      const H = this.levels.length;
-      let h = 0;
-      if (H > 1) {
-        while (h < H - 1 && this.levels[h].length < this.caps[h]) h++;
-      }
-      this.compact(h);
-    }
-  }
-  compact(h) {
-    const items = this.levels[h];
-    sortNumbers(items);
-    const odd = items.length % 2;
-    if (h + 1 === this.levels.length) {
-      this.levels.push([]);
-      this.capacity = this.totalCapacity();
-    }
-    const up = this.levels[h + 1];
-    const before = items.length;
-    for (let i = odd + this.nextBit(); i < before; i += 2) up.push(items[i]);
-    items.length = odd;
-    this.retained -= (before - odd) / 2;
-  }
-  nextBit() {
-    let x = this.rng;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.rng = x >>> 0;
-    return this.rng >>> 31;
-  }
-  sorted() {
-    if (this.view) return this.view;
-    const pairs = [];
-    for (let h = 0; h < this.levels.length; h++) {
-      const w = 2 ** h;
-      for (const v of this.levels[h]) pairs.push([v, w]);
-    }
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const values = new Float64Array(pairs.length);
-    const cum = new Float64Array(pairs.length);
-    let c = 0;
-    for (let i = 0; i < pairs.length; i++) {
-      const p = pairs[i];
-      values[i] = p[0];
-      c += p[1];
-      cum[i] = c;
-    }
-    this.view = { values, cum };
-    return this.view;
-  }
-  weightBelow(x, inclusive) {
-    if (this.count === 0) return 0;
-    const { values, cum } = this.sorted();
-    let a = 0;
-    let b = values.length;
-    while (a < b) {
-      const mid = a + b >>> 1;
-      const v = values[mid];
-      if (inclusive ? v <= x : v < x) a = mid + 1;
-      else b = mid;
-    }
-    return a === 0 ? 0 : cum[a - 1];
-  }
-};
-
-// packages/data/src/profile/topk.ts
-var TOPK_CAPACITY = 20;
-var TOPK_REPORTED = 10;
-var SpaceSaving = class {
-  capacity;
-  /** Counters ordered by count, largest first; a new or grown counter moves up past smaller ones. */
-  slots = [];
-  byValue = /* @__PURE__ */ new Map();
-  total = 0;
-  evicted = false;
-  constructor(capacity = TOPK_CAPACITY) {
-    if (!Number.isInteger(capacity) || capacity < 1)
-      throw new RangeError(`capacity must be >= 1, got ${capacity}`);
-    this.capacity = capacity;
-  }
-  get n() {
-    return this.total;
-  }
-  /** True while no counter has been replaced: all counts are exact. */
-  get exact() {
-    return !this.evicted;
-  }
-  add(item, weight = 1) {
-    this.total += weight;
-    const hit = this.byValue.get(item);
-    if (hit) {
-      hit.count += weight;
-      this.moveUp(hit);
-      return;
-    }
-    if (this.slots.length < this.capacity) {
-      const c2 = { value: item, count: weight, error: 0, pos: this.slots.length };
-      this.slots.push(c2);
-      this.byValue.set(item, c2);
-      this.moveUp(c2);
-      return;
-    }
-    const c = this.slots[this.slots.length - 1];
-    this.byValue.delete(c.value);
-    c.value = item;
-    c.error = c.count;
-    c.count += weight;
-    this.byValue.set(item, c);
-    this.moveUp(c);
-    this.evicted = true;
-  }
-  /** The `limit` most frequent items, by count descending, ties by value (code-unit order). */
-  top(limit = TOPK_REPORTED) {
-    const items = this.slots.map((c) => ({ value: c.value, count: c.count, error: c.error }));
-    items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return items.slice(0, limit);
-  }
-  moveUp(c) {
-    const slots = this.slots;
-    let i = c.pos;
-    while (i > 0) {
-      const prev = slots[i - 1];
-      if (prev.count >= c.count) break;
-      slots[i] = prev;
-      prev.pos = i;
-      i--;
-    }
-    slots[i] = c;
-    c.pos = i;
-  }
-};
-
-// packages/data/src/profile/profile.ts
-var PROFILE_QUANTILES = [0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1];
-var PROFILE_HISTOGRAM_BINS = 20;
-var NUMERIC_SHARE = 0.9;
-var BOOLEANS = /* @__PURE__ */ new Set(["true", "false", "TRUE", "FALSE", "True", "False"]);
-var isDigit = (c) => c >= 48 && c <= 57;
-var isSign = (c) => c === 43 || c === 45;
-function parseDecimal2(text3) {
-  let s = text3;
-  const n0 = s.length;
-  if (n0 === 0) return Number.NaN;
-  const first = s.charCodeAt(0);
-  const lastc = s.charCodeAt(n0 - 1);
-  if (first <= 32 || first >= 127 || lastc <= 32 || lastc >= 127) s = s.trim();
-  const n = s.length;
-  let i = 0;
-  if (isSign(s.charCodeAt(0))) i++;
-  let digits = 0;
-  while (i < n && isDigit(s.charCodeAt(i))) {
-    i++;
-    digits++;
-  }
-  if (i < n && s.charCodeAt(i) === 46) {
-    i++;
-    while (i < n && isDigit(s.charCodeAt(i))) {
-      i++;
-      digits++;
-    }
-  }
-  if (digits === 0) return Number.NaN;
-  if (i < n && (s.charCodeAt(i) | 32) === 101) {
-    i++;
-    if (i < n && isSign(s.charCodeAt(i))) i++;
-    let exp = 0;
-    while (i < n && isDigit(s.charCodeAt(i))) {
-      i++;
-      exp++;
-    }
-    if (exp === 0) return Number.NaN;
-  }
-  if (i !== n) return Number.NaN;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : Number.NaN;
-}
-var ColumnState = class {
-  missing = 0;
-  integer = 0;
-  number = 0;
-  boolean = 0;
-  string = 0;
-  /** Welford running mean and sum of squared deviations, over the numeric cells. */
-  mean = 0;
-  m2 = 0;
-  min = Number.POSITIVE_INFINITY;
-  max = Number.NEGATIVE_INFINITY;
-  kll;
-  distinct;
-  top;
-  constructor(o) {
-    this.kll = new KllSketch({ k: o.kllK, exactLimit: o.kllExactLimit });
-    this.distinct = new DistinctCounter(o.distinctLimit);
-    this.top = new SpaceSaving(o.topCapacity);
-  }
-  add(text3) {
-    this.top.add(text3);
-    const value = parseDecimal2(text3);
-    if (Number.isNaN(value)) {
-      if (BOOLEANS.has(text3.trim())) this.boolean++;
-      else this.string++;
-      this.distinct.add(text3);
-      return;
-    }
-    if (Number.isInteger(value)) this.integer++;
-    else this.number++;
-    const n = this.integer + this.number;
-    const d = value - this.mean;
-    this.mean += d / n;
-    this.m2 += d * (value - this.mean);
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
-    this.kll.update(value);
-    this.distinct.addNumber(value);
-  }
-};
-var ProfileBuilder = class {
-  dataset;
-  header;
-  opts;
-  columns;
-  rows = 0;
-  /** missing cells per row → number of rows */
-  missingPerRow = /* @__PURE__ */ new Map();
-  constructor(dataset, header, options4 = {}) {
-    this.dataset = dataset;
-    this.header = header.slice();
-    this.opts = {
-      kllK: options4.kllK ?? KLL_DEFAULT_K,
-      kllExactLimit: options4.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
-      topCapacity: options4.topCapacity ?? TOPK_CAPACITY,
-      topReported: options4.topReported ?? TOPK_REPORTED,
-      distinctLimit: options4.distinctLimit ?? DISTINCT_EXACT_LIMIT
-    };
-    this.columns = this.header.map(() => new ColumnState(this.opts));
-  }
-  batch(b) {
-    const ncol = this.columns.length;
-    for (const row of b.rows) {
-      let missing = 0;
-      for (let c = 0; c < ncol; c++) {
-        const cell = row[c];
-        const col = this.columns[c];
-        if (cell === null || cell === void 0) {
-          col.missing++;
-          missing++;
-        } else {
-          col.add(cell);
-        }
-      }
-      this.rows++;
-      this.missingPerRow.set(missing, (this.missingPerRow.get(missing) ?? 0) + 1);
-    }
-  }
-  /**
-   * The profile. Columns named in `sensitive` carry no values: `numeric` is null (no min/max/quantiles/sketch)
-   * and top values appear only as `mask(value)`; if such a column is mostly numeric, `top` is null too.
-   * `numeric` is also null for a mostly-numeric column whose mean/std overflow float64 (|values| > ~1e154).
-   * Does not change the builder (it can be called again, or more batches added).
-   */
-  finish(sensitive = /* @__PURE__ */ new Set()) {
-    const columns = this.header.map(
-      (name, i) => this.columnProfile(name, this.columns[i], sensitive.has(name))
-    );
-    const missing_per_row = [...this.missingPerRow].sort((a, b) => a[0] - b[0]).map(([missing, rows]) => ({ missing, rows }));
-    return { dataset: this.dataset, rows: this.rows, columns, missing_per_row };
-  }
-  columnProfile(name, s, isSensitive) {
-    const numericCount = s.integer + s.number;
-    const count = numericCount + s.boolean + s.string;
-    const mostlyNumeric = count > 0 && numericCount >= NUMERIC_SHARE * count;
-    let top = null;
-    if (!mostlyNumeric) {
-      const limit = this.opts.topReported;
-      if (isSensitive) {
-        top = s.top.top(Number.POSITIVE_INFINITY).map((t) => ({ value: mask(t.value), count: t.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
-      } else {
-        top = s.top.top(limit).map((t) => ({ value: t.value, count: t.count }));
-      }
-    }
-    return {
-      name,
-      count,
-      missing: s.missing,
-      inferred_type: inferType(s),
-      type_counts: { integer: s.integer, number: s.number, boolean: s.boolean, string: s.string },
-      sensitive: isSensitive,
-      distinct: s.distinct.result(),
-      numeric: mostlyNumeric && !isSensitive ? numericSummary(s) : null,
-      top
-    };
-  }
-};
-function inferType(s) {
-  const numeric = s.integer + s.number;
-  if (numeric + s.boolean + s.string === 0) return "empty";
-  if (s.string >= numeric && s.string >= s.boolean) return "string";
-  if (numeric >= s.boolean) return s.number > 0 ? "number" : "integer";
-  return "boolean";
-}
-function numericSummary(s) {
-  const n = s.integer + s.number;
-  const kll = s.kll;
-  const std = n > 1 ? Math.sqrt(s.m2 / (n - 1)) : 0;
-  if (!Number.isFinite(s.mean) || !Number.isFinite(std)) return null;
-  return {
-    count: n,
-    min: s.min,
-    max: s.max,
-    mean: s.mean,
-    std,
-    quantiles: PROFILE_QUANTILES.map((q) => ({ q, value: kll.quantile(q) })),
-    histogram: sketchHistogram(kll, s.min, s.max, PROFILE_HISTOGRAM_BINS),
-    sketch: kll.toJSON()
-  };
-}
-function sketchHistogram(kll, min, max, bins = PROFILE_HISTOGRAM_BINS) {
-  let lo = min;
-  let hi = max;
-  if (lo === hi) {
-    lo -= 0.5;
-    hi += 0.5;
-  }
-  const step = Number.isFinite(hi - lo) ? (hi - lo) / bins : hi / bins - lo / bins;
-  const edges = [];
-  for (let i = 0; i < bins; i++) edges.push(i * step + lo);
-  edges.push(hi);
-  const counts = [];
-  let below = 0;
-  for (let i = 0; i < bins; i++) {
-    const next = i === bins - 1 ? kll.n : kll.rankLess(edges[i + 1]);
-    counts.push(next - below);
-    below = next;
-  }
-  return { edges, counts };
-}
 
 // packages/data/src/table.ts
 async function readTable(spec) {
@@ -48730,7 +48939,9 @@ var ColumnSpec = external_exports.strictObject({
 var options2 = {
   datasets: external_exports.array(external_exports.string()).optional().describe("Datasets to check (default: every configured dataset)."),
   columns: external_exports.record(external_exports.string(), ColumnSpec).optional().describe("Declared columns by name."),
-  schema: external_exports.string().optional().describe("A schema file (YAML with `columns:`, e.g. from `regops data infer-schema`), instead of `columns`."),
+  schema: external_exports.string().optional().describe(
+    "A schema file (YAML with `columns:`, e.g. from `regops data infer-schema`), instead of `columns`."
+  ),
   allow_extra_columns: external_exports.boolean().default(true).describe("Whether columns not declared here are accepted.")
 };
 var MAX_ROWS_LISTED2 = 5;
@@ -48741,17 +48952,37 @@ var ColumnChecker = class {
     this.spec = spec;
     const isNumber2 = (v) => v.trim() !== "" && Number.isFinite(Number(v));
     const t = this.tests;
-    if (spec.type === "number") t.push({ problem: "type", text: "value(s) that are not numbers", test: (v) => !isNumber2(v) });
+    if (spec.type === "number")
+      t.push({ problem: "type", text: "value(s) that are not numbers", test: (v) => !isNumber2(v) });
     if (spec.type === "integer") {
-      t.push({ problem: "type", text: "value(s) that are not integers", test: (v) => !isNumber2(v) || !Number.isInteger(Number(v)) });
+      t.push({
+        problem: "type",
+        text: "value(s) that are not integers",
+        test: (v) => !isNumber2(v) || !Number.isInteger(Number(v))
+      });
     }
-    if (spec.type === "boolean") t.push({ problem: "type", text: "value(s) that are not booleans", test: (v) => !BOOL.has(v.trim()) });
+    if (spec.type === "boolean")
+      t.push({ problem: "type", text: "value(s) that are not booleans", test: (v) => !BOOL.has(v.trim()) });
     const { min, max, allowed, pattern } = spec;
-    if (min !== void 0) t.push({ problem: "below_min", text: `value(s) below the minimum ${min}`, test: (v) => isNumber2(v) && Number(v) < min });
-    if (max !== void 0) t.push({ problem: "above_max", text: `value(s) above the maximum ${max}`, test: (v) => isNumber2(v) && Number(v) > max });
+    if (min !== void 0)
+      t.push({
+        problem: "below_min",
+        text: `value(s) below the minimum ${min}`,
+        test: (v) => isNumber2(v) && Number(v) < min
+      });
+    if (max !== void 0)
+      t.push({
+        problem: "above_max",
+        text: `value(s) above the maximum ${max}`,
+        test: (v) => isNumber2(v) && Number(v) > max
+      });
     if (allowed) {
       const set2 = new Set(allowed);
-      t.push({ problem: "not_allowed", text: `value(s) outside the allowed set {${allowed.join(", ")}}`, test: (v) => !set2.has(v) });
+      t.push({
+        problem: "not_allowed",
+        text: `value(s) outside the allowed set {${allowed.join(", ")}}`,
+        test: (v) => !set2.has(v)
+      });
     }
     if (pattern !== void 0) {
       const re = new RegExp(pattern, "u");
@@ -48808,7 +49039,13 @@ var ColumnChecker = class {
     for (const t of this.tests) {
       const a = this.acc.get(t.problem);
       if (a && !out.some((f) => f.problem === t.problem)) {
-        out.push({ column: name, problem: t.problem, count: a.count, rows: a.rows, text: `${a.count} ${a.text}${rowsText(a.rows, a.count)}` });
+        out.push({
+          column: name,
+          problem: t.problem,
+          count: a.count,
+          rows: a.rows,
+          text: `${a.count} ${a.text}${rowsText(a.rows, a.count)}`
+        });
       }
     }
     return out;
@@ -48833,17 +49070,26 @@ var dataSchemaCheck = defineStreamingCheck({
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
     if (cfg.columns === void 0 === (cfg.schema === void 0)) {
-      problems.push({ path: [], message: "give the columns either inline (`columns:`) or in a file (`schema:`), not both or neither" });
+      problems.push({
+        path: [],
+        message: "give the columns either inline (`columns:`) or in a file (`schema:`), not both or neither"
+      });
     }
     for (const [col, spec] of Object.entries(cfg.columns ?? {})) {
       if (spec.min !== void 0 && spec.max !== void 0 && spec.min > spec.max) {
-        problems.push({ path: ["columns", col], message: `min (${spec.min}) is greater than max (${spec.max})` });
+        problems.push({
+          path: ["columns", col],
+          message: `min (${spec.min}) is greater than max (${spec.max})`
+        });
       }
       if (spec.pattern !== void 0) {
         try {
           new RegExp(spec.pattern, "u");
         } catch (e) {
-          problems.push({ path: ["columns", col, "pattern"], message: `not a valid regular expression: ${e.message}` });
+          problems.push({
+            path: ["columns", col, "pattern"],
+            message: `not a valid regular expression: ${e.message}`
+          });
         }
       }
     }
@@ -48884,18 +49130,33 @@ var dataSchemaCheck = defineStreamingCheck({
       const findings = [];
       for (const col of Object.keys(st.columns)) {
         if (!st.header.includes(col)) {
-          findings.push({ column: col, problem: "missing_column", count: 1, rows: [], text: "declared column is not in the file" });
+          findings.push({
+            column: col,
+            problem: "missing_column",
+            count: 1,
+            rows: [],
+            text: "declared column is not in the file"
+          });
         }
       }
       for (const c of st.checkers) findings.push(...c.findings());
       if (!cfg.allow_extra_columns) {
         for (const col of st.header) {
           if (!(col in st.columns)) {
-            findings.push({ column: col, problem: "extra_column", count: 1, rows: [], text: "column is not declared (allow_extra_columns: false)" });
+            findings.push({
+              column: col,
+              problem: "extra_column",
+              count: 1,
+              rows: [],
+              text: "column is not declared (allow_extra_columns: false)"
+            });
           }
         }
       }
-      const cells = findings.reduce((s, x) => s + (x.problem === "missing_column" || x.problem === "extra_column" ? 0 : x.count), 0);
+      const cells = findings.reduce(
+        (s, x) => s + (x.problem === "missing_column" || x.problem === "extra_column" ? 0 : x.count),
+        0
+      );
       const status = findings.length === 0 ? "pass" : "fail";
       const summary = findings.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
       const more = findings.length > 3 ? `; \u2026 ${findings.length - 3} more finding(s)` : "";
@@ -48942,7 +49203,16 @@ async function inferSchemaFile(file2, opts) {
 }
 
 // packages/cli/src/output.ts
-import { chmodSync, existsSync as existsSync2, mkdirSync, mkdtempSync as mkdtempSync2, readdirSync, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync as existsSync2,
+  mkdirSync,
+  mkdtempSync as mkdtempSync2,
+  readdirSync,
+  renameSync,
+  rmSync as rmSync2,
+  writeFileSync
+} from "node:fs";
 import path9 from "node:path";
 var EVIDENCE_FILE = "evidence.json";
 function writeOutputDir(outDir, files) {
@@ -50441,7 +50711,10 @@ function cmdRender(args, io) {
 async function cmdData(args, io) {
   const [sub, ...rest] = args;
   if (sub === void 0 || sub === "--help" || sub === "-h") return help(io, "data");
-  if (sub !== "infer-schema") throw new UsageError(`data: unknown subcommand "${sub}"; subcommands: infer-schema (see: regops data --help)`);
+  if (sub !== "infer-schema")
+    throw new UsageError(
+      `data: unknown subcommand "${sub}"; subcommands: infer-schema (see: regops data --help)`
+    );
   let parsed;
   try {
     parsed = parseArgs({
@@ -50458,12 +50731,15 @@ async function cmdData(args, io) {
       strict: true
     });
   } catch (e) {
-    throw new UsageError(`data infer-schema: ${e.message.split("\n")[0]} (see: regops data --help)`);
+    throw new UsageError(
+      `data infer-schema: ${e.message.split("\n")[0]} (see: regops data --help)`
+    );
   }
   const v = parsed.values;
   if (v.help) return help(io, "data");
   const [file2, ...extra] = parsed.positionals;
-  if (!file2 || extra.length > 0) throw new UsageError("data infer-schema: give exactly one data file (see: regops data --help)");
+  if (!file2 || extra.length > 0)
+    throw new UsageError("data infer-schema: give exactly one data file (see: regops data --help)");
   if (v.format && !["csv", "jsonl", "parquet"].includes(v.format)) {
     throw new UsageError(`data infer-schema: --format must be csv, jsonl or parquet, got "${v.format}"`);
   }

@@ -25,6 +25,7 @@ and writes into DIR (default: regops-out):
   evidence.json     the evidence bundle (JSON Schema: schema/evidence.schema.json)
   comment.md        the pull/merge request comment
   model-card.md     the model card
+  dataset-card.md   the dataset card (Datasheets for Datasets)
   traceability.md   requirement <-> risk control <-> check <-> result
   report.html       the full report
 
@@ -53,7 +54,7 @@ Columns flagged by the PHI scan, or named with --sensitive, get a type only: the
 `,
   render: `Usage: regops render --evidence evidence.json [--out DIR]
 
-Re-renders comment.md, model-card.md, traceability.md and report.html from an evidence bundle, without
+Re-renders comment.md, model-card.md, dataset-card.md, traceability.md and report.html from an evidence bundle, without
 running anything. The same evidence always gives byte-identical documents. DIR defaults to the directory of
 the evidence file.
 `,

@@ -175,7 +175,10 @@ function cmdRender(args: string[], io: Io): number {
 async function cmdData(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === undefined || sub === '--help' || sub === '-h') return help(io, 'data');
-  if (sub !== 'infer-schema') throw new UsageError(`data: unknown subcommand "${sub}"; subcommands: infer-schema (see: regops data --help)`);
+  if (sub !== 'infer-schema')
+    throw new UsageError(
+      `data: unknown subcommand "${sub}"; subcommands: infer-schema (see: regops data --help)`,
+    );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -192,12 +195,21 @@ async function cmdData(args: string[], io: Io): Promise<number> {
       strict: true,
     });
   } catch (e) {
-    throw new UsageError(`data infer-schema: ${(e as Error).message.split('\n')[0]} (see: regops data --help)`);
+    throw new UsageError(
+      `data infer-schema: ${(e as Error).message.split('\n')[0]} (see: regops data --help)`,
+    );
   }
-  const v = parsed.values as { format?: string; delimiter?: string; na?: string[]; sensitive?: string[]; help?: boolean };
+  const v = parsed.values as {
+    format?: string;
+    delimiter?: string;
+    na?: string[];
+    sensitive?: string[];
+    help?: boolean;
+  };
   if (v.help) return help(io, 'data');
   const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) throw new UsageError('data infer-schema: give exactly one data file (see: regops data --help)');
+  if (!file || extra.length > 0)
+    throw new UsageError('data infer-schema: give exactly one data file (see: regops data --help)');
   if (v.format && !['csv', 'jsonl', 'parquet'].includes(v.format)) {
     throw new UsageError(`data infer-schema: --format must be csv, jsonl or parquet, got "${v.format}"`);
   }

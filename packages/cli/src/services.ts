@@ -1,4 +1,4 @@
-import { type Project, type Services } from '@regops/core';
+import type { Project, Services } from '@regops/core';
 import { createDataServices } from '@regops/data';
 import { inspectModel } from '@regops/model';
 

@@ -13,9 +13,9 @@ export const DatasetConfig = z.strictObject({
       'train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data',
     ),
   format: z
-    .enum(['csv'])
-    .default('csv')
-    .describe('File format (more readers come with the data-checks work).'),
+    .enum(['csv', 'jsonl', 'parquet'])
+    .optional()
+    .describe('File format; default from the extension (.csv, .tsv, .txt, .jsonl, .ndjson, .parquet).'),
   delimiter: z.string().length(1).optional().describe('CSV field delimiter (default: ",", tab for .tsv).'),
   na_values: z.array(z.string()).default(['', 'NA']).describe('Cell texts that mean "missing".'),
   description: z.string().optional(),
@@ -63,11 +63,15 @@ export const PrivacyConfig = z.strictObject({
   sensitive: z
     .array(z.string())
     .default([])
-    .describe('Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds.'),
+    .describe(
+      'Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds.',
+    ),
   allow_phi: z
     .array(z.string())
     .default([])
-    .describe('Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked.'),
+    .describe(
+      'Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked.',
+    ),
 });
 export type PrivacyConfig = z.infer<typeof PrivacyConfig>;
 
@@ -118,7 +122,9 @@ export const baseConfigShape = {
   requirements: RelPath.describe('YAML file of requirements (design inputs).'),
   risks: RelPath.optional().describe('YAML file of hazards and risk controls (ISO 14971).'),
   modelcard: RelPath.optional().describe('YAML file with the written parts of the model card.'),
-  datacard: RelPath.optional().describe('YAML file with the written parts of the dataset card (Datasheets for Datasets).'),
+  datacard: RelPath.optional().describe(
+    'YAML file with the written parts of the dataset card (Datasheets for Datasets).',
+  ),
   privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
   gate: GateConfig.default({ fail_on: ['fail', 'error'], require_verified: false }),
 };

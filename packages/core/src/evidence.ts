@@ -25,7 +25,16 @@ export const ModelEvidence = z.strictObject({
 
 export const InputFile = z.strictObject({
   path: z.string().describe('Relative to the directory of regops.yml, with / separators.'),
-  kind: z.enum(['config', 'requirements', 'risks', 'modelcard', 'datacard', 'dataset', 'model', 'baseline_model']),
+  kind: z.enum([
+    'config',
+    'requirements',
+    'risks',
+    'modelcard',
+    'datacard',
+    'dataset',
+    'model',
+    'baseline_model',
+  ]),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int(),
 });

@@ -40,15 +40,25 @@ export const ColumnProfile = z.strictObject({
   missing: z.number().int(),
   inferred_type: z.enum(['integer', 'number', 'boolean', 'string', 'empty']),
   type_counts: z
-    .strictObject({ integer: z.number().int(), number: z.number().int(), boolean: z.number().int(), string: z.number().int() })
-    .describe('Non-missing cells by the type they parse as (integer: whole numbers; number: other finite numbers).'),
+    .strictObject({
+      integer: z.number().int(),
+      number: z.number().int(),
+      boolean: z.number().int(),
+      string: z.number().int(),
+    })
+    .describe(
+      'Non-missing cells by the type they parse as (integer: whole numbers; number: other finite numbers).',
+    ),
   sensitive: z.boolean().describe('Values are masked or withheld everywhere RegOps writes.'),
   distinct: z.strictObject({
     value: z.number().int(),
     exact: z.boolean().describe('false: a HyperLogLog estimate.'),
   }),
   numeric: NumericSummary.nullable(),
-  top: z.array(TopValue).nullable().describe('Most frequent values (strings and categories); null for numeric columns.'),
+  top: z
+    .array(TopValue)
+    .nullable()
+    .describe('Most frequent values (strings and categories); null for numeric columns.'),
 });
 export type ColumnProfile = z.infer<typeof ColumnProfile>;
 

@@ -4,7 +4,14 @@ import type { RegopsConfig } from './config';
 import { ConfigurationError } from './errors';
 import { displayPath } from './files';
 import { nearest } from './suggest';
-import { DataCardMeta, type Hazard, ModelCardMeta, type Requirement, RequirementsFile, RisksFile } from './trace';
+import {
+  DataCardMeta,
+  type Hazard,
+  ModelCardMeta,
+  type Requirement,
+  RequirementsFile,
+  RisksFile,
+} from './trace';
 import { parseWith, problemAt } from './validate';
 import { type PathKey, readYamlFile, type YamlFile } from './yaml-file';
 
@@ -98,7 +105,13 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
   if (datacard?.datasets && dataFile) {
     for (const name of Object.keys(datacard.datasets)) {
       if (!(name in config.datasets)) {
-        problems.push(problemAt(dataFile, ['datasets', name], `unknown dataset "${name}" (defined in regops.yml: ${Object.keys(config.datasets).join(', ')})`));
+        problems.push(
+          problemAt(
+            dataFile,
+            ['datasets', name],
+            `unknown dataset "${name}" (defined in regops.yml: ${Object.keys(config.datasets).join(', ')})`,
+          ),
+        );
       }
     }
   }

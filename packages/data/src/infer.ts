@@ -29,12 +29,21 @@ export function inferSchema(profile: DatasetProfile, source: string): string {
       notes.push('sensitive: values withheld');
     } else if (c.numeric && (type === 'integer' || type === 'number')) {
       fields.push(`min: ${yamlScalar(c.numeric.min)}`, `max: ${yamlScalar(c.numeric.max)}`);
-    } else if (c.top && c.distinct.exact && c.distinct.value <= MAX_ALLOWED && type !== 'integer' && type !== 'number') {
+    } else if (
+      c.top &&
+      c.distinct.exact &&
+      c.distinct.value <= MAX_ALLOWED &&
+      type !== 'integer' &&
+      type !== 'number'
+    ) {
       const values = c.top.map((t) => t.value).sort();
-      if (values.length === c.distinct.value) fields.push(`allowed: [${values.map((v) => yamlScalar(v)).join(', ')}]`);
+      if (values.length === c.distinct.value)
+        fields.push(`allowed: [${values.map((v) => yamlScalar(v)).join(', ')}]`);
     }
     if (c.inferred_type === 'empty') notes.push('no values: type is a guess');
-    lines.push(`  ${yamlScalar(c.name)}: { ${fields.join(', ')} }${notes.length ? `  # ${notes.join('; ')}` : ''}`);
+    lines.push(
+      `  ${yamlScalar(c.name)}: { ${fields.join(', ')} }${notes.length ? `  # ${notes.join('; ')}` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,16 @@
 import path from 'node:path';
-import { type CheckEntry, type CheckResult, type ConfigProblem, displayPath, parseWith, readYamlFile, type Table } from '@regops/core';
+import {
+  type CheckEntry,
+  type CheckResult,
+  type ConfigProblem,
+  displayPath,
+  parseWith,
+  readYamlFile,
+  type Table,
+} from '@regops/core';
+import { z } from 'zod';
 import { allOr, rowsText, unknownDatasets } from './checks/common';
 import { defineStreamingCheck } from './stream-check';
-import { z } from 'zod';
 
 export const ColumnSpec = z.strictObject({
   type: z.enum(['number', 'integer', 'string', 'boolean']).describe('Value type of every non-missing cell.'),
@@ -31,7 +39,9 @@ const options = {
   schema: z
     .string()
     .optional()
-    .describe('A schema file (YAML with `columns:`, e.g. from `regops data infer-schema`), instead of `columns`.'),
+    .describe(
+      'A schema file (YAML with `columns:`, e.g. from `regops data infer-schema`), instead of `columns`.',
+    ),
   allow_extra_columns: z.boolean().default(true).describe('Whether columns not declared here are accepted.'),
 };
 
@@ -64,14 +74,17 @@ export interface ColumnFinding {
 const MAX_ROWS_LISTED = 5;
 const BOOL = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'False', '0', '1']);
 
-
 /** Checks the cells of one column against its declared spec, one cell at a time (bounded memory). */
 export class ColumnChecker {
   private n = 0;
   private missing = 0;
   private readonly missingRows: number[] = [];
   private readonly acc = new Map<ColumnFinding['problem'], { count: number; rows: number[]; text: string }>();
-  private readonly tests: { problem: ColumnFinding['problem']; text: string; test: (v: string) => boolean }[] = [];
+  private readonly tests: {
+    problem: ColumnFinding['problem'];
+    text: string;
+    test: (v: string) => boolean;
+  }[] = [];
 
   constructor(
     readonly name: string,
@@ -79,17 +92,37 @@ export class ColumnChecker {
   ) {
     const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
     const t = this.tests;
-    if (spec.type === 'number') t.push({ problem: 'type', text: 'value(s) that are not numbers', test: (v) => !isNumber(v) });
+    if (spec.type === 'number')
+      t.push({ problem: 'type', text: 'value(s) that are not numbers', test: (v) => !isNumber(v) });
     if (spec.type === 'integer') {
-      t.push({ problem: 'type', text: 'value(s) that are not integers', test: (v) => !isNumber(v) || !Number.isInteger(Number(v)) });
+      t.push({
+        problem: 'type',
+        text: 'value(s) that are not integers',
+        test: (v) => !isNumber(v) || !Number.isInteger(Number(v)),
+      });
     }
-    if (spec.type === 'boolean') t.push({ problem: 'type', text: 'value(s) that are not booleans', test: (v) => !BOOL.has(v.trim()) });
+    if (spec.type === 'boolean')
+      t.push({ problem: 'type', text: 'value(s) that are not booleans', test: (v) => !BOOL.has(v.trim()) });
     const { min, max, allowed, pattern } = spec;
-    if (min !== undefined) t.push({ problem: 'below_min', text: `value(s) below the minimum ${min}`, test: (v) => isNumber(v) && Number(v) < min });
-    if (max !== undefined) t.push({ problem: 'above_max', text: `value(s) above the maximum ${max}`, test: (v) => isNumber(v) && Number(v) > max });
+    if (min !== undefined)
+      t.push({
+        problem: 'below_min',
+        text: `value(s) below the minimum ${min}`,
+        test: (v) => isNumber(v) && Number(v) < min,
+      });
+    if (max !== undefined)
+      t.push({
+        problem: 'above_max',
+        text: `value(s) above the maximum ${max}`,
+        test: (v) => isNumber(v) && Number(v) > max,
+      });
     if (allowed) {
       const set = new Set(allowed);
-      t.push({ problem: 'not_allowed', text: `value(s) outside the allowed set {${allowed.join(', ')}}`, test: (v) => !set.has(v) });
+      t.push({
+        problem: 'not_allowed',
+        text: `value(s) outside the allowed set {${allowed.join(', ')}}`,
+        test: (v) => !set.has(v),
+      });
     }
     if (pattern !== undefined) {
       const re = new RegExp(pattern, 'u');
@@ -141,7 +174,13 @@ export class ColumnChecker {
     for (const t of this.tests) {
       const a = this.acc.get(t.problem);
       if (a && !out.some((f) => f.problem === t.problem)) {
-        out.push({ column: name, problem: t.problem, count: a.count, rows: a.rows, text: `${a.count} ${a.text}${rowsText(a.rows, a.count)}` });
+        out.push({
+          column: name,
+          problem: t.problem,
+          count: a.count,
+          rows: a.rows,
+          text: `${a.count} ${a.text}${rowsText(a.rows, a.count)}`,
+        });
       }
     }
     return out;
@@ -189,17 +228,26 @@ export const dataSchemaCheck = defineStreamingCheck<SchemaCheckConfig, SchemaSta
   validate(cfg, project) {
     const problems: ConfigProblem[] = unknownDatasets(cfg.datasets, project);
     if ((cfg.columns === undefined) === (cfg.schema === undefined)) {
-      problems.push({ path: [], message: 'give the columns either inline (`columns:`) or in a file (`schema:`), not both or neither' });
+      problems.push({
+        path: [],
+        message: 'give the columns either inline (`columns:`) or in a file (`schema:`), not both or neither',
+      });
     }
     for (const [col, spec] of Object.entries(cfg.columns ?? {})) {
       if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) {
-        problems.push({ path: ['columns', col], message: `min (${spec.min}) is greater than max (${spec.max})` });
+        problems.push({
+          path: ['columns', col],
+          message: `min (${spec.min}) is greater than max (${spec.max})`,
+        });
       }
       if (spec.pattern !== undefined) {
         try {
           new RegExp(spec.pattern, 'u');
         } catch (e) {
-          problems.push({ path: ['columns', col, 'pattern'], message: `not a valid regular expression: ${(e as Error).message}` });
+          problems.push({
+            path: ['columns', col, 'pattern'],
+            message: `not a valid regular expression: ${(e as Error).message}`,
+          });
         }
       }
     }
@@ -240,18 +288,33 @@ export const dataSchemaCheck = defineStreamingCheck<SchemaCheckConfig, SchemaSta
       const findings: ColumnFinding[] = [];
       for (const col of Object.keys(st.columns)) {
         if (!st.header.includes(col)) {
-          findings.push({ column: col, problem: 'missing_column', count: 1, rows: [], text: 'declared column is not in the file' });
+          findings.push({
+            column: col,
+            problem: 'missing_column',
+            count: 1,
+            rows: [],
+            text: 'declared column is not in the file',
+          });
         }
       }
       for (const c of st.checkers) findings.push(...c.findings());
       if (!cfg.allow_extra_columns) {
         for (const col of st.header) {
           if (!(col in st.columns)) {
-            findings.push({ column: col, problem: 'extra_column', count: 1, rows: [], text: 'column is not declared (allow_extra_columns: false)' });
+            findings.push({
+              column: col,
+              problem: 'extra_column',
+              count: 1,
+              rows: [],
+              text: 'column is not declared (allow_extra_columns: false)',
+            });
           }
         }
       }
-      const cells = findings.reduce((s, x) => s + (x.problem === 'missing_column' || x.problem === 'extra_column' ? 0 : x.count), 0);
+      const cells = findings.reduce(
+        (s, x) => s + (x.problem === 'missing_column' || x.problem === 'extra_column' ? 0 : x.count),
+        0,
+      );
       const status = findings.length === 0 ? 'pass' : 'fail';
       const summary = findings.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
       const more = findings.length > 3 ? `; … ${findings.length - 3} more finding(s)` : '';

@@ -11,6 +11,7 @@ import {
 } from './format';
 import commentSource from './templates/comment.md.hbs?raw';
 import commentResultSource from './templates/comment-result.md.hbs?raw';
+import datasetCardSource from './templates/dataset-card.md.hbs?raw';
 import datasetTableSource from './templates/dataset-table.md.hbs?raw';
 import modelCardSource from './templates/model-card.md.hbs?raw';
 import reportPageSource from './templates/report.html.hbs?raw';
@@ -134,6 +135,7 @@ const compileOptions = { strict: true } as const;
 export const templates = {
   comment: hb.compile(commentSource, compileOptions),
   modelCard: hb.compile(modelCardSource, compileOptions),
+  datasetCard: hb.compile(datasetCardSource, compileOptions),
   traceability: hb.compile(traceabilitySource, compileOptions),
   report: hb.compile(reportSource, compileOptions),
   reportPage: hb.compile(reportPageSource, compileOptions),

@@ -1,10 +1,12 @@
 import type { Evidence } from '@regops/core';
 import MarkdownIt from 'markdown-it';
+import { buildDataCard } from './datacard';
 import { LINE_SEPARATOR, tidyMarkdown } from './format';
 import { render, templates } from './hbs';
 import { buildModelCard } from './modelcard';
 import { buildCommon, commentGroups } from './view';
 
+export { formatShare, resultDatasets, WITHHELD } from './datacard';
 export {
   codeSpan,
   escapeMarkdown,
@@ -35,6 +37,16 @@ export function renderModelCard(e: Evidence): string {
   const card = buildModelCard(e, common);
   const body = tidyMarkdown(render(templates.modelCard, { ...common, card }));
   return `---\n${card.frontMatter}---\n\n${body}`;
+}
+
+/**
+ * The dataset card: every dataset in the evidence in the sections of Datasheets for Datasets. Written answers
+ * come from the dataset card file; composition (columns, label balance, subgroups, missing values, data-check
+ * results) only from the profiles and results in the evidence. Sensitive columns show no values.
+ */
+export function renderDatasetCard(e: Evidence): string {
+  const common = buildCommon(e);
+  return tidyMarkdown(render(templates.datasetCard, { ...common, card: buildDataCard(e, common) }));
 }
 
 /** Requirement × verifying result matrix with hazards and risk controls, GAP rows and uncovered controls. */
@@ -71,7 +83,13 @@ export function renderReport(e: Evidence): string {
   );
 }
 
-export const DOCUMENT_NAMES = ['comment.md', 'model-card.md', 'traceability.md', 'report.html'] as const;
+export const DOCUMENT_NAMES = [
+  'comment.md',
+  'model-card.md',
+  'traceability.md',
+  'report.html',
+  'dataset-card.md',
+] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
 /** Every document, by file name. */
@@ -81,5 +99,6 @@ export function renderAll(e: Evidence): Record<DocumentName, string> {
     'model-card.md': renderModelCard(e),
     'traceability.md': renderTraceability(e),
     'report.html': renderReport(e),
+    'dataset-card.md': renderDatasetCard(e),
   };
 }

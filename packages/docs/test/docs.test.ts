@@ -80,7 +80,13 @@ describe('determinism', () => {
   it('renders byte-identical documents twice and after a JSON round trip', () => {
     const e = load();
     const first = renderAll(e);
-    expect(Object.keys(first)).toEqual(['comment.md', 'model-card.md', 'traceability.md', 'report.html']);
+    expect(Object.keys(first)).toEqual([
+      'comment.md',
+      'model-card.md',
+      'traceability.md',
+      'report.html',
+      'dataset-card.md',
+    ]);
     expect(renderAll(e)).toEqual(first);
     const again = renderAll(Evidence.parse(JSON.parse(JSON.stringify(e))));
     for (const [name, text] of Object.entries(first))

@@ -6,10 +6,10 @@ import {
   allOr,
   CappedCounts,
   columnsOption,
-  HeavyHitters,
   datasetResult,
   datasetsOption,
   type Entry,
+  HeavyHitters,
   pct,
   shown,
   toNumber,
@@ -96,10 +96,16 @@ export const mixedTypesCheck = defineStreamingCheck<MixedCfg, MixedState>({
         const t = st.text[k] ?? 0;
         if (n === 0 || t === 0) return;
         const minority = Math.min(n, t) / (n + t);
-        metrics.push({ name: `minority_fraction:${col}`, value: minority, threshold: { op: '<=', value: cfg.max_minority_fraction } });
+        metrics.push({
+          name: `minority_fraction:${col}`,
+          value: minority,
+          threshold: { op: '<=', value: cfg.max_minority_fraction },
+        });
         if (minority > cfg.max_minority_fraction) {
           const rows = (n < t ? st.firstNumeric : st.firstText)[k] ?? [];
-          problems.push(`${col}: ${n} number(s) and ${t} text value(s) (minority ${pct(minority)}; e.g. rows ${rows.join(', ')})`);
+          problems.push(
+            `${col}: ${n} number(s) and ${t} text value(s) (minority ${pct(minority)}; e.g. rows ${rows.join(', ')})`,
+          );
         }
       });
       for (const a of st.absent) problems.push(`${a}: column not in the file`);
@@ -110,7 +116,10 @@ export const mixedTypesCheck = defineStreamingCheck<MixedCfg, MixedState>({
         problems.length ? 'fail' : 'pass',
         [{ name: 'mixed_columns', value: problems.length, threshold: { op: '<=', value: 0 } }, ...metrics],
         problems.length ? `${path}: ${problems.join('; ')}` : `${path}: no column mixes numbers and text`,
-        { numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])), text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]])) },
+        {
+          numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
+          text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]])),
+        },
       );
     });
   },
@@ -205,7 +214,9 @@ export const categoryVariantsCheck = defineStreamingCheck<VariantsCfg, CountsSta
         ds,
         problems.length ? 'fail' : 'pass',
         [{ name: 'variant_groups', value: findings.length, threshold: { op: '<=', value: 0 } }],
-        problems.length ? `${path}: one category spelled several ways: ${problems.join('; ')}` : `${path}: every category has one spelling`,
+        problems.length
+          ? `${path}: one category spelled several ways: ${problems.join('; ')}`
+          : `${path}: every category has one spelling`,
         { findings },
       );
     });
@@ -227,7 +238,9 @@ export const constantCheck = defineStreamingCheck<ConstantCfg, CountsState>({
       .gt(0)
       .max(1)
       .default(0.99)
-      .describe('A column whose most frequent value has at least this share of non-missing cells is near-constant (1 = only fully constant columns fail).'),
+      .describe(
+        'A column whose most frequent value has at least this share of non-missing cells is near-constant (1 = only fully constant columns fail).',
+      ),
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) =>
@@ -247,9 +260,17 @@ export const constantCheck = defineStreamingCheck<ConstantCfg, CountsState>({
         }
         // Misra–Gries: exact up to MAX_TRACKED distinct values, otherwise low by at most 0.1% of the cells.
         const share = (st.heavy[k] as HeavyHitters).top().count / nonMissing;
-        metrics.push({ name: `dominant_fraction:${col}`, value: share, threshold: { op: '<', value: cfg.max_dominant_fraction } });
+        metrics.push({
+          name: `dominant_fraction:${col}`,
+          value: share,
+          threshold: { op: '<', value: cfg.max_dominant_fraction },
+        });
         if (share >= cfg.max_dominant_fraction) {
-          problems.push(share === 1 ? `${col}: constant (one value in all ${nonMissing} cells)` : `${col}: one value in ${pct(share)} of cells`);
+          problems.push(
+            share === 1
+              ? `${col}: constant (one value in all ${nonMissing} cells)`
+              : `${col}: one value in ${pct(share)} of cells`,
+          );
         }
       });
       for (const a of st.absent) problems.push(`${a}: column not in the file`);

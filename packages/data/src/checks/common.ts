@@ -24,7 +24,11 @@ export const columnsOption = z
   .describe('Columns to check (default: every column).');
 
 /** Problems with dataset names an entry gives, at `path` inside the entry. */
-export function unknownDatasets(names: readonly string[] | undefined, project: RegopsConfig, field = 'datasets'): ConfigProblem[] {
+export function unknownDatasets(
+  names: readonly string[] | undefined,
+  project: RegopsConfig,
+  field = 'datasets',
+): ConfigProblem[] {
   const known = Object.keys(project.datasets);
   const problems: ConfigProblem[] = [];
   (names ?? []).forEach((name, k) => {
@@ -36,13 +40,22 @@ export function unknownDatasets(names: readonly string[] | undefined, project: R
     });
   });
   if (!names && known.length === 0) {
-    problems.push({ path: [field], message: 'no dataset to check: add one under `datasets:` at the top level' });
+    problems.push({
+      path: [field],
+      message: 'no dataset to check: add one under `datasets:` at the top level',
+    });
   }
   return problems;
 }
 
-export function unknownDataset(name: string | undefined, project: RegopsConfig, field: string): ConfigProblem[] {
-  return name === undefined ? [] : unknownDatasets([name], project, field).map((p) => ({ ...p, path: [field] }));
+export function unknownDataset(
+  name: string | undefined,
+  project: RegopsConfig,
+  field: string,
+): ConfigProblem[] {
+  return name === undefined
+    ? []
+    : unknownDatasets([name], project, field).map((p) => ({ ...p, path: [field] }));
 }
 
 /** The entry's `datasets`, or every configured dataset. */
@@ -96,7 +109,7 @@ export function datasetResult(
     controls: cfg.controls,
     metrics,
     message,
-    ...(details ? { details } : {}),
+    details: { dataset, ...details },
   };
 }
 

@@ -6,7 +6,12 @@ import { allOr, datasetResult, datasetsOption, type Entry, unknownDatasets } fro
 
 const PARTITIONS = 64;
 
-type Cfg = Entry<{ datasets?: string[] | undefined; target?: string | undefined; features?: string[] | undefined; max_rows: number }>;
+type Cfg = Entry<{
+  datasets?: string[] | undefined;
+  target?: string | undefined;
+  features?: string[] | undefined;
+  max_rows: number;
+}>;
 
 interface State {
   spill: Spill;
@@ -29,12 +34,20 @@ export const conflictingLabelsCheck = defineStreamingCheck<Cfg, State>({
   options: {
     datasets: datasetsOption,
     target: z.string().optional().describe('Label column (default: target.column).'),
-    features: z.array(z.string()).min(1).optional().describe('Feature columns (default: model.features, else all but the label).'),
+    features: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe('Feature columns (default: model.features, else all but the label).'),
     max_rows: z.number().int().min(0).default(0).describe('Largest number of rows in conflicting groups.'),
   },
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
-    if (!targetOf(cfg, project)) problems.push({ path: ['target'], message: 'no label column: set target here or target.column at the top level' });
+    if (!targetOf(cfg, project))
+      problems.push({
+        path: ['target'],
+        message: 'no label column: set target here or target.column at the top level',
+      });
     return problems;
   },
   criterion: (cfg, project) =>
@@ -73,7 +86,14 @@ export const conflictingLabelsCheck = defineStreamingCheck<Cfg, State>({
       const path = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
-          return datasetResult(cfg, 'data.conflicting_labels', ds, 'error', [], `${path}: column(s) not in the file: ${st.missing.join(', ')}`);
+          return datasetResult(
+            cfg,
+            'data.conflicting_labels',
+            ds,
+            'error',
+            [],
+            `${path}: column(s) not in the file: ${st.missing.join(', ')}`,
+          );
         }
         let conflictingRows = 0;
         let groups = 0;
@@ -107,11 +127,21 @@ export const conflictingLabelsCheck = defineStreamingCheck<Cfg, State>({
           ds,
           fail ? 'fail' : 'pass',
           [
-            { name: 'conflicting_rows', value: conflictingRows, threshold: { op: '<=', value: cfg.max_rows } },
+            {
+              name: 'conflicting_rows',
+              value: conflictingRows,
+              threshold: { op: '<=', value: cfg.max_rows },
+            },
             { name: 'conflicting_groups', value: groups },
           ],
           `${path}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ''}`,
-          { rows: st.rows, conflicting_rows: conflictingRows, groups, rows_without_label: st.skippedNoLabel, examples: examples.slice(0, 5) },
+          {
+            rows: st.rows,
+            conflicting_rows: conflictingRows,
+            groups,
+            rows_without_label: st.skippedNoLabel,
+            examples: examples.slice(0, 5),
+          },
         );
       } finally {
         st.spill.dispose();

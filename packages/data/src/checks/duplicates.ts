@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { cellsKey, hashKey } from '../hash';
 import { Spill } from '../spill';
 import { defineStreamingCheck } from '../stream-check';
-import { allOr, columnsOption, datasetResult, datasetsOption, type Entry, pct, unknownDatasets } from './common';
+import {
+  allOr,
+  columnsOption,
+  datasetResult,
+  datasetsOption,
+  type Entry,
+  pct,
+  unknownDatasets,
+} from './common';
 
 const PARTITIONS = 64;
 
@@ -47,7 +55,12 @@ export const duplicatesCheck = defineStreamingCheck<Cfg, State>({
   options: {
     datasets: datasetsOption,
     columns: columnsOption,
-    max_fraction: z.number().min(0).max(1).default(0).describe('Largest fraction of rows that repeat an earlier row.'),
+    max_fraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('Largest fraction of rows that repeat an earlier row.'),
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) =>
@@ -76,7 +89,14 @@ export const duplicatesCheck = defineStreamingCheck<Cfg, State>({
       const path = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
-          return datasetResult(cfg, 'data.duplicates', ds, 'error', [], `${path}: column(s) not in the file: ${st.missingColumns.join(', ')}`);
+          return datasetResult(
+            cfg,
+            'data.duplicates',
+            ds,
+            'error',
+            [],
+            `${path}: column(s) not in the file: ${st.missingColumns.join(', ')}`,
+          );
         }
         const { duplicates, examples } = countRepeats(st.spill);
         const frac = st.rows > 0 ? duplicates / st.rows : 0;

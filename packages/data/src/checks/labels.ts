@@ -1,7 +1,17 @@
 import type { Metric } from '@regops/core';
 import { z } from 'zod';
 import { defineStreamingCheck } from '../stream-check';
-import { allOr, CappedCounts, datasetResult, datasetsOption, type Entry, pct, shown, toNumber, unknownDatasets } from './common';
+import {
+  allOr,
+  CappedCounts,
+  datasetResult,
+  datasetsOption,
+  type Entry,
+  pct,
+  shown,
+  toNumber,
+  unknownDatasets,
+} from './common';
 
 /** Wilson score interval for a proportion (z = 1.959964 for 95%). */
 export function wilson(successes: number, n: number, z = 1.959963984540054): [number, number] {
@@ -46,14 +56,25 @@ export const labelPrevalenceCheck = defineStreamingCheck<PrevCfg, PrevState>({
   },
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
-    if (!(cfg.target ?? project.target?.column)) problems.push({ path: ['target'], message: 'no label column: set target here or target.column' });
-    if (!(cfg.positive ?? project.target?.positive)) problems.push({ path: ['positive'], message: 'no positive value: set positive here or target.positive' });
-    if (cfg.min === undefined && cfg.max === undefined) problems.push({ path: [], message: 'no bound: set min, max or both' });
+    if (!(cfg.target ?? project.target?.column))
+      problems.push({ path: ['target'], message: 'no label column: set target here or target.column' });
+    if (!(cfg.positive ?? project.target?.positive))
+      problems.push({
+        path: ['positive'],
+        message: 'no positive value: set positive here or target.positive',
+      });
+    if (cfg.min === undefined && cfg.max === undefined)
+      problems.push({ path: [], message: 'no bound: set min, max or both' });
     return problems;
   },
   criterion(cfg, project) {
     const pos = cfg.positive ?? project.target?.positive;
-    const range = [cfg.min !== undefined ? `≥ ${pct(cfg.min)}` : null, cfg.max !== undefined ? `≤ ${pct(cfg.max)}` : null].filter(Boolean).join(' and ');
+    const range = [
+      cfg.min !== undefined ? `≥ ${pct(cfg.min)}` : null,
+      cfg.max !== undefined ? `≤ ${pct(cfg.max)}` : null,
+    ]
+      .filter(Boolean)
+      .join(' and ');
     return `share of ${cfg.target ?? project.target?.column} = ${pos} ${range}; datasets: ${allOr(cfg.datasets, project).join(', ')}`;
   },
   datasets: (cfg, project) => allOr(cfg.datasets, project),
@@ -83,13 +104,24 @@ export const labelPrevalenceCheck = defineStreamingCheck<PrevCfg, PrevState>({
     return [...f.states].map(([ds, st]) => {
       const path = f.sources.get(ds)?.path ?? ds;
       const target = cfg.target ?? f.ctx.config.target?.column;
-      if (st.absent) return datasetResult(cfg, 'data.label_prevalence', ds, 'error', [], `${path}: label column "${target}" not in the file`);
+      if (st.absent)
+        return datasetResult(
+          cfg,
+          'data.label_prevalence',
+          ds,
+          'error',
+          [],
+          `${path}: label column "${target}" not in the file`,
+        );
       const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
       const metrics: Metric[] = [];
-      if (cfg.min !== undefined) metrics.push({ name: 'prevalence', value: p, ci, threshold: { op: '>=', value: cfg.min } });
-      if (cfg.max !== undefined) metrics.push({ name: 'prevalence', value: p, ci, threshold: { op: '<=', value: cfg.max } });
-      const fail = Number.isNaN(p) || (cfg.min !== undefined && p < cfg.min) || (cfg.max !== undefined && p > cfg.max);
+      if (cfg.min !== undefined)
+        metrics.push({ name: 'prevalence', value: p, ci, threshold: { op: '>=', value: cfg.min } });
+      if (cfg.max !== undefined)
+        metrics.push({ name: 'prevalence', value: p, ci, threshold: { op: '<=', value: cfg.max } });
+      const fail =
+        Number.isNaN(p) || (cfg.min !== undefined && p < cfg.min) || (cfg.max !== undefined && p > cfg.max);
       return datasetResult(
         cfg,
         'data.label_prevalence',
@@ -114,7 +146,11 @@ const Subgroup = z.strictObject({
     .describe('Ascending edges for a numeric column: [21, 40, 120] gives groups [21, 40) and [40, 120).'),
   min_rows: z.number().int().min(0).describe('Fewest rows allowed in each group.'),
 });
-type SizeCfg = Entry<{ datasets?: string[] | undefined; min_rows?: number | undefined; subgroups?: z.infer<typeof Subgroup>[] | undefined }>;
+type SizeCfg = Entry<{
+  datasets?: string[] | undefined;
+  min_rows?: number | undefined;
+  subgroups?: z.infer<typeof Subgroup>[] | undefined;
+}>;
 interface SizeState {
   rows: number;
   groups: { column: string; absent: boolean; counts: CappedCounts; outside: number; missing: number }[];
@@ -130,11 +166,15 @@ export const sizeCheck = defineStreamingCheck<SizeCfg, SizeState>({
   options: {
     datasets: datasetsOption,
     min_rows: z.number().int().min(0).optional().describe('Fewest rows allowed in the dataset.'),
-    subgroups: z.array(Subgroup).optional().describe('Subgroups by a category column or numeric bins, each with its minimum size.'),
+    subgroups: z
+      .array(Subgroup)
+      .optional()
+      .describe('Subgroups by a category column or numeric bins, each with its minimum size.'),
   },
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
-    if (cfg.min_rows === undefined && !cfg.subgroups?.length) problems.push({ path: [], message: 'no bound: set min_rows or subgroups' });
+    if (cfg.min_rows === undefined && !cfg.subgroups?.length)
+      problems.push({ path: [], message: 'no bound: set min_rows or subgroups' });
     cfg.subgroups?.forEach((g, i) => {
       if (g.bins && g.bins.some((b, k) => k > 0 && b <= (g.bins?.[k - 1] ?? b))) {
         problems.push({ path: ['subgroups', i, 'bins'], message: 'bin edges must be strictly ascending' });
@@ -145,7 +185,10 @@ export const sizeCheck = defineStreamingCheck<SizeCfg, SizeState>({
   criterion(cfg, project) {
     const parts = [];
     if (cfg.min_rows !== undefined) parts.push(`≥ ${cfg.min_rows} rows`);
-    for (const g of cfg.subgroups ?? []) parts.push(`≥ ${g.min_rows} rows in each ${g.column} group${g.bins ? ` (bins ${g.bins.join(', ')})` : ''}`);
+    for (const g of cfg.subgroups ?? [])
+      parts.push(
+        `≥ ${g.min_rows} rows in each ${g.column} group${g.bins ? ` (bins ${g.bins.join(', ')})` : ''}`,
+      );
     return `${parts.join('; ')}; datasets: ${allOr(cfg.datasets, project).join(', ')}`;
   },
   datasets: (cfg, project) => allOr(cfg.datasets, project),
@@ -154,7 +197,13 @@ export const sizeCheck = defineStreamingCheck<SizeCfg, SizeState>({
     const idx = defs.map((g) => source.header.indexOf(g.column));
     const st: SizeState = {
       rows: 0,
-      groups: defs.map((g, k) => ({ column: g.column, absent: (idx[k] as number) < 0, counts: new CappedCounts(1000), outside: 0, missing: 0 })),
+      groups: defs.map((g, k) => ({
+        column: g.column,
+        absent: (idx[k] as number) < 0,
+        counts: new CappedCounts(1000),
+        outside: 0,
+        missing: 0,
+      })),
     };
     return {
       batch(b) {
@@ -176,7 +225,8 @@ export const sizeCheck = defineStreamingCheck<SizeCfg, SizeState>({
             const x = toNumber(v);
             const bins = g.bins;
             let i = -1;
-            for (let e = 0; e < bins.length - 1; e++) if (x >= (bins[e] as number) && x < (bins[e + 1] as number)) i = e;
+            for (let e = 0; e < bins.length - 1; e++)
+              if (x >= (bins[e] as number) && x < (bins[e + 1] as number)) i = e;
             if (i < 0) acc.outside++;
             else acc.counts.add(binLabel(bins, i));
           }
@@ -204,12 +254,21 @@ export const sizeCheck = defineStreamingCheck<SizeCfg, SizeState>({
           return;
         }
         const entries: [string, number][] = g.bins
-          ? g.bins.slice(0, -1).map((_, i) => [binLabel(g.bins as number[], i), acc.counts.counts.get(binLabel(g.bins as number[], i)) ?? 0])
+          ? g.bins
+              .slice(0, -1)
+              .map((_, i) => [
+                binLabel(g.bins as number[], i),
+                acc.counts.counts.get(binLabel(g.bins as number[], i)) ?? 0,
+              ])
           : [...acc.counts.counts].sort((a, b) => (a[0] < b[0] ? -1 : 1));
         for (const [name, n] of entries) {
           const label = g.bins ? name : shown(name, sensitive.has(g.column));
           groups.push({ column: g.column, group: label, rows: n });
-          metrics.push({ name: `rows:${g.column}=${label}`, value: n, threshold: { op: '>=', value: g.min_rows } });
+          metrics.push({
+            name: `rows:${g.column}=${label}`,
+            value: n,
+            threshold: { op: '>=', value: g.min_rows },
+          });
           if (n < g.min_rows) problems.push(`${g.column} ${label}: ${n} rows < ${g.min_rows}`);
         }
       });
@@ -219,7 +278,9 @@ export const sizeCheck = defineStreamingCheck<SizeCfg, SizeState>({
         ds,
         problems.length ? 'fail' : 'pass',
         metrics,
-        problems.length ? `${path}: ${problems.join('; ')}` : `${path}: ${st.rows} rows; every declared group is large enough`,
+        problems.length
+          ? `${path}: ${problems.join('; ')}`
+          : `${path}: ${st.rows} rows; every declared group is large enough`,
         { rows: st.rows, groups },
       );
     });

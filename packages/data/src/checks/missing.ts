@@ -25,17 +25,36 @@ export const missingCheck = defineStreamingCheck<Cfg, State>({
   description: 'Missing values per column and per row within bounds',
   options: {
     datasets: datasetsOption,
-    max_fraction: z.number().min(0).max(1).optional().describe('Largest missing fraction allowed in any column.'),
+    max_fraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Largest missing fraction allowed in any column.'),
     columns: z
       .record(z.string(), z.number().min(0).max(1))
       .optional()
       .describe('Per-column largest missing fraction, overriding max_fraction.'),
-    row_max_missing: z.number().int().min(0).optional().describe('A row with more missing cells than this is incomplete.'),
-    max_incomplete_rows: z.number().min(0).max(1).optional().describe('Largest fraction of incomplete rows allowed.'),
+    row_max_missing: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('A row with more missing cells than this is incomplete.'),
+    max_incomplete_rows: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Largest fraction of incomplete rows allowed.'),
   },
   validate(cfg, project) {
     const problems = unknownDatasets(cfg.datasets, project);
-    if (cfg.max_fraction === undefined && cfg.columns === undefined && cfg.max_incomplete_rows === undefined) {
+    if (
+      cfg.max_fraction === undefined &&
+      cfg.columns === undefined &&
+      cfg.max_incomplete_rows === undefined
+    ) {
       problems.push({ path: [], message: 'no bound: set max_fraction, columns or max_incomplete_rows' });
     }
     if ((cfg.row_max_missing === undefined) !== (cfg.max_incomplete_rows === undefined)) {
@@ -58,7 +77,13 @@ export const missingCheck = defineStreamingCheck<Cfg, State>({
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const width = source.header.length;
-    const st: State = { header: source.header, rows: 0, missing: new Array(width).fill(0), incomplete: 0, incompleteRows: [] };
+    const st: State = {
+      header: source.header,
+      rows: 0,
+      missing: new Array(width).fill(0),
+      incomplete: 0,
+      incompleteRows: [],
+    };
     const rowLimit = cfg.row_max_missing ?? Number.POSITIVE_INFINITY;
     return {
       batch(b) {
@@ -103,7 +128,11 @@ export const missingCheck = defineStreamingCheck<Cfg, State>({
       }
       if (cfg.max_incomplete_rows !== undefined) {
         const frac = st.rows > 0 ? st.incomplete / st.rows : 0;
-        metrics.push({ name: 'incomplete_rows', value: frac, threshold: { op: '<=', value: cfg.max_incomplete_rows } });
+        metrics.push({
+          name: 'incomplete_rows',
+          value: frac,
+          threshold: { op: '<=', value: cfg.max_incomplete_rows },
+        });
         if (frac > cfg.max_incomplete_rows) {
           problems.push(
             `${st.incomplete} row(s) (${pct(frac)}) have more than ${cfg.row_max_missing} missing cells > ${pct(cfg.max_incomplete_rows)} (rows ${st.incompleteRows.join(', ')}${st.incomplete > st.incompleteRows.length ? ', …' : ''})`,
@@ -116,8 +145,14 @@ export const missingCheck = defineStreamingCheck<Cfg, State>({
         ds,
         problems.length ? 'fail' : 'pass',
         metrics,
-        problems.length ? `${path}: ${problems.join('; ')}` : `${path}: missing values within bounds in ${st.rows} rows`,
-        { rows: st.rows, missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])), incomplete_rows: st.incomplete },
+        problems.length
+          ? `${path}: ${problems.join('; ')}`
+          : `${path}: missing values within bounds in ${st.rows} rows`,
+        {
+          rows: st.rows,
+          missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
+          incomplete_rows: st.incomplete,
+        },
       );
     });
   },

@@ -5,13 +5,25 @@ import { mask } from '../mask';
 import { Spill } from '../spill';
 import { defineStreamingCheck } from '../stream-check';
 import type { DatasetSource } from '../types';
-import { CappedCounts, datasetResult, datasetWithRole, type Entry, pct, shown, toNumber, unknownDataset } from './common';
+import {
+  CappedCounts,
+  datasetResult,
+  datasetWithRole,
+  type Entry,
+  pct,
+  shown,
+  toNumber,
+  unknownDataset,
+} from './common';
 
 const PARTITIONS = 64;
 
 type PairCfg = { reference?: string | undefined; current?: string | undefined };
 
-function pair(cfg: PairCfg, project: RegopsConfig): { reference: string | undefined; current: string | undefined } {
+function pair(
+  cfg: PairCfg,
+  project: RegopsConfig,
+): { reference: string | undefined; current: string | undefined } {
   return {
     reference: cfg.reference ?? datasetWithRole(project, ['reference', 'train']),
     current: cfg.current ?? datasetWithRole(project, ['current', 'test']),
@@ -19,11 +31,23 @@ function pair(cfg: PairCfg, project: RegopsConfig): { reference: string | undefi
 }
 
 function validatePair(cfg: PairCfg, project: RegopsConfig): ConfigProblem[] {
-  const problems = [...unknownDataset(cfg.reference, project, 'reference'), ...unknownDataset(cfg.current, project, 'current')];
+  const problems = [
+    ...unknownDataset(cfg.reference, project, 'reference'),
+    ...unknownDataset(cfg.current, project, 'current'),
+  ];
   const { reference, current } = pair(cfg, project);
-  if (!reference) problems.push({ path: ['reference'], message: 'no reference dataset: set `reference:` (or give exactly one dataset role reference or train)' });
-  if (!current) problems.push({ path: ['current'], message: 'no current dataset: set `current:` (or give exactly one dataset role current or test)' });
-  if (reference && reference === current) problems.push({ path: ['current'], message: `reference and current are both "${reference}"` });
+  if (!reference)
+    problems.push({
+      path: ['reference'],
+      message: 'no reference dataset: set `reference:` (or give exactly one dataset role reference or train)',
+    });
+  if (!current)
+    problems.push({
+      path: ['current'],
+      message: 'no current dataset: set `current:` (or give exactly one dataset role current or test)',
+    });
+  if (reference && reference === current)
+    problems.push({ path: ['current'], message: `reference and current are both "${reference}"` });
   return problems;
 }
 
@@ -34,7 +58,9 @@ const pairOptions = {
 
 /* ------------------------------------------------------- unseen categories */
 
-type UnseenCfg = Entry<PairCfg & { columns?: string[] | undefined; max_categories: number; max_unseen_fraction: number }>;
+type UnseenCfg = Entry<
+  PairCfg & { columns?: string[] | undefined; max_categories: number; max_unseen_fraction: number }
+>;
 interface UnseenState {
   header: string[];
   rows: number;
@@ -48,9 +74,25 @@ export const unseenCategoriesCheck = defineStreamingCheck<UnseenCfg, UnseenState
   description: 'No categories that the reference (training) data never had',
   options: {
     ...pairOptions,
-    columns: z.array(z.string()).min(1).optional().describe('Category columns (default: text columns with few distinct values in the reference).'),
-    max_categories: z.number().int().min(1).default(50).describe('A text column with more distinct values than this in the reference is not treated as a category.'),
-    max_unseen_fraction: z.number().min(0).max(1).default(0).describe('Largest fraction of current rows holding an unseen category, per column.'),
+    columns: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe('Category columns (default: text columns with few distinct values in the reference).'),
+    max_categories: z
+      .number()
+      .int()
+      .min(1)
+      .default(50)
+      .describe(
+        'A text column with more distinct values than this in the reference is not treated as a category.',
+      ),
+    max_unseen_fraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('Largest fraction of current rows holding an unseen category, per column.'),
   },
   validate: validatePair,
   criterion(cfg, project) {
@@ -94,7 +136,11 @@ export const unseenCategoriesCheck = defineStreamingCheck<UnseenCfg, UnseenState
       cfg.columns ??
       ref.header.filter((_, j) => {
         const c = ref.counts[j] as CappedCounts;
-        return !c.overflow && c.counts.size <= cfg.max_categories && (ref.numeric[j] ?? 0) <= (ref.nonMissing[j] ?? 0) / 2;
+        return (
+          !c.overflow &&
+          c.counts.size <= cfg.max_categories &&
+          (ref.numeric[j] ?? 0) <= (ref.nonMissing[j] ?? 0) / 2
+        );
       });
     const problems: string[] = [];
     const findings: { column: string; unseen: { value: string; rows: number }[]; fraction: number }[] = [];
@@ -114,7 +160,9 @@ export const unseenCategoriesCheck = defineStreamingCheck<UnseenCfg, UnseenState
       const list = unseen.slice(0, 10).map(([v, n]) => ({ value: shown(v, sensitive.has(col)), rows: n }));
       findings.push({ column: col, unseen: list, fraction });
       if (fraction > cfg.max_unseen_fraction) {
-        problems.push(`${col}: ${list.map((u) => `${u.value} (${u.rows} rows)`).join(', ')}${unseen.length > 10 ? ', …' : ''}`);
+        problems.push(
+          `${col}: ${list.map((u) => `${u.value} (${u.rows} rows)`).join(', ')}${unseen.length > 10 ? ', …' : ''}`,
+        );
       }
     }
     const path = f.sources.get(current as string)?.path ?? current;
@@ -177,7 +225,9 @@ function leakVisitor(cfg: LeakCfg, source: DatasetSource) {
     times: cfg.time_column && ti >= 0 ? new Spill(PARTITIONS) : null,
     maxTime: Number.NEGATIVE_INFINITY,
     badTimes: 0,
-    absent: [cfg.id_column, cfg.time_column].filter((c): c is string => c !== undefined && !source.header.includes(c)),
+    absent: [cfg.id_column, cfg.time_column].filter(
+      (c): c is string => c !== undefined && !source.header.includes(c),
+    ),
   };
   return {
     batch(b: { rows: (string | null)[][]; start: number }) {
@@ -228,11 +278,18 @@ function overlap(a: Spill, b: Spill): { keys: number; rows: number; examples: st
 
 export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
   type: 'data.leakage',
-  description: 'Split integrity: no patient, row or time overlap between reference (train) and current (test) data',
+  description:
+    'Split integrity: no patient, row or time overlap between reference (train) and current (test) data',
   options: {
     ...pairOptions,
-    id_column: z.string().optional().describe('Patient (or subject) ID column: no ID may be in both datasets.'),
-    time_column: z.string().optional().describe('Time column: no current row may be earlier than the latest reference row.'),
+    id_column: z
+      .string()
+      .optional()
+      .describe('Patient (or subject) ID column: no ID may be in both datasets.'),
+    time_column: z
+      .string()
+      .optional()
+      .describe('Time column: no current row may be earlier than the latest reference row.'),
     exact_rows: z.boolean().default(true).describe('Also look for identical rows in both datasets.'),
     max_shared_ids: z.number().int().min(0).default(0),
     max_overlap_rows: z.number().int().min(0).default(0),
@@ -241,7 +298,10 @@ export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
   validate(cfg, project) {
     const problems = validatePair(cfg, project);
     if (!cfg.id_column && !cfg.time_column && !cfg.exact_rows) {
-      problems.push({ path: [], message: 'nothing to check: set id_column, time_column or exact_rows: true' });
+      problems.push({
+        path: [],
+        message: 'nothing to check: set id_column, time_column or exact_rows: true',
+      });
     }
     return problems;
   },
@@ -250,7 +310,10 @@ export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
     const parts = [];
     if (cfg.id_column) parts.push(`≤ ${cfg.max_shared_ids} ${cfg.id_column} value(s) in both`);
     if (cfg.exact_rows) parts.push(`≤ ${cfg.max_overlap_rows} identical row(s) in both`);
-    if (cfg.time_column) parts.push(`≤ ${cfg.max_earlier_rows} ${current} row(s) not later than the latest ${reference} ${cfg.time_column}`);
+    if (cfg.time_column)
+      parts.push(
+        `≤ ${cfg.max_earlier_rows} ${current} row(s) not later than the latest ${reference} ${cfg.time_column}`,
+      );
     return `${current} vs ${reference}: ${parts.join('; ')}`;
   },
   datasets(cfg, project) {
@@ -264,12 +327,39 @@ export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
     const cur = f.states.get(current as string) as LeakState;
     const results: CheckResult[] = [];
     const label = `${current} vs ${reference}`;
-    const make = (part: string, fail: boolean, metrics: CheckResult['metrics'], message: string, details?: Record<string, unknown>) =>
-      datasetResult(cfg, 'data.leakage', current as string, fail ? 'fail' : 'pass', metrics, message, details, part);
+    const make = (
+      part: string,
+      fail: boolean,
+      metrics: CheckResult['metrics'],
+      message: string,
+      details?: Record<string, unknown>,
+    ) =>
+      datasetResult(
+        cfg,
+        'data.leakage',
+        current as string,
+        fail ? 'fail' : 'pass',
+        metrics,
+        message,
+        details,
+        part,
+      );
     try {
-      const absent = [...ref.absent.map((c) => `${c} not in ${ref.source.path}`), ...cur.absent.map((c) => `${c} not in ${cur.source.path}`)];
+      const absent = [
+        ...ref.absent.map((c) => `${c} not in ${ref.source.path}`),
+        ...cur.absent.map((c) => `${c} not in ${cur.source.path}`),
+      ];
       if (absent.length > 0) {
-        return [datasetResult(cfg, 'data.leakage', current as string, 'error', [], `column(s) missing: ${absent.join('; ')}`)];
+        return [
+          datasetResult(
+            cfg,
+            'data.leakage',
+            current as string,
+            'error',
+            [],
+            `column(s) missing: ${absent.join('; ')}`,
+          ),
+        ];
       }
       if (ref.ids && cur.ids) {
         const o = overlap(ref.ids, cur.ids);
@@ -296,7 +386,13 @@ export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
           make(
             'rows',
             o.rows > cfg.max_overlap_rows,
-            [{ name: 'overlapping_rows', value: o.rows, threshold: { op: '<=', value: cfg.max_overlap_rows } }],
+            [
+              {
+                name: 'overlapping_rows',
+                value: o.rows,
+                threshold: { op: '<=', value: cfg.max_overlap_rows },
+              },
+            ],
             o.rows === 0
               ? `${label}: no row of ${current} is identical to a row of ${reference}`
               : `${label}: ${o.rows} row(s) of ${current} identical to a row of ${reference} (rows ${o.examples.join(', ')}${o.keys > o.examples.length ? ', …' : ''})`,
@@ -325,7 +421,10 @@ export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
             earlier === 0
               ? `${label}: every ${current} row is later than the latest ${reference} ${cfg.time_column}`
               : `${label}: ${earlier} ${current} row(s) not later than the latest ${reference} ${cfg.time_column} (e.g. rows ${rows.join(', ')})`,
-            { earlier_rows: earlier, unparsed_times: { [reference as string]: ref.badTimes, [current as string]: cur.badTimes } },
+            {
+              earlier_rows: earlier,
+              unparsed_times: { [reference as string]: ref.badTimes, [current as string]: cur.badTimes },
+            },
           ),
         );
       }
