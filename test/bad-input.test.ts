@@ -75,7 +75,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: data/test.csv: column "glucose" not found (named by model.features[1] in regops.yml, used by check auroc [checks[12]]); the file\'s columns are: pregnant, glucose_mg_dl, pressure, triceps, insulin, mass, pedigree, age, diabetes\n',
+      'regops: error: data/test.csv: column "glucose" not found (named by checks[1].columns.glucose in regops.yml, used by check completeness); the file\'s columns are: pregnant, glucose_mg_dl, pressure, triceps, insulin, mass, pedigree, age, diabetes\n',
     );
   });
 
@@ -195,5 +195,19 @@ describe('bad data files', () => {
       'schema/train fail: data/train.csv: diabetes: 1 value(s) outside the allowed set {pos, neg} (row 1)',
     );
     expect(existsSync(path.join(out, 'evidence.json'))).toBe(true);
+  });
+});
+
+describe('a data check naming a column the file does not have', () => {
+  it('is a config/input error (exit 2) naming the file, the column and the check', async () => {
+    const dir = copyExample();
+    edit(path.join(dir, 'regops.yml'), (t) =>
+      t.replace('exact_rows: true', 'exact_rows: true\n    id_column: patient_id'),
+    );
+    const r = await runBad(dir);
+    expect(r.code).toBe(2);
+    expect(r.err.slice(r.err.indexOf('regops: error:'))).toBe(
+      'regops: error: data/train.csv: column "patient_id" not found (named by checks[10].id_column in regops.yml, used by check split); the file\'s columns are: pregnant, glucose, pressure, triceps, insulin, mass, pedigree, age, diabetes\n',
+    );
   });
 });

@@ -33826,6 +33826,10 @@ function parseYamlText(text3, display) {
 }
 
 // packages/core/src/pipeline.ts
+var TOP_LEVEL = /* @__PURE__ */ new Set(["model", "target", "checks", "datasets", "baseline", "privacy"]);
+function absoluteField(field, i) {
+  return typeof field[0] === "string" && TOP_LEVEL.has(field[0]) ? field : ["checks", i, ...field];
+}
 var STAGE_ORDER = { data: 0, model: 1, drift: 2 };
 function configWhere(project, field) {
   const pos = project.configFile.locate(field);
@@ -33891,7 +33895,7 @@ async function prepare(project, registry3, services) {
       const rel = config3.datasets[need.dataset]?.path;
       if (!header || !rel || header.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check2.id} [checks[${i}]]); the file's columns are: ${header.join(", ")}`
+        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check2.id}); the file's columns are: ${header.join(", ")}`
       );
     }
   });
@@ -40523,6 +40527,11 @@ var HeavyHitters = class {
     return { value, count };
   }
 };
+function needs(datasets, columns) {
+  return datasets.flatMap(
+    (dataset) => columns.filter((c) => c.column !== void 0).map((c) => ({ dataset, column: c.column, field: c.field }))
+  );
+}
 
 // packages/data/src/checks/columns.ts
 function pick2(cfg, source) {
@@ -40543,6 +40552,10 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `minority type (numbers vs text) \u2264 ${pct(cfg.max_minority_fraction)} of each column's values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  columns: (cfg, project) => needs(
+    allOr(cfg.datasets, project),
+    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
+  ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const { names, idx, absent } = pick2(cfg, source);
@@ -40653,6 +40666,10 @@ var categoryVariantsCheck = defineStreamingCheck({
   options: { datasets: datasetsOption, columns: columnsOption },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `no category with several spellings (case, surrounding or repeated spaces) in text columns with \u2264 ${MAX_TRACKED} distinct values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  columns: (cfg, project) => needs(
+    allOr(cfg.datasets, project),
+    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
+  ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor: (cfg, { source }) => countsVisitor(cfg, source),
   finish(cfg, f) {
@@ -40702,6 +40719,10 @@ var constantCheck = defineStreamingCheck({
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `no column whose most frequent value reaches ${pct(cfg.max_dominant_fraction)} of its values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  columns: (cfg, project) => needs(
+    allOr(cfg.datasets, project),
+    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
+  ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor: (cfg, { source }) => countsVisitor(cfg, source),
   finish(cfg, f) {
@@ -40775,6 +40796,16 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync as readFileSync2,
 import { tmpdir } from "node:os";
 import path4 from "node:path";
 var FLUSH_CHARS = 1 << 16;
+var live = /* @__PURE__ */ new Set();
+var hooked = false;
+function track(dir) {
+  live.add(dir);
+  if (hooked) return;
+  hooked = true;
+  process.once("exit", () => {
+    for (const d of live) rmSync(d, { recursive: true, force: true });
+  });
+}
 var Spill = class {
   partitions;
   dir;
@@ -40785,6 +40816,7 @@ var Spill = class {
   constructor(partitions) {
     this.partitions = Math.max(1, Math.floor(partitions));
     this.dir = mkdtempSync(path4.join(tmpdir(), "regops-spill-"));
+    track(this.dir);
     for (let i = 0; i < this.partitions; i++) {
       this.buffers.push([]);
       this.sizes.push(0);
@@ -40838,6 +40870,7 @@ var Spill = class {
   dispose() {
     this.closed = true;
     rmSync(this.dir, { recursive: true, force: true });
+    live.delete(this.dir);
   }
 };
 
@@ -40865,6 +40898,13 @@ var conflictingLabelsCheck = defineStreamingCheck({
     return problems;
   },
   criterion: (cfg, project) => `\u2264 ${cfg.max_rows} row(s) with identical features and a different ${targetOf(cfg, project)}; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  columns: (cfg, project) => needs(allOr(cfg.datasets, project), [
+    { column: targetOf(cfg, project), field: cfg.target ? ["target"] : ["target", "column"] },
+    ...(cfg.features ?? project.model?.features ?? []).map((column, k) => ({
+      column,
+      field: cfg.features ? ["features", k] : ["model", "features", k]
+    }))
+  ]),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source, project }) {
     const target2 = targetOf(cfg, project);
@@ -40990,6 +41030,10 @@ var duplicatesCheck = defineStreamingCheck({
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `rows repeating an earlier row${cfg.columns ? ` (on ${cfg.columns.join(", ")})` : ""} \u2264 ${pct(cfg.max_fraction)}; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
+  columns: (cfg, project) => needs(
+    allOr(cfg.datasets, project),
+    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
+  ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
@@ -41087,6 +41131,9 @@ var labelPrevalenceCheck = defineStreamingCheck({
     ].filter(Boolean).join(" and ");
     return `share of ${cfg.target ?? project.target?.column} = ${pos} ${range}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
   },
+  columns: (cfg, project) => needs(allOr(cfg.datasets, project), [
+    { column: cfg.target ?? project.target?.column, field: cfg.target ? ["target"] : ["target", "column"] }
+  ]),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source, project }) {
     const target2 = cfg.target ?? project.target?.column;
@@ -41179,6 +41226,10 @@ var sizeCheck = defineStreamingCheck({
       );
     return `${parts.join("; ")}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
   },
+  columns: (cfg, project) => needs(
+    allOr(cfg.datasets, project),
+    (cfg.subgroups ?? []).map((g, i) => ({ column: g.column, field: ["subgroups", i, "column"] }))
+  ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const defs = cfg.subgroups ?? [];
@@ -41302,6 +41353,10 @@ var missingCheck = defineStreamingCheck({
     }
     return `${parts.join("; ")}; datasets: ${allOr(cfg.datasets, project).join(", ")}`;
   },
+  columns: (cfg, project) => needs(
+    allOr(cfg.datasets, project),
+    Object.keys(cfg.columns ?? {}).map((column) => ({ column, field: ["columns", column] }))
+  ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const width = source.header.length;
@@ -41607,6 +41662,16 @@ var leakageCheck = defineStreamingCheck({
   datasets(cfg, project) {
     const { reference: reference2, current } = pair(cfg, project);
     return [reference2, current];
+  },
+  columns(cfg, project) {
+    const { reference: reference2, current } = pair(cfg, project);
+    return needs(
+      [reference2, current].filter((d) => d !== void 0),
+      [
+        { column: cfg.id_column, field: ["id_column"] },
+        { column: cfg.time_column, field: ["time_column"] }
+      ]
+    );
   },
   visitor: (cfg, { source }) => leakVisitor(cfg, source),
   finish(cfg, f) {
@@ -49572,12 +49637,12 @@ var driftFeatureCheck = {
   },
   columns(config3, project) {
     const { reference: reference2, current, columns } = resolveAll(config3, project);
-    const needs = [];
+    const needs2 = [];
     for (const ds of [reference2, current]) {
       if (!ds.ok) continue;
-      for (const col of columns ?? []) needs.push({ dataset: ds.name, column: col.name, field: col.field });
+      for (const col of columns ?? []) needs2.push({ dataset: ds.name, column: col.name, field: col.field });
     }
-    return needs;
+    return needs2;
   },
   criterion(config3, project) {
     const { reference: reference2, current } = resolveAll(config3, project);
@@ -50435,13 +50500,13 @@ var modelMetricCheck = {
   columns(cfg, project) {
     const dataset = metricDataset(cfg, project);
     if (dataset === null) return [];
-    const needs = (project.model?.features ?? []).map((column, k) => ({
+    const needs2 = (project.model?.features ?? []).map((column, k) => ({
       dataset,
       column,
       field: ["model", "features", k]
     }));
-    if (project.target) needs.push({ dataset, column: project.target.column, field: ["target", "column"] });
-    return needs;
+    if (project.target) needs2.push({ dataset, column: project.target.column, field: ["target", "column"] });
+    return needs2;
   },
   criterion(cfg, project) {
     const dataset = metricDataset(cfg, project) ?? cfg.dataset ?? "the test dataset";

@@ -95,7 +95,10 @@ export interface ConfigProblem {
 export interface ColumnNeed {
   dataset: string;
   column: string;
-  /** Config path that names the column, e.g. ['model', 'features', 2] (absolute, from the config root). */
+  /**
+   * Config path that names the column: from the config root when it starts with a top-level key
+   * (['model', 'features', 2]), otherwise inside the check entry (['columns', 0]).
+   */
   field: (string | number)[];
 }
 

@@ -20,6 +20,13 @@ import type { CheckResult } from './results';
 import { TOOL_VERSION } from './version';
 import { formatPath } from './yaml-file';
 
+const TOP_LEVEL = new Set(['model', 'target', 'checks', 'datasets', 'baseline', 'privacy']);
+
+/** A ColumnNeed field as a path from the config root: relative ones are inside `checks[i]`. */
+function absoluteField(field: (string | number)[], i: number): (string | number)[] {
+  return typeof field[0] === 'string' && TOP_LEVEL.has(field[0]) ? field : ['checks', i, ...field];
+}
+
 export interface Prepared {
   inputs: Evidence['inputs'];
   model: ModelInfo | null;
@@ -105,7 +112,7 @@ export async function prepare(
       const rel = config.datasets[need.dataset]?.path;
       if (!header || !rel || header.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(need.field)} in ${cfgDisplay}, used by check ${check.id} [checks[${i}]]); the file's columns are: ${header.join(', ')}`,
+        `${displayPath(path.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check.id}); the file's columns are: ${header.join(', ')}`,
       );
     }
   });

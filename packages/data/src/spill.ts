@@ -4,6 +4,18 @@ import path from 'node:path';
 
 const FLUSH_CHARS = 1 << 16;
 
+/** Directories of spills not yet disposed, removed if the process exits early (an error, a signal). */
+const live = new Set<string>();
+let hooked = false;
+function track(dir: string): void {
+  live.add(dir);
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', () => {
+    for (const d of live) rmSync(d, { recursive: true, force: true });
+  });
+}
+
 /**
  * Key/payload records spilled to disk in hash partitions, so set operations over millions of rows (duplicates,
  * overlaps between splits, conflicting labels) need memory for one partition at a time, not for the whole
@@ -21,6 +33,7 @@ export class Spill {
   constructor(partitions: number) {
     this.partitions = Math.max(1, Math.floor(partitions));
     this.dir = mkdtempSync(path.join(tmpdir(), 'regops-spill-'));
+    track(this.dir);
     for (let i = 0; i < this.partitions; i++) {
       this.buffers.push([]);
       this.sizes.push(0);
@@ -81,6 +94,7 @@ export class Spill {
   dispose(): void {
     this.closed = true;
     rmSync(this.dir, { recursive: true, force: true });
+    live.delete(this.dir);
   }
 }
 

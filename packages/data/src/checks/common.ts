@@ -1,6 +1,7 @@
 import {
   type CheckEntry,
   type CheckResult,
+  type ColumnNeed,
   type ConfigProblem,
   type DatasetConfig,
   type Metric,
@@ -182,4 +183,16 @@ export class HeavyHitters {
     }
     return { value, count };
   }
+}
+
+/** ColumnNeeds of an entry: each named column in each dataset (paths relative to the check entry). */
+export function needs(
+  datasets: readonly string[],
+  columns: readonly { column: string | undefined; field: (string | number)[] }[],
+): ColumnNeed[] {
+  return datasets.flatMap((dataset) =>
+    columns
+      .filter((c): c is { column: string; field: (string | number)[] } => c.column !== undefined)
+      .map((c) => ({ dataset, column: c.column, field: c.field })),
+  );
 }

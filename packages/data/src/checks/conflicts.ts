@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cellsKey, hashKey } from '../hash';
 import { Spill } from '../spill';
 import { defineStreamingCheck } from '../stream-check';
-import { allOr, datasetResult, datasetsOption, type Entry, unknownDatasets } from './common';
+import { allOr, datasetResult, datasetsOption, type Entry, needs, unknownDatasets } from './common';
 
 const PARTITIONS = 64;
 
@@ -52,6 +52,14 @@ export const conflictingLabelsCheck = defineStreamingCheck<Cfg, State>({
   },
   criterion: (cfg, project) =>
     `≤ ${cfg.max_rows} row(s) with identical features and a different ${targetOf(cfg, project)}; datasets: ${allOr(cfg.datasets, project).join(', ')}`,
+  columns: (cfg, project) =>
+    needs(allOr(cfg.datasets, project), [
+      { column: targetOf(cfg, project), field: cfg.target ? ['target'] : ['target', 'column'] },
+      ...(cfg.features ?? project.model?.features ?? []).map((column, k) => ({
+        column,
+        field: cfg.features ? ['features', k] : ['model', 'features', k],
+      })),
+    ]),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source, project }) {
     const target = targetOf(cfg, project) as string;

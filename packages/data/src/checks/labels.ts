@@ -7,6 +7,7 @@ import {
   datasetResult,
   datasetsOption,
   type Entry,
+  needs,
   pct,
   shown,
   toNumber,
@@ -77,6 +78,10 @@ export const labelPrevalenceCheck = defineStreamingCheck<PrevCfg, PrevState>({
       .join(' and ');
     return `share of ${cfg.target ?? project.target?.column} = ${pos} ${range}; datasets: ${allOr(cfg.datasets, project).join(', ')}`;
   },
+  columns: (cfg, project) =>
+    needs(allOr(cfg.datasets, project), [
+      { column: cfg.target ?? project.target?.column, field: cfg.target ? ['target'] : ['target', 'column'] },
+    ]),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source, project }) {
     const target = (cfg.target ?? project.target?.column) as string;
@@ -191,6 +196,11 @@ export const sizeCheck = defineStreamingCheck<SizeCfg, SizeState>({
       );
     return `${parts.join('; ')}; datasets: ${allOr(cfg.datasets, project).join(', ')}`;
   },
+  columns: (cfg, project) =>
+    needs(
+      allOr(cfg.datasets, project),
+      (cfg.subgroups ?? []).map((g, i) => ({ column: g.column, field: ['subgroups', i, 'column'] })),
+    ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const defs = cfg.subgroups ?? [];

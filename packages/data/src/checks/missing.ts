@@ -1,7 +1,7 @@
 import type { Metric } from '@regops/core';
 import { z } from 'zod';
 import { defineStreamingCheck } from '../stream-check';
-import { allOr, datasetResult, datasetsOption, type Entry, pct, unknownDatasets } from './common';
+import { allOr, datasetResult, datasetsOption, type Entry, needs, pct, unknownDatasets } from './common';
 
 type Cfg = Entry<{
   datasets?: string[] | undefined;
@@ -74,6 +74,11 @@ export const missingCheck = defineStreamingCheck<Cfg, State>({
     }
     return `${parts.join('; ')}; datasets: ${allOr(cfg.datasets, project).join(', ')}`;
   },
+  columns: (cfg, project) =>
+    needs(
+      allOr(cfg.datasets, project),
+      Object.keys(cfg.columns ?? {}).map((column) => ({ column, field: ['columns', column] })),
+    ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const width = source.header.length;

@@ -10,6 +10,7 @@ import {
   datasetResult,
   datasetWithRole,
   type Entry,
+  needs,
   pct,
   shown,
   toNumber,
@@ -319,6 +320,16 @@ export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
   datasets(cfg, project) {
     const { reference, current } = pair(cfg, project);
     return [reference as string, current as string];
+  },
+  columns(cfg, project) {
+    const { reference, current } = pair(cfg, project);
+    return needs(
+      [reference, current].filter((d): d is string => d !== undefined),
+      [
+        { column: cfg.id_column, field: ['id_column'] },
+        { column: cfg.time_column, field: ['time_column'] },
+      ],
+    );
   },
   visitor: (cfg, { source }) => leakVisitor(cfg, source),
   finish(cfg, f) {
