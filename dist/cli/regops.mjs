@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path12) {
-      const ctrl = callVisitor(key, node2, visitor, path12);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path12);
+            const ci = visit_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path12);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path12);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path12) {
-      const ctrl = await callVisitor(key, node2, visitor, path12);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path12);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path12);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path12) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path12);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path12);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path12);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path12);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path12);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path12);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path12, node2) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8794,13 +8794,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path12) {
-          return /^\.|this\b/.test(path12.original);
+        scopedId: function scopedId(path15) {
+          return /^\.|this\b/.test(path15.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path12) {
-          return path12.parts.length === 1 && !AST.helpers.scopedId(path12) && !path12.depth;
+        simpleId: function simpleId(path15) {
+          return path15.parts.length === 1 && !AST.helpers.scopedId(path15) && !path15.depth;
         }
       }
     };
@@ -9885,12 +9885,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path12, params, hash2, open3, strip, locInfo) {
+    function prepareMustache(path15, params, hash2, open3, strip, locInfo) {
       var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path12,
+        path: path15,
         params,
         hash: hash2,
         escaped,
@@ -10162,9 +10162,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path12 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path15 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path12.original);
+        this.opcode("registerDecorator", params.length, path15.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -10231,48 +10231,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path12 = sexpr.path, name = path12.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path12));
+        var path15 = sexpr.path, name = path15.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path15));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path12.strict = true;
-        this.accept(path12);
+        path15.strict = true;
+        this.accept(path15);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path12 = sexpr.path;
-        path12.strict = true;
-        this.accept(path12);
+        var path15 = sexpr.path;
+        path15.strict = true;
+        this.accept(path15);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path12 = sexpr.path, name = path12.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path15 = sexpr.path, name = path15.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path12.strict = true;
-          path12.falsy = true;
-          this.accept(path12);
-          this.opcode("invokeHelper", params.length, path12.original, _ast2["default"].helpers.simpleId(path12));
+          path15.strict = true;
+          path15.falsy = true;
+          this.accept(path15);
+          this.opcode("invokeHelper", params.length, path15.original, _ast2["default"].helpers.simpleId(path15));
         }
       },
-      PathExpression: function PathExpression(path12) {
-        var depth = validateDepth(path12);
-        var parts = validateParts(path12);
+      PathExpression: function PathExpression(path15) {
+        var depth = validateDepth(path15);
+        var parts = validateParts(path15);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path12), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path15), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path12.data) {
+        } else if (path15.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path12.strict);
+          this.opcode("lookupData", depth, parts, path15.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path12.falsy, path12.strict, scoped);
+          this.opcode("lookupOnContext", parts, path15.falsy, path15.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10499,8 +10499,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path12) {
-      return validateStringArray(path12, path12.parts, "parts");
+    function validateParts(path15) {
+      return validateStringArray(path15, path15.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10682,16 +10682,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path12 = aPath;
+      var path15 = aPath;
       var url2 = urlParse2(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path12 = url2.path;
+        path15 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path12);
-      var parts = path12.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path15);
+      var parts = path15.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10708,15 +10708,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path12 = parts.join("/");
-      if (path12 === "") {
-        path12 = isAbsolute ? "/" : ".";
+      path15 = parts.join("/");
+      if (path15 === "") {
+        path15 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path12;
+        url2.path = path15;
         return urlGenerate(url2);
       }
-      return path12;
+      return path15;
     }
     exports.normalize = normalize2;
     function join(aRoot, aPath) {
@@ -13518,8 +13518,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path12 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path12;
+      var path15 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path15;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13571,7 +13571,7 @@ var require_lib = __commonJS({
 
 // packages/cli/src/main.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path11 from "node:path";
+import path14 from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
@@ -14391,10 +14391,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path12) {
-  if (!path12)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path12.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14734,11 +14734,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path12, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path12);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -15200,16 +15200,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path12 = []) => {
+  const processError = (error63, path15 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15248,17 +15248,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path12 = []) => {
+  const processError = (error63, path15 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15297,8 +15297,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path12) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -32436,13 +32436,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path12 = ref.slice(1).split("/").filter(Boolean);
-  if (path12.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path12[0] === defsKey) {
-    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33775,9 +33775,9 @@ var TOOL_VERSION = "0.1.0";
 // packages/core/src/yaml-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
-function formatPath(path12) {
+function formatPath(path15) {
   let out = "";
-  for (const k of path12) {
+  for (const k of path15) {
     if (typeof k === "number") out += `[${k}]`;
     else out += out === "" ? k : `.${k}`;
   }
@@ -33809,8 +33809,8 @@ function parseYamlText(text3, display) {
     throw new ConfigurationError(problems);
   }
   const data = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path12, key) => {
-    const node2 = path12.length === 0 ? doc.contents : doc.getIn(path12, true);
+  const locate = (path15, key) => {
+    const node2 = path15.length === 0 ? doc.contents : doc.getIn(path15, true);
     let offset;
     if (key !== void 0 && node2 && (0, import_yaml.isMap)(node2)) {
       const pair2 = node2.items.find((p) => p.key?.value === key);
@@ -34070,10 +34070,10 @@ function pickOption(s, data) {
   }
   return d.options.find((o) => def(unwrap(o)).type === "object");
 }
-function schemaAt(root, data, path12) {
+function schemaAt(root, data, path15) {
   let s = root;
   let value = data;
-  for (const key of path12) {
+  for (const key of path15) {
     if (!s) return void 0;
     s = unwrap(s);
     if (def(s).type === "union") s = pickOption(s, value);
@@ -34091,8 +34091,8 @@ function schemaAt(root, data, path12) {
   if (def(s).type === "union") s = pickOption(s, value) ?? s;
   return s ? unwrap(s) : void 0;
 }
-function knownKeysAt(root, data, path12) {
-  const s = schemaAt(root, data, path12);
+function knownKeysAt(root, data, path15) {
+  const s = schemaAt(root, data, path15);
   if (!s) return [];
   const d = def(s);
   return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
@@ -34112,26 +34112,26 @@ var typeWords = {
   int: "an integer"
 };
 function issueMessages(issue2, root, data) {
-  const path12 = issue2.path;
+  const path15 = issue2.path;
   switch (issue2.code) {
     case "invalid_type": {
-      if (issue2.input === void 0) return [{ path: path12, text: `required, but missing` }];
+      if (issue2.input === void 0) return [{ path: path15, text: `required, but missing` }];
       const expected = typeWords[issue2.expected] ?? issue2.expected;
-      return [{ path: path12, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
+      return [{ path: path15, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
     }
     case "unrecognized_keys": {
-      const known = knownKeysAt(root, data, path12);
+      const known = knownKeysAt(root, data, path15);
       return issue2.keys.map((k) => {
         const hint = nearest(k, known);
         const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
-        return { path: [...path12, k], key: k, text: `unknown key \`${k}\`${tail}` };
+        return { path: [...path15, k], key: k, text: `unknown key \`${k}\`${tail}` };
       });
     }
     case "invalid_union": {
       if (issue2.discriminator) {
         const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
         const options4 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
-        const p = path12[path12.length - 1] === issue2.discriminator ? path12 : [...path12, issue2.discriminator];
+        const p = path15[path15.length - 1] === issue2.discriminator ? path15 : [...path15, issue2.discriminator];
         if (got === void 0) return [{ path: p, text: `required, one of: ${options4.join(", ")}` }];
         const hint = typeof got === "string" ? nearest(got, options4) : void 0;
         return [
@@ -34145,10 +34145,10 @@ function issueMessages(issue2, root, data) {
       const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
       if (best && best.length > 0) {
         return best.flatMap(
-          (sub) => issueMessages({ ...sub, path: [...path12, ...sub.path] }, root, data)
+          (sub) => issueMessages({ ...sub, path: [...path15, ...sub.path] }, root, data)
         );
       }
-      return [{ path: path12, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
+      return [{ path: path15, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
     }
     case "invalid_value": {
       const got = issue2.input;
@@ -34156,41 +34156,41 @@ function issueMessages(issue2, root, data) {
       const hint = typeof got === "string" ? nearest(got, options4) : void 0;
       return [
         {
-          path: path12,
+          path: path15,
           text: `expected one of ${options4.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
         }
       ];
     }
     case "too_small": {
-      if (issue2.origin === "array") return [{ path: path12, text: `needs at least ${issue2.minimum} item(s)` }];
-      if (issue2.origin === "string") return [{ path: path12, text: `must not be empty` }];
+      if (issue2.origin === "array") return [{ path: path15, text: `needs at least ${issue2.minimum} item(s)` }];
+      if (issue2.origin === "string") return [{ path: path15, text: `must not be empty` }];
       return [
         {
-          path: path12,
+          path: path15,
           text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "too_big": {
-      if (issue2.origin === "array") return [{ path: path12, text: `allows at most ${issue2.maximum} item(s)` }];
+      if (issue2.origin === "array") return [{ path: path15, text: `allows at most ${issue2.maximum} item(s)` }];
       return [
         {
-          path: path12,
+          path: path15,
           text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "invalid_format":
-      return [{ path: path12, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
+      return [{ path: path15, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
     default:
-      return [{ path: path12, text: issue2.message }];
+      return [{ path: path15, text: issue2.message }];
   }
 }
-function problemAt(file2, path12, text3, key) {
-  const parent = key !== void 0 ? path12.slice(0, -1) : path12;
-  const pos = file2.locate(parent, key) ?? file2.locate(path12.slice(0, -1));
+function problemAt(file2, path15, text3, key) {
+  const parent = key !== void 0 ? path15.slice(0, -1) : path15;
+  const pos = file2.locate(parent, key) ?? file2.locate(path15.slice(0, -1));
   const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
-  return `${where}: ${formatPath(path12)}: ${text3}`;
+  return `${where}: ${formatPath(path15)}: ${text3}`;
 }
 function parseWith(schema, file2) {
   const result = schema.safeParse(file2.data, { reportInput: true });
@@ -40128,8 +40128,8 @@ function modelView(m) {
     outputs: m.outputs
   };
 }
-function fileStem(path12) {
-  const base = path12.split("/").pop() ?? path12;
+function fileStem(path15) {
+  const base = path15.split("/").pop() ?? path15;
   return base.replace(/\.[^.]+$/, "") || base;
 }
 function frontMatter(e, name, metricResults) {
@@ -40365,7 +40365,7 @@ the evidence file.
 };
 
 // packages/cli/src/infer-schema.ts
-import path8 from "node:path";
+import path11 from "node:path";
 
 // packages/data/src/stream-check.ts
 var stateKey = (checkId) => `check:${checkId}`;
@@ -40589,7 +40589,7 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -40616,7 +40616,7 @@ var mixedTypesCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: no column mixes numbers and text`,
+        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: no column mixes numbers and text`,
         {
           numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
           text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]]))
@@ -40626,7 +40626,7 @@ var mixedTypesCheck = defineStreamingCheck({
   }
 });
 var MAX_TRACKED = 1e3;
-function countsVisitor(cfg, source) {
+function countsVisitor(cfg, source, want) {
   const { names, idx, absent } = pick2(cfg, source);
   const st = {
     names,
@@ -40644,10 +40644,15 @@ function countsVisitor(cfg, source) {
           if (j < 0) continue;
           const v = row[j] ?? null;
           if (v === null) continue;
-          st.nonMissing[k] = (st.nonMissing[k] ?? 0) + 1;
+          const seen = (st.nonMissing[k] ?? 0) + 1;
+          st.nonMissing[k] = seen;
+          if (want === "heavy") {
+            st.heavy[k].add(v);
+            continue;
+          }
+          if (seen > 1e3 && (st.numeric[k] ?? 0) > 500) continue;
           if (!Number.isNaN(toNumber(v))) st.numeric[k] = (st.numeric[k] ?? 0) + 1;
           st.counts[k].add(v);
-          st.heavy[k].add(v);
         }
       }
     },
@@ -40671,16 +40676,17 @@ var categoryVariantsCheck = defineStreamingCheck({
     (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
   ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor: (cfg, { source }) => countsVisitor(cfg, source),
+  visitor: (cfg, { source }) => countsVisitor(cfg, source, "counts"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       const sensitive = sensitiveOf(f, ds);
       const problems = [];
       const findings = [];
       st.names.forEach((col, k) => {
         const c = st.counts[k];
-        if (c.overflow || (st.numeric[k] ?? 0) > (st.nonMissing[k] ?? 0) / 2) return;
+        const counted = Math.min(st.nonMissing[k] ?? 0, 1e3);
+        if (c.overflow || (st.numeric[k] ?? 0) > counted / 2) return;
         const groups = /* @__PURE__ */ new Map();
         for (const [v, n] of c.counts) {
           const key = normalCategory(v);
@@ -40701,7 +40707,7 @@ var categoryVariantsCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "variant_groups", value: findings.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path12}: one category spelled several ways: ${problems.join("; ")}` : `${path12}: every category has one spelling`,
+        problems.length ? `${path15}: one category spelled several ways: ${problems.join("; ")}` : `${path15}: every category has one spelling`,
         { findings }
       );
     });
@@ -40724,10 +40730,10 @@ var constantCheck = defineStreamingCheck({
     (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
   ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor: (cfg, { source }) => countsVisitor(cfg, source),
+  visitor: (cfg, { source }) => countsVisitor(cfg, source, "heavy"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -40755,11 +40761,14 @@ var constantCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "constant_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: no constant or near-constant column`
+        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: no constant or near-constant column`
       );
     });
   }
 });
+
+// packages/data/src/checks/conflicts.ts
+import path5 from "node:path";
 
 // packages/data/src/hash.ts
 function hash53(s, seed = 0) {
@@ -40790,12 +40799,21 @@ function cellsKey(cells) {
   }
   return out;
 }
+var rowKeyCache = /* @__PURE__ */ new WeakMap();
+function rowKeys(rows) {
+  let keys = rowKeyCache.get(rows);
+  if (!keys) {
+    keys = rows.map((r) => hashKey(cellsKey(r)));
+    rowKeyCache.set(rows, keys);
+  }
+  return keys;
+}
 
 // packages/data/src/spill.ts
-import { appendFileSync, existsSync, mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync as readFileSync2, rmSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import path4 from "node:path";
-var FLUSH_CHARS = 1 << 16;
+var BUFFER_CHARS = 1 << 19;
 var live = /* @__PURE__ */ new Set();
 var hooked = false;
 function track(dir) {
@@ -40812,9 +40830,11 @@ var Spill = class {
   buffers = [];
   sizes = [];
   closed = false;
+  flushChars;
   count = 0;
   constructor(partitions) {
     this.partitions = Math.max(1, Math.floor(partitions));
+    this.flushChars = Math.max(1024, Math.floor(BUFFER_CHARS / this.partitions));
     this.dir = mkdtempSync(path4.join(tmpdir(), "regops-spill-"));
     track(this.dir);
     for (let i = 0; i < this.partitions; i++) {
@@ -40833,7 +40853,7 @@ var Spill = class {
     this.buffers[p].push(line);
     this.sizes[p] = (this.sizes[p] ?? 0) + line.length;
     this.count++;
-    if ((this.sizes[p] ?? 0) >= FLUSH_CHARS) this.flush(p);
+    if ((this.sizes[p] ?? 0) >= this.flushChars) this.flush(p);
   }
   flush(p) {
     const buf = this.buffers[p];
@@ -40873,9 +40893,20 @@ var Spill = class {
     live.delete(this.dir);
   }
 };
+function partitionsFor(bytes) {
+  return Math.min(4096, Math.max(16, Math.ceil(bytes / (2 << 20))));
+}
+function spillFor(absPath) {
+  let bytes = 0;
+  try {
+    bytes = statSync2(absPath).size;
+  } catch {
+    bytes = 0;
+  }
+  return new Spill(partitionsFor(bytes));
+}
 
 // packages/data/src/checks/conflicts.ts
-var PARTITIONS = 64;
 function targetOf(cfg, project) {
   return cfg.target ?? project.target?.column;
 }
@@ -40906,13 +40937,13 @@ var conflictingLabelsCheck = defineStreamingCheck({
     }))
   ]),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor(cfg, { source, project }) {
+  visitor(cfg, { source, project, rootDir }) {
     const target2 = targetOf(cfg, project);
     const features = cfg.features ?? project.model?.features ?? source.header.filter((c) => c !== target2);
     const fi = features.map((c) => source.header.indexOf(c));
     const ti = source.header.indexOf(target2);
     const st = {
-      spill: new Spill(PARTITIONS),
+      spill: spillFor(path5.resolve(rootDir, source.path)),
       rows: 0,
       skippedNoLabel: 0,
       missing: [...features, target2].filter((c) => !source.header.includes(c))
@@ -40936,7 +40967,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
           return datasetResult(
@@ -40945,7 +40976,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path12}: column(s) not in the file: ${st.missing.join(", ")}`
+            `${path15}: column(s) not in the file: ${st.missing.join(", ")}`
           );
         }
         let conflictingRows = 0;
@@ -40984,7 +41015,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             },
             { name: "conflicting_groups", value: groups }
           ],
-          `${path12}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
+          `${path15}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
           {
             rows: st.rows,
             conflicting_rows: conflictingRows,
@@ -41001,7 +41032,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/duplicates.ts
-var PARTITIONS2 = 64;
+import path6 from "node:path";
 function countRepeats(spill) {
   let duplicates2 = 0;
   const examples = [];
@@ -41035,18 +41066,20 @@ var duplicatesCheck = defineStreamingCheck({
     (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
   ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor(cfg, { source }) {
+  visitor(cfg, { source, rootDir }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
     const st = {
-      spill: new Spill(PARTITIONS2),
+      spill: spillFor(path6.resolve(rootDir, source.path)),
       rows: 0,
       missingColumns: (cfg.columns ?? []).filter((c) => !source.header.includes(c))
     };
     return {
       batch(b) {
+        const keys = cfg.columns ? null : rowKeys(b.rows);
         for (let i = 0; i < b.rows.length; i++) {
           const row = b.rows[i];
-          st.spill.add(hashKey(cellsKey(idx.map((j) => j < 0 ? null : row[j]))), String(b.start + i));
+          const key = keys ? keys[i] : hashKey(cellsKey(idx.map((j) => j < 0 ? null : row[j])));
+          st.spill.add(key, String(b.start + i));
         }
         st.rows += b.rows.length;
       },
@@ -41055,7 +41088,7 @@ var duplicatesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
           return datasetResult(
@@ -41064,7 +41097,7 @@ var duplicatesCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path12}: column(s) not in the file: ${st.missingColumns.join(", ")}`
+            `${path15}: column(s) not in the file: ${st.missingColumns.join(", ")}`
           );
         }
         const { duplicates: duplicates2, examples } = countRepeats(st.spill);
@@ -41080,7 +41113,7 @@ var duplicatesCheck = defineStreamingCheck({
             { name: "duplicate_fraction", value: frac, threshold: { op: "<=", value: cfg.max_fraction } },
             { name: "duplicate_rows", value: duplicates2 }
           ],
-          `${path12}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
+          `${path15}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
           { rows: st.rows, duplicates: duplicates2, examples }
         );
       } finally {
@@ -41159,7 +41192,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       const target2 = cfg.target ?? f.ctx.config.target?.column;
       if (st.absent)
         return datasetResult(
@@ -41168,7 +41201,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
           ds,
           "error",
           [],
-          `${path12}: label column "${target2}" not in the file`
+          `${path15}: label column "${target2}" not in the file`
         );
       const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
@@ -41184,7 +41217,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
         ds,
         fail2 ? "fail" : "pass",
         metrics,
-        `${path12}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
+        `${path15}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
         { positives: st.positives, labelled: st.labelled, missing_labels: st.missing }
       );
     });
@@ -41276,7 +41309,7 @@ var sizeCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       const sensitive = f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
       const metrics = [];
       const problems = [];
@@ -41313,7 +41346,7 @@ var sizeCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: ${st.rows} rows; every declared group is large enough`,
+        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: ${st.rows} rows; every declared group is large enough`,
         { rows: st.rows, groups }
       );
     });
@@ -41391,7 +41424,7 @@ var missingCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path12 = f.sources.get(ds)?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? ds;
       const metrics = [];
       const problems = [];
       st.header.forEach((col, j) => {
@@ -41428,7 +41461,7 @@ var missingCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path12}: ${problems.join("; ")}` : `${path12}: missing values within bounds in ${st.rows} rows`,
+        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: missing values within bounds in ${st.rows} rows`,
         {
           rows: st.rows,
           missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
@@ -41440,7 +41473,7 @@ var missingCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/splits.ts
-var PARTITIONS3 = 64;
+import path7 from "node:path";
 function pair(cfg, project) {
   return {
     reference: cfg.reference ?? datasetWithRole(project, ["reference", "train"]),
@@ -41547,7 +41580,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         );
       }
     }
-    const path12 = f.sources.get(current)?.path ?? current;
+    const path15 = f.sources.get(current)?.path ?? current;
     return [
       datasetResult(
         cfg,
@@ -41555,7 +41588,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         current,
         problems.length ? "fail" : "pass",
         [{ name: "columns_with_unseen", value: problems.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path12}: categories not in ${reference2}: ${problems.join("; ")}` : `${path12}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
+        problems.length ? `${path15}: categories not in ${reference2}: ${problems.join("; ")}` : `${path15}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
         { reference: reference2, columns, findings }
       )
     ];
@@ -41568,15 +41601,16 @@ function parseTime(cell) {
   const t = Date.parse(cell.trim());
   return Number.isNaN(t) ? Number.NaN : t;
 }
-function leakVisitor(cfg, source) {
+function leakVisitor(cfg, source, rootDir) {
+  const file2 = path7.resolve(rootDir, source.path);
   const ii = cfg.id_column ? source.header.indexOf(cfg.id_column) : -1;
   const ti = cfg.time_column ? source.header.indexOf(cfg.time_column) : -1;
   const st = {
     source: { path: source.path, header: source.header },
     rows: 0,
-    ids: cfg.id_column && ii >= 0 ? new Spill(PARTITIONS3) : null,
-    rowHashes: cfg.exact_rows ? new Spill(PARTITIONS3) : null,
-    times: cfg.time_column && ti >= 0 ? new Spill(PARTITIONS3) : null,
+    ids: cfg.id_column && ii >= 0 ? spillFor(file2) : null,
+    rowHashes: cfg.exact_rows ? spillFor(file2) : null,
+    times: cfg.time_column && ti >= 0 ? spillFor(file2) : null,
     maxTime: Number.NEGATIVE_INFINITY,
     badTimes: 0,
     absent: [cfg.id_column, cfg.time_column].filter(
@@ -41585,6 +41619,7 @@ function leakVisitor(cfg, source) {
   };
   return {
     batch(b) {
+      const keys = st.rowHashes ? rowKeys(b.rows) : null;
       for (let i = 0; i < b.rows.length; i++) {
         const row = b.rows[i];
         const r = b.start + i;
@@ -41592,13 +41627,13 @@ function leakVisitor(cfg, source) {
           const id = row[ii] ?? null;
           if (id !== null) st.ids.add(hashKey(id.trim()), `${r}${mask(id)}`);
         }
-        st.rowHashes?.add(hashKey(cellsKey(row)), String(r));
+        st.rowHashes?.add(keys?.[i], String(r));
         if (st.times) {
           const t = parseTime(row[ti] ?? null);
           if (Number.isNaN(t)) st.badTimes++;
           else {
             if (t > st.maxTime) st.maxTime = t;
-            st.times.add(hashKey(String(r)), `${r}${t}`);
+            st.times.add((Math.imul(r, 2654435761) >>> 0).toString(16).padStart(8, "0"), `${r}${t}`);
           }
         }
       }
@@ -41673,7 +41708,7 @@ var leakageCheck = defineStreamingCheck({
       ]
     );
   },
-  visitor: (cfg, { source }) => leakVisitor(cfg, source),
+  visitor: (cfg, { source, rootDir }) => leakVisitor(cfg, source, rootDir),
   finish(cfg, f) {
     const { reference: reference2, current } = pair(cfg, f.ctx.config);
     const ref = f.states.get(reference2);
@@ -42625,7 +42660,7 @@ var phiCheck = defineStreamingCheck({
     const ignore = new Set(cfg.ignore);
     const own2 = needsOwnScan(cfg);
     for (const [ds, state] of f.states) {
-      const path12 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const path15 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
       const base = {
         id: `${cfg.id}/${ds}`,
         check: "data.phi",
@@ -42641,7 +42676,7 @@ var phiCheck = defineStreamingCheck({
           ...base,
           status: "error",
           metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
-          message: `${path12}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          message: `${path15}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
           details: { dataset: ds }
         });
         continue;
@@ -42655,10 +42690,10 @@ var phiCheck = defineStreamingCheck({
       const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
       let message;
       if (status === "pass") {
-        message = `${path12}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path15}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
       } else {
         const what = high.length > 0 ? "possible PHI" : "dates";
-        message = `${path12}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path15}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
       }
       results.push({
         ...base,
@@ -43398,7 +43433,7 @@ function sketchHistogram(kll, min, max, bins = PROFILE_HISTOGRAM_BINS) {
 }
 
 // packages/data/src/readers/index.ts
-import path5 from "node:path";
+import path8 from "node:path";
 
 // packages/data/src/readers/common.ts
 var DEFAULT_BATCH_SIZE = 8192;
@@ -45675,32 +45710,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path12) {
+function schemaTree(schema, rootIndex, path15) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path12, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path15, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path12 };
+  return { count, element, children, path: path15 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path12 = [tree];
+  const path15 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path12.push(child);
+    path15.push(child);
     tree = child;
   }
-  return path12;
+  return path15;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -46438,7 +46473,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path12) => path12.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path15) => path15.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -46643,9 +46678,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path12) {
+function resolve(record2, path15) {
   let value = record2;
-  for (const part of path12.split(".")) {
+  for (const part of path15.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -47305,7 +47340,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
-  const path12 = schema.path.join(".");
+  const path15 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -47320,7 +47355,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path12, values);
+    subcolumnData.set(path15, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -47328,8 +47363,8 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers2, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers2, nextDepth + 1);
-    const keys = subcolumnData.get(`${path12}.${mapName}.key`);
-    const values = subcolumnData.get(`${path12}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path15}.${mapName}.key`);
+    const values = subcolumnData.get(`${path15}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -47337,9 +47372,9 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path12}.${mapName}.key`);
-    subcolumnData.delete(`${path12}.${mapName}.value`);
-    subcolumnData.set(path12, out);
+    subcolumnData.delete(`${path15}.${mapName}.key`);
+    subcolumnData.delete(`${path15}.${mapName}.value`);
+    subcolumnData.set(path15, out);
     return;
   }
   if (schema.children.length) {
@@ -47359,7 +47394,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers2);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path12, inverted);
+    subcolumnData.set(path15, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -48823,7 +48858,7 @@ var BY_EXTENSION = {
 };
 async function openSource(spec) {
   const where = spec.display ?? spec.path;
-  const ext = path5.extname(spec.absPath).toLowerCase();
+  const ext = path8.extname(spec.absPath).toLowerCase();
   const format2 = spec.format ?? BY_EXTENSION[ext];
   switch (format2) {
     case "csv":
@@ -48843,7 +48878,7 @@ async function openSource(spec) {
 }
 
 // packages/data/src/scan.ts
-import path6 from "node:path";
+import path9 from "node:path";
 
 // packages/data/src/table.ts
 async function readTable(spec) {
@@ -48858,7 +48893,7 @@ async function readTable(spec) {
   }
   return makeTable(spec.name, spec.path, source.header, cols, rowCount, source.display);
 }
-function makeTable(name, path12, header, cols, rowCount, display = path12) {
+function makeTable(name, path15, header, cols, rowCount, display = path15) {
   const index = new Map(header.map((h, i) => [h, i]));
   const numericCache = /* @__PURE__ */ new Map();
   const column = (col) => {
@@ -48872,7 +48907,7 @@ function makeTable(name, path12, header, cols, rowCount, display = path12) {
   };
   return {
     name,
-    path: path12,
+    path: path15,
     header,
     rowCount,
     hasColumn: (col) => index.has(col),
@@ -48913,7 +48948,7 @@ function createDataServices(config3, rootDir) {
   const spec = (name) => {
     const ds = config3.datasets[name];
     if (!ds) throw new InputError(`no dataset named "${name}" under datasets: in the config`);
-    const absPath = path6.resolve(rootDir, ds.path);
+    const absPath = path9.resolve(rootDir, ds.path);
     return {
       name,
       absPath,
@@ -48989,7 +49024,7 @@ function createDataServices(config3, rootDir) {
 }
 
 // packages/data/src/schema-check.ts
-import path7 from "node:path";
+import path10 from "node:path";
 var ColumnSpec = external_exports.strictObject({
   type: external_exports.enum(["number", "integer", "string", "boolean"]).describe("Value type of every non-missing cell."),
   nullable: external_exports.boolean().default(true).describe("Whether missing cells are allowed at all."),
@@ -49120,7 +49155,7 @@ var SchemaFile = external_exports.strictObject({ columns: external_exports.recor
 var schemaFiles = /* @__PURE__ */ new Map();
 function declaredColumns(cfg, rootDir) {
   if (cfg.columns) return cfg.columns;
-  const abs = path7.resolve(rootDir, cfg.schema ?? "");
+  const abs = path10.resolve(rootDir, cfg.schema ?? "");
   let cols = schemaFiles.get(abs);
   if (!cols) {
     cols = parseWith(SchemaFile, readYamlFile(abs, displayPath(abs), "schema file")).columns;
@@ -49247,9 +49282,9 @@ var dataSchemaCheck = defineStreamingCheck({
 
 // packages/cli/src/infer-schema.ts
 async function inferSchemaFile(file2, opts) {
-  const abs = path8.resolve(file2);
+  const abs = path11.resolve(file2);
   const source = await openSource({
-    name: path8.basename(file2),
+    name: path11.basename(file2),
     absPath: abs,
     path: file2,
     display: displayPath(abs),
@@ -49278,10 +49313,10 @@ import {
   rmSync as rmSync2,
   writeFileSync
 } from "node:fs";
-import path9 from "node:path";
+import path12 from "node:path";
 var EVIDENCE_FILE = "evidence.json";
 function writeOutputDir(outDir, files) {
-  const abs = path9.resolve(outDir);
+  const abs = path12.resolve(outDir);
   if (existsSync2(abs)) {
     const entries = readdirSync(abs);
     if (entries.length > 0 && !entries.includes(EVIDENCE_FILE)) {
@@ -49290,12 +49325,12 @@ function writeOutputDir(outDir, files) {
       );
     }
   }
-  const parent = path9.dirname(abs);
+  const parent = path12.dirname(abs);
   mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync2(path9.join(parent, `.${path9.basename(abs)}.tmp-`));
+  const tmp = mkdtempSync2(path12.join(parent, `.${path12.basename(abs)}.tmp-`));
   try {
     chmodSync(tmp, 511 & ~process.umask());
-    for (const [name, content] of Object.entries(files)) writeFileSync(path9.join(tmp, name), content);
+    for (const [name, content] of Object.entries(files)) writeFileSync(path12.join(tmp, name), content);
     if (existsSync2(abs)) {
       const old = `${tmp}.old`;
       renameSync(abs, old);
@@ -49777,7 +49812,7 @@ function labelsFromTable(table2, target2) {
 
 // packages/model/src/runner.ts
 import { readFile } from "node:fs/promises";
-import path10 from "node:path";
+import path13 from "node:path";
 import * as ort from "onnxruntime-node";
 
 // packages/model/src/onnx-proto.ts
@@ -50153,7 +50188,7 @@ async function readModelFile(abs, relPath) {
   }
 }
 async function inspectModel(rootDir, relPath) {
-  const abs = path10.resolve(rootDir, relPath);
+  const abs = path13.resolve(rootDir, relPath);
   const buf = await readModelFile(abs, relPath);
   const meta3 = parseModelBytes(buf, relPath);
   const { sha256, bytes } = await sha256File(abs);
@@ -50274,7 +50309,7 @@ async function predictPositive({
   const width = cols.length;
   const n = table2.rowCount;
   const out = new Float64Array(n);
-  const session = await openSession(path10.resolve(rootDir, model.path), model.path, threads);
+  const session = await openSession(path13.resolve(rootDir, model.path), model.path, threads);
   try {
     checkSession(session, model);
     for (let start = 0; start < n; start += model.batch_size) {
@@ -50718,9 +50753,9 @@ function cmdSchema(args, io) {
   if (v.out) {
     const dir = String(v.out);
     mkdirSync2(dir, { recursive: true });
-    for (const [name, text3] of Object.entries(schemas)) writeFileSync2(path11.join(dir, name), text3);
+    for (const [name, text3] of Object.entries(schemas)) writeFileSync2(path14.join(dir, name), text3);
     io.out(
-      `wrote ${Object.keys(schemas).map((n) => path11.join(dir, n)).join(", ")}
+      `wrote ${Object.keys(schemas).map((n) => path14.join(dir, n)).join(", ")}
 `
     );
     return 0;
@@ -50765,10 +50800,10 @@ function cmdRender(args, io) {
     const problems = parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
     throw new ConfigurationError(problems);
   }
-  const outDir = String(v.out ?? path11.dirname(file2));
+  const outDir = String(v.out ?? path14.dirname(file2));
   const docs = renderAll(parsed.data);
   mkdirSync2(outDir, { recursive: true });
-  for (const [name, text3] of Object.entries(docs)) writeFileSync2(path11.join(outDir, name), text3);
+  for (const [name, text3] of Object.entries(docs)) writeFileSync2(path14.join(outDir, name), text3);
   io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}
 `);
   return 0;

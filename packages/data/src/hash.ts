@@ -35,3 +35,18 @@ export function cellsKey(cells: readonly (string | null | undefined)[]): string 
   }
   return out;
 }
+
+const rowKeyCache = new WeakMap<readonly (readonly (string | null)[])[], string[]>();
+
+/**
+ * hashKey(cellsKey(row)) of every row of a batch, computed once per batch and shared by every check that
+ * needs whole-row keys (duplicates, identical rows across splits).
+ */
+export function rowKeys(rows: readonly (readonly (string | null)[])[]): string[] {
+  let keys = rowKeyCache.get(rows);
+  if (!keys) {
+    keys = rows.map((r) => hashKey(cellsKey(r)));
+    rowKeyCache.set(rows, keys);
+  }
+  return keys;
+}

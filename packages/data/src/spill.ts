@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const FLUSH_CHARS = 1 << 16;
+/** Characters buffered per spill across all its partitions, whatever the partition count. */
+const BUFFER_CHARS = 1 << 19;
 
 /** Directories of spills not yet disposed, removed if the process exits early (an error, a signal). */
 const live = new Set<string>();
@@ -28,10 +29,12 @@ export class Spill {
   private readonly buffers: string[][] = [];
   private readonly sizes: number[] = [];
   private closed = false;
+  private readonly flushChars: number;
   count = 0;
 
   constructor(partitions: number) {
     this.partitions = Math.max(1, Math.floor(partitions));
+    this.flushChars = Math.max(1024, Math.floor(BUFFER_CHARS / this.partitions));
     this.dir = mkdtempSync(path.join(tmpdir(), 'regops-spill-'));
     track(this.dir);
     for (let i = 0; i < this.partitions; i++) {
@@ -51,7 +54,7 @@ export class Spill {
     (this.buffers[p] as string[]).push(line);
     this.sizes[p] = (this.sizes[p] ?? 0) + line.length;
     this.count++;
-    if ((this.sizes[p] ?? 0) >= FLUSH_CHARS) this.flush(p);
+    if ((this.sizes[p] ?? 0) >= this.flushChars) this.flush(p);
   }
 
   private flush(p: number): void {
@@ -98,7 +101,21 @@ export class Spill {
   }
 }
 
-/** Partitions for a file of `bytes`: about 4 MiB of source per partition, between 8 and 1024. */
+/**
+ * Partitions for a file of `bytes`: about 2 MiB of source per partition (between 16 and 4096), so the records
+ * read back for one partition, and so the memory of a set operation, stay about the same however big the file.
+ */
 export function partitionsFor(bytes: number): number {
-  return Math.min(1024, Math.max(8, Math.ceil(bytes / (4 << 20))));
+  return Math.min(4096, Math.max(16, Math.ceil(bytes / (2 << 20))));
+}
+
+/** A spill sized for the dataset file a visitor reads. */
+export function spillFor(absPath: string): Spill {
+  let bytes = 0;
+  try {
+    bytes = statSync(absPath).size;
+  } catch {
+    bytes = 0;
+  }
+  return new Spill(partitionsFor(bytes));
 }

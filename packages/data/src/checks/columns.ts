@@ -144,7 +144,11 @@ interface CountsState {
   nonMissing: number[];
 }
 
-function countsVisitor(cfg: ColumnsCfg, source: DatasetSource) {
+/**
+ * Per-column value counts (for spelling variants) or heavy hitters (for near-constant columns). Counting
+ * stops for a column that is mostly numbers after its first 1000 values: it has no categories to compare.
+ */
+function countsVisitor(cfg: ColumnsCfg, source: DatasetSource, want: 'counts' | 'heavy') {
   const { names, idx, absent } = pick(cfg, source);
   const st: CountsState = {
     names,
@@ -162,10 +166,15 @@ function countsVisitor(cfg: ColumnsCfg, source: DatasetSource) {
           if (j < 0) continue;
           const v = row[j] ?? null;
           if (v === null) continue;
-          st.nonMissing[k] = (st.nonMissing[k] ?? 0) + 1;
+          const seen = (st.nonMissing[k] ?? 0) + 1;
+          st.nonMissing[k] = seen;
+          if (want === 'heavy') {
+            (st.heavy[k] as HeavyHitters).add(v);
+            continue;
+          }
+          if (seen > 1000 && (st.numeric[k] ?? 0) > 500) continue;
           if (!Number.isNaN(toNumber(v))) st.numeric[k] = (st.numeric[k] ?? 0) + 1;
           (st.counts[k] as CappedCounts).add(v);
-          (st.heavy[k] as HeavyHitters).add(v);
         }
       }
     },
@@ -195,7 +204,7 @@ export const categoryVariantsCheck = defineStreamingCheck<VariantsCfg, CountsSta
       (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
     ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor: (cfg, { source }) => countsVisitor(cfg, source),
+  visitor: (cfg, { source }) => countsVisitor(cfg, source, 'counts'),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
       const path = f.sources.get(ds)?.path ?? ds;
@@ -204,7 +213,8 @@ export const categoryVariantsCheck = defineStreamingCheck<VariantsCfg, CountsSta
       const findings: { column: string; variants: { value: string; count: number }[] }[] = [];
       st.names.forEach((col, k) => {
         const c = st.counts[k] as CappedCounts;
-        if (c.overflow || (st.numeric[k] ?? 0) > (st.nonMissing[k] ?? 0) / 2) return;
+        const counted = Math.min(st.nonMissing[k] ?? 0, 1000);
+        if (c.overflow || (st.numeric[k] ?? 0) > counted / 2) return;
         const groups = new Map<string, [string, number][]>();
         for (const [v, n] of c.counts) {
           const key = normalCategory(v);
@@ -262,7 +272,7 @@ export const constantCheck = defineStreamingCheck<ConstantCfg, CountsState>({
       (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
     ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor: (cfg, { source }) => countsVisitor(cfg, source),
+  visitor: (cfg, { source }) => countsVisitor(cfg, source, 'heavy'),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
       const path = f.sources.get(ds)?.path ?? ds;

@@ -1,10 +1,9 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { cellsKey, hashKey } from '../hash';
-import { Spill } from '../spill';
+import { type Spill, spillFor } from '../spill';
 import { defineStreamingCheck } from '../stream-check';
 import { allOr, datasetResult, datasetsOption, type Entry, needs, unknownDatasets } from './common';
-
-const PARTITIONS = 64;
 
 type Cfg = Entry<{
   datasets?: string[] | undefined;
@@ -61,13 +60,13 @@ export const conflictingLabelsCheck = defineStreamingCheck<Cfg, State>({
       })),
     ]),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor(cfg, { source, project }) {
+  visitor(cfg, { source, project, rootDir }) {
     const target = targetOf(cfg, project) as string;
     const features = cfg.features ?? project.model?.features ?? source.header.filter((c) => c !== target);
     const fi = features.map((c) => source.header.indexOf(c));
     const ti = source.header.indexOf(target);
     const st: State = {
-      spill: new Spill(PARTITIONS),
+      spill: spillFor(path.resolve(rootDir, source.path)),
       rows: 0,
       skippedNoLabel: 0,
       missing: [...features, target].filter((c) => !source.header.includes(c)),

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { z } from 'zod';
-import { cellsKey, hashKey } from '../hash';
-import { Spill } from '../spill';
+import { cellsKey, hashKey, rowKeys } from '../hash';
+import { type Spill, spillFor } from '../spill';
 import { defineStreamingCheck } from '../stream-check';
 import {
   allOr,
@@ -12,8 +13,6 @@ import {
   pct,
   unknownDatasets,
 } from './common';
-
-const PARTITIONS = 64;
 
 type Cfg = Entry<{ datasets?: string[] | undefined; columns?: string[] | undefined; max_fraction: number }>;
 
@@ -72,18 +71,21 @@ export const duplicatesCheck = defineStreamingCheck<Cfg, State>({
       (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
     ),
   datasets: (cfg, project) => allOr(cfg.datasets, project),
-  visitor(cfg, { source }) {
+  visitor(cfg, { source, rootDir }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
     const st: State = {
-      spill: new Spill(PARTITIONS),
+      spill: spillFor(path.resolve(rootDir, source.path)),
       rows: 0,
       missingColumns: (cfg.columns ?? []).filter((c) => !source.header.includes(c)),
     };
     return {
       batch(b) {
+        // Whole rows share their keys with the other checks of the same pass.
+        const keys = cfg.columns ? null : rowKeys(b.rows);
         for (let i = 0; i < b.rows.length; i++) {
           const row = b.rows[i] as (string | null)[];
-          st.spill.add(hashKey(cellsKey(idx.map((j) => (j < 0 ? null : row[j])))), String(b.start + i));
+          const key = keys ? (keys[i] as string) : hashKey(cellsKey(idx.map((j) => (j < 0 ? null : row[j]))));
+          st.spill.add(key, String(b.start + i));
         }
         st.rows += b.rows.length;
       },

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { CheckResult, ConfigProblem, RegopsConfig } from '@regops/core';
 import { z } from 'zod';
-import { cellsKey, hashKey } from '../hash';
+import { hashKey, rowKeys } from '../hash';
 import { mask } from '../mask';
-import { Spill } from '../spill';
+import { type Spill, spillFor } from '../spill';
 import { defineStreamingCheck } from '../stream-check';
 import type { DatasetSource } from '../types';
 import {
@@ -16,8 +17,6 @@ import {
   toNumber,
   unknownDataset,
 } from './common';
-
-const PARTITIONS = 64;
 
 type PairCfg = { reference?: string | undefined; current?: string | undefined };
 
@@ -215,15 +214,16 @@ export function parseTime(cell: string | null): number {
   return Number.isNaN(t) ? Number.NaN : t;
 }
 
-function leakVisitor(cfg: LeakCfg, source: DatasetSource) {
+function leakVisitor(cfg: LeakCfg, source: DatasetSource, rootDir: string) {
+  const file = path.resolve(rootDir, source.path);
   const ii = cfg.id_column ? source.header.indexOf(cfg.id_column) : -1;
   const ti = cfg.time_column ? source.header.indexOf(cfg.time_column) : -1;
   const st: LeakState = {
     source: { path: source.path, header: source.header },
     rows: 0,
-    ids: cfg.id_column && ii >= 0 ? new Spill(PARTITIONS) : null,
-    rowHashes: cfg.exact_rows ? new Spill(PARTITIONS) : null,
-    times: cfg.time_column && ti >= 0 ? new Spill(PARTITIONS) : null,
+    ids: cfg.id_column && ii >= 0 ? spillFor(file) : null,
+    rowHashes: cfg.exact_rows ? spillFor(file) : null,
+    times: cfg.time_column && ti >= 0 ? spillFor(file) : null,
     maxTime: Number.NEGATIVE_INFINITY,
     badTimes: 0,
     absent: [cfg.id_column, cfg.time_column].filter(
@@ -232,6 +232,7 @@ function leakVisitor(cfg: LeakCfg, source: DatasetSource) {
   };
   return {
     batch(b: { rows: (string | null)[][]; start: number }) {
+      const keys = st.rowHashes ? rowKeys(b.rows) : null;
       for (let i = 0; i < b.rows.length; i++) {
         const row = b.rows[i] as (string | null)[];
         const r = b.start + i;
@@ -240,13 +241,14 @@ function leakVisitor(cfg: LeakCfg, source: DatasetSource) {
           // Only a hash and the masked form of an ID reach the temporary spill files.
           if (id !== null) st.ids.add(hashKey(id.trim()), `${r}\u001f${mask(id)}`);
         }
-        st.rowHashes?.add(hashKey(cellsKey(row)), String(r));
+        st.rowHashes?.add(keys?.[i] as string, String(r));
         if (st.times) {
           const t = parseTime(row[ti] ?? null);
           if (Number.isNaN(t)) st.badTimes++;
           else {
             if (t > st.maxTime) st.maxTime = t;
-            st.times.add(hashKey(String(r)), `${r}\u001f${t}`);
+            // Any key spreads time records over the partitions; the row number in hex is cheap.
+            st.times.add((Math.imul(r, 2654435761) >>> 0).toString(16).padStart(8, '0'), `${r}\u001f${t}`);
           }
         }
       }
@@ -331,7 +333,7 @@ export const leakageCheck = defineStreamingCheck<LeakCfg, LeakState>({
       ],
     );
   },
-  visitor: (cfg, { source }) => leakVisitor(cfg, source),
+  visitor: (cfg, { source, rootDir }) => leakVisitor(cfg, source, rootDir),
   finish(cfg, f) {
     const { reference, current } = pair(cfg, f.ctx.config);
     const ref = f.states.get(reference as string) as LeakState;
