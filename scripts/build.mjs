@@ -15,12 +15,13 @@ const outRoot = check ? mkdtempSync(path.join(tmpdir(), 'regops-dist-')) : path.
 const rawPlugin = {
   name: 'raw',
   setup(b) {
+    // Paths relative to the repository, so the bundle is the same whatever folder it is built in.
     b.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)),
+      path: path.relative(root, path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length))).split(path.sep).join('/'),
       namespace: 'raw',
     }));
     b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
+      contents: readFileSync(path.join(root, args.path), 'utf8'),
       loader: 'text',
     }));
   },
