@@ -17,7 +17,10 @@ const rawPlugin = {
   setup(b) {
     // Paths relative to the repository, so the bundle is the same whatever folder it is built in.
     b.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: path.relative(root, path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length))).split(path.sep).join('/'),
+      path: path
+        .relative(root, path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)))
+        .split(path.sep)
+        .join('/'),
       namespace: 'raw',
     }));
     b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({

@@ -8,7 +8,6 @@ import {
   type RegopsConfig,
   type RunContext,
   runPipeline,
-  type Table,
 } from '@regops/core';
 import { createDataServices } from '@regops/data';
 import * as ort from 'onnxruntime-node';
