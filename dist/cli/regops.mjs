@@ -41244,7 +41244,7 @@ var sizeCheck = defineStreamingCheck({
     if (cfg.min_rows === void 0 && !cfg.subgroups?.length)
       problems.push({ path: [], message: "no bound: set min_rows or subgroups" });
     cfg.subgroups?.forEach((g, i) => {
-      if (g.bins && g.bins.some((b, k) => k > 0 && b <= (g.bins?.[k - 1] ?? b))) {
+      if (g.bins?.some((b, k) => k > 0 && b <= (g.bins?.[k - 1] ?? b))) {
         problems.push({ path: ["subgroups", i, "bins"], message: "bin edges must be strictly ascending" });
       }
     });

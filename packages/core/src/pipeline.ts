@@ -6,7 +6,6 @@ import {
   type ModelInfo,
   type RunContext,
   type Services,
-  type Table,
 } from './check';
 import type { CheckEntry } from './config';
 import { InputError, isRegopsError } from './errors';
