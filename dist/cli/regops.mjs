@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path17) {
+      const ctrl = callVisitor(key, node2, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path17 = Object.freeze(path17.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path17) {
+      const ctrl = await callVisitor(key, node2, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path17 = Object.freeze(path17.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path17);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path17);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path17);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path17);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path17);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path17);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path17, node2) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path17;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8425,15 +8425,15 @@ var require_runtime = __commonJS({
         throw new _exception2["default"]("Template was precompiled with a newer version of Handlebars than the current runtime. Please update your runtime to a newer version (" + compilerInfo[1] + ").");
       }
     }
-    function template(templateSpec, env2) {
-      if (!env2) {
+    function template(templateSpec, env3) {
+      if (!env3) {
         throw new _exception2["default"]("No environment passed to template");
       }
       if (!templateSpec || !templateSpec.main) {
         throw new _exception2["default"]("Unknown template object: " + typeof templateSpec);
       }
       templateSpec.main.decorator = templateSpec.main_d;
-      env2.VM.checkRevision(templateSpec.compiler);
+      env3.VM.checkRevision(templateSpec.compiler);
       var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
       function invokePartialWrapper(partial2, context, options4) {
         if (options4.hash) {
@@ -8442,18 +8442,18 @@ var require_runtime = __commonJS({
             options4.ids[0] = true;
           }
         }
-        partial2 = env2.VM.resolvePartial.call(this, partial2, context, options4);
+        partial2 = env3.VM.resolvePartial.call(this, partial2, context, options4);
         options4.hooks = this.hooks;
         options4.protoAccessControl = this.protoAccessControl;
-        var result = env2.VM.invokePartial.call(this, partial2, context, options4);
+        var result = env3.VM.invokePartial.call(this, partial2, context, options4);
         if (result == null && Utils.isFunction(partial2)) {
           throw new _exception2["default"]("The partial " + options4.name + " returned no output: partials must return a string");
         }
-        if (result == null && env2.compile) {
+        if (result == null && env3.compile) {
           if (typeof partial2 !== "string") {
             throw new _exception2["default"]("The partial " + options4.name + " could not be compiled: partials must be strings or functions returning strings");
           }
-          options4.partials[options4.name] = env2.compile(partial2, templateSpec.compilerOptions, env2);
+          options4.partials[options4.name] = env3.compile(partial2, templateSpec.compilerOptions, env3);
           result = options4.partials[options4.name](context, options4);
         }
         if (result != null) {
@@ -8538,7 +8538,7 @@ var require_runtime = __commonJS({
         },
         // An empty object to use as replacement for null-contexts
         nullContext: Object.seal({}),
-        noop: env2.VM.noop,
+        noop: env3.VM.noop,
         compilerInfo: templateSpec.compiler
       };
       function ret(context) {
@@ -8566,14 +8566,14 @@ var require_runtime = __commonJS({
       ret._setup = function(options4) {
         if (!options4.partial) {
           var mergedHelpers = {};
-          addHelpers(mergedHelpers, env2.helpers, container);
+          addHelpers(mergedHelpers, env3.helpers, container);
           addHelpers(mergedHelpers, options4.helpers, container);
           container.helpers = mergedHelpers;
           if (templateSpec.usePartial) {
-            container.partials = container.mergeIfNeeded(options4.partials, env2.partials);
+            container.partials = container.mergeIfNeeded(options4.partials, env3.partials);
           }
           if (templateSpec.usePartial || templateSpec.useDecorators) {
-            container.decorators = Utils.extend({}, env2.decorators, options4.decorators);
+            container.decorators = Utils.extend({}, env3.decorators, options4.decorators);
           }
           container.hooks = {};
           container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options4);
@@ -8794,13 +8794,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path15) {
-          return /^\.|this\b/.test(path15.original);
+        scopedId: function scopedId(path17) {
+          return /^\.|this\b/.test(path17.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path15) {
-          return path15.parts.length === 1 && !AST.helpers.scopedId(path15) && !path15.depth;
+        simpleId: function simpleId(path17) {
+          return path17.parts.length === 1 && !AST.helpers.scopedId(path17) && !path17.depth;
         }
       }
     };
@@ -9885,12 +9885,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path15, params, hash2, open3, strip, locInfo) {
+    function prepareMustache(path17, params, hash2, open3, strip, locInfo) {
       var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path15,
+        path: path17,
         params,
         hash: hash2,
         escaped,
@@ -10162,9 +10162,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path15 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path17 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path15.original);
+        this.opcode("registerDecorator", params.length, path17.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -10231,48 +10231,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path15 = sexpr.path, name = path15.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path15));
+        var path17 = sexpr.path, name = path17.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path17));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path15.strict = true;
-        this.accept(path15);
+        path17.strict = true;
+        this.accept(path17);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path15 = sexpr.path;
-        path15.strict = true;
-        this.accept(path15);
+        var path17 = sexpr.path;
+        path17.strict = true;
+        this.accept(path17);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path15 = sexpr.path, name = path15.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path17 = sexpr.path, name = path17.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path15.strict = true;
-          path15.falsy = true;
-          this.accept(path15);
-          this.opcode("invokeHelper", params.length, path15.original, _ast2["default"].helpers.simpleId(path15));
+          path17.strict = true;
+          path17.falsy = true;
+          this.accept(path17);
+          this.opcode("invokeHelper", params.length, path17.original, _ast2["default"].helpers.simpleId(path17));
         }
       },
-      PathExpression: function PathExpression(path15) {
-        var depth = validateDepth(path15);
-        var parts = validateParts(path15);
+      PathExpression: function PathExpression(path17) {
+        var depth = validateDepth(path17);
+        var parts = validateParts(path17);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path15), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path17), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path15.data) {
+        } else if (path17.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path15.strict);
+          this.opcode("lookupData", depth, parts, path17.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path15.falsy, path15.strict, scoped);
+          this.opcode("lookupOnContext", parts, path17.falsy, path17.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10414,7 +10414,7 @@ var require_compiler = __commonJS({
         }
       }
     };
-    function precompile(input2, options4, env2) {
+    function precompile(input2, options4, env3) {
       if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input2);
       }
@@ -10425,10 +10425,10 @@ var require_compiler = __commonJS({
       if (options4.compat) {
         options4.useDepths = true;
       }
-      var ast = env2.parse(input2, options4), environment = new env2.Compiler().compile(ast, options4);
-      return new env2.JavaScriptCompiler().compile(environment, options4);
+      var ast = env3.parse(input2, options4), environment = new env3.Compiler().compile(ast, options4);
+      return new env3.JavaScriptCompiler().compile(environment, options4);
     }
-    function compile2(input2, options4, env2) {
+    function compile2(input2, options4, env3) {
       if (options4 === void 0) options4 = {};
       if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input2);
@@ -10442,8 +10442,8 @@ var require_compiler = __commonJS({
       }
       var compiled = void 0;
       function compileInput() {
-        var ast = env2.parse(input2, options4), environment = new env2.Compiler().compile(ast, options4), templateSpec = new env2.JavaScriptCompiler().compile(environment, options4, void 0, true);
-        return env2.template(templateSpec);
+        var ast = env3.parse(input2, options4), environment = new env3.Compiler().compile(ast, options4), templateSpec = new env3.JavaScriptCompiler().compile(environment, options4, void 0, true);
+        return env3.template(templateSpec);
       }
       function ret(context, execOptions) {
         if (!compiled) {
@@ -10499,8 +10499,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path15) {
-      return validateStringArray(path15, path15.parts, "parts");
+    function validateParts(path17) {
+      return validateStringArray(path17, path17.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10682,16 +10682,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize2(aPath) {
-      var path15 = aPath;
+      var path17 = aPath;
       var url2 = urlParse2(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path15 = url2.path;
+        path17 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path15);
-      var parts = path15.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path17);
+      var parts = path17.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10708,15 +10708,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path15 = parts.join("/");
-      if (path15 === "") {
-        path15 = isAbsolute ? "/" : ".";
+      path17 = parts.join("/");
+      if (path17 === "") {
+        path17 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path15;
+        url2.path = path17;
         return urlGenerate(url2);
       }
-      return path15;
+      return path17;
     }
     exports.normalize = normalize2;
     function join(aRoot, aPath) {
@@ -13518,8 +13518,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path15 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path15;
+      var path17 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path17;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13571,7 +13571,7 @@ var require_lib = __commonJS({
 
 // packages/cli/src/main.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path14 from "node:path";
+import path16 from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
@@ -14391,10 +14391,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path17) {
+  if (!path17)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path17.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14734,11 +14734,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path17, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path17);
     return iss;
   });
 }
@@ -15200,16 +15200,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path17 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path17, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path17, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15248,17 +15248,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path17 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path17, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path17, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15297,8 +15297,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path17 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path17) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -18649,7 +18649,7 @@ function isRecursive(inst, stack, resolve2) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child) => {
+  const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
@@ -18678,32 +18678,32 @@ function isRecursive(inst, stack, resolve2) {
     case "object": {
       const raw = rawShape(def2);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check2(def2.catchall);
+      check3(def2.catchall);
       break;
     }
     case "array":
-      check2(def2.element);
+      check3(def2.element);
       break;
     case "tuple":
       for (const el of def2.items)
-        check2(el);
-      check2(def2.rest);
+        check3(el);
+      check3(def2.rest);
       break;
     case "record":
     case "map":
-      check2(def2.keyType);
-      check2(def2.valueType);
+      check3(def2.keyType);
+      check3(def2.valueType);
       break;
     case "set":
-      check2(def2.valueType);
+      check3(def2.valueType);
       break;
     case "union":
       for (const el of def2.options)
-        check2(el);
+        check3(el);
       break;
     case "intersection":
-      check2(def2.left);
-      check2(def2.right);
+      check3(def2.left);
+      check3(def2.right);
       break;
     case "optional":
     case "nullable":
@@ -18714,15 +18714,15 @@ function isRecursive(inst, stack, resolve2) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def2.innerType);
+      check3(def2.innerType);
       break;
     case "pipe":
-      check2(def2.in);
-      check2(def2.out);
+      check3(def2.in);
+      check3(def2.out);
       break;
     case "function":
-      check2(def2.input);
-      check2(def2.output);
+      check3(def2.input);
+      check3(def2.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -18763,10 +18763,10 @@ function isRecursive(inst, stack, resolve2) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check2(value);
+          check3(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check2(el);
+            check3(el);
       }
     }
   }
@@ -24285,8 +24285,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
+        const plural3 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -24430,8 +24430,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
+        const plural3 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -26712,8 +26712,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check2 of schemaChecks) {
-    const def2 = check2._zod.def;
+  for (const check3 of schemaChecks) {
+    const def2 = check3._zod.def;
     if (def2.when && !WHEN_DEFAULTED_CHECKS.has(def2.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -26761,7 +26761,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def2, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def2, currentAccessor);
@@ -26777,7 +26777,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -26900,8 +26900,8 @@ function generatePropertyCheck(doc, ctx, def2, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def2.property)}]`;
   generateCheck(doc, ctx, def2.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
-  const tx = check2._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
+  const tx = check3._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -26917,8 +26917,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
-  const def2 = check2._zod.def;
+function generateCustomRefineCheck(doc, ctx, check3, accessor) {
+  const def2 = check3._zod.def;
   if (def2.fn) {
     if (isAsyncFunction(def2.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -26931,11 +26931,11 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check2._zod.check) {
-    if (isAsyncFunction(check2._zod.check)) {
+  if (check3._zod.check) {
+    if (isAsyncFunction(check3._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check2._zod.check;
+    const checkFn = check3._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -27557,8 +27557,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max, check2] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max, check3] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -30858,8 +30858,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def2) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check2, params) {
-    return this.check(refine(check2, params));
+  refine(check3, params) {
+    return this.check(refine(check3, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -32436,13 +32436,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path17 = ref.slice(1).split("/").filter(Boolean);
+  if (path17.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path17[0] === defsKey) {
+    const key = path17[1] === void 0 ? void 0 : decodeJSONPointerSegment(path17[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33416,9 +33416,9 @@ function createMemo(onCompute) {
 }
 var CheckRegistry = class {
   checks = /* @__PURE__ */ new Map();
-  register(check2) {
-    if (this.checks.has(check2.type)) throw new Error(`check type ${check2.type} registered twice`);
-    this.checks.set(check2.type, check2);
+  register(check3) {
+    if (this.checks.has(check3.type)) throw new Error(`check type ${check3.type} registered twice`);
+    this.checks.set(check3.type, check3);
     return this;
   }
   get(type) {
@@ -33775,9 +33775,9 @@ var TOOL_VERSION = "0.1.0";
 // packages/core/src/yaml-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
-function formatPath(path15) {
+function formatPath(path17) {
   let out = "";
-  for (const k of path15) {
+  for (const k of path17) {
     if (typeof k === "number") out += `[${k}]`;
     else out += out === "" ? k : `.${k}`;
   }
@@ -33809,8 +33809,8 @@ function parseYamlText(text3, display) {
     throw new ConfigurationError(problems);
   }
   const data = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path15, key) => {
-    const node2 = path15.length === 0 ? doc.contents : doc.getIn(path15, true);
+  const locate = (path17, key) => {
+    const node2 = path17.length === 0 ? doc.contents : doc.getIn(path17, true);
     let offset;
     if (key !== void 0 && node2 && (0, import_yaml.isMap)(node2)) {
       const pair2 = node2.items.find((p) => p.key?.value === key);
@@ -33887,15 +33887,15 @@ async function prepare(project, registry3, services) {
   }
   const headers = /* @__PURE__ */ new Map();
   for (const name of Object.keys(config3.datasets)) headers.set(name, await services.header(name));
-  config3.checks.forEach((check2, i) => {
-    if (!check2.enabled) return;
-    const plugin = registry3.get(check2.type);
-    for (const need of plugin?.columns?.(check2, config3) ?? []) {
+  config3.checks.forEach((check3, i) => {
+    if (!check3.enabled) return;
+    const plugin = registry3.get(check3.type);
+    for (const need of plugin?.columns?.(check3, config3) ?? []) {
       const header = headers.get(need.dataset);
       const rel = config3.datasets[need.dataset]?.path;
       if (!header || !rel || header.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check2.id}); the file's columns are: ${header.join(", ")}`
+        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check3.id}); the file's columns are: ${header.join(", ")}`
       );
     }
   });
@@ -34070,10 +34070,10 @@ function pickOption(s, data) {
   }
   return d.options.find((o) => def(unwrap(o)).type === "object");
 }
-function schemaAt(root, data, path15) {
+function schemaAt(root, data, path17) {
   let s = root;
   let value = data;
-  for (const key of path15) {
+  for (const key of path17) {
     if (!s) return void 0;
     s = unwrap(s);
     if (def(s).type === "union") s = pickOption(s, value);
@@ -34091,8 +34091,8 @@ function schemaAt(root, data, path15) {
   if (def(s).type === "union") s = pickOption(s, value) ?? s;
   return s ? unwrap(s) : void 0;
 }
-function knownKeysAt(root, data, path15) {
-  const s = schemaAt(root, data, path15);
+function knownKeysAt(root, data, path17) {
+  const s = schemaAt(root, data, path17);
   if (!s) return [];
   const d = def(s);
   return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
@@ -34112,26 +34112,26 @@ var typeWords = {
   int: "an integer"
 };
 function issueMessages(issue2, root, data) {
-  const path15 = issue2.path;
+  const path17 = issue2.path;
   switch (issue2.code) {
     case "invalid_type": {
-      if (issue2.input === void 0) return [{ path: path15, text: `required, but missing` }];
+      if (issue2.input === void 0) return [{ path: path17, text: `required, but missing` }];
       const expected = typeWords[issue2.expected] ?? issue2.expected;
-      return [{ path: path15, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
+      return [{ path: path17, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
     }
     case "unrecognized_keys": {
-      const known = knownKeysAt(root, data, path15);
+      const known = knownKeysAt(root, data, path17);
       return issue2.keys.map((k) => {
         const hint = nearest(k, known);
         const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
-        return { path: [...path15, k], key: k, text: `unknown key \`${k}\`${tail}` };
+        return { path: [...path17, k], key: k, text: `unknown key \`${k}\`${tail}` };
       });
     }
     case "invalid_union": {
       if (issue2.discriminator) {
         const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
         const options4 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
-        const p = path15[path15.length - 1] === issue2.discriminator ? path15 : [...path15, issue2.discriminator];
+        const p = path17[path17.length - 1] === issue2.discriminator ? path17 : [...path17, issue2.discriminator];
         if (got === void 0) return [{ path: p, text: `required, one of: ${options4.join(", ")}` }];
         const hint = typeof got === "string" ? nearest(got, options4) : void 0;
         return [
@@ -34145,10 +34145,10 @@ function issueMessages(issue2, root, data) {
       const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
       if (best && best.length > 0) {
         return best.flatMap(
-          (sub) => issueMessages({ ...sub, path: [...path15, ...sub.path] }, root, data)
+          (sub) => issueMessages({ ...sub, path: [...path17, ...sub.path] }, root, data)
         );
       }
-      return [{ path: path15, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
+      return [{ path: path17, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
     }
     case "invalid_value": {
       const got = issue2.input;
@@ -34156,41 +34156,41 @@ function issueMessages(issue2, root, data) {
       const hint = typeof got === "string" ? nearest(got, options4) : void 0;
       return [
         {
-          path: path15,
+          path: path17,
           text: `expected one of ${options4.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
         }
       ];
     }
     case "too_small": {
-      if (issue2.origin === "array") return [{ path: path15, text: `needs at least ${issue2.minimum} item(s)` }];
-      if (issue2.origin === "string") return [{ path: path15, text: `must not be empty` }];
+      if (issue2.origin === "array") return [{ path: path17, text: `needs at least ${issue2.minimum} item(s)` }];
+      if (issue2.origin === "string") return [{ path: path17, text: `must not be empty` }];
       return [
         {
-          path: path15,
+          path: path17,
           text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "too_big": {
-      if (issue2.origin === "array") return [{ path: path15, text: `allows at most ${issue2.maximum} item(s)` }];
+      if (issue2.origin === "array") return [{ path: path17, text: `allows at most ${issue2.maximum} item(s)` }];
       return [
         {
-          path: path15,
+          path: path17,
           text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "invalid_format":
-      return [{ path: path15, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
+      return [{ path: path17, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
     default:
-      return [{ path: path15, text: issue2.message }];
+      return [{ path: path17, text: issue2.message }];
   }
 }
-function problemAt(file2, path15, text3, key) {
-  const parent = key !== void 0 ? path15.slice(0, -1) : path15;
-  const pos = file2.locate(parent, key) ?? file2.locate(path15.slice(0, -1));
+function problemAt(file2, path17, text3, key) {
+  const parent = key !== void 0 ? path17.slice(0, -1) : path17;
+  const pos = file2.locate(parent, key) ?? file2.locate(path17.slice(0, -1));
   const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
-  return `${where}: ${formatPath(path15)}: ${text3}`;
+  return `${where}: ${formatPath(path17)}: ${text3}`;
 }
 function parseWith(schema, file2) {
   const result = schema.safeParse(file2.data, { reportInput: true });
@@ -34328,13 +34328,13 @@ function loadProject(configPath, registry3) {
   for (const i of duplicates(config3.checks, (c) => c.id)) {
     at(["checks", i, "id"], `duplicate check id "${config3.checks[i]?.id}"`);
   }
-  config3.checks.forEach((check2, i) => {
+  config3.checks.forEach((check3, i) => {
     if (reqs) {
-      check2.verifies.forEach((id, j) => {
+      check3.verifies.forEach((id, j) => {
         if (!reqIds.includes(id)) at(["checks", i, "verifies", j], unknownRef("requirement", id, reqIds));
       });
     }
-    check2.controls.forEach((id, j) => {
+    check3.controls.forEach((id, j) => {
       if (!config3.risks)
         at(
           ["checks", i, "controls", j],
@@ -34343,8 +34343,8 @@ function loadProject(configPath, registry3) {
       else if (hazards && !controlIds.includes(id))
         at(["checks", i, "controls", j], unknownRef("risk control", id, controlIds));
     });
-    const plugin = registry3.get(check2.type);
-    for (const p of plugin?.validate?.(check2, config3) ?? []) at(["checks", i, ...p.path], p.message);
+    const plugin = registry3.get(check3.type);
+    for (const p of plugin?.validate?.(check3, config3) ?? []) at(["checks", i, ...p.path], p.message);
   });
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -36402,16 +36402,16 @@ var Ruler = class {
   }
 };
 var default_rules = {};
-default_rules.code_inline = function(tokens, idx, options4, env2, slf) {
+default_rules.code_inline = function(tokens, idx, options4, env3, slf) {
   const token = tokens[idx];
   return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
 };
-default_rules.code_block = function(tokens, idx, options4, env2, slf) {
+default_rules.code_block = function(tokens, idx, options4, env3, slf) {
   const token = tokens[idx];
   return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
 `;
 };
-default_rules.fence = function(tokens, idx, options4, env2, slf) {
+default_rules.fence = function(tokens, idx, options4, env3, slf) {
   const token = tokens[idx];
   const info = token.info ? unescapeAll(token.info).trim() : "";
   let langName = "";
@@ -36440,9 +36440,9 @@ default_rules.fence = function(tokens, idx, options4, env2, slf) {
   return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
 `;
 };
-default_rules.image = function(tokens, idx, options4, env2, slf) {
+default_rules.image = function(tokens, idx, options4, env3, slf) {
   const token = tokens[idx];
-  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options4, env2);
+  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options4, env3);
   return slf.renderToken(tokens, idx, options4);
 };
 default_rules.hardbreak = function(tokens, idx, options4) {
@@ -36536,12 +36536,12 @@ var Renderer = class {
   /**
   * The same as {@link Renderer.render}, but for single token of `inline` type.
   */
-  renderInline(tokens, options4, env2) {
+  renderInline(tokens, options4, env3) {
     let result = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env2, this);
+      if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env3, this);
       else result += this.renderToken(tokens, i, options4);
     }
     return result;
@@ -36551,7 +36551,7 @@ var Renderer = class {
   * Don't try to use it! Spec requires to show `alt` content with stripped markup,
   * instead of simple escaping.
   */
-  renderInlineAsText(tokens, options4, env2) {
+  renderInlineAsText(tokens, options4, env3) {
     let result = "";
     for (let i = 0, len = tokens.length; i < len; i++) switch (tokens[i].type) {
       case "text":
@@ -36559,7 +36559,7 @@ var Renderer = class {
         result += tokens[i].content;
         break;
       case "image":
-        result += this.renderInlineAsText(tokens[i].children, options4, env2);
+        result += this.renderInlineAsText(tokens[i].children, options4, env3);
         break;
       case "html_inline":
       case "html_block":
@@ -36575,25 +36575,25 @@ var Renderer = class {
   * Takes token stream and generates HTML. Probably, you will never need to call
   * this method directly.
   */
-  render(tokens, options4, env2) {
+  render(tokens, options4, env3) {
     let result = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (type === "inline") result += this.renderInline(tokens[i].children, options4, env2);
-      else if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env2, this);
+      if (type === "inline") result += this.renderInline(tokens[i].children, options4, env3);
+      else if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env3, this);
       else result += this.renderToken(tokens, i, options4);
     }
     return result;
   }
 };
 var StateCore = class {
-  constructor(src, md, env2) {
+  constructor(src, md, env3) {
     _defineProperty(this, "tokens", []);
     _defineProperty(this, "inlineMode", false);
     _defineProperty(this, "Token", Token);
     this.src = src;
-    this.env = env2;
+    this.env = env3;
     this.md = md;
   }
 };
@@ -36968,7 +36968,7 @@ var ParserCore = class {
   }
 };
 var StateBlock = class {
-  constructor(src, md, env2, tokens) {
+  constructor(src, md, env3, tokens) {
     _defineProperty(this, "bMarks", []);
     _defineProperty(this, "eMarks", []);
     _defineProperty(this, "tShift", []);
@@ -36984,7 +36984,7 @@ var StateBlock = class {
     _defineProperty(this, "Token", Token);
     this.src = src;
     this.md = md;
-    this.env = env2;
+    this.env = env3;
     this.tokens = tokens;
     const s = this.src;
     for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
@@ -38063,14 +38063,14 @@ var ParserBlock = class {
   /**
   * Process input string and push block tokens into `outTokens`
   */
-  parse(src, md, env2, outTokens) {
+  parse(src, md, env3, outTokens) {
     if (!src) return;
-    const state = new this.State(src, md, env2, outTokens);
+    const state = new this.State(src, md, env3, outTokens);
     this.tokenize(state, state.line, state.lineMax);
   }
 };
 var StateInline = class {
-  constructor(src, md, env2, outTokens) {
+  constructor(src, md, env3, outTokens) {
     _defineProperty(this, "pos", 0);
     _defineProperty(this, "level", 0);
     _defineProperty(this, "pending", "");
@@ -38084,7 +38084,7 @@ var StateInline = class {
     _defineProperty(this, "_prev_delimiters", []);
     _defineProperty(this, "Token", Token);
     this.src = src;
-    this.env = env2;
+    this.env = env3;
     this.md = md;
     this.tokens = outTokens;
     this.tokens_meta = Array(outTokens.length);
@@ -38984,8 +38984,8 @@ var ParserInline = class {
   /**
   * Process input string and push inline tokens into `outTokens`
   */
-  parse(str, md, env2, outTokens) {
-    const state = new this.State(str, md, env2, outTokens);
+  parse(str, md, env3, outTokens) {
+    const state = new this.State(str, md, env3, outTokens);
     this.tokenize(state);
     const rules = this.ruler2.getRules("");
     const len = rules.length;
@@ -39378,9 +39378,9 @@ var MarkdownIt = class {
   * inject data in specific cases. Usually, you will be ok to pass `{}`,
   * and then pass updated object to renderer.
   */
-  parse(src, env2) {
+  parse(src, env3) {
     if (typeof src !== "string") throw new Error("Input data should be a String");
-    const state = new this.core.State(src, this, env2);
+    const state = new this.core.State(src, this, env3);
     this.core.process(state);
     return state.tokens;
   }
@@ -39391,16 +39391,16 @@ var MarkdownIt = class {
   * But you will not need it with high probability. See also comment
   * in {@link MarkdownIt.parse}.
   */
-  render(src, env2 = {}) {
-    return this.renderer.render(this.parse(src, env2), this.options, env2);
+  render(src, env3 = {}) {
+    return this.renderer.render(this.parse(src, env3), this.options, env3);
   }
   /**
   * The same as {@link MarkdownIt.parse} but skip all block rules. It returns
   * the block tokens list with the single `inline` element, containing parsed
   * inline tokens in `children` property. Also updates `env` object.
   */
-  parseInline(src, env2) {
-    const state = new this.core.State(src, this, env2);
+  parseInline(src, env3) {
+    const state = new this.core.State(src, this, env3);
     state.inlineMode = true;
     this.core.process(state);
     return state.tokens;
@@ -39409,8 +39409,8 @@ var MarkdownIt = class {
   * Similar to {@link MarkdownIt.render} but for single paragraph content.
   * Result will NOT be wrapped into `<p>` tags.
   */
-  renderInline(src, env2 = {}) {
-    return this.renderer.render(this.parseInline(src, env2), this.options, env2);
+  renderInline(src, env3 = {}) {
+    return this.renderer.render(this.parseInline(src, env3), this.options, env3);
   }
 };
 _defineProperty(MarkdownIt, "Token", Token);
@@ -39765,10 +39765,10 @@ function buildDataCard(e, c) {
         `${where} \u203A subgroups: the data.size check declares no subgroups, so subgroup sizes are not measured`
       );
     }
-    for (const [check2, consequence] of EXPECTED_CHECKS) {
-      if (check2 === "data.label_prevalence" && label.notMeasured) continue;
-      if (!results.some(({ r }) => r.check === check2))
-        gaps.push(`${where}: no ${check2} check: ${consequence}`);
+    for (const [check3, consequence] of EXPECTED_CHECKS) {
+      if (check3 === "data.label_prevalence" && label.notMeasured) continue;
+      if (!results.some(({ r }) => r.check === check3))
+        gaps.push(`${where}: no ${check3} check: ${consequence}`);
     }
     for (const { r } of results) {
       if (r.status === "error" || r.status === "skip")
@@ -40128,8 +40128,8 @@ function modelView(m) {
     outputs: m.outputs
   };
 }
-function fileStem(path15) {
-  const base = path15.split("/").pop() ?? path15;
+function fileStem(path17) {
+  const base = path17.split("/").pop() ?? path17;
   return base.replace(/\.[^.]+$/, "") || base;
 }
 function frontMatter(e, name, metricResults) {
@@ -40449,11 +40449,11 @@ function shown(value, sensitive) {
 function pct(x) {
   return `${(100 * x).toFixed(1)}%`;
 }
-function datasetResult(cfg, check2, dataset, status, metrics, message, details, part = dataset) {
+function datasetResult(cfg, check3, dataset, status, metrics, message, details, part = dataset) {
   return {
     id: `${cfg.id}/${part}`,
-    check: check2,
-    title: `${cfg.title ?? defaultTitles[check2] ?? check2}: ${part}`,
+    check: check3,
+    title: `${cfg.title ?? defaultTitles[check3] ?? check3}: ${part}`,
     status,
     verifies: cfg.verifies,
     controls: cfg.controls,
@@ -40589,7 +40589,7 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -40616,7 +40616,7 @@ var mixedTypesCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: no column mixes numbers and text`,
+        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: no column mixes numbers and text`,
         {
           numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
           text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]]))
@@ -40679,7 +40679,7 @@ var categoryVariantsCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "counts"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       const sensitive = sensitiveOf(f, ds);
       const problems = [];
       const findings = [];
@@ -40707,7 +40707,7 @@ var categoryVariantsCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "variant_groups", value: findings.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path15}: one category spelled several ways: ${problems.join("; ")}` : `${path15}: every category has one spelling`,
+        problems.length ? `${path17}: one category spelled several ways: ${problems.join("; ")}` : `${path17}: every category has one spelling`,
         { findings }
       );
     });
@@ -40733,7 +40733,7 @@ var constantCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "heavy"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -40761,7 +40761,7 @@ var constantCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "constant_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: no constant or near-constant column`
+        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: no constant or near-constant column`
       );
     });
   }
@@ -40967,7 +40967,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
           return datasetResult(
@@ -40976,7 +40976,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path15}: column(s) not in the file: ${st.missing.join(", ")}`
+            `${path17}: column(s) not in the file: ${st.missing.join(", ")}`
           );
         }
         let conflictingRows = 0;
@@ -41015,7 +41015,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             },
             { name: "conflicting_groups", value: groups }
           ],
-          `${path15}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
+          `${path17}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
           {
             rows: st.rows,
             conflicting_rows: conflictingRows,
@@ -41088,7 +41088,7 @@ var duplicatesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
           return datasetResult(
@@ -41097,7 +41097,7 @@ var duplicatesCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path15}: column(s) not in the file: ${st.missingColumns.join(", ")}`
+            `${path17}: column(s) not in the file: ${st.missingColumns.join(", ")}`
           );
         }
         const { duplicates: duplicates2, examples } = countRepeats(st.spill);
@@ -41113,7 +41113,7 @@ var duplicatesCheck = defineStreamingCheck({
             { name: "duplicate_fraction", value: frac, threshold: { op: "<=", value: cfg.max_fraction } },
             { name: "duplicate_rows", value: duplicates2 }
           ],
-          `${path15}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
+          `${path17}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
           { rows: st.rows, duplicates: duplicates2, examples }
         );
       } finally {
@@ -41192,7 +41192,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       const target2 = cfg.target ?? f.ctx.config.target?.column;
       if (st.absent)
         return datasetResult(
@@ -41201,7 +41201,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
           ds,
           "error",
           [],
-          `${path15}: label column "${target2}" not in the file`
+          `${path17}: label column "${target2}" not in the file`
         );
       const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
@@ -41217,7 +41217,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
         ds,
         fail2 ? "fail" : "pass",
         metrics,
-        `${path15}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
+        `${path17}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
         { positives: st.positives, labelled: st.labelled, missing_labels: st.missing }
       );
     });
@@ -41309,7 +41309,7 @@ var sizeCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       const sensitive = f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
       const metrics = [];
       const problems = [];
@@ -41346,7 +41346,7 @@ var sizeCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: ${st.rows} rows; every declared group is large enough`,
+        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: ${st.rows} rows; every declared group is large enough`,
         { rows: st.rows, groups }
       );
     });
@@ -41424,7 +41424,7 @@ var missingCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path15 = f.sources.get(ds)?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? ds;
       const metrics = [];
       const problems = [];
       st.header.forEach((col, j) => {
@@ -41461,7 +41461,7 @@ var missingCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path15}: ${problems.join("; ")}` : `${path15}: missing values within bounds in ${st.rows} rows`,
+        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: missing values within bounds in ${st.rows} rows`,
         {
           rows: st.rows,
           missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
@@ -41580,7 +41580,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         );
       }
     }
-    const path15 = f.sources.get(current)?.path ?? current;
+    const path17 = f.sources.get(current)?.path ?? current;
     return [
       datasetResult(
         cfg,
@@ -41588,7 +41588,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         current,
         problems.length ? "fail" : "pass",
         [{ name: "columns_with_unseen", value: problems.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path15}: categories not in ${reference2}: ${problems.join("; ")}` : `${path15}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
+        problems.length ? `${path17}: categories not in ${reference2}: ${problems.join("; ")}` : `${path17}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
         { reference: reference2, columns, findings }
       )
     ];
@@ -42660,7 +42660,7 @@ var phiCheck = defineStreamingCheck({
     const ignore = new Set(cfg.ignore);
     const own2 = needsOwnScan(cfg);
     for (const [ds, state] of f.states) {
-      const path15 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const path17 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
       const base = {
         id: `${cfg.id}/${ds}`,
         check: "data.phi",
@@ -42676,7 +42676,7 @@ var phiCheck = defineStreamingCheck({
           ...base,
           status: "error",
           metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
-          message: `${path15}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          message: `${path17}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
           details: { dataset: ds }
         });
         continue;
@@ -42690,10 +42690,10 @@ var phiCheck = defineStreamingCheck({
       const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
       let message;
       if (status === "pass") {
-        message = `${path15}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path17}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
       } else {
         const what = high.length > 0 ? "possible PHI" : "dates";
-        message = `${path15}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path17}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
       }
       results.push({
         ...base,
@@ -45710,32 +45710,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path15) {
+function schemaTree(schema, rootIndex, path17) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path15, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path17, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path15 };
+  return { count, element, children, path: path17 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path15 = [tree];
+  const path17 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path15.push(child);
+    path17.push(child);
     tree = child;
   }
-  return path15;
+  return path17;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -46473,7 +46473,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path15) => path15.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path17) => path17.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -46608,19 +46608,19 @@ function compareBytes(a, b) {
 function matchesNull(condition, strict) {
   return matchFilter({ value: null }, { value: condition }, strict);
 }
-function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+function filterPageRanges(filter, columnPages, groupRows2, strict = true) {
   if (!filter) return void 0;
   if ("$and" in filter && Array.isArray(filter.$and)) {
     let ranges;
     for (const subFilter of filter.$and) {
-      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows2, strict));
     }
     return ranges;
   }
   if ("$or" in filter && Array.isArray(filter.$or)) {
     let ranges = [];
     for (const subFilter of filter.$or) {
-      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows2, strict);
       if (!subRanges) return void 0;
       ranges = unionRanges(ranges, subRanges);
     }
@@ -46637,7 +46637,7 @@ function filterPageRanges(filter, columnPages, groupRows, strict = true) {
     const keep = [];
     for (let i = 0; i < pages.pageStarts.length; i++) {
       const start = pages.pageStarts[i];
-      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows;
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows2;
       const nullCount = pages.nullCounts?.[i];
       const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
       const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
@@ -46678,9 +46678,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path15) {
+function resolve(record2, path17) {
   let value = record2;
-  for (const part of path15.split(".")) {
+  for (const part of path17.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -46717,9 +46717,9 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
   let groupStart = 0;
   for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
     const rowGroup = metadata.row_groups[groupIndex];
-    const groupRows = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows;
-    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+    const groupRows2 = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows2;
+    if (groupRows2 > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
       rowGroup,
       physicalColumns,
       filter,
@@ -46728,7 +46728,7 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
       schemaElements: elementsByPath
     })) {
       const selectStart = Math.max(rowStart - groupStart, 0);
-      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows2);
       const pageRanges = pageRangesByGroup?.[groupIndex];
       const pageLocations = pageLocationsByGroup?.[groupIndex];
       let ranges = pageRanges ? pageRanges.map(([start, end]) => {
@@ -46745,18 +46745,18 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
         ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
       }
       if (ranges.length) {
-        groups.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows: groupRows2, ranges, pageRanges, pageLocations });
       }
     }
     groupStart = groupEnd;
   }
   return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
 }
-function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows2, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
   const chunks = [];
   const fetches = [];
   const indexes = [];
-  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows2;
   for (const chunk of rowGroup.columns) {
     const meta3 = chunk.meta_data;
     if (chunk.file_path) throw new Error("parquet file_path not supported");
@@ -46800,7 +46800,7 @@ function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, us
     chunks,
     rowGroup,
     groupStart,
-    groupRows,
+    groupRows: groupRows2,
     selectStart,
     selectEnd
   }));
@@ -46822,12 +46822,12 @@ function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations)
   }
   return merged;
 }
-function pagesForRange([rangeStart, rangeEnd], pages, groupRows) {
+function pagesForRange([rangeStart, rangeEnd], pages, groupRows2) {
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < pages.length; i++) {
     const pageStart = Number(pages[i].first_row_index);
-    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows;
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows2;
     if (pageEnd > rangeStart && pageStart < rangeEnd) {
       first = Math.min(first, i);
       last = i;
@@ -46885,9 +46885,9 @@ async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict
   const candidateGroups = [];
   let groupStart = 0;
   metadata.row_groups.forEach((rowGroup, rgIdx) => {
-    const groupRows = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows;
-    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    const groupRows2 = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows2;
+    const overlaps = groupRows2 > 0 && groupEnd > rowStart && groupStart < rowEnd;
     groupStart = groupEnd;
     if (!overlaps) return;
     if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
@@ -46956,14 +46956,14 @@ async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict
       }
     }
     if (columnTaskCount) {
-      candidateGroups.push({ rgIdx, groupRows, columnPages });
+      candidateGroups.push({ rgIdx, groupRows: groupRows2, columnPages });
     }
   });
   if (indexTasks.length) {
     const prefetchedFile = prefetchAsyncBuffer(file2, { fetches: coalesceByteRanges(indexRanges) });
     await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
-    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
-      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
+    for (const { rgIdx, groupRows: groupRows2, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows2, filterStrict);
     }
   }
   return { pageRangesByGroup, pageLocationsByGroup };
@@ -47340,7 +47340,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
-  const path15 = schema.path.join(".");
+  const path17 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -47355,7 +47355,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path15, values);
+    subcolumnData.set(path17, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -47363,8 +47363,8 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers2, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers2, nextDepth + 1);
-    const keys = subcolumnData.get(`${path15}.${mapName}.key`);
-    const values = subcolumnData.get(`${path15}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path17}.${mapName}.key`);
+    const values = subcolumnData.get(`${path17}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -47372,9 +47372,9 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path15}.${mapName}.key`);
-    subcolumnData.delete(`${path15}.${mapName}.value`);
-    subcolumnData.set(path15, out);
+    subcolumnData.delete(`${path17}.${mapName}.key`);
+    subcolumnData.delete(`${path17}.${mapName}.value`);
+    subcolumnData.set(path17, out);
     return;
   }
   if (schema.children.length) {
@@ -47394,7 +47394,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers2);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path15, inverted);
+    subcolumnData.set(path17, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -48893,7 +48893,7 @@ async function readTable(spec) {
   }
   return makeTable(spec.name, spec.path, source.header, cols, rowCount, source.display);
 }
-function makeTable(name, path15, header, cols, rowCount, display = path15) {
+function makeTable(name, path17, header, cols, rowCount, display = path17) {
   const index = new Map(header.map((h, i) => [h, i]));
   const numericCache = /* @__PURE__ */ new Map();
   const column = (col) => {
@@ -48907,7 +48907,7 @@ function makeTable(name, path15, header, cols, rowCount, display = path15) {
   };
   return {
     name,
-    path: path15,
+    path: path17,
     header,
     rowCount,
     hasColumn: (col) => index.has(col),
@@ -49583,7 +49583,7 @@ function resolveAll(config3, project) {
   return { reference: reference2, current, columns };
 }
 function compareColumn(config3, column, ref, cur) {
-  const bounds2 = thresholds(config3);
+  const bounds3 = thresholds(config3);
   const base = {
     id: `${config3.id}/${column}`,
     check: "drift.feature",
@@ -49606,22 +49606,22 @@ function compareColumn(config3, column, ref, cur) {
     return {
       ...base,
       status: "skip",
-      metrics: [metric("ks_statistic", null, bounds2.statistic), metric("p_value", null, bounds2.pValue)],
+      metrics: [metric("ks_statistic", null, bounds3.statistic), metric("p_value", null, bounds3.pValue)],
       message: `cannot compare: column "${column}" has no values in ${empty.path} (all ${empty.rowCount} row(s) missing)`,
       details: { ...counts, method: null }
     };
   }
   const ks = ksTwoSample(r.values, c.values);
-  const failed = bounds2.statistic !== void 0 && !meets(ks.statistic, bounds2.statistic) || bounds2.pValue !== void 0 && !meets(ks.pValue, bounds2.pValue);
+  const failed = bounds3.statistic !== void 0 && !meets(ks.statistic, bounds3.statistic) || bounds3.pValue !== void 0 && !meets(ks.pValue, bounds3.pValue);
   const missing = r.missing + c.missing > 0 ? ` (${r.missing} and ${c.missing} missing)` : "";
   return {
     ...base,
     status: failed ? "fail" : "pass",
     metrics: [
-      metric("ks_statistic", ks.statistic, bounds2.statistic),
-      metric("p_value", ks.pValue, bounds2.pValue)
+      metric("ks_statistic", ks.statistic, bounds3.statistic),
+      metric("p_value", ks.pValue, bounds3.pValue)
     ],
-    message: `KS ${describeValue("D", ks.statistic, bounds2.statistic)}, ${describeValue("p", ks.pValue, bounds2.pValue)}; n=${ks.n1} vs ${ks.n2}${missing}`,
+    message: `KS ${describeValue("D", ks.statistic, bounds3.statistic)}, ${describeValue("p", ks.pValue, bounds3.pValue)}; n=${ks.n1} vs ${ks.n2}${missing}`,
     details: { ...counts, method: ks.method }
   };
 }
@@ -49709,6 +49709,999 @@ var driftFeatureCheck = {
   }
 };
 
+// packages/model/src/behavior.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path14 from "node:path";
+
+// packages/model/src/random.ts
+function fmix322(x) {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+var TWO_32 = 4294967296;
+var TWO_53 = 9007199254740992;
+var TWO_21 = 2097152;
+var INV_TWO_32 = 1 / TWO_32;
+var Xoshiro128 = class _Xoshiro128 {
+  s0;
+  s1;
+  s2;
+  s3;
+  spareNormal = null;
+  /** A generator seeded from an integer in [0, 2^53) (see the module comment for the expansion). */
+  constructor(seed = 0) {
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError(`seed must be an integer in [0, 2^53), got ${seed}`);
+    }
+    const lo = seed % TWO_32;
+    const hi = Math.floor(seed / TWO_32);
+    const words = [0, 1, 2, 3].map((k) => fmix322(lo + (k + 1) * 2654435769 >>> 0 ^ fmix322(hi + k)));
+    this.s0 = words[0];
+    this.s1 = words[1];
+    this.s2 = words[2];
+    this.s3 = words[3];
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+  /** A generator with the given raw state (four 32-bit words, not all zero), e.g. for known-answer tests. */
+  static fromState(state) {
+    const g = new _Xoshiro128(0);
+    g.s0 = state[0] >>> 0;
+    g.s1 = state[1] >>> 0;
+    g.s2 = state[2] >>> 0;
+    g.s3 = state[3] >>> 0;
+    if ((g.s0 | g.s1 | g.s2 | g.s3) === 0) throw new RangeError("xoshiro128** state must not be all zero");
+    return g;
+  }
+  /** The current state words (unsigned). */
+  state() {
+    return [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0];
+  }
+  /** Next 32-bit output as an unsigned integer in [0, 2^32). */
+  nextU32() {
+    const s1 = this.s1;
+    const m = Math.imul(s1, 5);
+    const result = Math.imul(m << 7 | m >>> 25, 9) >>> 0;
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 = s1 ^ this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = this.s3 << 11 | this.s3 >>> 21;
+    return result;
+  }
+  /**
+   * Uniform integer in [0, n), n an integer in [1, 2^32], without bias: Lemire's multiply-and-reject method
+   * (D. Lemire, "Fast random integer generation in an interval", ACM TOMACS 29(1), 2019). The 64-bit
+   * product x·n is formed exactly from double arithmetic (directly when n ≤ 2^21, where x·n < 2^53; from
+   * 16-bit halves of x otherwise), so both paths return the same values.
+   */
+  int(n) {
+    if (n <= TWO_21) {
+      if (!(n >= 1) || n !== Math.floor(n)) throw new RangeError(`int(n) needs an integer n \u2265 1, got ${n}`);
+      let threshold2 = -1;
+      for (; ; ) {
+        const p = this.nextU32() * n;
+        const hi = p * INV_TWO_32 | 0;
+        const lo = p - hi * TWO_32;
+        if (lo >= n) return hi;
+        if (threshold2 < 0) threshold2 = TWO_32 % n;
+        if (lo >= threshold2) return hi;
+      }
+    }
+    if (n > TWO_32 || n !== Math.floor(n)) throw new RangeError(`int(n) needs an integer n \u2264 2^32, got ${n}`);
+    const threshold = TWO_32 % n;
+    for (; ; ) {
+      const x = this.nextU32();
+      const t = (x & 65535) * n;
+      const tHigh = Math.floor(t / 65536);
+      const m = (x >>> 16) * n + tHigh;
+      const hi = Math.floor(m / 65536);
+      const lo = (m - hi * 65536) * 65536 + (t - tHigh * 65536);
+      if (lo >= threshold) return hi;
+    }
+  }
+  /**
+   * Fills `out` with uniform integers in [0, n): the same values, in the same order, as out.length calls
+   * of `int(n)`, with the generator state kept in locals (about twice as fast in the bootstrap's loop).
+   */
+  fillInts(n, out) {
+    if (!(n >= 1 && n <= TWO_21) || n !== Math.floor(n)) {
+      for (let i2 = 0; i2 < out.length; i2++) out[i2] = this.int(n);
+      return out;
+    }
+    const threshold = TWO_32 % n;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    const len = out.length;
+    let i = 0;
+    while (i < len) {
+      const m = Math.imul(s1, 5);
+      const x = Math.imul(m << 7 | m >>> 25, 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      const p = x * n;
+      const hi = p * INV_TWO_32 | 0;
+      if (p - hi * TWO_32 >= threshold) out[i++] = hi;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return out;
+  }
+  /**
+   * Uniform double in [0, 1) with 53 random bits: (a >>> 5) · 2^26 + (b >>> 6), divided by 2^53, for two
+   * consecutive outputs a, b (the construction numpy and the xoshiro authors use).
+   */
+  float() {
+    const a = this.nextU32() >>> 5;
+    const b = this.nextU32() >>> 6;
+    return (a * 67108864 + b) / TWO_53;
+  }
+  /**
+   * Standard normal deviate by Marsaglia's polar method (pairs of uniforms in the unit disc; the second
+   * deviate of each pair is kept for the next call). See the module comment about `Math.log`.
+   */
+  normal() {
+    if (this.spareNormal !== null) {
+      const z2 = this.spareNormal;
+      this.spareNormal = null;
+      return z2;
+    }
+    for (; ; ) {
+      const u = 2 * this.float() - 1;
+      const v = 2 * this.float() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) {
+        const f = Math.sqrt(-2 * Math.log(s) / s);
+        this.spareNormal = v * f;
+        return u * f;
+      }
+    }
+  }
+};
+
+// packages/model/src/bootstrap.ts
+function sortSample(scores, labels) {
+  const n = scores.length;
+  if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
+  let nPos = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(scores[i]))
+      throw new RangeError(`score ${i + 1} is NaN (missing); metrics need every score`);
+    const y = labels[i];
+    if (y === 1) nPos++;
+    else if (y !== 0) throw new RangeError(`label ${i + 1} is ${String(y)}, expected 0 or 1`);
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => scores[a] - scores[b] || a - b);
+  const sortedScores = new Float64Array(n);
+  const sortedLabels = new Uint8Array(n);
+  const positives = new Uint32Array(nPos);
+  const negatives = new Uint32Array(n - nPos);
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const r = order[i];
+    sortedScores[i] = scores[r];
+    const y = labels[r] === 1 ? 1 : 0;
+    sortedLabels[i] = y;
+    if (y === 1) positives[p++] = i;
+    else negatives[q++] = i;
+  }
+  return {
+    scores: sortedScores,
+    labels: sortedLabels,
+    order,
+    positives,
+    negatives,
+    n,
+    nPos,
+    nNeg: n - nPos
+  };
+}
+function weightedAuroc(sortedScores, sortedLabels, counts) {
+  const n = sortedScores.length;
+  let u = 0;
+  let negBelow = 0;
+  let wPos = 0;
+  let i = 0;
+  while (i < n) {
+    const s = sortedScores[i];
+    let gPos = 0;
+    let gAll = 0;
+    do {
+      const c = counts[i];
+      gPos += c * sortedLabels[i];
+      gAll += c;
+      i++;
+    } while (i < n && sortedScores[i] === s);
+    const gNeg = gAll - gPos;
+    u += gPos * (negBelow + 0.5 * gNeg);
+    negBelow += gNeg;
+    wPos += gPos;
+  }
+  const wNeg = negBelow;
+  return wPos === 0 || wNeg === 0 ? Number.NaN : u / (wPos * wNeg);
+}
+function cutIndex(sortedScores, threshold) {
+  let lo = 0;
+  let hi = sortedScores.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sortedScores[mid] >= threshold) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+function weightedConfusion(sortedScores, sortedLabels, counts, threshold) {
+  const n = sortedScores.length;
+  const cut = cutIndex(sortedScores, threshold);
+  let fn = 0;
+  let below = 0;
+  for (let i = 0; i < cut; i++) {
+    const c = counts[i];
+    fn += c * sortedLabels[i];
+    below += c;
+  }
+  let tp = 0;
+  let above = 0;
+  for (let i = cut; i < n; i++) {
+    const c = counts[i];
+    tp += c * sortedLabels[i];
+    above += c;
+  }
+  return { tp, fp: above - tp, tn: below - fn, fn };
+}
+function weightedBrier(sortedScores, sortedLabels, counts) {
+  let sum = 0;
+  let w = 0;
+  for (let i = 0; i < sortedScores.length; i++) {
+    const c = counts[i];
+    const e = sortedScores[i] - sortedLabels[i];
+    sum += c * e * e;
+    w += c;
+  }
+  return w === 0 ? Number.NaN : sum / w;
+}
+function aurocLeaveOneOut(sample) {
+  const { scores, labels, n, nPos: m, nNeg: k } = sample;
+  const place = new Float64Array(n);
+  let u = 0;
+  let negBelow = 0;
+  let posBelow = 0;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    const s = scores[i];
+    let gPos = 0;
+    do {
+      gPos += labels[i];
+      i++;
+    } while (i < n && scores[i] === s);
+    const gNeg = i - start - gPos;
+    const pPos = negBelow + 0.5 * gNeg;
+    const pNeg = m - posBelow - gPos + 0.5 * gPos;
+    for (let r = start; r < i; r++) place[r] = labels[r] === 1 ? pPos : pNeg;
+    u += gPos * pPos;
+    negBelow += gNeg;
+    posBelow += gPos;
+  }
+  const out = new Float64Array(n);
+  const dPos = (m - 1) * k;
+  const dNeg = m * (k - 1);
+  for (let r = 0; r < n; r++) {
+    const d = labels[r] === 1 ? dPos : dNeg;
+    out[r] = d === 0 ? Number.NaN : (u - place[r]) / d;
+  }
+  return out;
+}
+function confusionStatistic(name, threshold, f) {
+  if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a number, got ${threshold}`);
+  return {
+    name: `${name}@${threshold}`,
+    weighted: (s, counts) => {
+      const c = weightedConfusion(s.scores, s.labels, counts, threshold);
+      return f(c.tp, c.fp, c.tn, c.fn);
+    },
+    leaveOneOut: (s) => {
+      const cut = cutIndex(s.scores, threshold);
+      let tp = 0;
+      let fn = 0;
+      for (let i = 0; i < s.n; i++) {
+        if (s.labels[i] === 1) {
+          if (i >= cut) tp++;
+          else fn++;
+        }
+      }
+      const fp = s.n - cut - tp;
+      const tn = cut - fn;
+      const vTp = f(tp - 1, fp, tn, fn);
+      const vFp = f(tp, fp - 1, tn, fn);
+      const vTn = f(tp, fp, tn - 1, fn);
+      const vFn = f(tp, fp, tn, fn - 1);
+      const out = new Float64Array(s.n);
+      for (let i = 0; i < s.n; i++) {
+        const pos = s.labels[i] === 1;
+        out[i] = i >= cut ? pos ? vTp : vFp : pos ? vFn : vTn;
+      }
+      return out;
+    }
+  };
+}
+var rate = (a, b) => b === 0 ? Number.NaN : a / b;
+var aurocStatistic = {
+  name: "auroc",
+  weighted: (s, counts) => weightedAuroc(s.scores, s.labels, counts),
+  leaveOneOut: aurocLeaveOneOut
+};
+var brierStatistic = {
+  name: "brier",
+  weighted: (s, counts) => weightedBrier(s.scores, s.labels, counts),
+  leaveOneOut: (s) => {
+    const err = new Float64Array(s.n);
+    let sum = 0;
+    for (let i = 0; i < s.n; i++) {
+      const e = s.scores[i] - s.labels[i];
+      err[i] = e * e;
+      sum += e * e;
+    }
+    for (let i = 0; i < s.n; i++) err[i] = s.n > 1 ? (sum - err[i]) / (s.n - 1) : Number.NaN;
+    return err;
+  }
+};
+var statistics = {
+  /** Area under the ROC curve (sklearn roc_auc_score; ties ½). */
+  auroc: aurocStatistic,
+  /** TP / (TP + FN). */
+  sensitivity: (t) => confusionStatistic("sensitivity", t, (tp, _fp, _tn, fn) => rate(tp, tp + fn)),
+  /** TN / (TN + FP). */
+  specificity: (t) => confusionStatistic("specificity", t, (_tp, fp, tn) => rate(tn, tn + fp)),
+  /** TP / (TP + FP). */
+  ppv: (t) => confusionStatistic("ppv", t, (tp, fp) => rate(tp, tp + fp)),
+  /** TN / (TN + FN). */
+  npv: (t) => confusionStatistic("npv", t, (_tp, _fp, tn, fn) => rate(tn, tn + fn)),
+  /** (TP + TN) / n. */
+  accuracy: (t) => confusionStatistic("accuracy", t, (tp, fp, tn, fn) => rate(tp + tn, tp + fp + tn + fn)),
+  /** F1 = 2TP / (2TP + FP + FN). */
+  f1: (t) => confusionStatistic("f1", t, (tp, fp, _tn, fn) => rate(2 * tp, 2 * tp + fp + fn)),
+  /** Mean squared error of the scores as probabilities: mean (score − label)². */
+  brier: brierStatistic
+};
+function leaveOneOut(sample, statistic) {
+  if (statistic.leaveOneOut) return statistic.leaveOneOut(sample);
+  const { n, scores, labels } = sample;
+  const out = new Float64Array(n);
+  const counts = new Uint32Array(n).fill(1);
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    const s = scores[i];
+    while (i < n && scores[i] === s) i++;
+    for (const y of [0, 1]) {
+      let first = -1;
+      for (let r = start; r < i; r++) if (labels[r] === y) first = first < 0 ? r : first;
+      if (first < 0) continue;
+      counts[first] = 0;
+      const v = statistic.weighted(sample, counts);
+      counts[first] = 1;
+      for (let r = start; r < i; r++) if (labels[r] === y) out[r] = v;
+    }
+  }
+  return out;
+}
+function jackknifeGroups(sample, statistic, stratified) {
+  const loo = leaveOneOut(sample, statistic);
+  if (!stratified) return [loo];
+  const groups = [];
+  for (const rows of [sample.positives, sample.negatives]) {
+    if (rows.length === 0) continue;
+    const g = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) g[k] = loo[rows[k]];
+    groups.push(g);
+  }
+  return groups;
+}
+var SQRT1_2 = Math.SQRT1_2;
+var INV_SQRT_PI = 0.5641895835477563;
+var INV_SQRT_2PI = 0.3989422804014327;
+function expHalfSquare(x) {
+  const a = Math.abs(x);
+  const hi = Math.round(a * 16) / 16;
+  return Math.exp(-0.5 * hi * hi) * Math.exp(-0.5 * (a - hi) * (a + hi));
+}
+function lowerTail(x) {
+  const z2 = Math.abs(x) * SQRT1_2;
+  let f = z2;
+  for (let k = Math.ceil(250 / (z2 * z2)) + 20; k >= 1; k--) f = z2 + k / 2 / f;
+  return 0.5 * INV_SQRT_PI * expHalfSquare(x) / f;
+}
+function erfSmall(z2) {
+  const z22 = z2 * z2;
+  let power = z2;
+  let sum = z2;
+  for (let k = 1; k < 40; k++) {
+    power *= -z22 / k;
+    const term = power / (2 * k + 1);
+    sum += term;
+    if (Math.abs(term) < 1e-17 * Math.abs(sum)) break;
+  }
+  return 2 * INV_SQRT_PI * sum;
+}
+function normalCdf(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  const z2 = Math.abs(x) * SQRT1_2;
+  if (z2 < 0.5) return 0.5 + 0.5 * erfSmall(x * SQRT1_2);
+  if (x < -40) return 0;
+  if (x > 40) return 1;
+  const tail = lowerTail(x);
+  return x < 0 ? tail : 1 - tail;
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return Number.NEGATIVE_INFINITY;
+  if (p === 1) return Number.POSITIVE_INFINITY;
+  if (p === 0.5) return 0;
+  const q = p < 0.5 ? p : 1 - p;
+  const t = Math.sqrt(-2 * Math.log(q));
+  let x = -(t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 1308e-6))));
+  const centred = q > 0.25;
+  for (let it = 0; it < 8; it++) {
+    const e = centred ? 0.5 * erfSmall(x * SQRT1_2) - (q - 0.5) : normalCdf(x) - q;
+    const u = e / (INV_SQRT_2PI * expHalfSquare(x));
+    const step = u / (1 + 0.5 * x * u);
+    x -= step;
+    if (Math.abs(step) <= 1e-16 * Math.abs(x)) break;
+  }
+  return p < 0.5 ? x : -x;
+}
+function quantileType7(sortedValues, p) {
+  const m = sortedValues.length;
+  if (m === 0 || !(p >= 0 && p <= 1)) return Number.NaN;
+  const h = (m - 1) * p;
+  const lo = Math.floor(h);
+  const a = sortedValues[lo];
+  if (lo >= m - 1) return a;
+  const b = sortedValues[lo + 1];
+  return a + (h - lo) * (b - a);
+}
+function sortedCopy2(values) {
+  if (values.length === 0) throw new RangeError("no bootstrap values");
+  const out = Float64Array.from(values);
+  for (let i = 0; i < out.length; i++) {
+    if (Number.isNaN(out[i])) throw new RangeError(`bootstrap value ${i + 1} is NaN`);
+  }
+  return out.sort();
+}
+function checkLevel(level) {
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+}
+function percentileInterval(values, level = 0.95) {
+  checkLevel(level);
+  const sorted = sortedCopy2(values);
+  const alpha = (1 - level) / 2;
+  return { low: quantileType7(sorted, alpha), high: quantileType7(sorted, 1 - alpha) };
+}
+function bcaAcceleration(jackknife) {
+  let num = 0;
+  let den = 0;
+  for (const g of jackknife) {
+    const nj = g.length;
+    if (nj === 0) continue;
+    let mean = 0;
+    for (let i = 0; i < nj; i++) mean += g[i];
+    mean /= nj;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < nj; i++) {
+      const u = (nj - 1) * (mean - g[i]);
+      s2 += u * u;
+      s3 += u * u * u;
+    }
+    num += s3 / (nj * nj * nj);
+    den += s2 / (nj * nj);
+  }
+  if (Number.isNaN(num) || Number.isNaN(den)) {
+    throw new RangeError("BCa needs every leave-one-out value to be defined (each class needs \u2265 2 rows)");
+  }
+  return den === 0 ? 0 : num / (6 * den ** 1.5);
+}
+function bcaInterval(point, values, jackknife, level = 0.95) {
+  checkLevel(level);
+  const sorted = sortedCopy2(values);
+  const b = sorted.length;
+  let below = 0;
+  let atOrBelow = 0;
+  for (let i = 0; i < b; i++) {
+    const v = sorted[i];
+    if (v < point) below++;
+    if (v <= point) atOrBelow++;
+  }
+  const p0 = (below + atOrBelow) / (2 * b);
+  if (p0 === 0 || p0 === 1) {
+    throw new RangeError(
+      `BCa is undefined: all ${b} bootstrap values are ${p0 === 0 ? "above" : "below"} the point estimate ${point}; use the percentile method`
+    );
+  }
+  const z0 = normalQuantile(p0);
+  const a = bcaAcceleration(jackknife);
+  const alpha = (1 - level) / 2;
+  const adjust = (zq) => {
+    const num = z0 + zq;
+    return normalCdf(z0 + num / (1 - a * num));
+  };
+  const alphaLow = adjust(normalQuantile(alpha));
+  const alphaHigh = adjust(normalQuantile(1 - alpha));
+  return {
+    low: quantileType7(sorted, alphaLow),
+    high: quantileType7(sorted, alphaHigh),
+    z0,
+    acceleration: a,
+    alphaLow,
+    alphaHigh
+  };
+}
+function checkResamples(resamples) {
+  if (!Number.isSafeInteger(resamples) || resamples < 1) {
+    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  }
+}
+function resampleStatistic(sample, statistic, { resamples = 1e3, seed = 0, stratified = true } = {}) {
+  checkResamples(resamples);
+  const { n, nPos, nNeg, positives, negatives, labels } = sample;
+  if (n === 0) throw new RangeError("no rows to resample");
+  const counts = new Uint32Array(n);
+  counts.fill(1);
+  const point = statistic.weighted(sample, counts);
+  if (Number.isNaN(point)) {
+    throw new RangeError(
+      `${statistic.name} is undefined on the data (${nPos} positive, ${nNeg} negative rows); no interval`
+    );
+  }
+  const rng = new Xoshiro128(seed);
+  const values = new Float64Array(resamples);
+  let kept = 0;
+  let skipped = 0;
+  const classes = stratified ? [positives, negatives].filter((rows) => rows.length > 0).map((rows) => ({ rows, draws: new Uint32Array(rows.length), counts: new Uint32Array(rows.length) })) : [];
+  const draws = stratified ? new Uint32Array(0) : new Uint32Array(n);
+  for (let b = 0; b < resamples; b++) {
+    if (stratified) {
+      for (const c of classes) {
+        const size = c.rows.length;
+        rng.fillInts(size, c.draws);
+        c.counts.fill(0);
+        for (let k = 0; k < size; k++) {
+          const j = c.draws[k];
+          c.counts[j] = c.counts[j] + 1;
+        }
+        for (let j = 0; j < size; j++) counts[c.rows[j]] = c.counts[j];
+      }
+    } else {
+      counts.fill(0);
+      rng.fillInts(n, draws);
+      let drawnPos = 0;
+      for (let k = 0; k < n; k++) {
+        const r = draws[k];
+        counts[r] = counts[r] + 1;
+        drawnPos += labels[r];
+      }
+      if (drawnPos === 0 || drawnPos === n) {
+        skipped++;
+        continue;
+      }
+    }
+    const v = statistic.weighted(sample, counts);
+    if (Number.isNaN(v)) {
+      skipped++;
+      continue;
+    }
+    values[kept++] = v;
+  }
+  if (kept === 0) {
+    throw new RangeError(`all ${resamples} resamples were skipped (${statistic.name} undefined on each)`);
+  }
+  return {
+    statistic: statistic.name,
+    point,
+    values: values.slice(0, kept),
+    resamples,
+    skipped,
+    stratified,
+    seed
+  };
+}
+function sampleSd(values) {
+  const m = values.length;
+  if (m < 2) return Number.NaN;
+  let mean = 0;
+  for (let i = 0; i < m; i++) mean += values[i];
+  mean /= m;
+  let ss = 0;
+  for (let i = 0; i < m; i++) {
+    const d = values[i] - mean;
+    ss += d * d;
+  }
+  return Math.sqrt(ss / (m - 1));
+}
+function intervalFromDistribution(sample, statistic, dist, method, level = 0.95) {
+  checkLevel(level);
+  const base = {
+    statistic: dist.statistic,
+    point: dist.point,
+    method,
+    level,
+    resamples: dist.resamples,
+    skipped: dist.skipped,
+    se: sampleSd(dist.values),
+    stratified: dist.stratified,
+    seed: dist.seed
+  };
+  if (method === "percentile") return { ...base, ...percentileInterval(dist.values, level) };
+  if (method !== "bca") throw new RangeError(`method must be 'percentile' or 'bca', got ${String(method)}`);
+  const r = bcaInterval(dist.point, dist.values, jackknifeGroups(sample, statistic, dist.stratified), level);
+  return {
+    ...base,
+    low: r.low,
+    high: r.high,
+    bca: { z0: r.z0, acceleration: r.acceleration, alphaLow: r.alphaLow, alphaHigh: r.alphaHigh }
+  };
+}
+function bootstrapCi(options4) {
+  const {
+    scores,
+    labels,
+    statistic,
+    resamples = 1e3,
+    seed = 0,
+    level = 0.95,
+    method,
+    stratified = true
+  } = options4;
+  checkLevel(level);
+  checkResamples(resamples);
+  if (method !== "percentile" && method !== "bca") {
+    throw new RangeError(`method must be 'percentile' or 'bca', got ${String(method)}`);
+  }
+  const sample = sortSample(scores, labels);
+  const dist = resampleStatistic(sample, statistic, { resamples, seed, stratified });
+  return intervalFromDistribution(sample, statistic, dist, method, level);
+}
+
+// packages/model/src/classification.ts
+var PROBABILITY_SLACK = 1e-6;
+var CALIBRATION_CLIP = 1e-15;
+var LOG_LOSS_EPS = Number.EPSILON;
+function check2(scores, labels, weights, probabilities = false) {
+  const n = scores.length;
+  if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
+  if (weights !== void 0 && weights.length !== n) {
+    throw new RangeError(`${n} score(s) but ${weights.length} weight(s)`);
+  }
+  if (n === 0) throw new RangeError("no rows: the metric needs at least one score");
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i];
+    if (!Number.isFinite(s))
+      throw new RangeError(`score ${i + 1} is ${s}; metrics need a number for every row`);
+    if (probabilities && (s < -PROBABILITY_SLACK || s > 1 + PROBABILITY_SLACK)) {
+      throw new RangeError(`score ${i + 1} is ${s}, outside [0, 1]; this metric needs probabilities`);
+    }
+    const y = labels[i];
+    if (y !== 0 && y !== 1) throw new RangeError(`label ${i + 1} is ${String(y)}, expected 0 or 1`);
+    if (weights !== void 0) {
+      const w = weights[i];
+      if (!(Number.isFinite(w) && w >= 0)) {
+        throw new RangeError(`weight ${i + 1} is ${w}, expected a finite number \u2265 0`);
+      }
+      total += w;
+    }
+  }
+  if (weights !== void 0 && !(total > 0)) throw new RangeError("the weights sum to 0");
+}
+var weightAt = (weights, i) => weights === void 0 ? 1 : weights[i];
+function byDecreasingScore(scores) {
+  const order = new Uint32Array(scores.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => scores[b] - scores[a]);
+}
+function averagePrecision(scores, labels, weights) {
+  check2(scores, labels, weights);
+  const order = byDecreasingScore(scores);
+  const tpsAt = [];
+  const fpsAt = [];
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const w = weightAt(weights, i);
+    if (labels[i] === 1) tp += w;
+    else fp += w;
+    const next = order[k + 1];
+    if (next === void 0 || scores[next] !== scores[i]) {
+      tpsAt.push(tp);
+      fpsAt.push(fp);
+    }
+  }
+  if (!(tp > 0)) throw new RangeError("average precision is undefined without positive labels");
+  let ap = 0;
+  let prevRecall = 0;
+  for (let k = 0; k < tpsAt.length; k++) {
+    const t = tpsAt[k];
+    const predicted = t + fpsAt[k];
+    const precision = predicted === 0 ? 0 : t / predicted;
+    const recall = t / tp;
+    ap += (recall - prevRecall) * precision;
+    prevRecall = recall;
+  }
+  return ap;
+}
+function brier(scores, labels, weights) {
+  check2(scores, labels, weights, true);
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const w = weightAt(weights, i);
+    const d = scores[i] - labels[i];
+    sum += w * d * d;
+    total += w;
+  }
+  return sum / total;
+}
+function logLoss(scores, labels, weights) {
+  check2(scores, labels, weights, true);
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const w = weightAt(weights, i);
+    const p = Math.min(Math.max(scores[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    const q = 1 - p;
+    const norm = q + p;
+    sum += w * -Math.log((labels[i] === 1 ? p : q) / norm);
+    total += w;
+  }
+  return sum / total;
+}
+function calibrationBinIndex(p, bins = 10) {
+  let b = Math.min(Math.max(Math.floor(p * bins), 0), bins - 1);
+  while (b > 0 && p < b / bins) b--;
+  while (b < bins - 1 && p >= (b + 1) / bins) b++;
+  return b;
+}
+function checkBins(bins) {
+  if (!Number.isInteger(bins) || bins < 1 || bins > 100) {
+    throw new RangeError(`bins must be an integer from 1 to 100, got ${bins}`);
+  }
+}
+function calibrationBinSums(scores, labels, bins, weights) {
+  checkBins(bins);
+  check2(scores, labels, weights, true);
+  const weight = new Float64Array(bins);
+  const sumPredicted = new Float64Array(bins);
+  const sumObserved = new Float64Array(bins);
+  for (let i = 0; i < scores.length; i++) {
+    const p = scores[i];
+    const b = calibrationBinIndex(p, bins);
+    const w = weightAt(weights, i);
+    weight[b] = weight[b] + w;
+    sumPredicted[b] = sumPredicted[b] + w * p;
+    sumObserved[b] = sumObserved[b] + w * labels[i];
+  }
+  return { weight, sumPredicted, sumObserved };
+}
+function ece(scores, labels, bins = 10, weights) {
+  const { weight, sumPredicted, sumObserved } = calibrationBinSums(scores, labels, bins, weights);
+  let total = 0;
+  for (let b = 0; b < bins; b++) total += weight[b];
+  let out = 0;
+  for (let b = 0; b < bins; b++) {
+    const nb = weight[b];
+    if (nb === 0) continue;
+    out += nb / total * Math.abs(sumObserved[b] / nb - sumPredicted[b] / nb);
+  }
+  return out;
+}
+var ratio = (a, b) => b === 0 ? null : a / b;
+function confusionMatrix(scores, labels, threshold, weights) {
+  check2(scores, labels, weights);
+  if (Number.isNaN(threshold)) throw new RangeError("threshold must be a number, got NaN");
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const w = weightAt(weights, i);
+    const predicted = scores[i] >= threshold;
+    if (labels[i] === 1) {
+      if (predicted) tp += w;
+      else fn += w;
+    } else if (predicted) fp += w;
+    else tn += w;
+  }
+  const n = tp + fp + tn + fn;
+  return {
+    threshold,
+    n,
+    tp,
+    fp,
+    tn,
+    fn,
+    sensitivity: ratio(tp, tp + fn),
+    specificity: ratio(tn, tn + fp),
+    ppv: ratio(tp, tp + fp),
+    npv: ratio(tn, tn + fn),
+    accuracy: ratio(tp + tn, n),
+    f1: ratio(2 * tp, 2 * tp + fp + fn),
+    matrix: [
+      [tn, fp],
+      [fn, tp]
+    ]
+  };
+}
+function f1At(scores, labels, threshold, weights) {
+  return confusionMatrix(scores, labels, threshold, weights).f1;
+}
+function checkTarget(target2, what) {
+  if (!(target2 > 0 && target2 <= 1)) throw new RangeError(`target ${what} must be in (0, 1], got ${target2}`);
+}
+function thresholdForSensitivity(scores, labels, target2) {
+  check2(scores, labels, void 0);
+  checkTarget(target2, "sensitivity");
+  const positives = [];
+  for (let i = 0; i < scores.length; i++) if (labels[i] === 1) positives.push(scores[i]);
+  const nPos = positives.length;
+  if (nPos === 0) throw new RangeError("sensitivity is undefined without positive labels");
+  positives.sort((a, b) => b - a);
+  let k = 1;
+  while (k < nPos && k / nPos < target2) k++;
+  const threshold = positives[k - 1];
+  const confusion = confusionMatrix(scores, labels, threshold);
+  return { target: target2, threshold, achieved: confusion.sensitivity, confusion };
+}
+function thresholdForSpecificity(scores, labels, target2) {
+  check2(scores, labels, void 0);
+  checkTarget(target2, "specificity");
+  const negatives = [];
+  for (let i = 0; i < scores.length; i++) if (labels[i] === 0) negatives.push(scores[i]);
+  const nNeg = negatives.length;
+  if (nNeg === 0) throw new RangeError("specificity is undefined without negative labels");
+  negatives.sort((a, b) => a - b);
+  let m = 1;
+  while (m < nNeg && m / nNeg < target2) m++;
+  const v = negatives[m - 1];
+  let threshold = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (s > v && s < threshold) threshold = s;
+  }
+  const confusion = confusionMatrix(scores, labels, threshold);
+  return { target: target2, threshold, achieved: confusion.specificity, confusion };
+}
+var sigmoid = (z2) => 1 / (1 + Math.exp(-z2));
+var softplus = (t) => t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
+function logLikelihood(x, labels, weights, a, b) {
+  let ll = 0;
+  for (let i = 0; i < x.length; i++) {
+    const z2 = a + b * x[i];
+    ll -= weightAt(weights, i) * (labels[i] === 1 ? softplus(-z2) : softplus(z2));
+  }
+  return ll;
+}
+var NEWTON_MAX_ITERATIONS = 100;
+var NEWTON_TOLERANCE = 1e-13;
+var converged = (step, value) => Math.abs(step) <= NEWTON_TOLERANCE * (1 + Math.abs(value));
+function notConverged(what) {
+  return new RangeError(
+    `calibration ${what} did not converge: the scores separate the classes (almost) perfectly, so the logistic recalibration has no finite maximum-likelihood fit`
+  );
+}
+function calibrationSlopeIntercept(scores, labels, weights) {
+  check2(scores, labels, weights, true);
+  let wPos = 0;
+  let wNeg = 0;
+  const n = scores.length;
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = Math.min(Math.max(scores[i], CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
+    x[i] = Math.log(p) - Math.log1p(-p);
+    if (labels[i] === 1) wPos += weightAt(weights, i);
+    else wNeg += weightAt(weights, i);
+  }
+  if (!(wPos > 0 && wNeg > 0)) {
+    throw new RangeError("calibration slope and intercept are undefined with only one class present");
+  }
+  let a = 0;
+  let b = 1;
+  let ll = logLikelihood(x, labels, weights, a, b);
+  let twoParam = 0;
+  for (; ; ) {
+    if (++twoParam > NEWTON_MAX_ITERATIONS) throw notConverged("slope");
+    let g0 = 0;
+    let g1 = 0;
+    let h00 = 0;
+    let h01 = 0;
+    let h11 = 0;
+    for (let i = 0; i < n; i++) {
+      const xi = x[i];
+      const w = weightAt(weights, i);
+      const mu = sigmoid(a + b * xi);
+      const r = w * (labels[i] - mu);
+      const v = w * mu * (1 - mu);
+      g0 += r;
+      g1 += r * xi;
+      h00 += v;
+      h01 += v * xi;
+      h11 += v * xi * xi;
+    }
+    const det = h00 * h11 - h01 * h01;
+    if (!(det > 0)) throw notConverged("slope");
+    let da = (h11 * g0 - h01 * g1) / det;
+    let db = (h00 * g1 - h01 * g0) / det;
+    if (!(Number.isFinite(da) && Number.isFinite(db))) throw notConverged("slope");
+    if (converged(da, a + da) && converged(db, b + db)) {
+      a += da;
+      b += db;
+      break;
+    }
+    let next = logLikelihood(x, labels, weights, a + da, b + db);
+    const slack = 1e-9 * (1 + Math.abs(ll));
+    for (let halvings = 0; !(next >= ll - slack) && halvings < 30; halvings++) {
+      da /= 2;
+      db /= 2;
+      next = logLikelihood(x, labels, weights, a + da, b + db);
+    }
+    a += da;
+    b += db;
+    ll = next;
+  }
+  let c = 0;
+  let offset = 0;
+  for (; ; ) {
+    if (++offset > NEWTON_MAX_ITERATIONS) throw notConverged("intercept");
+    let g = 0;
+    let h = 0;
+    for (let i = 0; i < n; i++) {
+      const w = weightAt(weights, i);
+      const mu = sigmoid(c + x[i]);
+      g += w * (labels[i] - mu);
+      h += w * mu * (1 - mu);
+    }
+    if (!(h > 0)) throw notConverged("intercept");
+    const dc = g / h;
+    c += dc;
+    if (!Number.isFinite(c)) throw notConverged("intercept");
+    if (converged(dc, c)) break;
+  }
+  return { slope: b, intercept: c, interceptTwoParam: a, iterations: { twoParam, offset } };
+}
+function netBenefit(scores, labels, threshold, weights) {
+  if (!(threshold > 0 && threshold < 1)) {
+    throw new RangeError(`net benefit needs a threshold strictly between 0 and 1, got ${threshold}`);
+  }
+  const c = confusionMatrix(scores, labels, threshold, weights);
+  const odds = threshold / (1 - threshold);
+  const prevalence = (c.tp + c.fn) / c.n;
+  return {
+    threshold,
+    netBenefit: c.tp / c.n - c.fp / c.n * odds,
+    treatAll: prevalence - (1 - prevalence) * odds,
+    treatNone: 0
+  };
+}
+
 // packages/model/src/metrics.ts
 function checkInputs(scores, labels) {
   if (scores.length !== labels.length) {
@@ -49752,37 +50745,6 @@ function auroc(scores, labels) {
   const u = rankSumPos - nPos * (nPos + 1) / 2;
   return u / (nPos * nNeg);
 }
-var ratio = (a, b) => b === 0 ? null : a / b;
-function confusionAt(scores, labels, threshold) {
-  checkInputs(scores, labels);
-  if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a number, got ${threshold}`);
-  let tp = 0;
-  let fp = 0;
-  let tn = 0;
-  let fn = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const predicted = scores[i] >= threshold;
-    if (labels[i] === 1) {
-      if (predicted) tp++;
-      else fn++;
-    } else if (predicted) fp++;
-    else tn++;
-  }
-  const n = scores.length;
-  return {
-    threshold,
-    n,
-    tp,
-    fp,
-    tn,
-    fn,
-    sensitivity: ratio(tp, tp + fn),
-    specificity: ratio(tn, tn + fp),
-    ppv: ratio(tp, tp + fp),
-    npv: ratio(tn, tn + fn),
-    accuracy: ratio(tp + tn, n)
-  };
-}
 function isNumeric(s) {
   return s.trim() !== "" && Number.isFinite(Number(s));
 }
@@ -49808,6 +50770,188 @@ function labelsFromTable(table2, target2) {
     );
   }
   return out;
+}
+
+// packages/model/src/curves.ts
+var MAX_CURVE_POINTS = 101;
+function downsampleIndices(length, max) {
+  if (!(max >= 2)) throw new RangeError(`maxPoints must be at least 2, got ${max}`);
+  if (length <= max) return Array.from({ length }, (_, i) => i);
+  return Array.from({ length: max }, (_, j) => Math.round(j * (length - 1) / (max - 1)));
+}
+function rocCurve(scores, labels, options4 = {}) {
+  const { dropIntermediate = true, maxPoints = MAX_CURVE_POINTS } = options4;
+  const n = scores.length;
+  if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
+  for (let i = 0; i < n; i++) {
+    const s = scores[i];
+    if (!Number.isFinite(s)) throw new RangeError(`score ${i + 1} is ${s}; the ROC curve needs every score`);
+    const y = labels[i];
+    if (y !== 0 && y !== 1) throw new RangeError(`label ${i + 1} is ${String(y)}, expected 0 or 1`);
+  }
+  const nPos = countPositive(labels);
+  const nNeg = n - nPos;
+  if (nPos === 0 || nNeg === 0) {
+    throw new RangeError(`the ROC curve needs both classes (${nPos} positive, ${nNeg} negative)`);
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => scores[b] - scores[a]);
+  let tps = [];
+  let fps = [];
+  let thresholds2 = [];
+  let tp = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    if (labels[i] === 1) tp++;
+    const next = order[k + 1];
+    if (next === void 0 || scores[next] !== scores[i]) {
+      tps.push(tp);
+      fps.push(k + 1 - tp);
+      thresholds2.push(scores[i]);
+    }
+  }
+  if (dropIntermediate && tps.length > 2) {
+    const keep = [];
+    for (let k = 0; k < tps.length; k++) {
+      if (k === 0 || k === tps.length - 1) keep.push(k);
+      else {
+        const d2 = (a) => a[k + 1] - 2 * a[k] + a[k - 1];
+        if (d2(fps) !== 0 || d2(tps) !== 0) keep.push(k);
+      }
+    }
+    tps = keep.map((k) => tps[k]);
+    fps = keep.map((k) => fps[k]);
+    thresholds2 = keep.map((k) => thresholds2[k]);
+  }
+  tps.unshift(0);
+  fps.unshift(0);
+  thresholds2.unshift(thresholds2[0] + 1);
+  const fullLength = tps.length;
+  const pick4 = downsampleIndices(fullLength, maxPoints);
+  return {
+    fpr: pick4.map((k) => fps[k] / nNeg),
+    tpr: pick4.map((k) => tps[k] / nPos),
+    thresholds: pick4.map((k) => thresholds2[k]),
+    fullLength
+  };
+}
+function calibrationCurve(scores, labels, bins = 10) {
+  const { weight, sumPredicted, sumObserved } = calibrationBinSums(scores, labels, bins);
+  const out = [];
+  for (let b = 0; b < bins; b++) {
+    const count = weight[b];
+    if (count === 0) continue;
+    out.push({
+      bin: b,
+      lower: b / bins,
+      upper: (b + 1) / bins,
+      count,
+      meanPredicted: sumPredicted[b] / count,
+      observed: sumObserved[b] / count
+    });
+  }
+  return out;
+}
+
+// packages/model/src/metric-defs.ts
+var MODEL_METRICS = [
+  "auroc",
+  "average_precision",
+  "brier",
+  "log_loss",
+  "ece",
+  "calibration_slope",
+  "calibration_intercept",
+  "sensitivity",
+  "specificity",
+  "ppv",
+  "npv",
+  "accuracy",
+  "f1",
+  "net_benefit"
+];
+var THRESHOLD_METRICS = [
+  "sensitivity",
+  "specificity",
+  "ppv",
+  "npv",
+  "accuracy",
+  "f1",
+  "net_benefit"
+];
+var METRIC_LABELS = {
+  auroc: "AUROC",
+  average_precision: "average precision",
+  brier: "Brier score",
+  log_loss: "log loss",
+  ece: "ECE",
+  calibration_slope: "calibration slope",
+  calibration_intercept: "calibration intercept",
+  sensitivity: "sensitivity",
+  specificity: "specificity",
+  ppv: "PPV",
+  npv: "NPV",
+  accuracy: "accuracy",
+  f1: "F1",
+  net_benefit: "net benefit"
+};
+function metricFunction(metric2, threshold) {
+  const safe2 = (f) => (s, l, w) => {
+    try {
+      const v = f(s, l, w);
+      return v === null || Number.isNaN(v) ? null : v;
+    } catch {
+      return null;
+    }
+  };
+  const labels01 = (l) => l;
+  switch (metric2) {
+    case "auroc":
+      return safe2((s, l) => auroc(s, labels01(l)));
+    case "average_precision":
+      return safe2((s, l, w) => averagePrecision(s, labels01(l), w));
+    case "brier":
+      return safe2((s, l, w) => brier(s, labels01(l), w));
+    case "log_loss":
+      return safe2((s, l, w) => logLoss(s, labels01(l), w));
+    case "ece":
+      return safe2((s, l, w) => ece(s, labels01(l), 10, w));
+    case "calibration_slope":
+      return safe2((s, l, w) => calibrationSlopeIntercept(s, labels01(l), w).slope);
+    case "calibration_intercept":
+      return safe2((s, l, w) => calibrationSlopeIntercept(s, labels01(l), w).intercept);
+    case "f1":
+      return safe2((s, l, w) => f1At(s, labels01(l), threshold, w));
+    case "net_benefit":
+      return safe2((s, l, w) => netBenefit(s, labels01(l), threshold, w).netBenefit);
+    default:
+      return safe2((s, l, w) => {
+        if (w) throw new Error("weighted confusion rates go through the bootstrap statistic");
+        return confusionMatrix(s, labels01(l), threshold)[metric2];
+      });
+  }
+}
+function statisticFor(metric2, threshold) {
+  switch (metric2) {
+    case "auroc":
+      return statistics.auroc;
+    case "brier":
+      return statistics.brier;
+    case "sensitivity":
+    case "specificity":
+    case "ppv":
+    case "npv":
+    case "accuracy":
+      return statistics[metric2](threshold);
+    default: {
+      const f = metricFunction(metric2, threshold);
+      return {
+        name: metric2,
+        weighted: (sample, counts) => f(sample.scores, sample.labels, counts) ?? Number.NaN
+      };
+    }
+  }
 }
 
 // packages/model/src/runner.ts
@@ -50402,34 +51546,42 @@ function checkProbabilities(p, model, table2, cols) {
 }
 
 // packages/model/src/model-metric.ts
-var MODEL_METRICS = ["auroc", "sensitivity", "specificity", "ppv", "npv", "accuracy"];
-var THRESHOLD_METRICS = [
-  "sensitivity",
-  "specificity",
-  "ppv",
-  "npv",
-  "accuracy"
-];
 var DEFAULT_THRESHOLD = 0.5;
-var LABELS = {
-  auroc: "AUROC",
-  sensitivity: "sensitivity",
-  specificity: "specificity",
-  ppv: "PPV",
-  npv: "NPV",
-  accuracy: "accuracy"
-};
+var LABELS = METRIC_LABELS;
+var CiOptions = external_exports.strictObject({
+  resamples: external_exports.number().int().min(100).max(1e5).default(1e3),
+  level: external_exports.number().gt(0.5).lt(1).default(0.95),
+  method: external_exports.enum(["percentile", "bca"]).default("percentile"),
+  seed: external_exports.number().int().min(0).default(0)
+});
+var DEFAULT_CI = { resamples: 1e3, level: 0.95, method: "percentile", seed: 0 };
 var options3 = {
   dataset: external_exports.string().optional().describe("Dataset to evaluate on (default: the dataset with role `test`)."),
   metric: external_exports.enum(MODEL_METRICS).describe(
-    "auroc (roc_auc_score), or a rate at the operating point: sensitivity, specificity, ppv, npv, accuracy."
+    "auroc, average_precision, brier, log_loss, ece, calibration_slope, calibration_intercept, or at the operating point: sensitivity, specificity, ppv, npv, accuracy, f1, net_benefit."
   ),
   threshold: external_exports.number().min(0).max(1).optional().describe(
-    `Operating point for threshold metrics: a row is predicted positive iff P(positive) \u2265 threshold (default ${DEFAULT_THRESHOLD}). Not used by auroc.`
+    `Operating point for threshold metrics: a row is predicted positive iff P(positive) \u2265 threshold (default ${DEFAULT_THRESHOLD}).`
   ),
-  min: external_exports.number().min(0).max(1).optional().describe("Lowest acceptable value (the metric passes when value \u2265 min)."),
-  max: external_exports.number().min(0).max(1).optional().describe("Highest acceptable value (the metric passes when value \u2264 max).")
+  threshold_for: external_exports.strictObject({
+    sensitivity: external_exports.number().gt(0).max(1).optional(),
+    specificity: external_exports.number().gt(0).max(1).optional()
+  }).optional().describe(
+    "Choose the operating point on this dataset: the threshold that reaches this sensitivity (or specificity)."
+  ),
+  min: external_exports.number().optional().describe("Lowest acceptable value (passes when value \u2265 min)."),
+  max: external_exports.number().optional().describe("Highest acceptable value (passes when value \u2264 max)."),
+  on: external_exports.enum(["point", "lower", "upper"]).default("point").describe(
+    "What the bound applies to: the point estimate, or the lower/upper end of the confidence interval."
+  ),
+  ci: external_exports.union([external_exports.literal(false), CiOptions]).optional().describe(
+    "Bootstrap confidence interval (stratified by label, seeded); default 1000 resamples, 95%, percentile. false: none."
+  )
 };
+function ciConfig(cfg) {
+  if (cfg.ci === false) return null;
+  return cfg.ci ?? DEFAULT_CI;
+}
 var isThresholdMetric = (m) => THRESHOLD_METRICS.includes(m);
 function metricDataset(cfg, project) {
   if (cfg.dataset !== void 0) return cfg.dataset in project.datasets ? cfg.dataset : null;
@@ -50447,7 +51599,16 @@ function boundsText(bs) {
   if (bs.length === 0) return "(no bound set)";
   return bs.map((b) => `${opSign(b.op)} ${b.value}`).join(" and ");
 }
-var operatingPoint = (cfg) => isThresholdMetric(cfg.metric) ? ` at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}` : "";
+var operatingPoint = (cfg, chosen) => {
+  if (!isThresholdMetric(cfg.metric)) return "";
+  const tf = cfg.threshold_for;
+  if (tf?.sensitivity !== void 0)
+    return ` at the threshold reaching sensitivity ${tf.sensitivity}${chosen !== void 0 ? ` (${chosen})` : ""}`;
+  if (tf?.specificity !== void 0)
+    return ` at the threshold reaching specificity ${tf.specificity}${chosen !== void 0 ? ` (${chosen})` : ""}`;
+  return ` at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}`;
+};
+var onText = (cfg) => cfg.on === "point" ? "" : ` on the ${cfg.on} end of the ${Math.round(100 * (ciConfig(cfg)?.level ?? 0.95))}% CI`;
 function formatValue(value, bs) {
   for (let d = 4; d < 12; d++) {
     const shown2 = Number(value.toFixed(d));
@@ -50482,10 +51643,49 @@ var modelMetricCheck = {
         message: `set \`min\` and/or \`max\`: the acceptance bound for ${LABELS[cfg.metric]} (e.g. min: 0.75)`
       });
     }
+    const UNBOUNDED = [
+      "log_loss",
+      "calibration_slope",
+      "calibration_intercept",
+      "net_benefit"
+    ];
+    if (!UNBOUNDED.includes(cfg.metric)) {
+      for (const key of ["min", "max"]) {
+        const v = cfg[key];
+        if (v !== void 0 && (v < 0 || v > 1)) {
+          problems.push({
+            path: [key],
+            message: `${LABELS[cfg.metric]} lies between 0 and 1, so ${key}: ${v} cannot be meant${v > 1 && v <= 100 ? ` (a percentage? use ${v / 100})` : ""}`
+          });
+        }
+      }
+    }
     if (cfg.min !== void 0 && cfg.max !== void 0 && cfg.min > cfg.max) {
       problems.push({
         path: ["min"],
         message: `min (${cfg.min}) is greater than max (${cfg.max}); no value can pass`
+      });
+    }
+    const tf = cfg.threshold_for;
+    if (tf) {
+      const keys = Object.keys(tf).filter((k) => tf[k] !== void 0);
+      if (keys.length !== 1) {
+        problems.push({ path: ["threshold_for"], message: "give exactly one of sensitivity or specificity" });
+      }
+      if (cfg.threshold !== void 0) {
+        problems.push({ path: ["threshold"], message: "give either threshold or threshold_for, not both" });
+      }
+      if (!isThresholdMetric(cfg.metric)) {
+        problems.push({
+          path: ["threshold_for"],
+          message: `${LABELS[cfg.metric]} does not use an operating point (remove threshold_for)`
+        });
+      }
+    }
+    if (cfg.on !== "point" && cfg.ci === false) {
+      problems.push({
+        path: ["on"],
+        message: `on: ${cfg.on} needs a confidence interval; remove \`ci: false\``
       });
     }
     if (cfg.threshold !== void 0 && !isThresholdMetric(cfg.metric)) {
@@ -50545,7 +51745,7 @@ var modelMetricCheck = {
   },
   criterion(cfg, project) {
     const dataset = metricDataset(cfg, project) ?? cfg.dataset ?? "the test dataset";
-    return `${LABELS[cfg.metric]}${operatingPoint(cfg)} ${boundsText(bounds(cfg))} on ${dataset}`;
+    return `${LABELS[cfg.metric]}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText(cfg)} on ${dataset}`;
   },
   async run(ctx, cfg) {
     const { model, target: target2 } = ctx.config;
@@ -50570,7 +51770,6 @@ var modelMetricCheck = {
     const nPos = countPositive(labels);
     const label = LABELS[cfg.metric];
     const bs = bounds(cfg);
-    const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
     const details = {
       dataset,
       dataset_path: table2.path,
@@ -50578,71 +51777,1337 @@ var modelMetricCheck = {
       target: { column: target2.column, positive: target2.positive }
     };
     const counts = `n=${n}, ${nPos} positive`;
-    let value;
-    let reason = "";
-    if (cfg.metric === "auroc") {
-      if (nPos === 0 || nPos === n) {
-        value = null;
-        reason = n === 0 ? "the dataset has no rows" : `only one class is present (${nPos === 0 ? `no row has ${target2.column} = "${target2.positive}"; check target.positive` : "every row is positive"})`;
-      } else {
-        value = auroc(scores, labels);
-      }
-    } else {
-      const c = confusionAt(scores, labels, threshold);
-      Object.assign(details, {
-        threshold,
-        confusion: { tp: c.tp, fp: c.fp, tn: c.tn, fn: c.fn },
-        rates: {
-          sensitivity: c.sensitivity,
-          specificity: c.specificity,
-          ppv: c.ppv,
-          npv: c.npv,
-          accuracy: c.accuracy
-        }
-      });
-      value = c[cfg.metric];
-      if (value === null) reason = undefinedReason(cfg.metric, c, threshold);
-    }
-    const metrics = (bs.length > 0 ? bs : [void 0]).map((t) => ({
-      name: cfg.metric,
-      value,
-      ...t ? { threshold: t } : {}
-    }));
-    metrics.push({ name: "n", value: n }, { name: "n_positive", value: nPos });
-    if (isThresholdMetric(cfg.metric)) metrics.push({ name: "threshold", value: threshold });
     const base = {
       id: cfg.id,
       check: "model.metric",
       title: cfg.title ?? modelMetricCheck.description,
       verifies: cfg.verifies,
-      controls: cfg.controls,
-      metrics,
-      details
+      controls: cfg.controls
     };
-    const conf = details.confusion;
-    const confText = conf ? `; TP ${conf.tp}, FP ${conf.fp}, TN ${conf.tn}, FN ${conf.fn}` : "";
-    if (value === null) {
-      const result2 = {
+    const undefinedResult = (reason, confText2 = "", metrics2 = []) => [
+      {
         ...base,
         status: "error",
-        message: `${label}${operatingPoint(cfg)} is undefined on ${dataset} (${counts}${confText}): ${reason}`
-      };
-      return [result2];
+        metrics: [
+          { name: cfg.metric, value: null },
+          ...metrics2,
+          { name: "n", value: n },
+          { name: "n_positive", value: nPos }
+        ],
+        details,
+        message: `${label}${operatingPoint(cfg)} is undefined on ${dataset} (${counts}${confText2}): ${reason}`
+      }
+    ];
+    if (n === 0) return undefinedResult("the dataset has no rows");
+    if (nPos === 0 || nPos === n) {
+      return undefinedResult(
+        `only one class is present (${nPos === 0 ? `no row has ${target2.column} = "${target2.positive}"; check target.positive` : "every row is positive"})`
+      );
     }
-    const pass = bs.length > 0 && bs.every((b) => meets(value, b));
+    let threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
+    const tf = cfg.threshold_for;
+    if (isThresholdMetric(cfg.metric) && tf) {
+      const op = tf.sensitivity !== void 0 ? thresholdForSensitivity(scores, labels, tf.sensitivity) : thresholdForSpecificity(scores, labels, tf.specificity);
+      threshold = op.threshold;
+      details.operating_point = {
+        chosen_for: tf.sensitivity !== void 0 ? "sensitivity" : "specificity",
+        target: op.target,
+        achieved: op.achieved,
+        threshold: op.threshold
+      };
+    }
+    const value = metricFunction(cfg.metric, threshold)(scores, labels);
+    let conf = null;
+    if (isThresholdMetric(cfg.metric)) {
+      conf = confusionMatrix(scores, labels, threshold);
+      details.threshold = threshold;
+      details.confusion = { tp: conf.tp, fp: conf.fp, tn: conf.tn, fn: conf.fn };
+      details.rates = {
+        sensitivity: conf.sensitivity,
+        specificity: conf.specificity,
+        ppv: conf.ppv,
+        npv: conf.npv,
+        accuracy: conf.accuracy
+      };
+    }
+    if (cfg.metric === "auroc" || cfg.metric === "average_precision") details.roc = rocCurve(scores, labels);
+    if (["brier", "log_loss", "ece", "calibration_slope", "calibration_intercept"].includes(cfg.metric)) {
+      details.calibration = calibrationCurve(scores, labels, 10);
+    }
+    const confText = conf ? `; TP ${conf.tp}, FP ${conf.fp}, TN ${conf.tn}, FN ${conf.fn}` : "";
+    if (value === null) {
+      const reason = conf ? undefinedReason(cfg.metric, conf, threshold) : "it cannot be computed on these data (e.g. the classes are perfectly separated)";
+      return undefinedResult(reason, confText);
+    }
+    const ciCfg = ciConfig(cfg);
+    let ci;
+    if (ciCfg) {
+      try {
+        const r = bootstrapCi({
+          scores,
+          labels,
+          statistic: statisticFor(cfg.metric, threshold),
+          resamples: ciCfg.resamples,
+          seed: ciCfg.seed,
+          level: ciCfg.level,
+          method: ciCfg.method,
+          stratified: true
+        });
+        ci = [r.low, r.high];
+        details.ci = {
+          level: ciCfg.level,
+          method: ciCfg.method,
+          resamples: r.resamples,
+          skipped: r.skipped,
+          seed: ciCfg.seed,
+          se: r.se,
+          stratified: true
+        };
+      } catch (e) {
+        details.ci = { error: e.message };
+      }
+    }
+    const judged = cfg.on === "point" ? value : ci ? cfg.on === "lower" ? ci[0] : ci[1] : null;
+    const metrics = [];
+    if (cfg.on === "point") {
+      for (const t of bs.length > 0 ? bs : [void 0]) {
+        metrics.push({ name: cfg.metric, value, ...ci ? { ci } : {}, ...t ? { threshold: t } : {} });
+      }
+    } else {
+      metrics.push({ name: cfg.metric, value, ...ci ? { ci } : {} });
+      for (const t of bs) metrics.push({ name: `${cfg.metric}_ci_${cfg.on}`, value: judged, threshold: t });
+    }
+    metrics.push({ name: "n", value: n }, { name: "n_positive", value: nPos });
+    if (isThresholdMetric(cfg.metric)) metrics.push({ name: "threshold", value: threshold });
+    const ciText = ci ? `; ${Math.round(100 * (ciCfg?.level ?? 0.95))}% CI ${formatValue(ci[0], [])}\u2013${formatValue(ci[1], [])}` : "";
+    if (judged === null) {
+      return [
+        {
+          ...base,
+          status: "error",
+          metrics,
+          details,
+          message: `${label} ${formatValue(value, bs)}: no confidence interval to judge the ${cfg.on} end by (${String(details.ci?.error ?? "not computed")})`
+        }
+      ];
+    }
+    const pass = bs.length > 0 && bs.every((b) => meets(judged, b));
+    const judgedText = cfg.on === "point" ? "" : `, ${cfg.on} end ${formatValue(judged, bs)}`;
     const result = {
       ...base,
       status: pass ? "pass" : "fail",
-      message: `${label} ${formatValue(value, bs)}${operatingPoint(cfg)} (bound ${boundsText(bs)}) on ${dataset} (${counts}${confText})`
+      metrics,
+      details,
+      message: `${label} ${formatValue(value, cfg.on === "point" ? bs : [])}${operatingPoint(cfg, tf ? threshold : void 0)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (${counts}${confText})`
     };
     return [result];
+  }
+};
+
+// packages/model/src/behavior.ts
+var DEFAULT_SEED = 1;
+var NO_DATASETS = "none";
+function evalDataset(dataset, project) {
+  if (dataset !== void 0) return dataset in project.datasets ? dataset : null;
+  const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === "test");
+  return tests.length === 1 ? tests[0]?.[0] ?? null : null;
+}
+function evalDatasetProblems(dataset, project) {
+  const known = Object.keys(project.datasets);
+  const knownText = known.join(", ") || NO_DATASETS;
+  if (dataset !== void 0) {
+    if (known.includes(dataset)) return [];
+    const hint = nearest(dataset, known);
+    return [
+      {
+        path: ["dataset"],
+        message: `unknown dataset "${dataset}"${hint ? `; did you mean "${hint}"?` : ""} (defined: ${knownText})`
+      }
+    ];
+  }
+  const tests = known.filter((k) => project.datasets[k]?.role === "test");
+  if (tests.length === 1) return [];
+  return [
+    {
+      path: [],
+      message: tests.length === 0 ? `no \`dataset:\` given and no dataset has role \`test\`; set \`dataset:\` to one of: ${knownText}` : `no \`dataset:\` given and several datasets have role \`test\` (${tests.join(", ")}); set \`dataset:\` to one of them`
+    }
+  ];
+}
+function modelProblems(type, project) {
+  return project.model ? [] : [{ path: [], message: `${type} needs the model under test: add a \`model:\` section to the config` }];
+}
+function featureProblems(feature, project) {
+  const features = project.model?.features;
+  if (!features || features.includes(feature)) return [];
+  const hint = nearest(feature, features);
+  return [
+    {
+      path: ["feature"],
+      message: `feature "${feature}" is not one of model.features${hint ? `; did you mean "${hint}"?` : ""} (model.features: ${features.join(", ")})`
+    }
+  ];
+}
+function featureColumns(dataset, project) {
+  const ds = evalDataset(dataset, project);
+  if (ds === null) return [];
+  return (project.model?.features ?? []).map((column, k) => ({
+    dataset: ds,
+    column,
+    field: ["model", "features", k]
+  }));
+}
+function runTarget(ctx, cfg, type) {
+  const { model } = ctx.config;
+  if (!model) {
+    throw new ConfigurationError(`check ${cfg.id}: ${type} needs a \`model:\` section in the config`);
+  }
+  const dataset = evalDataset(cfg.dataset, ctx.config);
+  if (dataset === null) {
+    throw new ConfigurationError(
+      `check ${cfg.id}: cannot tell which dataset to run on; set \`dataset:\` (defined: ${Object.keys(ctx.config.datasets).join(", ") || NO_DATASETS})`
+    );
+  }
+  return { model, dataset };
+}
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function seededShuffle(items, seed) {
+  const rand = seededRandom(seed);
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const tmp = items[i];
+    items[i] = items[j];
+    items[j] = tmp;
+  }
+  return items;
+}
+function sampleRows(n, max, seed) {
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (max === void 0 || n <= max) return all;
+  return seededShuffle(all, seed).slice(0, max).sort((a, b) => a - b);
+}
+function rowList2(rows, max = 5) {
+  return rows.slice(0, max).join(", ") + (rows.length > max ? ", \u2026" : "");
+}
+var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var cellOf = (v) => Number.isNaN(v) ? null : String(v);
+async function evaluate(ctx, cfg, type, skipMissing) {
+  const { model, dataset } = runTarget(ctx, cfg, type);
+  const table2 = await ctx.services.loadTable(dataset);
+  for (const f of model.features) table2.numeric(f);
+  const seed = cfg.seed ?? DEFAULT_SEED;
+  const present = skipMissing === void 0 ? null : table2.numeric(skipMissing);
+  const candidates = [];
+  for (let r = 0; r < table2.rowCount; r++)
+    if (!present || !Number.isNaN(present[r])) candidates.push(r);
+  const rows = sampleRows(candidates.length, cfg.max_rows, seed).map((i) => candidates[i]);
+  const sampled = rows.length < candidates.length;
+  const skipped = table2.rowCount - candidates.length;
+  const cells = /* @__PURE__ */ new Map();
+  for (const f of model.features) {
+    const raw = table2.column(f);
+    cells.set(
+      f,
+      rows.map((r) => raw[r] ?? null)
+    );
+  }
+  const subset = [
+    skipped > 0 ? `${skipMissing} present` : "",
+    sampled ? `${rows.length} sampled rows` : ""
+  ].filter((s) => s !== "");
+  const where = subset.length > 0 ? `${table2.path} (${subset.join(", ")})` : table2.path;
+  const build = (replace2, label) => makeTable(
+    dataset,
+    label,
+    model.features,
+    model.features.map((f) => replace2.get(f) ?? cells.get(f)),
+    rows.length
+  );
+  const key = `predict:${dataset}${skipped > 0 ? `:present:${skipMissing}` : ""}${sampled ? `:sample:${cfg.max_rows}:${seed}` : ""}`;
+  const base = await ctx.memo(
+    key,
+    () => predictPositive({
+      rootDir: ctx.rootDir,
+      model,
+      table: rows.length === table2.rowCount ? table2 : build(/* @__PURE__ */ new Map(), where)
+    })
+  );
+  return {
+    model,
+    dataset,
+    table: table2,
+    rows,
+    sampled,
+    skipped,
+    cells,
+    base,
+    predict: (replace2, what) => predictPositive({ rootDir: ctx.rootDir, model, table: build(replace2, `${where} with ${what}`) })
+  };
+}
+var passes = (metrics) => metrics.every((m) => !m.threshold || m.value !== null && meets(m.value, m.threshold));
+var commonOptions = {
+  dataset: external_exports.string().optional().describe("Dataset to run on (default: the dataset with role `test`)."),
+  max_rows: external_exports.number().int().min(1).optional().describe("Evaluate at most this many rows, drawn with a fixed seed when the dataset is larger."),
+  seed: external_exports.number().int().min(0).optional().describe(`Seed of the row sample (and of \`shuffle\`); default ${DEFAULT_SEED}.`)
+};
+var thresholdOption = external_exports.number().min(0).max(1).optional().describe(
+  `Operating point: a row is predicted positive iff P(positive) \u2265 threshold (default ${DEFAULT_THRESHOLD}).`
+);
+var DEFAULT_INVARIANCE_TOLERANCE = 0.01;
+var Perturbation = external_exports.union([
+  external_exports.strictObject({ set: external_exports.union([external_exports.number(), external_exports.string()]) }).describe("Set every row to this value."),
+  external_exports.strictObject({ add: external_exports.number() }).describe("Add this number to every row."),
+  external_exports.strictObject({ multiply: external_exports.number() }).describe("Multiply every row by this number."),
+  external_exports.strictObject({ shuffle: external_exports.literal(true) }).describe("Permute the column across rows (seeded)."),
+  external_exports.strictObject({ missing: external_exports.literal(true) }).describe("Make the value missing in every row.")
+]);
+function perturbationText(p) {
+  if ("set" in p) return typeof p.set === "number" ? `set to ${p.set}` : `set to "${p.set}"`;
+  if ("add" in p) return p.add >= 0 ? `increased by ${p.add}` : `decreased by ${-p.add}`;
+  if ("multiply" in p) return `multiplied by ${p.multiply}`;
+  if ("shuffle" in p) return "shuffled across rows";
+  return "set to missing";
+}
+var isNumberText = (s) => s.trim() !== "" && Number.isFinite(Number(s));
+function perturbColumn(p, cells, values, naValues, seed) {
+  if ("set" in p) {
+    const text3 = typeof p.set === "number" ? String(p.set) : naValues.includes(p.set) ? null : p.set.trim();
+    return cells.map(() => text3);
+  }
+  if ("add" in p) return Array.from(values, (v) => cellOf(v + p.add));
+  if ("multiply" in p) return Array.from(values, (v) => cellOf(v * p.multiply));
+  if ("shuffle" in p) return seededShuffle([...cells], seed);
+  return cells.map(() => null);
+}
+function invarianceProblems(cfg, project, dataset) {
+  const problems = [];
+  const p = cfg.perturbation;
+  if ("add" in p && p.add === 0) {
+    problems.push({
+      path: ["perturbation", "add"],
+      message: "adding 0 changes nothing; the check could not fail"
+    });
+  }
+  if ("multiply" in p && p.multiply === 1) {
+    problems.push({
+      path: ["perturbation", "multiply"],
+      message: "multiplying by 1 changes nothing; the check could not fail"
+    });
+  }
+  if ("set" in p && typeof p.set === "string" && !isNumberText(p.set)) {
+    const na = dataset ? project.datasets[dataset]?.na_values ?? [] : [];
+    if (!na.includes(p.set)) {
+      problems.push({
+        path: ["perturbation", "set"],
+        message: `"${p.set}" is not a number${na.length > 0 ? ` nor one of the dataset's na_values (${na.map((v) => `"${v}"`).join(", ")})` : ""}; model features are fed as numbers (use \`missing: true\` for a missing value)`
+      });
+    }
+  }
+  return problems;
+}
+function invarianceCriterion(cfg, dataset) {
+  const tol = cfg.tolerance ?? DEFAULT_INVARIANCE_TOLERANCE;
+  const share = cfg.min_fraction === void 0 || cfg.min_fraction >= 1 ? "every row" : `at least ${cfg.min_fraction * 100}% of rows`;
+  const flips = cfg.max_flipped !== void 0 ? ` and at most ${plural2(cfg.max_flipped, "decision")} flipped at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}` : "";
+  return `P(positive) changes by \u2264 ${tol} on ${share} of ${dataset} when ${cfg.feature} is ${perturbationText(cfg.perturbation)}${flips}`;
+}
+var invarianceCheck = {
+  type: "model.invariance",
+  stage: "model",
+  description: "Perturbing a feature that must not matter leaves P(positive) (almost) unchanged",
+  options: {
+    dataset: commonOptions.dataset,
+    feature: external_exports.string().min(1).describe("The model feature to perturb (one of model.features)."),
+    perturbation: Perturbation.describe(
+      "How to perturb the feature: {set: value}, {add: number}, {multiply: number}, {shuffle: true} or {missing: true}."
+    ),
+    tolerance: external_exports.number().min(0).optional().describe(`Largest allowed |\u0394P(positive)| per row (default ${DEFAULT_INVARIANCE_TOLERANCE}).`),
+    min_fraction: external_exports.number().min(0).max(1).optional().describe("Share of rows that must stay within the tolerance (default 1: every row)."),
+    threshold: thresholdOption,
+    max_flipped: external_exports.number().int().min(0).optional().describe(
+      "Largest allowed number of decisions flipped at `threshold` (default: reported, not bounded)."
+    ),
+    max_rows: commonOptions.max_rows,
+    seed: commonOptions.seed
+  },
+  validate(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project);
+    return [
+      ...modelProblems("model.invariance", project),
+      ...evalDatasetProblems(cfg.dataset, project),
+      ...featureProblems(cfg.feature, project),
+      ...invarianceProblems(cfg, project, dataset)
+    ];
+  },
+  columns: (cfg, project) => featureColumns(cfg.dataset, project),
+  criterion(cfg, project) {
+    return invarianceCriterion(cfg, evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset");
+  },
+  async run(ctx, cfg) {
+    const problems = invarianceProblems(cfg, ctx.config, evalDataset(cfg.dataset, ctx.config));
+    if (problems.length > 0) {
+      throw new ConfigurationError(problems.map((p) => `check ${cfg.id}: ${p.path.join(".")}: ${p.message}`));
+    }
+    const ev = await evaluate(ctx, cfg, "model.invariance");
+    const { dataset, table: table2, rows, base } = ev;
+    const tolerance = cfg.tolerance ?? DEFAULT_INVARIANCE_TOLERANCE;
+    const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
+    const minFraction = cfg.min_fraction ?? 1;
+    const seed = cfg.seed ?? DEFAULT_SEED;
+    const what = `${cfg.feature} ${perturbationText(cfg.perturbation)}`;
+    const cells = ev.cells.get(cfg.feature);
+    if (!cells)
+      throw new ConfigurationError(`check ${cfg.id}: feature "${cfg.feature}" is not one of model.features`);
+    const column = table2.numeric(cfg.feature);
+    const values = Float64Array.from(rows, (r) => column[r]);
+    const na = ctx.config.datasets[dataset]?.na_values ?? [];
+    const replaced = perturbColumn(cfg.perturbation, cells, values, na, seed);
+    const after = await ev.predict(/* @__PURE__ */ new Map([[cfg.feature, replaced]]), what);
+    const n = rows.length;
+    const over = [];
+    const flippedRows = [];
+    let maxChange = 0;
+    let maxRow = null;
+    for (let i = 0; i < n; i++) {
+      const change = Math.abs(after[i] - base[i]);
+      if (change > maxChange) {
+        maxChange = change;
+        maxRow = rows[i] + 1;
+      }
+      const row = rows[i] + 1;
+      if (change > tolerance) over.push(row);
+      if (after[i] >= threshold !== base[i] >= threshold) flippedRows.push(row);
+    }
+    const within = n === 0 ? null : (n - over.length) / n;
+    const byRow = minFraction >= 1;
+    const changeBound = { op: "<=", value: tolerance };
+    const metrics = [
+      {
+        name: "max_abs_change",
+        value: n === 0 ? null : maxChange,
+        ...byRow ? { threshold: changeBound } : {}
+      },
+      { name: "rows_over_tolerance", value: over.length },
+      {
+        name: "fraction_within_tolerance",
+        value: within,
+        ...byRow ? {} : { threshold: { op: ">=", value: minFraction } }
+      },
+      {
+        name: "flipped_decisions",
+        value: flippedRows.length,
+        ...cfg.max_flipped !== void 0 ? { threshold: { op: "<=", value: cfg.max_flipped } } : {}
+      },
+      { name: "n", value: n },
+      { name: "tolerance", value: tolerance },
+      { name: "threshold", value: threshold }
+    ];
+    const base_ = {
+      id: cfg.id,
+      check: "model.invariance",
+      title: cfg.title ?? invarianceCheck.description,
+      verifies: cfg.verifies,
+      controls: cfg.controls,
+      metrics,
+      details: {
+        dataset,
+        dataset_path: table2.path,
+        model: ev.model.path,
+        feature: cfg.feature,
+        perturbation: cfg.perturbation,
+        tolerance,
+        min_fraction: minFraction,
+        threshold,
+        rows_evaluated: n,
+        rows_in_dataset: table2.rowCount,
+        sampled: ev.sampled,
+        ...ev.sampled || "shuffle" in cfg.perturbation ? { seed } : {},
+        rows_over_tolerance: over.slice(0, 100),
+        flipped_rows: flippedRows.slice(0, 100),
+        max_change_row: maxRow
+      }
+    };
+    const rowsText3 = ev.sampled ? `${n} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n} rows of ${dataset}`;
+    if (n === 0) {
+      return [{ ...base_, status: "error", message: `${dataset} has no rows; nothing to perturb` }];
+    }
+    const flipText = `${plural2(flippedRows.length, "decision")} flipped at threshold ${threshold}${cfg.max_flipped !== void 0 ? ` (at most ${cfg.max_flipped} allowed)` : ""}`;
+    const maxText = formatValue(maxChange, byRow ? [changeBound] : []);
+    const message = over.length === 0 ? `P(positive) changed by at most ${maxText} (tolerance ${tolerance}) on all ${rowsText3} when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; ${flipText}` : `P(positive) changed by more than ${tolerance} on ${over.length} of ${rowsText3} (rows ${rowList2(over)}) when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; max change ${maxText}${byRow ? "" : `; ${formatValue(within ?? 0, [{ op: ">=", value: minFraction }])} of rows within tolerance (bound \u2265 ${minFraction})`}; ${flipText}`;
+    return [{ ...base_, status: passes(metrics) ? "pass" : "fail", message }];
+  }
+};
+var DEFAULT_DIRECTIONAL_TOLERANCE = 1e-6;
+function stepText(cfg) {
+  if (cfg.factor !== void 0) return `multiplying ${cfg.feature} by ${cfg.factor}`;
+  const d = cfg.delta ?? 0;
+  return d >= 0 ? `raising ${cfg.feature} by ${d}` : `lowering ${cfg.feature} by ${-d}`;
+}
+var stepRaises = (cfg) => cfg.factor !== void 0 ? cfg.factor > 1 : (cfg.delta ?? 0) > 0;
+var wrongMove = (cfg) => stepRaises(cfg) === (cfg.direction === "increase") ? "lowered" : "raised";
+var directionalCheck = {
+  type: "model.directional",
+  stage: "model",
+  description: "Changing a feature moves P(positive) only in the expected direction",
+  options: {
+    dataset: commonOptions.dataset,
+    feature: external_exports.string().min(1).describe("The model feature to change (one of model.features)."),
+    direction: external_exports.enum(["increase", "decrease"]).describe("Expected direction of the risk when the feature increases."),
+    delta: external_exports.number().optional().describe("Add this to the feature (e.g. 10 for +10 mg/dL). Set delta or factor."),
+    factor: external_exports.number().positive().optional().describe("Multiply the feature by this (e.g. 1.1 for +10%). Set delta or factor."),
+    tolerance: external_exports.number().min(0).optional().describe(
+      `Move of P(positive) against the expected direction still accepted per row (default ${DEFAULT_DIRECTIONAL_TOLERANCE}).`
+    ),
+    max_violations: external_exports.number().int().min(0).optional().describe("Largest allowed number of rows that move against the expected direction (default 0)."),
+    max_rows: commonOptions.max_rows,
+    seed: commonOptions.seed
+  },
+  validate(cfg, project) {
+    const problems = [
+      ...modelProblems("model.directional", project),
+      ...evalDatasetProblems(cfg.dataset, project),
+      ...featureProblems(cfg.feature, project)
+    ];
+    if (cfg.delta === void 0 && cfg.factor === void 0) {
+      problems.push({
+        path: [],
+        message: `set \`delta\` (an absolute step, e.g. delta: 10) or \`factor\` (e.g. factor: 1.1): how much to change ${cfg.feature}`
+      });
+    } else if (cfg.delta !== void 0 && cfg.factor !== void 0) {
+      problems.push({ path: ["factor"], message: "set either `delta` or `factor`, not both" });
+    }
+    if (cfg.delta === 0) {
+      problems.push({ path: ["delta"], message: "delta 0 changes nothing; the check could not fail" });
+    }
+    if (cfg.factor === 1) {
+      problems.push({ path: ["factor"], message: "factor 1 changes nothing; the check could not fail" });
+    }
+    return problems;
+  },
+  columns: (cfg, project) => featureColumns(cfg.dataset, project),
+  criterion(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset";
+    const maxV = cfg.max_violations ?? 0;
+    return `${stepText(cfg)} never ${wrongMove(cfg)} P(positive) by more than ${cfg.tolerance ?? DEFAULT_DIRECTIONAL_TOLERANCE} on ${dataset}${maxV > 0 ? ` except on at most ${plural2(maxV, "row")}` : ""}`;
+  },
+  async run(ctx, cfg) {
+    const ev = await evaluate(ctx, cfg, "model.directional", cfg.feature);
+    const { dataset, table: table2, rows, base } = ev;
+    if (cfg.delta === void 0 && cfg.factor === void 0) {
+      throw new ConfigurationError(`check ${cfg.id}: set \`delta\` or \`factor\``);
+    }
+    const tolerance = cfg.tolerance ?? DEFAULT_DIRECTIONAL_TOLERANCE;
+    const maxViolations = cfg.max_violations ?? 0;
+    const riskSign = cfg.direction === "increase" ? 1 : -1;
+    const col = table2.numeric(cfg.feature);
+    const values = Float64Array.from(rows, (r) => col[r]);
+    const moved = Float64Array.from(
+      values,
+      (v) => cfg.factor !== void 0 ? v * cfg.factor : v + (cfg.delta ?? 0)
+    );
+    const after = await ev.predict(/* @__PURE__ */ new Map([[cfg.feature, Array.from(moved, cellOf)]]), stepText(cfg));
+    const violations = [];
+    const skippedMissing = ev.skipped;
+    let unchanged = 0;
+    let checked = 0;
+    let worst = 0;
+    let worstRow = null;
+    let sumChange = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const x = values[i];
+      const x2 = moved[i];
+      if (x2 === x) {
+        unchanged++;
+        continue;
+      }
+      checked++;
+      const change = after[i] - base[i];
+      sumChange += change;
+      const expected = Math.sign(x2 - x) * riskSign * change;
+      if (-expected > worst) {
+        worst = -expected;
+        worstRow = rows[i] + 1;
+      }
+      if (-expected > tolerance) violations.push(rows[i] + 1);
+    }
+    const bound = { op: "<=", value: maxViolations };
+    const metrics = [
+      { name: "violations", value: violations.length, threshold: bound },
+      { name: "worst_opposite_change", value: checked === 0 ? null : worst },
+      { name: "mean_change", value: checked === 0 ? null : sumChange / checked },
+      { name: "rows_checked", value: checked },
+      { name: "rows_skipped_missing", value: skippedMissing },
+      ...cfg.factor !== void 0 ? [{ name: "rows_unchanged", value: unchanged }] : [],
+      { name: "tolerance", value: tolerance }
+    ];
+    const result = {
+      id: cfg.id,
+      check: "model.directional",
+      title: cfg.title ?? directionalCheck.description,
+      verifies: cfg.verifies,
+      controls: cfg.controls,
+      metrics,
+      details: {
+        dataset,
+        dataset_path: table2.path,
+        model: ev.model.path,
+        feature: cfg.feature,
+        direction: cfg.direction,
+        ...cfg.delta !== void 0 ? { delta: cfg.delta } : { factor: cfg.factor },
+        tolerance,
+        max_violations: maxViolations,
+        rows_evaluated: rows.length,
+        rows_in_dataset: table2.rowCount,
+        sampled: ev.sampled,
+        ...ev.sampled ? { seed: cfg.seed ?? DEFAULT_SEED } : {},
+        violating_rows: violations.slice(0, 100),
+        worst_row: worstRow
+      }
+    };
+    const skips = [
+      skippedMissing > 0 ? `${plural2(skippedMissing, "row")} skipped with ${cfg.feature} missing` : "",
+      unchanged > 0 ? `${plural2(unchanged, "row")} unchanged (${cfg.feature} = 0)` : ""
+    ].filter((s) => s !== "");
+    const skipText = skips.length > 0 ? `; ${skips.join(", ")}` : "";
+    const of = ev.sampled ? `${dataset} (sampled, ${table2.rowCount} rows in all)` : dataset;
+    if (checked === 0) {
+      return [
+        {
+          ...result,
+          status: "error",
+          message: `no row of ${of} could be checked: ${table2.rowCount === 0 ? "the dataset has no rows" : rows.length === 0 ? `every row has ${cfg.feature} missing` : `${cfg.feature} is missing or 0 in every row, so ${stepText(cfg)} changes nothing`}`
+        }
+      ];
+    }
+    const worstText = formatValue(worst, [{ op: "<=", value: tolerance }]);
+    const allowed = maxViolations > 0 ? `; at most ${maxViolations} allowed` : "";
+    const message = violations.length === 0 ? `${stepText(cfg)} never ${wrongMove(cfg)} P(positive) by more than ${tolerance} on ${checked} rows of ${of}; worst opposite change ${worstText}${skipText}` : `${stepText(cfg)} ${wrongMove(cfg)} P(positive) by more than ${tolerance} on ${violations.length} of ${checked} rows of ${of} (rows ${rowList2(violations)}${allowed}); worst opposite change ${worstText}${skipText}`;
+    return [{ ...result, status: passes(metrics) ? "pass" : "fail", message }];
+  }
+};
+var CASE_FILE_EXTENSIONS = [".csv", ".tsv", ".yml", ".yaml", ".json"];
+var POSITIVE_WORDS = ["1", "true", "positive", "pos", "yes"];
+var NEGATIVE_WORDS = ["0", "false", "negative", "neg", "no"];
+var CASE_NA = ["", "NA"];
+function labelOf(value, positive, where) {
+  const text3 = value === null || value === void 0 ? "" : String(value).trim();
+  const lower = text3.toLowerCase();
+  if (positive !== void 0) {
+    const p = positive.trim();
+    if (text3 === p || isNumberText(text3) && isNumberText(p) && Number(text3) === Number(p)) return 1;
+  }
+  if (POSITIVE_WORDS.includes(lower)) return 1;
+  if (NEGATIVE_WORDS.includes(lower)) return 0;
+  const accepted = `${positive !== void 0 ? `"${positive}" (target.positive), ` : ""}1/0, true/false, positive/negative, pos/neg or yes/no`;
+  throw new InputError(
+    text3 === "" ? `${where}: \`expected\` is missing; give the expected label: ${accepted}` : `${where}: \`expected\` "${text3}" is not a label regops knows; use ${accepted}`
+  );
+}
+function caseIdsChecked(ids, display) {
+  const seen = /* @__PURE__ */ new Map();
+  ids.forEach((id, i) => {
+    const first = seen.get(id);
+    if (first !== void 0) {
+      throw new InputError(
+        `${display}: case id "${id}" is used by cases ${first + 1} and ${i + 1}; ids must be unique`
+      );
+    }
+    seen.set(id, i);
+  });
+}
+function missingColumnError(display, column, features, have) {
+  const k = features.indexOf(column);
+  return new InputError(
+    `${display}: column "${column}" not found${k >= 0 ? ` (model.features[${k}])` : ""}; the cases need every model feature and \`expected\`; the file's columns are: ${have.join(", ") || "(none)"}`
+  );
+}
+async function readCsvCases(abs, rel, display, features, positive) {
+  const table2 = await readTable({
+    name: "cases",
+    absPath: abs,
+    path: rel,
+    display,
+    format: "csv",
+    naValues: CASE_NA
+  });
+  for (const c of [...features, "expected"]) {
+    if (!table2.hasColumn(c)) throw missingColumnError(display, c, features, table2.header);
+  }
+  const n = table2.rowCount;
+  const idCol = table2.hasColumn("id") ? table2.column("id") : null;
+  const noteCol = table2.hasColumn("note") ? table2.column("note") : null;
+  const ids = Array.from({ length: n }, (_, i) => idCol?.[i]?.trim() || `#${i + 1}`);
+  for (const f of features) table2.numeric(f);
+  const exp = table2.column("expected");
+  const expected = Uint8Array.from(
+    { length: n },
+    (_, i) => labelOf(exp[i], positive, `${display}: row ${i + 1} (case ${ids[i]})`)
+  );
+  return {
+    ids,
+    notes: Array.from({ length: n }, (_, i) => noteCol?.[i] ?? null),
+    expected,
+    cols: features.map((f) => table2.column(f))
+  };
+}
+function yamlCases(text3, display, features, positive) {
+  const data = parseYamlText(text3, display).data;
+  const list2 = Array.isArray(data) ? data : data !== null && typeof data === "object" && Array.isArray(data.cases) ? data.cases : null;
+  if (list2 === null) {
+    throw new InputError(
+      `${display}: expected a list of cases (or a \`cases:\` list), each a mapping of feature values and \`expected\``
+    );
+  }
+  const records2 = list2.map((item, i) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      throw new InputError(`${display}: case ${i + 1} is not a mapping of feature values and \`expected\``);
+    }
+    return item;
+  });
+  const keys = new Set(records2.flatMap((r) => Object.keys(r)));
+  for (const c of [...features, "expected"]) {
+    if (records2.length > 0 && !keys.has(c)) throw missingColumnError(display, c, features, [...keys]);
+  }
+  const ids = records2.map(
+    (r, i) => r.id === void 0 || r.id === null || String(r.id).trim() === "" ? `#${i + 1}` : String(r.id).trim()
+  );
+  const cols = features.map(
+    (f) => records2.map((r, i) => {
+      if (!(f in r)) {
+        throw new InputError(
+          `${display}: case ${ids[i]} has no "${f}"; every case lists every model feature (null for a missing value)`
+        );
+      }
+      const v = r[f];
+      if (v === null) return null;
+      if (typeof v === "number") return Number.isNaN(v) ? null : String(v);
+      if (typeof v === "string" && (CASE_NA.includes(v.trim()) || isNumberText(v))) {
+        return CASE_NA.includes(v.trim()) ? null : v.trim();
+      }
+      throw new InputError(`${display}: case ${ids[i]}, "${f}": expected a number or null`);
+    })
+  );
+  return {
+    ids,
+    notes: records2.map((r) => r.note === void 0 || r.note === null ? null : String(r.note)),
+    expected: Uint8Array.from(records2, (r, i) => labelOf(r.expected, positive, `${display}: case ${ids[i]}`)),
+    cols
+  };
+}
+async function readCases(rootDir, rel, features, positive, where = "model.cases file") {
+  const abs = resolveInput(rootDir, rel, where);
+  const display = displayPath(abs);
+  const ext = path14.extname(rel).toLowerCase();
+  const cases = ext === ".csv" || ext === ".tsv" ? await readCsvCases(abs, rel, display, features, positive) : yamlCases(await readFile2(abs, "utf8"), display, features, positive);
+  if (cases.ids.length === 0) throw new InputError(`${display}: the file holds no cases`);
+  caseIdsChecked(cases.ids, display);
+  return cases;
+}
+function idList(ids, max = 10) {
+  return ids.slice(0, max).join(", ") + (ids.length > max ? `, \u2026 (${ids.length - max} more)` : "");
+}
+var casesCheck = {
+  type: "model.cases",
+  stage: "model",
+  description: "Hand-written cases (minimum functionality) are classified as expected",
+  options: {
+    file: external_exports.string().min(1).describe(
+      "CSV or YAML file of cases, relative to regops.yml: every model feature, `expected` (the label), optional `id` and `note`."
+    ),
+    threshold: thresholdOption,
+    min_pass_rate: external_exports.number().min(0).max(1).optional().describe("Share of cases that must be classified as expected (default 1: all of them).")
+  },
+  validate(cfg, project) {
+    const problems = modelProblems("model.cases", project);
+    const ext = path14.extname(cfg.file).toLowerCase();
+    if (!CASE_FILE_EXTENSIONS.includes(ext)) {
+      problems.push({
+        path: ["file"],
+        message: `"${cfg.file}": cases are read from ${CASE_FILE_EXTENSIONS.join(", ")} files (by extension)`
+      });
+    }
+    return problems;
+  },
+  criterion(cfg) {
+    const rate2 = cfg.min_pass_rate ?? 1;
+    return `${rate2 >= 1 ? "every case" : `at least ${rate2 * 100}% of the cases`} in ${cfg.file} classified as expected at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}`;
+  },
+  async run(ctx, cfg) {
+    const { model } = ctx.config;
+    if (!model)
+      throw new ConfigurationError(`check ${cfg.id}: model.cases needs a \`model:\` section in the config`);
+    const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
+    const minRate = cfg.min_pass_rate ?? 1;
+    const cases = await readCases(
+      ctx.rootDir,
+      cfg.file,
+      model.features,
+      ctx.config.target?.positive,
+      `check ${cfg.id}: file`
+    );
+    const n = cases.ids.length;
+    const table2 = makeTable("cases", cfg.file, [...model.features], cases.cols, n);
+    const p = await predictPositive({ rootDir: ctx.rootDir, model, table: table2 });
+    const failing = [];
+    const perCase = cases.ids.map((id, i) => {
+      const predicted = p[i] >= threshold ? 1 : 0;
+      const ok = predicted === cases.expected[i];
+      if (!ok) failing.push(id);
+      return {
+        id,
+        expected: cases.expected[i] === 1 ? "positive" : "negative",
+        predicted: predicted === 1 ? "positive" : "negative",
+        p_positive: p[i],
+        pass: ok,
+        ...cases.notes[i] ? { note: cases.notes[i] } : {}
+      };
+    });
+    const passed = n - failing.length;
+    const rate2 = passed / n;
+    const bound = { op: ">=", value: minRate };
+    const metrics = [
+      { name: "pass_rate", value: rate2, threshold: bound },
+      { name: "cases", value: n },
+      { name: "failed", value: failing.length },
+      { name: "threshold", value: threshold }
+    ];
+    const { sha256 } = await sha256File(path14.resolve(ctx.rootDir, cfg.file));
+    const status = meets(rate2, bound) ? "pass" : "fail";
+    const head = `${passed} of ${n} cases in ${cfg.file} classified as expected at threshold ${threshold} (pass rate ${formatValue(rate2, [bound])}, bound \u2265 ${minRate})`;
+    return [
+      {
+        id: cfg.id,
+        check: "model.cases",
+        title: cfg.title ?? casesCheck.description,
+        status,
+        verifies: cfg.verifies,
+        controls: cfg.controls,
+        metrics,
+        message: failing.length === 0 ? head : `${head}; failing: ${idList(failing)}`,
+        details: { file: cfg.file, file_sha256: sha256, model: model.path, threshold, cases: perCase }
+      }
+    ];
+  }
+};
+
+// packages/model/src/determinism.ts
+import os from "node:os";
+import path15 from "node:path";
+import * as ort2 from "onnxruntime-node";
+var datasetOption = external_exports.string().optional().describe("Dataset to run on (default: the dataset with role `test`).");
+var seedOption = external_exports.number().int().min(0).optional().describe(`Seed of the row sample; default ${DEFAULT_SEED}.`);
+var threadsOption = external_exports.number().int().min(1).optional().describe("onnxruntime intra-op threads (default 1, as for every other model check).");
+function formatSignificant(value, bounds3 = [], digits = 3) {
+  if (value === 0) return "0";
+  for (let d = digits; d <= 15; d++) {
+    const shown2 = Number(value.toPrecision(d));
+    if (bounds3.every((b) => meets(shown2, b) === meets(value, b))) return String(shown2);
+  }
+  return String(value);
+}
+function subTable(table2, features, rows, label) {
+  const cols = features.map((f) => {
+    const raw = table2.column(f);
+    return rows.map((r) => raw[r] ?? null);
+  });
+  return makeTable(table2.name, label, [...features], cols, rows.length);
+}
+var determinismCheck = {
+  type: "model.determinism",
+  stage: "model",
+  description: "Two independent runs of the model give the same P(positive) for every row",
+  options: {
+    dataset: datasetOption,
+    tolerance: external_exports.number().min(0).optional().describe("Largest allowed |difference| of P(positive) between the runs (default 0: bit-identical)."),
+    max_rows: external_exports.number().int().min(1).optional().describe("Run on at most this many rows, drawn with a fixed seed when the dataset is larger."),
+    seed: seedOption,
+    threads: threadsOption
+  },
+  validate(cfg, project) {
+    return [...modelProblems("model.determinism", project), ...evalDatasetProblems(cfg.dataset, project)];
+  },
+  columns: (cfg, project) => featureColumns(cfg.dataset, project),
+  criterion(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset";
+    const tol = cfg.tolerance ?? 0;
+    return `two independent runs on ${dataset} give ${tol === 0 ? "identical P(positive)" : `P(positive) within ${tol}`} for every row`;
+  },
+  async run(ctx, cfg) {
+    const { model, dataset } = runTarget(ctx, cfg, "model.determinism");
+    const table2 = await ctx.services.loadTable(dataset);
+    for (const f of model.features) table2.numeric(f);
+    const tolerance = cfg.tolerance ?? 0;
+    const threads = cfg.threads ?? 1;
+    const rows = sampleRows(table2.rowCount, cfg.max_rows, cfg.seed ?? DEFAULT_SEED);
+    const sampled = rows.length < table2.rowCount;
+    const input2 = sampled ? subTable(table2, model.features, rows, `${table2.path} (${rows.length} sampled rows)`) : table2;
+    const first = await predictPositive({ rootDir: ctx.rootDir, model, table: input2, threads });
+    const second = await predictPositive({ rootDir: ctx.rootDir, model, table: input2, threads });
+    const different = [];
+    let maxDiff = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const d = Math.abs(first[i] - second[i]);
+      if (d > maxDiff) maxDiff = d;
+      if (d > tolerance) different.push(rows[i] + 1);
+    }
+    const bound = { op: "<=", value: tolerance };
+    const n = rows.length;
+    const metrics = [
+      { name: "max_abs_difference", value: n === 0 ? null : maxDiff, threshold: bound },
+      { name: "rows_different", value: different.length },
+      { name: "n", value: n },
+      { name: "threads", value: threads }
+    ];
+    const base = {
+      id: cfg.id,
+      check: "model.determinism",
+      title: cfg.title ?? determinismCheck.description,
+      verifies: cfg.verifies,
+      controls: cfg.controls,
+      metrics,
+      details: {
+        dataset,
+        dataset_path: table2.path,
+        model: model.path,
+        tolerance,
+        threads,
+        rows_evaluated: n,
+        rows_in_dataset: table2.rowCount,
+        sampled,
+        different_rows: different.slice(0, 100)
+      }
+    };
+    const on = sampled ? `${n} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n} rows of ${dataset}`;
+    if (n === 0) return [{ ...base, status: "error", message: `${dataset} has no rows; nothing to compare` }];
+    const diffText = formatSignificant(maxDiff, [bound]);
+    const message = different.length === 0 ? maxDiff === 0 ? `two runs in separate sessions gave identical P(positive) on all ${on} (tolerance ${tolerance})` : `two runs in separate sessions gave P(positive) within ${tolerance} on all ${on} (max difference ${diffText})` : `two runs in separate sessions gave P(positive) differing by more than ${tolerance} on ${different.length} of ${on} (rows ${rowList2(different)}); max difference ${diffText}`;
+    return [{ ...base, status: different.length === 0 ? "pass" : "fail", message }];
+  }
+};
+var DEFAULT_LATENCY_SAMPLE = 200;
+var DEFAULT_LATENCY_BATCHES = 20;
+var DEFAULT_LATENCY_WARMUP = 5;
+function percentile(values, q) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const k = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[k - 1];
+}
+function latencyBounds(cfg) {
+  return {
+    ...cfg.max_p95_ms_per_row !== void 0 ? { row: { op: "<=", value: cfg.max_p95_ms_per_row } } : {},
+    ...cfg.max_p95_ms_per_batch !== void 0 ? { batch: { op: "<=", value: cfg.max_p95_ms_per_batch } } : {}
+  };
+}
+function runtimeVersion2() {
+  const v = ort2.env.versions.node ?? ort2.env.versions.common;
+  return v ? `onnxruntime-node ${v}` : "onnxruntime-node";
+}
+function machineInfo(threads) {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    logical_cpus: cpus.length,
+    platform: `${process.platform}-${process.arch}`,
+    node: process.version,
+    runtime: runtimeVersion2(),
+    threads
+  };
+}
+var latencyCheck = {
+  type: "model.latency",
+  stage: "model",
+  description: "Inference latency per row (batch size 1) and per batch within bounds (p95)",
+  options: {
+    dataset: datasetOption,
+    sample: external_exports.number().int().min(1).optional().describe(`Single-row runs timed (default ${DEFAULT_LATENCY_SAMPLE}); rows drawn with a fixed seed.`),
+    batch_size: external_exports.number().int().min(1).optional().describe("Rows per batch for the per-batch latency (default: model.batch_size)."),
+    batches: external_exports.number().int().min(1).optional().describe(
+      `Batches timed (default ${DEFAULT_LATENCY_BATCHES}); rows taken in turn, repeating the dataset if needed.`
+    ),
+    warmup: external_exports.number().int().min(0).optional().describe(`Untimed single-row runs first (default ${DEFAULT_LATENCY_WARMUP}; one untimed batch too).`),
+    threads: threadsOption,
+    seed: seedOption,
+    max_p95_ms_per_row: external_exports.number().positive().optional().describe("Highest acceptable 95th-percentile latency of one row (batch size 1), in milliseconds."),
+    max_p95_ms_per_batch: external_exports.number().positive().optional().describe(
+      "Highest acceptable 95th-percentile latency of one batch of `batch_size` rows, in milliseconds."
+    )
+  },
+  validate(cfg, project) {
+    const problems = [
+      ...modelProblems("model.latency", project),
+      ...evalDatasetProblems(cfg.dataset, project)
+    ];
+    if (cfg.max_p95_ms_per_row === void 0 && cfg.max_p95_ms_per_batch === void 0) {
+      problems.push({
+        path: [],
+        message: "set `max_p95_ms_per_row` and/or `max_p95_ms_per_batch`: the latency bound in milliseconds (e.g. max_p95_ms_per_row: 5)"
+      });
+    }
+    return problems;
+  },
+  columns: (cfg, project) => featureColumns(cfg.dataset, project),
+  criterion(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset";
+    const batchSize = cfg.batch_size ?? project.model?.batch_size ?? 0;
+    const parts = [
+      cfg.max_p95_ms_per_row !== void 0 ? `\u2264 ${cfg.max_p95_ms_per_row} ms per row (batch size 1)` : "",
+      cfg.max_p95_ms_per_batch !== void 0 ? `\u2264 ${cfg.max_p95_ms_per_batch} ms per batch of ${batchSize} rows` : ""
+    ].filter((s) => s !== "");
+    return `p95 inference latency ${parts.join(" and ") || "(no bound set)"} on ${dataset}`;
+  },
+  async run(ctx, cfg) {
+    const { model, dataset } = runTarget(ctx, cfg, "model.latency");
+    const table2 = await ctx.services.loadTable(dataset);
+    const cols = model.features.map((f) => table2.numeric(f));
+    const n = table2.rowCount;
+    const sample = cfg.sample ?? DEFAULT_LATENCY_SAMPLE;
+    const batchSize = cfg.batch_size ?? model.batch_size;
+    const batches = cfg.batches ?? DEFAULT_LATENCY_BATCHES;
+    const warmup = cfg.warmup ?? DEFAULT_LATENCY_WARMUP;
+    const threads = cfg.threads ?? 1;
+    const bounds3 = latencyBounds(cfg);
+    const common = {
+      id: cfg.id,
+      check: "model.latency",
+      title: cfg.title ?? latencyCheck.description,
+      verifies: cfg.verifies,
+      controls: cfg.controls
+    };
+    if (n === 0) {
+      return [
+        { ...common, status: "error", metrics: [], message: `${dataset} has no rows; nothing to time` }
+      ];
+    }
+    const order = sampleRows(n, sample, cfg.seed ?? DEFAULT_SEED);
+    await predictPositive({
+      rootDir: ctx.rootDir,
+      model,
+      table: subTable(table2, model.features, order, `${table2.path} (${order.length} sampled rows)`),
+      threads
+    });
+    const width = model.features.length;
+    const feed = (rows, count) => {
+      const data = new Float32Array(count * width);
+      for (let i = 0; i < count; i++) {
+        const r = rows(i);
+        for (let j = 0; j < width; j++) data[i * width + j] = cols[j][r];
+      }
+      return { [model.input]: new ort2.Tensor("float32", data, [count, width]) };
+    };
+    let session;
+    try {
+      session = await ort2.InferenceSession.create(path15.resolve(ctx.rootDir, model.path), {
+        executionProviders: ["cpu"],
+        intraOpNumThreads: threads,
+        interOpNumThreads: 1,
+        logSeverityLevel: 3
+      });
+    } catch (e) {
+      throw new InputError(
+        `${model.path}: ${runtimeVersion2()} could not load the model: ${e.message}`
+      );
+    }
+    const outputs = [model.probabilities];
+    const rowMs = [];
+    const batchMs = [];
+    try {
+      const oneRow = (k) => feed(() => order[k % order.length], 1);
+      const oneBatch = (b) => feed((i) => (b * batchSize + i) % n, batchSize);
+      for (let w = 0; w < warmup; w++) await session.run(oneRow(w), outputs);
+      for (let k = 0; k < sample; k++) {
+        const feeds = oneRow(k);
+        const t0 = performance.now();
+        await session.run(feeds, outputs);
+        rowMs.push(performance.now() - t0);
+      }
+      await session.run(oneBatch(batches), outputs);
+      for (let b = 0; b < batches; b++) {
+        const feeds = oneBatch(b);
+        const t0 = performance.now();
+        await session.run(feeds, outputs);
+        batchMs.push(performance.now() - t0);
+      }
+    } finally {
+      await session.release();
+    }
+    const p50Row = percentile(rowMs, 0.5);
+    const p95Row = percentile(rowMs, 0.95);
+    const p50Batch = percentile(batchMs, 0.5);
+    const p95Batch = percentile(batchMs, 0.95);
+    const metrics = [
+      { name: "p50_ms_per_row", value: p50Row, unit: "ms" },
+      { name: "p95_ms_per_row", value: p95Row, unit: "ms", ...bounds3.row ? { threshold: bounds3.row } : {} },
+      { name: "p50_ms_per_batch", value: p50Batch, unit: "ms" },
+      {
+        name: "p95_ms_per_batch",
+        value: p95Batch,
+        unit: "ms",
+        ...bounds3.batch ? { threshold: bounds3.batch } : {}
+      },
+      { name: "rows_timed", value: sample },
+      { name: "batches_timed", value: batches },
+      { name: "batch_size", value: batchSize }
+    ];
+    const pass = (bounds3.row !== void 0 || bounds3.batch !== void 0) && (!bounds3.row || meets(p95Row, bounds3.row)) && (!bounds3.batch || meets(p95Batch, bounds3.batch));
+    const ms = (v, b) => `${formatSignificant(v, b ? [b] : [])} ms`;
+    const boundText = (b) => b ? `bound \u2264 ${b.value} ms` : "no bound";
+    const message = `p95 ${ms(p95Row, bounds3.row)} per row (${boundText(bounds3.row)}; p50 ${ms(p50Row)}), p95 ${ms(p95Batch, bounds3.batch)} per batch of ${batchSize} rows (${boundText(bounds3.batch)}; p50 ${ms(p50Batch)}) on ${dataset}; ${sample} single-row runs, ${batches} batches, ${threads} thread${threads === 1 ? "" : "s"}`;
+    return [
+      {
+        ...common,
+        status: pass ? "pass" : "fail",
+        metrics,
+        message,
+        details: {
+          dataset,
+          dataset_path: table2.path,
+          model: model.path,
+          sample,
+          distinct_rows: order.length,
+          batch_size: batchSize,
+          batches,
+          warmup,
+          timed: "session.run only (input tensors built before the clock starts)",
+          machine: machineInfo(threads)
+        }
+      }
+    ];
+  }
+};
+
+// packages/model/src/subgroups.ts
+var GROUP_METRICS = ["auroc", "sensitivity", "specificity", "ppv", "npv", "accuracy", "brier"];
+var GAPS = [
+  "tpr_difference",
+  "fpr_difference",
+  "equalized_odds",
+  "demographic_parity",
+  "calibration_difference"
+];
+var Bound = external_exports.strictObject({
+  min: external_exports.number().min(0).max(1).optional(),
+  max: external_exports.number().min(0).max(1).optional(),
+  on: external_exports.enum(["point", "lower", "upper"]).default("point")
+});
+function groupRows(values, bins) {
+  const byName = /* @__PURE__ */ new Map();
+  let unassigned = 0;
+  const names = [];
+  if (bins) for (let i = 0; i < bins.length - 1; i++) names.push(`[${bins[i]}, ${bins[i + 1]})`);
+  values.forEach((v, r) => {
+    if (v === null) {
+      unassigned++;
+      return;
+    }
+    let name = v;
+    if (bins) {
+      const x = Number(v);
+      name = void 0;
+      for (let i = 0; i < bins.length - 1; i++)
+        if (x >= bins[i] && x < bins[i + 1]) name = names[i];
+      if (name === void 0) {
+        unassigned++;
+        return;
+      }
+    }
+    const list2 = byName.get(name) ?? [];
+    list2.push(r);
+    byName.set(name, list2);
+  });
+  const order = bins ? names : [...byName.keys()].sort();
+  return {
+    groups: order.filter((n) => byName.has(n)).map((name) => ({ name, rows: byName.get(name) ?? [] })),
+    unassigned
+  };
+}
+function bounds2(b) {
+  return [
+    ...b.min !== void 0 ? [{ op: ">=", value: b.min }] : [],
+    ...b.max !== void 0 ? [{ op: "<=", value: b.max }] : []
+  ];
+}
+var pick3 = (a, rows) => rows.map((r) => a[r]);
+var subgroupsCheck = {
+  type: "model.subgroups",
+  stage: "model",
+  description: "Model performance per subgroup with intervals, and fairness gaps between subgroups",
+  options: {
+    dataset: external_exports.string().optional().describe("Dataset (default: the dataset with role test)."),
+    attribute: external_exports.string().min(1).describe("Column defining the groups (e.g. sex, site, age)."),
+    bins: external_exports.array(external_exports.number()).min(2).optional().describe("Ascending edges for a numeric attribute: [21, 40, 120]."),
+    threshold: external_exports.number().min(0).max(1).optional().describe(`Operating point (default ${DEFAULT_THRESHOLD}).`),
+    min_size: external_exports.number().int().min(1).default(30).describe("Groups with fewer rows are reported as too small to judge."),
+    small_groups: external_exports.enum(["fail", "warn"]).default("fail").describe("Status when a group is below min_size."),
+    metrics: external_exports.partialRecord(external_exports.enum(GROUP_METRICS), Bound).default({}).describe("Per-group bounds, e.g. { sensitivity: { min: 0.7, on: lower } }."),
+    gaps: external_exports.partialRecord(external_exports.enum(GAPS), external_exports.number().min(0).max(1)).default({}).describe(
+      "Largest allowed gap between the groups: tpr_difference, fpr_difference, equalized_odds, demographic_parity, calibration_difference."
+    ),
+    resamples: external_exports.number().int().min(100).default(1e3).describe("Bootstrap resamples for the per-group intervals."),
+    seed: external_exports.number().int().min(0).default(0)
+  },
+  validate(cfg, project) {
+    const problems = [
+      ...modelProblems("model.subgroups", project),
+      ...evalDatasetProblems(cfg.dataset, project)
+    ];
+    if (!project.target)
+      problems.push({ path: [], message: "model.subgroups needs the true labels: add a `target:` section" });
+    if (Object.keys(cfg.metrics).length === 0 && Object.keys(cfg.gaps).length === 0) {
+      problems.push({ path: [], message: "no bound: set per-group `metrics:` bounds, `gaps:` or both" });
+    }
+    if (cfg.bins?.some((b, i) => i > 0 && b <= (cfg.bins?.[i - 1] ?? b))) {
+      problems.push({ path: ["bins"], message: "bin edges must be strictly ascending" });
+    }
+    return problems;
+  },
+  columns(cfg, project) {
+    const ds = evalDataset(cfg.dataset, project);
+    return ds ? [{ dataset: ds, column: cfg.attribute, field: ["attribute"] }] : [];
+  },
+  criterion(cfg, project) {
+    const parts = Object.entries(cfg.metrics).map(([m, b]) => {
+      const bs = bounds2(b).map((t) => `${t.op === ">=" ? "\u2265" : "\u2264"} ${t.value}`).join(" and ");
+      return `${METRIC_LABELS[m]} ${bs}${b.on !== "point" ? ` (${b.on} 95% CI)` : ""} in every group`;
+    });
+    for (const [g, v] of Object.entries(cfg.gaps)) parts.push(`${g.replace(/_/g, " ")} \u2264 ${v}`);
+    return `${parts.join("; ")}; groups of ${cfg.attribute}${cfg.bins ? ` (bins ${cfg.bins.join(", ")})` : ""} with \u2265 ${cfg.min_size} rows, on ${evalDataset(cfg.dataset, project) ?? "the test dataset"}`;
+  },
+  async run(ctx, cfg) {
+    const { model, dataset } = runTarget(ctx, cfg, "model.subgroups");
+    const target2 = ctx.config.target;
+    if (!target2) throw new Error("model.subgroups without target (validate reports this)");
+    const table2 = await ctx.services.loadTable(dataset);
+    const labels = labelsFromTable(table2, target2);
+    const scores = await ctx.memo(
+      `predict:${dataset}`,
+      () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 })
+    );
+    const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
+    const sensitive = ctx.config.privacy.sensitive.includes(cfg.attribute) || ctx.config.privacy.allow_phi.includes(cfg.attribute);
+    const { groups, unassigned } = groupRows(table2.column(cfg.attribute), cfg.bins);
+    const metrics = [];
+    const problems = [];
+    const small = [];
+    const table_ = [];
+    const rates = [];
+    groups.forEach((g, gi) => {
+      const label = sensitive ? `group ${gi + 1}` : g.name;
+      const s = Float64Array.from(pick3(scores, g.rows));
+      const y = Uint8Array.from(pick3(labels, g.rows));
+      const nPos = y.reduce((a, b) => a + b, 0);
+      const c = confusionMatrix(s, y, threshold);
+      let meanP = 0;
+      for (const p of s) meanP += p;
+      rates.push({
+        name: label,
+        tpr: c.sensitivity,
+        fpr: c.specificity === null ? null : 1 - c.specificity,
+        positiveRate: (c.tp + c.fp) / g.rows.length,
+        calib: nPos / g.rows.length - meanP / g.rows.length
+      });
+      const row = { group: label, rows: g.rows.length, positives: nPos };
+      if (g.rows.length < cfg.min_size) {
+        small.push(`${cfg.attribute} ${label}: ${g.rows.length} rows < ${cfg.min_size}`);
+        row.too_small = true;
+        table_.push(row);
+        return;
+      }
+      for (const [m, b] of Object.entries(cfg.metrics)) {
+        const value = metricFunction(m, threshold)(s, y);
+        let ci;
+        if (value !== null && nPos > 0 && nPos < y.length) {
+          try {
+            const r = bootstrapCi({
+              scores: s,
+              labels: y,
+              statistic: statisticFor(m, threshold),
+              resamples: cfg.resamples,
+              seed: cfg.seed,
+              method: "percentile"
+            });
+            ci = [r.low, r.high];
+          } catch {
+            ci = void 0;
+          }
+        }
+        const judged = value === null ? null : b.on === "point" ? value : ci ? b.on === "lower" ? ci[0] : ci[1] : null;
+        const name = `${m}[${cfg.attribute}=${label}]${b.on === "point" ? "" : `_ci_${b.on}`}`;
+        for (const t of bounds2(b)) {
+          metrics.push({ name, value: judged, ...ci && b.on === "point" ? { ci } : {}, threshold: t });
+          if (judged === null || !meets(judged, t)) {
+            problems.push(
+              `${METRIC_LABELS[m]} in ${cfg.attribute} ${label} ${judged === null ? "undefined" : formatValue(judged, [t])}${b.on === "point" ? "" : ` (${b.on} CI)`} not ${t.op === ">=" ? "\u2265" : "\u2264"} ${t.value}`
+            );
+          }
+        }
+        row[m] = { value, ci: ci ?? null };
+      }
+      table_.push(row);
+    });
+    const judgedGroups = rates.filter((_, i) => (groups[i]?.rows.length ?? 0) >= cfg.min_size);
+    const spread = (xs) => {
+      const v = xs.filter((x) => x !== null);
+      return v.length >= 2 ? Math.max(...v) - Math.min(...v) : null;
+    };
+    const gapValues = {
+      tpr_difference: spread(judgedGroups.map((r) => r.tpr)),
+      fpr_difference: spread(judgedGroups.map((r) => r.fpr)),
+      equalized_odds: null,
+      demographic_parity: spread(judgedGroups.map((r) => r.positiveRate)),
+      calibration_difference: spread(judgedGroups.map((r) => r.calib))
+    };
+    const tprD = gapValues.tpr_difference;
+    const fprD = gapValues.fpr_difference;
+    gapValues.equalized_odds = tprD === null || fprD === null ? null : Math.max(tprD, fprD);
+    for (const [gap, max] of Object.entries(cfg.gaps)) {
+      const v = gapValues[gap];
+      metrics.push({ name: gap, value: v, threshold: { op: "<=", value: max } });
+      if (v === null) problems.push(`${gap.replace(/_/g, " ")}: needs two groups large enough to compare`);
+      else if (v > max)
+        problems.push(`${gap.replace(/_/g, " ")} ${formatValue(v, [{ op: "<=", value: max }])} > ${max}`);
+    }
+    metrics.push({ name: "groups", value: groups.length }, { name: "small_groups", value: small.length });
+    const status = problems.length > 0 ? "fail" : small.length > 0 ? cfg.small_groups === "fail" ? "fail" : "warn" : "pass";
+    const summary = judgedGroups.map(
+      (r) => `${r.name}: TPR ${r.tpr === null ? "\u2014" : r.tpr.toFixed(3)}, FPR ${r.fpr === null ? "\u2014" : r.fpr.toFixed(3)}`
+    ).join("; ");
+    return [
+      {
+        id: cfg.id,
+        check: "model.subgroups",
+        title: cfg.title ?? `Subgroups by ${cfg.attribute}`,
+        status,
+        verifies: cfg.verifies,
+        controls: cfg.controls,
+        metrics,
+        message: `${[...problems, ...small.map((x) => `too small to judge: ${x}`)].join("; ") || `every group within bounds`} (${summary}; threshold ${threshold}${unassigned ? `; ${unassigned} row(s) without a group` : ""}) on ${dataset}`,
+        details: {
+          dataset,
+          attribute: cfg.attribute,
+          threshold,
+          groups: table_,
+          gaps: gapValues,
+          unassigned
+        }
+      }
+    ];
   }
 };
 
 // packages/cli/src/registry.ts
 function defaultRegistry() {
   const registry3 = new CheckRegistry();
-  for (const check2 of [
+  for (const check3 of [
     dataSchemaCheck,
     missingCheck,
     duplicatesCheck,
@@ -50656,9 +53121,15 @@ function defaultRegistry() {
     leakageCheck,
     phiCheck,
     modelMetricCheck,
+    subgroupsCheck,
+    invarianceCheck,
+    directionalCheck,
+    casesCheck,
+    determinismCheck,
+    latencyCheck,
     driftFeatureCheck
   ]) {
-    registry3.register(check2);
+    registry3.register(check3);
   }
   return registry3;
 }
@@ -50753,9 +53224,9 @@ function cmdSchema(args, io) {
   if (v.out) {
     const dir = String(v.out);
     mkdirSync2(dir, { recursive: true });
-    for (const [name, text3] of Object.entries(schemas)) writeFileSync2(path14.join(dir, name), text3);
+    for (const [name, text3] of Object.entries(schemas)) writeFileSync2(path16.join(dir, name), text3);
     io.out(
-      `wrote ${Object.keys(schemas).map((n) => path14.join(dir, n)).join(", ")}
+      `wrote ${Object.keys(schemas).map((n) => path16.join(dir, n)).join(", ")}
 `
     );
     return 0;
@@ -50800,10 +53271,10 @@ function cmdRender(args, io) {
     const problems = parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
     throw new ConfigurationError(problems);
   }
-  const outDir = String(v.out ?? path14.dirname(file2));
+  const outDir = String(v.out ?? path16.dirname(file2));
   const docs = renderAll(parsed.data);
   mkdirSync2(outDir, { recursive: true });
-  for (const [name, text3] of Object.entries(docs)) writeFileSync2(path14.join(outDir, name), text3);
+  for (const [name, text3] of Object.entries(docs)) writeFileSync2(path16.join(outDir, name), text3);
   io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}
 `);
   return 0;

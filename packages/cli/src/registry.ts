@@ -14,7 +14,15 @@ import {
   unseenCategoriesCheck,
 } from '@regops/data';
 import { driftFeatureCheck } from '@regops/drift';
-import { modelMetricCheck } from '@regops/model';
+import {
+  casesCheck,
+  determinismCheck,
+  directionalCheck,
+  invarianceCheck,
+  latencyCheck,
+  modelMetricCheck,
+  subgroupsCheck,
+} from '@regops/model';
 
 /** Every check type this build of RegOps knows. */
 export function defaultRegistry(): CheckRegistry {
@@ -33,6 +41,12 @@ export function defaultRegistry(): CheckRegistry {
     leakageCheck,
     phiCheck,
     modelMetricCheck,
+    subgroupsCheck,
+    invarianceCheck,
+    directionalCheck,
+    casesCheck,
+    determinismCheck,
+    latencyCheck,
     driftFeatureCheck,
   ]) {
     registry.register(check as never);

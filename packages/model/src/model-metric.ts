@@ -13,37 +13,39 @@ import {
   type Threshold,
 } from '@regops/core';
 import { z } from 'zod';
-import { auroc, type Confusion, confusionAt, countPositive, labelsFromTable } from './metrics';
+import { bootstrapCi, type CiMethod } from './bootstrap';
+import { confusionMatrix, thresholdForSensitivity, thresholdForSpecificity } from './classification';
+import { calibrationCurve, rocCurve } from './curves';
+import {
+  METRIC_LABELS,
+  MODEL_METRICS,
+  type ModelMetricName,
+  metricFunction,
+  statisticFor,
+  THRESHOLD_METRICS,
+} from './metric-defs';
+import { type Confusion, countPositive, labelsFromTable } from './metrics';
 import { predictPositive } from './runner';
 
-export const MODEL_METRICS = ['auroc', 'sensitivity', 'specificity', 'ppv', 'npv', 'accuracy'] as const;
-export type ModelMetricName = (typeof MODEL_METRICS)[number];
-
-/** Metrics that depend on an operating point. */
-const THRESHOLD_METRICS: readonly ModelMetricName[] = [
-  'sensitivity',
-  'specificity',
-  'ppv',
-  'npv',
-  'accuracy',
-];
+export { MODEL_METRICS, type ModelMetricName } from './metric-defs';
 export const DEFAULT_THRESHOLD = 0.5;
+const LABELS = METRIC_LABELS;
 
-const LABELS: Record<ModelMetricName, string> = {
-  auroc: 'AUROC',
-  sensitivity: 'sensitivity',
-  specificity: 'specificity',
-  ppv: 'PPV',
-  npv: 'NPV',
-  accuracy: 'accuracy',
-};
+const CiOptions = z.strictObject({
+  resamples: z.number().int().min(100).max(100000).default(1000),
+  level: z.number().gt(0.5).lt(1).default(0.95),
+  method: z.enum(['percentile', 'bca']).default('percentile'),
+  seed: z.number().int().min(0).default(0),
+});
+type CiConfig = z.infer<typeof CiOptions>;
+const DEFAULT_CI: CiConfig = { resamples: 1000, level: 0.95, method: 'percentile', seed: 0 };
 
 const options = {
   dataset: z.string().optional().describe('Dataset to evaluate on (default: the dataset with role `test`).'),
   metric: z
     .enum(MODEL_METRICS)
     .describe(
-      'auroc (roc_auc_score), or a rate at the operating point: sensitivity, specificity, ppv, npv, accuracy.',
+      'auroc, average_precision, brier, log_loss, ece, calibration_slope, calibration_intercept, or at the operating point: sensitivity, specificity, ppv, npv, accuracy, f1, net_benefit.',
     ),
   threshold: z
     .number()
@@ -51,28 +53,47 @@ const options = {
     .max(1)
     .optional()
     .describe(
-      `Operating point for threshold metrics: a row is predicted positive iff P(positive) ≥ threshold (default ${DEFAULT_THRESHOLD}). Not used by auroc.`,
+      `Operating point for threshold metrics: a row is predicted positive iff P(positive) ≥ threshold (default ${DEFAULT_THRESHOLD}).`,
     ),
-  min: z
-    .number()
-    .min(0)
-    .max(1)
+  threshold_for: z
+    .strictObject({
+      sensitivity: z.number().gt(0).max(1).optional(),
+      specificity: z.number().gt(0).max(1).optional(),
+    })
     .optional()
-    .describe('Lowest acceptable value (the metric passes when value ≥ min).'),
-  max: z
-    .number()
-    .min(0)
-    .max(1)
+    .describe(
+      'Choose the operating point on this dataset: the threshold that reaches this sensitivity (or specificity).',
+    ),
+  min: z.number().optional().describe('Lowest acceptable value (passes when value ≥ min).'),
+  max: z.number().optional().describe('Highest acceptable value (passes when value ≤ max).'),
+  on: z
+    .enum(['point', 'lower', 'upper'])
+    .default('point')
+    .describe(
+      'What the bound applies to: the point estimate, or the lower/upper end of the confidence interval.',
+    ),
+  ci: z
+    .union([z.literal(false), CiOptions])
     .optional()
-    .describe('Highest acceptable value (the metric passes when value ≤ max).'),
+    .describe(
+      'Bootstrap confidence interval (stratified by label, seeded); default 1000 resamples, 95%, percentile. false: none.',
+    ),
 };
 
 export interface ModelMetricConfig extends CheckEntry {
   dataset?: string | undefined;
   metric: ModelMetricName;
   threshold?: number | undefined;
+  threshold_for?: { sensitivity?: number | undefined; specificity?: number | undefined } | undefined;
   min?: number | undefined;
   max?: number | undefined;
+  on: 'point' | 'lower' | 'upper';
+  ci?: false | CiConfig | undefined;
+}
+
+function ciConfig(cfg: ModelMetricConfig): CiConfig | null {
+  if (cfg.ci === false) return null;
+  return cfg.ci ?? DEFAULT_CI;
 }
 
 const isThresholdMetric = (m: ModelMetricName) => THRESHOLD_METRICS.includes(m);
@@ -98,8 +119,20 @@ function boundsText(bs: Threshold[]): string {
   return bs.map((b) => `${opSign(b.op)} ${b.value}`).join(' and ');
 }
 
-const operatingPoint = (cfg: ModelMetricConfig) =>
-  isThresholdMetric(cfg.metric) ? ` at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}` : '';
+const operatingPoint = (cfg: ModelMetricConfig, chosen?: number) => {
+  if (!isThresholdMetric(cfg.metric)) return '';
+  const tf = cfg.threshold_for;
+  if (tf?.sensitivity !== undefined)
+    return ` at the threshold reaching sensitivity ${tf.sensitivity}${chosen !== undefined ? ` (${chosen})` : ''}`;
+  if (tf?.specificity !== undefined)
+    return ` at the threshold reaching specificity ${tf.specificity}${chosen !== undefined ? ` (${chosen})` : ''}`;
+  return ` at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}`;
+};
+
+const onText = (cfg: ModelMetricConfig) =>
+  cfg.on === 'point'
+    ? ''
+    : ` on the ${cfg.on} end of the ${Math.round(100 * (ciConfig(cfg)?.level ?? 0.95))}% CI`;
 
 /**
  * The value with 4 decimals, or more where 4 would round it across a bound (0.74996 shown as 0.75 next
@@ -143,10 +176,49 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
         message: `set \`min\` and/or \`max\`: the acceptance bound for ${LABELS[cfg.metric]} (e.g. min: 0.75)`,
       });
     }
+    const UNBOUNDED: ModelMetricName[] = [
+      'log_loss',
+      'calibration_slope',
+      'calibration_intercept',
+      'net_benefit',
+    ];
+    if (!UNBOUNDED.includes(cfg.metric)) {
+      for (const key of ['min', 'max'] as const) {
+        const v = cfg[key];
+        if (v !== undefined && (v < 0 || v > 1)) {
+          problems.push({
+            path: [key],
+            message: `${LABELS[cfg.metric]} lies between 0 and 1, so ${key}: ${v} cannot be meant${v > 1 && v <= 100 ? ` (a percentage? use ${v / 100})` : ''}`,
+          });
+        }
+      }
+    }
     if (cfg.min !== undefined && cfg.max !== undefined && cfg.min > cfg.max) {
       problems.push({
         path: ['min'],
         message: `min (${cfg.min}) is greater than max (${cfg.max}); no value can pass`,
+      });
+    }
+    const tf = cfg.threshold_for;
+    if (tf) {
+      const keys = Object.keys(tf).filter((k) => tf[k as keyof typeof tf] !== undefined);
+      if (keys.length !== 1) {
+        problems.push({ path: ['threshold_for'], message: 'give exactly one of sensitivity or specificity' });
+      }
+      if (cfg.threshold !== undefined) {
+        problems.push({ path: ['threshold'], message: 'give either threshold or threshold_for, not both' });
+      }
+      if (!isThresholdMetric(cfg.metric)) {
+        problems.push({
+          path: ['threshold_for'],
+          message: `${LABELS[cfg.metric]} does not use an operating point (remove threshold_for)`,
+        });
+      }
+    }
+    if (cfg.on !== 'point' && cfg.ci === false) {
+      problems.push({
+        path: ['on'],
+        message: `on: ${cfg.on} needs a confidence interval; remove \`ci: false\``,
       });
     }
     if (cfg.threshold !== undefined && !isThresholdMetric(cfg.metric)) {
@@ -209,7 +281,7 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
 
   criterion(cfg, project) {
     const dataset = metricDataset(cfg, project) ?? cfg.dataset ?? 'the test dataset';
-    return `${LABELS[cfg.metric]}${operatingPoint(cfg)} ${boundsText(bounds(cfg))} on ${dataset}`;
+    return `${LABELS[cfg.metric]}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText(cfg)} on ${dataset}`;
   },
 
   async run(ctx: RunContext, cfg) {
@@ -234,7 +306,6 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
     const nPos = countPositive(labels);
     const label = LABELS[cfg.metric];
     const bs = bounds(cfg);
-    const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
     const details: Record<string, unknown> = {
       dataset,
       dataset_path: table.path,
@@ -242,68 +313,141 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
       target: { column: target.column, positive: target.positive },
     };
     const counts = `n=${n}, ${nPos} positive`;
-
-    let value: number | null;
-    let reason = '';
-    if (cfg.metric === 'auroc') {
-      if (nPos === 0 || nPos === n) {
-        value = null;
-        reason =
-          n === 0
-            ? 'the dataset has no rows'
-            : `only one class is present (${nPos === 0 ? `no row has ${target.column} = "${target.positive}"; check target.positive` : 'every row is positive'})`;
-      } else {
-        value = auroc(scores, labels);
-      }
-    } else {
-      const c = confusionAt(scores, labels, threshold);
-      Object.assign(details, {
-        threshold,
-        confusion: { tp: c.tp, fp: c.fp, tn: c.tn, fn: c.fn },
-        rates: {
-          sensitivity: c.sensitivity,
-          specificity: c.specificity,
-          ppv: c.ppv,
-          npv: c.npv,
-          accuracy: c.accuracy,
-        },
-      });
-      value = c[cfg.metric];
-      if (value === null) reason = undefinedReason(cfg.metric, c, threshold);
-    }
-
-    const metrics: Metric[] = (bs.length > 0 ? bs : [undefined]).map((t) => ({
-      name: cfg.metric,
-      value,
-      ...(t ? { threshold: t } : {}),
-    }));
-    metrics.push({ name: 'n', value: n }, { name: 'n_positive', value: nPos });
-    if (isThresholdMetric(cfg.metric)) metrics.push({ name: 'threshold', value: threshold });
-
     const base = {
       id: cfg.id,
       check: 'model.metric',
       title: cfg.title ?? modelMetricCheck.description,
       verifies: cfg.verifies,
       controls: cfg.controls,
-      metrics,
-      details,
     };
-    const conf = details.confusion as Pick<Confusion, 'tp' | 'fp' | 'tn' | 'fn'> | undefined;
-    const confText = conf ? `; TP ${conf.tp}, FP ${conf.fp}, TN ${conf.tn}, FN ${conf.fn}` : '';
-    if (value === null) {
-      const result: CheckResult = {
+    const undefinedResult = (reason: string, confText = '', metrics: Metric[] = []): CheckResult[] => [
+      {
         ...base,
         status: 'error',
+        metrics: [
+          { name: cfg.metric, value: null },
+          ...metrics,
+          { name: 'n', value: n },
+          { name: 'n_positive', value: nPos },
+        ],
+        details,
         message: `${label}${operatingPoint(cfg)} is undefined on ${dataset} (${counts}${confText}): ${reason}`,
-      };
-      return [result];
+      },
+    ];
+    if (n === 0) return undefinedResult('the dataset has no rows');
+    if (nPos === 0 || nPos === n) {
+      return undefinedResult(
+        `only one class is present (${nPos === 0 ? `no row has ${target.column} = "${target.positive}"; check target.positive` : 'every row is positive'})`,
+      );
     }
-    const pass = bs.length > 0 && bs.every((b) => meets(value, b));
+
+    // Operating point: fixed, or chosen on these data to reach a target sensitivity/specificity.
+    let threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
+    const tf = cfg.threshold_for;
+    if (isThresholdMetric(cfg.metric) && tf) {
+      const op =
+        tf.sensitivity !== undefined
+          ? thresholdForSensitivity(scores, labels, tf.sensitivity)
+          : thresholdForSpecificity(scores, labels, tf.specificity as number);
+      threshold = op.threshold;
+      details.operating_point = {
+        chosen_for: tf.sensitivity !== undefined ? 'sensitivity' : 'specificity',
+        target: op.target,
+        achieved: op.achieved,
+        threshold: op.threshold,
+      };
+    }
+    const value = metricFunction(cfg.metric, threshold)(scores, labels);
+    let conf: Confusion | null = null;
+    if (isThresholdMetric(cfg.metric)) {
+      conf = confusionMatrix(scores, labels, threshold);
+      details.threshold = threshold;
+      details.confusion = { tp: conf.tp, fp: conf.fp, tn: conf.tn, fn: conf.fn };
+      details.rates = {
+        sensitivity: conf.sensitivity,
+        specificity: conf.specificity,
+        ppv: conf.ppv,
+        npv: conf.npv,
+        accuracy: conf.accuracy,
+      };
+    }
+    // Curve points for charts: ROC for ranking metrics, reliability bins for calibration metrics.
+    if (cfg.metric === 'auroc' || cfg.metric === 'average_precision') details.roc = rocCurve(scores, labels);
+    if (['brier', 'log_loss', 'ece', 'calibration_slope', 'calibration_intercept'].includes(cfg.metric)) {
+      details.calibration = calibrationCurve(scores, labels, 10);
+    }
+    const confText = conf ? `; TP ${conf.tp}, FP ${conf.fp}, TN ${conf.tn}, FN ${conf.fn}` : '';
+    if (value === null) {
+      const reason = conf
+        ? undefinedReason(cfg.metric, conf, threshold)
+        : 'it cannot be computed on these data (e.g. the classes are perfectly separated)';
+      return undefinedResult(reason, confText);
+    }
+
+    // Bootstrap interval (stratified by label, seeded): the bound may apply to one of its ends.
+    const ciCfg = ciConfig(cfg);
+    let ci: [number, number] | undefined;
+    if (ciCfg) {
+      try {
+        const r = bootstrapCi({
+          scores,
+          labels,
+          statistic: statisticFor(cfg.metric, threshold),
+          resamples: ciCfg.resamples,
+          seed: ciCfg.seed,
+          level: ciCfg.level,
+          method: ciCfg.method as CiMethod,
+          stratified: true,
+        });
+        ci = [r.low, r.high];
+        details.ci = {
+          level: ciCfg.level,
+          method: ciCfg.method,
+          resamples: r.resamples,
+          skipped: r.skipped,
+          seed: ciCfg.seed,
+          se: r.se,
+          stratified: true,
+        };
+      } catch (e) {
+        details.ci = { error: (e as Error).message };
+      }
+    }
+    const judged = cfg.on === 'point' ? value : ci ? (cfg.on === 'lower' ? ci[0] : ci[1]) : null;
+    const metrics: Metric[] = [];
+    if (cfg.on === 'point') {
+      for (const t of bs.length > 0 ? bs : [undefined]) {
+        metrics.push({ name: cfg.metric, value, ...(ci ? { ci } : {}), ...(t ? { threshold: t } : {}) });
+      }
+    } else {
+      metrics.push({ name: cfg.metric, value, ...(ci ? { ci } : {}) });
+      for (const t of bs) metrics.push({ name: `${cfg.metric}_ci_${cfg.on}`, value: judged, threshold: t });
+    }
+    metrics.push({ name: 'n', value: n }, { name: 'n_positive', value: nPos });
+    if (isThresholdMetric(cfg.metric)) metrics.push({ name: 'threshold', value: threshold });
+
+    const ciText = ci
+      ? `; ${Math.round(100 * (ciCfg?.level ?? 0.95))}% CI ${formatValue(ci[0], [])}–${formatValue(ci[1], [])}`
+      : '';
+    if (judged === null) {
+      return [
+        {
+          ...base,
+          status: 'error',
+          metrics,
+          details,
+          message: `${label} ${formatValue(value, bs)}: no confidence interval to judge the ${cfg.on} end by (${String((details.ci as { error?: string } | undefined)?.error ?? 'not computed')})`,
+        },
+      ];
+    }
+    const pass = bs.length > 0 && bs.every((b) => meets(judged, b));
+    const judgedText = cfg.on === 'point' ? '' : `, ${cfg.on} end ${formatValue(judged, bs)}`;
     const result: CheckResult = {
       ...base,
       status: pass ? 'pass' : 'fail',
-      message: `${label} ${formatValue(value, bs)}${operatingPoint(cfg)} (bound ${boundsText(bs)}) on ${dataset} (${counts}${confText})`,
+      metrics,
+      details,
+      message: `${label} ${formatValue(value, cfg.on === 'point' ? bs : [])}${operatingPoint(cfg, tf ? threshold : undefined)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (${counts}${confText})`,
     };
     return [result];
   },

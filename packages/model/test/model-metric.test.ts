@@ -80,7 +80,7 @@ describe('model.metric run on the Pima test split', () => {
     expect(r?.id).toBe('auroc-test');
     expect(r?.check).toBe('model.metric');
     expect(r?.verifies).toEqual(['REQ-1']);
-    expect(r?.message).toBe('AUROC 0.8226 (bound ≥ 0.75) on test (n=192, 67 positive)');
+    expect(r?.message).toBe('AUROC 0.8226; 95% CI 0.7570–0.8812 (bound ≥ 0.75) on test (n=192, 67 positive)');
     expect(r?.metrics[0]).toMatchObject({ name: 'auroc', threshold: { op: '>=', value: 0.75 } });
     expect(Math.abs((r?.metrics[0]?.value as number) - expected)).toBeLessThan(1e-6);
     expect(r?.metrics.slice(1)).toEqual([
@@ -116,7 +116,7 @@ describe('model.metric run on the Pima test split', () => {
     expect(results.map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'fail', 'pass']);
     const [sens, spec, ppv, npv, acc] = results;
     expect(sens?.message).toBe(
-      'sensitivity 0.6119 at threshold 0.5 (bound ≥ 0.6) on test (n=192, 67 positive; TP 41, FP 18, TN 107, FN 26)',
+      'sensitivity 0.6119 at threshold 0.5; 95% CI 0.4925–0.7313 (bound ≥ 0.6) on test (n=192, 67 positive; TP 41, FP 18, TN 107, FN 26)',
     );
     expect(sens?.details).toMatchObject({ threshold: 0.5, confusion: { tp: 41, fp: 18, tn: 107, fn: 26 } });
     expect(spec?.metrics.filter((m) => m.name === 'specificity').map((m) => m.threshold)).toEqual([
@@ -148,9 +148,13 @@ describe('model.metric run on the Pima test split', () => {
     expect(computed).toEqual(['predict:test', 'predict:shifted']);
     expect(create).toHaveBeenCalledTimes(2);
     expect(results.map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
-    expect(results[1]?.message).toMatch(/^sensitivity 0\.\d{4} at threshold 0\.3 \(bound ≥ 0\.5\) on test/);
+    expect(results[1]?.message).toMatch(
+      /^sensitivity 0\.\d{4} at threshold 0\.3; 95% CI 0\.\d{4}–0\.\d{4} \(bound ≥ 0\.5\) on test/,
+    );
     // shifted.csv: 46 rows, 22 positive; sidecar AUROC 0.7936.
-    expect(results[2]?.message).toMatch(/^AUROC 0\.7936 \(bound ≥ 0\.7\) on shifted \(n=46, 22 positive\)$/);
+    expect(results[2]?.message).toMatch(
+      /^AUROC 0\.7936; 95% CI 0\.\d{4}–0\.\d{4} \(bound ≥ 0\.7\) on shifted \(n=46, 22 positive\)$/,
+    );
   });
 
   it('an undefined metric is an error result that says why', async () => {
@@ -250,9 +254,15 @@ describe('model.metric config checks', () => {
     );
   });
 
-  it('the schema rejects out-of-range bounds and unknown metrics', () => {
-    expect(() => pimaConfig([{ id: 'a', metric: 'auroc', min: 75 }])).toThrow();
-    expect(() => pimaConfig([{ id: 'a', metric: 'f1', min: 0.5 }])).toThrow();
+  it('rejects out-of-range bounds (validate) and unknown metrics (schema)', () => {
+    const config = pimaConfig([{ id: 'a', metric: 'auroc', min: 75 }]);
+    expect(modelMetricCheck.validate?.(entry(config), config)).toEqual([
+      {
+        path: ['min'],
+        message: 'AUROC lies between 0 and 1, so min: 75 cannot be meant (a percentage? use 0.75)',
+      },
+    ]);
+    expect(() => pimaConfig([{ id: 'a', metric: 'f2', min: 0.5 }])).toThrow();
     expect(() => pimaConfig([{ id: 'a', metric: 'sensitivity', min: 0.5, threshold: 1.5 }])).toThrow();
   });
 
@@ -333,7 +343,9 @@ checks:
         ['auroc', 'pass'],
         ['sensitivity', 'pass'],
       ]);
-      expect(evidence.results[0]?.message).toBe('AUROC 0.8226 (bound ≥ 0.75) on test (n=192, 67 positive)');
+      expect(evidence.results[0]?.message).toBe(
+        'AUROC 0.8226; 95% CI 0.7570–0.8812 (bound ≥ 0.75) on test (n=192, 67 positive)',
+      );
       expect(evidence.checks.map((c) => c.criterion)).toEqual([
         'AUROC ≥ 0.75 on test',
         'sensitivity at threshold 0.4 ≥ 0.6 on test',

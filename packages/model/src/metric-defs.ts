@@ -1,0 +1,137 @@
+import { type Statistic, statistics } from './bootstrap';
+import {
+  averagePrecision,
+  brier,
+  calibrationSlopeIntercept,
+  confusionMatrix,
+  ece,
+  f1At,
+  logLoss,
+  netBenefit,
+} from './classification';
+import { auroc } from './metrics';
+
+export const MODEL_METRICS = [
+  'auroc',
+  'average_precision',
+  'brier',
+  'log_loss',
+  'ece',
+  'calibration_slope',
+  'calibration_intercept',
+  'sensitivity',
+  'specificity',
+  'ppv',
+  'npv',
+  'accuracy',
+  'f1',
+  'net_benefit',
+] as const;
+export type ModelMetricName = (typeof MODEL_METRICS)[number];
+
+/** Metrics that depend on an operating point (positive iff P ≥ threshold). */
+export const THRESHOLD_METRICS: readonly ModelMetricName[] = [
+  'sensitivity',
+  'specificity',
+  'ppv',
+  'npv',
+  'accuracy',
+  'f1',
+  'net_benefit',
+];
+
+/** Metrics where lower is better (a `max:` bound is the natural one). */
+export const LOWER_IS_BETTER: readonly ModelMetricName[] = ['brier', 'log_loss', 'ece'];
+
+export const METRIC_LABELS: Record<ModelMetricName, string> = {
+  auroc: 'AUROC',
+  average_precision: 'average precision',
+  brier: 'Brier score',
+  log_loss: 'log loss',
+  ece: 'ECE',
+  calibration_slope: 'calibration slope',
+  calibration_intercept: 'calibration intercept',
+  sensitivity: 'sensitivity',
+  specificity: 'specificity',
+  ppv: 'PPV',
+  npv: 'NPV',
+  accuracy: 'accuracy',
+  f1: 'F1',
+  net_benefit: 'net benefit',
+};
+
+type Fn = (
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+) => number | null;
+
+/**
+ * The metric as a function of (scores, labels, optional row weights); null where it is undefined on these
+ * data (one class only, no predicted positives, a calibration fit that does not converge).
+ */
+export function metricFunction(metric: ModelMetricName, threshold: number): Fn {
+  const safe =
+    (f: Fn): Fn =>
+    (s, l, w) => {
+      try {
+        const v = f(s, l, w);
+        return v === null || Number.isNaN(v) ? null : v;
+      } catch {
+        return null;
+      }
+    };
+  const labels01 = (l: ArrayLike<number>) => l as unknown as Uint8Array;
+  switch (metric) {
+    case 'auroc':
+      // Weighted AUROC (the bootstrap) goes through statisticFor(): statistics.auroc on the pre-sorted sample.
+      return safe((s, l) => auroc(s, labels01(l)));
+    case 'average_precision':
+      return safe((s, l, w) => averagePrecision(s, labels01(l), w));
+    case 'brier':
+      return safe((s, l, w) => brier(s, labels01(l), w));
+    case 'log_loss':
+      return safe((s, l, w) => logLoss(s, labels01(l), w));
+    case 'ece':
+      return safe((s, l, w) => ece(s, labels01(l), 10, w));
+    case 'calibration_slope':
+      return safe((s, l, w) => calibrationSlopeIntercept(s, labels01(l), w).slope);
+    case 'calibration_intercept':
+      return safe((s, l, w) => calibrationSlopeIntercept(s, labels01(l), w).intercept);
+    case 'f1':
+      return safe((s, l, w) => f1At(s, labels01(l), threshold, w));
+    case 'net_benefit':
+      return safe((s, l, w) => netBenefit(s, labels01(l), threshold, w).netBenefit);
+    default:
+      return safe((s, l, w) => {
+        if (w) throw new Error('weighted confusion rates go through the bootstrap statistic');
+        return confusionMatrix(s, labels01(l), threshold)[metric];
+      });
+  }
+}
+
+/**
+ * The bootstrap statistic of a metric: the fast O(n) ones where they exist (AUROC, confusion rates,
+ * Brier), otherwise the metric function evaluated with the resample's counts as weights.
+ */
+export function statisticFor(metric: ModelMetricName, threshold: number): Statistic {
+  switch (metric) {
+    case 'auroc':
+      return statistics.auroc;
+    case 'brier':
+      return statistics.brier;
+    case 'sensitivity':
+    case 'specificity':
+    case 'ppv':
+    case 'npv':
+    case 'accuracy':
+      return statistics[metric](threshold);
+    default: {
+      const f = metricFunction(metric, threshold);
+      return {
+        name: metric,
+        weighted: (sample, counts) => f(sample.scores, sample.labels, counts) ?? Number.NaN,
+      };
+    }
+  }
+}
