@@ -211,3 +211,36 @@ describe('a data check naming a column the file does not have', () => {
     );
   });
 });
+
+describe('bad model files', () => {
+  const model = (dir: string) => path.join(dir, 'models', 'pima_hgb_candidate.onnx');
+  it.each([
+    [
+      'a file that is not ONNX',
+      (dir: string) => writeFileSync(model(dir), 'hello\n'),
+      'regops: error: models/pima_hgb_candidate.onnx: not an ONNX model (unsupported wire type 4, at byte 3). Point model.path at an .onnx file (an ONNX ModelProto).\n',
+    ],
+    [
+      'a truncated ONNX file',
+      (dir: string) => writeFileSync(model(dir), readFileSync(model(dir)).subarray(0, 20000)),
+      'regops: error: models/pima_hgb_candidate.onnx: not an ONNX model (length-delimited field of 56797 bytes runs past the end of its message, at byte 126). Point model.path at an .onnx file (an ONNX ModelProto).\n',
+    ],
+    [
+      'a model input of the wrong width',
+      (dir: string) =>
+        edit(path.join(dir, 'regops.yml'), (t) =>
+          t.replace(
+            'features: [pregnant, glucose, pressure, triceps, insulin, mass, pedigree, age]',
+            'features: [pregnant, glucose, pressure, triceps, insulin, mass, pedigree]',
+          ),
+        ),
+      'regops: error: regops.yml:16:13: model.features: 7 feature(s) listed, but input "float_input" of models/pima_hgb_candidate.onnx takes 8 (shape [N, 8])\n',
+    ],
+  ])('%s: exact message, exit 2, nothing written', async (_name, spoil, message) => {
+    const dir = copyExample();
+    spoil(dir);
+    const r = await runBad(dir);
+    expect(r.err.slice(r.err.indexOf('regops: error:'))).toBe(message);
+    expect(r.code).toBe(2);
+  });
+});

@@ -33356,7 +33356,8 @@ var ModelConfig = external_exports.strictObject({
 });
 var TargetConfig = external_exports.strictObject({
   column: external_exports.string().min(1).describe("Dataset column holding the true label."),
-  positive: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).describe("Cell value of the positive class, e.g. pos or 1.")
+  positive: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).describe("Cell value of the positive class, e.g. pos or 1."),
+  negative: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the negative class; when set, any other label is an error.")
 });
 var BaselineConfig = external_exports.strictObject({
   model: RelPath.optional().describe("The model this change replaces, for comparison."),
@@ -50752,8 +50753,12 @@ function labelsFromTable(table2, target2) {
   const raw = table2.column(target2.column);
   const positive = target2.positive.trim();
   const positiveNumber = isNumeric(positive) ? Number(positive) : null;
+  const negative = target2.negative?.trim();
+  const negativeNumber = negative !== void 0 && isNumeric(negative) ? Number(negative) : null;
   const out = new Uint8Array(raw.length);
   const missing = [];
+  const others = [];
+  const negatives = /* @__PURE__ */ new Set();
   for (let r = 0; r < raw.length; r++) {
     const cell = raw[r];
     const v = cell?.trim() ?? "";
@@ -50761,7 +50766,23 @@ function labelsFromTable(table2, target2) {
       missing.push(r + 1);
       continue;
     }
-    out[r] = v === positive || positiveNumber !== null && isNumeric(v) && Number(v) === positiveNumber ? 1 : 0;
+    const isPositive = v === positive || positiveNumber !== null && isNumeric(v) && Number(v) === positiveNumber;
+    out[r] = isPositive ? 1 : 0;
+    if (isPositive) continue;
+    if (negative !== void 0) {
+      const isNegative = v === negative || negativeNumber !== null && isNumeric(v) && Number(v) === negativeNumber;
+      if (!isNegative) others.push(r + 1);
+    } else {
+      negatives.add(isNumeric(v) ? String(Number(v)) : v);
+      if (negatives.size > 1) others.push(r + 1);
+    }
+  }
+  if (others.length > 0) {
+    const rows = others.slice(0, 5).join(", ") + (others.length > 5 ? ", \u2026" : "");
+    const anyPositive = out.some((x) => x === 1);
+    throw new InputError(
+      !anyPositive ? `${table2.path}: column "${target2.column}" (target.column): no row has the label target.positive "${positive}", and there are several other labels; check target.positive (and set target.negative)` : negative !== void 0 ? `${table2.path}: column "${target2.column}" (target.column): ${others.length} row(s) hold a label that is neither target.positive "${positive}" nor target.negative "${negative}" (rows ${rows}); fix those rows or the target section` : `${table2.path}: column "${target2.column}" (target.column) holds more than two distinct labels (first other label at rows ${rows}); binary metrics need exactly target.positive "${positive}" and one negative label: set target.negative to name it, or fix those rows`
+    );
   }
   if (missing.length > 0) {
     const rows = missing.slice(0, 5).join(", ") + (missing.length > 5 ? ", \u2026" : "");

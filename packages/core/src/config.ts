@@ -52,6 +52,11 @@ export const TargetConfig = z.strictObject({
     .union([z.string(), z.number()])
     .transform((v) => String(v))
     .describe('Cell value of the positive class, e.g. pos or 1.'),
+  negative: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v))
+    .optional()
+    .describe('Cell value of the negative class; when set, any other label is an error.'),
 });
 
 export const BaselineConfig = z.strictObject({
@@ -134,7 +139,7 @@ export interface RegopsConfig {
   project: { name: string; description?: string | undefined };
   model?: ModelConfig | undefined;
   baseline?: z.infer<typeof BaselineConfig> | undefined;
-  target?: { column: string; positive: string } | undefined;
+  target?: { column: string; positive: string; negative?: string | undefined } | undefined;
   datasets: Record<string, DatasetConfig>;
   requirements: string;
   risks?: string | undefined;

@@ -118,12 +118,19 @@ function isNumeric(s: string): boolean {
  * text equals `positive` (surrounding spaces ignored) or, when both are numbers, has the same value ("1.0"
  * matches 1). A missing label is an InputError naming file, row and column; cell values are never printed.
  */
-export function labelsFromTable(table: Table, target: { column: string; positive: string }): Uint8Array {
+export function labelsFromTable(
+  table: Table,
+  target: { column: string; positive: string; negative?: string | undefined },
+): Uint8Array {
   const raw = table.column(target.column);
   const positive = target.positive.trim();
   const positiveNumber = isNumeric(positive) ? Number(positive) : null;
+  const negative = target.negative?.trim();
+  const negativeNumber = negative !== undefined && isNumeric(negative) ? Number(negative) : null;
   const out = new Uint8Array(raw.length);
   const missing: number[] = [];
+  const others: number[] = [];
+  const negatives = new Set<string>();
   for (let r = 0; r < raw.length; r++) {
     const cell = raw[r];
     const v = cell?.trim() ?? '';
@@ -131,8 +138,29 @@ export function labelsFromTable(table: Table, target: { column: string; positive
       missing.push(r + 1);
       continue;
     }
-    out[r] =
-      v === positive || (positiveNumber !== null && isNumeric(v) && Number(v) === positiveNumber) ? 1 : 0;
+    const isPositive =
+      v === positive || (positiveNumber !== null && isNumeric(v) && Number(v) === positiveNumber);
+    out[r] = isPositive ? 1 : 0;
+    if (isPositive) continue;
+    if (negative !== undefined) {
+      const isNegative =
+        v === negative || (negativeNumber !== null && isNumeric(v) && Number(v) === negativeNumber);
+      if (!isNegative) others.push(r + 1);
+    } else {
+      negatives.add(isNumeric(v) ? String(Number(v)) : v);
+      if (negatives.size > 1) others.push(r + 1);
+    }
+  }
+  if (others.length > 0) {
+    const rows = others.slice(0, 5).join(', ') + (others.length > 5 ? ', …' : '');
+    const anyPositive = out.some((x) => x === 1);
+    throw new InputError(
+      !anyPositive
+        ? `${table.path}: column "${target.column}" (target.column): no row has the label target.positive "${positive}", and there are several other labels; check target.positive (and set target.negative)`
+        : negative !== undefined
+          ? `${table.path}: column "${target.column}" (target.column): ${others.length} row(s) hold a label that is neither target.positive "${positive}" nor target.negative "${negative}" (rows ${rows}); fix those rows or the target section`
+          : `${table.path}: column "${target.column}" (target.column) holds more than two distinct labels (first other label at rows ${rows}); binary metrics need exactly target.positive "${positive}" and one negative label: set target.negative to name it, or fix those rows`,
+    );
   }
   if (missing.length > 0) {
     const rows = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '');

@@ -125,6 +125,23 @@ describe('labelsFromTable', () => {
     expect(countPositive(labels)).toBe(2);
   });
 
+  it('rejects a third label, and labels outside target.positive/negative', () => {
+    expect(() =>
+      labelsFromTable(table(['pos', 'neg', 'Neg', 'pos']), { column: 'diabetes', positive: 'pos' }),
+    ).toThrow(
+      'data/test.csv: column "diabetes" (target.column) holds more than two distinct labels (first other label at rows 3); binary metrics need exactly target.positive "pos" and one negative label: set target.negative to name it, or fix those rows',
+    );
+    expect(() =>
+      labelsFromTable(table(['pos', 'neg', 'unknown']), {
+        column: 'diabetes',
+        positive: 'pos',
+        negative: 'neg',
+      }),
+    ).toThrow(
+      'data/test.csv: column "diabetes" (target.column): 1 row(s) hold a label that is neither target.positive "pos" nor target.negative "neg" (rows 3); fix those rows or the target section',
+    );
+  });
+
   it('matches numeric labels by value', () => {
     const labels = labelsFromTable(table(['1', '0', '1.0', '0.0']), { column: 'diabetes', positive: '1' });
     expect([...labels]).toEqual([1, 0, 1, 0]);

@@ -167,9 +167,9 @@ describe('model.metric run on the Pima test split', () => {
     const wrongPositive = pimaConfig([{ id: 'a', metric: 'auroc', min: 0.5 }], {
       target: { column: 'diabetes', positive: 'yes' },
     });
-    const { results: r2 } = await runAll(wrongPositive);
-    expect(r2[0]?.status).toBe('error');
-    expect(r2[0]?.message).toContain('no row has diabetes = "yes"; check target.positive');
+    await expect(runAll(wrongPositive)).rejects.toThrow(
+      'data/test.csv: column "diabetes" (target.column): no row has the label target.positive "yes", and there are several other labels; check target.positive (and set target.negative)',
+    );
   });
 });
 
