@@ -50609,26 +50609,33 @@ function notConverged(what) {
     `calibration ${what} did not converge: the scores separate the classes (almost) perfectly, so the logistic recalibration has no finite maximum-likelihood fit`
   );
 }
-function calibrationSlopeIntercept(scores, labels, weights) {
+function calibrationLogits(scores) {
+  const x = new Float64Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const p = Math.min(Math.max(scores[i], CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
+    x[i] = Math.log(p) - Math.log1p(-p);
+  }
+  return x;
+}
+function calibrationSlopeIntercept(scores, labels, weights, options4 = {}) {
   check2(scores, labels, weights, true);
   let wPos = 0;
   let wNeg = 0;
   const n = scores.length;
-  const x = new Float64Array(n);
+  const x = options4.logits ?? calibrationLogits(scores);
   for (let i = 0; i < n; i++) {
-    const p = Math.min(Math.max(scores[i], CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
-    x[i] = Math.log(p) - Math.log1p(-p);
     if (labels[i] === 1) wPos += weightAt(weights, i);
     else wNeg += weightAt(weights, i);
   }
   if (!(wPos > 0 && wNeg > 0)) {
     throw new RangeError("calibration slope and intercept are undefined with only one class present");
   }
-  let a = 0;
-  let b = 1;
+  const fits = options4.fits ?? "both";
+  let a = options4.start?.a ?? 0;
+  let b = options4.start?.b ?? 1;
   let ll = logLikelihood(x, labels, weights, a, b);
   let twoParam = 0;
-  for (; ; ) {
+  for (; fits !== "intercept"; ) {
     if (++twoParam > NEWTON_MAX_ITERATIONS) throw notConverged("slope");
     let g0 = 0;
     let g1 = 0;
@@ -50668,9 +50675,9 @@ function calibrationSlopeIntercept(scores, labels, weights) {
     b += db;
     ll = next;
   }
-  let c = 0;
+  let c = options4.start?.c ?? 0;
   let offset = 0;
-  for (; ; ) {
+  for (; fits !== "slope"; ) {
     if (++offset > NEWTON_MAX_ITERATIONS) throw notConverged("intercept");
     let g = 0;
     let h = 0;
@@ -50686,7 +50693,12 @@ function calibrationSlopeIntercept(scores, labels, weights) {
     if (!Number.isFinite(c)) throw notConverged("intercept");
     if (converged(dc, c)) break;
   }
-  return { slope: b, intercept: c, interceptTwoParam: a, iterations: { twoParam, offset } };
+  return {
+    slope: fits === "intercept" ? Number.NaN : b,
+    intercept: fits === "slope" ? Number.NaN : c,
+    interceptTwoParam: fits === "intercept" ? Number.NaN : a,
+    iterations: { twoParam, offset }
+  };
 }
 function netBenefit(scores, labels, threshold, weights) {
   if (!(threshold > 0 && threshold < 1)) {
@@ -50965,6 +50977,32 @@ function statisticFor(metric2, threshold) {
     case "npv":
     case "accuracy":
       return statistics[metric2](threshold);
+    case "calibration_slope":
+    case "calibration_intercept": {
+      let start;
+      let logits;
+      const fits = metric2 === "calibration_slope" ? "slope" : "intercept";
+      return {
+        name: metric2,
+        weighted: (sample, counts) => {
+          try {
+            if (!start || !logits) {
+              logits = calibrationLogits(sample.scores);
+              const full = calibrationSlopeIntercept(sample.scores, sample.labels, void 0, { logits });
+              start = { a: full.interceptTwoParam, b: full.slope, c: full.intercept };
+            }
+            const fit = calibrationSlopeIntercept(sample.scores, sample.labels, counts, {
+              start,
+              fits,
+              logits
+            });
+            return metric2 === "calibration_slope" ? fit.slope : fit.intercept;
+          } catch {
+            return Number.NaN;
+          }
+        }
+      };
+    }
     default: {
       const f = metricFunction(metric2, threshold);
       return {

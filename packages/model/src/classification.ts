@@ -386,19 +386,34 @@ function notConverged(what: string): RangeError {
  * would lower the likelihood by more than rounding is halved; near the optimum every step is a full one). With weights the likelihood is weighted. Throws when one class is
  * absent or the fit does not converge in 100 iterations (classes separated by the score).
  */
+/** logit(p) with p clipped to [CALIBRATION_CLIP, 1 − CALIBRATION_CLIP]: the recalibration's covariate. */
+export function calibrationLogits(scores: ArrayLike<number>): Float64Array {
+  const x = new Float64Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const p = Math.min(Math.max(scores[i] as number, CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
+    x[i] = Math.log(p) - Math.log1p(-p);
+  }
+  return x;
+}
+
 export function calibrationSlopeIntercept(
   scores: ArrayLike<number>,
   labels: Labels,
   weights?: ArrayLike<number>,
+  /** Newton starting points (e.g. the full-sample fit, for bootstrap resamples) and which fits to run. */
+  options: {
+    start?: { a: number; b: number; c: number };
+    fits?: 'both' | 'slope' | 'intercept';
+    /** logit(clip(score)) of every row, when the caller has them already (bootstrap resamples). */
+    logits?: Float64Array;
+  } = {},
 ): CalibrationFit {
   check(scores, labels, weights, true);
   let wPos = 0;
   let wNeg = 0;
   const n = scores.length;
-  const x = new Float64Array(n);
+  const x = options.logits ?? calibrationLogits(scores);
   for (let i = 0; i < n; i++) {
-    const p = Math.min(Math.max(scores[i] as number, CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
-    x[i] = Math.log(p) - Math.log1p(-p);
     if (labels[i] === 1) wPos += weightAt(weights, i);
     else wNeg += weightAt(weights, i);
   }
@@ -407,11 +422,12 @@ export function calibrationSlopeIntercept(
   }
 
   // Two-parameter fit: y ~ a + b·x.
-  let a = 0;
-  let b = 1;
+  const fits = options.fits ?? 'both';
+  let a = options.start?.a ?? 0;
+  let b = options.start?.b ?? 1;
   let ll = logLikelihood(x, labels, weights, a, b);
   let twoParam = 0;
-  for (;;) {
+  for (; fits !== 'intercept'; ) {
     if (++twoParam > NEWTON_MAX_ITERATIONS) throw notConverged('slope');
     let g0 = 0;
     let g1 = 0;
@@ -456,9 +472,9 @@ export function calibrationSlopeIntercept(
   }
 
   // Calibration-in-the-large: y ~ c + offset(x). Concave in one variable; Newton from 0.
-  let c = 0;
+  let c = options.start?.c ?? 0;
   let offset = 0;
-  for (;;) {
+  for (; fits !== 'slope'; ) {
     if (++offset > NEWTON_MAX_ITERATIONS) throw notConverged('intercept');
     let g = 0;
     let h = 0;
@@ -474,7 +490,12 @@ export function calibrationSlopeIntercept(
     if (!Number.isFinite(c)) throw notConverged('intercept');
     if (converged(dc, c)) break;
   }
-  return { slope: b, intercept: c, interceptTwoParam: a, iterations: { twoParam, offset } };
+  return {
+    slope: fits === 'intercept' ? Number.NaN : b,
+    intercept: fits === 'slope' ? Number.NaN : c,
+    interceptTwoParam: fits === 'intercept' ? Number.NaN : a,
+    iterations: { twoParam, offset },
+  };
 }
 
 export interface NetBenefit {

@@ -2,6 +2,7 @@ import { type Statistic, statistics } from './bootstrap';
 import {
   averagePrecision,
   brier,
+  calibrationLogits,
   calibrationSlopeIntercept,
   confusionMatrix,
   ece,
@@ -126,6 +127,33 @@ export function statisticFor(metric: ModelMetricName, threshold: number): Statis
     case 'npv':
     case 'accuracy':
       return statistics[metric](threshold);
+    case 'calibration_slope':
+    case 'calibration_intercept': {
+      // Newton from the full-sample fit: a resample's optimum is close, so 2–3 steps instead of ~8.
+      let start: { a: number; b: number; c: number } | undefined;
+      let logits: Float64Array | undefined;
+      const fits = metric === 'calibration_slope' ? 'slope' : 'intercept';
+      return {
+        name: metric,
+        weighted: (sample, counts) => {
+          try {
+            if (!start || !logits) {
+              logits = calibrationLogits(sample.scores);
+              const full = calibrationSlopeIntercept(sample.scores, sample.labels, undefined, { logits });
+              start = { a: full.interceptTwoParam, b: full.slope, c: full.intercept };
+            }
+            const fit = calibrationSlopeIntercept(sample.scores, sample.labels, counts, {
+              start,
+              fits,
+              logits,
+            });
+            return metric === 'calibration_slope' ? fit.slope : fit.intercept;
+          } catch {
+            return Number.NaN;
+          }
+        },
+      };
+    }
     default: {
       const f = metricFunction(metric, threshold);
       return {
