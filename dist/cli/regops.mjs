@@ -18649,7 +18649,7 @@ function isRecursive(inst, stack, resolve2) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check3 = (child) => {
+  const check5 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
@@ -18678,32 +18678,32 @@ function isRecursive(inst, stack, resolve2) {
     case "object": {
       const raw = rawShape(def2);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check3(def2.catchall);
+      check5(def2.catchall);
       break;
     }
     case "array":
-      check3(def2.element);
+      check5(def2.element);
       break;
     case "tuple":
       for (const el of def2.items)
-        check3(el);
-      check3(def2.rest);
+        check5(el);
+      check5(def2.rest);
       break;
     case "record":
     case "map":
-      check3(def2.keyType);
-      check3(def2.valueType);
+      check5(def2.keyType);
+      check5(def2.valueType);
       break;
     case "set":
-      check3(def2.valueType);
+      check5(def2.valueType);
       break;
     case "union":
       for (const el of def2.options)
-        check3(el);
+        check5(el);
       break;
     case "intersection":
-      check3(def2.left);
-      check3(def2.right);
+      check5(def2.left);
+      check5(def2.right);
       break;
     case "optional":
     case "nullable":
@@ -18714,15 +18714,15 @@ function isRecursive(inst, stack, resolve2) {
     case "nonoptional":
     case "promise":
     case "success":
-      check3(def2.innerType);
+      check5(def2.innerType);
       break;
     case "pipe":
-      check3(def2.in);
-      check3(def2.out);
+      check5(def2.in);
+      check5(def2.out);
       break;
     case "function":
-      check3(def2.input);
-      check3(def2.output);
+      check5(def2.input);
+      check5(def2.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -18763,10 +18763,10 @@ function isRecursive(inst, stack, resolve2) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check3(value);
+          check5(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check3(el);
+            check5(el);
       }
     }
   }
@@ -26712,8 +26712,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check3 of schemaChecks) {
-    const def2 = check3._zod.def;
+  for (const check5 of schemaChecks) {
+    const def2 = check5._zod.def;
     if (def2.when && !WHEN_DEFAULTED_CHECKS.has(def2.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -26761,7 +26761,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def2, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check5, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def2, currentAccessor);
@@ -26777,7 +26777,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check5, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -26900,8 +26900,8 @@ function generatePropertyCheck(doc, ctx, def2, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def2.property)}]`;
   generateCheck(doc, ctx, def2.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
-  const tx = check3._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check5, currentAccessor, newAccessor) {
+  const tx = check5._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -26917,8 +26917,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check3, accessor) {
-  const def2 = check3._zod.def;
+function generateCustomRefineCheck(doc, ctx, check5, accessor) {
+  const def2 = check5._zod.def;
   if (def2.fn) {
     if (isAsyncFunction(def2.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -26931,11 +26931,11 @@ function generateCustomRefineCheck(doc, ctx, check3, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check3._zod.check) {
-    if (isAsyncFunction(check3._zod.check)) {
+  if (check5._zod.check) {
+    if (isAsyncFunction(check5._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check3._zod.check;
+    const checkFn = check5._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -27557,8 +27557,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max, check3] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
+  for (const [max, check5] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max, check5._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -30858,8 +30858,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def2) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check3, params) {
-    return this.check(refine(check3, params));
+  refine(check5, params) {
+    return this.check(refine(check5, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -33344,20 +33344,28 @@ var DatasetConfig = external_exports.strictObject({
   na_values: external_exports.array(external_exports.string()).default(["", "NA"]).describe('Cell texts that mean "missing".'),
   description: external_exports.string().optional()
 });
+var MODEL_TASKS = ["binary", "multiclass", "regression"];
 var ModelConfig = external_exports.strictObject({
   path: RelPath.describe("The ONNX model under test (the candidate)."),
+  task: external_exports.enum(MODEL_TASKS).optional().describe(
+    "binary (default): P(positive) from the probabilities output; multiclass: the whole probabilities output [N, k], one column per target.classes entry; regression: the numeric prediction output (model.output)."
+  ),
   input: external_exports.string().min(1).describe("Name of the model input tensor, e.g. float_input."),
   features: external_exports.array(external_exports.string().min(1)).min(1).describe("Dataset columns fed to the input tensor, in this order, as float32."),
   probabilities: external_exports.string().min(1).default("probabilities").describe("Output holding class probabilities [N, k]."),
   positive_index: external_exports.number().int().min(0).default(1).describe("Column of the probabilities output for the positive class."),
+  output: external_exports.string().min(1).optional().describe("Regression: the output holding the predicted values, [N] or [N, 1]."),
   batch_size: external_exports.number().int().min(1).default(4096),
   name: external_exports.string().optional(),
   version: external_exports.string().optional()
 });
 var TargetConfig = external_exports.strictObject({
-  column: external_exports.string().min(1).describe("Dataset column holding the true label."),
-  positive: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).describe("Cell value of the positive class, e.g. pos or 1."),
-  negative: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the negative class; when set, any other label is an error.")
+  column: external_exports.string().min(1).describe("Dataset column holding the true label (regression: the true value)."),
+  positive: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the positive class, e.g. pos or 1 (required when model.task is binary)."),
+  negative: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the negative class; when set, any other label is an error."),
+  classes: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v))).min(2).optional().describe(
+    "Multiclass: the label values in the order of the probabilities columns (required when model.task is multiclass)."
+  )
 });
 var BaselineConfig = external_exports.strictObject({
   model: RelPath.optional().describe("The model this change replaces, for comparison."),
@@ -33417,9 +33425,9 @@ function createMemo(onCompute) {
 }
 var CheckRegistry = class {
   checks = /* @__PURE__ */ new Map();
-  register(check3) {
-    if (this.checks.has(check3.type)) throw new Error(`check type ${check3.type} registered twice`);
-    this.checks.set(check3.type, check3);
+  register(check5) {
+    if (this.checks.has(check5.type)) throw new Error(`check type ${check5.type} registered twice`);
+    this.checks.set(check5.type, check5);
     return this;
   }
   get(type) {
@@ -33888,15 +33896,15 @@ async function prepare(project, registry3, services) {
   }
   const headers = /* @__PURE__ */ new Map();
   for (const name of Object.keys(config3.datasets)) headers.set(name, await services.header(name));
-  config3.checks.forEach((check3, i) => {
-    if (!check3.enabled) return;
-    const plugin = registry3.get(check3.type);
-    for (const need of plugin?.columns?.(check3, config3) ?? []) {
+  config3.checks.forEach((check5, i) => {
+    if (!check5.enabled) return;
+    const plugin = registry3.get(check5.type);
+    for (const need of plugin?.columns?.(check5, config3) ?? []) {
       const header = headers.get(need.dataset);
       const rel = config3.datasets[need.dataset]?.path;
       if (!header || !rel || header.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check3.id}); the file's columns are: ${header.join(", ")}`
+        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check5.id}); the file's columns are: ${header.join(", ")}`
       );
     }
   });
@@ -34329,13 +34337,13 @@ function loadProject(configPath, registry3) {
   for (const i of duplicates(config3.checks, (c) => c.id)) {
     at(["checks", i, "id"], `duplicate check id "${config3.checks[i]?.id}"`);
   }
-  config3.checks.forEach((check3, i) => {
+  config3.checks.forEach((check5, i) => {
     if (reqs) {
-      check3.verifies.forEach((id, j) => {
+      check5.verifies.forEach((id, j) => {
         if (!reqIds.includes(id)) at(["checks", i, "verifies", j], unknownRef("requirement", id, reqIds));
       });
     }
-    check3.controls.forEach((id, j) => {
+    check5.controls.forEach((id, j) => {
       if (!config3.risks)
         at(
           ["checks", i, "controls", j],
@@ -34344,8 +34352,8 @@ function loadProject(configPath, registry3) {
       else if (hazards && !controlIds.includes(id))
         at(["checks", i, "controls", j], unknownRef("risk control", id, controlIds));
     });
-    const plugin = registry3.get(check3.type);
-    for (const p of plugin?.validate?.(check3, config3) ?? []) at(["checks", i, ...p.path], p.message);
+    const plugin = registry3.get(check5.type);
+    for (const p of plugin?.validate?.(check5, config3) ?? []) at(["checks", i, ...p.path], p.message);
   });
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -39766,10 +39774,10 @@ function buildDataCard(e, c) {
         `${where} \u203A subgroups: the data.size check declares no subgroups, so subgroup sizes are not measured`
       );
     }
-    for (const [check3, consequence] of EXPECTED_CHECKS) {
-      if (check3 === "data.label_prevalence" && label.notMeasured) continue;
-      if (!results.some(({ r }) => r.check === check3))
-        gaps.push(`${where}: no ${check3} check: ${consequence}`);
+    for (const [check5, consequence] of EXPECTED_CHECKS) {
+      if (check5 === "data.label_prevalence" && label.notMeasured) continue;
+      if (!results.some(({ r }) => r.check === check5))
+        gaps.push(`${where}: no ${check5} check: ${consequence}`);
     }
     for (const { r } of results) {
       if (r.status === "error" || r.status === "skip")
@@ -40450,11 +40458,11 @@ function shown(value, sensitive) {
 function pct(x) {
   return `${(100 * x).toFixed(1)}%`;
 }
-function datasetResult(cfg, check3, dataset, status, metrics, message, details, part = dataset) {
+function datasetResult(cfg, check5, dataset, status, metrics, message, details, part = dataset) {
   return {
     id: `${cfg.id}/${part}`,
-    check: check3,
-    title: `${cfg.title ?? defaultTitles[check3] ?? check3}: ${part}`,
+    check: check5,
+    title: `${cfg.title ?? defaultTitles[check5] ?? check5}: ${part}`,
     status,
     verifies: cfg.verifies,
     controls: cfg.controls,
@@ -50762,6 +50770,11 @@ function isNumeric(s) {
   return s.trim() !== "" && Number.isFinite(Number(s));
 }
 function labelsFromTable(table2, target2) {
+  if (target2.positive === void 0) {
+    throw new ConfigurationError(
+      "target.positive is not set: binary checks (model.metric binary metrics, model.subgroups) need the label value of the positive class (e.g. positive: 1)"
+    );
+  }
   const raw = table2.column(target2.column);
   const positive = target2.positive.trim();
   const positiveNumber = isNumeric(positive) ? Number(positive) : null;
@@ -50902,8 +50915,25 @@ var MODEL_METRICS = [
   "npv",
   "accuracy",
   "f1",
-  "net_benefit"
+  "net_benefit",
+  "mae",
+  "rmse",
+  "r2",
+  "macro_auroc",
+  "weighted_auroc",
+  "class_recall"
 ];
+var REGRESSION_METRICS = ["mae", "rmse", "r2"];
+var MULTICLASS_METRICS = [
+  "macro_auroc",
+  "weighted_auroc",
+  "class_recall"
+];
+function metricTask(metric2) {
+  if (REGRESSION_METRICS.includes(metric2)) return "regression";
+  if (MULTICLASS_METRICS.includes(metric2)) return "multiclass";
+  return "binary";
+}
 var THRESHOLD_METRICS = [
   "sensitivity",
   "specificity",
@@ -50927,7 +50957,13 @@ var METRIC_LABELS = {
   npv: "NPV",
   accuracy: "accuracy",
   f1: "F1",
-  net_benefit: "net benefit"
+  net_benefit: "net benefit",
+  mae: "MAE",
+  rmse: "RMSE",
+  r2: "R\xB2",
+  macro_auroc: "macro AUROC",
+  weighted_auroc: "weighted AUROC",
+  class_recall: "recall"
 };
 function metricFunction(metric2, threshold) {
   const safe2 = (f) => (s, l, w) => {
@@ -50958,6 +50994,15 @@ function metricFunction(metric2, threshold) {
       return safe2((s, l, w) => f1At(s, labels01(l), threshold, w));
     case "net_benefit":
       return safe2((s, l, w) => netBenefit(s, labels01(l), threshold, w).netBenefit);
+    case "mae":
+    case "rmse":
+    case "r2":
+    case "macro_auroc":
+    case "weighted_auroc":
+    case "class_recall":
+      throw new Error(
+        `${metric2} is not a binary metric of (scores, labels); model.metric computes it directly`
+      );
     default:
       return safe2((s, l, w) => {
         if (w) throw new Error("weighted confusion rates go through the bootstrap statistic");
@@ -51011,6 +51056,169 @@ function statisticFor(metric2, threshold) {
       };
     }
   }
+}
+
+// packages/model/src/multiclass.ts
+function check3(probabilities, k, labels) {
+  if (!Number.isInteger(k) || k < 2)
+    throw new RangeError(`the number of classes must be an integer \u2265 2, got ${k}`);
+  const n = labels.length;
+  if (probabilities.length !== n * k) {
+    throw new RangeError(
+      `${probabilities.length} score(s) for ${n} row(s) \xD7 ${k} classes (expected ${n * k})`
+    );
+  }
+  for (let i = 0; i < n; i++) {
+    const y = labels[i];
+    if (!(Number.isInteger(y) && y >= 0 && y < k)) {
+      throw new RangeError(`label ${i + 1} is ${String(y)}, expected a class index from 0 to ${k - 1}`);
+    }
+  }
+  for (let j = 0; j < probabilities.length; j++) {
+    if (!Number.isFinite(probabilities[j])) {
+      throw new RangeError(`row ${Math.floor(j / k) + 1}, class ${j % k}: score is ${probabilities[j]}`);
+    }
+  }
+  return n;
+}
+function oneVsRestAuroc(probabilities, k, labels) {
+  const n = check3(probabilities, k, labels);
+  const support = new Array(k).fill(0);
+  for (let i = 0; i < n; i++) support[labels[i]] = support[labels[i]] + 1;
+  const missing = support.flatMap((s, c) => s === 0 ? [c] : []);
+  if (missing.length > 0) {
+    throw new RangeError(
+      `one-vs-rest AUROC needs every class in the labels; class(es) ${missing.join(", ")} have no row`
+    );
+  }
+  const perClass = [];
+  const column = new Float64Array(n);
+  const isClass = new Uint8Array(n);
+  for (let c = 0; c < k; c++) {
+    for (let i = 0; i < n; i++) {
+      column[i] = probabilities[i * k + c];
+      isClass[i] = labels[i] === c ? 1 : 0;
+    }
+    perClass.push(auroc(column, isClass));
+  }
+  let sum = 0;
+  let weightedSum = 0;
+  for (let c = 0; c < k; c++) {
+    sum += perClass[c];
+    weightedSum += perClass[c] * support[c];
+  }
+  return { macro: sum / k, weighted: weightedSum / n, perClass, support };
+}
+function argmaxClass(probabilities, k) {
+  if (!Number.isInteger(k) || k < 1)
+    throw new RangeError(`the number of classes must be an integer \u2265 1, got ${k}`);
+  if (probabilities.length % k !== 0) {
+    throw new RangeError(`${probabilities.length} score(s) is not a whole number of rows of ${k}`);
+  }
+  const n = probabilities.length / k;
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) {
+      if (probabilities[i * k + c] > probabilities[i * k + best]) best = c;
+    }
+    out[i] = best;
+  }
+  return out;
+}
+function perClassRecall(predicted, labels, k) {
+  if (!Number.isInteger(k) || k < 1)
+    throw new RangeError(`the number of classes must be an integer \u2265 1, got ${k}`);
+  if (predicted.length !== labels.length) {
+    throw new RangeError(`${predicted.length} prediction(s) but ${labels.length} label(s)`);
+  }
+  const hits = new Array(k).fill(0);
+  const support = new Array(k).fill(0);
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i];
+    const p = predicted[i];
+    for (const [what, v] of [
+      ["label", y],
+      ["prediction", p]
+    ]) {
+      if (!(Number.isInteger(v) && v >= 0 && v < k)) {
+        throw new RangeError(`${what} ${i + 1} is ${String(v)}, expected a class index from 0 to ${k - 1}`);
+      }
+    }
+    support[y] = support[y] + 1;
+    if (p === y) hits[y] = hits[y] + 1;
+  }
+  return support.map((s, c) => s === 0 ? null : hits[c] / s);
+}
+
+// packages/model/src/regression.ts
+function check4(yTrue, yPred, weights) {
+  const n = yTrue.length;
+  if (yPred.length !== n) throw new RangeError(`${n} true value(s) but ${yPred.length} prediction(s)`);
+  if (weights !== void 0 && weights.length !== n) {
+    throw new RangeError(`${n} true value(s) but ${weights.length} weight(s)`);
+  }
+  if (n === 0) throw new RangeError("no rows: the metric needs at least one value");
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(yTrue[i])) throw new RangeError(`true value ${i + 1} is ${yTrue[i]}`);
+    if (!Number.isFinite(yPred[i])) throw new RangeError(`prediction ${i + 1} is ${yPred[i]}`);
+    if (weights !== void 0) {
+      const w = weights[i];
+      if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`weight ${i + 1} is ${w}, expected \u2265 0`);
+      total += w;
+    }
+  }
+  if (weights !== void 0 && !(total > 0)) throw new RangeError("the weights sum to 0");
+}
+var weightAt2 = (weights, i) => weights === void 0 ? 1 : weights[i];
+function meanAbsoluteError(yTrue, yPred, weights) {
+  check4(yTrue, yPred, weights);
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const w = weightAt2(weights, i);
+    sum += w * Math.abs(yTrue[i] - yPred[i]);
+    total += w;
+  }
+  return sum / total;
+}
+function rootMeanSquaredError(yTrue, yPred, weights) {
+  check4(yTrue, yPred, weights);
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const w = weightAt2(weights, i);
+    const d = yTrue[i] - yPred[i];
+    sum += w * d * d;
+    total += w;
+  }
+  return Math.sqrt(sum / total);
+}
+function r2Score(yTrue, yPred, weights) {
+  check4(yTrue, yPred, weights);
+  const n = yTrue.length;
+  if (n < 2) throw new RangeError("R\xB2 is undefined for fewer than two rows");
+  let sw = 0;
+  let swy = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weightAt2(weights, i);
+    sw += w;
+    swy += w * yTrue[i];
+  }
+  const mean = swy / sw;
+  let residual = 0;
+  let totalSS = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weightAt2(weights, i);
+    const y = yTrue[i];
+    const r = y - yPred[i];
+    residual += w * r * r;
+    totalSS += w * (y - mean) * (y - mean);
+  }
+  if (residual === 0) return 1;
+  if (totalSS === 0) return 0;
+  return 1 - residual / totalSS;
 }
 
 // packages/model/src/runner.ts
@@ -51434,7 +51642,7 @@ async function openSession(abs, relPath, threads) {
     throw new InputError(`${relPath}: ${runtimeVersion()} could not load the model: ${msg}.${hint}`);
   }
 }
-function checkSession(session, model) {
+function checkSession(session, model, read = "positive") {
   const where = model.path;
   if (!session.inputNames.includes(model.input)) {
     throw new InputError(
@@ -51465,6 +51673,10 @@ function checkSession(session, model) {
       `${where}: input "${model.input}" is not a tensor; regops feeds a float32 [N, F] tensor.`
     );
   }
+  if (read === "values") {
+    checkValueOutput(session, model);
+    return;
+  }
   if (!session.outputNames.includes(model.probabilities)) {
     throw new InputError(
       `${where}: the model has no output "${model.probabilities}" (model.probabilities); its outputs are: ${quoteList(session.outputNames)}. Set model.probabilities to the output holding class probabilities [N, k].`
@@ -51483,9 +51695,37 @@ function checkSession(session, model) {
         `${where}: output "${model.probabilities}" has shape [${output2.shape.join(", ")}]; regops needs class probabilities as a 2-D [N, k] tensor.`
       );
     }
-    if (typeof k === "number" && model.positive_index >= k) {
+    if (read === "positive" && typeof k === "number" && model.positive_index >= k) {
       throw new InputError(
         `${where}: model.positive_index is ${model.positive_index}, but output "${model.probabilities}" has ${k} column(s) (shape [${output2.shape.join(", ")}]); use an index from 0 to ${k - 1}.`
+      );
+    }
+  }
+}
+function checkValueOutput(session, model) {
+  const where = model.path;
+  const name = model.output;
+  if (name === void 0) {
+    throw new InputError(
+      `${where}: model.output is not set; regression needs the name of the output holding the predictions (its outputs are: ${quoteList(session.outputNames)}).`
+    );
+  }
+  if (!session.outputNames.includes(name)) {
+    throw new InputError(
+      `${where}: the model has no output "${name}" (model.output); its outputs are: ${quoteList(session.outputNames)}. Set model.output to the output holding the predicted values [N] or [N, 1].`
+    );
+  }
+  const output2 = session.outputMetadata?.find((m) => m.name === name);
+  if (output2 && !output2.isTensor) {
+    throw new InputError(
+      `${where}: output "${name}" is not a tensor; regression needs predictions as [N] or [N, 1].`
+    );
+  }
+  if (output2?.isTensor && output2.shape.length > 0) {
+    const ok = output2.shape.length === 1 || output2.shape.length === 2 && (output2.shape[1] === 1 || typeof output2.shape[1] !== "number");
+    if (!ok) {
+      throw new InputError(
+        `${where}: output "${name}" has shape [${output2.shape.join(", ")}]; regression needs one prediction per row, [N] or [N, 1] (model.output).`
       );
     }
   }
@@ -51502,19 +51742,25 @@ function runError(e, model, table2, first, last) {
     `${model.path}: ${runtimeVersion()} failed on rows ${first}\u2013${last} of ${table2.path}: ${msg}.${hint}`
   );
 }
-async function predictPositive({
-  rootDir,
-  model,
-  table: table2,
-  threads = 1
-}) {
+async function predictPositive(opts) {
+  const { model, table: table2 } = opts;
+  const out = new Float64Array(table2.rowCount);
+  const cols = await runBatches(
+    opts,
+    "positive",
+    model.probabilities,
+    (value, b, start) => readPositive(value, model, b, out, start)
+  );
+  checkProbabilities(out, model, table2, cols);
+  return out;
+}
+async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, outputName, onBatch) {
   const cols = model.features.map((f) => table2.numeric(f));
   const width = cols.length;
   const n = table2.rowCount;
-  const out = new Float64Array(n);
   const session = await openSession(path13.resolve(rootDir, model.path), model.path, threads);
   try {
-    checkSession(session, model);
+    checkSession(session, model, read);
     for (let start = 0; start < n; start += model.batch_size) {
       const b = Math.min(model.batch_size, n - start);
       const data = new Float32Array(b * width);
@@ -51525,18 +51771,104 @@ async function predictPositive({
       let result;
       try {
         result = await session.run({ [model.input]: new ort.Tensor("float32", data, [b, width]) }, [
-          model.probabilities
+          outputName
         ]);
       } catch (e) {
         throw runError(e, model, table2, start + 1, start + b);
       }
-      readPositive(result[model.probabilities], model, b, out, start);
+      onBatch(result[outputName], b, start);
     }
   } finally {
     await session.release();
   }
-  checkProbabilities(out, model, table2, cols);
+  return cols;
+}
+async function predictMatrix(opts) {
+  const { model, table: table2 } = opts;
+  const name = model.probabilities;
+  let k = -1;
+  let out = new Float64Array(0);
+  const cols = await runBatches(opts, "matrix", name, (value, b, start) => {
+    const t = tensorOf(value, model, name, "class probabilities as a [N, k] tensor");
+    if (t.dims.length !== 2 || t.dims[0] !== b) {
+      throw new InputError(
+        `${model.path}: output "${name}" came back with shape [${t.dims.join(", ")}] for ${b} input row(s); regops needs class probabilities as a 2-D [N, k] tensor (model.probabilities).`
+      );
+    }
+    if (k === -1) {
+      k = t.dims[1];
+      out = new Float64Array(table2.rowCount * k);
+    }
+    floatData(t, model, name, "class probabilities");
+    out.set(t.data, start * k);
+  });
+  if (k === -1) k = 0;
+  const nanRows = [];
+  const outsideRows = [];
+  for (let r = 0; r < table2.rowCount; r++) {
+    for (let c = 0; c < k; c++) {
+      const v = out[r * k + c];
+      if (Number.isNaN(v)) {
+        nanRows.push(r + 1);
+        break;
+      }
+      if (!(v >= -1e-6 && v <= 1 + 1e-6)) {
+        outsideRows.push(r + 1);
+        break;
+      }
+    }
+  }
+  if (nanRows.length > 0) {
+    const withMissing = nanRows.filter((r) => cols.some((c) => Number.isNaN(c[r - 1]))).length;
+    throw new InputError(
+      `${model.path}: output "${name}" holds NaN for ${nanRows.length} of ${table2.rowCount} rows of ${table2.path} (rows ${rowList(nanRows)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ""}`
+    );
+  }
+  if (outsideRows.length > 0) {
+    throw new InputError(
+      `${model.path}: output "${name}" is outside [0, 1] for ${outsideRows.length} of ${table2.rowCount} rows of ${table2.path} (rows ${rowList(outsideRows)}); model.probabilities must name an output of class probabilities, not scores or logits.`
+    );
+  }
+  return { k, values: out };
+}
+async function predictValues(opts) {
+  const { model, table: table2 } = opts;
+  const name = model.output ?? "";
+  const out = new Float64Array(table2.rowCount);
+  const cols = await runBatches(opts, "values", name, (value, b, start) => {
+    const t = tensorOf(value, model, name, "predictions as [N] or [N, 1]");
+    const ok = (t.dims.length === 1 || t.dims.length === 2 && t.dims[1] === 1) && t.dims[0] === b;
+    if (!ok) {
+      throw new InputError(
+        `${model.path}: output "${name}" came back with shape [${t.dims.join(", ")}] for ${b} input row(s); regression needs one prediction per row, [N] or [N, 1] (model.output).`
+      );
+    }
+    floatData(t, model, name, "predicted values");
+    const data = t.data;
+    for (let i = 0; i < b; i++) out[start + i] = data[i];
+  });
+  const bad = [];
+  for (let r = 0; r < out.length; r++) if (!Number.isFinite(out[r])) bad.push(r + 1);
+  if (bad.length > 0) {
+    const withMissing = bad.filter((r) => cols.some((c) => Number.isNaN(c[r - 1]))).length;
+    throw new InputError(
+      `${model.path}: output "${name}" (model.output) is NaN or infinite for ${bad.length} of ${out.length} rows of ${table2.path} (rows ${rowList(bad)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ""}`
+    );
+  }
   return out;
+}
+function tensorOf(value, model, name, needs2) {
+  if (!isTensor(value)) {
+    throw new InputError(`${model.path}: output "${name}" is not a tensor; regops needs ${needs2}.`);
+  }
+  return value;
+}
+function floatData(t, model, name, what) {
+  if (t.type !== "float32" && t.type !== "float64") {
+    throw new InputError(
+      `${model.path}: output "${name}" holds ${t.type} values; regops needs float ${what}.`
+    );
+  }
 }
 function isTensor(v) {
   return typeof v === "object" && v !== null && "dims" in v && "type" in v && "data" in v;
@@ -51617,8 +51949,9 @@ var DEFAULT_CI = { resamples: 1e3, level: 0.95, method: "percentile", seed: 0 };
 var options3 = {
   dataset: external_exports.string().optional().describe("Dataset to evaluate on (default: the dataset with role `test`)."),
   metric: external_exports.enum(MODEL_METRICS).describe(
-    "auroc, average_precision, brier, log_loss, ece, calibration_slope, calibration_intercept, or at the operating point: sensitivity, specificity, ppv, npv, accuracy, f1, net_benefit."
+    "Binary: auroc, average_precision, brier, log_loss, ece, calibration_slope, calibration_intercept, or at the operating point: sensitivity, specificity, ppv, npv, accuracy, f1, net_benefit. Regression (model.task: regression): mae, rmse, r2. Multiclass (model.task: multiclass): macro_auroc, weighted_auroc (one-vs-rest), class_recall (with `class`)."
   ),
+  class: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("class_recall: the label (one of target.classes) whose recall is judged."),
   threshold: external_exports.number().min(0).max(1).optional().describe(
     `Operating point for threshold metrics: a row is predicted positive iff P(positive) \u2265 threshold (default ${DEFAULT_THRESHOLD}).`
   ),
@@ -51706,7 +52039,10 @@ var modelMetricCheck = {
       "log_loss",
       "calibration_slope",
       "calibration_intercept",
-      "net_benefit"
+      "net_benefit",
+      "mae",
+      "rmse",
+      "r2"
     ];
     if (!UNBOUNDED.includes(cfg.metric)) {
       for (const key of ["min", "max"]) {
@@ -51753,6 +52089,7 @@ var modelMetricCheck = {
         message: `threshold applies to ${THRESHOLD_METRICS.join(", ")}; ${LABELS[cfg.metric]} does not use an operating point (remove it)`
       });
     }
+    problems.push(...taskProblems(cfg, project));
     if (!project.model) {
       problems.push({
         path: [],
@@ -51804,7 +52141,7 @@ var modelMetricCheck = {
   },
   criterion(cfg, project) {
     const dataset = metricDataset(cfg, project) ?? cfg.dataset ?? "the test dataset";
-    return `${LABELS[cfg.metric]}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText(cfg)} on ${dataset}`;
+    return `${LABELS[cfg.metric]}${classText(cfg)}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText(cfg)} on ${dataset}`;
   },
   async run(ctx, cfg) {
     const { model, target: target2 } = ctx.config;
@@ -51820,6 +52157,12 @@ var modelMetricCheck = {
       );
     }
     const table2 = await ctx.services.loadTable(dataset);
+    if (metricTask(cfg.metric) !== "binary") return runNonBinary(ctx, cfg, dataset, table2);
+    if (target2.positive === void 0) {
+      throw new ConfigurationError(
+        `check ${cfg.id}: ${LABELS[cfg.metric]} needs target.positive, the label value of the positive class`
+      );
+    }
     const labels = labelsFromTable(table2, target2);
     const scores = await ctx.memo(
       `predict:${dataset}`,
@@ -51962,6 +52305,234 @@ var modelMetricCheck = {
     return [result];
   }
 };
+var TASK_METRICS = (task) => MODEL_METRICS.filter((m) => metricTask(m) === task).join(", ");
+var classText = (cfg) => cfg.metric === "class_recall" && cfg.class !== void 0 ? ` of class "${cfg.class}"` : "";
+var targetClasses = (project) => project.target?.classes;
+function taskProblems(cfg, project) {
+  const problems = [];
+  const label = LABELS[cfg.metric];
+  const mTask = metricTask(cfg.metric);
+  if (project.model) {
+    const task = project.model.task ?? "binary";
+    if (task !== mTask) {
+      problems.push({
+        path: ["metric"],
+        message: `${label} (${cfg.metric}) is a ${mTask} metric, but model.task is ${task}${project.model.task === void 0 ? " (the default)" : ""}; use one of ${TASK_METRICS(task)}, or set model.task: ${mTask}`
+      });
+    }
+    if (mTask === "regression" && project.model.output === void 0) {
+      problems.push({
+        path: [],
+        message: `${label} needs the model's predictions: set model.output to the name of the output holding them ([N] or [N, 1])`
+      });
+    }
+  }
+  if (mTask === "binary" && project.target && project.target.positive === void 0) {
+    problems.push({
+      path: [],
+      message: `${label} needs target.positive: the label value of the positive class (e.g. positive: 1)`
+    });
+  }
+  const classes = targetClasses(project);
+  if (mTask === "multiclass" && project.target && classes === void 0) {
+    problems.push({
+      path: [],
+      message: `${label} needs target.classes: the label values in the order of the columns of model.probabilities`
+    });
+  }
+  if (cfg.metric === "class_recall") {
+    if (cfg.class === void 0) {
+      problems.push({
+        path: ["class"],
+        message: `class_recall needs \`class\`: the label whose recall is judged${classes ? ` (one of: ${classes.join(", ")})` : ""}`
+      });
+    } else if (classes && !classes.includes(cfg.class)) {
+      const hint = nearest(cfg.class, classes);
+      problems.push({
+        path: ["class"],
+        message: `class "${cfg.class}" is not in target.classes (${classes.join(", ")})${hint ? `; did you mean "${hint}"?` : ""}`
+      });
+    }
+  } else if (cfg.class !== void 0) {
+    problems.push({
+      path: ["class"],
+      message: `class applies to class_recall only; ${label} does not use it (remove it)`
+    });
+  }
+  if (mTask !== "binary" && cfg.on !== "point" && cfg.ci !== false) {
+    problems.push({
+      path: ["on"],
+      message: `on: ${cfg.on} needs a confidence interval, but ${label} has no interval (no bootstrap for ${mTask} metrics); use on: point`
+    });
+  }
+  return problems;
+}
+function isNumericText(s) {
+  return s !== "" && Number.isFinite(Number(s));
+}
+var rowsText3 = (rows, max = 5) => rows.slice(0, max).join(", ") + (rows.length > max ? ", \u2026" : "");
+function classIndicesFromTable(table2, column, classes) {
+  const raw = table2.column(column);
+  const wanted = classes.map((c) => c.trim());
+  const out = new Uint32Array(raw.length);
+  const missing = [];
+  const others = [];
+  const otherValues = /* @__PURE__ */ new Set();
+  for (let r = 0; r < raw.length; r++) {
+    const v = raw[r]?.trim() ?? "";
+    if (v === "") {
+      missing.push(r + 1);
+      continue;
+    }
+    let idx = wanted.indexOf(v);
+    if (idx < 0 && isNumericText(v)) {
+      idx = wanted.findIndex((c) => isNumericText(c) && Number(c) === Number(v));
+    }
+    if (idx < 0) {
+      others.push(r + 1);
+      otherValues.add(v);
+      continue;
+    }
+    out[r] = idx;
+  }
+  if (missing.length > 0) {
+    throw new InputError(
+      `${table2.path}: column "${column}" (target.column): the label is missing on ${missing.length} row(s) (rows ${rowsText3(missing)}). Model metrics need a label on every row: fill it in or remove the row.`
+    );
+  }
+  if (others.length > 0) {
+    const shown2 = [...otherValues].slice(0, 5).map((v) => `"${v}"`);
+    throw new InputError(
+      `${table2.path}: column "${column}" (target.column): ${others.length} row(s) hold a label that is not in target.classes (${wanted.join(", ")}) (rows ${rowsText3(others)}; label(s) ${shown2.join(", ")}${otherValues.size > 5 ? ", \u2026" : ""}); fix those rows or target.classes`
+    );
+  }
+  return out;
+}
+function trueValues(table2, column) {
+  const y = table2.numeric(column);
+  const missing = [];
+  for (let r = 0; r < y.length; r++) if (!Number.isFinite(y[r])) missing.push(r + 1);
+  if (missing.length > 0) {
+    throw new InputError(
+      `${table2.path}: column "${column}" (target.column): the true value is missing or not finite on ${missing.length} row(s) (rows ${rowsText3(missing)}). Regression metrics need a value on every row: fill it in or remove the row.`
+    );
+  }
+  return y;
+}
+async function runNonBinary(ctx, cfg, dataset, table2) {
+  const model = ctx.config.model;
+  const target2 = ctx.config.target;
+  if (!model || !target2) throw new Error("model.metric without model or target (run() checks this)");
+  const task = metricTask(cfg.metric);
+  const label = `${LABELS[cfg.metric]}${classText(cfg)}`;
+  const bs = bounds(cfg);
+  const n = table2.rowCount;
+  const details = {
+    dataset,
+    dataset_path: table2.path,
+    model: model.path,
+    task,
+    ci: { computed: false, reason: `no bootstrap interval for ${task} metrics` }
+  };
+  const base = {
+    id: cfg.id,
+    check: "model.metric",
+    title: cfg.title ?? modelMetricCheck.description,
+    verifies: cfg.verifies,
+    controls: cfg.controls
+  };
+  const extra = [];
+  let value = null;
+  let reason = "";
+  if (task === "regression") {
+    if (model.output === void 0) {
+      throw new ConfigurationError(
+        `check ${cfg.id}: ${label} needs model.output, the output holding the predictions`
+      );
+    }
+    details.target = { column: target2.column };
+    const y = trueValues(table2, target2.column);
+    const pred = await ctx.memo(
+      `predict-values:${dataset}`,
+      () => predictValues({ rootDir: ctx.rootDir, model, table: table2 })
+    );
+    try {
+      value = cfg.metric === "mae" ? meanAbsoluteError(y, pred) : cfg.metric === "rmse" ? rootMeanSquaredError(y, pred) : r2Score(y, pred);
+    } catch (e) {
+      reason = e.message;
+    }
+  } else {
+    const classes = targetClasses(ctx.config);
+    if (!classes) {
+      throw new ConfigurationError(`check ${cfg.id}: ${label} needs target.classes (validate reports this)`);
+    }
+    details.target = { column: target2.column, classes };
+    const y = classIndicesFromTable(table2, target2.column, classes);
+    const p = await ctx.memo(
+      `predict-matrix:${dataset}`,
+      () => predictMatrix({ rootDir: ctx.rootDir, model, table: table2 })
+    );
+    if (n > 0 && p.k !== classes.length) {
+      throw new InputError(
+        `${model.path}: output "${model.probabilities}" has ${p.k} column(s), but target.classes lists ${classes.length} label(s) (${classes.join(", ")}); list one label per probabilities column, in order.`
+      );
+    }
+    const k = classes.length;
+    const support = new Array(k).fill(0);
+    for (const c of y) support[c] = support[c] + 1;
+    const recalls = n > 0 ? perClassRecall(argmaxClass(p.values, k), y, k) : classes.map(() => null);
+    const perClass = {};
+    classes.forEach((c, i) => {
+      perClass[c] = { support: support[i], recall: recalls[i] ?? null };
+    });
+    details.per_class = perClass;
+    if (cfg.metric === "class_recall") {
+      const idx = classes.indexOf(cfg.class ?? "");
+      if (idx < 0)
+        throw new ConfigurationError(`check ${cfg.id}: class "${cfg.class}" is not in target.classes`);
+      value = recalls[idx] ?? null;
+      if (value === null) reason = `no row has the label "${cfg.class}"`;
+      extra.push({ name: "n_class", value: support[idx] });
+    } else {
+      try {
+        const r = oneVsRestAuroc(p.values, k, y);
+        classes.forEach((c, i) => {
+          perClass[c].auroc = r.perClass[i];
+        });
+        value = cfg.metric === "macro_auroc" ? r.macro : r.weighted;
+      } catch (e) {
+        reason = e.message;
+      }
+    }
+  }
+  if (n === 0) reason = "the dataset has no rows";
+  if (value === null || reason !== "") {
+    return [
+      {
+        ...base,
+        status: "error",
+        metrics: [{ name: cfg.metric, value: null }, ...extra, { name: "n", value: n }],
+        details,
+        message: `${label} is undefined on ${dataset} (n=${n}): ${reason || "it cannot be computed"}`
+      }
+    ];
+  }
+  const metrics = [];
+  for (const t of bs.length > 0 ? bs : [void 0]) {
+    metrics.push({ name: cfg.metric, value, ...t ? { threshold: t } : {} });
+  }
+  metrics.push(...extra, { name: "n", value: n });
+  const pass = bs.length > 0 && bs.every((b) => meets(value, b));
+  return [
+    {
+      ...base,
+      status: pass ? "pass" : "fail",
+      metrics,
+      details,
+      message: `${label} ${formatValue(value, bs)} (bound ${boundsText(bs)}) on ${dataset} (n=${n}; no interval: the bootstrap is not computed for ${task} metrics)`
+    }
+  ];
+}
 
 // packages/model/src/behavior.ts
 var DEFAULT_SEED = 1;
@@ -52295,13 +52866,13 @@ var invarianceCheck = {
         max_change_row: maxRow
       }
     };
-    const rowsText3 = ev.sampled ? `${n} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n} rows of ${dataset}`;
+    const rowsText4 = ev.sampled ? `${n} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n} rows of ${dataset}`;
     if (n === 0) {
       return [{ ...base_, status: "error", message: `${dataset} has no rows; nothing to perturb` }];
     }
     const flipText = `${plural2(flippedRows.length, "decision")} flipped at threshold ${threshold}${cfg.max_flipped !== void 0 ? ` (at most ${cfg.max_flipped} allowed)` : ""}`;
     const maxText = formatValue(maxChange, byRow ? [changeBound] : []);
-    const message = over.length === 0 ? `P(positive) changed by at most ${maxText} (tolerance ${tolerance}) on all ${rowsText3} when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; ${flipText}` : `P(positive) changed by more than ${tolerance} on ${over.length} of ${rowsText3} (rows ${rowList2(over)}) when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; max change ${maxText}${byRow ? "" : `; ${formatValue(within ?? 0, [{ op: ">=", value: minFraction }])} of rows within tolerance (bound \u2265 ${minFraction})`}; ${flipText}`;
+    const message = over.length === 0 ? `P(positive) changed by at most ${maxText} (tolerance ${tolerance}) on all ${rowsText4} when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; ${flipText}` : `P(positive) changed by more than ${tolerance} on ${over.length} of ${rowsText4} (rows ${rowList2(over)}) when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; max change ${maxText}${byRow ? "" : `; ${formatValue(within ?? 0, [{ op: ">=", value: minFraction }])} of rows within tolerance (bound \u2265 ${minFraction})`}; ${flipText}`;
     return [{ ...base_, status: passes(metrics) ? "pass" : "fail", message }];
   }
 };
@@ -53166,7 +53737,7 @@ var subgroupsCheck = {
 // packages/cli/src/registry.ts
 function defaultRegistry() {
   const registry3 = new CheckRegistry();
-  for (const check3 of [
+  for (const check5 of [
     dataSchemaCheck,
     missingCheck,
     duplicatesCheck,
@@ -53188,7 +53759,7 @@ function defaultRegistry() {
     latencyCheck,
     driftFeatureCheck
   ]) {
-    registry3.register(check3);
+    registry3.register(check5);
   }
   return registry3;
 }

@@ -22,8 +22,16 @@ export const DatasetConfig = z.strictObject({
 });
 export type DatasetConfig = z.infer<typeof DatasetConfig>;
 
+export const MODEL_TASKS = ['binary', 'multiclass', 'regression'] as const;
+
 export const ModelConfig = z.strictObject({
   path: RelPath.describe('The ONNX model under test (the candidate).'),
+  task: z
+    .enum(MODEL_TASKS)
+    .optional()
+    .describe(
+      'binary (default): P(positive) from the probabilities output; multiclass: the whole probabilities output [N, k], one column per target.classes entry; regression: the numeric prediction output (model.output).',
+    ),
   input: z.string().min(1).describe('Name of the model input tensor, e.g. float_input.'),
   features: z
     .array(z.string().min(1))
@@ -40,6 +48,11 @@ export const ModelConfig = z.strictObject({
     .min(0)
     .default(1)
     .describe('Column of the probabilities output for the positive class.'),
+  output: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Regression: the output holding the predicted values, [N] or [N, 1].'),
   batch_size: z.number().int().min(1).default(4096),
   name: z.string().optional(),
   version: z.string().optional(),
@@ -47,16 +60,24 @@ export const ModelConfig = z.strictObject({
 export type ModelConfig = z.infer<typeof ModelConfig>;
 
 export const TargetConfig = z.strictObject({
-  column: z.string().min(1).describe('Dataset column holding the true label.'),
+  column: z.string().min(1).describe('Dataset column holding the true label (regression: the true value).'),
   positive: z
     .union([z.string(), z.number()])
     .transform((v) => String(v))
-    .describe('Cell value of the positive class, e.g. pos or 1.'),
+    .optional()
+    .describe('Cell value of the positive class, e.g. pos or 1 (required when model.task is binary).'),
   negative: z
     .union([z.string(), z.number()])
     .transform((v) => String(v))
     .optional()
     .describe('Cell value of the negative class; when set, any other label is an error.'),
+  classes: z
+    .array(z.union([z.string(), z.number()]).transform((v) => String(v)))
+    .min(2)
+    .optional()
+    .describe(
+      'Multiclass: the label values in the order of the probabilities columns (required when model.task is multiclass).',
+    ),
 });
 
 export const BaselineConfig = z.strictObject({
@@ -139,7 +160,14 @@ export interface RegopsConfig {
   project: { name: string; description?: string | undefined };
   model?: ModelConfig | undefined;
   baseline?: z.infer<typeof BaselineConfig> | undefined;
-  target?: { column: string; positive: string; negative?: string | undefined } | undefined;
+  target?:
+    | {
+        column: string;
+        positive?: string | undefined;
+        negative?: string | undefined;
+        classes?: string[] | undefined;
+      }
+    | undefined;
   datasets: Record<string, DatasetConfig>;
   requirements: string;
   risks?: string | undefined;

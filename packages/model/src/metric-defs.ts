@@ -27,8 +27,31 @@ export const MODEL_METRICS = [
   'accuracy',
   'f1',
   'net_benefit',
+  'mae',
+  'rmse',
+  'r2',
+  'macro_auroc',
+  'weighted_auroc',
+  'class_recall',
 ] as const;
 export type ModelMetricName = (typeof MODEL_METRICS)[number];
+
+/** Metrics of a regression model (model.task: regression). */
+export const REGRESSION_METRICS: readonly ModelMetricName[] = ['mae', 'rmse', 'r2'];
+
+/** Metrics of a multiclass model (model.task: multiclass). */
+export const MULTICLASS_METRICS: readonly ModelMetricName[] = [
+  'macro_auroc',
+  'weighted_auroc',
+  'class_recall',
+];
+
+/** The model.task a metric applies to. */
+export function metricTask(metric: ModelMetricName): 'binary' | 'multiclass' | 'regression' {
+  if (REGRESSION_METRICS.includes(metric)) return 'regression';
+  if (MULTICLASS_METRICS.includes(metric)) return 'multiclass';
+  return 'binary';
+}
 
 /** Metrics that depend on an operating point (positive iff P ≥ threshold). */
 export const THRESHOLD_METRICS: readonly ModelMetricName[] = [
@@ -42,7 +65,7 @@ export const THRESHOLD_METRICS: readonly ModelMetricName[] = [
 ];
 
 /** Metrics where lower is better (a `max:` bound is the natural one). */
-export const LOWER_IS_BETTER: readonly ModelMetricName[] = ['brier', 'log_loss', 'ece'];
+export const LOWER_IS_BETTER: readonly ModelMetricName[] = ['brier', 'log_loss', 'ece', 'mae', 'rmse'];
 
 export const METRIC_LABELS: Record<ModelMetricName, string> = {
   auroc: 'AUROC',
@@ -59,6 +82,12 @@ export const METRIC_LABELS: Record<ModelMetricName, string> = {
   accuracy: 'accuracy',
   f1: 'F1',
   net_benefit: 'net benefit',
+  mae: 'MAE',
+  rmse: 'RMSE',
+  r2: 'R²',
+  macro_auroc: 'macro AUROC',
+  weighted_auroc: 'weighted AUROC',
+  class_recall: 'recall',
 };
 
 type Fn = (
@@ -103,6 +132,15 @@ export function metricFunction(metric: ModelMetricName, threshold: number): Fn {
       return safe((s, l, w) => f1At(s, labels01(l), threshold, w));
     case 'net_benefit':
       return safe((s, l, w) => netBenefit(s, labels01(l), threshold, w).netBenefit);
+    case 'mae':
+    case 'rmse':
+    case 'r2':
+    case 'macro_auroc':
+    case 'weighted_auroc':
+    case 'class_recall':
+      throw new Error(
+        `${metric} is not a binary metric of (scores, labels); model.metric computes it directly`,
+      );
     default:
       return safe((s, l, w) => {
         if (w) throw new Error('weighted confusion rates go through the bootstrap statistic');

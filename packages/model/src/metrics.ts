@@ -1,4 +1,4 @@
-import { InputError, type Table } from '@regops/core';
+import { ConfigurationError, InputError, type Table } from '@regops/core';
 
 /** Binary labels: 1 = positive class, 0 = anything else. */
 export type Labels = ArrayLike<number>;
@@ -120,8 +120,13 @@ function isNumeric(s: string): boolean {
  */
 export function labelsFromTable(
   table: Table,
-  target: { column: string; positive: string; negative?: string | undefined },
+  target: { column: string; positive?: string | undefined; negative?: string | undefined },
 ): Uint8Array {
+  if (target.positive === undefined) {
+    throw new ConfigurationError(
+      'target.positive is not set: binary checks (model.metric binary metrics, model.subgroups) need the label value of the positive class (e.g. positive: 1)',
+    );
+  }
   const raw = table.column(target.column);
   const positive = target.positive.trim();
   const positiveNumber = isNumeric(positive) ? Number(positive) : null;

@@ -5,11 +5,13 @@ import {
   type ColumnNeed,
   type ConfigProblem,
   ConfigurationError,
+  InputError,
   type Metric,
   meets,
   nearest,
   type RegopsConfig,
   type RunContext,
+  type Table,
   type Threshold,
 } from '@regops/core';
 import { z } from 'zod';
@@ -21,11 +23,14 @@ import {
   MODEL_METRICS,
   type ModelMetricName,
   metricFunction,
+  metricTask,
   statisticFor,
   THRESHOLD_METRICS,
 } from './metric-defs';
 import { type Confusion, countPositive, labelsFromTable } from './metrics';
-import { predictPositive } from './runner';
+import { argmaxClass, oneVsRestAuroc, perClassRecall } from './multiclass';
+import { meanAbsoluteError, r2Score, rootMeanSquaredError } from './regression';
+import { predictMatrix, predictPositive, predictValues } from './runner';
 
 export { MODEL_METRICS, type ModelMetricName } from './metric-defs';
 export const DEFAULT_THRESHOLD = 0.5;
@@ -45,8 +50,13 @@ const options = {
   metric: z
     .enum(MODEL_METRICS)
     .describe(
-      'auroc, average_precision, brier, log_loss, ece, calibration_slope, calibration_intercept, or at the operating point: sensitivity, specificity, ppv, npv, accuracy, f1, net_benefit.',
+      'Binary: auroc, average_precision, brier, log_loss, ece, calibration_slope, calibration_intercept, or at the operating point: sensitivity, specificity, ppv, npv, accuracy, f1, net_benefit. Regression (model.task: regression): mae, rmse, r2. Multiclass (model.task: multiclass): macro_auroc, weighted_auroc (one-vs-rest), class_recall (with `class`).',
     ),
+  class: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v))
+    .optional()
+    .describe('class_recall: the label (one of target.classes) whose recall is judged.'),
   threshold: z
     .number()
     .min(0)
@@ -83,6 +93,7 @@ const options = {
 export interface ModelMetricConfig extends CheckEntry {
   dataset?: string | undefined;
   metric: ModelMetricName;
+  class?: string | undefined;
   threshold?: number | undefined;
   threshold_for?: { sensitivity?: number | undefined; specificity?: number | undefined } | undefined;
   min?: number | undefined;
@@ -181,6 +192,9 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
       'calibration_slope',
       'calibration_intercept',
       'net_benefit',
+      'mae',
+      'rmse',
+      'r2',
     ];
     if (!UNBOUNDED.includes(cfg.metric)) {
       for (const key of ['min', 'max'] as const) {
@@ -227,6 +241,7 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
         message: `threshold applies to ${THRESHOLD_METRICS.join(', ')}; ${LABELS[cfg.metric]} does not use an operating point (remove it)`,
       });
     }
+    problems.push(...taskProblems(cfg, project));
     if (!project.model) {
       problems.push({
         path: [],
@@ -281,7 +296,7 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
 
   criterion(cfg, project) {
     const dataset = metricDataset(cfg, project) ?? cfg.dataset ?? 'the test dataset';
-    return `${LABELS[cfg.metric]}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText(cfg)} on ${dataset}`;
+    return `${LABELS[cfg.metric]}${classText(cfg)}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText(cfg)} on ${dataset}`;
   },
 
   async run(ctx: RunContext, cfg) {
@@ -298,6 +313,12 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
       );
     }
     const table = await ctx.services.loadTable(dataset);
+    if (metricTask(cfg.metric) !== 'binary') return runNonBinary(ctx, cfg, dataset, table);
+    if (target.positive === undefined) {
+      throw new ConfigurationError(
+        `check ${cfg.id}: ${LABELS[cfg.metric]} needs target.positive, the label value of the positive class`,
+      );
+    }
     const labels = labelsFromTable(table, target);
     const scores = await ctx.memo(`predict:${dataset}`, () =>
       predictPositive({ rootDir: ctx.rootDir, model, table }),
@@ -452,3 +473,261 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
     return [result];
   },
 };
+
+const TASK_METRICS = (task: 'binary' | 'multiclass' | 'regression') =>
+  MODEL_METRICS.filter((m) => metricTask(m) === task).join(', ');
+
+const classText = (cfg: ModelMetricConfig) =>
+  cfg.metric === 'class_recall' && cfg.class !== undefined ? ` of class "${cfg.class}"` : '';
+
+/** target.classes, which the RegopsConfig type does not spell out (the schema has it). */
+const targetClasses = (project: RegopsConfig): string[] | undefined =>
+  (project.target as { classes?: string[] | undefined } | undefined)?.classes;
+
+/** Config problems from model.task: the metric must fit it, and each task needs its own fields. */
+function taskProblems(cfg: ModelMetricConfig, project: RegopsConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const label = LABELS[cfg.metric];
+  const mTask = metricTask(cfg.metric);
+  if (project.model) {
+    const task = project.model.task ?? 'binary';
+    if (task !== mTask) {
+      problems.push({
+        path: ['metric'],
+        message: `${label} (${cfg.metric}) is a ${mTask} metric, but model.task is ${task}${project.model.task === undefined ? ' (the default)' : ''}; use one of ${TASK_METRICS(task)}, or set model.task: ${mTask}`,
+      });
+    }
+    if (mTask === 'regression' && project.model.output === undefined) {
+      problems.push({
+        path: [],
+        message: `${label} needs the model's predictions: set model.output to the name of the output holding them ([N] or [N, 1])`,
+      });
+    }
+  }
+  if (mTask === 'binary' && project.target && project.target.positive === undefined) {
+    problems.push({
+      path: [],
+      message: `${label} needs target.positive: the label value of the positive class (e.g. positive: 1)`,
+    });
+  }
+  const classes = targetClasses(project);
+  if (mTask === 'multiclass' && project.target && classes === undefined) {
+    problems.push({
+      path: [],
+      message: `${label} needs target.classes: the label values in the order of the columns of model.probabilities`,
+    });
+  }
+  if (cfg.metric === 'class_recall') {
+    if (cfg.class === undefined) {
+      problems.push({
+        path: ['class'],
+        message: `class_recall needs \`class\`: the label whose recall is judged${classes ? ` (one of: ${classes.join(', ')})` : ''}`,
+      });
+    } else if (classes && !classes.includes(cfg.class)) {
+      const hint = nearest(cfg.class, classes);
+      problems.push({
+        path: ['class'],
+        message: `class "${cfg.class}" is not in target.classes (${classes.join(', ')})${hint ? `; did you mean "${hint}"?` : ''}`,
+      });
+    }
+  } else if (cfg.class !== undefined) {
+    problems.push({
+      path: ['class'],
+      message: `class applies to class_recall only; ${label} does not use it (remove it)`,
+    });
+  }
+  if (mTask !== 'binary' && cfg.on !== 'point' && cfg.ci !== false) {
+    problems.push({
+      path: ['on'],
+      message: `on: ${cfg.on} needs a confidence interval, but ${label} has no interval (no bootstrap for ${mTask} metrics); use on: point`,
+    });
+  }
+  return problems;
+}
+
+function isNumericText(s: string): boolean {
+  return s !== '' && Number.isFinite(Number(s));
+}
+
+const rowsText = (rows: number[], max = 5) =>
+  rows.slice(0, max).join(', ') + (rows.length > max ? ', …' : '');
+
+/**
+ * Class index (position in target.classes) of every row's label; a cell matches a class by its text or, for
+ * numbers, by value (1 matches 1.0). InputError naming file, column and rows for a missing label or one that
+ * is not in target.classes.
+ */
+export function classIndicesFromTable(table: Table, column: string, classes: readonly string[]): Uint32Array {
+  const raw = table.column(column);
+  const wanted = classes.map((c) => c.trim());
+  const out = new Uint32Array(raw.length);
+  const missing: number[] = [];
+  const others: number[] = [];
+  const otherValues = new Set<string>();
+  for (let r = 0; r < raw.length; r++) {
+    const v = raw[r]?.trim() ?? '';
+    if (v === '') {
+      missing.push(r + 1);
+      continue;
+    }
+    let idx = wanted.indexOf(v);
+    if (idx < 0 && isNumericText(v)) {
+      idx = wanted.findIndex((c) => isNumericText(c) && Number(c) === Number(v));
+    }
+    if (idx < 0) {
+      others.push(r + 1);
+      otherValues.add(v);
+      continue;
+    }
+    out[r] = idx;
+  }
+  if (missing.length > 0) {
+    throw new InputError(
+      `${table.path}: column "${column}" (target.column): the label is missing on ${missing.length} row(s) (rows ${rowsText(missing)}). Model metrics need a label on every row: fill it in or remove the row.`,
+    );
+  }
+  if (others.length > 0) {
+    const shown = [...otherValues].slice(0, 5).map((v) => `"${v}"`);
+    throw new InputError(
+      `${table.path}: column "${column}" (target.column): ${others.length} row(s) hold a label that is not in target.classes (${wanted.join(', ')}) (rows ${rowsText(others)}; label(s) ${shown.join(', ')}${otherValues.size > 5 ? ', …' : ''}); fix those rows or target.classes`,
+    );
+  }
+  return out;
+}
+
+/** The true values of a regression target: numbers on every row (InputError naming file, column and rows). */
+function trueValues(table: Table, column: string): Float64Array {
+  const y = table.numeric(column);
+  const missing: number[] = [];
+  for (let r = 0; r < y.length; r++) if (!Number.isFinite(y[r] as number)) missing.push(r + 1);
+  if (missing.length > 0) {
+    throw new InputError(
+      `${table.path}: column "${column}" (target.column): the true value is missing or not finite on ${missing.length} row(s) (rows ${rowsText(missing)}). Regression metrics need a value on every row: fill it in or remove the row.`,
+    );
+  }
+  return y;
+}
+
+/** model.metric for regression and multiclass metrics: point estimate only (no bootstrap interval). */
+async function runNonBinary(
+  ctx: RunContext,
+  cfg: ModelMetricConfig,
+  dataset: string,
+  table: Table,
+): Promise<CheckResult[]> {
+  const model = ctx.config.model;
+  const target = ctx.config.target;
+  if (!model || !target) throw new Error('model.metric without model or target (run() checks this)');
+  const task = metricTask(cfg.metric);
+  const label = `${LABELS[cfg.metric]}${classText(cfg)}`;
+  const bs = bounds(cfg);
+  const n = table.rowCount;
+  const details: Record<string, unknown> = {
+    dataset,
+    dataset_path: table.path,
+    model: model.path,
+    task,
+    ci: { computed: false, reason: `no bootstrap interval for ${task} metrics` },
+  };
+  const base = {
+    id: cfg.id,
+    check: 'model.metric',
+    title: cfg.title ?? modelMetricCheck.description,
+    verifies: cfg.verifies,
+    controls: cfg.controls,
+  };
+  const extra: Metric[] = [];
+  let value: number | null = null;
+  let reason = '';
+  if (task === 'regression') {
+    if (model.output === undefined) {
+      throw new ConfigurationError(
+        `check ${cfg.id}: ${label} needs model.output, the output holding the predictions`,
+      );
+    }
+    details.target = { column: target.column };
+    const y = trueValues(table, target.column);
+    const pred = await ctx.memo(`predict-values:${dataset}`, () =>
+      predictValues({ rootDir: ctx.rootDir, model, table }),
+    );
+    try {
+      value =
+        cfg.metric === 'mae'
+          ? meanAbsoluteError(y, pred)
+          : cfg.metric === 'rmse'
+            ? rootMeanSquaredError(y, pred)
+            : r2Score(y, pred);
+    } catch (e) {
+      reason = (e as Error).message;
+    }
+  } else {
+    const classes = targetClasses(ctx.config);
+    if (!classes) {
+      throw new ConfigurationError(`check ${cfg.id}: ${label} needs target.classes (validate reports this)`);
+    }
+    details.target = { column: target.column, classes };
+    const y = classIndicesFromTable(table, target.column, classes);
+    const p = await ctx.memo(`predict-matrix:${dataset}`, () =>
+      predictMatrix({ rootDir: ctx.rootDir, model, table }),
+    );
+    if (n > 0 && p.k !== classes.length) {
+      throw new InputError(
+        `${model.path}: output "${model.probabilities}" has ${p.k} column(s), but target.classes lists ${classes.length} label(s) (${classes.join(', ')}); list one label per probabilities column, in order.`,
+      );
+    }
+    const k = classes.length;
+    const support = new Array<number>(k).fill(0);
+    for (const c of y) support[c] = (support[c] as number) + 1;
+    const recalls = n > 0 ? perClassRecall(argmaxClass(p.values, k), y, k) : classes.map(() => null);
+    const perClass: Record<string, { support: number; recall: number | null; auroc?: number }> = {};
+    classes.forEach((c, i) => {
+      perClass[c] = { support: support[i] as number, recall: recalls[i] ?? null };
+    });
+    details.per_class = perClass;
+    if (cfg.metric === 'class_recall') {
+      const idx = classes.indexOf(cfg.class ?? '');
+      if (idx < 0)
+        throw new ConfigurationError(`check ${cfg.id}: class "${cfg.class}" is not in target.classes`);
+      value = recalls[idx] ?? null;
+      if (value === null) reason = `no row has the label "${cfg.class}"`;
+      extra.push({ name: 'n_class', value: support[idx] as number });
+    } else {
+      try {
+        const r = oneVsRestAuroc(p.values, k, y);
+        classes.forEach((c, i) => {
+          (perClass[c] as { auroc?: number }).auroc = r.perClass[i] as number;
+        });
+        value = cfg.metric === 'macro_auroc' ? r.macro : r.weighted;
+      } catch (e) {
+        reason = (e as Error).message;
+      }
+    }
+  }
+  if (n === 0) reason = 'the dataset has no rows';
+  if (value === null || reason !== '') {
+    return [
+      {
+        ...base,
+        status: 'error',
+        metrics: [{ name: cfg.metric, value: null }, ...extra, { name: 'n', value: n }],
+        details,
+        message: `${label} is undefined on ${dataset} (n=${n}): ${reason || 'it cannot be computed'}`,
+      },
+    ];
+  }
+  const metrics: Metric[] = [];
+  for (const t of bs.length > 0 ? bs : [undefined]) {
+    metrics.push({ name: cfg.metric, value, ...(t ? { threshold: t } : {}) });
+  }
+  metrics.push(...extra, { name: 'n', value: n });
+  const pass = bs.length > 0 && bs.every((b) => meets(value as number, b));
+  return [
+    {
+      ...base,
+      status: pass ? 'pass' : 'fail',
+      metrics,
+      details,
+      message: `${label} ${formatValue(value, bs)} (bound ${boundsText(bs)}) on ${dataset} (n=${n}; no interval: the bootstrap is not computed for ${task} metrics)`,
+    },
+  ];
+}

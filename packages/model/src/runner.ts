@@ -106,7 +106,7 @@ async function openSession(abs: string, relPath: string, threads: number): Promi
 }
 
 /** Check the session's signature against the config, so mistakes are named before anything runs. */
-function checkSession(session: ort.InferenceSession, model: ModelConfig): void {
+function checkSession(session: ort.InferenceSession, model: ModelConfig, read: ReadKind = 'positive'): void {
   const where = model.path;
   if (!session.inputNames.includes(model.input)) {
     throw new InputError(
@@ -137,6 +137,10 @@ function checkSession(session: ort.InferenceSession, model: ModelConfig): void {
       `${where}: input "${model.input}" is not a tensor; regops feeds a float32 [N, F] tensor.`,
     );
   }
+  if (read === 'values') {
+    checkValueOutput(session, model);
+    return;
+  }
   if (!session.outputNames.includes(model.probabilities)) {
     throw new InputError(
       `${where}: the model has no output "${model.probabilities}" (model.probabilities); its outputs are: ${quoteList(session.outputNames)}. Set model.probabilities to the output holding class probabilities [N, k].`,
@@ -155,9 +159,43 @@ function checkSession(session: ort.InferenceSession, model: ModelConfig): void {
         `${where}: output "${model.probabilities}" has shape [${output.shape.join(', ')}]; regops needs class probabilities as a 2-D [N, k] tensor.`,
       );
     }
-    if (typeof k === 'number' && model.positive_index >= k) {
+    if (read === 'positive' && typeof k === 'number' && model.positive_index >= k) {
       throw new InputError(
         `${where}: model.positive_index is ${model.positive_index}, but output "${model.probabilities}" has ${k} column(s) (shape [${output.shape.join(', ')}]); use an index from 0 to ${k - 1}.`,
+      );
+    }
+  }
+}
+
+type ReadKind = 'positive' | 'matrix' | 'values';
+
+/** The regression output named by model.output: present, a tensor, [N] or [N, 1]. */
+function checkValueOutput(session: ort.InferenceSession, model: ModelConfig): void {
+  const where = model.path;
+  const name = model.output;
+  if (name === undefined) {
+    throw new InputError(
+      `${where}: model.output is not set; regression needs the name of the output holding the predictions (its outputs are: ${quoteList(session.outputNames)}).`,
+    );
+  }
+  if (!session.outputNames.includes(name)) {
+    throw new InputError(
+      `${where}: the model has no output "${name}" (model.output); its outputs are: ${quoteList(session.outputNames)}. Set model.output to the output holding the predicted values [N] or [N, 1].`,
+    );
+  }
+  const output = session.outputMetadata?.find((m) => m.name === name);
+  if (output && !output.isTensor) {
+    throw new InputError(
+      `${where}: output "${name}" is not a tensor; regression needs predictions as [N] or [N, 1].`,
+    );
+  }
+  if (output?.isTensor && output.shape.length > 0) {
+    const ok =
+      output.shape.length === 1 ||
+      (output.shape.length === 2 && (output.shape[1] === 1 || typeof output.shape[1] !== 'number'));
+    if (!ok) {
+      throw new InputError(
+        `${where}: output "${name}" has shape [${output.shape.join(', ')}]; regression needs one prediction per row, [N] or [N, 1] (model.output).`,
       );
     }
   }
@@ -195,20 +233,30 @@ export interface PredictOptions {
  * Throws InputError, naming the model file, for a signature that does not fit the config, and when the
  * model returns NaN or values outside [0, 1] (no row is ever dropped silently).
  */
-export async function predictPositive({
-  rootDir,
-  model,
-  table,
-  threads = 1,
-}: PredictOptions): Promise<Float64Array> {
+export async function predictPositive(opts: PredictOptions): Promise<Float64Array> {
+  const { model, table } = opts;
+  const out = new Float64Array(table.rowCount);
+  const cols = await runBatches(opts, 'positive', model.probabilities, (value, b, start) =>
+    readPositive(value, model, b, out, start),
+  );
+  checkProbabilities(out, model, table, cols);
+  return out;
+}
+
+/** Feed `model.features` in batches and hand each batch's `outputName` value to `onBatch`; returns the feature columns. */
+async function runBatches(
+  { rootDir, model, table, threads = 1 }: PredictOptions,
+  read: ReadKind,
+  outputName: string,
+  onBatch: (value: ort.OnnxValue | undefined, rows: number, start: number) => void,
+): Promise<Float64Array[]> {
   // Data problems (missing column, text in a number column) first: they need no model.
   const cols = model.features.map((f) => table.numeric(f));
   const width = cols.length;
   const n = table.rowCount;
-  const out = new Float64Array(n);
   const session = await openSession(path.resolve(rootDir, model.path), model.path, threads);
   try {
-    checkSession(session, model);
+    checkSession(session, model, read);
     for (let start = 0; start < n; start += model.batch_size) {
       const b = Math.min(model.batch_size, n - start);
       const data = new Float32Array(b * width);
@@ -219,18 +267,131 @@ export async function predictPositive({
       let result: ort.InferenceSession.ReturnType;
       try {
         result = await session.run({ [model.input]: new ort.Tensor('float32', data, [b, width]) }, [
-          model.probabilities,
+          outputName,
         ]);
       } catch (e) {
         throw runError(e, model, table, start + 1, start + b);
       }
-      readPositive(result[model.probabilities], model, b, out, start);
+      onBatch(result[outputName], b, start);
     }
   } finally {
     await session.release();
   }
-  checkProbabilities(out, model, table, cols);
+  return cols;
+}
+
+/** Class probabilities of a multiclass model: row-major [N, k] from the `probabilities` output. */
+export interface ProbabilityMatrix {
+  /** Number of columns (classes). */
+  k: number;
+  /** Row i holds P(class 0) … P(class k−1) at i·k … i·k + k − 1. */
+  values: Float64Array;
+}
+
+/**
+ * The whole probabilities output [N, k] for every row of `table` (multiclass models). Same feeding and
+ * validation as predictPositive: InputError naming the model file for a signature that does not fit, a
+ * NaN or a value outside [0, 1].
+ */
+export async function predictMatrix(opts: PredictOptions): Promise<ProbabilityMatrix> {
+  const { model, table } = opts;
+  const name = model.probabilities;
+  let k = -1;
+  let out = new Float64Array(0);
+  const cols = await runBatches(opts, 'matrix', name, (value, b, start) => {
+    const t = tensorOf(value, model, name, 'class probabilities as a [N, k] tensor');
+    if (t.dims.length !== 2 || t.dims[0] !== b) {
+      throw new InputError(
+        `${model.path}: output "${name}" came back with shape [${t.dims.join(', ')}] for ${b} input row(s); regops needs class probabilities as a 2-D [N, k] tensor (model.probabilities).`,
+      );
+    }
+    if (k === -1) {
+      k = t.dims[1] as number;
+      out = new Float64Array(table.rowCount * k);
+    }
+    floatData(t, model, name, 'class probabilities');
+    out.set(t.data as Float32Array | Float64Array, start * k);
+  });
+  if (k === -1) k = 0;
+  const nanRows: number[] = [];
+  const outsideRows: number[] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    for (let c = 0; c < k; c++) {
+      const v = out[r * k + c] as number;
+      if (Number.isNaN(v)) {
+        nanRows.push(r + 1);
+        break;
+      }
+      if (!(v >= -1e-6 && v <= 1 + 1e-6)) {
+        outsideRows.push(r + 1);
+        break;
+      }
+    }
+  }
+  if (nanRows.length > 0) {
+    const withMissing = nanRows.filter((r) => cols.some((c) => Number.isNaN(c[r - 1] as number))).length;
+    throw new InputError(
+      `${model.path}: output "${name}" holds NaN for ${nanRows.length} of ${table.rowCount} rows of ${table.path} (rows ${rowList(nanRows)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ''}`,
+    );
+  }
+  if (outsideRows.length > 0) {
+    throw new InputError(
+      `${model.path}: output "${name}" is outside [0, 1] for ${outsideRows.length} of ${table.rowCount} rows of ${table.path} (rows ${rowList(outsideRows)}); model.probabilities must name an output of class probabilities, not scores or logits.`,
+    );
+  }
+  return { k, values: out };
+}
+
+/**
+ * Predicted values of a regression model for every row of `table`, from the output `model.output` ([N] or
+ * [N, 1]). InputError naming the model file for a signature that does not fit the config, and for rows
+ * where the prediction is NaN or infinite (no row is dropped).
+ */
+export async function predictValues(opts: PredictOptions): Promise<Float64Array> {
+  const { model, table } = opts;
+  const name = model.output ?? '';
+  const out = new Float64Array(table.rowCount);
+  const cols = await runBatches(opts, 'values', name, (value, b, start) => {
+    const t = tensorOf(value, model, name, 'predictions as [N] or [N, 1]');
+    const ok = (t.dims.length === 1 || (t.dims.length === 2 && t.dims[1] === 1)) && t.dims[0] === b;
+    if (!ok) {
+      throw new InputError(
+        `${model.path}: output "${name}" came back with shape [${t.dims.join(', ')}] for ${b} input row(s); regression needs one prediction per row, [N] or [N, 1] (model.output).`,
+      );
+    }
+    floatData(t, model, name, 'predicted values');
+    const data = t.data as Float32Array | Float64Array;
+    for (let i = 0; i < b; i++) out[start + i] = data[i] as number;
+  });
+  const bad: number[] = [];
+  for (let r = 0; r < out.length; r++) if (!Number.isFinite(out[r] as number)) bad.push(r + 1);
+  if (bad.length > 0) {
+    const withMissing = bad.filter((r) => cols.some((c) => Number.isNaN(c[r - 1] as number))).length;
+    throw new InputError(
+      `${model.path}: output "${name}" (model.output) is NaN or infinite for ${bad.length} of ${out.length} rows of ${table.path} (rows ${rowList(bad)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ''}`,
+    );
+  }
   return out;
+}
+
+function tensorOf(
+  value: ort.OnnxValue | undefined,
+  model: ModelConfig,
+  name: string,
+  needs: string,
+): ort.Tensor {
+  if (!isTensor(value)) {
+    throw new InputError(`${model.path}: output "${name}" is not a tensor; regops needs ${needs}.`);
+  }
+  return value;
+}
+
+function floatData(t: ort.Tensor, model: ModelConfig, name: string, what: string): void {
+  if (t.type !== 'float32' && t.type !== 'float64') {
+    throw new InputError(
+      `${model.path}: output "${name}" holds ${t.type} values; regops needs float ${what}.`,
+    );
+  }
 }
 
 function isTensor(v: unknown): v is ort.Tensor {
