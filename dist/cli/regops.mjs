@@ -33474,6 +33474,11 @@ var UsageError = class extends RegopsError {
 function isRegopsError(e) {
   return e instanceof RegopsError;
 }
+var ModelOutputError = class extends RegopsError {
+  constructor(message) {
+    super(message, 1);
+  }
+};
 
 // packages/core/src/profile.ts
 var NumericSummary = external_exports.strictObject({
@@ -33969,6 +33974,19 @@ async function runPipeline(project, registry3, services, options4) {
       const ms = Math.round(performance.now() - t0);
       for (const r of out) results.push({ ...r, duration_ms: ms });
     } catch (e) {
+      if (e instanceof ModelOutputError) {
+        results.push({
+          id: c.id,
+          check: c.type,
+          title,
+          status: "fail",
+          verifies: c.verifies,
+          controls: c.controls,
+          metrics: [],
+          message: `the model misbehaved: ${e.message}`
+        });
+        continue;
+      }
       if (isRegopsError(e)) throw e;
       options4.log.warn(`${c.id}: internal error: ${e.stack ?? String(e)}`);
       results.push({
@@ -51820,7 +51838,7 @@ async function predictMatrix(opts) {
   }
   if (nanRows.length > 0) {
     const withMissing = nanRows.filter((r) => cols.some((c) => Number.isNaN(c[r - 1]))).length;
-    throw new InputError(
+    throw new ModelOutputError(
       `${model.path}: output "${name}" holds NaN for ${nanRows.length} of ${table2.rowCount} rows of ${table2.path} (rows ${rowList(nanRows)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ""}`
     );
   }
@@ -51851,7 +51869,7 @@ async function predictValues(opts) {
   for (let r = 0; r < out.length; r++) if (!Number.isFinite(out[r])) bad.push(r + 1);
   if (bad.length > 0) {
     const withMissing = bad.filter((r) => cols.some((c) => Number.isNaN(c[r - 1]))).length;
-    throw new InputError(
+    throw new ModelOutputError(
       `${model.path}: output "${name}" (model.output) is NaN or infinite for ${bad.length} of ${out.length} rows of ${table2.path} (rows ${rowList(bad)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ""}`
     );
   }
@@ -51925,7 +51943,7 @@ function checkProbabilities(p, model, table2, cols) {
       if (any2) withMissing++;
     }
     const cause = withMissing === 0 ? "None of these rows has a missing feature value, so the model itself produced NaN (check the graph for overflow or invalid operations)." : `${withMissing === nanRows.length ? "All" : `${withMissing}`} of them have missing feature values (columns: ${[...missingCols].join(", ")}): the model does not handle missing values. Impute them in the data, or add an imputer to the model before export.`;
-    throw new InputError(
+    throw new ModelOutputError(
       `${model.path}: ${where} is NaN for ${nanRows.length} of ${p.length} rows of ${table2.path} (rows ${rowList(nanRows.map((r) => r + 1))}); regops does not drop rows. ${cause}`
     );
   }

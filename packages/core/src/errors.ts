@@ -36,3 +36,13 @@ export class UsageError extends RegopsError {}
 export function isRegopsError(e: unknown): e is RegopsError {
   return e instanceof RegopsError;
 }
+
+/**
+ * The model itself misbehaved on valid input (e.g. NaN outputs): the check that ran it fails (exit 1),
+ * because that is a finding about the design output, not a mistake in the config.
+ */
+export class ModelOutputError extends RegopsError {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}

@@ -8,7 +8,7 @@ import {
   type Services,
 } from './check';
 import type { CheckEntry } from './config';
-import { InputError, isRegopsError } from './errors';
+import { InputError, isRegopsError, ModelOutputError } from './errors';
 import { type DeclaredCheck, EVIDENCE_SCHEMA_VERSION, type Evidence } from './evidence';
 import { displayPath, portablePath, resolveInput, sha256File } from './files';
 import { evaluateGate } from './gate';
@@ -195,6 +195,19 @@ export async function runPipeline(
       const ms = Math.round(performance.now() - t0);
       for (const r of out) results.push({ ...r, duration_ms: ms });
     } catch (e) {
+      if (e instanceof ModelOutputError) {
+        results.push({
+          id: c.id,
+          check: c.type,
+          title,
+          status: 'fail',
+          verifies: c.verifies,
+          controls: c.controls,
+          metrics: [],
+          message: `the model misbehaved: ${e.message}`,
+        });
+        continue;
+      }
       if (isRegopsError(e)) throw e;
       options.log.warn(`${c.id}: internal error: ${(e as Error).stack ?? String(e)}`);
       results.push({

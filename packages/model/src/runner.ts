@@ -5,6 +5,7 @@ import {
   InputError,
   type ModelConfig,
   type ModelInfo,
+  ModelOutputError,
   sha256File,
   type Table,
 } from '@regops/core';
@@ -330,7 +331,7 @@ export async function predictMatrix(opts: PredictOptions): Promise<ProbabilityMa
   }
   if (nanRows.length > 0) {
     const withMissing = nanRows.filter((r) => cols.some((c) => Number.isNaN(c[r - 1] as number))).length;
-    throw new InputError(
+    throw new ModelOutputError(
       `${model.path}: output "${name}" holds NaN for ${nanRows.length} of ${table.rowCount} rows of ${table.path} (rows ${rowList(nanRows)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ''}`,
     );
   }
@@ -367,7 +368,7 @@ export async function predictValues(opts: PredictOptions): Promise<Float64Array>
   for (let r = 0; r < out.length; r++) if (!Number.isFinite(out[r] as number)) bad.push(r + 1);
   if (bad.length > 0) {
     const withMissing = bad.filter((r) => cols.some((c) => Number.isNaN(c[r - 1] as number))).length;
-    throw new InputError(
+    throw new ModelOutputError(
       `${model.path}: output "${name}" (model.output) is NaN or infinite for ${bad.length} of ${out.length} rows of ${table.path} (rows ${rowList(bad)}); regops does not drop rows.${withMissing > 0 ? ` ${withMissing} of them have missing feature values: impute them, or add an imputer to the model before export.` : ''}`,
     );
   }
@@ -463,7 +464,7 @@ function checkProbabilities(p: Float64Array, model: ModelConfig, table: Table, c
       withMissing === 0
         ? 'None of these rows has a missing feature value, so the model itself produced NaN (check the graph for overflow or invalid operations).'
         : `${withMissing === nanRows.length ? 'All' : `${withMissing}`} of them have missing feature values (columns: ${[...missingCols].join(', ')}): the model does not handle missing values. Impute them in the data, or add an imputer to the model before export.`;
-    throw new InputError(
+    throw new ModelOutputError(
       `${model.path}: ${where} is NaN for ${nanRows.length} of ${p.length} rows of ${table.path} (rows ${rowList(nanRows.map((r) => r + 1))}); regops does not drop rows. ${cause}`,
     );
   }

@@ -9,6 +9,7 @@ import {
   createMemo,
   InputError,
   loadProject,
+  ModelOutputError,
   type RegopsConfig,
   type RunContext,
   runPipeline,
@@ -231,11 +232,11 @@ describe('model.invariance (tiny models)', () => {
     expect(value(await run({ tolerance: 0.6, threshold: 0.9 }), 'flipped_decisions')).toBe(1);
   });
 
-  it('missing: a model without an imputer gives NaN, which the runner reports as an input error', async () => {
+  it('missing: a model without an imputer gives NaN, which the runner reports as the model misbehaving', async () => {
     const config = tinyConfig('only-a', 'invariance.csv', [
       { id: 'inv', type: 'model.invariance', feature: 'b', perturbation: { missing: true } },
     ]);
-    await expect(runOne(config)).rejects.toThrow(InputError);
+    await expect(runOne(config)).rejects.toThrow(ModelOutputError);
     await expect(runOne(config)).rejects.toThrow(/is NaN for 6 of 6 rows .*columns: b/);
   });
 });
