@@ -40559,6 +40559,12 @@ function needs(datasets, columns) {
     (dataset) => columns.filter((c) => c.column !== void 0).map((c) => ({ dataset, column: c.column, field: c.field }))
   );
 }
+function listedColumns(cfg, project) {
+  return needs(
+    allOr(cfg.datasets, project),
+    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
+  );
+}
 
 // packages/data/src/checks/columns.ts
 function pick2(cfg, source) {
@@ -40579,10 +40585,7 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `minority type (numbers vs text) \u2264 ${pct(cfg.max_minority_fraction)} of each column's values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
-  columns: (cfg, project) => needs(
-    allOr(cfg.datasets, project),
-    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
-  ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const { names, idx, absent } = pick2(cfg, source);
@@ -40698,10 +40701,7 @@ var categoryVariantsCheck = defineStreamingCheck({
   options: { datasets: datasetsOption, columns: columnsOption },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `no category with several spellings (case, surrounding or repeated spaces) in text columns with \u2264 ${MAX_TRACKED} distinct values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
-  columns: (cfg, project) => needs(
-    allOr(cfg.datasets, project),
-    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
-  ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "counts"),
   finish(cfg, f) {
@@ -40752,10 +40752,7 @@ var constantCheck = defineStreamingCheck({
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `no column whose most frequent value reaches ${pct(cfg.max_dominant_fraction)} of its values; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
-  columns: (cfg, project) => needs(
-    allOr(cfg.datasets, project),
-    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
-  ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "heavy"),
   finish(cfg, f) {
@@ -41088,10 +41085,7 @@ var duplicatesCheck = defineStreamingCheck({
   },
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) => `rows repeating an earlier row${cfg.columns ? ` (on ${cfg.columns.join(", ")})` : ""} \u2264 ${pct(cfg.max_fraction)}; datasets: ${allOr(cfg.datasets, project).join(", ")}`,
-  columns: (cfg, project) => needs(
-    allOr(cfg.datasets, project),
-    (cfg.columns ?? []).map((column, k) => ({ column, field: ["columns", k] }))
-  ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source, rootDir }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
@@ -46765,9 +46759,9 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
       if (ranges.length > 1) {
         const canSplit = rowGroup.columns.every((chunk) => {
           const columnName = chunk.meta_data?.path_in_schema[0];
-          const columnPath2 = chunk.meta_data?.path_in_schema.join(".");
+          const columnPath = chunk.meta_data?.path_in_schema.join(".");
           if (columns && columnName && !columns.includes(columnName)) return true;
-          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath2 && pageLocations?.[columnPath2]);
+          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath && pageLocations?.[columnPath]);
         });
         ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
       }
@@ -46966,11 +46960,11 @@ async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict
         const meta3 = chunk.meta_data;
         if (!meta3) continue;
         const columnName = meta3.path_in_schema[0];
-        const columnPath2 = meta3.path_in_schema.join(".");
+        const columnPath = meta3.path_in_schema.join(".");
         if (columns && !columns.includes(columnName)) continue;
-        if (scheduledOffsetPaths.has(columnPath2)) continue;
+        if (scheduledOffsetPaths.has(columnPath)) continue;
         if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
-        scheduledOffsetPaths.add(columnPath2);
+        scheduledOffsetPaths.add(columnPath);
         const offsetIndexStart = Number(chunk.offset_index_offset);
         const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
         indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd });
@@ -46978,7 +46972,7 @@ async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict
         indexTasks.push(async (prefetchedFile) => {
           const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd);
           const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
-          pageLocationsByGroup[rgIdx][columnPath2] = offsetIndex.page_locations;
+          pageLocationsByGroup[rgIdx][columnPath] = offsetIndex.page_locations;
         });
       }
     }
@@ -49562,14 +49556,8 @@ function resolveDataset(side, config3, project) {
     }
   };
 }
-function columnPath(config3, project, k) {
-  let i = project.checks.indexOf(config3);
-  if (i < 0) i = project.checks.findIndex((c) => c.id === config3.id);
-  return i >= 0 ? ["checks", i, "columns", k] : ["columns", k];
-}
 function resolveColumns(config3, project) {
-  if (config3.columns)
-    return config3.columns.map((name, k) => ({ name, field: columnPath(config3, project, k) }));
+  if (config3.columns) return config3.columns.map((name, k) => ({ name, field: ["columns", k] }));
   if (project.model)
     return project.model.features.map((name, k) => ({ name, field: ["model", "features", k] }));
   return null;

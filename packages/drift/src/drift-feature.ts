@@ -78,25 +78,13 @@ function resolveDataset(side: Side, config: DriftFeatureConfig, project: RegopsC
 
 interface ColumnRef {
   name: string;
-  /** Absolute config path of the text that names the column (see columnPath). */
+  /** Config path of the text that names the column: ['model', 'features', k], or ['columns', k] inside the entry. */
   field: (string | number)[];
-}
-
-/**
- * Config path of `columns[k]` of this entry. ColumnNeed.field is absolute, and `columns()` receives only the
- * entry, so its index is looked up in `project.checks` (by identity, then by the unique id). If the entry is
- * not found there (a caller passing a copy), the path is relative to the check entry.
- */
-function columnPath(config: DriftFeatureConfig, project: RegopsConfig, k: number): (string | number)[] {
-  let i = project.checks.indexOf(config);
-  if (i < 0) i = project.checks.findIndex((c) => c.id === config.id);
-  return i >= 0 ? ['checks', i, 'columns', k] : ['columns', k];
 }
 
 /** The columns compared: the entry's list, else the model's features; null when there is neither. */
 function resolveColumns(config: DriftFeatureConfig, project: RegopsConfig): ColumnRef[] | null {
-  if (config.columns)
-    return config.columns.map((name, k) => ({ name, field: columnPath(config, project, k) }));
+  if (config.columns) return config.columns.map((name, k) => ({ name, field: ['columns', k] }));
   if (project.model)
     return project.model.features.map((name, k) => ({ name, field: ['model', 'features', k] }));
   return null;

@@ -282,10 +282,10 @@ describe('drift.feature config checks', () => {
       { id: 'drift', type: 'drift.feature', current: 'test', columns: ['age', 'mass'], max_statistic: 0.2 },
     ]);
     expect(driftFeatureCheck.columns?.(entry(config, 1), config)).toEqual([
-      { dataset: 'train', column: 'age', field: ['checks', 1, 'columns', 0] },
-      { dataset: 'train', column: 'mass', field: ['checks', 1, 'columns', 1] },
-      { dataset: 'test', column: 'age', field: ['checks', 1, 'columns', 0] },
-      { dataset: 'test', column: 'mass', field: ['checks', 1, 'columns', 1] },
+      { dataset: 'train', column: 'age', field: ['columns', 0] },
+      { dataset: 'train', column: 'mass', field: ['columns', 1] },
+      { dataset: 'test', column: 'age', field: ['columns', 0] },
+      { dataset: 'test', column: 'mass', field: ['columns', 1] },
     ]);
     const fromModel = driftFeatureCheck.columns?.(entry(config, 0), config) ?? [];
     expect(fromModel).toHaveLength(2 * FEATURES.length);

@@ -1,4 +1,5 @@
 import { ConfigurationError, InputError, type Table } from '@regops/core';
+import { confusionMatrix } from './classification';
 
 /** Binary labels: 1 = positive class, 0 = anything else. */
 export type Labels = ArrayLike<number>;
@@ -75,38 +76,34 @@ export interface Confusion {
   accuracy: number | null;
 }
 
-const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
-
-/** Confusion counts and rates at an operating point (positive iff score ≥ threshold). */
+/**
+ * Confusion counts and rates at an operating point (positive iff score ≥ threshold): the unweighted,
+ * finite-threshold view of `confusionMatrix`.
+ */
 export function confusionAt(scores: ArrayLike<number>, labels: Labels, threshold: number): Confusion {
   checkInputs(scores, labels);
   if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a number, got ${threshold}`);
-  let tp = 0;
-  let fp = 0;
-  let tn = 0;
-  let fn = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const predicted = (scores[i] as number) >= threshold;
-    if (labels[i] === 1) {
-      if (predicted) tp++;
-      else fn++;
-    } else if (predicted) fp++;
-    else tn++;
+  if (scores.length === 0) {
+    return {
+      threshold,
+      n: 0,
+      tp: 0,
+      fp: 0,
+      tn: 0,
+      fn: 0,
+      sensitivity: null,
+      specificity: null,
+      ppv: null,
+      npv: null,
+      accuracy: null,
+    };
   }
-  const n = scores.length;
-  return {
+  const { n, tp, fp, tn, fn, sensitivity, specificity, ppv, npv, accuracy } = confusionMatrix(
+    scores,
+    labels,
     threshold,
-    n,
-    tp,
-    fp,
-    tn,
-    fn,
-    sensitivity: ratio(tp, tp + fn),
-    specificity: ratio(tn, tn + fp),
-    ppv: ratio(tp, tp + fp),
-    npv: ratio(tn, tn + fn),
-    accuracy: ratio(tp + tn, n),
-  };
+  );
+  return { threshold, n, tp, fp, tn, fn, sensitivity, specificity, ppv, npv, accuracy };
 }
 
 function isNumeric(s: string): boolean {

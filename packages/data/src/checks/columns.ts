@@ -10,7 +10,7 @@ import {
   datasetsOption,
   type Entry,
   HeavyHitters,
-  needs,
+  listedColumns,
   pct,
   shown,
   toNumber,
@@ -56,11 +56,7 @@ export const mixedTypesCheck = defineStreamingCheck<MixedCfg, MixedState>({
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) =>
     `minority type (numbers vs text) ≤ ${pct(cfg.max_minority_fraction)} of each column's values; datasets: ${allOr(cfg.datasets, project).join(', ')}`,
-  columns: (cfg, project) =>
-    needs(
-      allOr(cfg.datasets, project),
-      (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
-    ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source }) {
     const { names, idx, absent } = pick(cfg, source);
@@ -198,11 +194,7 @@ export const categoryVariantsCheck = defineStreamingCheck<VariantsCfg, CountsSta
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) =>
     `no category with several spellings (case, surrounding or repeated spaces) in text columns with ≤ ${MAX_TRACKED} distinct values; datasets: ${allOr(cfg.datasets, project).join(', ')}`,
-  columns: (cfg, project) =>
-    needs(
-      allOr(cfg.datasets, project),
-      (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
-    ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor: (cfg, { source }) => countsVisitor(cfg, source, 'counts'),
   finish(cfg, f) {
@@ -266,11 +258,7 @@ export const constantCheck = defineStreamingCheck<ConstantCfg, CountsState>({
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) =>
     `no column whose most frequent value reaches ${pct(cfg.max_dominant_fraction)} of its values; datasets: ${allOr(cfg.datasets, project).join(', ')}`,
-  columns: (cfg, project) =>
-    needs(
-      allOr(cfg.datasets, project),
-      (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
-    ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor: (cfg, { source }) => countsVisitor(cfg, source, 'heavy'),
   finish(cfg, f) {

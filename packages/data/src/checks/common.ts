@@ -196,3 +196,14 @@ export function needs(
       .map((c) => ({ dataset, column: c.column, field: c.field })),
   );
 }
+
+/** ColumnNeeds for an entry's `columns:` list in each of its datasets (default: every dataset). */
+export function listedColumns(
+  cfg: { datasets?: string[] | undefined; columns?: string[] | undefined },
+  project: RegopsConfig,
+): ColumnNeed[] {
+  return needs(
+    allOr(cfg.datasets, project),
+    (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
+  );
+}

@@ -9,7 +9,7 @@ import {
   datasetResult,
   datasetsOption,
   type Entry,
-  needs,
+  listedColumns,
   pct,
   unknownDatasets,
 } from './common';
@@ -65,11 +65,7 @@ export const duplicatesCheck = defineStreamingCheck<Cfg, State>({
   validate: (cfg, project) => unknownDatasets(cfg.datasets, project),
   criterion: (cfg, project) =>
     `rows repeating an earlier row${cfg.columns ? ` (on ${cfg.columns.join(', ')})` : ''} ≤ ${pct(cfg.max_fraction)}; datasets: ${allOr(cfg.datasets, project).join(', ')}`,
-  columns: (cfg, project) =>
-    needs(
-      allOr(cfg.datasets, project),
-      (cfg.columns ?? []).map((column, k) => ({ column, field: ['columns', k] })),
-    ),
+  columns: listedColumns,
   datasets: (cfg, project) => allOr(cfg.datasets, project),
   visitor(cfg, { source, rootDir }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
