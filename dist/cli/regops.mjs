@@ -33355,6 +33355,9 @@ var ModelConfig = external_exports.strictObject({
   probabilities: external_exports.string().min(1).default("probabilities").describe("Output holding class probabilities [N, k]."),
   positive_index: external_exports.number().int().min(0).default(1).describe("Column of the probabilities output for the positive class."),
   output: external_exports.string().min(1).optional().describe("Regression: the output holding the predicted values, [N] or [N, 1]."),
+  label: external_exports.string().min(1).optional().describe(
+    `Classification: the output holding predicted labels [N] (skl2onnx names it "label"). When set, every row's label must be the one its highest-probability column stands for: a model whose two outputs disagree fails with the rows named.`
+  ),
   batch_size: external_exports.number().int().min(1).default(4096),
   name: external_exports.string().optional(),
   version: external_exports.string().optional()
@@ -51064,6 +51067,113 @@ function statisticFor(metric2, threshold) {
   }
 }
 
+// packages/model/src/row-bootstrap.ts
+function strataRows(n, strata) {
+  let k = 0;
+  for (let i = 0; i < n; i++) k = Math.max(k, strata[i] + 1);
+  const sizes = new Array(k).fill(0);
+  for (let i = 0; i < n; i++) sizes[strata[i]] = sizes[strata[i]] + 1;
+  const rows = sizes.map((s) => new Uint32Array(s));
+  const at = new Array(k).fill(0);
+  for (let i = 0; i < n; i++) {
+    const c = strata[i];
+    rows[c][at[c]] = i;
+    at[c] = at[c] + 1;
+  }
+  return rows.filter((r) => r.length > 0);
+}
+function rowBootstrapCi(n, statistic, { resamples, seed, level, strata }) {
+  if (n === 0) throw new RangeError("no rows to resample");
+  if (!Number.isSafeInteger(resamples) || resamples < 1) {
+    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  }
+  const counts = new Uint32Array(n).fill(1);
+  const point = statistic(counts);
+  if (Number.isNaN(point)) throw new RangeError("the statistic is undefined on the data; no interval");
+  const groups = strata ? strataRows(n, strata) : [Uint32Array.from({ length: n }, (_, i) => i)];
+  const draws = groups.map((g) => new Uint32Array(g.length));
+  const rng = new Xoshiro128(seed);
+  const values = new Float64Array(resamples);
+  let kept = 0;
+  for (let b = 0; b < resamples; b++) {
+    counts.fill(0);
+    groups.forEach((rows, g) => {
+      const d = draws[g];
+      rng.fillInts(rows.length, d);
+      for (let j = 0; j < d.length; j++) {
+        const r = rows[d[j]];
+        counts[r] = counts[r] + 1;
+      }
+    });
+    const v = statistic(counts);
+    if (!Number.isNaN(v)) values[kept++] = v;
+  }
+  if (kept === 0)
+    throw new RangeError(`all ${resamples} resamples were skipped (statistic undefined on each)`);
+  const used = values.subarray(0, kept);
+  const { low, high } = percentileInterval(used, level);
+  let mean = 0;
+  for (const v of used) mean += v;
+  mean /= kept;
+  let ss = 0;
+  for (const v of used) ss += (v - mean) ** 2;
+  return {
+    point,
+    low,
+    high,
+    level,
+    resamples,
+    skipped: resamples - kept,
+    se: kept > 1 ? Math.sqrt(ss / (kept - 1)) : Number.NaN,
+    stratified: strata !== void 0,
+    seed
+  };
+}
+function weightedOneVsRest(probabilities, k, labels) {
+  const n = labels.length;
+  const samples = [];
+  const column = new Float64Array(n);
+  const isClass = new Uint8Array(n);
+  for (let c = 0; c < k; c++) {
+    for (let i = 0; i < n; i++) {
+      column[i] = probabilities[i * k + c];
+      isClass[i] = labels[i] === c ? 1 : 0;
+    }
+    samples.push(sortSample(column, isClass));
+  }
+  const sortedCounts = new Float64Array(n);
+  return (counts) => {
+    const support = new Array(k).fill(0);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const c = labels[i];
+      support[c] = support[c] + counts[i];
+      total += counts[i];
+    }
+    const perClass = samples.map((s) => {
+      for (let j = 0; j < n; j++) sortedCounts[j] = counts[s.order[j]];
+      return weightedAuroc(s.scores, s.labels, sortedCounts);
+    });
+    let sum = 0;
+    let wsum = 0;
+    perClass.forEach((a, c) => {
+      sum += a;
+      wsum += a * support[c];
+    });
+    return { macro: sum / k, weighted: wsum / total, perClass };
+  };
+}
+function weightedClassRecall(predicted, labels, c, counts) {
+  let hits = 0;
+  let support = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== c) continue;
+    support += counts[i];
+    if (predicted[i] === c) hits += counts[i];
+  }
+  return support === 0 ? Number.NaN : hits / support;
+}
+
 // packages/model/src/multiclass.ts
 function check3(probabilities, k, labels) {
   if (!Number.isInteger(k) || k < 2)
@@ -51097,23 +51207,12 @@ function oneVsRestAuroc(probabilities, k, labels) {
       `one-vs-rest AUROC needs every class in the labels; class(es) ${missing.join(", ")} have no row`
     );
   }
-  const perClass = [];
-  const column = new Float64Array(n);
-  const isClass = new Uint8Array(n);
-  for (let c = 0; c < k; c++) {
-    for (let i = 0; i < n; i++) {
-      column[i] = probabilities[i * k + c];
-      isClass[i] = labels[i] === c ? 1 : 0;
-    }
-    perClass.push(auroc(column, isClass));
-  }
-  let sum = 0;
-  let weightedSum = 0;
-  for (let c = 0; c < k; c++) {
-    sum += perClass[c];
-    weightedSum += perClass[c] * support[c];
-  }
-  return { macro: sum / k, weighted: weightedSum / n, perClass, support };
+  const { macro, weighted, perClass } = weightedOneVsRest(
+    probabilities,
+    k,
+    labels
+  )(new Uint8Array(n).fill(1));
+  return { macro, weighted, perClass, support };
 }
 function argmaxClass(probabilities, k) {
   if (!Number.isInteger(k) || k < 1)
@@ -51688,6 +51787,7 @@ function checkSession(session, model, read = "positive") {
       `${where}: the model has no output "${model.probabilities}" (model.probabilities); its outputs are: ${quoteList(session.outputNames)}. Set model.probabilities to the output holding class probabilities [N, k].`
     );
   }
+  if (model.label !== void 0) checkLabelOutput(session, model);
   const output2 = session.outputMetadata?.find((m) => m.name === model.probabilities);
   if (output2 && !output2.isTensor) {
     throw new InputError(
@@ -51708,6 +51808,87 @@ function checkSession(session, model, read = "positive") {
     }
   }
 }
+function checkLabelOutput(session, model) {
+  const name = model.label;
+  if (name === model.probabilities) {
+    throw new InputError(
+      `${model.path}: model.label and model.probabilities both name output "${name}"; model.label is the output of predicted labels [N] (skl2onnx: "label").`
+    );
+  }
+  if (!session.outputNames.includes(name)) {
+    throw new InputError(
+      `${model.path}: the model has no output "${name}" (model.label); its outputs are: ${quoteList(session.outputNames)}. Set model.label to the output of predicted labels, or remove it.`
+    );
+  }
+  const output2 = session.outputMetadata?.find((m) => m.name === name);
+  if (output2 && !output2.isTensor) {
+    throw new InputError(
+      `${model.path}: output "${name}" (model.label) is not a tensor; labels must be [N].`
+    );
+  }
+}
+var LabelAgreement = class {
+  constructor(model, table2) {
+    this.model = model;
+    this.table = table2;
+    this.name = model.label;
+  }
+  model;
+  table;
+  name;
+  /** Label seen for each argmax column; first row where it was seen (1-based). */
+  byColumn = /* @__PURE__ */ new Map();
+  disagree = [];
+  labelToColumn = /* @__PURE__ */ new Map();
+  row = 0;
+  conflict;
+  add(probabilities, labels, rows) {
+    const where = `${this.model.path}: output "${this.name}" (model.label)`;
+    if (!isTensor(labels) || labels.dims[0] !== rows || labels.size !== rows) {
+      throw new InputError(
+        `${where} came back with ${isTensor(labels) ? `shape [${labels.dims.join(", ")}]` : "a non-tensor value"} for ${rows} input row(s); labels must be one per row, [N].`
+      );
+    }
+    if (!isTensor(probabilities)) return;
+    const k = probabilities.dims[1];
+    const p = probabilities.data;
+    const l = labels.data;
+    for (let i = 0; i < rows; i++) {
+      const rowNo = ++this.row;
+      let best = 0;
+      let second = Number.NEGATIVE_INFINITY;
+      for (let c = 1; c < k; c++) {
+        const v = p[i * k + c];
+        if (v > p[i * k + best]) {
+          second = p[i * k + best];
+          best = c;
+        } else if (v > second) second = v;
+      }
+      if (k < 2 || Number.isNaN(p[i * k + best]) || p[i * k + best] - second <= 1e-6)
+        continue;
+      const label = String(l[i]);
+      const seen = this.byColumn.get(best);
+      if (seen === void 0) {
+        const other = this.labelToColumn.get(label);
+        if (other !== void 0 && this.conflict === void 0) {
+          this.conflict = `label "${label}" goes with probability column ${other} on row ${this.byColumn.get(other)?.row} but with column ${best} on row ${rowNo}`;
+        }
+        this.byColumn.set(best, { label, row: rowNo });
+        this.labelToColumn.set(label, best);
+      } else if (seen.label !== label) {
+        this.disagree.push({ row: rowNo, column: best, label });
+      }
+    }
+  }
+  check() {
+    if (this.disagree.length === 0 && this.conflict === void 0) return;
+    const mapping = [...this.byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([c, { label, row }]) => `column ${c} \u2192 "${label}" (from row ${row})`).join(", ");
+    const detail = this.disagree.length > 0 ? `${this.disagree.length} of ${this.row} rows of ${this.table.path} have a label that is not the class of their highest probability (rows ${rowList(this.disagree.map((d) => d.row))}; e.g. row ${this.disagree[0]?.row}: highest column ${this.disagree[0]?.column}, label "${this.disagree[0]?.label}")` : `on ${this.table.path}, ${this.conflict}`;
+    throw new ModelOutputError(
+      `${this.model.path}: outputs "${this.name}" (model.label) and "${this.model.probabilities}" (model.probabilities) disagree: ${detail}. Learned: ${mapping}. The exported graph is inconsistent, or model.label/model.probabilities name the wrong outputs.`
+    );
+  }
+};
 function checkValueOutput(session, model) {
   const where = model.path;
   const name = model.output;
@@ -51751,16 +51932,21 @@ function runError(e, model, table2, first, last) {
 async function predictPositive(opts) {
   const { model, table: table2 } = opts;
   const out = new Float64Array(table2.rowCount);
+  const sums = new Float64Array(table2.rowCount).fill(Number.NaN);
+  const labels = model.label === void 0 ? void 0 : new LabelAgreement(model, table2);
   const cols = await runBatches(
     opts,
     "positive",
     model.probabilities,
-    (value, b, start) => readPositive(value, model, b, out, start)
+    (value, b, start) => readPositive(value, model, b, out, sums, start),
+    labels
   );
   checkProbabilities(out, model, table2, cols);
+  checkRowSums(sums, model, table2, model.probabilities);
+  labels?.check();
   return out;
 }
-async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, outputName, onBatch) {
+async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, outputName, onBatch, labels) {
   const cols = model.features.map((f) => table2.numeric(f));
   const width = cols.length;
   const n = table2.rowCount;
@@ -51776,13 +51962,13 @@ async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, 
       }
       let result;
       try {
-        result = await session.run({ [model.input]: new ort.Tensor("float32", data, [b, width]) }, [
-          outputName
-        ]);
+        const fetches = labels ? [outputName, labels.name] : [outputName];
+        result = await session.run({ [model.input]: new ort.Tensor("float32", data, [b, width]) }, fetches);
       } catch (e) {
         throw runError(e, model, table2, start + 1, start + b);
       }
       onBatch(result[outputName], b, start);
+      labels?.add(result[outputName], result[labels.name], b);
     }
   } finally {
     await session.release();
@@ -51794,20 +51980,27 @@ async function predictMatrix(opts) {
   const name = model.probabilities;
   let k = -1;
   let out = new Float64Array(0);
-  const cols = await runBatches(opts, "matrix", name, (value, b, start) => {
-    const t = tensorOf(value, model, name, "class probabilities as a [N, k] tensor");
-    if (t.dims.length !== 2 || t.dims[0] !== b) {
-      throw new InputError(
-        `${model.path}: output "${name}" came back with shape [${t.dims.join(", ")}] for ${b} input row(s); regops needs class probabilities as a 2-D [N, k] tensor (model.probabilities).`
-      );
-    }
-    if (k === -1) {
-      k = t.dims[1];
-      out = new Float64Array(table2.rowCount * k);
-    }
-    floatData(t, model, name, "class probabilities");
-    out.set(t.data, start * k);
-  });
+  const labels = model.label === void 0 ? void 0 : new LabelAgreement(model, table2);
+  const cols = await runBatches(
+    opts,
+    "matrix",
+    name,
+    (value, b, start) => {
+      const t = tensorOf(value, model, name, "class probabilities as a [N, k] tensor");
+      if (t.dims.length !== 2 || t.dims[0] !== b) {
+        throw new InputError(
+          `${model.path}: output "${name}" came back with shape [${t.dims.join(", ")}] for ${b} input row(s); regops needs class probabilities as a 2-D [N, k] tensor (model.probabilities).`
+        );
+      }
+      if (k === -1) {
+        k = t.dims[1];
+        out = new Float64Array(table2.rowCount * k);
+      }
+      floatData(t, model, name, "class probabilities");
+      out.set(t.data, start * k);
+    },
+    labels
+  );
   if (k === -1) k = 0;
   const nanRows = [];
   const outsideRows = [];
@@ -51835,6 +52028,12 @@ async function predictMatrix(opts) {
       `${model.path}: output "${name}" is outside [0, 1] for ${outsideRows.length} of ${table2.rowCount} rows of ${table2.path} (rows ${rowList(outsideRows)}); model.probabilities must name an output of class probabilities, not scores or logits.`
     );
   }
+  if (k > 1) {
+    const sums = new Float64Array(table2.rowCount);
+    for (let r = 0; r < table2.rowCount; r++) sums[r] = rowSum(out, r, k);
+    checkRowSums(sums, model, table2, name);
+  }
+  labels?.check();
   return { k, values: out };
 }
 async function predictValues(opts) {
@@ -51879,7 +52078,7 @@ function floatData(t, model, name, what) {
 function isTensor(v) {
   return typeof v === "object" && v !== null && "dims" in v && "type" in v && "data" in v;
 }
-function readPositive(value, model, rows, out, start) {
+function readPositive(value, model, rows, out, sums, start) {
   const name = model.probabilities;
   if (!isTensor(value)) {
     throw new InputError(
@@ -51903,7 +52102,34 @@ function readPositive(value, model, rows, out, start) {
     );
   }
   const data = value.data;
-  for (let i = 0; i < rows; i++) out[start + i] = data[i * k + model.positive_index];
+  for (let i = 0; i < rows; i++) {
+    out[start + i] = data[i * k + model.positive_index];
+    if (k > 1) sums[start + i] = rowSum(data, i, k);
+  }
+}
+function rowSum(data, i, k) {
+  let s = 0;
+  for (let c = 0; c < k; c++) s += data[i * k + c];
+  return s;
+}
+var ROW_SUM_TOLERANCE = 1e-3;
+function checkRowSums(sums, model, table2, name) {
+  const bad = [];
+  let worst = 1;
+  for (let r = 0; r < sums.length; r++) {
+    const s = sums[r];
+    if (Number.isNaN(s)) continue;
+    const off = Math.abs(s - 1);
+    if (off > ROW_SUM_TOLERANCE) {
+      bad.push(r + 1);
+      if (off > Math.abs(worst - 1)) worst = s;
+    }
+  }
+  if (bad.length > 0) {
+    throw new InputError(
+      `${model.path}: rows of output "${name}" do not sum to 1 for ${bad.length} of ${sums.length} rows of ${table2.path} (rows ${rowList(bad)}; e.g. a sum of ${Number(worst.toPrecision(6))}); model.probabilities must name an output of class probabilities (one column per class, each row summing to 1), not scores, logits or one-hot labels.`
+    );
+  }
 }
 function rowList(rows, max = 5) {
   return rows.slice(0, max).join(", ") + (rows.length > max ? ", \u2026" : "");
@@ -52192,13 +52418,13 @@ var modelMetricCheck = {
       verifies: cfg.verifies,
       controls: cfg.controls
     };
-    const undefinedResult = (reason, confText2 = "", metrics2 = []) => [
+    const undefinedResult = (reason, confText2 = "", metrics = []) => [
       {
         ...base,
         status: "error",
         metrics: [
           { name: cfg.metric, value: null },
-          ...metrics2,
+          ...metrics,
           { name: "n", value: n },
           { name: "n_positive", value: nPos }
         ],
@@ -52275,40 +52501,20 @@ var modelMetricCheck = {
         details.ci = { error: e.message };
       }
     }
-    const judged = cfg.on === "point" ? value : ci ? cfg.on === "lower" ? ci[0] : ci[1] : null;
-    const metrics = [];
-    if (cfg.on === "point") {
-      for (const t of bs.length > 0 ? bs : [void 0]) {
-        metrics.push({ name: cfg.metric, value, ...ci ? { ci } : {}, ...t ? { threshold: t } : {} });
-      }
-    } else {
-      metrics.push({ name: cfg.metric, value, ...ci ? { ci } : {} });
-      for (const t of bs) metrics.push({ name: `${cfg.metric}_ci_${cfg.on}`, value: judged, threshold: t });
-    }
-    metrics.push({ name: "n", value: n }, { name: "n_positive", value: nPos });
-    if (isThresholdMetric(cfg.metric)) metrics.push({ name: "threshold", value: threshold });
-    const ciText = ci ? `; ${Math.round(100 * (ciCfg?.level ?? 0.95))}% CI ${formatValue(ci[0], [])}\u2013${formatValue(ci[1], [])}` : "";
-    if (judged === null) {
-      return [
-        {
-          ...base,
-          status: "error",
-          metrics,
-          details,
-          message: `${label} ${formatValue(value, bs)}: no confidence interval to judge the ${cfg.on} end by (${String(details.ci?.error ?? "not computed")})`
-        }
-      ];
-    }
-    const pass = bs.length > 0 && bs.every((b) => meets(judged, b));
-    const judgedText = cfg.on === "point" ? "" : `, ${cfg.on} end ${formatValue(judged, bs)}`;
-    const result = {
-      ...base,
-      status: pass ? "pass" : "fail",
-      metrics,
+    return judge({
+      cfg,
+      base,
       details,
-      message: `${label} ${formatValue(value, cfg.on === "point" ? bs : [])}${operatingPoint(cfg, tf ? threshold : void 0)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (${counts}${confText})`
-    };
-    return [result];
+      value,
+      ci,
+      level: ciCfg?.level,
+      extra: [
+        { name: "n", value: n },
+        { name: "n_positive", value: nPos },
+        ...isThresholdMetric(cfg.metric) ? [{ name: "threshold", value: threshold }] : []
+      ],
+      describe: (shown2, ciText, judgedText) => `${label} ${shown2}${operatingPoint(cfg, tf ? threshold : void 0)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (${counts}${confText})`
+    });
   }
 };
 var TASK_METRICS = (task) => MODEL_METRICS.filter((m) => metricTask(m) === task).join(", ");
@@ -52365,10 +52571,10 @@ function taskProblems(cfg, project) {
       message: `class applies to class_recall only; ${label} does not use it (remove it)`
     });
   }
-  if (mTask !== "binary" && cfg.on !== "point" && cfg.ci !== false) {
+  if (mTask !== "binary" && cfg.ci && cfg.ci.method === "bca") {
     problems.push({
-      path: ["on"],
-      message: `on: ${cfg.on} needs a confidence interval, but ${label} has no interval (no bootstrap for ${mTask} metrics); use on: point`
+      path: ["ci", "method"],
+      message: `BCa intervals are computed for binary metrics only; ${label} (a ${mTask} metric) gets a percentile interval: set method: percentile`
     });
   }
   return problems;
@@ -52437,8 +52643,7 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
     dataset,
     dataset_path: table2.path,
     model: model.path,
-    task,
-    ci: { computed: false, reason: `no bootstrap interval for ${task} metrics` }
+    task
   };
   const base = {
     id: cfg.id,
@@ -52450,6 +52655,8 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
   const extra = [];
   let value = null;
   let reason = "";
+  let weighted;
+  let strata;
   if (task === "regression") {
     if (model.output === void 0) {
       throw new ConfigurationError(
@@ -52462,11 +52669,13 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
       `predict-values:${dataset}`,
       () => predictValues({ rootDir: ctx.rootDir, model, table: table2 })
     );
+    const fn = cfg.metric === "mae" ? meanAbsoluteError : cfg.metric === "rmse" ? rootMeanSquaredError : r2Score;
     try {
-      value = cfg.metric === "mae" ? meanAbsoluteError(y, pred) : cfg.metric === "rmse" ? rootMeanSquaredError(y, pred) : r2Score(y, pred);
+      value = fn(y, pred);
     } catch (e) {
       reason = e.message;
     }
+    weighted = (counts) => fn(y, pred, counts);
   } else {
     const classes = targetClasses(ctx.config);
     if (!classes) {
@@ -52486,7 +52695,9 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
     const k = classes.length;
     const support = new Array(k).fill(0);
     for (const c of y) support[c] = support[c] + 1;
-    const recalls = n > 0 ? perClassRecall(argmaxClass(p.values, k), y, k) : classes.map(() => null);
+    const predicted = argmaxClass(p.values, k);
+    const recalls = n > 0 ? perClassRecall(predicted, y, k) : classes.map(() => null);
+    strata = y;
     const perClass = {};
     classes.forEach((c, i) => {
       perClass[c] = { support: support[i], recall: recalls[i] ?? null };
@@ -52498,6 +52709,7 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
         throw new ConfigurationError(`check ${cfg.id}: class "${cfg.class}" is not in target.classes`);
       value = recalls[idx] ?? null;
       if (value === null) reason = `no row has the label "${cfg.class}"`;
+      weighted = (counts) => weightedClassRecall(predicted, y, idx, counts);
       extra.push({ name: "n_class", value: support[idx] });
     } else {
       try {
@@ -52506,6 +52718,11 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
           perClass[c].auroc = r.perClass[i];
         });
         value = cfg.metric === "macro_auroc" ? r.macro : r.weighted;
+        const ovr = weightedOneVsRest(p.values, k, y);
+        weighted = (counts) => {
+          const w = ovr(counts);
+          return cfg.metric === "macro_auroc" ? w.macro : w.weighted;
+        };
       } catch (e) {
         reason = e.message;
       }
@@ -52523,19 +52740,71 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
       }
     ];
   }
-  const metrics = [];
-  for (const t of bs.length > 0 ? bs : [void 0]) {
-    metrics.push({ name: cfg.metric, value, ...t ? { threshold: t } : {} });
+  const ciCfg = ciConfig(cfg);
+  let ci;
+  if (ciCfg && weighted) {
+    try {
+      const r = rowBootstrapCi(n, weighted, { ...ciCfg, strata });
+      ci = [r.low, r.high];
+      details.ci = {
+        level: ciCfg.level,
+        method: "percentile",
+        resamples: r.resamples,
+        skipped: r.skipped,
+        seed: ciCfg.seed,
+        se: r.se,
+        stratified: r.stratified
+      };
+    } catch (e) {
+      details.ci = { error: e.message };
+    }
   }
-  metrics.push(...extra, { name: "n", value: n });
-  const pass = bs.length > 0 && bs.every((b) => meets(value, b));
+  return judge({
+    cfg,
+    base,
+    details,
+    value,
+    ci,
+    level: ciCfg?.level,
+    extra: [...extra, { name: "n", value: n }],
+    describe: (shown2, ciText, judgedText) => `${label} ${shown2}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (n=${n})`
+  });
+}
+function judge({ cfg, base, details, value, ci, level, extra, describe: describe4 }) {
+  const bs = bounds(cfg);
+  const judged = cfg.on === "point" ? value : ci ? cfg.on === "lower" ? ci[0] : ci[1] : null;
+  const metrics = [];
+  if (cfg.on === "point") {
+    for (const t of bs.length > 0 ? bs : [void 0]) {
+      metrics.push({ name: cfg.metric, value, ...ci ? { ci } : {}, ...t ? { threshold: t } : {} });
+    }
+  } else {
+    metrics.push({ name: cfg.metric, value, ...ci ? { ci } : {} });
+    for (const t of bs) metrics.push({ name: `${cfg.metric}_ci_${cfg.on}`, value: judged, threshold: t });
+  }
+  metrics.push(...extra);
+  if (judged === null) {
+    const why = details.ci?.error ?? "not computed";
+    return [
+      {
+        ...base,
+        status: "error",
+        metrics,
+        details,
+        message: `${LABELS[cfg.metric]}${classText(cfg)} ${formatValue(value, bs)}: no confidence interval to judge the ${cfg.on} end by (${why})`
+      }
+    ];
+  }
+  const ciText = ci ? `; ${Math.round(100 * (level ?? 0.95))}% CI ${formatValue(ci[0], [])}\u2013${formatValue(ci[1], [])}` : "";
+  const pass = bs.length > 0 && bs.every((b) => meets(judged, b));
+  const judgedText = cfg.on === "point" ? "" : `, ${cfg.on} end ${formatValue(judged, bs)}`;
   return [
     {
       ...base,
       status: pass ? "pass" : "fail",
       metrics,
       details,
-      message: `${label} ${formatValue(value, bs)} (bound ${boundsText(bs)}) on ${dataset} (n=${n}; no interval: the bootstrap is not computed for ${task} metrics)`
+      message: describe4(formatValue(value, cfg.on === "point" ? bs : []), ciText, judgedText)
     }
   ];
 }

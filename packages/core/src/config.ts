@@ -53,6 +53,13 @@ export const ModelConfig = z.strictObject({
     .min(1)
     .optional()
     .describe('Regression: the output holding the predicted values, [N] or [N, 1].'),
+  label: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Classification: the output holding predicted labels [N] (skl2onnx names it "label"). When set, every row\'s label must be the one its highest-probability column stands for: a model whose two outputs disagree fails with the rows named.',
+    ),
   batch_size: z.number().int().min(1).default(4096),
   name: z.string().optional(),
   version: z.string().optional(),

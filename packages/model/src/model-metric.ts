@@ -30,6 +30,7 @@ import {
 import { type Confusion, countPositive, labelsFromTable } from './metrics';
 import { argmaxClass, oneVsRestAuroc, perClassRecall } from './multiclass';
 import { meanAbsoluteError, r2Score, rootMeanSquaredError } from './regression';
+import { rowBootstrapCi, weightedClassRecall, weightedOneVsRest } from './row-bootstrap';
 import { predictMatrix, predictPositive, predictValues } from './runner';
 
 export { MODEL_METRICS, type ModelMetricName } from './metric-defs';
@@ -434,43 +435,21 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
         details.ci = { error: (e as Error).message };
       }
     }
-    const judged = cfg.on === 'point' ? value : ci ? (cfg.on === 'lower' ? ci[0] : ci[1]) : null;
-    const metrics: Metric[] = [];
-    if (cfg.on === 'point') {
-      for (const t of bs.length > 0 ? bs : [undefined]) {
-        metrics.push({ name: cfg.metric, value, ...(ci ? { ci } : {}), ...(t ? { threshold: t } : {}) });
-      }
-    } else {
-      metrics.push({ name: cfg.metric, value, ...(ci ? { ci } : {}) });
-      for (const t of bs) metrics.push({ name: `${cfg.metric}_ci_${cfg.on}`, value: judged, threshold: t });
-    }
-    metrics.push({ name: 'n', value: n }, { name: 'n_positive', value: nPos });
-    if (isThresholdMetric(cfg.metric)) metrics.push({ name: 'threshold', value: threshold });
-
-    const ciText = ci
-      ? `; ${Math.round(100 * (ciCfg?.level ?? 0.95))}% CI ${formatValue(ci[0], [])}–${formatValue(ci[1], [])}`
-      : '';
-    if (judged === null) {
-      return [
-        {
-          ...base,
-          status: 'error',
-          metrics,
-          details,
-          message: `${label} ${formatValue(value, bs)}: no confidence interval to judge the ${cfg.on} end by (${String((details.ci as { error?: string } | undefined)?.error ?? 'not computed')})`,
-        },
-      ];
-    }
-    const pass = bs.length > 0 && bs.every((b) => meets(judged, b));
-    const judgedText = cfg.on === 'point' ? '' : `, ${cfg.on} end ${formatValue(judged, bs)}`;
-    const result: CheckResult = {
-      ...base,
-      status: pass ? 'pass' : 'fail',
-      metrics,
+    return judge({
+      cfg,
+      base,
       details,
-      message: `${label} ${formatValue(value, cfg.on === 'point' ? bs : [])}${operatingPoint(cfg, tf ? threshold : undefined)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (${counts}${confText})`,
-    };
-    return [result];
+      value,
+      ci,
+      level: ciCfg?.level,
+      extra: [
+        { name: 'n', value: n },
+        { name: 'n_positive', value: nPos },
+        ...(isThresholdMetric(cfg.metric) ? [{ name: 'threshold', value: threshold }] : []),
+      ],
+      describe: (shown, ciText, judgedText) =>
+        `${label} ${shown}${operatingPoint(cfg, tf ? threshold : undefined)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (${counts}${confText})`,
+    });
   },
 };
 
@@ -536,10 +515,10 @@ function taskProblems(cfg: ModelMetricConfig, project: RegopsConfig): ConfigProb
       message: `class applies to class_recall only; ${label} does not use it (remove it)`,
     });
   }
-  if (mTask !== 'binary' && cfg.on !== 'point' && cfg.ci !== false) {
+  if (mTask !== 'binary' && cfg.ci && cfg.ci.method === 'bca') {
     problems.push({
-      path: ['on'],
-      message: `on: ${cfg.on} needs a confidence interval, but ${label} has no interval (no bootstrap for ${mTask} metrics); use on: point`,
+      path: ['ci', 'method'],
+      message: `BCa intervals are computed for binary metrics only; ${label} (a ${mTask} metric) gets a percentile interval: set method: percentile`,
     });
   }
   return problems;
@@ -608,7 +587,7 @@ function trueValues(table: Table, column: string): Float64Array {
   return y;
 }
 
-/** model.metric for regression and multiclass metrics: point estimate only (no bootstrap interval). */
+/** model.metric for regression and multiclass metrics, with a percentile bootstrap interval (./row-bootstrap). */
 async function runNonBinary(
   ctx: RunContext,
   cfg: ModelMetricConfig,
@@ -627,7 +606,6 @@ async function runNonBinary(
     dataset_path: table.path,
     model: model.path,
     task,
-    ci: { computed: false, reason: `no bootstrap interval for ${task} metrics` },
   };
   const base = {
     id: cfg.id,
@@ -639,6 +617,9 @@ async function runNonBinary(
   const extra: Metric[] = [];
   let value: number | null = null;
   let reason = '';
+  /** The metric with counts[i] copies of row i (for the bootstrap); strata for a stratified one. */
+  let weighted: ((counts: Uint32Array) => number) | undefined;
+  let strata: Uint32Array | undefined;
   if (task === 'regression') {
     if (model.output === undefined) {
       throw new ConfigurationError(
@@ -650,16 +631,14 @@ async function runNonBinary(
     const pred = await ctx.memo(`predict-values:${dataset}`, () =>
       predictValues({ rootDir: ctx.rootDir, model, table }),
     );
+    const fn =
+      cfg.metric === 'mae' ? meanAbsoluteError : cfg.metric === 'rmse' ? rootMeanSquaredError : r2Score;
     try {
-      value =
-        cfg.metric === 'mae'
-          ? meanAbsoluteError(y, pred)
-          : cfg.metric === 'rmse'
-            ? rootMeanSquaredError(y, pred)
-            : r2Score(y, pred);
+      value = fn(y, pred);
     } catch (e) {
       reason = (e as Error).message;
     }
+    weighted = (counts) => fn(y, pred, counts);
   } else {
     const classes = targetClasses(ctx.config);
     if (!classes) {
@@ -678,7 +657,9 @@ async function runNonBinary(
     const k = classes.length;
     const support = new Array<number>(k).fill(0);
     for (const c of y) support[c] = (support[c] as number) + 1;
-    const recalls = n > 0 ? perClassRecall(argmaxClass(p.values, k), y, k) : classes.map(() => null);
+    const predicted = argmaxClass(p.values, k);
+    const recalls = n > 0 ? perClassRecall(predicted, y, k) : classes.map(() => null);
+    strata = y;
     const perClass: Record<string, { support: number; recall: number | null; auroc?: number }> = {};
     classes.forEach((c, i) => {
       perClass[c] = { support: support[i] as number, recall: recalls[i] ?? null };
@@ -690,6 +671,7 @@ async function runNonBinary(
         throw new ConfigurationError(`check ${cfg.id}: class "${cfg.class}" is not in target.classes`);
       value = recalls[idx] ?? null;
       if (value === null) reason = `no row has the label "${cfg.class}"`;
+      weighted = (counts) => weightedClassRecall(predicted, y, idx, counts);
       extra.push({ name: 'n_class', value: support[idx] as number });
     } else {
       try {
@@ -698,6 +680,11 @@ async function runNonBinary(
           (perClass[c] as { auroc?: number }).auroc = r.perClass[i] as number;
         });
         value = cfg.metric === 'macro_auroc' ? r.macro : r.weighted;
+        const ovr = weightedOneVsRest(p.values, k, y);
+        weighted = (counts) => {
+          const w = ovr(counts);
+          return cfg.metric === 'macro_auroc' ? w.macro : w.weighted;
+        };
       } catch (e) {
         reason = (e as Error).message;
       }
@@ -715,19 +702,92 @@ async function runNonBinary(
       },
     ];
   }
-  const metrics: Metric[] = [];
-  for (const t of bs.length > 0 ? bs : [undefined]) {
-    metrics.push({ name: cfg.metric, value, ...(t ? { threshold: t } : {}) });
+  const ciCfg = ciConfig(cfg);
+  let ci: [number, number] | undefined;
+  if (ciCfg && weighted) {
+    try {
+      const r = rowBootstrapCi(n, weighted, { ...ciCfg, strata });
+      ci = [r.low, r.high];
+      details.ci = {
+        level: ciCfg.level,
+        method: 'percentile',
+        resamples: r.resamples,
+        skipped: r.skipped,
+        seed: ciCfg.seed,
+        se: r.se,
+        stratified: r.stratified,
+      };
+    } catch (e) {
+      details.ci = { error: (e as Error).message };
+    }
   }
-  metrics.push(...extra, { name: 'n', value: n });
-  const pass = bs.length > 0 && bs.every((b) => meets(value as number, b));
+  return judge({
+    cfg,
+    base,
+    details,
+    value,
+    ci,
+    level: ciCfg?.level,
+    extra: [...extra, { name: 'n', value: n }],
+    describe: (shown, ciText, judgedText) =>
+      `${label} ${shown}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (n=${n})`,
+  });
+}
+
+interface Judgement {
+  cfg: ModelMetricConfig;
+  base: Pick<CheckResult, 'id' | 'check' | 'title' | 'verifies' | 'controls'>;
+  details: Record<string, unknown>;
+  value: number;
+  ci: [number, number] | undefined;
+  level: number | undefined;
+  /** Metrics listed after the judged ones (n, n_positive, …). */
+  extra: Metric[];
+  /** The message from the value as shown, the "; 95% CI …" text and the ", lower end …" text. */
+  describe: (shown: string, ciText: string, judgedText: string) => string;
+}
+
+/**
+ * The result of a model.metric check from its value and interval: the bound is applied to the point estimate
+ * or to the configured end of the interval; an error (not a pass) when that end could not be computed.
+ */
+function judge({ cfg, base, details, value, ci, level, extra, describe }: Judgement): CheckResult[] {
+  const bs = bounds(cfg);
+  const judged = cfg.on === 'point' ? value : ci ? (cfg.on === 'lower' ? ci[0] : ci[1]) : null;
+  const metrics: Metric[] = [];
+  if (cfg.on === 'point') {
+    for (const t of bs.length > 0 ? bs : [undefined]) {
+      metrics.push({ name: cfg.metric, value, ...(ci ? { ci } : {}), ...(t ? { threshold: t } : {}) });
+    }
+  } else {
+    metrics.push({ name: cfg.metric, value, ...(ci ? { ci } : {}) });
+    for (const t of bs) metrics.push({ name: `${cfg.metric}_ci_${cfg.on}`, value: judged, threshold: t });
+  }
+  metrics.push(...extra);
+  if (judged === null) {
+    const why = (details.ci as { error?: string } | undefined)?.error ?? 'not computed';
+    return [
+      {
+        ...base,
+        status: 'error',
+        metrics,
+        details,
+        message: `${LABELS[cfg.metric]}${classText(cfg)} ${formatValue(value, bs)}: no confidence interval to judge the ${cfg.on} end by (${why})`,
+      },
+    ];
+  }
+  const ciText = ci
+    ? `; ${Math.round(100 * (level ?? 0.95))}% CI ${formatValue(ci[0], [])}–${formatValue(ci[1], [])}`
+    : '';
+  const pass = bs.length > 0 && bs.every((b) => meets(judged, b));
+  const judgedText = cfg.on === 'point' ? '' : `, ${cfg.on} end ${formatValue(judged, bs)}`;
   return [
     {
       ...base,
       status: pass ? 'pass' : 'fail',
       metrics,
       details,
-      message: `${label} ${formatValue(value, bs)} (bound ${boundsText(bs)}) on ${dataset} (n=${n}; no interval: the bootstrap is not computed for ${task} metrics)`,
+      message: describe(formatValue(value, cfg.on === 'point' ? bs : []), ciText, judgedText),
     },
   ];
 }

@@ -2,7 +2,7 @@
  * Multiclass metrics over a row-major [N, K] matrix of class scores (for example a model's probabilities
  * output: row i holds P(class 0) … P(class K−1)) and integer class labels 0 … K−1.
  */
-import { auroc } from './metrics';
+import { weightedOneVsRest } from './row-bootstrap';
 
 function check(probabilities: ArrayLike<number>, k: number, labels: ArrayLike<number>): number {
   if (!Number.isInteger(k) || k < 2)
@@ -58,23 +58,12 @@ export function oneVsRestAuroc(
       `one-vs-rest AUROC needs every class in the labels; class(es) ${missing.join(', ')} have no row`,
     );
   }
-  const perClass: number[] = [];
-  const column = new Float64Array(n);
-  const isClass = new Uint8Array(n);
-  for (let c = 0; c < k; c++) {
-    for (let i = 0; i < n; i++) {
-      column[i] = probabilities[i * k + c] as number;
-      isClass[i] = labels[i] === c ? 1 : 0;
-    }
-    perClass.push(auroc(column, isClass));
-  }
-  let sum = 0;
-  let weightedSum = 0;
-  for (let c = 0; c < k; c++) {
-    sum += perClass[c] as number;
-    weightedSum += (perClass[c] as number) * (support[c] as number);
-  }
-  return { macro: sum / k, weighted: weightedSum / n, perClass, support };
+  const { macro, weighted, perClass } = weightedOneVsRest(
+    probabilities,
+    k,
+    labels,
+  )(new Uint8Array(n).fill(1));
+  return { macro, weighted, perClass, support };
 }
 
 /** Predicted class per row: the column with the highest score, the lowest index on a tie (numpy argmax). */

@@ -147,6 +147,7 @@ function checkSession(session: ort.InferenceSession, model: ModelConfig, read: R
       `${where}: the model has no output "${model.probabilities}" (model.probabilities); its outputs are: ${quoteList(session.outputNames)}. Set model.probabilities to the output holding class probabilities [N, k].`,
     );
   }
+  if (model.label !== undefined) checkLabelOutput(session, model);
   const output = session.outputMetadata?.find((m) => m.name === model.probabilities);
   if (output && !output.isTensor) {
     throw new InputError(
@@ -169,6 +170,104 @@ function checkSession(session: ort.InferenceSession, model: ModelConfig, read: R
 }
 
 type ReadKind = 'positive' | 'matrix' | 'values';
+
+/** The label output named by model.label: present, a tensor of int64 or string labels. */
+function checkLabelOutput(session: ort.InferenceSession, model: ModelConfig): void {
+  const name = model.label as string;
+  if (name === model.probabilities) {
+    throw new InputError(
+      `${model.path}: model.label and model.probabilities both name output "${name}"; model.label is the output of predicted labels [N] (skl2onnx: "label").`,
+    );
+  }
+  if (!session.outputNames.includes(name)) {
+    throw new InputError(
+      `${model.path}: the model has no output "${name}" (model.label); its outputs are: ${quoteList(session.outputNames)}. Set model.label to the output of predicted labels, or remove it.`,
+    );
+  }
+  const output = session.outputMetadata?.find((m) => m.name === name);
+  if (output && !output.isTensor) {
+    throw new InputError(
+      `${model.path}: output "${name}" (model.label) is not a tensor; labels must be [N].`,
+    );
+  }
+}
+
+/**
+ * Row-by-row agreement between the label output and the probabilities output: the label of each row must be
+ * the one its highest-probability column stands for, and each column must stand for one label (learned from
+ * the rows, so no class order has to be declared). Rows whose top two probabilities are within 1e-6 are
+ * skipped: exporters break such ties differently.
+ */
+class LabelAgreement {
+  readonly name: string;
+  /** Label seen for each argmax column; first row where it was seen (1-based). */
+  private readonly byColumn = new Map<number, { label: string; row: number }>();
+  private readonly disagree: { row: number; column: number; label: string }[] = [];
+  private readonly labelToColumn = new Map<string, number>();
+  private row = 0;
+  private conflict: string | undefined;
+
+  constructor(
+    private readonly model: ModelConfig,
+    private readonly table: Table,
+  ) {
+    this.name = model.label as string;
+  }
+
+  add(probabilities: ort.OnnxValue | undefined, labels: ort.OnnxValue | undefined, rows: number): void {
+    const where = `${this.model.path}: output "${this.name}" (model.label)`;
+    if (!isTensor(labels) || labels.dims[0] !== rows || labels.size !== rows) {
+      throw new InputError(
+        `${where} came back with ${isTensor(labels) ? `shape [${labels.dims.join(', ')}]` : 'a non-tensor value'} for ${rows} input row(s); labels must be one per row, [N].`,
+      );
+    }
+    if (!isTensor(probabilities)) return; // reported by the probabilities reader
+    const k = probabilities.dims[1] as number;
+    const p = probabilities.data as ArrayLike<number>;
+    const l = labels.data as ArrayLike<unknown>;
+    for (let i = 0; i < rows; i++) {
+      const rowNo = ++this.row;
+      let best = 0;
+      let second = Number.NEGATIVE_INFINITY;
+      for (let c = 1; c < k; c++) {
+        const v = p[i * k + c] as number;
+        if (v > (p[i * k + best] as number)) {
+          second = p[i * k + best] as number;
+          best = c;
+        } else if (v > second) second = v;
+      }
+      if (k < 2 || Number.isNaN(p[i * k + best] as number) || (p[i * k + best] as number) - second <= 1e-6)
+        continue;
+      const label = String(l[i]);
+      const seen = this.byColumn.get(best);
+      if (seen === undefined) {
+        const other = this.labelToColumn.get(label);
+        if (other !== undefined && this.conflict === undefined) {
+          this.conflict = `label "${label}" goes with probability column ${other} on row ${this.byColumn.get(other)?.row} but with column ${best} on row ${rowNo}`;
+        }
+        this.byColumn.set(best, { label, row: rowNo });
+        this.labelToColumn.set(label, best);
+      } else if (seen.label !== label) {
+        this.disagree.push({ row: rowNo, column: best, label });
+      }
+    }
+  }
+
+  check(): void {
+    if (this.disagree.length === 0 && this.conflict === undefined) return;
+    const mapping = [...this.byColumn.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([c, { label, row }]) => `column ${c} → "${label}" (from row ${row})`)
+      .join(', ');
+    const detail =
+      this.disagree.length > 0
+        ? `${this.disagree.length} of ${this.row} rows of ${this.table.path} have a label that is not the class of their highest probability (rows ${rowList(this.disagree.map((d) => d.row))}; e.g. row ${this.disagree[0]?.row}: highest column ${this.disagree[0]?.column}, label "${this.disagree[0]?.label}")`
+        : `on ${this.table.path}, ${this.conflict}`;
+    throw new ModelOutputError(
+      `${this.model.path}: outputs "${this.name}" (model.label) and "${this.model.probabilities}" (model.probabilities) disagree: ${detail}. Learned: ${mapping}. The exported graph is inconsistent, or model.label/model.probabilities name the wrong outputs.`,
+    );
+  }
+}
 
 /** The regression output named by model.output: present, a tensor, [N] or [N, 1]. */
 function checkValueOutput(session: ort.InferenceSession, model: ModelConfig): void {
@@ -237,10 +336,18 @@ export interface PredictOptions {
 export async function predictPositive(opts: PredictOptions): Promise<Float64Array> {
   const { model, table } = opts;
   const out = new Float64Array(table.rowCount);
-  const cols = await runBatches(opts, 'positive', model.probabilities, (value, b, start) =>
-    readPositive(value, model, b, out, start),
+  const sums = new Float64Array(table.rowCount).fill(Number.NaN);
+  const labels = model.label === undefined ? undefined : new LabelAgreement(model, table);
+  const cols = await runBatches(
+    opts,
+    'positive',
+    model.probabilities,
+    (value, b, start) => readPositive(value, model, b, out, sums, start),
+    labels,
   );
   checkProbabilities(out, model, table, cols);
+  checkRowSums(sums, model, table, model.probabilities);
+  labels?.check();
   return out;
 }
 
@@ -250,6 +357,7 @@ async function runBatches(
   read: ReadKind,
   outputName: string,
   onBatch: (value: ort.OnnxValue | undefined, rows: number, start: number) => void,
+  labels?: LabelAgreement,
 ): Promise<Float64Array[]> {
   // Data problems (missing column, text in a number column) first: they need no model.
   const cols = model.features.map((f) => table.numeric(f));
@@ -267,13 +375,13 @@ async function runBatches(
       }
       let result: ort.InferenceSession.ReturnType;
       try {
-        result = await session.run({ [model.input]: new ort.Tensor('float32', data, [b, width]) }, [
-          outputName,
-        ]);
+        const fetches = labels ? [outputName, labels.name] : [outputName];
+        result = await session.run({ [model.input]: new ort.Tensor('float32', data, [b, width]) }, fetches);
       } catch (e) {
         throw runError(e, model, table, start + 1, start + b);
       }
       onBatch(result[outputName], b, start);
+      labels?.add(result[outputName], result[labels.name], b);
     }
   } finally {
     await session.release();
@@ -299,20 +407,27 @@ export async function predictMatrix(opts: PredictOptions): Promise<ProbabilityMa
   const name = model.probabilities;
   let k = -1;
   let out = new Float64Array(0);
-  const cols = await runBatches(opts, 'matrix', name, (value, b, start) => {
-    const t = tensorOf(value, model, name, 'class probabilities as a [N, k] tensor');
-    if (t.dims.length !== 2 || t.dims[0] !== b) {
-      throw new InputError(
-        `${model.path}: output "${name}" came back with shape [${t.dims.join(', ')}] for ${b} input row(s); regops needs class probabilities as a 2-D [N, k] tensor (model.probabilities).`,
-      );
-    }
-    if (k === -1) {
-      k = t.dims[1] as number;
-      out = new Float64Array(table.rowCount * k);
-    }
-    floatData(t, model, name, 'class probabilities');
-    out.set(t.data as Float32Array | Float64Array, start * k);
-  });
+  const labels = model.label === undefined ? undefined : new LabelAgreement(model, table);
+  const cols = await runBatches(
+    opts,
+    'matrix',
+    name,
+    (value, b, start) => {
+      const t = tensorOf(value, model, name, 'class probabilities as a [N, k] tensor');
+      if (t.dims.length !== 2 || t.dims[0] !== b) {
+        throw new InputError(
+          `${model.path}: output "${name}" came back with shape [${t.dims.join(', ')}] for ${b} input row(s); regops needs class probabilities as a 2-D [N, k] tensor (model.probabilities).`,
+        );
+      }
+      if (k === -1) {
+        k = t.dims[1] as number;
+        out = new Float64Array(table.rowCount * k);
+      }
+      floatData(t, model, name, 'class probabilities');
+      out.set(t.data as Float32Array | Float64Array, start * k);
+    },
+    labels,
+  );
   if (k === -1) k = 0;
   const nanRows: number[] = [];
   const outsideRows: number[] = [];
@@ -340,6 +455,12 @@ export async function predictMatrix(opts: PredictOptions): Promise<ProbabilityMa
       `${model.path}: output "${name}" is outside [0, 1] for ${outsideRows.length} of ${table.rowCount} rows of ${table.path} (rows ${rowList(outsideRows)}); model.probabilities must name an output of class probabilities, not scores or logits.`,
     );
   }
+  if (k > 1) {
+    const sums = new Float64Array(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) sums[r] = rowSum(out, r, k);
+    checkRowSums(sums, model, table, name);
+  }
+  labels?.check();
   return { k, values: out };
 }
 
@@ -404,6 +525,7 @@ function readPositive(
   model: ModelConfig,
   rows: number,
   out: Float64Array,
+  sums: Float64Array,
   start: number,
 ) {
   const name = model.probabilities;
@@ -430,7 +552,44 @@ function readPositive(
     );
   }
   const data = value.data as Float32Array | Float64Array;
-  for (let i = 0; i < rows; i++) out[start + i] = data[i * k + model.positive_index] as number;
+  for (let i = 0; i < rows; i++) {
+    out[start + i] = data[i * k + model.positive_index] as number;
+    if (k > 1) sums[start + i] = rowSum(data, i, k);
+  }
+}
+
+/** Sum of row `i` of a row-major [N, k] block. */
+function rowSum(data: ArrayLike<number>, i: number, k: number): number {
+  let s = 0;
+  for (let c = 0; c < k; c++) s += data[i * k + c] as number;
+  return s;
+}
+
+/**
+ * How far a row of class probabilities may sum from 1. The runtime computes in float32 (softmax, tree votes
+ * divided by their count), whose rounding stays far below this; scores, logits or one-hot labels miss it
+ * by whole units.
+ */
+export const ROW_SUM_TOLERANCE = 1e-3;
+
+/** InputError when rows of a [N, k] probability output (k ≥ 2) do not sum to 1. `sums` may hold NaN for rows not checked. */
+function checkRowSums(sums: Float64Array, model: ModelConfig, table: Table, name: string): void {
+  const bad: number[] = [];
+  let worst = 1;
+  for (let r = 0; r < sums.length; r++) {
+    const s = sums[r] as number;
+    if (Number.isNaN(s)) continue;
+    const off = Math.abs(s - 1);
+    if (off > ROW_SUM_TOLERANCE) {
+      bad.push(r + 1);
+      if (off > Math.abs(worst - 1)) worst = s;
+    }
+  }
+  if (bad.length > 0) {
+    throw new InputError(
+      `${model.path}: rows of output "${name}" do not sum to 1 for ${bad.length} of ${sums.length} rows of ${table.path} (rows ${rowList(bad)}; e.g. a sum of ${Number(worst.toPrecision(6))}); model.probabilities must name an output of class probabilities (one column per class, each row summing to 1), not scores, logits or one-hot labels.`,
+    );
+  }
 }
 
 /** Up to `max` 1-based row numbers, as "3, 17, 25, …". */

@@ -115,3 +115,46 @@ export function flatModel(width: number, declaredOutput: (number | string)[] = [
     ],
   });
 }
+
+/** TensorProto with float values (dims = 1, data_type = 2, float_data = 4 packed, name = 8). */
+export const floatInitializer = (name: string, dims: number[], values: number[]) =>
+  pb.msg(
+    5,
+    ...dims.map((d) => pb.varint(1, d)),
+    pb.varint(2, FLOAT),
+    pb.bytes(4, new Uint8Array(Float32Array.from(values).buffer)),
+    pb.str(8, name),
+  );
+
+/** NodeProto with integer attributes (attribute = 5; AttributeProto name = 1, i = 3, type = 20 with INT = 2). */
+export const nodeWith = (op: string, inputs: string[], outputs: string[], ints: Record<string, number>) =>
+  concat(
+    pb.msg(
+      1,
+      ...inputs.map((i) => pb.str(1, i)),
+      ...outputs.map((o) => pb.str(2, o)),
+      pb.str(3, `${op}-${outputs.join('-')}`),
+      pb.str(4, op),
+      ...Object.entries(ints).map(([k, v]) => pb.msg(5, pb.str(1, k), pb.varint(3, v), pb.varint(20, 2))),
+    ),
+  );
+
+/**
+ * probabilities = Identity(x) (x float [N, 2]) and label = ArgMax(x − offset, axis 1): with offset [0, 0] the
+ * label is the class of the highest probability, as a sound export gives; another offset makes the two
+ * outputs disagree on the rows it tips over.
+ */
+export function labelledModel(offset: [number, number]): Uint8Array {
+  return buildModel({
+    producer: 'regops-test',
+    graph: [
+      node('Identity', ['x'], ['probabilities']),
+      node('Sub', ['x', 'offset'], ['shifted']),
+      nodeWith('ArgMax', ['shifted'], ['label'], { axis: 1, keepdims: 0 }),
+      floatInitializer('offset', [2], offset),
+      valueInfo(11, 'x', FLOAT, ['N', 2]),
+      valueInfo(12, 'probabilities', FLOAT, ['N', 2]),
+      valueInfo(12, 'label', INT64, ['N']),
+    ],
+  });
+}

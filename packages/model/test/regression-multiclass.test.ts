@@ -101,9 +101,10 @@ describe('model.metric on a multiclass model', () => {
     const [macro, weighted] = results;
     expect(macro?.status).toBe('pass');
     expect(macro?.metrics[0]?.value).toBeCloseTo(2.75 / 3, 12);
-    expect(macro?.message).toBe(
-      'macro AUROC 0.9167 (bound ≥ 0.9) on test (n=7; no interval: the bootstrap is not computed for multiclass metrics)',
+    expect(macro?.message).toMatch(
+      /^macro AUROC 0\.9167; 95% CI \d\.\d{4}–\d\.\d{4} \(bound ≥ 0\.9\) on test \(n=7\)$/,
     );
+    expect(macro?.details?.ci).toMatchObject({ method: 'percentile', resamples: 1000, stratified: true });
     expect(macro?.details?.per_class).toEqual({
       a: { support: 2, recall: 0.5, auroc: 0.85 },
       b: { support: 2, recall: 1, auroc: 0.9 },
@@ -111,7 +112,8 @@ describe('model.metric on a multiclass model', () => {
     });
     expect(weighted?.status).toBe('fail');
     expect(weighted?.metrics[0]?.value).toBeCloseTo(6.5 / 7, 12);
-    expect(weighted?.message).toContain('weighted AUROC 0.9286 (bound ≥ 0.95)');
+    expect(weighted?.message).toMatch(/^weighted AUROC 0\.9286; 95% CI /);
+    expect(weighted?.message).toContain('(bound ≥ 0.95) on test (n=7)');
   });
 
   it('class recall of each class from the argmax prediction', async () => {
@@ -130,8 +132,9 @@ describe('model.metric on a multiclass model', () => {
     );
     expect(results.map((r) => r.metrics[0]?.value)).toEqual([0.5, 1, 2 / 3]);
     expect(results.map((r) => r.status)).toEqual(['fail', 'pass', 'pass']);
+    // Class a has 2 rows: a stratified resample draws 2 of them, so its recall is 0, 0.5 or 1.
     expect(results[0]?.message).toBe(
-      'recall of class "a" 0.5000 (bound ≥ 0.6) on test (n=7; no interval: the bootstrap is not computed for multiclass metrics)',
+      'recall of class "a" 0.5000; 95% CI 0.0000–1.0000 (bound ≥ 0.6) on test (n=7)',
     );
     expect(results[2]?.metrics).toContainEqual({ name: 'n_class', value: 3 });
   });
@@ -202,11 +205,16 @@ describe('model.metric on a regression model', () => {
     expect(rmse?.metrics[0]?.value).toBe(0.75);
     expect(r2?.metrics[0]?.value).toBeCloseTo(29 / 41, 12);
     expect(results.map((r) => r.status)).toEqual(['pass', 'fail', 'pass']);
-    expect(mae?.message).toBe(
-      'MAE 0.6250 (bound ≤ 0.7) on test (n=4; no interval: the bootstrap is not computed for regression metrics)',
-    );
+    // |errors| 0.5, 0, 1, 1; a resample is 4 draws: P(MAE ≤ 0.125) = 5/256 < 2.5% < P(MAE ≤ 0.25) = 19/256,
+    // P(MAE = 1) = (1/2)^4 = 1/16 > 2.5%: the 95% percentile interval is 0.25–1 (1000 resamples).
+    expect(mae?.message).toBe('MAE 0.6250; 95% CI 0.2500–1.0000 (bound ≤ 0.7) on test (n=4)');
     expect(r2?.metrics).toEqual([
-      { name: 'r2', value: r2?.metrics[0]?.value, threshold: { op: '>=', value: 0.7 } },
+      {
+        name: 'r2',
+        value: r2?.metrics[0]?.value,
+        ci: r2?.metrics[0]?.ci,
+        threshold: { op: '>=', value: 0.7 },
+      },
       { name: 'n', value: 4 },
     ]);
   });
@@ -322,17 +330,19 @@ describe('model.metric validate() with model.task', () => {
     ]);
   });
 
-  it('on: lower/upper is an error: regression and multiclass metrics have no interval', () => {
-    expect(problems({ id: 'm', metric: 'mae', max: 1, on: 'upper' }, REGRESSION)).toEqual([
+  it('on: lower/upper works for regression and multiclass metrics; BCa is refused for them', () => {
+    expect(problems({ id: 'm', metric: 'mae', max: 1, on: 'upper' }, REGRESSION)).toEqual([]);
+    expect(problems({ id: 'm', metric: 'weighted_auroc', min: 0.8, on: 'lower' }, MULTICLASS)).toEqual([]);
+    expect(
+      problems({ id: 'm', metric: 'mae', max: 1, on: 'upper', ci: { method: 'bca' } }, REGRESSION),
+    ).toEqual([
       {
-        path: ['on'],
+        path: ['ci', 'method'],
         message:
-          'on: upper needs a confidence interval, but MAE has no interval (no bootstrap for regression metrics); use on: point',
+          'BCa intervals are computed for binary metrics only; MAE (a regression metric) gets a percentile interval: set method: percentile',
       },
     ]);
-    expect(problems({ id: 'm', metric: 'weighted_auroc', min: 0.8, on: 'lower' }, MULTICLASS)).toHaveLength(
-      1,
-    );
+    expect(problems({ id: 'm', metric: 'mae', max: 1, on: 'upper', ci: false }, REGRESSION)).toHaveLength(1);
   });
 
   it('MAE and RMSE bounds are not limited to [0, 1]', () => {

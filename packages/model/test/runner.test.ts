@@ -1,7 +1,7 @@
-import { InputError, ModelConfig } from '@regops/core';
+import { InputError, ModelConfig, ModelOutputError } from '@regops/core';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auroc, confusionAt, labelsFromTable, predictPositive } from '../src';
+import { auroc, confusionAt, labelsFromTable, predictMatrix, predictPositive } from '../src';
 import {
   csvTable,
   loadPima,
@@ -13,7 +13,7 @@ import {
   scratch,
   sidecar,
 } from './helpers';
-import { flatModel, identityModel } from './onnx-builder';
+import { flatModel, identityModel, labelledModel } from './onnx-builder';
 
 /** Largest differences seen, printed at the end for the record. */
 const observed: Record<string, number> = {};
@@ -170,8 +170,12 @@ describe('predictPositive errors name the model file and what to do', () => {
 describe('predictPositive with hand-built models', () => {
   const s = scratch({
     'identity.onnx': identityModel(2),
+    'labelled.onnx': labelledModel([0, 0]),
+    'mislabelled.onnx': labelledModel([0.3, 0]),
+    'labels.csv': 'n,p\n0.9,0.1\n0.7,0.3\n0.55,0.45\n0.4,0.6\n0.1,0.9\n',
+    'labels-two.csv': 'n,p\n0.6,0.4\n0.1,0.9\n',
     'flat.onnx': flatModel(2, []),
-    'rows.csv': 'a,b,y\n0.2,0.8,1\n0.3,,0\n0.9,0.1,1\n0.5,NA,0\n',
+    'rows.csv': 'a,b,c,y\n0.2,0.8,0.8,1\n0.3,,0.7,0\n0.9,0.1,0.1,1\n0.5,NA,0.5,0\n',
     'complete.csv': 'a,b,y\n0.2,0.8,1\n3,-2,0\n',
   });
   afterAll(s.cleanup);
@@ -198,10 +202,60 @@ describe('predictPositive with hand-built models', () => {
     );
     const p = await predictPositive({
       rootDir: s.dir,
-      model: cfg('identity.onnx', { features: ['a', 'a'] }),
+      model: cfg('identity.onnx', { features: ['c', 'a'] }),
       table,
     });
     expect([...p]).toEqual([0.2, 0.3, 0.9, 0.5].map((v) => Math.fround(v)));
+  });
+
+  it('rows that do not sum to 1 are not class probabilities', async () => {
+    const table = await csvTable(s.dir, 'rows.csv');
+    // Columns a, a: every value is in [0, 1], but the rows sum to 0.4, 0.6, 1.8 and 1.0.
+    const model = cfg('identity.onnx', { features: ['a', 'a'] });
+    const expected =
+      'identity.onnx: rows of output "probabilities" do not sum to 1 for 3 of 4 rows of rows.csv (rows 1, 2, 3; e.g. a sum of 1.8); model.probabilities must name an output of class probabilities (one column per class, each row summing to 1), not scores, logits or one-hot labels.';
+    await expect(predictPositive({ rootDir: s.dir, model, table })).rejects.toThrow(expected);
+    await expect(predictMatrix({ rootDir: s.dir, model, table })).rejects.toThrow(expected);
+    // Float32 rounding (0.3 + 0.7 in float32) stays inside the tolerance.
+    const ok = await predictMatrix({
+      rootDir: s.dir,
+      model: cfg('identity.onnx', { features: ['a', 'c'] }),
+      table,
+    });
+    expect(ok.k).toBe(2);
+  });
+
+  it('model.label: the label output must name the class of the highest probability', async () => {
+    // Columns n, p = 1 − p, p. labelled.onnx: label = argmax, agrees everywhere.
+    const table = await csvTable(s.dir, 'labels.csv');
+    const model = (file: string, label = 'label') => cfg(file, { features: ['n', 'p'], label });
+    const p = await predictPositive({ rootDir: s.dir, model: model('labelled.onnx'), table });
+    expect([...p]).toEqual([0.1, 0.3, 0.45, 0.6, 0.9].map((v) => Math.fround(v)));
+    expect((await predictMatrix({ rootDir: s.dir, model: model('labelled.onnx'), table })).k).toBe(2);
+    // mislabelled.onnx: label = argmax(n − 0.3, p). Row 3 (n 0.55, p 0.45): highest probability in column 0,
+    // label argmax(0.25, 0.45) = 1; rows 1, 2 taught column 0 → "0", rows 4, 5 column 1 → "1".
+    const expected =
+      'mislabelled.onnx: outputs "label" (model.label) and "probabilities" (model.probabilities) disagree: 1 of 5 rows of labels.csv have a label that is not the class of their highest probability (rows 3; e.g. row 3: highest column 0, label "1"). Learned: column 0 → "0" (from row 1), column 1 → "1" (from row 4). The exported graph is inconsistent, or model.label/model.probabilities name the wrong outputs.';
+    const error = await predictPositive({ rootDir: s.dir, model: model('mislabelled.onnx'), table }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ModelOutputError);
+    expect((error as Error).message).toBe(expected);
+    await expect(predictMatrix({ rootDir: s.dir, model: model('mislabelled.onnx'), table })).rejects.toThrow(
+      expected,
+    );
+    // One label for two columns (the onnxruntime TreeEnsembleClassifier pitfall: label 1 whenever P(1) > 0).
+    const two = await csvTable(s.dir, 'labels-two.csv');
+    await expect(
+      predictPositive({ rootDir: s.dir, model: model('mislabelled.onnx'), table: two }),
+    ).rejects.toThrow(
+      'disagree: on labels-two.csv, label "1" goes with probability column 0 on row 1 but with column 1 on row 2.',
+    );
+    await expect(
+      predictPositive({ rootDir: s.dir, model: model('identity.onnx', 'nope'), table }),
+    ).rejects.toThrow(
+      'identity.onnx: the model has no output "nope" (model.label); its outputs are: "probabilities". Set model.label to the output of predicted labels, or remove it.',
+    );
   });
 
   it('a 1-D output is refused at run time when the model does not declare its shape', async () => {
