@@ -43,7 +43,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: regops.yml:142:5: checks[12].minn: unknown key `minn`; did you mean `min`?\n',
+      'regops: error: regops.yml:148:5: checks[12].minn: unknown key `minn`; did you mean `min`?\n',
     );
   });
 
@@ -54,7 +54,7 @@ describe('bad input', () => {
     );
     const r = await runBad(dir);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('regops: error: regops.yml:142:10: checks[12].min: expected number, got "high"\n');
+    expect(r.err).toBe('regops: error: regops.yml:148:10: checks[12].min: expected number, got "high"\n');
   });
 
   it('a path that does not exist', async () => {

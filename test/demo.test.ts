@@ -54,6 +54,7 @@ describe('the demo on the bundled example (dist/cli/regops.mjs, as a subprocess)
       'datacard',
       'dataset',
       'dataset',
+      'dataset',
       'model',
       'baseline_model',
     ]);
@@ -138,7 +139,7 @@ describe('committed JSON Schemas', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /regops\.yml: valid \(23 checks, 15 requirements, 6 hazards, 9 input files hashed\)/,
+      /regops\.yml: valid \(24 checks, 16 requirements, 6 hazards, 10 input files hashed\)/,
     );
   });
 });

@@ -7399,24 +7399,24 @@ var require_punycode = __commonJS({
       throw new RangeError(errors[type]);
     }
     function map2(array2, callback) {
-      const result = [];
+      const result2 = [];
       let length = array2.length;
       while (length--) {
-        result[length] = callback(array2[length]);
+        result2[length] = callback(array2[length]);
       }
-      return result;
+      return result2;
     }
     function mapDomain(domain2, callback) {
       const parts = domain2.split("@");
-      let result = "";
+      let result2 = "";
       if (parts.length > 1) {
-        result = parts[0] + "@";
+        result2 = parts[0] + "@";
         domain2 = parts[1];
       }
       domain2 = domain2.replace(regexSeparators, ".");
       const labels = domain2.split(".");
       const encoded = map2(labels, callback).join(".");
-      return result + encoded;
+      return result2 + encoded;
     }
     function ucs2decode(string4) {
       const output2 = [];
@@ -8206,15 +8206,15 @@ var require_proto_access = __commonJS({
         }
       };
     }
-    function resultIsAllowed(result, protoAccessControl, propertyName) {
-      if (typeof result === "function") {
+    function resultIsAllowed(result2, protoAccessControl, propertyName) {
+      if (typeof result2 === "function") {
         return checkWhiteList(protoAccessControl.methods, propertyName);
       } else {
         return checkWhiteList(protoAccessControl.properties, propertyName);
       }
     }
-    function isPrototypeConstructor(parent, propertyName, result) {
-      return propertyName === "constructor" && typeof result === "function" && parent === result.prototype;
+    function isPrototypeConstructor(parent, propertyName, result2) {
+      return propertyName === "constructor" && typeof result2 === "function" && parent === result2.prototype;
     }
     function checkWhiteList(protoAccessControlForType, propertyName) {
       if (protoAccessControlForType.whitelist[propertyName] !== void 0) {
@@ -8445,29 +8445,29 @@ var require_runtime = __commonJS({
         partial2 = env3.VM.resolvePartial.call(this, partial2, context, options4);
         options4.hooks = this.hooks;
         options4.protoAccessControl = this.protoAccessControl;
-        var result = env3.VM.invokePartial.call(this, partial2, context, options4);
-        if (result == null && Utils.isFunction(partial2)) {
+        var result2 = env3.VM.invokePartial.call(this, partial2, context, options4);
+        if (result2 == null && Utils.isFunction(partial2)) {
           throw new _exception2["default"]("The partial " + options4.name + " returned no output: partials must return a string");
         }
-        if (result == null && env3.compile) {
+        if (result2 == null && env3.compile) {
           if (typeof partial2 !== "string") {
             throw new _exception2["default"]("The partial " + options4.name + " could not be compiled: partials must be strings or functions returning strings");
           }
           options4.partials[options4.name] = env3.compile(partial2, templateSpec.compilerOptions, env3);
-          result = options4.partials[options4.name](context, options4);
+          result2 = options4.partials[options4.name](context, options4);
         }
-        if (result != null) {
+        if (result2 != null) {
           if (options4.indent) {
-            var lines2 = result.split("\n");
+            var lines2 = result2.split("\n");
             for (var i = 0, l = lines2.length; i < l; i++) {
               if (!lines2[i] && i + 1 === l) {
                 break;
               }
               lines2[i] = options4.indent + lines2[i];
             }
-            result = lines2.join("\n");
+            result2 = lines2.join("\n");
           }
-          return result;
+          return result2;
         } else {
           throw new _exception2["default"]("The partial " + options4.name + " could not be compiled when running in runtime-only mode");
         }
@@ -8482,24 +8482,24 @@ var require_runtime = __commonJS({
           return container.lookupProperty(obj, name);
         },
         lookupProperty: function lookupProperty(parent, propertyName) {
-          var result = parent[propertyName];
-          if (result == null) {
-            return result;
+          var result2 = parent[propertyName];
+          if (result2 == null) {
+            return result2;
           }
-          if (Object.prototype.hasOwnProperty.call(parent, propertyName) && !_internalProtoAccess.isPrototypeConstructor(parent, propertyName, result)) {
-            return result;
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName) && !_internalProtoAccess.isPrototypeConstructor(parent, propertyName, result2)) {
+            return result2;
           }
-          if (_internalProtoAccess.resultIsAllowed(result, container.protoAccessControl, propertyName)) {
-            return result;
+          if (_internalProtoAccess.resultIsAllowed(result2, container.protoAccessControl, propertyName)) {
+            return result2;
           }
           return void 0;
         },
         lookup: function lookup(depths, name) {
           var len = depths.length;
           for (var i = 0; i < len; i++) {
-            var result = depths[i] && container.lookupProperty(depths[i], name);
-            if (result != null) {
-              return result;
+            var result2 = depths[i] && container.lookupProperty(depths[i], name);
+            if (result2 != null) {
+              return result2;
             }
           }
         },
@@ -10110,10 +10110,10 @@ var require_compiler = __commonJS({
         return this.accept(program);
       },
       compileProgram: function compileProgram(program) {
-        var childCompiler = new this.compiler(), result = childCompiler.compile(program, this.options), guid3 = this.guid++;
-        this.usePartial = this.usePartial || result.usePartial;
-        this.children[guid3] = result;
-        this.useDepths = this.useDepths || result.useDepths;
+        var childCompiler = new this.compiler(), result2 = childCompiler.compile(program, this.options), guid3 = this.guid++;
+        this.usePartial = this.usePartial || result2.usePartial;
+        this.children[guid3] = result2;
+        this.useDepths = this.useDepths || result2.useDepths;
         return guid3;
       },
       accept: function accept(node2) {
@@ -10609,7 +10609,7 @@ var require_base64_vlq = __commonJS({
     };
     exports.decode = function base64VLQ_decode(aStr, aIndex, aOutParam) {
       var strLen = aStr.length;
-      var result = 0;
+      var result2 = 0;
       var shift = 0;
       var continuation, digit;
       do {
@@ -10622,10 +10622,10 @@ var require_base64_vlq = __commonJS({
         }
         continuation = !!(digit & VLQ_CONTINUATION_BIT);
         digit &= VLQ_BASE_MASK;
-        result = result + (digit << shift);
+        result2 = result2 + (digit << shift);
         shift += VLQ_BASE_SHIFT;
       } while (continuation);
-      aOutParam.value = fromVLQSigned(result);
+      aOutParam.value = fromVLQSigned(result2);
       aOutParam.rest = aIndex;
     };
   }
@@ -11237,7 +11237,7 @@ var require_source_map_generator = __commonJS({
       var previousOriginalLine = 0;
       var previousName = 0;
       var previousSource = 0;
-      var result = "";
+      var result2 = "";
       var next;
       var mapping;
       var nameIdx;
@@ -11276,9 +11276,9 @@ var require_source_map_generator = __commonJS({
             previousName = nameIdx;
           }
         }
-        result += next;
+        result2 += next;
       }
-      return result;
+      return result2;
     };
     SourceMapGenerator.prototype._generateSourcesContent = function SourceMapGenerator_generateSourcesContent(aSources, aSourceRoot) {
       return aSources.map(function(source) {
@@ -12968,12 +12968,12 @@ var require_javascript_compiler = __commonJS({
         this.push(functionCall);
       },
       itemsSeparatedBy: function itemsSeparatedBy(items, separator) {
-        var result = [];
-        result.push(items[0]);
+        var result2 = [];
+        result2.push(items[0]);
         for (var i = 1; i < items.length; i++) {
-          result.push(separator, items[i]);
+          result2.push(separator, items[i]);
         }
-        return result;
+        return result2;
       },
       // [invokeKnownHelper]
       //
@@ -15247,7 +15247,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
   return fieldErrors;
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
-  const result = { errors: [] };
+  const result2 = { errors: [] };
   const processError = (error63, path17 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
@@ -15260,10 +15260,10 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
       } else {
         const fullpath = [...path17, ...issue2.path];
         if (fullpath.length === 0) {
-          result.errors.push(mapper(issue2));
+          result2.errors.push(mapper(issue2));
           continue;
         }
-        let curr = result;
+        let curr = result2;
         let i = 0;
         while (i < fullpath.length) {
           const el = fullpath[i];
@@ -15293,7 +15293,7 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
     }
   };
   processError(error62);
-  return result;
+  return result2;
 }
 function toDotPath(_path) {
   const segs = [];
@@ -15331,16 +15331,16 @@ function finalizeParams(callee, params) {
 var _parse = (_Err) => {
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise) {
+    const result2 = schema._zod.run({ value, issues: [] }, ctx);
+    if (result2 instanceof Promise) {
       throw new $ZodAsyncError();
     }
-    if (result.issues.length) {
-      const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+    if (result2.issues.length) {
+      const e = new (_params?.Err ?? _Err)(result2.issues.map((iss) => finalizeIssue(iss, ctx, config())));
       captureStackTrace(e, _params?.callee ?? fn);
       throw e;
     }
-    return result.value;
+    return result2.value;
   };
   return fn;
 };
@@ -15348,26 +15348,26 @@ var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise)
-      result = await result;
-    if (result.issues.length) {
-      const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+    let result2 = schema._zod.run({ value, issues: [] }, ctx);
+    if (result2 instanceof Promise)
+      result2 = await result2;
+    if (result2.issues.length) {
+      const e = new (params?.Err ?? _Err)(result2.issues.map((iss) => finalizeIssue(iss, ctx, config())));
       captureStackTrace(e, params?.callee ?? fn);
       throw e;
     }
-    return result.value;
+    return result2.value;
   };
   return fn;
 };
 var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
 var _safeParse = (_Err) => (schema, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema._zod.run({ value, issues: [] }, ctx);
-  if (result instanceof Promise) {
+  const result2 = schema._zod.run({ value, issues: [] }, ctx);
+  if (result2 instanceof Promise) {
     throw new $ZodAsyncError();
   }
-  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+  return result2.issues.length ? failure(_Err, result2.issues, ctx) : { success: true, data: result2.value };
 };
 var safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
 function failure(Err, issues, ctx) {
@@ -15391,10 +15391,10 @@ function failure(Err, issues, ctx) {
 }
 var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
-  if (result instanceof Promise)
-    result = await result;
-  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+  let result2 = schema._zod.run({ value, issues: [] }, ctx);
+  if (result2 instanceof Promise)
+    result2 = await result2;
+  return result2.issues.length ? failure(_Err, result2.issues, ctx) : { success: true, data: result2.value };
 };
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
@@ -15412,24 +15412,24 @@ var validate = ((schema, value, _ctx) => {
 function validateFallback(schema, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
   const fallbackRun = schema._zod.bag.fallbackRun;
-  let result;
+  let result2;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
-    result = fallbackRun({ value, issues: [] }, ctx);
+    result2 = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema._zod.run({ value, issues: [] }, ctx);
+    result2 = schema._zod.run({ value, issues: [] }, ctx);
   }
-  if (result instanceof Promise) {
+  if (result2 instanceof Promise) {
     throw new $ZodAsyncError();
   }
-  return result.issues.length === 0;
+  return result2.issues.length === 0;
 }
 var validateAsync = async (schema, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
-  if (result instanceof Promise)
-    result = await result;
-  return result.issues.length === 0;
+  let result2 = schema._zod.run({ value, issues: [] }, ctx);
+  if (result2 instanceof Promise)
+    result2 = await result2;
+  return result2.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse5 = _parse(_Err);
@@ -16063,22 +16063,22 @@ var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst,
     });
   };
 });
-function handleCheckPropertyResult(result, payload, property) {
-  if (result.issues.length) {
-    payload.issues.push(...prefixIssues(property, result.issues));
+function handleCheckPropertyResult(result2, payload, property) {
+  if (result2.issues.length) {
+    payload.issues.push(...prefixIssues(property, result2.issues));
   }
 }
 var $ZodCheckProperty = /* @__PURE__ */ $constructor("$ZodCheckProperty", (inst, def2) => {
   $ZodCheck.init(inst, def2);
   inst._zod.check = (payload) => {
-    const result = def2.schema._zod.run({
+    const result2 = def2.schema._zod.run({
       value: payload.value[def2.property],
       issues: []
     }, {});
-    if (result instanceof Promise) {
-      return result.then((result2) => handleCheckPropertyResult(result2, payload, def2.property));
+    if (result2 instanceof Promise) {
+      return result2.then((result3) => handleCheckPropertyResult(result3, payload, def2.property));
     }
-    handleCheckPropertyResult(result, payload, def2.property);
+    handleCheckPropertyResult(result2, payload, def2.property);
     return;
   };
 });
@@ -16097,12 +16097,12 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
     const input2 = payload.value;
     let proms;
     for (const [key, schema] of entries) {
-      const result = schema._zod.run({ value: input2[key], issues: [] }, {});
-      if (result instanceof Promise) {
+      const result2 = schema._zod.run({ value: input2[key], issues: [] }, {});
+      if (result2 instanceof Promise) {
         proms ?? (proms = []);
-        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
+        proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key)));
       } else {
-        handleCheckPropertyResult(result, payload, key);
+        handleCheckPropertyResult(result2, payload, key);
       }
     }
     if (proms)
@@ -16272,13 +16272,13 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def2) => {
         }
         return handleCanaryResult(canary, payload, ctx);
       }
-      const result = inst._zod.parse(payload, ctx);
-      if (result instanceof Promise) {
+      const result2 = inst._zod.parse(payload, ctx);
+      if (result2 instanceof Promise) {
         if (ctx.async === false)
           throw new $ZodAsyncError();
-        return result.then((result2) => runChecks(result2, checks, ctx));
+        return result2.then((result3) => runChecks(result3, checks, ctx));
       }
-      return runChecks(result, checks, ctx);
+      return runChecks(result2, checks, ctx);
     };
   }
 }, {
@@ -16958,11 +16958,11 @@ function capSize(inst, size) {
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
 var mapSize = (input2) => input2 instanceof Map ? input2.size : -1;
 var setSize = (input2) => input2 instanceof Set ? input2.size : -1;
-function handleArrayResult(result, final, index) {
-  if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+function handleArrayResult(result2, final, index) {
+  if (result2.issues.length) {
+    final.issues.push(...prefixIssues(index, result2.issues));
   }
-  final.value[index] = result.value;
+  final.value[index] = result2.value;
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def2) => {
   $ZodType.init(inst, def2);
@@ -16984,15 +16984,15 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def2) => {
     const abortEarly = ctx?.abortEarly;
     for (let i = 0; i < input2.length; i++) {
       const item = input2[i];
-      const result = def2.element._zod.run({
+      const result2 = def2.element._zod.run({
         value: item,
         issues: []
       }, ctx);
-      if (result instanceof Promise) {
-        proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+      if (result2 instanceof Promise) {
+        proms.push(result2.then((result3) => handleArrayResult(result3, payload, i)));
       } else {
-        handleArrayResult(result, payload, i);
-        if (abortEarly && result.issues.length !== 0 && aborted(result))
+        handleArrayResult(result2, payload, i);
+        if (abortEarly && result2.issues.length !== 0 && aborted(result2))
           break;
       }
     }
@@ -17003,20 +17003,20 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def2) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result, final, key, input2, optin, optout) {
+function handlePropertyResult(result2, final, key, input2, optin, optout) {
   const isPresent = key in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
   }
-  if (result.issues.length) {
+  if (result2.issues.length) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key, result.issues));
+    final.issues.push(...prefixIssues(key, result2.issues));
   }
   if (!isPresent && optin === void 0) {
-    if (!result.issues.length) {
+    if (!result2.issues.length) {
       final.issues.push({
         code: "invalid_type",
         expected: "nonoptional",
@@ -17026,12 +17026,12 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
     }
     return;
   }
-  if (result.value === void 0) {
+  if (result2.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
       final.value[key] = void 0;
     }
   } else {
-    final.value[key] = result.value;
+    final.value[key] = result2.value;
   }
 }
 var NO_SYMBOL_KEYS = [];
@@ -17310,9 +17310,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) =
   };
 });
 function handleUnionResults(results, final, inst, ctx) {
-  for (const result of results) {
-    if (result.issues.length === 0) {
-      final.value = result.value;
+  for (const result2 of results) {
+    if (result2.issues.length === 0) {
+      final.value = result2.value;
       return final;
     }
   }
@@ -17325,7 +17325,7 @@ function handleUnionResults(results, final, inst, ctx) {
     code: "invalid_union",
     input: final.value,
     inst,
-    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+    errors: results.map((result2) => result2.issues.map((iss) => finalizeIssue(iss, ctx, config())))
   });
   return final;
 }
@@ -17354,17 +17354,17 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def2) => {
     let async = false;
     const results = [];
     for (const option of def2.options) {
-      const result = option._zod.run({
+      const result2 = option._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
-      if (result instanceof Promise) {
-        results.push(result);
+      if (result2 instanceof Promise) {
+        results.push(result2);
         async = true;
       } else {
-        if (result.issues.length === 0)
-          return result;
-        results.push(result);
+        if (result2.issues.length === 0)
+          return result2;
+        results.push(result2);
       }
     }
     if (!async)
@@ -17389,7 +17389,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       code: "invalid_union",
       input: final.value,
       inst,
-      errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+      errors: results.map((result2) => result2.issues.map((iss) => finalizeIssue(iss, ctx, config())))
     });
   } else {
     final.issues.push({
@@ -17414,15 +17414,15 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def2) => {
     let async = false;
     const results = [];
     for (const option of def2.options) {
-      const result = option._zod.run({
+      const result2 = option._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
-      if (result instanceof Promise) {
-        results.push(result);
+      if (result2 instanceof Promise) {
+        results.push(result2);
         async = true;
       } else {
-        results.push(result);
+        results.push(result2);
       }
     }
     if (!async)
@@ -17590,7 +17590,7 @@ function mergeValues(a, b) {
   }
   return { valid: false, mergeErrorPath: [] };
 }
-function handleIntersectionResults(result, left, right) {
+function handleIntersectionResults(result2, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
@@ -17616,30 +17616,30 @@ function handleIntersectionResults(result, left, right) {
   };
   for (const iss of left.issues) {
     if (!collect(iss, "l"))
-      result.issues.push(iss);
+      result2.issues.push(iss);
   }
   for (const iss of right.issues) {
     if (!collect(iss, "r"))
-      result.issues.push(iss);
+      result2.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
   if (bothKeys.length) {
     const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
     if (aggregated.length)
-      result.issues.push({ ...unrecIssue, keys: aggregated });
+      result2.issues.push({ ...unrecIssue, keys: aggregated });
     for (const k of bothKeys) {
       if (!aggregated.includes(k) && keyIssues.has(k))
-        result.issues.push(keyIssues.get(k));
+        result2.issues.push(keyIssues.get(k));
     }
   }
   const merged = mergeValues(left.value, right.value);
   if (!merged.valid) {
-    if (aborted(result))
-      return result;
+    if (aborted(result2))
+      return result2;
     throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
   }
-  result.value = merged.data;
-  return result;
+  result2.value = merged.data;
+  return result2;
 }
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def2) => {
   $ZodType.init(inst, def2);
@@ -17710,11 +17710,11 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def2) => {
           seen = payload.issues.length;
         }
         i++;
-        const result = def2.rest._zod.run({ value: el, issues: [] }, ctx);
-        if (result instanceof Promise) {
-          proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+        const result2 = def2.rest._zod.run({ value: el, issues: [] }, ctx);
+        if (result2 instanceof Promise) {
+          proms.push(result2.then((r) => handleTupleResult(r, payload, i)));
         } else {
-          handleTupleResult(result, payload, i);
+          handleTupleResult(result2, payload, i);
         }
       }
     }
@@ -17732,11 +17732,11 @@ function getTupleOptStart(items, key) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index) {
-  if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+function handleTupleResult(result2, final, index) {
+  if (result2.issues.length) {
+    final.issues.push(...prefixIssues(index, result2.issues));
   }
-  final.value[index] = result.value;
+  final.value[index] = result2.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
   for (let i = 0; i < items.length; i++) {
@@ -17807,19 +17807,19 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result = def2.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
-          if (result instanceof Promise) {
-            proms.push(result.then((result2) => {
-              if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key, result2.issues));
+          const result2 = def2.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+          if (result2 instanceof Promise) {
+            proms.push(result2.then((result3) => {
+              if (result3.issues.length) {
+                payload.issues.push(...prefixIssues(key, result3.issues));
               }
-              payload.value[outKey] = result2.value;
+              payload.value[outKey] = result3.value;
             }));
           } else {
-            if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key, result.issues));
+            if (result2.issues.length) {
+              payload.issues.push(...prefixIssues(key, result2.issues));
             }
-            payload.value[outKey] = result.value;
+            payload.value[outKey] = result2.value;
           }
         }
       }
@@ -17888,19 +17888,19 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result = def2.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
-        if (result instanceof Promise) {
-          proms.push(result.then((result2) => {
-            if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key, result2.issues));
+        const result2 = def2.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+        if (result2 instanceof Promise) {
+          proms.push(result2.then((result3) => {
+            if (result3.issues.length) {
+              payload.issues.push(...prefixIssues(key, result3.issues));
             }
-            payload.value[outKey] = result2.value;
+            payload.value[outKey] = result3.value;
           }));
         } else {
-          if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key, result.issues));
+          if (result2.issues.length) {
+            payload.issues.push(...prefixIssues(key, result2.issues));
           }
-          payload.value[outKey] = result.value;
+          payload.value[outKey] = result2.value;
         }
       }
       if (unrecognized && unrecognized.length > 0) {
@@ -18015,11 +18015,11 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def2) => {
           break;
         seen = payload.issues.length;
       }
-      const result = def2.valueType._zod.run({ value: item, issues: [] }, ctx);
-      if (result instanceof Promise) {
-        proms.push(result.then((result2) => handleSetResult(result2, payload)));
+      const result2 = def2.valueType._zod.run({ value: item, issues: [] }, ctx);
+      if (result2 instanceof Promise) {
+        proms.push(result2.then((result3) => handleSetResult(result3, payload)));
       } else
-        handleSetResult(result, payload);
+        handleSetResult(result2, payload);
     }
     if (proms.length)
       return Promise.all(proms).then(() => payload);
@@ -18027,11 +18027,11 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def2) => {
   };
   capSize(inst, setSize);
 });
-function handleSetResult(result, final) {
-  if (result.issues.length) {
-    final.issues.push(...result.issues);
+function handleSetResult(result2, final) {
+  if (result2.issues.length) {
+    final.issues.push(...result2.issues);
   }
-  final.value.add(result.value);
+  final.value.add(result2.value);
 }
 var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def2) => {
   $ZodType.init(inst, def2);
@@ -18116,8 +18116,8 @@ var $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def2) =
     return payload;
   };
 });
-function handleOptionalResult(payload, result) {
-  payload.value = result.issues.length ? void 0 : result.value;
+function handleOptionalResult(payload, result2) {
+  payload.value = result2.issues.length ? void 0 : result2.value;
   return payload;
 }
 var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def2) => {
@@ -18136,10 +18136,10 @@ var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def2) => 
     if (payload.value === void 0) {
       if (def2.innerType._zod.optin !== "defaulted")
         return payload;
-      const result = def2.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-      if (result instanceof Promise)
-        return result.then((result2) => handleOptionalResult(payload, result2));
-      return handleOptionalResult(payload, result);
+      const result2 = def2.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+      if (result2 instanceof Promise)
+        return result2.then((result3) => handleOptionalResult(payload, result3));
+      return handleOptionalResult(payload, result2);
     }
     return def2.innerType._zod.run(payload, ctx);
   };
@@ -18181,11 +18181,11 @@ var $ZodDefault = /* @__PURE__ */ $constructor("$ZodDefault", (inst, def2) => {
       payload.value = def2.defaultValue;
       return payload;
     }
-    const result = def2.innerType._zod.run(payload, ctx);
-    if (result instanceof Promise) {
-      return result.then((result2) => handleDefaultResult(result2, def2));
+    const result2 = def2.innerType._zod.run(payload, ctx);
+    if (result2 instanceof Promise) {
+      return result2.then((result3) => handleDefaultResult(result3, def2));
     }
-    return handleDefaultResult(result, def2);
+    return handleDefaultResult(result2, def2);
   };
 });
 function handleDefaultResult(payload, def2) {
@@ -18215,11 +18215,11 @@ var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def
     return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
-    const result = def2.innerType._zod.run(payload, ctx);
-    if (result instanceof Promise) {
-      return result.then((result2) => handleNonOptionalResult(result2, inst));
+    const result2 = def2.innerType._zod.run(payload, ctx);
+    if (result2 instanceof Promise) {
+      return result2.then((result3) => handleNonOptionalResult(result3, inst));
     }
-    return handleNonOptionalResult(result, inst);
+    return handleNonOptionalResult(result2, inst);
   };
 });
 function handleNonOptionalResult(payload, inst) {
@@ -18239,29 +18239,29 @@ var $ZodSuccess = /* @__PURE__ */ $constructor("$ZodSuccess", (inst, def2) => {
     if (ctx.direction === "backward") {
       throw new $ZodEncodeError("ZodSuccess");
     }
-    const result = def2.innerType._zod.run(payload, ctx);
-    if (result instanceof Promise) {
-      return result.then((result2) => {
-        payload.value = result2.issues.length === 0;
+    const result2 = def2.innerType._zod.run(payload, ctx);
+    if (result2 instanceof Promise) {
+      return result2.then((result3) => {
+        payload.value = result3.issues.length === 0;
         return payload;
       });
     }
-    payload.value = result.issues.length === 0;
+    payload.value = result2.issues.length === 0;
     return payload;
   };
 });
-function handleCatchResult(payload, result, def2, ctx) {
-  if (!result.issues.length) {
-    payload.value = result.value;
-    if (result.memo)
+function handleCatchResult(payload, result2, def2, ctx) {
+  if (!result2.issues.length) {
+    payload.value = result2.value;
+    if (result2.memo)
       payload.memo = true;
     return payload;
   }
   payload.value = def2.catchValue({
-    ...result,
+    ...result2,
     value: payload.value,
     error: {
-      issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+      issues: result2.issues.map((iss) => finalizeIssue(iss, ctx, config()))
     },
     input: payload.value
   });
@@ -18276,11 +18276,11 @@ var $ZodCatch = /* @__PURE__ */ $constructor("$ZodCatch", (inst, def2) => {
     if (ctx.direction === "backward") {
       return def2.innerType._zod.run(payload, ctx);
     }
-    const result = def2.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-    if (result instanceof Promise) {
-      return result.then((result2) => handleCatchResult(payload, result2, def2, ctx));
+    const result2 = def2.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+    if (result2 instanceof Promise) {
+      return result2.then((result3) => handleCatchResult(payload, result3, def2, ctx));
     }
-    return handleCatchResult(payload, result, def2, ctx);
+    return handleCatchResult(payload, result2, def2, ctx);
   };
 });
 var $ZodNaN = /* @__PURE__ */ $constructor("$ZodNaN", (inst, def2) => {
@@ -18349,24 +18349,24 @@ var $ZodCodec = /* @__PURE__ */ $constructor("$ZodCodec", (inst, def2) => {
     }
   };
 });
-function handleCodecAResult(result, def2, ctx) {
-  if (result.issues.length) {
-    result.aborted = true;
-    return result;
+function handleCodecAResult(result2, def2, ctx) {
+  if (result2.issues.length) {
+    result2.aborted = true;
+    return result2;
   }
   const direction = ctx.direction || "forward";
   if (direction === "forward") {
-    const transformed = def2.transform(result.value, result);
+    const transformed = def2.transform(result2.value, result2);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def2.out, ctx));
+      return transformed.then((value) => handleCodecTxResult(result2, value, def2.out, ctx));
     }
-    return handleCodecTxResult(result, transformed, def2.out, ctx);
+    return handleCodecTxResult(result2, transformed, def2.out, ctx);
   } else {
-    const transformed = def2.reverseTransform(result.value, result);
+    const transformed = def2.reverseTransform(result2.value, result2);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def2.in, ctx));
+      return transformed.then((value) => handleCodecTxResult(result2, value, def2.in, ctx));
     }
-    return handleCodecTxResult(result, transformed, def2.in, ctx);
+    return handleCodecTxResult(result2, transformed, def2.in, ctx);
   }
 }
 function handleCodecTxResult(left, value, nextSchema, ctx) {
@@ -18389,11 +18389,11 @@ var $ZodReadonly = /* @__PURE__ */ $constructor("$ZodReadonly", (inst, def2) => 
     if (ctx.direction === "backward") {
       return def2.innerType._zod.run(payload, ctx);
     }
-    const result = def2.innerType._zod.run(payload, ctx);
-    if (result instanceof Promise) {
-      return result.then(handleReadonlyResult);
+    const result2 = def2.innerType._zod.run(payload, ctx);
+    if (result2 instanceof Promise) {
+      return result2.then(handleReadonlyResult);
     }
-    return handleReadonlyResult(result);
+    return handleReadonlyResult(result2);
   };
 });
 function handleReadonlyResult(payload) {
@@ -18498,11 +18498,11 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def2) => 
     }
     return Object.defineProperty(function(...args) {
       const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
-      const result = Reflect.apply(func, this, parsedArgs);
+      const result2 = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse(inst._def.output, result);
+        return parse(inst._def.output, result2);
       }
-      return result;
+      return result2;
     }, "_zod", { value: inst._zod, enumerable: false });
   };
   inst.implementAsync = (func) => {
@@ -18511,11 +18511,11 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def2) => 
     }
     return Object.defineProperty(async function(...args) {
       const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args;
-      const result = await Reflect.apply(func, this, parsedArgs);
+      const result2 = await Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return await parseAsync(inst._def.output, result);
+        return await parseAsync(inst._def.output, result2);
       }
-      return result;
+      return result2;
     }, "_zod", { value: inst._zod, enumerable: false });
   };
   inst._zod.parse = (payload, _ctx) => {
@@ -18604,8 +18604,8 @@ var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def2) => {
     return;
   };
 });
-function handleRefineResult(result, payload, input2, inst) {
-  if (!result) {
+function handleRefineResult(result2, payload, input2, inst) {
+  if (!result2) {
     const _iss = {
       code: "custom",
       input: input2,
@@ -18648,12 +18648,12 @@ function isRecursive(inst, stack, resolve2) {
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE;
+  let result2 = NONE;
   const check5 = (child) => {
-    if (result !== PROVEN && child?._zod) {
+    if (result2 !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve2);
-      if (answer > result)
-        result = answer;
+      if (answer > result2)
+        result2 = answer;
     }
   };
   const shape = (sh, spread) => {
@@ -18669,8 +18669,8 @@ function isRecursive(inst, stack, resolve2) {
     return answer;
   };
   const merge2 = (answer) => {
-    if (answer > result)
-      result = answer;
+    if (answer > result2)
+      result2 = answer;
   };
   const def2 = inst._zod.def;
   const kind = def2.type;
@@ -18771,7 +18771,7 @@ function isRecursive(inst, stack, resolve2) {
     }
   }
   stack.delete(inst);
-  return settle(inst, result);
+  return settle(inst, result2);
 }
 function settle(inst, answer) {
   if (answer !== ASSUMED)
@@ -18871,19 +18871,19 @@ var memo = {
         }
         handoff = bucket;
         const depth = open.length;
-        const result = base(payload, ctx);
+        const result2 = base(payload, ctx);
         handoff = void 0;
         const entry = open.length > depth ? open.pop() : void 0;
-        if (result instanceof Promise) {
-          return result.then((r) => {
+        if (result2 instanceof Promise) {
+          return result2.then((r) => {
             if (entry)
               entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
             return r;
           });
         }
         if (entry)
-          entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
-        return result;
+          entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
+        return result2;
       };
       inst._zod.parse = wrapped;
       if (inst._zod.run === base)
@@ -23009,12 +23009,12 @@ var error33 = () => {
     }
   };
   function getSizing(origin, unitType, inclusive, targetShouldBe) {
-    const result = Sizable[origin] ?? null;
-    if (result === null)
-      return result;
+    const result2 = Sizable[origin] ?? null;
+    if (result2 === null)
+      return result2;
     return {
-      unit: result.unit[unitType],
-      verb: result.verb[targetShouldBe][inclusive ? "inclusive" : "notInclusive"]
+      unit: result2.unit[unitType],
+      verb: result2.verb[targetShouldBe][inclusive ? "inclusive" : "notInclusive"]
     };
   }
   const FormatDictionary = {
@@ -26663,10 +26663,10 @@ function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
 function runtimeRun(schema, value) {
-  const result = schema._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then === "function")
+  const result2 = schema._zod.run({ value, issues: [] }, {});
+  if (result2 && typeof result2.then === "function")
     return INVALID;
-  const r = result;
+  const r = result2;
   return r.issues.length === 0 ? r.value : INVALID;
 }
 function compileChild(doc, ctx, schema, accessor, needsValue = true) {
@@ -26938,8 +26938,8 @@ function generateCustomRefineCheck(doc, ctx, check5, accessor) {
     const checkFn = check5._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = checkFn(fakePayload);
-      if (result instanceof Promise)
+      const result2 = checkFn(fakePayload);
+      if (result2 instanceof Promise)
         throwAsync();
       return fakePayload.issues.length === 0 ? fakePayload.value : INVALID;
     };
@@ -28037,10 +28037,10 @@ function generatePipeCheck(doc, ctx, schema, accessor) {
     const transformFn = def2.transform;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
-      if (result instanceof Promise)
+      const result2 = transformFn(value, fakePayload);
+      if (result2 instanceof Promise)
         return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+      return fakePayload.issues.length === 0 ? result2 : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const transformedVar = newVar(ctx);
@@ -28072,10 +28072,10 @@ function generateCustomCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 function runtimeCatch(innerSchema, catchValue, value) {
-  const result = innerSchema._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then === "function")
+  const result2 = innerSchema._zod.run({ value, issues: [] }, {});
+  if (result2 && typeof result2.then === "function")
     return INVALID;
-  const r = result;
+  const r = result2;
   if (r.issues.length === 0)
     return r.value;
   return catchValue();
@@ -28112,10 +28112,10 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
     const transformFn = def2.transform;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
-      if (result instanceof Promise)
+      const result2 = transformFn(value, fakePayload);
+      if (result2 instanceof Promise)
         return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+      return fakePayload.issues.length === 0 ? result2 : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outputVar = newVar(ctx);
@@ -29222,12 +29222,12 @@ function initializeContext(params) {
   };
 }
 function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
-  if (result === "any")
+  const result2 = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+  if (result2 === "any")
     return false;
-  if (result === void 0 || result === "throw")
+  if (result2 === void 0 || result2 === "throw")
     throw new Error(message);
-  Object.assign(json2, result);
+  Object.assign(json2, result2);
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
@@ -29242,13 +29242,13 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     }
     return seen.schema;
   }
-  const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema, result);
+  const result2 = { schema: {}, count: 1, cycle: void 0, path: _params.path };
+  ctx.seen.set(schema, result2);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
   const overrideSchema = schema._zod.toJSONSchema?.();
   if (overrideSchema) {
-    result.schema = overrideSchema;
+    result2.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
@@ -29256,9 +29256,9 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
       path: _params.path
     };
     if (schema._zod.processJSONSchema) {
-      schema._zod.processJSONSchema(ctx, result.schema, params);
+      schema._zod.processJSONSchema(ctx, result2.schema, params);
     } else {
-      const _json = result.schema;
+      const _json = result2.schema;
       const processor = ctx.processors[def2.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def2.type}`);
@@ -29267,22 +29267,22 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     }
     const parent = schema._zod.parent;
     if (parent) {
-      if (!result.ref)
-        result.ref = parent;
+      if (!result2.ref)
+        result2.ref = parent;
       processSchema(parent, ctx, params);
       ctx.seen.get(parent).isParent = true;
     }
   }
   const meta3 = ctx.metadataRegistry.get(schema);
   if (meta3)
-    assignProps(result.schema, meta3);
+    assignProps(result2.schema, meta3);
   if (ctx.io === "input" && isTransforming(schema)) {
-    delete result.schema.examples;
-    delete result.schema.default;
+    delete result2.schema.examples;
+    delete result2.schema.default;
   }
-  if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
-  delete result.schema._prefault;
+  if (ctx.io === "input" && "_prefault" in result2.schema)
+    (_a3 = result2.schema).default ?? (_a3.default = result2.schema._prefault);
+  delete result2.schema._prefault;
   const _result = ctx.seen.get(schema);
   return _result.schema;
 }
@@ -29587,13 +29587,13 @@ function finalize(ctx, schema) {
       }
     }
   }
-  const result = {};
+  const result2 = {};
   if (ctx.target === "draft-2020-12") {
-    result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    result2.$schema = "https://json-schema.org/draft/2020-12/schema";
   } else if (ctx.target === "draft-07") {
-    result.$schema = "http://json-schema.org/draft-07/schema#";
+    result2.$schema = "http://json-schema.org/draft-07/schema#";
   } else if (ctx.target === "draft-04") {
-    result.$schema = "http://json-schema.org/draft-04/schema#";
+    result2.$schema = "http://json-schema.org/draft-04/schema#";
   } else if (ctx.target === "openapi-3.0") {
   } else {
   }
@@ -29601,12 +29601,12 @@ function finalize(ctx, schema) {
     const id = ctx.external.registry.get(schema)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id);
+    result2.$id = ctx.external.uri(id);
   }
-  assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
+  assignProps(result2, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
-  if (rootMetaId !== void 0 && result.id === rootMetaId)
-    delete result.id;
+  if (rootMetaId !== void 0 && result2.id === rootMetaId)
+    delete result2.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
     for (const entry of ctx.seen.entries()) {
@@ -29624,14 +29624,14 @@ function finalize(ctx, schema) {
   } else {
     if (Object.keys(defs).length > 0) {
       if (ctx.target === "draft-2020-12") {
-        result.$defs = defs;
+        result2.$defs = defs;
       } else {
-        result.definitions = defs;
+        result2.definitions = defs;
       }
     }
   }
   try {
-    const finalized = JSON.parse(JSON.stringify(result));
+    const finalized = JSON.parse(JSON.stringify(result2));
     Object.defineProperty(finalized, "~standard", {
       value: {
         ...schema["~standard"],
@@ -30535,8 +30535,8 @@ var JSONSchemaGenerator = class {
     this.ctx.sharedDefsExtractedFor = void 0;
     this.ctx.sharedEmitDoneFor = void 0;
     extractDefs(this.ctx, schema);
-    const result = finalize(this.ctx, schema);
-    const { "~standard": _, ...plainResult } = result;
+    const result2 = finalize(this.ctx, schema);
+    const { "~standard": _, ...plainResult } = result2;
     return plainResult;
   }
 };
@@ -32482,13 +32482,13 @@ function checkObjectGuards(objectSchema, guards) {
     }
     if (guards.keySchema) {
       for (const key of keys) {
-        const result = guards.keySchema.safeParse(key);
-        if (result.success)
+        const result2 = guards.keySchema.safeParse(key);
+        if (result2.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
-          issues: result.error.issues,
+          issues: result2.error.issues,
           input: key,
           path: [key],
           continue: true
@@ -32854,11 +32854,11 @@ function convertBaseSchema(schema, ctx) {
         } else if (schemasToIntersect.length === 1) {
           zodSchema = schemasToIntersect[0];
         } else {
-          let result = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
+          let result2 = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
           for (let i = 2; i < schemasToIntersect.length; i++) {
-            result = z.intersection(result, schemasToIntersect[i]);
+            result2 = z.intersection(result2, schemasToIntersect[i]);
           }
-          zodSchema = result;
+          zodSchema = result2;
         }
         if (schema.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
@@ -32985,12 +32985,12 @@ function convertSchema(schema, ctx) {
     if (schema.allOf.length === 0) {
       baseSchema = hasExplicitType ? baseSchema : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
+      let result2 = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
       for (let i = startIdx; i < schema.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema.allOf[i], ctx));
+        result2 = z.intersection(result2, convertSchema(schema.allOf[i], ctx));
       }
-      baseSchema = result;
+      baseSchema = result2;
     }
   }
   if (schema.nullable === true && ctx.version === "openapi-3.0") {
@@ -33938,12 +33938,23 @@ function runStart(now) {
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1e3).toISOString();
   return (/* @__PURE__ */ new Date()).toISOString();
 }
+function pathBaseline(project) {
+  const model = project.config.baseline?.model;
+  if (model === void 0) return null;
+  return {
+    source: "path",
+    modelPath: path2.resolve(project.rootDir, model),
+    modelDisplay: model,
+    config: null
+  };
+}
 async function runPipeline(project, registry3, services, options4) {
   const startedAt = runStart(options4.now);
   const prepared = await prepare(project, registry3, services);
   const ctx = {
     rootDir: project.rootDir,
     config: project.config,
+    baseline: options4.baseline ?? pathBaseline(project),
     services,
     log: options4.log,
     memo: createMemo()
@@ -34223,9 +34234,9 @@ function problemAt(file2, path17, text3, key) {
   return `${where}: ${formatPath(path17)}: ${text3}`;
 }
 function parseWith(schema, file2) {
-  const result = schema.safeParse(file2.data, { reportInput: true });
-  if (result.success) return result.data;
-  const problems = result.error.issues.flatMap(
+  const result2 = schema.safeParse(file2.data, { reportInput: true });
+  if (result2.success) return result2.data;
+  const problems = result2.error.issues.flatMap(
     (issue2) => issueMessages(issue2, schema, file2.data).map((m) => problemAt(file2, m.path, m.text, m.key))
   );
   throw new ConfigurationError(sortByPosition([...new Set(problems)]));
@@ -34428,11 +34439,11 @@ function decode3(string4, exclude) {
   }
   const cache = getDecodeCache(exclude);
   return string4.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
-    let result = "";
+    let result2 = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache[b1];
+        result2 += cache[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -34440,9 +34451,9 @@ function decode3(string4, exclude) {
         if ((b2 & 192) === 128) {
           const chr = b1 << 6 & 1984 | b2 & 63;
           if (chr < 128) {
-            result += "\uFFFD\uFFFD";
+            result2 += "\uFFFD\uFFFD";
           } else {
-            result += String.fromCharCode(chr);
+            result2 += String.fromCharCode(chr);
           }
           i += 3;
           continue;
@@ -34454,9 +34465,9 @@ function decode3(string4, exclude) {
         if ((b2 & 192) === 128 && (b3 & 192) === 128) {
           const chr = b1 << 12 & 61440 | b2 << 6 & 4032 | b3 & 63;
           if (chr < 2048 || chr >= 55296 && chr <= 57343) {
-            result += "\uFFFD\uFFFD\uFFFD";
+            result2 += "\uFFFD\uFFFD\uFFFD";
           } else {
-            result += String.fromCharCode(chr);
+            result2 += String.fromCharCode(chr);
           }
           i += 6;
           continue;
@@ -34469,18 +34480,18 @@ function decode3(string4, exclude) {
         if ((b2 & 192) === 128 && (b3 & 192) === 128 && (b4 & 192) === 128) {
           let chr = b1 << 18 & 1835008 | b2 << 12 & 258048 | b3 << 6 & 4032 | b4 & 63;
           if (chr < 65536 || chr > 1114111) {
-            result += "\uFFFD\uFFFD\uFFFD\uFFFD";
+            result2 += "\uFFFD\uFFFD\uFFFD\uFFFD";
           } else {
             chr -= 65536;
-            result += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
+            result2 += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
           }
           i += 9;
           continue;
         }
       }
-      result += "\uFFFD";
+      result2 += "\uFFFD";
     }
-    return result;
+    return result2;
   });
 }
 decode3.defaultChars = ";/?:@&=+$,#";
@@ -34517,35 +34528,35 @@ function encode3(string4, exclude, keepEscaped) {
     keepEscaped = true;
   }
   const cache = getEncodeCache(exclude);
-  let result = "";
+  let result2 = "";
   for (let i = 0, l = string4.length; i < l; i++) {
     const code2 = string4.charCodeAt(i);
     if (keepEscaped && code2 === 37 && i + 2 < l) {
       if (/^[0-9a-f]{2}$/i.test(string4.slice(i + 1, i + 3))) {
-        result += string4.slice(i, i + 3);
+        result2 += string4.slice(i, i + 3);
         i += 2;
         continue;
       }
     }
     if (code2 < 128) {
-      result += cache[code2];
+      result2 += cache[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
       if (code2 >= 55296 && code2 <= 56319 && i + 1 < l) {
         const nextCode = string4.charCodeAt(i + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
-          result += encodeURIComponent(string4[i] + string4[i + 1]);
+          result2 += encodeURIComponent(string4[i] + string4[i + 1]);
           i++;
           continue;
         }
       }
-      result += "%EF%BF%BD";
+      result2 += "%EF%BF%BD";
       continue;
     }
-    result += encodeURIComponent(string4[i]);
+    result2 += encodeURIComponent(string4[i]);
   }
-  return result;
+  return result2;
 }
 encode3.defaultChars = ";/?:@&=+$,-_.!~*'()#";
 encode3.componentChars = "-_.!~*'()";
@@ -34553,20 +34564,20 @@ var encode_default = encode3;
 
 // node_modules/mdurl/lib/format.mjs
 function format(url2) {
-  let result = "";
-  result += url2.protocol || "";
-  result += url2.slashes ? "//" : "";
-  result += url2.auth ? url2.auth + "@" : "";
+  let result2 = "";
+  result2 += url2.protocol || "";
+  result2 += url2.slashes ? "//" : "";
+  result2 += url2.auth ? url2.auth + "@" : "";
   if (url2.hostname && url2.hostname.indexOf(":") !== -1) {
-    result += "[" + url2.hostname + "]";
+    result2 += "[" + url2.hostname + "]";
   } else {
-    result += url2.hostname || "";
+    result2 += url2.hostname || "";
   }
-  result += url2.port ? ":" + url2.port : "";
-  result += url2.pathname || "";
-  result += url2.search || "";
-  result += url2.hash || "";
-  return result;
+  result2 += url2.port ? ":" + url2.port : "";
+  result2 += url2.pathname || "";
+  result2 += url2.search || "";
+  result2 += url2.hash || "";
+  return result2;
 }
 
 // node_modules/mdurl/lib/parse.mjs
@@ -35070,7 +35081,7 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
     return input2;
   const inputLength = input2.length;
   let chunkStart = 0;
-  let result = "";
+  let result2 = "";
   const root = decodeTree[0];
   const rootJumpOffset = root & BinTrieFlags.JUMP_TABLE;
   const rootBranchCount = (root & BinTrieFlags.BRANCH_LENGTH) >> 7;
@@ -35196,16 +35207,16 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
       offset = entityStart;
     } else {
       if (chunkStart < offset) {
-        result += input2.slice(chunkStart, offset);
+        result2 += input2.slice(chunkStart, offset);
       }
-      result += value;
+      result2 += value;
       offset = chunkStart = entityStart + consumed;
     }
     if (input2.charCodeAt(offset) !== CharCodes.AMP) {
       offset = input2.indexOf("&", offset);
     }
   } while (offset >= 0);
-  return result + input2.slice(chunkStart);
+  return result2 + input2.slice(chunkStart);
 }
 function decodeHTMLStrict(htmlString) {
   return decodeWithTrie(htmlString, true, false);
@@ -35405,13 +35416,13 @@ var defaultSchemas = {
 var tlds_2ch = "a:cdefgilmnoqrstuwxz|b:abdefghijmnorstvwyz|c:acdfghiklmnoruvwxyz|d:ejkmoz|e:cegrstu|f:ijkmor|g:abdefghilmnpqrstuwy|h:kmnrtu|i:delmnoqrst|j:emop|k:eghimnprwyz|l:abcikrstuvy|m:acdeghklmnopqrstuvwxyz|n:acefgilopruz|o:m|p:aefghklmnrstwy|q:a|r:eosuw|s:abcdeghijklmnortuvxyz|t:cdfghjklmnortvwz|u:agksyz|v:aceginu|w:fs|y:et|z:amw";
 var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444";
 function unpackTlds() {
-  const result = tlds_default.split("|");
+  const result2 = tlds_default.split("|");
   tlds_2ch.split("|").forEach((item) => {
     const sep = item.indexOf(":");
     const prefix = item.slice(0, sep);
-    for (const suffix of item.slice(sep + 1)) result.push(prefix + suffix);
+    for (const suffix of item.slice(sep + 1)) result2.push(prefix + suffix);
   });
-  return result;
+  return result2;
 }
 var defaultOptions = {
   fuzzyLink: false,
@@ -35585,7 +35596,7 @@ var LinkifyIt = class {
   * @param text Text to scan.
   */
   match(text3) {
-    const result = [];
+    const result2 = [];
     const schemaRe = this.re.get_schema_search();
     let fuzzyLinkRe;
     let mailHostRe;
@@ -35691,10 +35702,10 @@ var LinkifyIt = class {
       const match = new Match(text3, candidate.schema, candidate.index, candidate.lastIndex);
       if (match.schema) this.__schemas__[match.schema].normalize(match, this);
       else this.normalize(match);
-      result.push(match);
+      result2.push(match);
       pos = candidate.lastIndex;
     }
-    if (result.length) return result;
+    if (result2.length) return result2;
     return null;
   }
   /**
@@ -35975,7 +35986,7 @@ function parseLinkLabel(state, start, disableNested) {
 function parseLinkDestination(str, start, max) {
   let code2;
   let pos = start;
-  const result = {
+  const result2 = {
     ok: false,
     pos: 0,
     str: ""
@@ -35984,13 +35995,13 @@ function parseLinkDestination(str, start, max) {
     pos++;
     while (pos < max) {
       code2 = str.charCodeAt(pos);
-      if (code2 === 10) return result;
-      if (code2 === 60) return result;
+      if (code2 === 10) return result2;
+      if (code2 === 60) return result2;
       if (code2 === 62) {
-        result.pos = pos + 1;
-        result.str = unescapeAll(str.slice(start + 1, pos));
-        result.ok = true;
-        return result;
+        result2.pos = pos + 1;
+        result2.str = unescapeAll(str.slice(start + 1, pos));
+        result2.ok = true;
+        return result2;
       }
       if (code2 === 92 && pos + 1 < max) {
         pos += 2;
@@ -35998,7 +36009,7 @@ function parseLinkDestination(str, start, max) {
       }
       pos++;
     }
-    return result;
+    return result2;
   }
   let level = 0;
   while (pos < max) {
@@ -36015,7 +36026,7 @@ function parseLinkDestination(str, start, max) {
     }
     if (code2 === 40) {
       level++;
-      if (level > 32) return result;
+      if (level > 32) return result2;
     }
     if (code2 === 41) {
       if (level === 0) break;
@@ -36023,12 +36034,12 @@ function parseLinkDestination(str, start, max) {
     }
     pos++;
   }
-  if (start === pos) return result;
-  if (level !== 0) return result;
-  result.str = unescapeAll(str.slice(start, pos));
-  result.pos = pos;
-  result.ok = true;
-  return result;
+  if (start === pos) return result2;
+  if (level !== 0) return result2;
+  result2.str = unescapeAll(str.slice(start, pos));
+  result2.pos = pos;
+  result2.ok = true;
+  return result2;
 }
 function parseLinkTitle(str, start, max, prev_state) {
   let code2;
@@ -36370,7 +36381,7 @@ var Ruler = class {
   */
   enable(list2, ignoreInvalid = false) {
     if (!Array.isArray(list2)) list2 = [list2];
-    const result = [];
+    const result2 = [];
     list2.forEach((name) => {
       const idx = this.__find__(name);
       if (idx < 0) {
@@ -36378,10 +36389,10 @@ var Ruler = class {
         throw new Error(`Rules manager: invalid rule name ${name}`);
       }
       this.__rules__[idx].enabled = true;
-      result.push(name);
+      result2.push(name);
     });
     this.__cache__ = null;
-    return result;
+    return result2;
   }
   /**
   * Enable rules with given names, and disable everything else. If any rule name
@@ -36406,7 +36417,7 @@ var Ruler = class {
   */
   disable(list2, ignoreInvalid = false) {
     if (!Array.isArray(list2)) list2 = [list2];
-    const result = [];
+    const result2 = [];
     list2.forEach((name) => {
       const idx = this.__find__(name);
       if (idx < 0) {
@@ -36414,10 +36425,10 @@ var Ruler = class {
         throw new Error(`Rules manager: invalid rule name ${name}`);
       }
       this.__rules__[idx].enabled = false;
-      result.push(name);
+      result2.push(name);
     });
     this.__cache__ = null;
-    return result;
+    return result2;
   }
   /**
   * Return array of active functions (rules) for given chain name. It analyzes
@@ -36527,11 +36538,11 @@ var Renderer = class {
   * Render token attributes to string.
   */
   renderAttrs(token) {
-    let i, l, result;
+    let i, l, result2;
     if (!token.attrs) return "";
-    result = "";
-    for (i = 0, l = token.attrs.length; i < l; i++) result += ` ${escapeHtml(token.attrs[i][0])}="${escapeHtml(String(token.attrs[i][1]))}"`;
-    return result;
+    result2 = "";
+    for (i = 0, l = token.attrs.length; i < l; i++) result2 += ` ${escapeHtml(token.attrs[i][0])}="${escapeHtml(String(token.attrs[i][1]))}"`;
+    return result2;
   }
   /**
   * Default token renderer. Can be overriden by custom function
@@ -36539,14 +36550,14 @@ var Renderer = class {
   */
   renderToken(tokens, idx, options4) {
     const token = tokens[idx];
-    let result = "";
+    let result2 = "";
     if (token.hidden) return "";
     let prev = idx - 1;
     while (prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === 0) prev--;
-    if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result += "\n";
-    result += (token.nesting === -1 ? "</" : "<") + token.tag;
-    result += this.renderAttrs(token);
-    if (token.nesting === 0 && options4.xhtmlOut) result += " /";
+    if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result2 += "\n";
+    result2 += (token.nesting === -1 ? "</" : "<") + token.tag;
+    result2 += this.renderAttrs(token);
+    if (token.nesting === 0 && options4.xhtmlOut) result2 += " /";
     let needLf = false;
     if (token.block) {
       needLf = true;
@@ -36560,21 +36571,21 @@ var Renderer = class {
         }
       }
     }
-    result += needLf ? ">\n" : ">";
-    return result;
+    result2 += needLf ? ">\n" : ">";
+    return result2;
   }
   /**
   * The same as {@link Renderer.render}, but for single token of `inline` type.
   */
   renderInline(tokens, options4, env3) {
-    let result = "";
+    let result2 = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env3, this);
-      else result += this.renderToken(tokens, i, options4);
+      if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options4, env3, this);
+      else result2 += this.renderToken(tokens, i, options4);
     }
-    return result;
+    return result2;
   }
   /**
   * Special kludge for image `alt` attributes to conform CommonMark spec.
@@ -36582,39 +36593,39 @@ var Renderer = class {
   * instead of simple escaping.
   */
   renderInlineAsText(tokens, options4, env3) {
-    let result = "";
+    let result2 = "";
     for (let i = 0, len = tokens.length; i < len; i++) switch (tokens[i].type) {
       case "text":
       case "code_inline":
-        result += tokens[i].content;
+        result2 += tokens[i].content;
         break;
       case "image":
-        result += this.renderInlineAsText(tokens[i].children, options4, env3);
+        result2 += this.renderInlineAsText(tokens[i].children, options4, env3);
         break;
       case "html_inline":
       case "html_block":
-        result += tokens[i].content;
+        result2 += tokens[i].content;
         break;
       case "softbreak":
       case "hardbreak":
-        result += "\n";
+        result2 += "\n";
     }
-    return result;
+    return result2;
   }
   /**
   * Takes token stream and generates HTML. Probably, you will never need to call
   * this method directly.
   */
   render(tokens, options4, env3) {
-    let result = "";
+    let result2 = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (type === "inline") result += this.renderInline(tokens[i].children, options4, env3);
-      else if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options4, env3, this);
-      else result += this.renderToken(tokens, i, options4);
+      if (type === "inline") result2 += this.renderInline(tokens[i].children, options4, env3);
+      else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options4, env3, this);
+      else result2 += this.renderToken(tokens, i, options4);
     }
-    return result;
+    return result2;
   }
 };
 var StateCore = class {
@@ -36816,15 +36827,15 @@ function addReplacement(replacements, tokenIdx, pos, ch) {
   });
 }
 function applyReplacements(str, replacements) {
-  let result = "";
+  let result2 = "";
   let lastPos = 0;
   replacements.sort((a, b) => a.pos - b.pos);
   for (let i = 0; i < replacements.length; i++) {
     const replacement = replacements[i];
-    result += str.slice(lastPos, replacement.pos) + replacement.ch;
+    result2 += str.slice(lastPos, replacement.pos) + replacement.ch;
     lastPos = replacement.pos + 1;
   }
-  return result + str.slice(lastPos);
+  return result2 + str.slice(lastPos);
 }
 function process_inlines(tokens, state) {
   let j;
@@ -37113,7 +37124,7 @@ function getLine(state, line) {
   return state.src.slice(pos, max);
 }
 function escapedSplit(str) {
-  const result = [];
+  const result2 = [];
   const max = str.length;
   let pos = 0;
   let ch = str.charCodeAt(pos);
@@ -37123,7 +37134,7 @@ function escapedSplit(str) {
   while (pos < max) {
     if (ch === 124) {
       if (!isEscaped) {
-        result.push(current + str.substring(lastPos, pos));
+        result2.push(current + str.substring(lastPos, pos));
         current = "";
         lastPos = pos + 1;
       } else {
@@ -37135,8 +37146,8 @@ function escapedSplit(str) {
     pos++;
     ch = str.charCodeAt(pos);
   }
-  result.push(current + str.substring(lastPos));
-  return result;
+  result2.push(current + str.substring(lastPos));
+  return result2;
 }
 function table(state, startLine, endLine, silent) {
   if (startLine + 2 > endLine) return false;
@@ -39346,17 +39357,17 @@ var MarkdownIt = class {
   * ```
   */
   enable(list2, ignoreInvalid = false) {
-    let result = [];
+    let result2 = [];
     if (!Array.isArray(list2)) list2 = [list2];
     [
       "core",
       "block",
       "inline"
     ].forEach((chain) => {
-      result = result.concat(this[chain].ruler.enable(list2, true));
+      result2 = result2.concat(this[chain].ruler.enable(list2, true));
     });
-    result = result.concat(this.inline.ruler2.enable(list2, true));
-    const missed = list2.filter((name) => result.indexOf(name) < 0);
+    result2 = result2.concat(this.inline.ruler2.enable(list2, true));
+    const missed = list2.filter((name) => result2.indexOf(name) < 0);
     if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
     return this;
   }
@@ -39364,17 +39375,17 @@ var MarkdownIt = class {
   * The same as {@link MarkdownIt.enable}, but turn specified rules off.
   */
   disable(list2, ignoreInvalid = false) {
-    let result = [];
+    let result2 = [];
     if (!Array.isArray(list2)) list2 = [list2];
     [
       "core",
       "block",
       "inline"
     ].forEach((chain) => {
-      result = result.concat(this[chain].ruler.disable(list2, true));
+      result2 = result2.concat(this[chain].ruler.disable(list2, true));
     });
-    result = result.concat(this.inline.ruler2.disable(list2, true));
-    const missed = list2.filter((name) => result.indexOf(name) < 0);
+    result2 = result2.concat(this.inline.ruler2.disable(list2, true));
+    const missed = list2.filter((name) => result2.indexOf(name) < 0);
     if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
     return this;
   }
@@ -39631,8 +39642,8 @@ function prevalenceRow(r, view) {
   const positives = int2(d?.positives);
   const labelled = int2(d?.labelled);
   if (positives === null || labelled === null) return { result: view, measured: null };
-  const metric2 = r.metrics.find((m) => m.name === "prevalence");
-  const value = metric2?.value ?? (labelled > 0 ? positives / labelled : null);
+  const metric = r.metrics.find((m) => m.name === "prevalence");
+  const value = metric?.value ?? (labelled > 0 ? positives / labelled : null);
   return {
     result: view,
     measured: {
@@ -39640,7 +39651,7 @@ function prevalenceRow(r, view) {
       labelled,
       missingLabels: int2(d?.missing_labels) ?? 0,
       prevalence: formatNumber(value),
-      interval: metric2 ? formatCi(metric2) : ""
+      interval: metric ? formatCi(metric) : ""
     }
   };
 }
@@ -39950,9 +39961,9 @@ hb.registerHelper({
   observed: helper(([m], o) => formatObserved(m, (s) => escapeMarkdown(s, target(o)))),
   /** Observed value alone, with the unit. */
   value: helper(([m], o) => {
-    const metric2 = m;
-    const unit = metric2.unit ? ` ${escapeMarkdown(metric2.unit, target(o))}` : "";
-    return `${formatNumber(metric2.value)}${metric2.value === null ? "" : unit}`;
+    const metric = m;
+    const unit = metric.unit ? ` ${escapeMarkdown(metric.unit, target(o))}` : "";
+    return `${formatNumber(metric.value)}${metric.value === null ? "" : unit}`;
   }),
   ci: helper(([m]) => formatCi(m) || EMPTY),
   bound: helper(([m]) => {
@@ -39961,9 +39972,9 @@ hb.registerHelper({
   }),
   /** Whether the value meets its bound: yes, no, or — without a bound. */
   met: helper(([m]) => {
-    const metric2 = m;
-    if (!metric2.threshold) return EMPTY;
-    return metric2.value !== null && meets(metric2.value, metric2.threshold) ? "yes" : "no";
+    const metric = m;
+    if (!metric.threshold) return EMPTY;
+    return metric.value !== null && meets(metric.value, metric.threshold) ? "yes" : "no";
   }),
   /** IDs (strings or objects with an id), comma separated; — when none. */
   ids: helper(([list2], o) => {
@@ -40026,11 +40037,11 @@ var STATUS_ICON = {
 function uniq(xs) {
   return [...new Set(xs)];
 }
-function declaredCheckFor(result, checks) {
+function declaredCheckFor(result2, checks) {
   let best = null;
   for (const c of checks) {
-    if (c.id === result.id) return c;
-    if (result.id.startsWith(`${c.id}/`) && (!best || c.id.length > best.id.length)) best = c;
+    if (c.id === result2.id) return c;
+    if (result2.id.startsWith(`${c.id}/`) && (!best || c.id.length > best.id.length)) best = c;
   }
   return best;
 }
@@ -45897,25 +45908,25 @@ function readElement(reader, type) {
   }
 }
 function readVarInt(reader) {
-  let result = 0;
+  let result2 = 0;
   let shift = 0;
   while (true) {
     const byte = reader.view.getUint8(reader.offset++);
-    result |= (byte & 127) << shift;
+    result2 |= (byte & 127) << shift;
     if (!(byte & 128)) {
-      return result;
+      return result2;
     }
     shift += 7;
   }
 }
 function readVarBigInt(reader) {
-  let result = 0n;
+  let result2 = 0n;
   let shift = 0n;
   while (true) {
     const byte = reader.view.getUint8(reader.offset++);
-    result |= BigInt(byte & 127) << shift;
+    result2 |= BigInt(byte & 127) << shift;
     if (!(byte & 128)) {
-      return result;
+      return result2;
     }
     shift += 7n;
   }
@@ -46653,7 +46664,7 @@ function filterPageRanges(filter, columnPages, groupRows2, strict = true) {
   if ("$nor" in filter && Array.isArray(filter.$nor)) {
     return void 0;
   }
-  let result;
+  let result2;
   for (const [field, condition] of Object.entries(filter)) {
     const pages = columnPages[field];
     if (!pages) continue;
@@ -46671,9 +46682,9 @@ function filterPageRanges(filter, columnPages, groupRows2, strict = true) {
         else keep.push([start, end]);
       }
     }
-    result = intersectRanges(result, keep);
+    result2 = intersectRanges(result2, keep);
   }
-  return result;
+  return result2;
 }
 function intersectRanges(a, b) {
   if (!a) return b;
@@ -46860,12 +46871,12 @@ function pagesForRange([rangeStart, rangeEnd], pages, groupRows2) {
   return [first, last];
 }
 async function prefetchBloomFilters({ file: file2, metadata, filter, filterStrict = true }) {
-  const result = metadata.row_groups.map(() => (
+  const result2 = metadata.row_groups.map(() => (
     /** @type {Record<string, BloomFilter>} */
     {}
   ));
   const eligibleCols = bloomEligibleColumns(filter);
-  if (eligibleCols.size === 0) return result;
+  if (eligibleCols.size === 0) return result2;
   const physicalColumns = getPhysicalColumns(parquetSchema(metadata));
   const tasks = [];
   metadata.row_groups.forEach((rowGroup, rgIdx) => {
@@ -46880,12 +46891,12 @@ async function prefetchBloomFilters({ file: file2, metadata, filter, filterStric
       tasks.push((async () => {
         const buffer = await file2.slice(start, end);
         const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 });
-        if (bloom) result[rgIdx][colName] = bloom;
+        if (bloom) result2[rgIdx][colName] = bloom;
       })());
     }
   });
   if (tasks.length) await Promise.all(tasks);
-  return result;
+  return result2;
 }
 async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers: parsers2 }) {
   const pageRangesByGroup = metadata.row_groups.map(() => void 0);
@@ -47072,12 +47083,12 @@ function decodeTypedValue(typedValue, metadata, parsers2) {
     if ("typed_value" in typedValue || "value" in typedValue) {
       return null;
     }
-    const result = {};
+    const result2 = {};
     for (const [key, field] of Object.entries(typedValue)) {
       if (!metadata.dictionary.includes(key)) continue;
-      result[key] = decodeTypedValue(field, metadata, parsers2);
+      result2[key] = decodeTypedValue(field, metadata, parsers2);
     }
-    return result;
+    return result2;
   }
   if (typedValue instanceof Uint8Array) {
     return readVariant(makeReader(typedValue), metadata, parsers2);
@@ -47260,16 +47271,16 @@ function readVariantArray(reader, header, metadata, parsers2) {
     offsets[i] = readUnsigned(reader, offsetWidth);
   }
   const valuesStart = reader.offset;
-  const result = new Array(numElements);
+  const result2 = new Array(numElements);
   for (let i = 0; i < numElements; i++) {
     const valueReader = {
       view: reader.view,
       offset: valuesStart + offsets[i]
     };
-    result[i] = readVariant(valueReader, metadata, parsers2);
+    result2[i] = readVariant(valueReader, metadata, parsers2);
   }
   reader.offset = valuesStart + offsets[offsets.length - 1];
-  return result;
+  return result2;
 }
 function readVariantDecimal(reader, width) {
   const scale = reader.view.getUint8(reader.offset);
@@ -48240,19 +48251,19 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
       if (data) dictionary = convert(data, columnDecoder);
     } else {
       const lastChunkLength = lastChunk?.length || 0;
-      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
-      if (result.skipped) {
+      const result2 = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      if (result2.skipped) {
         if (!chunks.length) {
-          skipped += result.skipped;
+          skipped += result2.skipped;
         }
-        rowCount += result.skipped;
-      } else if (result.data && lastChunk === result.data) {
-        rowCount += result.data.length - lastChunkLength;
-      } else if (result.data && result.data.length) {
+        rowCount += result2.skipped;
+      } else if (result2.data && lastChunk === result2.data) {
+        rowCount += result2.data.length - lastChunkLength;
+      } else if (result2.data && result2.data.length) {
         emitLastChunk?.();
-        chunks.push(result.data);
-        rowCount += result.data.length;
-        lastChunk = result.data;
+        chunks.push(result2.data);
+        rowCount += result2.data.length;
+        lastChunk = result2.data;
       }
     }
   }
@@ -48504,8 +48515,8 @@ function assembleAsync(asyncRowGroup, schemaTree2, parsers2) {
           const resolved = await Promise.all(childColumns.map((c) => c.data));
           const subcolumnData = /* @__PURE__ */ new Map();
           const flattened = resolved.map(({ data }) => flatten(data));
-          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result) => result.skipped));
-          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i) => result.skipped + flattened[i].length));
+          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result2) => result2.skipped));
+          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result2, i) => result2.skipped + flattened[i].length));
           for (let i = 0; i < childColumns.length; i++) {
             const start = skipped - resolved[i].skipped;
             const length = Math.max(0, end - skipped);
@@ -49515,6 +49526,690 @@ function ksTwoSample(a, b) {
   return { statistic, pValue: kolmogorovSf(Math.sqrt(en) * statistic), method: "asymptotic", n1, n2 };
 }
 
+// packages/drift/src/stats/binning.ts
+function finiteSample(x, what) {
+  if (x.length === 0) throw new Error(`${what}: empty sample`);
+  const out = Float64Array.from(x);
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i];
+    if (Number.isNaN(v)) throw new Error(`${what}: contains NaN (drop missing values first)`);
+    if (!Number.isFinite(v)) throw new Error(`${what}: contains ${v}; values must be finite`);
+  }
+  return out;
+}
+function countVector(x, what, allowZeroTotal = false) {
+  if (x.length === 0) throw new Error(`${what}: empty vector`);
+  const out = Float64Array.from(x);
+  let total = 0;
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i];
+    if (!(v >= 0) || !Number.isFinite(v))
+      throw new Error(`${what}: entry ${i} is ${v}; must be finite and \u2265 0`);
+    total += v;
+  }
+  if (!allowZeroTotal && !(total > 0)) throw new Error(`${what}: all entries are 0`);
+  return out;
+}
+function equalWidthEdges(samples, bins = 10) {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`equalWidthEdges: bins must be a positive integer`);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const s of samples) {
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i];
+      if (!Number.isFinite(v)) throw new Error(`equalWidthEdges: values must be finite, got ${v}`);
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (lo > hi) throw new Error("equalWidthEdges: no values");
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const step = (hi - lo) / bins;
+  const edges = new Float64Array(bins + 1);
+  for (let i = 0; i < bins; i++) edges[i] = i * step + lo;
+  edges[bins] = hi;
+  for (let i = 1; i <= bins; i++) {
+    if (!(edges[i] > edges[i - 1]))
+      throw new Error(`equalWidthEdges: range too small for ${bins} finite-sized bins`);
+  }
+  return edges;
+}
+function lastEdgeAtOrBelow(edges, v) {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (edges[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+function histogramCounts(x, edges) {
+  const bins = edges.length - 1;
+  if (bins < 1) throw new Error("histogramCounts: need at least 2 edges");
+  const counts = new Float64Array(bins);
+  const last = edges[bins];
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) throw new Error("histogramCounts: x contains NaN (drop missing values first)");
+    if (v < edges[0] || v > last) continue;
+    const b = v === last ? bins - 1 : lastEdgeAtOrBelow(edges, v);
+    counts[b] = counts[b] + 1;
+  }
+  return counts;
+}
+function quantileLinear(sorted, q) {
+  const n = sorted.length;
+  if (n === 0) throw new Error("quantileLinear: empty sample");
+  if (!(q >= 0 && q <= 1)) throw new Error(`quantileLinear: q must be in [0, 1], got ${q}`);
+  const h = (n - 1) * q;
+  if (h >= n - 1) return sorted[n - 1];
+  const i = Math.floor(h);
+  const g = h - i;
+  const a = sorted[i];
+  const b = sorted[i + 1];
+  const diff = b - a;
+  return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
+}
+function referenceQuantileEdges(reference2, bins = 10) {
+  if (!Number.isInteger(bins) || bins < 2)
+    throw new Error("referenceQuantileEdges: bins must be an integer \u2265 2");
+  const sorted = finiteSample(reference2, "referenceQuantileEdges: reference").sort();
+  const edges = [];
+  for (let k = 1; k < bins; k++) {
+    const e = quantileLinear(sorted, k / bins);
+    if (edges.length === 0 || e !== edges[edges.length - 1]) edges.push(e);
+  }
+  return Float64Array.from(edges);
+}
+function quantileBinCounts(x, edges) {
+  const counts = new Float64Array(edges.length + 1);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v)) throw new Error("quantileBinCounts: x contains NaN (drop missing values first)");
+    const b = lastEdgeAtOrBelow(edges, v) + 1;
+    counts[b] = counts[b] + 1;
+  }
+  return counts;
+}
+function categoryCounts(reference2, current) {
+  const ref = /* @__PURE__ */ new Map();
+  const cur = /* @__PURE__ */ new Map();
+  const tally = (xs, into) => {
+    for (let i = 0; i < xs.length; i++) {
+      const v = xs[i];
+      if (typeof v === "number" && Number.isNaN(v))
+        throw new Error("categoryCounts: NaN category (drop missing values first)");
+      into.set(v, (into.get(v) ?? 0) + 1);
+    }
+  };
+  tally(reference2, ref);
+  tally(current, cur);
+  const categories2 = [.../* @__PURE__ */ new Set([...ref.keys(), ...cur.keys()])];
+  if (categories2.every((c) => typeof c === "number"))
+    categories2.sort((a, b) => a - b);
+  else categories2.sort((a, b) => String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+  return {
+    categories: categories2,
+    reference: Float64Array.from(categories2, (c) => ref.get(c) ?? 0),
+    current: Float64Array.from(categories2, (c) => cur.get(c) ?? 0)
+  };
+}
+
+// packages/drift/src/stats/special.ts
+var EPS = 1e-16;
+var FPMIN = 1e-300;
+var MAX_ITER = 1e5;
+var LANCZOS_G = 6.02468004077673;
+var LANCZOS_NUM = [
+  2353137688041076e-5,
+  429198036426491e-4,
+  3571195923735567e-5,
+  1792103442603721e-5,
+  6039542586352028e-6,
+  14397204073117216e-7,
+  24887455786205417e-8,
+  31426415585400194e-9,
+  2.8763706289353725e6,
+  186056.26539522348,
+  8071.672002365816,
+  210.82427775157936,
+  2.5066282746310002
+];
+var LANCZOS_DEN = [
+  0,
+  39916800,
+  120543840,
+  150917976,
+  105258076,
+  45995730,
+  13339535,
+  2637558,
+  357423,
+  32670,
+  1925,
+  66,
+  1
+];
+function lanczosSum(x) {
+  let num = 0;
+  let den = 0;
+  const n = LANCZOS_NUM.length;
+  if (x < 5) {
+    for (let i = n - 1; i >= 0; i--) {
+      num = num * x + LANCZOS_NUM[i];
+      den = den * x + LANCZOS_DEN[i];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      num = num / x + LANCZOS_NUM[i];
+      den = den / x + LANCZOS_DEN[i];
+    }
+  }
+  return num / den;
+}
+function logGamma(x) {
+  if (!(x > 0)) throw new Error(`logGamma: x must be > 0, got ${x}`);
+  if (x === 1 || x === 2) return 0;
+  if (x === Number.POSITIVE_INFINITY) return x;
+  if (x < 1e-20) return -Math.log(x);
+  return Math.log(lanczosSum(x)) - LANCZOS_G + (x - 0.5) * (Math.log(x + LANCZOS_G - 0.5) - 1);
+}
+function gammaPrefix(a, x) {
+  return Math.exp(a * Math.log(x) - x - logGamma(a));
+}
+function gammaPSeries(a, x) {
+  let term = 1 / a;
+  let sum = term;
+  for (let n = 1; n <= MAX_ITER; n++) {
+    term *= x / (a + n);
+    sum += term;
+    if (Math.abs(term) < Math.abs(sum) * EPS) return sum * gammaPrefix(a, x);
+  }
+  throw new Error(`gammaP: series did not converge for a=${a}, x=${x}`);
+}
+function gammaQContinuedFraction(a, x) {
+  let b = x + 1 - a;
+  let c = 1 / FPMIN;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i <= MAX_ITER; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < FPMIN) d = FPMIN;
+    c = b + an / c;
+    if (Math.abs(c) < FPMIN) c = FPMIN;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPS) return h * gammaPrefix(a, x);
+  }
+  throw new Error(`gammaQ: continued fraction did not converge for a=${a}, x=${x}`);
+}
+function checkGammaArgs(fn, a, x) {
+  if (!(a > 0) || a === Number.POSITIVE_INFINITY)
+    throw new Error(`${fn}: a must be finite and > 0, got ${a}`);
+  if (!(x >= 0)) throw new Error(`${fn}: x must be \u2265 0, got ${x}`);
+}
+function gammaQ(a, x) {
+  checkGammaArgs("gammaQ", a, x);
+  if (x === 0) return 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  return x < a + 1 ? 1 - gammaPSeries(a, x) : gammaQContinuedFraction(a, x);
+}
+function chiSquareSf(x, dof) {
+  if (!(dof > 0)) throw new Error(`chiSquareSf: dof must be > 0, got ${dof}`);
+  if (Number.isNaN(x)) throw new Error("chiSquareSf: x is NaN");
+  if (x <= 0) return 1;
+  return gammaQ(dof / 2, x / 2);
+}
+function normalSf(z2) {
+  if (Number.isNaN(z2)) throw new Error("normalSf: z is NaN");
+  const half = 0.5 * gammaQ(0.5, 0.5 * z2 * z2);
+  return z2 >= 0 ? half : 1 - half;
+}
+
+// packages/drift/src/stats/chi-square.ts
+function chiSquareHomogeneity(reference2, current) {
+  const ref = countVector(reference2, "chiSquareHomogeneity: reference");
+  const cur = countVector(current, "chiSquareHomogeneity: current");
+  if (ref.length !== cur.length)
+    throw new Error(
+      `chiSquareHomogeneity: reference has ${ref.length} categories, current has ${cur.length}; align them first`
+    );
+  const keep = [];
+  let refTotal = 0;
+  let curTotal = 0;
+  for (let j = 0; j < ref.length; j++) {
+    const r = ref[j];
+    const c = cur[j];
+    if (r === 0 && c === 0) continue;
+    keep.push(j);
+    refTotal += r;
+    curTotal += c;
+  }
+  const k = keep.length;
+  if (k <= 1) return { statistic: 0, dof: 0, pValue: 1, categories: k };
+  const total = refTotal + curTotal;
+  let statistic = 0;
+  for (const j of keep) {
+    const r = ref[j];
+    const c = cur[j];
+    const col = r + c;
+    const er = refTotal * col / total;
+    const ec = curTotal * col / total;
+    statistic += (r - er) ** 2 / er + (c - ec) ** 2 / ec;
+  }
+  const dof = k - 1;
+  return { statistic, dof, pValue: chiSquareSf(statistic, dof), categories: k };
+}
+
+// packages/drift/src/stats/jensen-shannon.ts
+var JS_DEFAULT_BINS = 10;
+var DBL_MIN = 22250738585072014e-324;
+function relEntr(p, m) {
+  if (p === 0) return 0;
+  const ratio2 = p / m;
+  if (ratio2 > 0.5 && ratio2 < 2) return p * Math.log1p((p - m) / m);
+  if (ratio2 > DBL_MIN && ratio2 < Number.POSITIVE_INFINITY) return p * Math.log(ratio2);
+  return p * (Math.log(p) - Math.log(m));
+}
+function jensenShannonDistance(p, q) {
+  const a = countVector(p, "jensenShannonDistance: p");
+  const b = countVector(q, "jensenShannonDistance: q");
+  if (a.length !== b.length)
+    throw new Error(`jensenShannonDistance: p has ${a.length} entries, q has ${b.length}; align them first`);
+  let sa = 0;
+  let sb = 0;
+  for (let i = 0; i < a.length; i++) {
+    sa += a[i];
+    sb += b[i];
+  }
+  let left = 0;
+  let right = 0;
+  for (let i = 0; i < a.length; i++) {
+    const pi = a[i] / sa;
+    const qi = b[i] / sb;
+    const m = (pi + qi) / 2;
+    left += relEntr(pi, m);
+    right += relEntr(qi, m);
+  }
+  const js = (left + right) / Math.LN2;
+  return Math.sqrt(Math.max(0, js / 2));
+}
+function jensenShannonBinned(reference2, current, bins = JS_DEFAULT_BINS) {
+  const ref = finiteSample(reference2, "jensenShannonBinned: reference");
+  const cur = finiteSample(current, "jensenShannonBinned: current");
+  const edges = equalWidthEdges([ref, cur], bins);
+  const refCounts = histogramCounts(ref, edges);
+  const curCounts = histogramCounts(cur, edges);
+  return {
+    distance: jensenShannonDistance(refCounts, curCounts),
+    edges,
+    reference: refCounts,
+    current: curCounts
+  };
+}
+
+// packages/drift/src/stats/multiple-testing.ts
+function checkedPValues(pValues, alpha, fn) {
+  if (!(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha must be in (0, 1), got ${alpha}`);
+  const p = Float64Array.from(pValues);
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i];
+    if (!(v >= 0 && v <= 1)) throw new Error(`${fn}: p-value ${i} is ${v}; must be in [0, 1]`);
+  }
+  return p;
+}
+function ascendingOrder(p) {
+  return Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[a] - p[b]);
+}
+function result(adjusted, alpha) {
+  return { adjusted, reject: Array.from(adjusted, (a) => a <= alpha), alpha };
+}
+function holmAdjust(pValues, alpha = 0.05) {
+  const p = checkedPValues(pValues, alpha, "holmAdjust");
+  const m = p.length;
+  const adjusted = new Float64Array(m);
+  let running = 0;
+  ascendingOrder(p).forEach((idx, i) => {
+    running = Math.max(running, Math.min(1, (m - i) * p[idx]));
+    adjusted[idx] = running;
+  });
+  return result(adjusted, alpha);
+}
+function benjaminiHochbergAdjust(pValues, alpha = 0.05) {
+  const p = checkedPValues(pValues, alpha, "benjaminiHochbergAdjust");
+  const m = p.length;
+  const order = ascendingOrder(p);
+  const adjusted = new Float64Array(m);
+  let running = Number.POSITIVE_INFINITY;
+  for (let i = m - 1; i >= 0; i--) {
+    const idx = order[i];
+    running = Math.min(running, p[idx] * (m / (i + 1)));
+    adjusted[idx] = Math.min(1, running);
+  }
+  return result(adjusted, alpha);
+}
+
+// packages/drift/src/stats/psi.ts
+var PSI_EPSILON = 1e-4;
+var PSI_DEFAULT_BINS = 10;
+function populationStabilityIndex(reference2, current, epsilon = PSI_EPSILON) {
+  const ref = countVector(reference2, "populationStabilityIndex: reference");
+  const cur = countVector(current, "populationStabilityIndex: current");
+  if (ref.length !== cur.length)
+    throw new Error(
+      `populationStabilityIndex: reference has ${ref.length} bins, current has ${cur.length}; align them first`
+    );
+  if (!(epsilon > 0 && epsilon < 1)) throw new Error(`populationStabilityIndex: epsilon must be in (0, 1)`);
+  let sr = 0;
+  let sc = 0;
+  for (let i = 0; i < ref.length; i++) {
+    sr += ref[i];
+    sc += cur[i];
+  }
+  let psi = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const r0 = ref[i] / sr;
+    const c0 = cur[i] / sc;
+    const r = r0 === 0 ? epsilon : r0;
+    const c = c0 === 0 ? epsilon : c0;
+    psi += (c - r) * Math.log(c / r);
+  }
+  return psi;
+}
+function psiNumeric(reference2, current, options4 = {}) {
+  const ref = finiteSample(reference2, "psiNumeric: reference");
+  const cur = finiteSample(current, "psiNumeric: current");
+  const edges = referenceQuantileEdges(ref, options4.bins ?? PSI_DEFAULT_BINS);
+  const refCounts = quantileBinCounts(ref, edges);
+  const curCounts = quantileBinCounts(cur, edges);
+  return {
+    psi: populationStabilityIndex(refCounts, curCounts, options4.epsilon ?? PSI_EPSILON),
+    edges,
+    reference: refCounts,
+    current: curCounts
+  };
+}
+
+// packages/drift/src/stats/wasserstein.ts
+var WASSERSTEIN_MIN_STD = 1e-3;
+function sortedWeighted(x, w, what) {
+  const values = finiteSample(x, `wassersteinDistance: ${what}`);
+  const n = values.length;
+  const cum = new Float64Array(n + 1);
+  if (w === void 0) {
+    values.sort();
+    for (let i = 0; i < n; i++) cum[i + 1] = i + 1;
+    return { values, cum };
+  }
+  const weights = countVector(w, `wassersteinDistance: ${what} weights`);
+  if (weights.length !== n)
+    throw new Error(`wassersteinDistance: ${what} has ${n} values but ${weights.length} weights`);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => values[a] - values[b]
+  );
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = order[i];
+    sorted[i] = values[j];
+    cum[i + 1] = cum[i] + weights[j];
+  }
+  return { values: sorted, cum };
+}
+function wassersteinDistance(u, v, uWeights, vWeights) {
+  const a = sortedWeighted(u, uWeights, "u");
+  const b = sortedWeighted(v, vWeights, "v");
+  const na = a.values.length;
+  const nb = b.values.length;
+  const totalA = a.cum[na];
+  const totalB = b.cum[nb];
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < na || j < nb) {
+    const t = i < na && (j >= nb || a.values[i] <= b.values[j]) ? a.values[i] : b.values[j];
+    while (i < na && a.values[i] <= t) i++;
+    while (j < nb && b.values[j] <= t) j++;
+    if (i === na && j === nb) break;
+    const next = i < na && (j >= nb || a.values[i] <= b.values[j]) ? a.values[i] : b.values[j];
+    sum += Math.abs(a.cum[i] / totalA - b.cum[j] / totalB) * (next - t);
+  }
+  return sum;
+}
+function populationStd(x, weights) {
+  const values = finiteSample(x, "populationStd: x");
+  const n = values.length;
+  const w = weights === void 0 ? void 0 : countVector(weights, "populationStd: weights");
+  if (w !== void 0 && w.length !== n)
+    throw new Error(`populationStd: ${n} values but ${w.length} weights`);
+  let total = 0;
+  let mean = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w === void 0 ? 1 : w[i];
+    total += wi;
+    mean += wi * values[i];
+  }
+  mean /= total;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - mean;
+    ss += (w === void 0 ? 1 : w[i]) * d * d;
+  }
+  return Math.sqrt(ss / total);
+}
+function normedWassersteinDistance(reference2, current, options4 = {}) {
+  const minStd = options4.minStd ?? WASSERSTEIN_MIN_STD;
+  if (!(minStd > 0) || !Number.isFinite(minStd))
+    throw new Error(`normedWassersteinDistance: minStd must be finite and > 0, got ${minStd}`);
+  const distance = wassersteinDistance(reference2, current, options4.referenceWeights, options4.currentWeights);
+  const referenceStd = populationStd(reference2, options4.referenceWeights);
+  const stdFloored = referenceStd < minStd;
+  return { distance, referenceStd, normed: distance / (stdFloored ? minStd : referenceStd), stdFloored };
+}
+
+// packages/drift/src/stats/z-test.ts
+function checkCounts(k, n, side) {
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`twoProportionZTest: n${side} must be an integer \u2265 1, got ${n}`);
+  if (!Number.isInteger(k) || k < 0 || k > n)
+    throw new Error(`twoProportionZTest: k${side} must be an integer in [0, n${side}] = [0, ${n}], got ${k}`);
+}
+function twoProportionZTest(k1, n1, k2, n2) {
+  checkCounts(k1, n1, "1");
+  checkCounts(k2, n2, "2");
+  const p1 = k1 / n1;
+  const p2 = k2 / n2;
+  const pooled = (k1 + k2) / (n1 + n2);
+  if (pooled === 0 || pooled === 1) return { z: 0, pValue: 1, p1, p2, pooled };
+  const z2 = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  return { z: z2, pValue: Math.min(1, 2 * normalSf(Math.abs(z2))), p1, p2, pooled };
+}
+
+// packages/drift/src/column-drift.ts
+var DRIFT_METHODS = [
+  "auto",
+  "ks",
+  "chi_square",
+  "z",
+  "wasserstein",
+  "jensen_shannon",
+  "psi"
+];
+var DEFAULT_DISTANCE_THRESHOLD = {
+  wasserstein: 0.1,
+  jensen_shannon: 0.1,
+  psi: 0.1
+};
+var AUTO_SMALL_N = 1e3;
+var AUTO_MAX_CATEGORIES_AS_NUMBER = 5;
+var STATISTIC_NAME = {
+  ks: "ks_statistic",
+  chi_square: "chi_square",
+  z: "z",
+  wasserstein: "wasserstein_normed",
+  jensen_shannon: "jensen_shannon",
+  psi: "psi"
+};
+var METHOD_LABEL = {
+  ks: "KS",
+  chi_square: "chi-square",
+  z: "Z-test",
+  wasserstein: "Wasserstein (normed)",
+  jensen_shannon: "Jensen\u2013Shannon",
+  psi: "PSI"
+};
+function columnSide(cells) {
+  const texts = [];
+  for (const c of cells) if (c !== null && c.trim() !== "") texts.push(c);
+  let numbers = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const v = Number(texts[i]);
+    if (!Number.isFinite(v)) {
+      numbers = null;
+      break;
+    }
+    numbers[i] = v;
+  }
+  return { rows: cells.length, missing: cells.length - texts.length, texts, numbers };
+}
+function categoryOf(side, i) {
+  return side.numbers ? String(side.numbers[i]) : side.texts[i];
+}
+function categories(side) {
+  return side.texts.map((_, i) => categoryOf(side, i));
+}
+function columnKind(ref, cur) {
+  const numeric = ref.numbers !== null && cur.numbers !== null;
+  const distinct = (/* @__PURE__ */ new Set([...categories(ref), ...categories(cur)])).size;
+  return {
+    kind: numeric && distinct > AUTO_MAX_CATEGORIES_AS_NUMBER ? "numeric" : "categorical",
+    distinct
+  };
+}
+function autoMethod(kind, distinct, nReference) {
+  const small = nReference <= AUTO_SMALL_N;
+  const size = `${nReference} reference value(s) ${small ? "\u2264" : ">"} ${AUTO_SMALL_N}`;
+  if (kind === "numeric") {
+    return small ? { method: "ks", rule: `numeric, ${size}` } : { method: "wasserstein", rule: `numeric, ${size}` };
+  }
+  if (!small) return { method: "jensen_shannon", rule: `categorical, ${size}` };
+  return distinct === 2 ? { method: "z", rule: `binary (2 categories), ${size}` } : { method: "chi_square", rule: `categorical (${distinct} categories), ${size}` };
+}
+var MethodMismatch = class extends Error {
+};
+function testColumn(method, ref, cur, kind, threshold) {
+  const numeric = ref.numbers !== null && cur.numbers !== null;
+  const needsNumbers = method === "ks" || method === "wasserstein";
+  if (needsNumbers && !numeric) {
+    throw new MethodMismatch(
+      `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`
+    );
+  }
+  const out = (statistic, p) => ({
+    method,
+    statistic_name: STATISTIC_NAME[method],
+    statistic,
+    p_value: p,
+    threshold: p === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
+  });
+  const r = ref.numbers;
+  const c = cur.numbers;
+  const asNumbers = numeric && kind === "numeric";
+  const counts = () => categoryCounts(categories(ref), categories(cur));
+  switch (method) {
+    case "ks": {
+      const ks = ksTwoSample(r, c);
+      return out(ks.statistic, ks.pValue);
+    }
+    case "wasserstein":
+      return out(normedWassersteinDistance(r, c).normed, null);
+    case "jensen_shannon": {
+      if (asNumbers) return out(jensenShannonBinned(r, c).distance, null);
+      const k = counts();
+      return out(jensenShannonDistance(k.reference, k.current), null);
+    }
+    case "psi": {
+      if (asNumbers) return out(psiNumeric(r, c).psi, null);
+      const k = counts();
+      return out(populationStabilityIndex(k.reference, k.current), null);
+    }
+    case "chi_square": {
+      const k = counts();
+      const chi = chiSquareHomogeneity(k.reference, k.current);
+      return out(chi.statistic, chi.pValue);
+    }
+    case "z": {
+      const k = counts();
+      if (k.categories.length !== 2) {
+        throw new MethodMismatch(
+          `the Z-test compares the share of one of 2 categories, and the column has ${k.categories.length}; use chi_square`
+        );
+      }
+      const z2 = twoProportionZTest(
+        k.reference[0],
+        ref.texts.length,
+        k.current[0],
+        cur.texts.length
+      );
+      return out(z2.z, z2.pValue);
+    }
+  }
+}
+function missingnessTest(ref, cur) {
+  const reference2 = ref.rows === 0 ? 0 : ref.missing / ref.rows;
+  const current = cur.rows === 0 ? 0 : cur.missing / cur.rows;
+  if (ref.missing + cur.missing === 0 || ref.rows === 0 || cur.rows === 0)
+    return { reference: reference2, current, p_value: null };
+  return {
+    reference: reference2,
+    current,
+    p_value: twoProportionZTest(ref.missing, ref.rows, cur.missing, cur.rows).pValue
+  };
+}
+function newCategories(ref, cur) {
+  const seen = new Set(categories(ref));
+  const fresh = /* @__PURE__ */ new Map();
+  for (const c of categories(cur)) if (!seen.has(c)) fresh.set(c, (fresh.get(c) ?? 0) + 1);
+  let rows = 0;
+  for (const n of fresh.values()) rows += n;
+  return { values: [...fresh.keys()].sort(), rows };
+}
+function chartData(ref, cur, kind, maxCategories = 20) {
+  if (kind === "numeric" && ref.numbers && cur.numbers && ref.numbers.length + cur.numbers.length > 0) {
+    const edges = equalWidthEdges(
+      [ref.numbers, cur.numbers].filter((x) => x.length > 0),
+      10
+    );
+    return {
+      kind: "histogram",
+      edges: [...edges],
+      reference: [...histogramCounts(ref.numbers, edges)],
+      current: [...histogramCounts(cur.numbers, edges)]
+    };
+  }
+  const k = categoryCounts(categories(ref), categories(cur));
+  const order = k.categories.map((c, i) => ({ c, i, n: k.reference[i] + k.current[i] })).sort((a, b) => b.n - a.n || (a.c < b.c ? -1 : 1));
+  const kept = order.slice(0, maxCategories);
+  const rest = order.slice(maxCategories);
+  return {
+    kind: "categories",
+    categories: kept.map((x) => x.c),
+    reference: kept.map((x) => k.reference[x.i]),
+    current: kept.map((x) => k.current[x.i]),
+    other: [
+      rest.reduce((s, x) => s + k.reference[x.i], 0),
+      rest.reduce((s, x) => s + k.current[x.i], 0)
+    ]
+  };
+}
+
 // packages/drift/src/drift-feature.ts
 var DEFAULT_ROLES = {
   reference: ["reference", "train"],
@@ -49565,13 +50260,6 @@ function resolveColumns(config3, project) {
     return project.model.features.map((name, k) => ({ name, field: ["model", "features", k] }));
   return null;
 }
-function thresholds(config3) {
-  return {
-    ...config3.max_statistic !== void 0 ? { statistic: { op: "<=", value: config3.max_statistic } } : {},
-    ...config3.min_p_value !== void 0 ? { pValue: { op: ">=", value: config3.min_p_value } } : {}
-  };
-}
-var OP_TEXT = { "<=": "\u2264", ">=": "\u2265", "<": "<", ">": ">" };
 function formatStat(value, bound) {
   if (value === 0) return "0";
   const small = Math.abs(value) < 1e-3;
@@ -49581,72 +50269,54 @@ function formatStat(value, bound) {
   }
   return String(value);
 }
-function describeValue(label, value, bound) {
-  const shown2 = value === 0 && label === "p" ? "<1e-300" : `=${formatStat(value, bound)}`;
-  if (!bound) return `${label}${shown2}`;
-  const rule = `${OP_TEXT[bound.op]} ${bound.value}`;
-  return `${label}${shown2} (${meets(value, bound) ? rule : `not ${rule}`})`;
-}
-function finiteValues(values) {
-  const out = values.filter((v) => Number.isFinite(v));
-  return { values: out, missing: values.length - out.length };
-}
-function metric(name, value, threshold) {
-  return threshold ? { name, value, threshold } : { name, value };
-}
+var pText = (p) => p === 0 ? "<1e-300" : formatStat(p);
 function resolveAll(config3, project) {
   const reference2 = resolveDataset("reference", config3, project);
   const current = resolveDataset("current", config3, project);
   const columns = resolveColumns(config3, project);
   return { reference: reference2, current, columns };
 }
-function compareColumn(config3, column, ref, cur) {
-  const bounds3 = thresholds(config3);
-  const base = {
-    id: `${config3.id}/${column}`,
-    check: "drift.feature",
-    title: `${config3.title ?? "Feature drift"}: ${column}`,
-    verifies: config3.verifies,
-    controls: config3.controls
-  };
-  const r = finiteValues(ref.numeric(column));
-  const c = finiteValues(cur.numeric(column));
-  const counts = {
-    reference: ref.name,
-    current: cur.name,
-    n_reference: r.values.length,
-    n_current: c.values.length,
-    missing_reference: r.missing,
-    missing_current: c.missing
-  };
-  if (r.values.length === 0 || c.values.length === 0) {
-    const empty = r.values.length === 0 ? ref : cur;
-    return {
-      ...base,
-      status: "skip",
-      metrics: [metric("ks_statistic", null, bounds3.statistic), metric("p_value", null, bounds3.pValue)],
-      message: `cannot compare: column "${column}" has no values in ${empty.path} (all ${empty.rowCount} row(s) missing)`,
-      details: { ...counts, method: null }
-    };
+function measure(config3, column, ref, cur, sensitive) {
+  const r = columnSide(ref.column(column));
+  const c = columnSide(cur.column(column));
+  const { kind, distinct } = columnKind(r, c);
+  const chosen = config3.methods?.[column] ?? config3.method;
+  const auto = autoMethod(kind, distinct, r.texts.length);
+  const method = chosen === "auto" ? auto.method : chosen;
+  const rule = chosen === "auto" ? `auto: ${auto.rule}` : `${chosen} (configured)`;
+  const missing = config3.missingness ? missingnessTest(r, c) : { reference: 0, current: 0, p_value: null };
+  if (!config3.missingness) {
+    missing.reference = r.rows === 0 ? 0 : r.missing / r.rows;
+    missing.current = c.rows === 0 ? 0 : c.missing / c.rows;
   }
-  const ks = ksTwoSample(r.values, c.values);
-  const failed = bounds3.statistic !== void 0 && !meets(ks.statistic, bounds3.statistic) || bounds3.pValue !== void 0 && !meets(ks.pValue, bounds3.pValue);
-  const missing = r.missing + c.missing > 0 ? ` (${r.missing} and ${c.missing} missing)` : "";
+  const base = { column, ref: r, cur: c, rule, missing, fresh: { values: [], rows: 0 } };
+  if (r.texts.length === 0 || c.texts.length === 0) return { ...base, test: null, chart: null };
+  let test;
+  try {
+    test = testColumn(method, r, c, kind, config3.threshold);
+  } catch (e) {
+    if (!(e instanceof MethodMismatch)) throw e;
+    throw new ConfigurationError(
+      `check ${config3.id}: column "${column}" (${kind}): ${e.message} (${config3.methods?.[column] ? `methods.${column}` : "method"})`
+    );
+  }
   return {
     ...base,
-    status: failed ? "fail" : "pass",
-    metrics: [
-      metric("ks_statistic", ks.statistic, bounds3.statistic),
-      metric("p_value", ks.pValue, bounds3.pValue)
-    ],
-    message: `KS ${describeValue("D", ks.statistic, bounds3.statistic)}, ${describeValue("p", ks.pValue, bounds3.pValue)}; n=${ks.n1} vs ${ks.n2}${missing}`,
-    details: { ...counts, method: ks.method }
+    test,
+    fresh: kind === "categorical" ? newCategories(r, c) : { values: [], rows: 0 },
+    chart: sensitive ? null : chartData(r, c, kind)
   };
 }
+function adjust(p, config3) {
+  if (p.length === 0 || config3.correction === "none") return p;
+  const r = config3.correction === "holm" ? holmAdjust(p, config3.alpha) : benjaminiHochbergAdjust(p, config3.alpha);
+  return [...r.adjusted];
+}
+var CORRECTION_TEXT = { holm: "Holm", bh: "Benjamini\u2013Hochberg", none: "no correction" };
 var driftFeatureCheck = {
   type: "drift.feature",
   stage: "drift",
-  description: "Feature drift: two-sample Kolmogorov\u2013Smirnov test per column, current data vs reference data",
+  description: "Feature drift per column (KS, chi-square, Z-test, Wasserstein, Jensen\u2013Shannon or PSI; auto by type and size), missingness drift and new categories, with multiple-testing correction and a dataset-level drift share",
   options: {
     reference: external_exports.string().min(1).optional().describe(
       "Baseline dataset name; default: the dataset with role reference, else the one with role train."
@@ -49654,18 +50324,28 @@ var driftFeatureCheck = {
     current: external_exports.string().min(1).optional().describe(
       "Dataset compared with the baseline; default: the dataset with role current, else role test."
     ),
-    columns: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Numeric columns to compare; default: model.features."),
-    max_statistic: external_exports.number().min(0).max(1).optional().describe("Fail a column when the KS statistic D (largest ECDF gap) is above this."),
-    min_p_value: external_exports.number().gt(0).lt(1).optional().describe("Fail a column when the KS p-value is below this.")
+    columns: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Columns to compare (numeric or categorical); default: model.features."),
+    method: external_exports.enum(DRIFT_METHODS).default("auto").describe(
+      "Test for every column: auto (KS / chi-square / Z-test up to 1000 reference values, normed Wasserstein / Jensen\u2013Shannon above), ks, chi_square, z, wasserstein, jensen_shannon or psi."
+    ),
+    methods: external_exports.record(external_exports.string(), external_exports.enum(DRIFT_METHODS)).optional().describe("Per-column method, overriding `method` (e.g. { age: psi })."),
+    threshold: external_exports.number().gt(0).optional().describe(
+      `Distance methods: a column drifts when the distance is \u2265 this (default ${DEFAULT_DISTANCE_THRESHOLD.wasserstein} for wasserstein, jensen_shannon and psi).`
+    ),
+    alpha: external_exports.number().gt(0).lt(1).default(0.05).describe("p-value methods: a column drifts when its corrected p-value is below this."),
+    correction: external_exports.enum(["holm", "bh", "none"]).default("holm").describe(
+      "Multiple-testing correction over all p-values of the check (columns and missingness): holm (family-wise error), bh (false discovery rate) or none."
+    ),
+    missingness: external_exports.boolean().default(true).describe(
+      "Also compare the share of missing cells per column (two-proportion Z-test, in the corrected family)."
+    ),
+    drift_share: external_exports.number().gt(0).max(1).default(0.5).describe("Dataset-level drift when at least this share of the compared columns drifted."),
+    fail_on: external_exports.enum(["dataset", "column", "none"]).default("dataset").describe(
+      "dataset: the check fails on dataset-level drift and a drifted column is a warning; column: any drifted column fails; none: report only (drift is a warning, never a failure)."
+    )
   },
   validate(config3, project) {
     const problems = [];
-    if (config3.max_statistic === void 0 && config3.min_p_value === void 0) {
-      problems.push({
-        path: [],
-        message: "no acceptance bound: set `max_statistic`, `min_p_value` or both, or the check can never fail"
-      });
-    }
     const { reference: reference2, current, columns } = resolveAll(config3, project);
     if (!reference2.ok) problems.push(reference2.problem);
     if (!current.ok) problems.push(current.problem);
@@ -49686,6 +50366,16 @@ var driftFeatureCheck = {
         problems.push({ path: ["columns", k], message: `column "${name}" is listed twice` });
       }
     });
+    const names = columns?.map((c) => c.name) ?? [];
+    for (const col of Object.keys(config3.methods ?? {})) {
+      if (!names.includes(col)) {
+        const hint = nearest(col, names);
+        problems.push({
+          path: ["methods", col],
+          message: `column "${col}" is not compared by this check${hint ? `; did you mean "${hint}"?` : ""} (columns: ${names.join(", ")})`
+        });
+      }
+    }
     return problems;
   },
   columns(config3, project) {
@@ -49699,13 +50389,10 @@ var driftFeatureCheck = {
   },
   criterion(config3, project) {
     const { reference: reference2, current } = resolveAll(config3, project);
-    const b = thresholds(config3);
-    const rules = [
-      b.statistic ? `KS D ${OP_TEXT[b.statistic.op]} ${b.statistic.value}` : null,
-      b.pValue ? `${b.statistic ? "" : "KS "}p ${OP_TEXT[b.pValue.op]} ${b.pValue.value}` : null
-    ].filter((r) => r !== null);
     const which = `${current.ok ? current.name : "?"} vs ${reference2.ok ? reference2.name : "?"}`;
-    return `${rules.length > 0 ? rules.join(" and ") : "KS D and p reported (no bound)"} per column, ${which}`;
+    const per = `per column ${config3.method === "auto" ? "auto-selected test" : METHOD_LABEL[config3.method]}, p (${CORRECTION_TEXT[config3.correction]}) \u2265 ${config3.alpha} or distance below its threshold`;
+    const share = `drifted share < ${config3.drift_share}`;
+    return config3.fail_on === "column" ? `no drifted column (${per}), ${which}` : `${share} (${per}), ${which}`;
   },
   async run(ctx, config3) {
     const { reference: reference2, current, columns } = resolveAll(config3, ctx.config);
@@ -49723,9 +50410,148 @@ var driftFeatureCheck = {
       ctx.services.loadTable(reference2.name),
       ctx.services.loadTable(current.name)
     ]);
-    return columns.map((col) => compareColumn(config3, col.name, ref, cur));
+    const privacy = ctx.config.privacy;
+    const sensitive = /* @__PURE__ */ new Set([...privacy?.sensitive ?? [], ...privacy?.allow_phi ?? []]);
+    const measured = columns.map((col) => measure(config3, col.name, ref, cur, sensitive.has(col.name)));
+    return judgeColumns(config3, measured, ref, cur, sensitive);
   }
 };
+function datasetStatus(config3, compared, drifted, datasetDrift) {
+  if (compared === 0) return "skip";
+  const drift = datasetDrift || config3.fail_on === "column" && drifted > 0;
+  if (!drift) return "pass";
+  return config3.fail_on === "none" ? "warn" : "fail";
+}
+function judgeColumns(config3, measured, ref, cur, sensitive) {
+  const family = [];
+  const raw = [];
+  measured.forEach((x, m) => {
+    if (x.test?.p_value !== null && x.test?.p_value !== void 0) {
+      family.push({ m, kind: "value" });
+      raw.push(x.test.p_value);
+    }
+  });
+  measured.forEach((x, m) => {
+    if (x.missing.p_value !== null) {
+      family.push({ m, kind: "missing" });
+      raw.push(x.missing.p_value);
+    }
+  });
+  const adjusted = adjust(raw, config3);
+  const adj = measured.map(() => ({ value: null, missing: null }));
+  family.forEach((f, i) => {
+    adj[f.m][f.kind === "value" ? "value" : "missing"] = adjusted[i];
+  });
+  const alphaBound = { op: ">=", value: config3.alpha };
+  const pLabel = config3.correction === "none" ? "p" : `p(${config3.correction})`;
+  const results = [];
+  let drifted = 0;
+  let compared = 0;
+  const driftedNames = [];
+  measured.forEach((x, m) => {
+    const base = {
+      id: `${config3.id}/${x.column}`,
+      check: "drift.feature",
+      title: `${config3.title ?? "Feature drift"}: ${x.column}`,
+      verifies: config3.verifies,
+      controls: config3.controls
+    };
+    const counts = {
+      reference: ref.name,
+      current: cur.name,
+      n_reference: x.ref.texts.length,
+      n_current: x.cur.texts.length,
+      missing_reference: x.ref.missing,
+      missing_current: x.cur.missing
+    };
+    const missText = `missing ${(100 * x.missing.reference).toFixed(1)}% vs ${(100 * x.missing.current).toFixed(1)}%`;
+    const a = adj[m];
+    const missingDrift = a.missing !== null && a.missing < config3.alpha;
+    if (x.test === null) {
+      const empty = x.ref.texts.length === 0 ? ref : cur;
+      results.push({
+        ...base,
+        status: "skip",
+        metrics: [],
+        message: `cannot compare: column "${x.column}" has no values in ${empty.path} (all ${empty.rowCount} row(s) missing)`,
+        details: { ...counts, method: null }
+      });
+      return;
+    }
+    compared++;
+    const t = x.test;
+    const valueDrift = t.p_value !== null ? a.value < config3.alpha : t.statistic >= t.threshold;
+    const isDrift = valueDrift || missingDrift;
+    if (isDrift) {
+      drifted++;
+      driftedNames.push(x.column);
+    }
+    const metrics = [];
+    if (t.p_value !== null) {
+      metrics.push({ name: t.statistic_name, value: t.statistic });
+      metrics.push({ name: "p_value", value: t.p_value });
+      metrics.push({ name: "p_adjusted", value: a.value, threshold: alphaBound });
+    } else {
+      metrics.push({
+        name: t.statistic_name,
+        value: t.statistic,
+        threshold: { op: "<", value: t.threshold }
+      });
+    }
+    metrics.push(
+      { name: "missing_rate_reference", value: x.missing.reference },
+      { name: "missing_rate_current", value: x.missing.current }
+    );
+    if (a.missing !== null)
+      metrics.push({ name: "missing_p_adjusted", value: a.missing, threshold: alphaBound });
+    const valueText = t.p_value !== null ? `${METHOD_LABEL[t.method]} ${t.statistic_name === "ks_statistic" ? "D" : t.method === "z" ? "z" : "\u03C7\xB2"}=${formatStat(t.statistic)}, p=${pText(t.p_value)}, ${pLabel}=${pText(a.value)} ${valueDrift ? `< ${config3.alpha}` : `\u2265 ${config3.alpha}`}` : `${METHOD_LABEL[t.method]} ${formatStat(t.statistic)} ${valueDrift ? "\u2265" : "<"} ${t.threshold}`;
+    const missDriftText = a.missing !== null ? `${missText} (${pLabel}=${pText(a.missing)}${missingDrift ? ": drift" : ""})` : missText;
+    const isSensitive = sensitive.has(x.column);
+    const freshText = x.fresh.rows > 0 ? `; ${x.fresh.values.length} new categor${x.fresh.values.length === 1 ? "y" : "ies"} in ${x.fresh.rows} current row(s)${isSensitive ? "" : ` (${x.fresh.values.slice(0, 5).join(", ")}${x.fresh.values.length > 5 ? ", \u2026" : ""})`}` : "";
+    results.push({
+      ...base,
+      status: isDrift ? config3.fail_on === "column" ? "fail" : "warn" : "pass",
+      metrics,
+      message: `${isDrift ? "drift: " : ""}${valueText}; ${missDriftText}${freshText}; n=${x.ref.texts.length} vs ${x.cur.texts.length} (${x.rule})`,
+      details: {
+        ...counts,
+        method: t.method,
+        method_rule: x.rule,
+        drifted: isDrift,
+        value_drift: valueDrift,
+        missingness_drift: missingDrift,
+        correction: config3.correction,
+        new_categories: isSensitive ? { count: x.fresh.values.length, rows: x.fresh.rows, masked: true } : { values: x.fresh.values.slice(0, 50), count: x.fresh.values.length, rows: x.fresh.rows },
+        ...x.chart ? { chart: x.chart } : {}
+      }
+    });
+  });
+  const share = compared === 0 ? 0 : drifted / compared;
+  const datasetDrift = compared > 0 && share >= config3.drift_share;
+  results.unshift({
+    id: config3.id,
+    check: "drift.feature",
+    title: config3.title ?? "Feature drift",
+    verifies: config3.verifies,
+    controls: config3.controls,
+    status: datasetStatus(config3, compared, drifted, datasetDrift),
+    metrics: [
+      { name: "drift_share", value: share, threshold: { op: "<", value: config3.drift_share } },
+      { name: "drifted_columns", value: drifted },
+      { name: "columns_compared", value: compared }
+    ],
+    message: compared === 0 ? "no column could be compared" : `${drifted} of ${compared} column(s) drifted (${formatStat(share)} ${datasetDrift ? "\u2265" : "<"} ${config3.drift_share}: ${datasetDrift ? "dataset drift" : "no dataset drift"})${driftedNames.length > 0 ? `: ${driftedNames.join(", ")}` : ""}; ${cur.name} vs ${ref.name}, ${CORRECTION_TEXT[config3.correction]} at \u03B1=${config3.alpha}`,
+    details: {
+      reference: ref.name,
+      current: cur.name,
+      drifted: driftedNames,
+      correction: config3.correction,
+      alpha: config3.alpha,
+      tests_in_family: raw.length
+    }
+  });
+  return results;
+}
 
 // packages/model/src/behavior.ts
 import { readFile as readFile2 } from "node:fs/promises";
@@ -49783,7 +50609,7 @@ var Xoshiro128 = class _Xoshiro128 {
   nextU32() {
     const s1 = this.s1;
     const m = Math.imul(s1, 5);
-    const result = Math.imul(m << 7 | m >>> 25, 9) >>> 0;
+    const result2 = Math.imul(m << 7 | m >>> 25, 9) >>> 0;
     const t = s1 << 9;
     this.s2 ^= this.s0;
     this.s3 ^= s1;
@@ -49791,7 +50617,7 @@ var Xoshiro128 = class _Xoshiro128 {
     this.s0 ^= this.s3;
     this.s2 ^= t;
     this.s3 = this.s3 << 11 | this.s3 >>> 21;
-    return result;
+    return result2;
   }
   /**
    * Uniform integer in [0, n), n an integer in [1, 2^32], without bias: Lemire's multiply-and-reject method
@@ -50258,12 +51084,12 @@ function bcaInterval(point, values, jackknife, level = 0.95) {
   const z0 = normalQuantile(p0);
   const a = bcaAcceleration(jackknife);
   const alpha = (1 - level) / 2;
-  const adjust = (zq) => {
+  const adjust2 = (zq) => {
     const num = z0 + zq;
     return normalCdf(z0 + num / (1 - a * num));
   };
-  const alphaLow = adjust(normalQuantile(alpha));
-  const alphaHigh = adjust(normalQuantile(1 - alpha));
+  const alphaLow = adjust2(normalQuantile(alpha));
+  const alphaHigh = adjust2(normalQuantile(1 - alpha));
   return {
     low: quantileType7(sorted, alphaLow),
     high: quantileType7(sorted, alphaHigh),
@@ -50854,7 +51680,7 @@ function rocCurve(scores, labels, options4 = {}) {
   order.sort((a, b) => scores[b] - scores[a]);
   let tps = [];
   let fps = [];
-  let thresholds2 = [];
+  let thresholds = [];
   let tp = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k];
@@ -50863,7 +51689,7 @@ function rocCurve(scores, labels, options4 = {}) {
     if (next === void 0 || scores[next] !== scores[i]) {
       tps.push(tp);
       fps.push(k + 1 - tp);
-      thresholds2.push(scores[i]);
+      thresholds.push(scores[i]);
     }
   }
   if (dropIntermediate && tps.length > 2) {
@@ -50877,17 +51703,17 @@ function rocCurve(scores, labels, options4 = {}) {
     }
     tps = keep.map((k) => tps[k]);
     fps = keep.map((k) => fps[k]);
-    thresholds2 = keep.map((k) => thresholds2[k]);
+    thresholds = keep.map((k) => thresholds[k]);
   }
   tps.unshift(0);
   fps.unshift(0);
-  thresholds2.unshift(thresholds2[0] + 1);
+  thresholds.unshift(thresholds[0] + 1);
   const fullLength = tps.length;
   const pick4 = downsampleIndices(fullLength, maxPoints);
   return {
     fpr: pick4.map((k) => fps[k] / nNeg),
     tpr: pick4.map((k) => tps[k] / nPos),
-    thresholds: pick4.map((k) => thresholds2[k]),
+    thresholds: pick4.map((k) => thresholds[k]),
     fullLength
   };
 }
@@ -50938,9 +51764,9 @@ var MULTICLASS_METRICS = [
   "weighted_auroc",
   "class_recall"
 ];
-function metricTask(metric2) {
-  if (REGRESSION_METRICS.includes(metric2)) return "regression";
-  if (MULTICLASS_METRICS.includes(metric2)) return "multiclass";
+function metricTask(metric) {
+  if (REGRESSION_METRICS.includes(metric)) return "regression";
+  if (MULTICLASS_METRICS.includes(metric)) return "multiclass";
   return "binary";
 }
 var THRESHOLD_METRICS = [
@@ -50974,7 +51800,7 @@ var METRIC_LABELS = {
   weighted_auroc: "weighted AUROC",
   class_recall: "recall"
 };
-function metricFunction(metric2, threshold) {
+function metricFunction(metric, threshold) {
   const safe2 = (f) => (s, l, w) => {
     try {
       const v = f(s, l, w);
@@ -50984,7 +51810,7 @@ function metricFunction(metric2, threshold) {
     }
   };
   const labels01 = (l) => l;
-  switch (metric2) {
+  switch (metric) {
     case "auroc":
       return safe2((s, l) => auroc(s, labels01(l)));
     case "average_precision":
@@ -51010,17 +51836,17 @@ function metricFunction(metric2, threshold) {
     case "weighted_auroc":
     case "class_recall":
       throw new Error(
-        `${metric2} is not a binary metric of (scores, labels); model.metric computes it directly`
+        `${metric} is not a binary metric of (scores, labels); model.metric computes it directly`
       );
     default:
       return safe2((s, l, w) => {
         if (w) throw new Error("weighted confusion rates go through the bootstrap statistic");
-        return confusionMatrix(s, labels01(l), threshold)[metric2];
+        return confusionMatrix(s, labels01(l), threshold)[metric];
       });
   }
 }
-function statisticFor(metric2, threshold) {
-  switch (metric2) {
+function statisticFor(metric, threshold) {
+  switch (metric) {
     case "auroc":
       return statistics.auroc;
     case "brier":
@@ -51030,14 +51856,14 @@ function statisticFor(metric2, threshold) {
     case "ppv":
     case "npv":
     case "accuracy":
-      return statistics[metric2](threshold);
+      return statistics[metric](threshold);
     case "calibration_slope":
     case "calibration_intercept": {
       let start;
       let logits;
-      const fits = metric2 === "calibration_slope" ? "slope" : "intercept";
+      const fits = metric === "calibration_slope" ? "slope" : "intercept";
       return {
-        name: metric2,
+        name: metric,
         weighted: (sample, counts) => {
           try {
             if (!start || !logits) {
@@ -51050,7 +51876,7 @@ function statisticFor(metric2, threshold) {
               fits,
               logits
             });
-            return metric2 === "calibration_slope" ? fit.slope : fit.intercept;
+            return metric === "calibration_slope" ? fit.slope : fit.intercept;
           } catch {
             return Number.NaN;
           }
@@ -51058,9 +51884,9 @@ function statisticFor(metric2, threshold) {
       };
     }
     default: {
-      const f = metricFunction(metric2, threshold);
+      const f = metricFunction(metric, threshold);
       return {
-        name: metric2,
+        name: metric,
         weighted: (sample, counts) => f(sample.scores, sample.labels, counts) ?? Number.NaN
       };
     }
@@ -51370,12 +52196,12 @@ var ProtoReader = class _ProtoReader {
    */
   varint() {
     const start = this.pos;
-    let result = 0;
+    let result2 = 0;
     let mult = 1;
     for (let i = 0; i < 4; i++) {
       const b = this.byte();
-      result += (b & 127) * mult;
-      if ((b & 128) === 0) return result;
+      result2 += (b & 127) * mult;
+      if ((b & 128) === 0) return result2;
       mult *= 128;
     }
     this.pos = start;
@@ -51960,15 +52786,15 @@ async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, 
         const col = cols[j];
         for (let i = 0; i < b; i++) data[i * width + j] = col[start + i];
       }
-      let result;
+      let result2;
       try {
         const fetches = labels ? [outputName, labels.name] : [outputName];
-        result = await session.run({ [model.input]: new ort.Tensor("float32", data, [b, width]) }, fetches);
+        result2 = await session.run({ [model.input]: new ort.Tensor("float32", data, [b, width]) }, fetches);
       } catch (e) {
         throw runError(e, model, table2, start + 1, start + b);
       }
-      onBatch(result[outputName], b, start);
-      labels?.add(result[outputName], result[labels.name], b);
+      onBatch(result2[outputName], b, start);
+      labels?.add(result2[outputName], result2[labels.name], b);
     }
   } finally {
     await session.release();
@@ -52240,8 +53066,8 @@ function formatValue(value, bs) {
   }
   return String(value);
 }
-function undefinedReason(metric2, c, threshold) {
-  switch (metric2) {
+function undefinedReason(metric, c, threshold) {
+  switch (metric) {
     case "sensitivity":
       return "there are no positive rows";
     case "specificity":
@@ -53254,7 +54080,7 @@ var directionalCheck = {
       ...cfg.factor !== void 0 ? [{ name: "rows_unchanged", value: unchanged }] : [],
       { name: "tolerance", value: tolerance }
     ];
-    const result = {
+    const result2 = {
       id: cfg.id,
       check: "model.directional",
       title: cfg.title ?? directionalCheck.description,
@@ -53287,7 +54113,7 @@ var directionalCheck = {
     if (checked === 0) {
       return [
         {
-          ...result,
+          ...result2,
           status: "error",
           message: `no row of ${of} could be checked: ${table2.rowCount === 0 ? "the dataset has no rows" : rows.length === 0 ? `every row has ${cfg.feature} missing` : `${cfg.feature} is missing or 0 in every row, so ${stepText(cfg)} changes nothing`}`
         }
@@ -53296,7 +54122,7 @@ var directionalCheck = {
     const worstText = formatValue(worst, [{ op: "<=", value: tolerance }]);
     const allowed = maxViolations > 0 ? `; at most ${maxViolations} allowed` : "";
     const message = violations.length === 0 ? `${stepText(cfg)} never ${wrongMove(cfg)} P(positive) by more than ${tolerance} on ${checked} rows of ${of}; worst opposite change ${worstText}${skipText}` : `${stepText(cfg)} ${wrongMove(cfg)} P(positive) by more than ${tolerance} on ${violations.length} of ${checked} rows of ${of} (rows ${rowList2(violations)}${allowed}); worst opposite change ${worstText}${skipText}`;
-    return [{ ...result, status: passes(metrics) ? "pass" : "fail", message }];
+    return [{ ...result2, status: passes(metrics) ? "pass" : "fail", message }];
   }
 };
 var CASE_FILE_EXTENSIONS = [".csv", ".tsv", ".yml", ".yaml", ".json"];

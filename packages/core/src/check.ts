@@ -62,10 +62,30 @@ export interface Services {
   inspectModel(relPath: string): Promise<ModelInfo>;
 }
 
+/**
+ * The baseline a change is compared with: the model (and, where declared, the config) the change replaces,
+ * resolved before any check runs and recorded in the evidence.
+ */
+export interface Baseline {
+  /** path: files in the working tree; git: files read from a commit (the merge-base with the target branch). */
+  source: 'path' | 'git';
+  /** git: the commit the baseline files were read from, and the ref it was resolved from. */
+  sha?: string | undefined;
+  ref?: string | undefined;
+  /** Absolute path of the baseline ONNX model (a temporary copy when read from git); null: no baseline model. */
+  modelPath: string | null;
+  /** How messages name the baseline model (e.g. "models/m.onnx@3f2a1c0" or the configured path). */
+  modelDisplay: string | null;
+  /** The baseline's regops.yml when read from git (for frozen-item comparisons); null when not available. */
+  config: RegopsConfig | null;
+}
+
 export interface RunContext {
   /** Absolute directory of regops.yml; every configured path is relative to it. */
   rootDir: string;
   config: RegopsConfig;
+  /** The resolved baseline; null or absent when the config declares none. */
+  baseline?: Baseline | null;
   services: Services;
   log: Logger;
   /** Compute once per run and share (e.g. model predictions used by several metric checks). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  type Baseline,
   type CheckRegistry,
   createMemo,
   type Logger,
@@ -139,6 +140,8 @@ export interface RunOptions {
   now?: Date;
   platform?: Evidence['run']['platform'];
   change?: Evidence['run']['change'];
+  /** The baseline resolved by the caller (e.g. from git); default: baseline.model in the working tree. */
+  baseline?: Baseline | null;
 }
 
 function runStart(now?: Date): string {
@@ -146,6 +149,18 @@ function runStart(now?: Date): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
   return new Date().toISOString();
+}
+
+/** The baseline as configured in the working tree (baseline.model), when not resolved from git by the caller. */
+export function pathBaseline(project: Project): Baseline | null {
+  const model = project.config.baseline?.model;
+  if (model === undefined) return null;
+  return {
+    source: 'path',
+    modelPath: path.resolve(project.rootDir, model),
+    modelDisplay: model,
+    config: null,
+  };
 }
 
 /** Run every enabled check (data, then model, then drift) and build the evidence bundle with its gate. */
@@ -160,6 +175,7 @@ export async function runPipeline(
   const ctx: RunContext = {
     rootDir: project.rootDir,
     config: project.config,
+    baseline: options.baseline ?? pathBaseline(project),
     services,
     log: options.log,
     memo: createMemo(),

@@ -14,14 +14,36 @@ import {
   type Threshold,
 } from '@regops/core';
 import { z } from 'zod';
-import { ksTwoSample } from './ks';
+import {
+  autoMethod,
+  type ColumnSide,
+  type ColumnTest,
+  chartData,
+  columnKind,
+  columnSide,
+  DEFAULT_DISTANCE_THRESHOLD,
+  DRIFT_METHODS,
+  type DriftMethodOption,
+  METHOD_LABEL,
+  MethodMismatch,
+  missingnessTest,
+  newCategories,
+  testColumn,
+} from './column-drift';
+import { benjaminiHochbergAdjust, holmAdjust } from './stats';
 
 export interface DriftFeatureConfig extends CheckEntry {
   reference?: string | undefined;
   current?: string | undefined;
   columns?: string[] | undefined;
-  max_statistic?: number | undefined;
-  min_p_value?: number | undefined;
+  method: DriftMethodOption;
+  methods?: Record<string, DriftMethodOption> | undefined;
+  threshold?: number | undefined;
+  alpha: number;
+  correction: 'holm' | 'bh' | 'none';
+  missingness: boolean;
+  drift_share: number;
+  fail_on: 'dataset' | 'column' | 'none';
 }
 
 type Side = 'reference' | 'current';
@@ -90,15 +112,6 @@ function resolveColumns(config: DriftFeatureConfig, project: RegopsConfig): Colu
   return null;
 }
 
-function thresholds(config: DriftFeatureConfig): { statistic?: Threshold; pValue?: Threshold } {
-  return {
-    ...(config.max_statistic !== undefined ? { statistic: { op: '<=', value: config.max_statistic } } : {}),
-    ...(config.min_p_value !== undefined ? { pValue: { op: '>=', value: config.min_p_value } } : {}),
-  };
-}
-
-const OP_TEXT: Record<Threshold['op'], string> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>' };
-
 /**
  * A short rendering of `value` that, when a bound is given, is on the same side of the bound as the value
  * itself (so a message never reads "D=0.2000 (not ≤ 0.2)").
@@ -113,21 +126,7 @@ export function formatStat(value: number, bound?: Threshold): string {
   return String(value);
 }
 
-function describeValue(label: string, value: number, bound: Threshold | undefined): string {
-  const shown = value === 0 && label === 'p' ? '<1e-300' : `=${formatStat(value, bound)}`;
-  if (!bound) return `${label}${shown}`;
-  const rule = `${OP_TEXT[bound.op]} ${bound.value}`;
-  return `${label}${shown} (${meets(value, bound) ? rule : `not ${rule}`})`;
-}
-
-function finiteValues(values: Float64Array): { values: Float64Array; missing: number } {
-  const out = values.filter((v) => Number.isFinite(v));
-  return { values: out, missing: values.length - out.length };
-}
-
-function metric(name: string, value: number | null, threshold: Threshold | undefined): Metric {
-  return threshold ? { name, value, threshold } : { name, value };
-}
+const pText = (p: number) => (p === 0 ? '<1e-300' : formatStat(p));
 
 function resolveAll(config: DriftFeatureConfig, project: RegopsConfig) {
   const reference = resolveDataset('reference', config, project);
@@ -136,63 +135,76 @@ function resolveAll(config: DriftFeatureConfig, project: RegopsConfig) {
   return { reference, current, columns };
 }
 
-function compareColumn(config: DriftFeatureConfig, column: string, ref: Table, cur: Table): CheckResult {
-  const bounds = thresholds(config);
-  const base = {
-    id: `${config.id}/${column}`,
-    check: 'drift.feature',
-    title: `${config.title ?? 'Feature drift'}: ${column}`,
-    verifies: config.verifies,
-    controls: config.controls,
-  };
-  // Non-finite cells are missing (empty/NA cells; ±Infinity only if a file literally says so). Only counts
-  // and test results leave this function: never data values (the rows may be patient data).
-  const r = finiteValues(ref.numeric(column));
-  const c = finiteValues(cur.numeric(column));
-  const counts = {
-    reference: ref.name,
-    current: cur.name,
-    n_reference: r.values.length,
-    n_current: c.values.length,
-    missing_reference: r.missing,
-    missing_current: c.missing,
-  };
-  if (r.values.length === 0 || c.values.length === 0) {
-    const empty = r.values.length === 0 ? ref : cur;
-    return {
-      ...base,
-      status: 'skip',
-      metrics: [metric('ks_statistic', null, bounds.statistic), metric('p_value', null, bounds.pValue)],
-      message: `cannot compare: column "${column}" has no values in ${empty.path} (all ${empty.rowCount} row(s) missing)`,
-      details: { ...counts, method: null },
-    };
+/** Everything measured on one column before the correction across columns. */
+interface Measured {
+  column: string;
+  ref: ColumnSide;
+  cur: ColumnSide;
+  /** null: no values on one side (skipped). */
+  test: ColumnTest | null;
+  rule: string;
+  missing: { reference: number; current: number; p_value: number | null };
+  fresh: { values: string[]; rows: number };
+  chart: ReturnType<typeof chartData> | null;
+}
+
+function measure(
+  config: DriftFeatureConfig,
+  column: string,
+  ref: Table,
+  cur: Table,
+  sensitive: boolean,
+): Measured {
+  const r = columnSide(ref.column(column));
+  const c = columnSide(cur.column(column));
+  const { kind, distinct } = columnKind(r, c);
+  const chosen = config.methods?.[column] ?? config.method;
+  const auto = autoMethod(kind, distinct, r.texts.length);
+  const method = chosen === 'auto' ? auto.method : chosen;
+  const rule = chosen === 'auto' ? `auto: ${auto.rule}` : `${chosen} (configured)`;
+  const missing = config.missingness ? missingnessTest(r, c) : { reference: 0, current: 0, p_value: null };
+  if (!config.missingness) {
+    missing.reference = r.rows === 0 ? 0 : r.missing / r.rows;
+    missing.current = c.rows === 0 ? 0 : c.missing / c.rows;
   }
-  const ks = ksTwoSample(r.values, c.values);
-  const failed =
-    (bounds.statistic !== undefined && !meets(ks.statistic, bounds.statistic)) ||
-    (bounds.pValue !== undefined && !meets(ks.pValue, bounds.pValue));
-  const missing = r.missing + c.missing > 0 ? ` (${r.missing} and ${c.missing} missing)` : '';
+  const base = { column, ref: r, cur: c, rule, missing, fresh: { values: [], rows: 0 } };
+  if (r.texts.length === 0 || c.texts.length === 0) return { ...base, test: null, chart: null };
+  let test: ColumnTest;
+  try {
+    test = testColumn(method, r, c, kind, config.threshold);
+  } catch (e) {
+    if (!(e instanceof MethodMismatch)) throw e;
+    throw new ConfigurationError(
+      `check ${config.id}: column "${column}" (${kind}): ${e.message} (${config.methods?.[column] ? `methods.${column}` : 'method'})`,
+    );
+  }
   return {
     ...base,
-    status: failed ? 'fail' : 'pass',
-    metrics: [
-      metric('ks_statistic', ks.statistic, bounds.statistic),
-      metric('p_value', ks.pValue, bounds.pValue),
-    ],
-    message: `KS ${describeValue('D', ks.statistic, bounds.statistic)}, ${describeValue('p', ks.pValue, bounds.pValue)}; n=${ks.n1} vs ${ks.n2}${missing}`,
-    details: { ...counts, method: ks.method },
+    test,
+    fresh: kind === 'categorical' ? newCategories(r, c) : { values: [], rows: 0 },
+    chart: sensitive ? null : chartData(r, c, kind),
   };
 }
 
+function adjust(p: number[], config: DriftFeatureConfig): number[] {
+  if (p.length === 0 || config.correction === 'none') return p;
+  const r =
+    config.correction === 'holm' ? holmAdjust(p, config.alpha) : benjaminiHochbergAdjust(p, config.alpha);
+  return [...r.adjusted];
+}
+
+const CORRECTION_TEXT = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' } as const;
+
 /**
- * drift.feature: per column, a two-sample Kolmogorov–Smirnov test of the current data against the reference
- * data (p-values as scipy.stats.ks_2samp; see ks.ts). One result per column. With tied values (integer
- * columns such as counts) the p-value is conservative, as in scipy.
+ * drift.feature: per column, the current data against the reference data with a test chosen by the column's
+ * kind and size (see column-drift.ts), the p-values of all columns (and of the missingness comparisons)
+ * corrected together (Holm by default), plus a dataset-level result: the share of drifted columns.
  */
 export const driftFeatureCheck: Check<DriftFeatureConfig> = {
   type: 'drift.feature',
   stage: 'drift',
-  description: 'Feature drift: two-sample Kolmogorov–Smirnov test per column, current data vs reference data',
+  description:
+    'Feature drift per column (KS, chi-square, Z-test, Wasserstein, Jensen–Shannon or PSI; auto by type and size), missingness drift and new categories, with multiple-testing correction and a dataset-level drift share',
   options: {
     reference: z
       .string()
@@ -212,30 +224,58 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
       .array(z.string().min(1))
       .min(1)
       .optional()
-      .describe('Numeric columns to compare; default: model.features.'),
-    max_statistic: z
-      .number()
-      .min(0)
-      .max(1)
+      .describe('Columns to compare (numeric or categorical); default: model.features.'),
+    method: z
+      .enum(DRIFT_METHODS)
+      .default('auto')
+      .describe(
+        'Test for every column: auto (KS / chi-square / Z-test up to 1000 reference values, normed Wasserstein / Jensen–Shannon above), ks, chi_square, z, wasserstein, jensen_shannon or psi.',
+      ),
+    methods: z
+      .record(z.string(), z.enum(DRIFT_METHODS))
       .optional()
-      .describe('Fail a column when the KS statistic D (largest ECDF gap) is above this.'),
-    min_p_value: z
+      .describe('Per-column method, overriding `method` (e.g. { age: psi }).'),
+    threshold: z
+      .number()
+      .gt(0)
+      .optional()
+      .describe(
+        `Distance methods: a column drifts when the distance is ≥ this (default ${DEFAULT_DISTANCE_THRESHOLD.wasserstein} for wasserstein, jensen_shannon and psi).`,
+      ),
+    alpha: z
       .number()
       .gt(0)
       .lt(1)
-      .optional()
-      .describe('Fail a column when the KS p-value is below this.'),
+      .default(0.05)
+      .describe('p-value methods: a column drifts when its corrected p-value is below this.'),
+    correction: z
+      .enum(['holm', 'bh', 'none'])
+      .default('holm')
+      .describe(
+        'Multiple-testing correction over all p-values of the check (columns and missingness): holm (family-wise error), bh (false discovery rate) or none.',
+      ),
+    missingness: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Also compare the share of missing cells per column (two-proportion Z-test, in the corrected family).',
+      ),
+    drift_share: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.5)
+      .describe('Dataset-level drift when at least this share of the compared columns drifted.'),
+    fail_on: z
+      .enum(['dataset', 'column', 'none'])
+      .default('dataset')
+      .describe(
+        'dataset: the check fails on dataset-level drift and a drifted column is a warning; column: any drifted column fails; none: report only (drift is a warning, never a failure).',
+      ),
   },
 
   validate(config, project) {
     const problems: ConfigProblem[] = [];
-    if (config.max_statistic === undefined && config.min_p_value === undefined) {
-      problems.push({
-        path: [],
-        message:
-          'no acceptance bound: set `max_statistic`, `min_p_value` or both, or the check can never fail',
-      });
-    }
     const { reference, current, columns } = resolveAll(config, project);
     if (!reference.ok) problems.push(reference.problem);
     if (!current.ok) problems.push(current.problem);
@@ -256,6 +296,16 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
         problems.push({ path: ['columns', k], message: `column "${name}" is listed twice` });
       }
     });
+    const names = columns?.map((c) => c.name) ?? [];
+    for (const col of Object.keys(config.methods ?? {})) {
+      if (!names.includes(col)) {
+        const hint = nearest(col, names);
+        problems.push({
+          path: ['methods', col],
+          message: `column "${col}" is not compared by this check${hint ? `; did you mean "${hint}"?` : ''} (columns: ${names.join(', ')})`,
+        });
+      }
+    }
     return problems;
   },
 
@@ -271,13 +321,12 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
 
   criterion(config, project) {
     const { reference, current } = resolveAll(config, project);
-    const b = thresholds(config);
-    const rules = [
-      b.statistic ? `KS D ${OP_TEXT[b.statistic.op]} ${b.statistic.value}` : null,
-      b.pValue ? `${b.statistic ? '' : 'KS '}p ${OP_TEXT[b.pValue.op]} ${b.pValue.value}` : null,
-    ].filter((r) => r !== null);
     const which = `${current.ok ? current.name : '?'} vs ${reference.ok ? reference.name : '?'}`;
-    return `${rules.length > 0 ? rules.join(' and ') : 'KS D and p reported (no bound)'} per column, ${which}`;
+    const per = `per column ${config.method === 'auto' ? 'auto-selected test' : METHOD_LABEL[config.method]}, p (${CORRECTION_TEXT[config.correction]}) ≥ ${config.alpha} or distance below its threshold`;
+    const share = `drifted share < ${config.drift_share}`;
+    return config.fail_on === 'column'
+      ? `no drifted column (${per}), ${which}`
+      : `${share} (${per}), ${which}`;
   },
 
   async run(ctx, config) {
@@ -296,6 +345,176 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
       ctx.services.loadTable(reference.name),
       ctx.services.loadTable(current.name),
     ]);
-    return columns.map((col) => compareColumn(config, col.name, ref, cur));
+    const privacy = ctx.config.privacy;
+    const sensitive = new Set([...(privacy?.sensitive ?? []), ...(privacy?.allow_phi ?? [])]);
+    const measured = columns.map((col) => measure(config, col.name, ref, cur, sensitive.has(col.name)));
+    return judgeColumns(config, measured, ref, cur, sensitive);
   },
 };
+
+function datasetStatus(
+  config: DriftFeatureConfig,
+  compared: number,
+  drifted: number,
+  datasetDrift: boolean,
+): CheckResult['status'] {
+  if (compared === 0) return 'skip';
+  const drift = datasetDrift || (config.fail_on === 'column' && drifted > 0);
+  if (!drift) return 'pass';
+  return config.fail_on === 'none' ? 'warn' : 'fail';
+}
+
+/** Corrected p-values, per-column verdicts and the dataset-level result. */
+function judgeColumns(
+  config: DriftFeatureConfig,
+  measured: Measured[],
+  ref: Table,
+  cur: Table,
+  sensitive: Set<string>,
+): CheckResult[] {
+  // The family: every value test with a p-value, then every missingness test.
+  const family: { m: number; kind: 'value' | 'missing' }[] = [];
+  const raw: number[] = [];
+  measured.forEach((x, m) => {
+    if (x.test?.p_value !== null && x.test?.p_value !== undefined) {
+      family.push({ m, kind: 'value' });
+      raw.push(x.test.p_value);
+    }
+  });
+  measured.forEach((x, m) => {
+    if (x.missing.p_value !== null) {
+      family.push({ m, kind: 'missing' });
+      raw.push(x.missing.p_value);
+    }
+  });
+  const adjusted = adjust(raw, config);
+  const adj = measured.map(() => ({ value: null as number | null, missing: null as number | null }));
+  family.forEach((f, i) => {
+    (adj[f.m] as { value: number | null; missing: number | null })[f.kind === 'value' ? 'value' : 'missing'] =
+      adjusted[i] as number;
+  });
+  const alphaBound: Threshold = { op: '>=', value: config.alpha };
+  const pLabel = config.correction === 'none' ? 'p' : `p(${config.correction})`;
+  const results: CheckResult[] = [];
+  let drifted = 0;
+  let compared = 0;
+  const driftedNames: string[] = [];
+  measured.forEach((x, m) => {
+    const base = {
+      id: `${config.id}/${x.column}`,
+      check: 'drift.feature',
+      title: `${config.title ?? 'Feature drift'}: ${x.column}`,
+      verifies: config.verifies,
+      controls: config.controls,
+    };
+    const counts = {
+      reference: ref.name,
+      current: cur.name,
+      n_reference: x.ref.texts.length,
+      n_current: x.cur.texts.length,
+      missing_reference: x.ref.missing,
+      missing_current: x.cur.missing,
+    };
+    const missText = `missing ${(100 * x.missing.reference).toFixed(1)}% vs ${(100 * x.missing.current).toFixed(1)}%`;
+    const a = adj[m] as { value: number | null; missing: number | null };
+    const missingDrift = a.missing !== null && a.missing < config.alpha;
+    if (x.test === null) {
+      const empty = x.ref.texts.length === 0 ? ref : cur;
+      results.push({
+        ...base,
+        status: 'skip',
+        metrics: [],
+        message: `cannot compare: column "${x.column}" has no values in ${empty.path} (all ${empty.rowCount} row(s) missing)`,
+        details: { ...counts, method: null },
+      });
+      return;
+    }
+    compared++;
+    const t = x.test;
+    const valueDrift =
+      t.p_value !== null ? (a.value as number) < config.alpha : t.statistic >= (t.threshold as number);
+    const isDrift = valueDrift || missingDrift;
+    if (isDrift) {
+      drifted++;
+      driftedNames.push(x.column);
+    }
+    const metrics: Metric[] = [];
+    if (t.p_value !== null) {
+      metrics.push({ name: t.statistic_name, value: t.statistic });
+      metrics.push({ name: 'p_value', value: t.p_value });
+      metrics.push({ name: 'p_adjusted', value: a.value, threshold: alphaBound });
+    } else {
+      metrics.push({
+        name: t.statistic_name,
+        value: t.statistic,
+        threshold: { op: '<', value: t.threshold as number },
+      });
+    }
+    metrics.push(
+      { name: 'missing_rate_reference', value: x.missing.reference },
+      { name: 'missing_rate_current', value: x.missing.current },
+    );
+    if (a.missing !== null)
+      metrics.push({ name: 'missing_p_adjusted', value: a.missing, threshold: alphaBound });
+    const valueText =
+      t.p_value !== null
+        ? `${METHOD_LABEL[t.method]} ${t.statistic_name === 'ks_statistic' ? 'D' : t.method === 'z' ? 'z' : 'χ²'}=${formatStat(t.statistic)}, p=${pText(t.p_value)}, ${pLabel}=${pText(a.value as number)} ${valueDrift ? `< ${config.alpha}` : `≥ ${config.alpha}`}`
+        : `${METHOD_LABEL[t.method]} ${formatStat(t.statistic)} ${valueDrift ? '≥' : '<'} ${t.threshold}`;
+    const missDriftText =
+      a.missing !== null
+        ? `${missText} (${pLabel}=${pText(a.missing)}${missingDrift ? ': drift' : ''})`
+        : missText;
+    const isSensitive = sensitive.has(x.column);
+    const freshText =
+      x.fresh.rows > 0
+        ? `; ${x.fresh.values.length} new categor${x.fresh.values.length === 1 ? 'y' : 'ies'} in ${x.fresh.rows} current row(s)${isSensitive ? '' : ` (${x.fresh.values.slice(0, 5).join(', ')}${x.fresh.values.length > 5 ? ', …' : ''})`}`
+        : '';
+    results.push({
+      ...base,
+      status: isDrift ? (config.fail_on === 'column' ? 'fail' : 'warn') : 'pass',
+      metrics,
+      message: `${isDrift ? 'drift: ' : ''}${valueText}; ${missDriftText}${freshText}; n=${x.ref.texts.length} vs ${x.cur.texts.length} (${x.rule})`,
+      details: {
+        ...counts,
+        method: t.method,
+        method_rule: x.rule,
+        drifted: isDrift,
+        value_drift: valueDrift,
+        missingness_drift: missingDrift,
+        correction: config.correction,
+        new_categories: isSensitive
+          ? { count: x.fresh.values.length, rows: x.fresh.rows, masked: true }
+          : { values: x.fresh.values.slice(0, 50), count: x.fresh.values.length, rows: x.fresh.rows },
+        ...(x.chart ? { chart: x.chart } : {}),
+      },
+    });
+  });
+  const share = compared === 0 ? 0 : drifted / compared;
+  const datasetDrift = compared > 0 && share >= config.drift_share;
+  results.unshift({
+    id: config.id,
+    check: 'drift.feature',
+    title: config.title ?? 'Feature drift',
+    verifies: config.verifies,
+    controls: config.controls,
+    status: datasetStatus(config, compared, drifted, datasetDrift),
+    metrics: [
+      { name: 'drift_share', value: share, threshold: { op: '<', value: config.drift_share } },
+      { name: 'drifted_columns', value: drifted },
+      { name: 'columns_compared', value: compared },
+    ],
+    message:
+      compared === 0
+        ? 'no column could be compared'
+        : `${drifted} of ${compared} column(s) drifted (${formatStat(share)} ${datasetDrift ? '≥' : '<'} ${config.drift_share}: ${datasetDrift ? 'dataset drift' : 'no dataset drift'})${driftedNames.length > 0 ? `: ${driftedNames.join(', ')}` : ''}; ${cur.name} vs ${ref.name}, ${CORRECTION_TEXT[config.correction]} at α=${config.alpha}`,
+    details: {
+      reference: ref.name,
+      current: cur.name,
+      drifted: driftedNames,
+      correction: config.correction,
+      alpha: config.alpha,
+      tests_in_family: raw.length,
+    },
+  });
+  return results;
+}

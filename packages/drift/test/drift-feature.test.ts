@@ -12,6 +12,7 @@ import {
   type Table,
 } from '@regops/core';
 import { createDataServices, makeTable } from '@regops/data';
+import { Xoshiro128 } from '@regops/model';
 import { describe, expect, it } from 'vitest';
 import { type DriftFeatureConfig, driftFeatureCheck, formatStat } from '../src/drift-feature';
 
@@ -81,6 +82,7 @@ function runContext(config: RegopsConfig, override?: (name: string) => Table | u
   return {
     rootDir,
     config,
+    baseline: null,
     services,
     log: quietLog,
     memo: createMemo(),
@@ -93,111 +95,225 @@ async function run(check: Record<string, unknown>): Promise<CheckResult[]> {
 }
 
 const metricValue = (r: CheckResult, name: string) => r.metrics.find((m) => m.name === name)?.value;
+const byColumn = (results: CheckResult[], column: string) =>
+  results.find((r) => r.id.endsWith(`/${column}`)) as CheckResult;
+
+const stats = JSON.parse(
+  readFileSync(path.join(repoRoot, 'test/fixtures/drift-stats/drift_stats_scipy.json'), 'utf8'),
+) as Record<string, { name: string; [k: string]: unknown }[]>;
+const statsCase = (family: string, name: string) => {
+  const c = stats[family]?.find((x) => x.name === name);
+  if (!c) throw new Error(`no ${family} case "${name}"`);
+  return c;
+};
+
+/** Holm's step-down adjustment written from its definition (independent of the code under test). */
+function holmByHand(p: number[]): number[] {
+  const m = p.length;
+  const order = p.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(m);
+  let running = 0;
+  order.forEach(([v, i], k) => {
+    running = Math.max(running, Math.min(1, (m - k) * v));
+    out[i] = running;
+  });
+  return out;
+}
 
 describe('drift.feature on the Pima CSVs', () => {
-  it('defaults to train (role train) vs shifted (role current) over model.features; values equal scipy', async () => {
-    const results = await run({ max_statistic: 0.5, verifies: ['REQ-9'], controls: ['RC-3'] });
-    expect(results.map((r) => r.id)).toEqual(FEATURES.map((f) => `drift-pima/${f}`));
-    for (const r of results) {
+  it('train vs shifted: auto picks KS for every feature; D and p equal scipy, Holm by hand; age drifts', async () => {
+    const results = await run({ missingness: false, verifies: ['REQ-9'], controls: ['RC-3'] });
+    expect(results.map((r) => r.id)).toEqual(['drift-pima', ...FEATURES.map((f) => `drift-pima/${f}`)]);
+    const perColumn = results.slice(1);
+    const holm = holmByHand(FEATURES.map((f) => scipyCase(f, 'shifted').p_scipy));
+    FEATURES.forEach((column, k) => {
+      const r = perColumn[k] as CheckResult;
       expect(() => CheckResult.parse(r)).not.toThrow();
-      const column = r.id.split('/')[1] as string;
       const ref = scipyCase(column, 'shifted');
-      const d = metricValue(r, 'ks_statistic') as number;
-      const p = metricValue(r, 'p_value') as number;
-      expect(Math.abs(d - ref.statistic)).toBeLessThanOrEqual(1e-12);
-      expect(Math.abs(p - ref.p_scipy) / ref.p_scipy).toBeLessThanOrEqual(1e-9);
+      expect(Math.abs((metricValue(r, 'ks_statistic') as number) - ref.statistic)).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs((metricValue(r, 'p_value') as number) / ref.p_scipy - 1)).toBeLessThanOrEqual(1e-9);
+      const adj = metricValue(r, 'p_adjusted') as number;
+      expect(Math.abs(adj - (holm[k] as number))).toBeLessThanOrEqual(
+        1e-9 * Math.max(1e-300, holm[k] as number),
+      );
       expect(r).toMatchObject({
         check: 'drift.feature',
         title: `Feature drift: ${column}`,
         verifies: ['REQ-9'],
         controls: ['RC-3'],
-        status: ref.statistic <= 0.5 ? 'pass' : 'fail',
-        details: { reference: 'train', current: 'shifted', method: 'exact' },
+        status: (holm[k] as number) < 0.05 ? 'warn' : 'pass',
+        details: {
+          reference: 'train',
+          current: 'shifted',
+          method: 'ks',
+        },
       });
-      expect(r.metrics[0]).toEqual({ name: 'ks_statistic', value: d, threshold: { op: '<=', value: 0.5 } });
-      expect(r.metrics[1]).toEqual({ name: 'p_value', value: p }); // no bound set: no threshold
-    }
-    // age (D ≈ 0.72) is the one feature beyond 0.5 in the shifted sample.
-    expect(results.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual(['drift-pima/age']);
-  });
-
-  it('train vs test passes min_p_value 0.01 everywhere, and statuses flip when the bounds are tightened', async () => {
-    const loose = await run({ current: 'test', min_p_value: 0.01, max_statistic: 0.2 });
-    expect(loose.every((r) => r.status === 'pass')).toBe(true);
-    for (const r of loose) {
-      const column = r.id.split('/')[1] as string;
-      expect(
-        Math.abs((metricValue(r, 'ks_statistic') as number) - scipyCase(column, 'test').statistic),
-      ).toBeLessThanOrEqual(1e-12);
-    }
-
-    // Tighter p bound: exactly the columns whose scipy p-value is below 0.5 fail.
-    const tightP = await run({ current: 'test', min_p_value: 0.5 });
-    const expectedP = FEATURES.filter((f) => scipyCase(f, 'test').p_scipy < 0.5);
-    expect(expectedP).toEqual(['insulin', 'mass', 'pedigree', 'age']);
-    expect(tightP.filter((r) => r.status === 'fail').map((r) => r.id.split('/')[1])).toEqual(expectedP);
-
-    // Tighter D bound: the columns whose scipy statistic is above 0.06 fail.
-    const tightD = await run({ current: 'test', max_statistic: 0.06 });
-    const expectedD = FEATURES.filter((f) => scipyCase(f, 'test').statistic > 0.06);
-    expect(expectedD.length).toBeGreaterThan(0);
-    expect(tightD.filter((r) => r.status === 'fail').map((r) => r.id.split('/')[1])).toEqual(expectedD);
-  });
-
-  it('reports missing cells as counts and says why in a one-line message without data values', async () => {
-    const [glucose] = await run({
-      current: 'test',
-      columns: ['glucose'],
-      max_statistic: 0.2,
-      min_p_value: 0.01,
     });
-    expect(glucose?.details).toEqual({
-      reference: 'train',
-      current: 'test',
-      n_reference: 572,
-      n_current: 191,
-      missing_reference: 4,
-      missing_current: 1,
-      method: 'exact',
-    });
-    expect(glucose?.message).toBe('KS D=0.0516 (≤ 0.2), p=0.8151 (≥ 0.01); n=572 vs 191 (4 and 1 missing)');
-
-    const [age] = await run({ columns: ['age'], max_statistic: 0.2, min_p_value: 0.01 });
-    expect(age?.status).toBe('fail');
-    expect(age?.message).toBe('KS D=0.7205 (not ≤ 0.2), p=1.15e-22 (not ≥ 0.01); n=576 vs 46');
-  });
-
-  it('uses columns: when given, and the check title when set', async () => {
-    const results = await run({ title: 'Input shift', columns: ['mass', 'age'], max_statistic: 0.9 });
-    expect(results.map((r) => [r.id, r.title])).toEqual([
-      ['drift-pima/mass', 'Input shift: mass'],
-      ['drift-pima/age', 'Input shift: age'],
+    const drifted = FEATURES.filter((_, k) => (holm[k] as number) < 0.05);
+    expect(drifted).toContain('age');
+    expect(byColumn(results, 'age').message).toMatch(
+      /^drift: KS D=0\.7205, p=1\.15e-22, p\(holm\)=9\.\d+e-22 < 0\.05; missing 0\.0% vs 0\.0%; n=576 vs 46 \(auto: numeric/,
+    );
+    const dataset = results[0] as CheckResult;
+    expect(dataset.metrics).toEqual([
+      { name: 'drift_share', value: drifted.length / 8, threshold: { op: '<', value: 0.5 } },
+      { name: 'drifted_columns', value: drifted.length },
+      { name: 'columns_compared', value: 8 },
     ]);
+    expect(dataset.status).toBe(drifted.length / 8 >= 0.5 ? 'fail' : 'pass');
+  });
+
+  it('fail_on: column fails the check on a drifted column; the evidence keeps histograms for charts', async () => {
+    const results = await run({ columns: ['age', 'glucose'], fail_on: 'column' });
+    expect(byColumn(results, 'age').status).toBe('fail');
+    expect(results[0]?.status).toBe('fail');
+    const chart = byColumn(results, 'age').details?.chart as {
+      kind: string;
+      edges: number[];
+      reference: number[];
+      current: number[];
+    };
+    expect(chart.kind).toBe('histogram');
+    expect(chart.edges).toHaveLength(11);
+    expect(chart.reference.reduce((a, b) => a + b, 0)).toBe(576);
+    expect(chart.current.reduce((a, b) => a + b, 0)).toBe(46);
+  });
+
+  it('methods: per-column PSI and Wasserstein equal the numpy/scipy fixture; binary categorical gets the Z-test', async () => {
+    const results = await run({
+      columns: ['age', 'mass', 'diabetes'],
+      methods: { age: 'psi', mass: 'wasserstein' },
+    });
+    const psi = statsCase('psi_numeric', 'pima age train vs shifted');
+    expect(
+      Math.abs((metricValue(byColumn(results, 'age'), 'psi') as number) - (psi.psi as number)),
+    ).toBeLessThanOrEqual(1e-9);
+    expect(byColumn(results, 'age').status).toBe('warn'); // PSI 5.6 ≥ 0.1
+    const w = statsCase('wasserstein', 'pima mass train vs shifted');
+    expect(
+      Math.abs(
+        (metricValue(byColumn(results, 'mass'), 'wasserstein_normed') as number) - (w.normed as number),
+      ),
+    ).toBeLessThanOrEqual(1e-9);
+    const z = statsCase('z_test', 'pima diabetes == pos rate train vs shifted');
+    const d = byColumn(results, 'diabetes');
+    expect(d.details?.method).toBe('z');
+    expect(Math.abs(Math.abs(metricValue(d, 'z') as number) - Math.abs(z.z as number))).toBeLessThanOrEqual(
+      1e-9,
+    );
+    expect(Math.abs((metricValue(d, 'p_value') as number) / (z.pvalue as number) - 1)).toBeLessThanOrEqual(
+      1e-9,
+    );
+  });
+
+  it('a categorical column with more than 2 values gets chi-square; equal to scipy', async () => {
+    const results = await run({ columns: ['pregnant'], method: 'chi_square' });
+    const chi = statsCase('chi_square', 'pima pregnant train vs shifted');
+    const r = byColumn(results, 'pregnant');
+    expect(
+      Math.abs((metricValue(r, 'chi_square') as number) - (chi.statistic as number)),
+    ).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs((metricValue(r, 'p_value') as number) / (chi.pvalue as number) - 1)).toBeLessThanOrEqual(
+      1e-9,
+    );
+  });
+
+  it('missingness: the missing shares are compared with the Z-test (scipy fixture) inside the corrected family', async () => {
+    const results = await run({ columns: ['insulin'], current: 'test', correction: 'none' });
+    const z = statsCase('z_test', 'pima insulin missing rate train vs test');
+    const r = byColumn(results, 'insulin');
+    expect(
+      Math.abs((metricValue(r, 'missing_p_adjusted') as number) / (z.pvalue as number) - 1),
+    ).toBeLessThanOrEqual(1e-9);
+    expect(metricValue(r, 'missing_rate_reference')).toBeCloseTo((z.k1 as number) / (z.n1 as number), 15);
+    expect(results[0]?.details?.tests_in_family).toBe(2);
+  });
+
+  it('two random halves of the same cohort: over 20 seeds, at most 1 split with a flagged column (Holm, 5% FWER), no dataset-level alarm', async () => {
+    const config = projectConfig([
+      { id: 'halves', type: 'drift.feature', reference: 'train', current: 'test' },
+    ]);
+    const all = await createDataServices(config, rootDir).loadTable('train');
+    const test = await createDataServices(config, rootDir).loadTable('test');
+    const header = all.header;
+    const rows: (string | null)[][] = [];
+    for (const t of [all, test]) {
+      const cols = header.map((h) => t.column(h));
+      for (let i = 0; i < t.rowCount; i++) rows.push(cols.map((c) => c[i] ?? null));
+    }
+    let flagged = 0;
+    let alarms = 0;
+    const flaggedNames: string[] = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      // Seeded Fisher–Yates shuffle with the project's xoshiro128** generator.
+      const rng = new Xoshiro128(seed);
+      const order = rows.map((_, i) => i);
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [order[i], order[j]] = [order[j] as number, order[i] as number];
+      }
+      const half = order.length / 2;
+      const side = (name: string, idx: number[]) =>
+        makeTable(
+          name,
+          `data/${name}.csv`,
+          header,
+          header.map((_, c) => idx.map((i) => rows[i]?.[c] ?? null)),
+          idx.length,
+        );
+      const a = side('train', order.slice(0, half));
+      const b = side('test', order.slice(half));
+      const ctx = runContext(config, (name) => (name === 'train' ? a : name === 'test' ? b : undefined));
+      const results = await driftFeatureCheck.run(ctx, entry(config));
+      const drifted = results.slice(1).filter((r) => r.status !== 'pass');
+      flagged += drifted.length;
+      flaggedNames.push(...drifted.map((r) => `${seed}:${r.id}: ${r.message}`));
+      if (results[0]?.status === 'fail') alarms++;
+    }
+    expect(rows).toHaveLength(768);
+    // Holm keeps the chance of any flagged column at ≤ 5% per split (about 17 tests: 8 KS + 9 missingness),
+    // so about 1 split in 20 may flag one column. Observed with these seeds: one column in one split
+    // (seed 13, insulin: KS p 0.0017, Holm 0.022), printed below; no dataset-level alarm.
+    console.log(`halves, 20 seeds: ${flagged} flagged column(s): ${flaggedNames.join(' | ') || 'none'}`);
+    const seedsWithFlags = new Set(flaggedNames.map((n) => n.split(':')[0])).size;
+    expect(seedsWithFlags).toBeLessThanOrEqual(1);
+    expect(alarms).toBeLessThanOrEqual(1);
+    expect(alarms).toBe(0);
   });
 
   it('skips a column with no values in one dataset, and says which file', async () => {
-    const config = projectConfig([
-      { id: 'd', type: 'drift.feature', columns: ['glucose'], max_statistic: 0.2 },
-    ]);
+    const config = projectConfig([{ id: 'd', type: 'drift.feature', columns: ['glucose'] }]);
     const empty = makeTable('shifted', 'data/shifted.csv', ['glucose'], [[null, null, null]], 3);
     const ctx = runContext(config, (name) => (name === 'shifted' ? empty : undefined));
-    const [r] = await driftFeatureCheck.run(ctx, entry(config));
+    const [dataset, r] = await driftFeatureCheck.run(ctx, entry(config));
     expect(r).toMatchObject({
       id: 'd/glucose',
       status: 'skip',
       message: 'cannot compare: column "glucose" has no values in data/shifted.csv (all 3 row(s) missing)',
-      metrics: [
-        { name: 'ks_statistic', value: null, threshold: { op: '<=', value: 0.2 } },
-        { name: 'p_value', value: null },
-      ],
       details: { n_reference: 572, n_current: 0, missing_current: 3, method: null },
     });
+    expect(dataset).toMatchObject({ status: 'skip', message: 'no column could be compared' });
   });
 
-  it('a non-numeric column is an input error that names file and column, not the cell text', async () => {
-    await expect(run({ columns: ['diabetes'], max_statistic: 0.2 })).rejects.toThrow(
-      /data\/train\.csv: row 1, column "diabetes": expected a number, got a text value/,
+  it('a numeric-only method on a text column is a configuration error naming the column and the fix', async () => {
+    await expect(run({ columns: ['diabetes'], method: 'ks' })).rejects.toThrow(
+      'check drift-pima: column "diabetes" (categorical): KS needs numbers, and the column holds text; use chi_square, jensen_shannon or psi (method)',
     );
+  });
+
+  it('new categories are listed, and only counted for a sensitive column', async () => {
+    const config = projectConfig([{ id: 'd', type: 'drift.feature', columns: ['site'] }]);
+    const ref = makeTable('train', 'data/train.csv', ['site'], [['A', 'B', 'A', 'B', 'A']], 5);
+    const cur = makeTable('shifted', 'data/shifted.csv', ['site'], [['A', 'C', 'D', 'C']], 4);
+    const tables = (name: string) => (name === 'train' ? ref : name === 'shifted' ? cur : undefined);
+    const [, r] = await driftFeatureCheck.run(runContext(config, tables), entry(config));
+    expect(r?.details?.new_categories).toEqual({ values: ['C', 'D'], count: 2, rows: 3 });
+    expect(r?.message).toContain('2 new categories in 3 current row(s) (C, D)');
+    const secret = { ...config, privacy: { sensitive: ['site'], allow_phi: [] } };
+    const [, s] = await driftFeatureCheck.run(runContext(secret, tables), entry(config));
+    expect(s?.details?.new_categories).toEqual({ count: 2, rows: 3, masked: true });
+    expect(s?.details?.chart).toBeUndefined();
+    expect(JSON.stringify(s)).not.toMatch(/"C"|"D"/);
   });
 });
 
@@ -207,45 +323,50 @@ describe('drift.feature config checks', () => {
     return driftFeatureCheck.validate?.(entry(config), config) ?? [];
   };
 
-  it('accepts a complete entry', () => {
-    expect(validate({ max_statistic: 0.2 })).toEqual([]);
-    expect(validate({ reference: 'train', current: 'test', min_p_value: 0.01, columns: ['age'] })).toEqual(
-      [],
-    );
+  it('accepts a complete entry, with defaults auto / Holm / 0.05 / share 0.5 / fail on dataset', () => {
+    expect(validate({})).toEqual([]);
+    const config = projectConfig([{ id: 'drift', type: 'drift.feature' }]);
+    expect(entry(config)).toMatchObject({
+      method: 'auto',
+      correction: 'holm',
+      alpha: 0.05,
+      drift_share: 0.5,
+      fail_on: 'dataset',
+      missingness: true,
+    });
   });
 
   it('reports a misspelled dataset name with a suggestion and the known names', () => {
-    expect(validate({ current: 'tset', max_statistic: 0.2 })).toEqual([
+    expect(validate({ current: 'tset' })).toEqual([
       {
         path: ['current'],
         message: 'unknown dataset "tset"; did you mean "test"? (defined: train, test, shifted)',
       },
     ]);
-    expect(validate({ reference: 'trian', min_p_value: 0.05 })[0]?.path).toEqual(['reference']);
+    expect(validate({ reference: 'trian' })[0]?.path).toEqual(['reference']);
   });
 
-  it('reports a missing bound, missing columns without a model, and self-comparison', () => {
-    expect(validate({})).toEqual([
-      {
-        path: [],
-        message:
-          'no acceptance bound: set `max_statistic`, `min_p_value` or both, or the check can never fail',
-      },
-    ]);
-    expect(validate({ max_statistic: 0.2 }, { model: false })).toEqual([
+  it('reports missing columns without a model, self-comparison, duplicates and a per-column method for an unknown column', () => {
+    expect(validate({}, { model: false })).toEqual([
       {
         path: ['columns'],
         message: 'no columns: list them in `columns:` (there is no model.features to default to)',
       },
     ]);
-    expect(validate({ current: 'train', max_statistic: 0.2 })[0]).toMatchObject({ path: ['current'] });
-    expect(validate({ columns: ['age', 'mass', 'age'], max_statistic: 0.2 })).toEqual([
+    expect(validate({ current: 'train' })[0]).toMatchObject({ path: ['current'] });
+    expect(validate({ columns: ['age', 'mass', 'age'] })).toEqual([
       { path: ['columns', 2], message: 'column "age" is listed twice' },
+    ]);
+    expect(validate({ columns: ['age', 'mass'], methods: { ages: 'psi' } })).toEqual([
+      {
+        path: ['methods', 'ages'],
+        message: 'column "ages" is not compared by this check; did you mean "age"? (columns: age, mass)',
+      },
     ]);
   });
 
   it('reports when no default dataset exists, or a default is ambiguous', () => {
-    const base = projectConfig([{ id: 'drift', type: 'drift.feature', max_statistic: 0.2 }]);
+    const base = projectConfig([{ id: 'drift', type: 'drift.feature' }]);
     const noCurrent: RegopsConfig = {
       ...base,
       datasets: {
@@ -269,17 +390,17 @@ describe('drift.feature config checks', () => {
     );
   });
 
-  it('rejects out-of-range bounds through the schema', () => {
-    expect(() => validate({ max_statistic: 1.5 })).toThrow();
-    expect(() => validate({ min_p_value: 0 })).toThrow();
-    expect(() => validate({ min_p_value: 1 })).toThrow();
-    expect(() => validate({ max_statistic: 0.2, colums: ['age'] })).toThrow();
+  it('rejects out-of-range options and unknown methods through the schema', () => {
+    expect(() => validate({ alpha: 0 })).toThrow();
+    expect(() => validate({ drift_share: 1.5 })).toThrow();
+    expect(() => validate({ method: 'kolmogorov' })).toThrow();
+    expect(() => validate({ colums: ['age'] })).toThrow();
   });
 
   it('columns() names every column in both datasets with its absolute config path', () => {
     const config = projectConfig([
-      { id: 'other', type: 'drift.feature', max_statistic: 0.2 },
-      { id: 'drift', type: 'drift.feature', current: 'test', columns: ['age', 'mass'], max_statistic: 0.2 },
+      { id: 'other', type: 'drift.feature' },
+      { id: 'drift', type: 'drift.feature', current: 'test', columns: ['age', 'mass'] },
     ]);
     expect(driftFeatureCheck.columns?.(entry(config, 1), config)).toEqual([
       { dataset: 'train', column: 'age', field: ['columns', 0] },
@@ -290,23 +411,16 @@ describe('drift.feature config checks', () => {
     const fromModel = driftFeatureCheck.columns?.(entry(config, 0), config) ?? [];
     expect(fromModel).toHaveLength(2 * FEATURES.length);
     expect(fromModel[1]).toEqual({ dataset: 'train', column: 'glucose', field: ['model', 'features', 1] });
-    expect(fromModel[FEATURES.length]).toEqual({
-      dataset: 'shifted',
-      column: 'pregnant',
-      field: ['model', 'features', 0],
-    });
   });
 
   it('states the criterion in words', () => {
     const config = projectConfig([
-      { id: 'a', type: 'drift.feature', max_statistic: 0.2 },
-      { id: 'b', type: 'drift.feature', current: 'test', max_statistic: 0.2, min_p_value: 0.01 },
-      { id: 'c', type: 'drift.feature', min_p_value: 0.05 },
+      { id: 'a', type: 'drift.feature' },
+      { id: 'b', type: 'drift.feature', current: 'test', fail_on: 'column', method: 'psi', correction: 'bh' },
     ]);
-    expect(config.checks.map((c) => driftFeatureCheck.criterion(c, config))).toEqual([
-      'KS D ≤ 0.2 per column, shifted vs train',
-      'KS D ≤ 0.2 and p ≥ 0.01 per column, test vs train',
-      'KS p ≥ 0.05 per column, shifted vs train',
+    expect(config.checks.map((c) => driftFeatureCheck.criterion(c as DriftFeatureConfig, config))).toEqual([
+      'drifted share < 0.5 (per column auto-selected test, p (Holm) ≥ 0.05 or distance below its threshold), shifted vs train',
+      'no drifted column (per column PSI, p (Benjamini–Hochberg) ≥ 0.05 or distance below its threshold), test vs train',
     ]);
   });
 
