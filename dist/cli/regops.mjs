@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path17) {
-      const ctrl = callVisitor(key, node2, visitor, path17);
+    function visit_(key, node2, visitor, path19) {
+      const ctrl = callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path17);
+            const ci = visit_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path17);
+          const cv = visit_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path17) {
-      const ctrl = await callVisitor(key, node2, visitor, path17);
+    async function visitAsync_(key, node2, visitor, path19) {
+      const ctrl = await callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path17);
+          const cv = await visitAsync_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path17) {
+    function callVisitor(key, node2, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path17);
+        return visitor(key, node2, path19);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path17);
+        return visitor.Map?.(key, node2, path19);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path17);
+        return visitor.Seq?.(key, node2, path19);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path17);
+        return visitor.Pair?.(key, node2, path19);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path17);
+        return visitor.Scalar?.(key, node2, path19);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path17);
+        return visitor.Alias?.(key, node2, path19);
       return void 0;
     }
-    function replaceNode(key, path17, node2) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path19, node2) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path19;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1428,7 +1428,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options4) {
+    function createStringifyContext(doc, options5) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -1448,7 +1448,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options4);
+      }, doc.schema.toStringOptions, options5);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -1870,10 +1870,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options4) {
+    function stringifyCollection(collection, ctx, options5) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify4(collection, ctx, options4);
+      return stringify4(collection, ctx, options5);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -2386,9 +2386,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2428,8 +2428,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2868,8 +2868,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -3071,23 +3071,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3328,10 +3328,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options4) {
+    function stringifyDocument(doc, options5) {
       const lines2 = [];
-      let hasDirectives = options4.directives === true;
-      if (options4.directives !== false && doc.directives) {
+      let hasDirectives = options5.directives === true;
+      if (options5.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines2.push(dir);
@@ -3341,7 +3341,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify3.createStringifyContext(doc, options4);
+      const ctx = stringify3.createStringifyContext(doc, options5);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -3417,7 +3417,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options4) {
+      constructor(value, replacer, options5) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3426,8 +3426,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options4 === void 0 && replacer) {
-          options4 = replacer;
+        } else if (options5 === void 0 && replacer) {
+          options5 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -3439,17 +3439,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options4);
+        }, options5);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options4?._directives) {
-          this.directives = options4._directives.atDocument();
+        if (options5?._directives) {
+          this.directives = options5._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options4);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options4);
+        this.setSchema(version2, options5);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options5);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3500,7 +3500,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options4) {
+      createNode(value, replacer, options5) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -3511,11 +3511,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options4 === void 0 && replacer) {
-          options4 = replacer;
+        } else if (options5 === void 0 && replacer) {
+          options5 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options4 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options5 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -3540,9 +3540,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options4 = {}) {
-        const k = this.createNode(key, null, options4);
-        const v = this.createNode(value, null, options4);
+      createPair(key, value, options5 = {}) {
+        const k = this.createNode(key, null, options5);
+        const v = this.createNode(value, null, options5);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -3628,7 +3628,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options4 = {}) {
+      setSchema(version2, options5 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -3658,10 +3658,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options4.schema instanceof Object)
-          this.schema = options4.schema;
+        if (options5.schema instanceof Object)
+          this.schema = options5.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options4));
+          this.schema = new Schema.Schema(Object.assign(opt, options5));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -3691,14 +3691,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options4 = {}) {
+      toString(options5 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options4 && (!Number.isInteger(options4.indent) || Number(options4.indent) <= 0)) {
-          const s = JSON.stringify(options4.indent);
+        if ("indent" in options5 && (!Number.isInteger(options5.indent) || Number(options5.indent) <= 0)) {
+          const s = JSON.stringify(options5.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options4);
+        return stringifyDocument.stringifyDocument(this, options5);
       }
     };
     function assertCollection(contents) {
@@ -5049,14 +5049,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options: options4 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options5 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options4.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options5.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -5075,8 +5075,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options4, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options4);
+    function composeDoc(options5, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options5);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -5155,7 +5155,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options4 = {}) {
+      constructor(options5 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -5168,8 +5168,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
-        this.directives = new directives.Directives({ version: options4.version || "1.2" });
-        this.options = options4;
+        this.directives = new directives.Directives({ version: options5.version || "1.2" });
+        this.options = options5;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7233,15 +7233,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options4) {
-      const prettyErrors = options4.prettyErrors !== false;
-      const lineCounter$1 = options4.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options5) {
+      const prettyErrors = options5.prettyErrors !== false;
+      const lineCounter$1 = options5.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options4 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options4);
+    function parseAllDocuments(source, options5 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options5);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options4);
+      const composer$1 = new composer.Composer(options5);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -7252,10 +7252,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options4 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options4);
+    function parseDocument2(source, options5 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options5);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options4);
+      const composer$1 = new composer.Composer(options5);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -7271,14 +7271,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options4) {
+    function parse5(src, reviver, options5) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options4 === void 0 && reviver && typeof reviver === "object") {
-        options4 = reviver;
+      } else if (options5 === void 0 && reviver && typeof reviver === "object") {
+        options5 = reviver;
       }
-      const doc = parseDocument2(src, options4);
+      const doc = parseDocument2(src, options5);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7288,29 +7288,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options4));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options5));
     }
-    function stringify3(value, replacer, options4) {
+    function stringify3(value, replacer, options5) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options4 === void 0 && replacer) {
-        options4 = replacer;
+      } else if (options5 === void 0 && replacer) {
+        options5 = replacer;
       }
-      if (typeof options4 === "string")
-        options4 = options4.length;
-      if (typeof options4 === "number") {
-        const indent = Math.round(options4);
-        options4 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options5 === "string")
+        options5 = options5.length;
+      if (typeof options5 === "number") {
+        const indent = Math.round(options5);
+        options5 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options4 ?? replacer ?? {};
+        const { keepUndefined } = options5 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options4);
-      return new Document.Document(value, _replacer, options4).toString(options4);
+        return value.toString(options5);
+      return new Document.Document(value, _replacer, options5).toString(options5);
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
@@ -7549,20 +7549,20 @@ var require_punycode = __commonJS({
             error62("overflow");
           }
           if (currentValue === n) {
-            let q = delta;
+            let q2 = delta;
             for (let k = base; ; k += base) {
               const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-              if (q < t) {
+              if (q2 < t) {
                 break;
               }
-              const qMinusT = q - t;
+              const qMinusT = q2 - t;
               const baseMinusT = base - t;
               output2.push(
                 stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
               );
-              q = floor(qMinusT / baseMinusT);
+              q2 = floor(qMinusT / baseMinusT);
             }
-            output2.push(stringFromCharCode(digitToBasic(q, 0)));
+            output2.push(stringFromCharCode(digitToBasic(q2, 0)));
             bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
             delta = 0;
             ++handledCPCount;
@@ -7767,28 +7767,28 @@ var require_block_helper_missing = __commonJS({
     exports.__esModule = true;
     var _utils = require_utils();
     exports["default"] = function(instance) {
-      instance.registerHelper("blockHelperMissing", function(context, options4) {
-        var inverse = options4.inverse, fn = options4.fn;
+      instance.registerHelper("blockHelperMissing", function(context, options5) {
+        var inverse = options5.inverse, fn = options5.fn;
         if (context === true) {
           return fn(this);
         } else if (context === false || context == null) {
           return inverse(this);
         } else if (_utils.isArray(context)) {
           if (context.length > 0) {
-            if (options4.ids) {
-              options4.ids = [options4.name];
+            if (options5.ids) {
+              options5.ids = [options5.name];
             }
-            return instance.helpers.each(context, options4);
+            return instance.helpers.each(context, options5);
           } else {
             return inverse(this);
           }
         } else {
-          if (options4.data && options4.ids) {
-            var data = _utils.createFrame(options4.data);
-            data.contextPath = _utils.appendContextPath(options4.data.contextPath, options4.name);
-            options4 = { data };
+          if (options5.data && options5.ids) {
+            var data = _utils.createFrame(options5.data);
+            data.contextPath = _utils.appendContextPath(options5.data.contextPath, options5.name);
+            options5 = { data };
           }
-          return fn(context, options4);
+          return fn(context, options5);
         }
       });
     };
@@ -7817,19 +7817,19 @@ var require_each = __commonJS({
       }
     }
     exports["default"] = function(instance) {
-      instance.registerHelper("each", function(context, options4) {
-        if (!options4) {
+      instance.registerHelper("each", function(context, options5) {
+        if (!options5) {
           throw new _exception2["default"]("Must pass iterator to #each");
         }
-        var fn = options4.fn, inverse = options4.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
-        if (options4.data && options4.ids) {
-          contextPath = _utils.appendContextPath(options4.data.contextPath, options4.ids[0]) + ".";
+        var fn = options5.fn, inverse = options5.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
+        if (options5.data && options5.ids) {
+          contextPath = _utils.appendContextPath(options5.data.contextPath, options5.ids[0]) + ".";
         }
         if (_utils.isFunction(context)) {
           context = context.call(this);
         }
-        if (options4.data) {
-          data = _utils.createFrame(options4.data);
+        if (options5.data) {
+          data = _utils.createFrame(options5.data);
         }
         function execIteration(field, index, last, value) {
           if (data) {
@@ -7930,27 +7930,27 @@ var require_if = __commonJS({
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
-      instance.registerHelper("if", function(conditional, options4) {
+      instance.registerHelper("if", function(conditional, options5) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#if requires exactly one argument");
         }
         if (_utils.isFunction(conditional)) {
           conditional = conditional.call(this);
         }
-        if (!options4.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
-          return options4.inverse(this);
+        if (!options5.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
+          return options5.inverse(this);
         } else {
-          return options4.fn(this);
+          return options5.fn(this);
         }
       });
-      instance.registerHelper("unless", function(conditional, options4) {
+      instance.registerHelper("unless", function(conditional, options5) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#unless requires exactly one argument");
         }
         return instance.helpers["if"].call(this, conditional, {
-          fn: options4.inverse,
-          inverse: options4.fn,
-          hash: options4.hash
+          fn: options5.inverse,
+          inverse: options5.fn,
+          hash: options5.hash
         });
       });
     };
@@ -7965,15 +7965,15 @@ var require_log2 = __commonJS({
     exports.__esModule = true;
     exports["default"] = function(instance) {
       instance.registerHelper("log", function() {
-        var args = [void 0], options4 = arguments[arguments.length - 1];
+        var args = [void 0], options5 = arguments[arguments.length - 1];
         for (var i = 0; i < arguments.length - 1; i++) {
           args.push(arguments[i]);
         }
         var level = 1;
-        if (options4.hash.level != null) {
-          level = options4.hash.level;
-        } else if (options4.data && options4.data.level != null) {
-          level = options4.data.level;
+        if (options5.hash.level != null) {
+          level = options5.hash.level;
+        } else if (options5.data && options5.data.level != null) {
+          level = options5.data.level;
         }
         args[0] = level;
         instance.log.apply(instance, args);
@@ -7989,11 +7989,11 @@ var require_lookup = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
-      instance.registerHelper("lookup", function(obj, field, options4) {
+      instance.registerHelper("lookup", function(obj, field, options5) {
         if (!obj) {
           return obj;
         }
-        return options4.lookupProperty(obj, field);
+        return options5.lookupProperty(obj, field);
       });
     };
     module.exports = exports["default"];
@@ -8012,26 +8012,26 @@ var require_with = __commonJS({
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
-      instance.registerHelper("with", function(context, options4) {
+      instance.registerHelper("with", function(context, options5) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#with requires exactly one argument");
         }
         if (_utils.isFunction(context)) {
           context = context.call(this);
         }
-        var fn = options4.fn;
+        var fn = options5.fn;
         if (!_utils.isEmpty(context)) {
-          var data = options4.data;
-          if (options4.data && options4.ids) {
-            data = _utils.createFrame(options4.data);
-            data.contextPath = _utils.appendContextPath(options4.data.contextPath, options4.ids[0]);
+          var data = options5.data;
+          if (options5.data && options5.ids) {
+            data = _utils.createFrame(options5.data);
+            data.contextPath = _utils.appendContextPath(options5.data.contextPath, options5.ids[0]);
           }
           return fn(context, {
             data,
             blockParams: _utils.blockParams([context], [data && data.contextPath])
           });
         } else {
-          return options4.inverse(this);
+          return options5.inverse(this);
         }
       });
     };
@@ -8090,19 +8090,19 @@ var require_inline = __commonJS({
     exports.__esModule = true;
     var _utils = require_utils();
     exports["default"] = function(instance) {
-      instance.registerDecorator("inline", function(fn, props, container, options4) {
+      instance.registerDecorator("inline", function(fn, props, container, options5) {
         var ret = fn;
         if (!props.partials) {
           props.partials = {};
-          ret = function(context, options5) {
+          ret = function(context, options6) {
             var original = container.partials;
             container.partials = _utils.extend({}, original, props.partials);
-            var ret2 = fn(context, options5);
+            var ret2 = fn(context, options6);
             container.partials = original;
             return ret2;
           };
         }
-        props.partials[options4.args[0]] = options4.fn;
+        props.partials[options5.args[0]] = options5.fn;
         return ret;
       });
     };
@@ -8368,8 +8368,8 @@ var require_wrapHelper = __commonJS({
         return helper2;
       }
       var wrapper = function wrapper2() {
-        var options4 = arguments[arguments.length - 1];
-        arguments[arguments.length - 1] = transformOptionsFn(options4);
+        var options5 = arguments[arguments.length - 1];
+        arguments[arguments.length - 1] = transformOptionsFn(options5);
         return helper2.apply(this, arguments);
       };
       return wrapper;
@@ -8435,41 +8435,41 @@ var require_runtime = __commonJS({
       templateSpec.main.decorator = templateSpec.main_d;
       env3.VM.checkRevision(templateSpec.compiler);
       var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
-      function invokePartialWrapper(partial2, context, options4) {
-        if (options4.hash) {
-          context = Utils.extend({}, context, options4.hash);
-          if (options4.ids) {
-            options4.ids[0] = true;
+      function invokePartialWrapper(partial2, context, options5) {
+        if (options5.hash) {
+          context = Utils.extend({}, context, options5.hash);
+          if (options5.ids) {
+            options5.ids[0] = true;
           }
         }
-        partial2 = env3.VM.resolvePartial.call(this, partial2, context, options4);
-        options4.hooks = this.hooks;
-        options4.protoAccessControl = this.protoAccessControl;
-        var result2 = env3.VM.invokePartial.call(this, partial2, context, options4);
+        partial2 = env3.VM.resolvePartial.call(this, partial2, context, options5);
+        options5.hooks = this.hooks;
+        options5.protoAccessControl = this.protoAccessControl;
+        var result2 = env3.VM.invokePartial.call(this, partial2, context, options5);
         if (result2 == null && Utils.isFunction(partial2)) {
-          throw new _exception2["default"]("The partial " + options4.name + " returned no output: partials must return a string");
+          throw new _exception2["default"]("The partial " + options5.name + " returned no output: partials must return a string");
         }
         if (result2 == null && env3.compile) {
           if (typeof partial2 !== "string") {
-            throw new _exception2["default"]("The partial " + options4.name + " could not be compiled: partials must be strings or functions returning strings");
+            throw new _exception2["default"]("The partial " + options5.name + " could not be compiled: partials must be strings or functions returning strings");
           }
-          options4.partials[options4.name] = env3.compile(partial2, templateSpec.compilerOptions, env3);
-          result2 = options4.partials[options4.name](context, options4);
+          options5.partials[options5.name] = env3.compile(partial2, templateSpec.compilerOptions, env3);
+          result2 = options5.partials[options5.name](context, options5);
         }
         if (result2 != null) {
-          if (options4.indent) {
+          if (options5.indent) {
             var lines2 = result2.split("\n");
             for (var i = 0, l = lines2.length; i < l; i++) {
               if (!lines2[i] && i + 1 === l) {
                 break;
               }
-              lines2[i] = options4.indent + lines2[i];
+              lines2[i] = options5.indent + lines2[i];
             }
             result2 = lines2.join("\n");
           }
           return result2;
         } else {
-          throw new _exception2["default"]("The partial " + options4.name + " could not be compiled when running in runtime-only mode");
+          throw new _exception2["default"]("The partial " + options5.name + " could not be compiled when running in runtime-only mode");
         }
       }
       var container = {
@@ -8542,16 +8542,16 @@ var require_runtime = __commonJS({
         compilerInfo: templateSpec.compiler
       };
       function ret(context) {
-        var options4 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-        var data = options4.data;
-        ret._setup(options4);
-        if (!options4.partial && templateSpec.useData) {
+        var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var data = options5.data;
+        ret._setup(options5);
+        if (!options5.partial && templateSpec.useData) {
           data = initData(context, data);
         }
         var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
         if (templateSpec.useDepths) {
-          if (options4.depths) {
-            depths = context != options4.depths[0] ? [context].concat(options4.depths) : options4.depths;
+          if (options5.depths) {
+            depths = context != options5.depths[0] ? [context].concat(options5.depths) : options5.depths;
           } else {
             depths = [context];
           }
@@ -8559,33 +8559,33 @@ var require_runtime = __commonJS({
         function main2(context2) {
           return "" + templateSpec.main(container, context2, container.helpers, container.partials, data, blockParams, depths);
         }
-        main2 = executeDecorators(templateSpec.main, main2, container, options4.depths || [], data, blockParams);
-        return main2(context, options4);
+        main2 = executeDecorators(templateSpec.main, main2, container, options5.depths || [], data, blockParams);
+        return main2(context, options5);
       }
       ret.isTop = true;
-      ret._setup = function(options4) {
-        if (!options4.partial) {
+      ret._setup = function(options5) {
+        if (!options5.partial) {
           var mergedHelpers = {};
           addHelpers(mergedHelpers, env3.helpers, container);
-          addHelpers(mergedHelpers, options4.helpers, container);
+          addHelpers(mergedHelpers, options5.helpers, container);
           container.helpers = mergedHelpers;
           if (templateSpec.usePartial) {
-            container.partials = container.mergeIfNeeded(options4.partials, env3.partials);
+            container.partials = container.mergeIfNeeded(options5.partials, env3.partials);
           }
           if (templateSpec.usePartial || templateSpec.useDecorators) {
-            container.decorators = Utils.extend({}, env3.decorators, options4.decorators);
+            container.decorators = Utils.extend({}, env3.decorators, options5.decorators);
           }
           container.hooks = {};
-          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options4);
-          var keepHelperInHelpers = options4.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
+          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options5);
+          var keepHelperInHelpers = options5.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
           _helpers.moveHelperToHooks(container, "helperMissing", keepHelperInHelpers);
           _helpers.moveHelperToHooks(container, "blockHelperMissing", keepHelperInHelpers);
         } else {
-          container.protoAccessControl = options4.protoAccessControl;
-          container.helpers = options4.helpers;
-          container.partials = options4.partials;
-          container.decorators = options4.decorators;
-          container.hooks = options4.hooks;
+          container.protoAccessControl = options5.protoAccessControl;
+          container.helpers = options5.helpers;
+          container.partials = options5.partials;
+          container.decorators = options5.decorators;
+          container.hooks = options5.hooks;
         }
       };
       ret._child = function(i, data, blockParams, depths) {
@@ -8601,12 +8601,12 @@ var require_runtime = __commonJS({
     }
     function wrapProgram(container, i, fn, data, declaredBlockParams, blockParams, depths) {
       function prog(context) {
-        var options4 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
         var currentDepths = depths;
         if (depths && context != depths[0] && !(context === container.nullContext && depths[0] === null)) {
           currentDepths = [context].concat(depths);
         }
-        return fn(container, context, container.helpers, container.partials, options4.data || data, blockParams && [options4.blockParams].concat(blockParams), currentDepths);
+        return fn(container, context, container.helpers, container.partials, options5.data || data, blockParams && [options5.blockParams].concat(blockParams), currentDepths);
       }
       prog = executeDecorators(fn, prog, container, depths, data, blockParams);
       prog.program = i;
@@ -8614,38 +8614,38 @@ var require_runtime = __commonJS({
       prog.blockParams = declaredBlockParams || 0;
       return prog;
     }
-    function resolvePartial(partial2, context, options4) {
+    function resolvePartial(partial2, context, options5) {
       if (!partial2) {
-        if (options4.name === "@partial-block") {
-          partial2 = lookupOwnProperty(options4.data, "partial-block");
+        if (options5.name === "@partial-block") {
+          partial2 = lookupOwnProperty(options5.data, "partial-block");
         } else {
-          partial2 = lookupOwnProperty(options4.partials, options4.name);
+          partial2 = lookupOwnProperty(options5.partials, options5.name);
         }
-      } else if (typeof partial2 !== "function" && !options4.name) {
-        options4.name = partial2;
-        partial2 = lookupOwnProperty(options4.partials, partial2);
+      } else if (typeof partial2 !== "function" && !options5.name) {
+        options5.name = partial2;
+        partial2 = lookupOwnProperty(options5.partials, partial2);
       }
       return partial2;
     }
-    function invokePartial(partial2, context, options4) {
-      var currentPartialBlock = lookupOwnProperty(options4.data, "partial-block");
-      options4.partial = true;
-      if (options4.ids) {
-        options4.data.contextPath = options4.ids[0] || options4.data.contextPath;
+    function invokePartial(partial2, context, options5) {
+      var currentPartialBlock = lookupOwnProperty(options5.data, "partial-block");
+      options5.partial = true;
+      if (options5.ids) {
+        options5.data.contextPath = options5.ids[0] || options5.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options4.fn && options4.fn !== noop) {
+      if (options5.fn && options5.fn !== noop) {
         (function() {
-          options4.data = _base.createFrame(options4.data);
-          var fn = options4.fn;
-          partialBlock = options4.data["partial-block"] = function partialBlockWrapper(context2) {
-            var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-            options5.data = _base.createFrame(options5.data);
-            options5.data["partial-block"] = currentPartialBlock;
-            return fn(context2, options5);
+          options5.data = _base.createFrame(options5.data);
+          var fn = options5.fn;
+          partialBlock = options5.data["partial-block"] = function partialBlockWrapper(context2) {
+            var options6 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+            options6.data = _base.createFrame(options6.data);
+            options6.data["partial-block"] = currentPartialBlock;
+            return fn(context2, options6);
           };
           if (fn.partials) {
-            options4.partials = Utils.extend({}, options4.partials, fn.partials);
+            options5.partials = Utils.extend({}, options5.partials, fn.partials);
           }
         })();
       }
@@ -8653,9 +8653,9 @@ var require_runtime = __commonJS({
         partial2 = partialBlock;
       }
       if (partial2 === void 0) {
-        throw new _exception2["default"]("The partial " + options4.name + " could not be found");
+        throw new _exception2["default"]("The partial " + options5.name + " could not be found");
       } else if (partial2 instanceof Function) {
-        return partial2(context, options4);
+        return partial2(context, options5);
       }
     }
     function noop() {
@@ -8690,9 +8690,9 @@ var require_runtime = __commonJS({
     }
     function passLookupPropertyOption(helper2, container) {
       var lookupProperty = container.lookupProperty;
-      return _internalWrapHelper.wrapHelper(helper2, function(options4) {
-        options4.lookupProperty = lookupProperty;
-        return options4;
+      return _internalWrapHelper.wrapHelper(helper2, function(options5) {
+        options5.lookupProperty = lookupProperty;
+        return options5;
       });
     }
   }
@@ -8794,13 +8794,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path17) {
-          return /^\.|this\b/.test(path17.original);
+        scopedId: function scopedId(path19) {
+          return /^\.|this\b/.test(path19.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path17) {
-          return path17.parts.length === 1 && !AST.helpers.scopedId(path17) && !path17.depth;
+        simpleId: function simpleId(path19) {
+          return path19.parts.length === 1 && !AST.helpers.scopedId(path19) && !path19.depth;
         }
       }
     };
@@ -9666,8 +9666,8 @@ var require_whitespace_control = __commonJS({
     var _visitor = require_visitor();
     var _visitor2 = _interopRequireDefault(_visitor);
     function WhitespaceControl() {
-      var options4 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
-      this.options = options4;
+      var options5 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
+      this.options = options5;
     }
     WhitespaceControl.prototype = new _visitor2["default"]();
     WhitespaceControl.prototype.Program = function(program) {
@@ -9885,12 +9885,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path17, params, hash2, open3, strip, locInfo) {
+    function prepareMustache(path19, params, hash2, open3, strip, locInfo) {
       var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path17,
+        path: path19,
         params,
         hash: hash2,
         escaped,
@@ -10028,20 +10028,20 @@ var require_base2 = __commonJS({
     exports.parser = _parser2["default"];
     var yy = {};
     _utils.extend(yy, Helpers);
-    function parseWithoutProcessing(input2, options4) {
+    function parseWithoutProcessing(input2, options5) {
       if (input2.type === "Program") {
         return input2;
       }
       _parser2["default"].yy = yy;
       yy.locInfo = function(locInfo) {
-        return new yy.SourceLocation(options4 && options4.srcName, locInfo);
+        return new yy.SourceLocation(options5 && options5.srcName, locInfo);
       };
       var ast = _parser2["default"].parse(input2);
       return ast;
     }
-    function parse5(input2, options4) {
-      var ast = parseWithoutProcessing(input2, options4);
-      var strip = new _whitespaceControl2["default"](options4);
+    function parse5(input2, options5) {
+      var ast = parseWithoutProcessing(input2, options5);
+      var strip = new _whitespaceControl2["default"](options5);
       return strip.accept(ast);
     }
   }
@@ -10089,15 +10089,15 @@ var require_compiler = __commonJS({
         return true;
       },
       guid: 0,
-      compile: function compile3(program, options4) {
+      compile: function compile3(program, options5) {
         this.sourceNode = [];
         this.opcodes = [];
         this.children = [];
-        this.options = options4;
-        this.stringParams = options4.stringParams;
-        this.trackIds = options4.trackIds;
-        options4.blockParams = options4.blockParams || [];
-        options4.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
+        this.options = options5;
+        this.stringParams = options5.stringParams;
+        this.trackIds = options5.trackIds;
+        options5.blockParams = options5.blockParams || [];
+        options5.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
           helperMissing: true,
           blockHelperMissing: true,
           each: true,
@@ -10106,7 +10106,7 @@ var require_compiler = __commonJS({
           "with": true,
           log: true,
           lookup: true
-        }, options4.knownHelpers);
+        }, options5.knownHelpers);
         return this.accept(program);
       },
       compileProgram: function compileProgram(program) {
@@ -10162,9 +10162,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path17 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path19 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path17.original);
+        this.opcode("registerDecorator", params.length, path19.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -10231,48 +10231,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path17 = sexpr.path, name = path17.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path17));
+        var path19 = sexpr.path, name = path19.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path19));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path17.strict = true;
-        this.accept(path17);
+        path19.strict = true;
+        this.accept(path19);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path17 = sexpr.path;
-        path17.strict = true;
-        this.accept(path17);
+        var path19 = sexpr.path;
+        path19.strict = true;
+        this.accept(path19);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path17 = sexpr.path, name = path17.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path19 = sexpr.path, name = path19.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path17.strict = true;
-          path17.falsy = true;
-          this.accept(path17);
-          this.opcode("invokeHelper", params.length, path17.original, _ast2["default"].helpers.simpleId(path17));
+          path19.strict = true;
+          path19.falsy = true;
+          this.accept(path19);
+          this.opcode("invokeHelper", params.length, path19.original, _ast2["default"].helpers.simpleId(path19));
         }
       },
-      PathExpression: function PathExpression(path17) {
-        var depth = validateDepth(path17);
-        var parts = validateParts(path17);
+      PathExpression: function PathExpression(path19) {
+        var depth = validateDepth(path19);
+        var parts = validateParts(path19);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path17), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path19), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path17.data) {
+        } else if (path19.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path17.strict);
+          this.opcode("lookupData", depth, parts, path19.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path17.falsy, path17.strict, scoped);
+          this.opcode("lookupOnContext", parts, path19.falsy, path19.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10334,10 +10334,10 @@ var require_compiler = __commonJS({
         var isHelper = !isBlockParam && _ast2["default"].helpers.helperExpression(sexpr);
         var isEligible = !isBlockParam && (isHelper || isSimple);
         if (isEligible && !isHelper) {
-          var _name = sexpr.path.parts[0], options4 = this.options;
-          if (options4.knownHelpers[_name]) {
+          var _name = sexpr.path.parts[0], options5 = this.options;
+          if (options5.knownHelpers[_name]) {
             isHelper = true;
-          } else if (options4.knownHelpersOnly) {
+          } else if (options5.knownHelpersOnly) {
             isEligible = false;
           }
         }
@@ -10414,35 +10414,35 @@ var require_compiler = __commonJS({
         }
       }
     };
-    function precompile(input2, options4, env3) {
+    function precompile(input2, options5, env3) {
       if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input2);
       }
-      options4 = options4 || {};
-      if (!("data" in options4)) {
-        options4.data = true;
+      options5 = options5 || {};
+      if (!("data" in options5)) {
+        options5.data = true;
       }
-      if (options4.compat) {
-        options4.useDepths = true;
+      if (options5.compat) {
+        options5.useDepths = true;
       }
-      var ast = env3.parse(input2, options4), environment = new env3.Compiler().compile(ast, options4);
-      return new env3.JavaScriptCompiler().compile(environment, options4);
+      var ast = env3.parse(input2, options5), environment = new env3.Compiler().compile(ast, options5);
+      return new env3.JavaScriptCompiler().compile(environment, options5);
     }
-    function compile2(input2, options4, env3) {
-      if (options4 === void 0) options4 = {};
+    function compile2(input2, options5, env3) {
+      if (options5 === void 0) options5 = {};
       if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input2);
       }
-      options4 = _utils.extend({}, options4);
-      if (!("data" in options4)) {
-        options4.data = true;
+      options5 = _utils.extend({}, options5);
+      if (!("data" in options5)) {
+        options5.data = true;
       }
-      if (options4.compat) {
-        options4.useDepths = true;
+      if (options5.compat) {
+        options5.useDepths = true;
       }
       var compiled = void 0;
       function compileInput() {
-        var ast = env3.parse(input2, options4), environment = new env3.Compiler().compile(ast, options4), templateSpec = new env3.JavaScriptCompiler().compile(environment, options4, void 0, true);
+        var ast = env3.parse(input2, options5), environment = new env3.Compiler().compile(ast, options5), templateSpec = new env3.JavaScriptCompiler().compile(environment, options5, void 0, true);
         return env3.template(templateSpec);
       }
       function ret(context, execOptions) {
@@ -10499,8 +10499,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path17) {
-      return validateStringArray(path17, path17.parts, "parts");
+    function validateParts(path19) {
+      return validateStringArray(path19, path19.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10681,17 +10681,17 @@ var require_util = __commonJS({
       return url2;
     }
     exports.urlGenerate = urlGenerate;
-    function normalize2(aPath) {
-      var path17 = aPath;
+    function normalize3(aPath) {
+      var path19 = aPath;
       var url2 = urlParse2(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path17 = url2.path;
+        path19 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path17);
-      var parts = path17.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path19);
+      var parts = path19.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10708,17 +10708,17 @@ var require_util = __commonJS({
           }
         }
       }
-      path17 = parts.join("/");
-      if (path17 === "") {
-        path17 = isAbsolute ? "/" : ".";
+      path19 = parts.join("/");
+      if (path19 === "") {
+        path19 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path17;
+        url2.path = path19;
         return urlGenerate(url2);
       }
-      return path17;
+      return path19;
     }
-    exports.normalize = normalize2;
+    exports.normalize = normalize3;
     function join(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
@@ -10744,7 +10744,7 @@ var require_util = __commonJS({
         aRootUrl.host = aPath;
         return urlGenerate(aRootUrl);
       }
-      var joined = aPath.charAt(0) === "/" ? aPath : normalize2(aRoot.replace(/\/+$/, "") + "/" + aPath);
+      var joined = aPath.charAt(0) === "/" ? aPath : normalize3(aRoot.replace(/\/+$/, "") + "/" + aPath);
       if (aRootUrl) {
         aRootUrl.path = joined;
         return urlGenerate(aRootUrl);
@@ -10926,7 +10926,7 @@ var require_util = __commonJS({
         }
         sourceURL = join(urlGenerate(parsed), sourceURL);
       }
-      return normalize2(sourceURL);
+      return normalize3(sourceURL);
     }
     exports.computeSourceURL = computeSourceURL;
   }
@@ -11397,9 +11397,9 @@ var require_quick_sort = __commonJS({
           }
         }
         swap(ary, i + 1, j);
-        var q = i + 1;
-        doQuickSort(ary, comparator, p, q - 1);
-        doQuickSort(ary, comparator, q + 1, r);
+        var q2 = i + 1;
+        doQuickSort(ary, comparator, p, q2 - 1);
+        doQuickSort(ary, comparator, q2 + 1, r);
       }
     }
     exports.quickSort = function(ary, comparator) {
@@ -12489,9 +12489,9 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile2(environment, options4, context, asObject) {
+      compile: function compile2(environment, options5, context, asObject) {
         this.environment = environment;
-        this.options = options4;
+        this.options = options5;
         this.stringParams = this.options.stringParams;
         this.trackIds = this.options.trackIds;
         this.precompile = !asObject;
@@ -12511,7 +12511,7 @@ var require_javascript_compiler = __commonJS({
         this.compileStack = [];
         this.inlineStack = [];
         this.blockParams = [];
-        this.compileChildren(environment, options4);
+        this.compileChildren(environment, options5);
         this.useDepths = this.useDepths || environment.useDepths || environment.useDecorators || this.options.compat;
         this.useBlockParams = this.useBlockParams || environment.useBlockParams;
         var opcodes = environment.opcodes, opcode = void 0, firstLoc = void 0, i = void 0, l = void 0;
@@ -12579,8 +12579,8 @@ var require_javascript_compiler = __commonJS({
             ret.compiler = JSON.stringify(ret.compiler);
             this.source.currentLocation = { start: { line: 1, column: 0 } };
             ret = this.objectLiteral(ret);
-            if (options4.srcName) {
-              ret = ret.toStringWithSourceMap({ file: options4.destName });
+            if (options5.srcName) {
+              ret = ret.toStringWithSourceMap({ file: options5.destName });
               ret.map = ret.map && ret.map.toString();
             } else {
               ret = ret.toString();
@@ -12939,10 +12939,10 @@ var require_javascript_compiler = __commonJS({
       // Pops off the decorator's parameters, invokes the decorator,
       // and inserts the decorator into the decorators list.
       registerDecorator: function registerDecorator(paramSize, name) {
-        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options4 = this.setupHelperArgs(name, paramSize);
+        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options5 = this.setupHelperArgs(name, paramSize);
         this.decorators.push(["var decorator = ", foundDecorator, ";"]);
         this.decorators.push(['if (typeof decorator !== "function") { throw new Error(', this.quotedString('Missing decorator: "' + name + '"'), "); }"]);
-        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options4]), " || fn;"]);
+        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options5]), " || fn;"]);
       },
       // [invokeHelper]
       //
@@ -13019,27 +13019,27 @@ var require_javascript_compiler = __commonJS({
       // This operation pops off a context, invokes a partial with that context,
       // and pushes the result of the invocation back.
       invokePartial: function invokePartial(isDynamic, name, indent) {
-        var params = [], options4 = this.setupParams(name, 1, params);
+        var params = [], options5 = this.setupParams(name, 1, params);
         if (isDynamic) {
           name = this.popStack();
-          delete options4.name;
+          delete options5.name;
         }
         if (indent) {
-          options4.indent = this.quotedString(indent);
+          options5.indent = this.quotedString(indent);
         }
-        options4.helpers = "helpers";
-        options4.partials = "partials";
-        options4.decorators = "container.decorators";
+        options5.helpers = "helpers";
+        options5.partials = "partials";
+        options5.decorators = "container.decorators";
         if (!isDynamic) {
           params.unshift(this.nameLookup("partials", name, "partial"));
         } else {
           params.unshift(name);
         }
         if (this.options.compat) {
-          options4.depths = "depths";
+          options5.depths = "depths";
         }
-        options4 = this.objectLiteral(options4);
-        params.push(options4);
+        options5 = this.objectLiteral(options5);
+        params.push(options5);
         this.push(this.source.functionCall("container.invokePartial", "", params));
       },
       // [assignToHash]
@@ -13082,7 +13082,7 @@ var require_javascript_compiler = __commonJS({
       },
       // HELPERS
       compiler: JavaScriptCompiler,
-      compileChildren: function compileChildren(environment, options4) {
+      compileChildren: function compileChildren(environment, options5) {
         var children = environment.children, child = void 0, compiler = void 0;
         for (var i = 0, l = children.length; i < l; i++) {
           child = children[i];
@@ -13092,7 +13092,7 @@ var require_javascript_compiler = __commonJS({
             var index = this.context.programs.push("") - 1;
             child.index = index;
             child.name = "program" + index;
-            this.context.programs[index] = compiler.compile(child, options4, this.context, !this.precompile);
+            this.context.programs[index] = compiler.compile(child, options5, this.context, !this.precompile);
             this.context.decorators[index] = compiler.decorators;
             this.context.environments[index] = child;
             this.useDepths = this.useDepths || compiler.useDepths;
@@ -13259,23 +13259,23 @@ var require_javascript_compiler = __commonJS({
         };
       },
       setupParams: function setupParams(helper2, paramSize, params) {
-        var options4 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
+        var options5 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
         if (objectArgs) {
           params = [];
         }
-        options4.name = this.quotedString(helper2);
-        options4.hash = this.popStack();
+        options5.name = this.quotedString(helper2);
+        options5.hash = this.popStack();
         if (this.trackIds) {
-          options4.hashIds = this.popStack();
+          options5.hashIds = this.popStack();
         }
         if (this.stringParams) {
-          options4.hashTypes = this.popStack();
-          options4.hashContexts = this.popStack();
+          options5.hashTypes = this.popStack();
+          options5.hashContexts = this.popStack();
         }
         var inverse = this.popStack(), program = this.popStack();
         if (program || inverse) {
-          options4.fn = program || "container.noop";
-          options4.inverse = inverse || "container.noop";
+          options5.fn = program || "container.noop";
+          options5.inverse = inverse || "container.noop";
         }
         var i = paramSize;
         while (i--) {
@@ -13290,36 +13290,36 @@ var require_javascript_compiler = __commonJS({
           }
         }
         if (objectArgs) {
-          options4.args = this.source.generateArray(params);
+          options5.args = this.source.generateArray(params);
         }
         if (this.trackIds) {
-          options4.ids = this.source.generateArray(ids);
+          options5.ids = this.source.generateArray(ids);
         }
         if (this.stringParams) {
-          options4.types = this.source.generateArray(types);
-          options4.contexts = this.source.generateArray(contexts);
+          options5.types = this.source.generateArray(types);
+          options5.contexts = this.source.generateArray(contexts);
         }
         if (this.options.data) {
-          options4.data = "data";
+          options5.data = "data";
         }
         if (this.useBlockParams) {
-          options4.blockParams = "blockParams";
+          options5.blockParams = "blockParams";
         }
-        return options4;
+        return options5;
       },
       setupHelperArgs: function setupHelperArgs(helper2, paramSize, params, useRegister) {
-        var options4 = this.setupParams(helper2, paramSize, params);
-        options4.loc = locationLiteral(this);
-        options4 = this.objectLiteral(options4);
+        var options5 = this.setupParams(helper2, paramSize, params);
+        options5.loc = locationLiteral(this);
+        options5 = this.objectLiteral(options5);
         if (useRegister) {
           this.useRegister("options");
           params.push("options");
-          return ["options=", options4];
+          return ["options=", options5];
         } else if (params) {
-          params.push(options4);
+          params.push(options5);
           return "";
         } else {
-          return options4;
+          return options5;
         }
       }
     };
@@ -13379,11 +13379,11 @@ var require_handlebars = __commonJS({
     var _create = _handlebarsRuntime2["default"].create;
     function create() {
       var hb2 = _create();
-      hb2.compile = function(input2, options4) {
-        return _handlebarsCompilerCompiler.compile(input2, options4, hb2);
+      hb2.compile = function(input2, options5) {
+        return _handlebarsCompilerCompiler.compile(input2, options5, hb2);
       };
-      hb2.precompile = function(input2, options4) {
-        return _handlebarsCompilerCompiler.precompile(input2, options4, hb2);
+      hb2.precompile = function(input2, options5) {
+        return _handlebarsCompilerCompiler.precompile(input2, options5, hb2);
       };
       hb2.AST = _handlebarsCompilerAst2["default"];
       hb2.Compiler = _handlebarsCompilerCompiler.Compiler;
@@ -13518,8 +13518,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path17 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path17;
+      var path19 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path19;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13570,9 +13570,145 @@ var require_lib = __commonJS({
 });
 
 // packages/cli/src/main.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path16 from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import path18 from "node:path";
 import { parseArgs } from "node:util";
+
+// packages/core/src/baseline.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// packages/core/src/errors.ts
+var RegopsError = class extends Error {
+  exitCode;
+  constructor(message, exitCode = 2) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+};
+var ConfigurationError = class extends RegopsError {
+  /** Every problem found, one line each, already formatted with file and path. */
+  problems;
+  constructor(problems) {
+    const list2 = Array.isArray(problems) ? problems : [problems];
+    super(
+      list2.length === 1 ? list2[0] ?? "" : `${list2.length} problems:
+${list2.map((p) => `  - ${p}`).join("\n")}`
+    );
+    this.problems = list2;
+  }
+};
+var InputError = class extends RegopsError {
+};
+var UsageError = class extends RegopsError {
+};
+function isRegopsError(e) {
+  return e instanceof RegopsError;
+}
+var ModelOutputError = class extends RegopsError {
+  constructor(message) {
+    super(message, 1);
+  }
+};
+
+// packages/core/src/baseline.ts
+function git(cwd, args) {
+  try {
+    return { ok: true, out: execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] }) };
+  } catch (e) {
+    const err = e;
+    if (err.code === "ENOENT") return { ok: false, message: "git is not installed" };
+    const text3 = err.stderr?.toString("utf8").trim().split("\n")[0] ?? err.message;
+    return { ok: false, message: text3 };
+  }
+}
+function targetRef(configured, env3) {
+  if (configured) return { ref: configured, from: "baseline.ref" };
+  if (env3.CI_MERGE_REQUEST_DIFF_BASE_SHA) {
+    return { ref: env3.CI_MERGE_REQUEST_DIFF_BASE_SHA, from: "CI_MERGE_REQUEST_DIFF_BASE_SHA" };
+  }
+  if (env3.GITHUB_BASE_REF) return { ref: `origin/${env3.GITHUB_BASE_REF}`, from: "GITHUB_BASE_REF" };
+  if (env3.CI_MERGE_REQUEST_TARGET_BRANCH_NAME) {
+    return {
+      ref: `origin/${env3.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}`,
+      from: "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    };
+  }
+  return null;
+}
+function repoPath(repoRoot, rootDir, file2) {
+  return path.relative(repoRoot, path.resolve(rootDir, file2)).split(path.sep).join("/");
+}
+function resolveBaseline({
+  rootDir,
+  configFile,
+  config: config3,
+  env: env3 = process.env
+}) {
+  const b = config3.baseline;
+  if (!b) return null;
+  if (b.from !== "git") {
+    if (b.model === void 0) return null;
+    return { source: "path", modelPath: path.resolve(rootDir, b.model), modelDisplay: b.model, config: null };
+  }
+  const target2 = targetRef(b.ref, env3);
+  if (!target2) {
+    throw new InputError(
+      "baseline.from is git, but no target branch is known: set baseline.ref (e.g. origin/main), or run in a pull/merge request pipeline (GITHUB_BASE_REF, CI_MERGE_REQUEST_DIFF_BASE_SHA)"
+    );
+  }
+  const top = git(rootDir, ["rev-parse", "--show-toplevel"]);
+  if (!top.ok)
+    throw new InputError(`baseline.from is git, but ${rootDir} is not in a git work tree (${top.message})`);
+  const repoRoot = top.out.toString("utf8").trim();
+  const base = git(rootDir, ["merge-base", "HEAD", target2.ref]);
+  if (!base.ok) {
+    throw new InputError(
+      `baseline: cannot find the merge-base of HEAD and ${target2.ref} (from ${target2.from}): ${base.message}. Fetch the target branch with its history (actions/checkout fetch-depth: 0; GitLab GIT_DEPTH: 0).`
+    );
+  }
+  const sha = base.out.toString("utf8").trim();
+  const short = sha.slice(0, 7);
+  const modelRel = b.model ?? config3.model?.path;
+  if (modelRel === void 0) {
+    throw new InputError(
+      "baseline.from is git, but neither baseline.model nor model.path names the model file"
+    );
+  }
+  const modelInRepo = repoPath(repoRoot, rootDir, modelRel);
+  const blob = git(repoRoot, ["show", `${sha}:${modelInRepo}`]);
+  if (!blob.ok) {
+    throw new InputError(
+      `baseline.model: ${modelInRepo} does not exist at ${short} (the merge-base of HEAD and ${target2.ref}); set baseline.model to the model's path on the target branch`
+    );
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "regops-baseline-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const modelPath = path.join(dir, path.basename(modelInRepo));
+  writeFileSync(modelPath, blob.out);
+  let baseConfig = null;
+  const cfg = git(repoRoot, ["show", `${sha}:${repoPath(repoRoot, rootDir, configFile)}`]);
+  if (cfg.ok) {
+    try {
+      const parsed = (0, import_yaml.parse)(cfg.out.toString("utf8"));
+      baseConfig = typeof parsed === "object" && parsed !== null ? parsed : null;
+    } catch {
+      baseConfig = null;
+    }
+  }
+  return {
+    source: "git",
+    sha,
+    ref: target2.ref,
+    modelPath,
+    modelDisplay: `${modelRel}@${short}`,
+    config: baseConfig
+  };
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -14391,10 +14527,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path17) {
-  if (!path17)
+function getElementAtPath(obj, path19) {
+  if (!path19)
     return obj;
-  return path17.reduce((acc, key) => acc?.[key], obj);
+  return path19.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14734,11 +14870,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path17, issues) {
+function prefixIssues(path19, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path17);
+    iss.path.unshift(path19);
     return iss;
   });
 }
@@ -15200,16 +15336,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path17 = []) => {
+  const processError = (error63, path19 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path17, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else {
-        const fullpath = [...path17, ...issue2.path];
+        const fullpath = [...path19, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15248,17 +15384,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error63, path17 = []) => {
+  const processError = (error63, path19 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path17, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else {
-        const fullpath = [...path17, ...issue2.path];
+        const fullpath = [...path19, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -15297,8 +15433,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path17 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path17) {
+  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path19) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -26539,14 +26675,14 @@ function compileValidator(schema, parser) {
     return parser;
   }
 }
-function compile(schema, options4) {
+function compile(schema, options5) {
   try {
     const parser = compileFn(schema);
     const clone2 = withParser(schema, parser);
     clone2._zod.bag.validator = compileValidator(schema, parser);
     return clone2;
   } catch (err) {
-    if (options4?.strict)
+    if (options5?.strict)
       throw err;
     return schema;
   }
@@ -26606,7 +26742,7 @@ function installCompiledUserMethods(target2, source, parser) {
     };
   }
 }
-function compileFn(schema, options4) {
+function compileFn(schema, options5) {
   let recursive2 = true;
   try {
     recursive2 = isRecursiveSchema(schema);
@@ -26622,12 +26758,12 @@ function compileFn(schema, options4) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options4?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options5?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
   const code2 = doc.content.join("\n");
-  const fullCode = options4?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
+  const fullCode = options5?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
@@ -26640,7 +26776,7 @@ ${code2}
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
   }
-  if (options4?.debug) {
+  if (options5?.debug) {
     fn.code = fullCode;
   }
   fn.definite = ctx.definite;
@@ -26795,9 +26931,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -26978,45 +27114,45 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "xid"
 ]);
 function generateStringFormatCheck(doc, ctx, def2, accessor, needsValue = true) {
-  const fmt = def2.format;
-  if (fmt === "base64") {
+  const fmt2 = def2.format;
+  if (fmt2 === "base64") {
     const validator = addConstant(ctx, isValidBase64);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "base64url") {
+  if (fmt2 === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "jwt") {
+  if (fmt2 === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def2.alg ?? null);
     doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "ipv6") {
+  if (fmt2 === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "cidrv6") {
+  if (fmt2 === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "credit_card") {
+  if (fmt2 === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt === "iban") {
+  if (fmt2 === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def2;
-  if (fmt === "url" || fmt === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
+  if (fmt2 === "url" || fmt2 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
     const parseConst = addConstant(ctx, validateURL);
     const defConst = addConstant(ctx, def2);
     const trimVar = newVar(ctx);
@@ -27042,12 +27178,12 @@ function generateStringFormatCheck(doc, ctx, def2, accessor, needsValue = true) 
   const customFn = def2.fn;
   if (customFn) {
     if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt}`);
+      throw new ZodCompileUnsupportedError(`async string format ${fmt2}`);
     const fnConst = addConstant(ctx, customFn);
     doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (PATTERN_IS_COMPLETE.has(fmt) && def2.pattern) {
+  if (PATTERN_IS_COMPLETE.has(fmt2) && def2.pattern) {
     const patternConst = addConstant(ctx, def2.pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
@@ -27747,31 +27883,31 @@ function getTupleOptStart2(items, key) {
 }
 function generateUnionCheck(doc, ctx, schema, accessor) {
   const def2 = schema._zod.def;
-  const options4 = def2.options;
+  const options5 = def2.options;
   if (def2.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def2, accessor);
   }
   if (def2.inclusive === false) {
     throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
   }
-  if (options4.length === 0) {
+  if (options5.length === 0) {
     doc.write("return INVALID;");
     return accessor;
   }
-  if (options4.length === 1) {
-    return generateCheck(doc, ctx, options4[0], accessor);
+  if (options5.length === 1) {
+    return generateCheck(doc, ctx, options5[0], accessor);
   }
-  const allLiterals = options4.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
+  const allLiterals = options5.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
   if (allLiterals) {
-    const values = new Set(options4.flatMap((opt) => opt._zod.def.values));
+    const values = new Set(options5.flatMap((opt) => opt._zod.def.values));
     const valuesConst = addConstant(ctx, values);
     doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options4.length; i++) {
-    const opt = options4[i];
+  for (let i = 0; i < options5.length; i++) {
+    const opt = options5[i];
     if (i === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
@@ -28842,26 +28978,26 @@ function _array(Class2, element, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _union(Class2, options4, params) {
+function _union(Class2, options5, params) {
   return new Class2({
     type: "union",
-    options: options4,
+    options: options5,
     ...normalizeParams(params)
   });
 }
-function _xor(Class2, options4, params) {
+function _xor(Class2, options5, params) {
   return new Class2({
     type: "union",
-    options: options4,
+    options: options5,
     inclusive: false,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options4, params) {
+function _discriminatedUnion(Class2, discriminator, options5, params) {
   return new Class2({
     type: "union",
-    options: options4,
+    options: options5,
     discriminator,
     ...normalizeParams(params)
   });
@@ -29383,11 +29519,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
     ctx.sharedDefsExtractedFor = ctx.external;
 }
 function compactTypeUnion(schema) {
-  const options4 = schema.anyOf;
-  if (!Array.isArray(options4) || options4.length === 0 || schema.type !== void 0)
+  const options5 = schema.anyOf;
+  if (!Array.isArray(options5) || options5.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options4) {
+  for (const option of options5) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
@@ -30091,14 +30227,14 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def2 = schema._zod.def;
   const isExclusive = def2.inclusive === false;
-  const options4 = def2.options.map((x, i) => processSchema(x, ctx, {
+  const options5 = def2.options.map((x, i) => processSchema(x, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options4;
+    json2.oneOf = options5;
   } else {
-    json2.anyOf = options4;
+    json2.anyOf = options5;
   }
 };
 var intersectionProcessor = (schema, ctx, json2, params) => {
@@ -31712,10 +31848,10 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def2) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def2.options;
 });
-function union(options4, params) {
+function union(options5, params) {
   return new ZodUnion({
     type: "union",
-    options: options4,
+    options: options5,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -31725,10 +31861,10 @@ var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def2) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def2.options;
 });
-function xor(options4, params) {
+function xor(options5, params) {
   return new ZodXor({
     type: "union",
-    options: options4,
+    options: options5,
     inclusive: false,
     ...util_exports.normalizeParams(params)
   });
@@ -31737,10 +31873,10 @@ var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion"
   ZodUnion.init(inst, def2);
   $ZodDiscriminatedUnion.init(inst, def2);
 });
-function discriminatedUnion(discriminator, options4, params) {
+function discriminatedUnion(discriminator, options5, params) {
   return new ZodDiscriminatedUnion({
     type: "union",
-    options: options4,
+    options: options5,
     discriminator,
     ...util_exports.normalizeParams(params)
   });
@@ -32436,13 +32572,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path17 = ref.slice(1).split("/").filter(Boolean);
-  if (path17.length === 0) {
+  const path19 = ref.slice(1).split("/").filter(Boolean);
+  if (path19.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path17[0] === defsKey) {
-    const key = path17[1] === void 0 ? void 0 : decodeJSONPointerSegment(path17[1]);
+  if (path19[0] === defsKey) {
+    const key = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -32972,13 +33108,13 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options4 = schema.anyOf.map((s) => convertSchema(s, ctx));
-    const anyOfUnion = z.union(options4);
+    const options5 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const anyOfUnion = z.union(options5);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options4 = schema.oneOf.map((s) => convertSchema(s, ctx));
-    const oneOfUnion = z.xor(options4);
+    const options5 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const oneOfUnion = z.xor(options5);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
   if (schema.allOf && Array.isArray(schema.allOf)) {
@@ -33291,6 +33427,903 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// packages/core/src/pccp.ts
+import path3 from "node:path";
+
+// packages/core/src/files.ts
+import { createHash } from "node:crypto";
+import { createReadStream, statSync } from "node:fs";
+import path2 from "node:path";
+async function sha256File(absPath) {
+  const hash2 = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(absPath)) {
+    hash2.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash2.digest("hex"), bytes };
+}
+function resolveInput(rootDir, rel, where) {
+  const abs = path2.resolve(rootDir, rel);
+  let isFile = false;
+  try {
+    isFile = statSync(abs).isFile();
+  } catch {
+    throw new InputError(`${where}: file not found: ${rel} (looked in ${displayPath(abs)})`);
+  }
+  if (!isFile) throw new InputError(`${where}: ${rel} is not a file`);
+  return abs;
+}
+function displayPath(abs) {
+  const rel = path2.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path2.isAbsolute(rel) ? rel : abs;
+}
+function portablePath(root, abs) {
+  return path2.relative(root, abs).split(path2.sep).join("/");
+}
+
+// packages/core/src/metric-names.ts
+var MODEL_METRICS = [
+  "auroc",
+  "average_precision",
+  "brier",
+  "log_loss",
+  "ece",
+  "calibration_slope",
+  "calibration_intercept",
+  "sensitivity",
+  "specificity",
+  "ppv",
+  "npv",
+  "accuracy",
+  "f1",
+  "net_benefit",
+  "mae",
+  "rmse",
+  "r2",
+  "macro_auroc",
+  "weighted_auroc",
+  "class_recall"
+];
+var PAIRED_METRICS = [
+  "auroc",
+  "sensitivity",
+  "specificity",
+  "ppv",
+  "npv",
+  "accuracy",
+  "brier"
+];
+var LOWER_IS_BETTER = ["brier", "log_loss", "ece", "mae", "rmse"];
+var METRIC_LABELS = {
+  auroc: "AUROC",
+  average_precision: "average precision",
+  brier: "Brier score",
+  log_loss: "log loss",
+  ece: "ECE",
+  calibration_slope: "calibration slope",
+  calibration_intercept: "calibration intercept",
+  sensitivity: "sensitivity",
+  specificity: "specificity",
+  ppv: "PPV",
+  npv: "NPV",
+  accuracy: "accuracy",
+  f1: "F1",
+  net_benefit: "net benefit",
+  mae: "MAE",
+  rmse: "RMSE",
+  r2: "R\xB2",
+  macro_auroc: "macro AUROC",
+  weighted_auroc: "weighted AUROC",
+  class_recall: "recall"
+};
+
+// packages/core/src/suggest.ts
+function editDistance(a, b) {
+  const prev = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+function nearest(word, candidates) {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= limit ? best : void 0;
+}
+
+// packages/core/src/yaml-file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+function formatPath(path19) {
+  let out = "";
+  for (const k of path19) {
+    if (typeof k === "number") out += `[${k}]`;
+    else out += out === "" ? k : `.${k}`;
+  }
+  return out === "" ? "(top level)" : out;
+}
+function readYamlFile(absPath, display, what) {
+  let text3;
+  try {
+    text3 = readFileSync(absPath, "utf8");
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT") throw new ConfigurationError(`${display}: ${what} not found (no such file)`);
+    if (code2 === "EISDIR")
+      throw new ConfigurationError(`${display}: ${what} is a directory, expected a YAML file`);
+    throw new ConfigurationError(`${display}: cannot read ${what} (${code2 ?? String(e)})`);
+  }
+  return parseYamlText(text3, display);
+}
+function parseYamlText(text3, display) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((err) => {
+      const pos = lineCounter.linePos(err.pos[0]);
+      const first = err.message.split("\n")[0] ?? err.message;
+      const msg = first.replace(/ at line \d+, column \d+:?$/, "");
+      return `${display}:${pos.line}:${pos.col}: YAML syntax error: ${msg}`;
+    });
+    throw new ConfigurationError(problems);
+  }
+  const data = doc.toJS({ maxAliasCount: 100 });
+  const locate = (path19, key) => {
+    const node2 = path19.length === 0 ? doc.contents : doc.getIn(path19, true);
+    let offset;
+    if (key !== void 0 && node2 && (0, import_yaml2.isMap)(node2)) {
+      const pair2 = node2.items.find((p) => p.key?.value === key);
+      offset = pair2?.key?.range?.[0];
+    }
+    if (offset === void 0 && node2 && ((0, import_yaml2.isMap)(node2) || (0, import_yaml2.isSeq)(node2) || "range" in node2)) {
+      offset = node2.range?.[0];
+    }
+    if (offset === void 0) return void 0;
+    return lineCounter.linePos(offset);
+  };
+  return { display, text: text3, data, locate };
+}
+
+// packages/core/src/validate.ts
+var def = (s) => s._zod.def;
+function unwrap(s) {
+  let cur = s;
+  for (let i = 0; i < 20; i++) {
+    const d = def(cur);
+    if (d.innerType) cur = d.innerType;
+    else if (d.type === "pipe" && d.in) cur = d.in;
+    else if (d.type === "lazy" && d.getter) cur = d.getter();
+    else return cur;
+  }
+  return cur;
+}
+function pickOption(s, data) {
+  const d = def(s);
+  if (!d.options) return void 0;
+  if (d.discriminator && data && typeof data === "object") {
+    const v = data[d.discriminator];
+    for (const o of d.options) {
+      const lit = def(unwrap(o)).shape?.[d.discriminator];
+      const litDef = lit ? def(unwrap(lit)) : void 0;
+      if (litDef?.values?.includes(v)) return o;
+    }
+    return void 0;
+  }
+  return d.options.find((o) => def(unwrap(o)).type === "object");
+}
+function schemaAt(root, data, path19) {
+  let s = root;
+  let value = data;
+  for (const key of path19) {
+    if (!s) return void 0;
+    s = unwrap(s);
+    if (def(s).type === "union") s = pickOption(s, value);
+    if (!s) return void 0;
+    s = unwrap(s);
+    const d = def(s);
+    if (d.type === "object") s = d.shape?.[String(key)];
+    else if (d.type === "array") s = d.element;
+    else if (d.type === "record") s = d.valueType;
+    else return void 0;
+    value = value && typeof value === "object" ? value[key] : void 0;
+  }
+  if (!s) return void 0;
+  s = unwrap(s);
+  if (def(s).type === "union") s = pickOption(s, value) ?? s;
+  return s ? unwrap(s) : void 0;
+}
+function knownKeysAt(root, data, path19) {
+  const s = schemaAt(root, data, path19);
+  if (!s) return [];
+  const d = def(s);
+  return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
+}
+function describe3(value) {
+  if (value === null) return "null";
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
+var typeWords = {
+  object: "a mapping",
+  array: "a list",
+  record: "a mapping",
+  int: "an integer"
+};
+function issueMessages(issue2, root, data) {
+  const path19 = issue2.path;
+  switch (issue2.code) {
+    case "invalid_type": {
+      if (issue2.input === void 0) return [{ path: path19, text: `required, but missing` }];
+      const expected = typeWords[issue2.expected] ?? issue2.expected;
+      return [{ path: path19, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
+    }
+    case "unrecognized_keys": {
+      const known = knownKeysAt(root, data, path19);
+      return issue2.keys.map((k) => {
+        const hint = nearest(k, known);
+        const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
+        return { path: [...path19, k], key: k, text: `unknown key \`${k}\`${tail}` };
+      });
+    }
+    case "invalid_union": {
+      if (issue2.discriminator) {
+        const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
+        const options5 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
+        const p = path19[path19.length - 1] === issue2.discriminator ? path19 : [...path19, issue2.discriminator];
+        if (got === void 0) return [{ path: p, text: `required, one of: ${options5.join(", ")}` }];
+        const hint = typeof got === "string" ? nearest(got, options5) : void 0;
+        return [
+          {
+            path: p,
+            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options5.join(", ")})`
+          }
+        ];
+      }
+      const branches = issue2.errors ?? [];
+      const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
+      if (best && best.length > 0) {
+        return best.flatMap(
+          (sub) => issueMessages({ ...sub, path: [...path19, ...sub.path] }, root, data)
+        );
+      }
+      return [{ path: path19, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
+    }
+    case "invalid_value": {
+      const got = issue2.input;
+      const options5 = issue2.values.map(String);
+      const hint = typeof got === "string" ? nearest(got, options5) : void 0;
+      return [
+        {
+          path: path19,
+          text: `expected one of ${options5.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
+        }
+      ];
+    }
+    case "too_small": {
+      if (issue2.origin === "array") return [{ path: path19, text: `needs at least ${issue2.minimum} item(s)` }];
+      if (issue2.origin === "string") return [{ path: path19, text: `must not be empty` }];
+      return [
+        {
+          path: path19,
+          text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
+        }
+      ];
+    }
+    case "too_big": {
+      if (issue2.origin === "array") return [{ path: path19, text: `allows at most ${issue2.maximum} item(s)` }];
+      return [
+        {
+          path: path19,
+          text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
+        }
+      ];
+    }
+    case "invalid_format":
+      return [{ path: path19, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
+    default:
+      return [{ path: path19, text: issue2.message }];
+  }
+}
+function problemAt(file2, path19, text3, key) {
+  const parent = key !== void 0 ? path19.slice(0, -1) : path19;
+  const pos = file2.locate(parent, key) ?? file2.locate(path19.slice(0, -1));
+  const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
+  return `${where}: ${formatPath(path19)}: ${text3}`;
+}
+function parseWith(schema, file2) {
+  const result2 = schema.safeParse(file2.data, { reportInput: true });
+  if (result2.success) return result2.data;
+  const problems = result2.error.issues.flatMap(
+    (issue2) => issueMessages(issue2, schema, file2.data).map((m) => problemAt(file2, m.path, m.text, m.key))
+  );
+  throw new ConfigurationError(sortByPosition([...new Set(problems)]));
+}
+function sortByPosition(problems) {
+  const key = (p) => {
+    const m = /^[^:]*:(\d+):(\d+):/.exec(p);
+    return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
+  };
+  return problems.map((p, i) => ({ p, i, k: key(p) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
+}
+
+// packages/core/src/pccp.ts
+var PCCP_MODIFICATION_TYPES = [
+  "retrain",
+  "recalibrate",
+  "threshold",
+  "hyperparameters",
+  "training_data",
+  "preprocessing",
+  "architecture",
+  "features"
+];
+var ModificationType = external_exports.enum(PCCP_MODIFICATION_TYPES).describe(
+  "retrain: refit on the same kind of data; recalibrate: refit the probability mapping only; threshold: move the operating point; hyperparameters: change fitting settings; training_data: add or replace training records; preprocessing: change imputation, scaling or encoding; architecture: change the model family or structure; features: change the model inputs."
+);
+var PCCP_METRICS = MODEL_METRICS.filter((m) => m !== "class_recall");
+var PCCP_NON_INFERIORITY_METRICS = PAIRED_METRICS;
+var PCCP_SUBGROUP_METRICS = PAIRED_METRICS;
+var PCCP_LOWER_IS_BETTER = LOWER_IS_BETTER;
+var PCCP_SPLIT_CHECKS = ["data.leakage", "data.splits"];
+var label = (m) => METRIC_LABELS[m] ?? m;
+var labelValue = external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v));
+var Modification = external_exports.strictObject({
+  type: ModificationType,
+  description: external_exports.string().min(1).describe("What this modification may change and how it is carried out (the modification protocol).")
+});
+var Frozen = external_exports.strictObject({
+  intended_use: external_exports.string().min(1).describe(
+    "The cleared intended use; compared, whitespace-normalized, with the model card's intended_use.purpose."
+  ),
+  input_schema: external_exports.strictObject({
+    input: external_exports.string().min(1).describe("model.input: the name of the input tensor."),
+    features: external_exports.array(external_exports.string().min(1)).min(1).describe("model.features: the dataset columns fed to the model, in this order.")
+  }).describe("The model input: a change of the tensor name or of any feature or its position is outside."),
+  output_type: external_exports.strictObject({
+    task: external_exports.enum(["binary", "multiclass", "regression"]).describe("model.task (default binary)."),
+    probabilities: external_exports.string().min(1).optional().describe("model.probabilities: the output holding class probabilities."),
+    positive_index: external_exports.number().int().min(0).optional().describe("model.positive_index: the probabilities column of the positive class."),
+    output: external_exports.string().min(1).optional().describe("model.output: the regression output."),
+    label: external_exports.string().min(1).optional().describe("model.label: the predicted-label output.")
+  }).describe("What the model outputs; only the fields given here are frozen (task always)."),
+  label_definition: external_exports.strictObject({
+    column: external_exports.string().min(1).describe("target.column: the reference-standard label column."),
+    positive: labelValue.optional().describe("target.positive: the positive class value."),
+    negative: labelValue.optional().describe("target.negative: the negative class value."),
+    classes: external_exports.array(labelValue).min(2).optional().describe("target.classes: the class values, in order (multiclass).")
+  }).describe(
+    "The reference standard (ground truth); only the fields given here are frozen (column always)."
+  )
+}).partial().describe("Items the cleared device fixes: a change to any of them is outside the plan.");
+var Bound = {
+  on: external_exports.enum(["point", "lower", "upper"]).default("point").describe("Judge the point estimate (default) or the lower/upper end of its 95% confidence interval."),
+  min: external_exports.number().optional().describe("The value judged must be at least this."),
+  max: external_exports.number().optional().describe("The value judged must be at most this (lower-is-better metrics).")
+};
+var needsBound = (b) => b.min !== void 0 || b.max !== void 0;
+var boundMessage = { message: "needs a bound: set min, max or both" };
+var Floor = external_exports.strictObject({
+  metric: external_exports.enum(PCCP_METRICS).describe("Metric of a model.metric check."),
+  ...Bound,
+  dataset: external_exports.string().min(1).optional().describe("Dataset the result must be on (default: data.test_set's dataset, when set)."),
+  check: external_exports.string().min(1).optional().describe("Only the result of this check id (default: every model.metric result for the metric).")
+}).refine(needsBound, boundMessage);
+var SubgroupFloor = external_exports.strictObject({
+  attribute: external_exports.string().min(1).describe("The attribute of a model.subgroups check (e.g. age, sex, site)."),
+  metric: external_exports.enum(PCCP_SUBGROUP_METRICS).describe("A metric that model.subgroups computes per group."),
+  ...Bound,
+  dataset: external_exports.string().min(1).optional().describe("Dataset the result must be on (default: data.test_set's dataset, when set).")
+}).refine(needsBound, boundMessage);
+var NonInferiority = external_exports.strictObject({
+  metric: external_exports.enum(PCCP_NON_INFERIORITY_METRICS).describe("Metric of a model.compare check (candidate vs baseline); brier: lower is better."),
+  margin: external_exports.number().positive().describe(
+    "Largest loss allowed: the 95% CI of \u0394 (candidate \u2212 baseline) must have its lower end \u2265 \u2212margin (higher is better) or its upper end \u2264 +margin (lower is better). This margin applies, not the check\u2019s own."
+  ),
+  subgroups: external_exports.boolean().default(false).describe("Also require non-inferiority in every subgroup the model.compare check compares by."),
+  dataset: external_exports.string().min(1).optional().describe("Dataset the comparison must be on (default: data.test_set's dataset, when set).")
+});
+var PccpFile = external_exports.strictObject({
+  version: external_exports.literal(1).describe("PCCP format version."),
+  id: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"').describe("Identifier of the plan, e.g. PCCP-001 (as in the submission)."),
+  title: external_exports.string().min(1).optional(),
+  description: external_exports.string().min(1).optional(),
+  modifications: external_exports.array(Modification).min(1).superRefine((mods, ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    mods.forEach((m, i) => {
+      if (seen.has(m.type))
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "type"],
+          message: `duplicate modification type "${m.type}"`
+        });
+      seen.add(m.type);
+    });
+  }).optional().describe("Modification types the plan allows; a change declaring any other type is outside the plan."),
+  frozen: Frozen.optional(),
+  data: external_exports.strictObject({
+    test_set: external_exports.strictObject({
+      dataset: external_exports.string().min(1).describe("Name of the sequestered test dataset in regops.yml."),
+      sha256: external_exports.string().regex(/^[0-9a-fA-F]{64}$/, "expected 64 hexadecimal digits (the sha256sum of the file)").transform((s) => s.toLowerCase()).describe("SHA-256 of its file: the test set must not change.")
+    }).describe("The sequestered test set, identified by its file hash."),
+    min_subgroup_n: external_exports.number().int().min(1).optional().describe(
+      "Every group in the model.subgroups and per-subgroup model.compare results has at least this n."
+    ),
+    no_patient_overlap: external_exports.boolean().optional().describe(
+      "true: a passing split-integrity (data.leakage) result must show no overlap of train and test."
+    )
+  }).partial().optional().describe("Rules about the data a change is evaluated on."),
+  acceptance: external_exports.strictObject({
+    non_inferiority: external_exports.array(NonInferiority).default([]).describe("Non-inferiority against the baseline, from model.compare results."),
+    floors: external_exports.array(Floor).default([]).describe("Absolute bounds on the whole test set, from model.metric results."),
+    subgroup_floors: external_exports.array(SubgroupFloor).default([]).describe("Absolute bounds in every group, from model.subgroups results.")
+  }).optional().describe("Performance criteria a change must meet.")
+}).describe(
+  "Predetermined change control plan (PCCP): the changes a cleared model may undergo, and how each is verified."
+);
+var PccpOverride = external_exports.strictObject({
+  reason: external_exports.string().trim().min(20, "give the reason in at least 20 characters").describe("Why the change may proceed although it is outside the plan."),
+  approved_by: external_exports.string().trim().min(1).describe("Who approved it (name and role)."),
+  reference: external_exports.string().trim().min(1).describe("The record that covers it, e.g. a CAPA, change request or new submission number.")
+}).describe("Documented approval of a change outside the PCCP.");
+var PccpChangeConfig = external_exports.strictObject({
+  plan: external_exports.string().min(1).describe("The PCCP file (pccp.yml), relative to regops.yml."),
+  modifications: external_exports.array(ModificationType).default([]).describe("Modification types this change makes; each must be one the plan allows."),
+  override: PccpOverride.optional()
+}).describe("The predetermined change control plan this change is judged against.");
+var PCCP_RULE_STATUSES = ["met", "violated", "not_evaluated"];
+var PccpRuleResult = external_exports.strictObject({
+  rule: external_exports.string().describe("The plan's rule, e.g. frozen.input_schema or acceptance.floors[0]."),
+  status: external_exports.enum(PCCP_RULE_STATUSES),
+  message: external_exports.string().describe("What was compared, both values when they differ, or what evidence to add.")
+});
+var PccpVerdict = external_exports.strictObject({
+  id: external_exports.string(),
+  verdict: external_exports.enum(["within", "outside"]).describe("within only when every rule is met."),
+  rules: external_exports.array(PccpRuleResult),
+  overridden: PccpOverride.optional().describe("The approval recorded for a change outside the plan.")
+});
+function loadPccp(rootDir, relPath) {
+  const abs = path3.resolve(rootDir, relPath);
+  const file2 = readYamlFile(abs, displayPath(abs), "PCCP file");
+  if (file2.data === null || file2.data === void 0) {
+    throw new ConfigurationError(
+      `${file2.display}: the PCCP file is empty; see examples/pima-diabetes/pccp.yml`
+    );
+  }
+  return parseWith(PccpFile, file2);
+}
+function intendedUseText(modelcard) {
+  return modelcard?.intended_use?.purpose ?? null;
+}
+var rule = (name, status, message) => ({
+  rule: name,
+  status,
+  message
+});
+function fmt(x) {
+  if (!Number.isFinite(x)) return String(x);
+  const s = Number(x.toFixed(4)).toString();
+  return s === "-0" ? "0" : s;
+}
+var q = (v) => v === void 0 ? "not set" : JSON.stringify(v);
+var differs = (field, plan, change) => `${field}: ${q(plan)} in the plan, ${q(change)} in the change`;
+var normalize = (s) => s.replace(/\s+/g, " ").trim();
+var hash12 = (h) => `${h.slice(0, 12)}\u2026`;
+var details = (r) => r.details ?? {};
+function listDiffs(diffs, max = 5) {
+  return diffs.length <= max ? diffs.join("; ") : `${diffs.slice(0, max).join("; ")}; and ${diffs.length - max} more`;
+}
+function evalModifications(pccp2, declared) {
+  const allowed = (pccp2.modifications ?? []).map((m) => m.type);
+  const name = "modifications";
+  if (declared.length === 0)
+    return rule(
+      name,
+      "violated",
+      "the change declares no modification type; set pccp.modifications in regops.yml"
+    );
+  if (allowed.length === 0)
+    return rule(
+      name,
+      "violated",
+      `the plan allows no modification type; the change declares ${declared.join(", ")}`
+    );
+  const problems = declared.filter((d, i) => !allowed.includes(d) && declared.indexOf(d) === i).map((d) => {
+    if (!PCCP_MODIFICATION_TYPES.includes(d)) {
+      const hint = nearest(d, PCCP_MODIFICATION_TYPES);
+      return `"${d}" is not a modification type${hint ? `; did you mean "${hint}"?` : ""}`;
+    }
+    return `the change declares "${d}", which the plan does not allow`;
+  });
+  if (problems.length > 0)
+    return rule(name, "violated", `${problems.join("; ")} (allowed: ${allowed.join(", ")})`);
+  return rule(name, "met", `declared ${[...new Set(declared)].join(", ")}; allowed by the plan`);
+}
+function evalIntendedUse(plan, actual) {
+  const name = "frozen.intended_use";
+  if (actual === null)
+    return rule(
+      name,
+      "not_evaluated",
+      "the model card states no intended use: set intended_use.purpose in the model card file"
+    );
+  const a = normalize(plan);
+  const b = normalize(actual);
+  if (a === b) return rule(name, "met", "intended use as in the plan");
+  return rule(name, "violated", `intended use differs: ${excerpt(a, b)}`);
+}
+function excerpt(a, b) {
+  if (a.length <= 100 && b.length <= 100) return `${q(a)} in the plan, ${q(b)} in the change`;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const start = Math.max(0, i - 30);
+  const cut = (s) => `${start > 0 ? "\u2026" : ""}${s.slice(start, i + 50)}${s.length > i + 50 ? "\u2026" : ""}`;
+  return `from character ${i + 1}: ${q(cut(a))} in the plan, ${q(cut(b))} in the change`;
+}
+function compareLists(field, plan, change) {
+  const diffs = [];
+  for (let i = 0; i < Math.max(plan.length, change.length); i++) {
+    const p = plan[i];
+    const c = change[i];
+    if (p !== c) diffs.push(`${field}[${i}]: ${q(p)} in the plan, ${q(c)} in the change`);
+  }
+  return diffs;
+}
+function evalInputSchema(plan, config3) {
+  const name = "frozen.input_schema";
+  const model = config3.model;
+  if (!model) return rule(name, "violated", "the change has no model section; the plan fixes its input");
+  const diffs = [];
+  if (plan.input !== model.input) diffs.push(differs("input", plan.input, model.input));
+  diffs.push(...compareLists("features", plan.features, model.features));
+  if (diffs.length > 0) return rule(name, "violated", listDiffs(diffs));
+  return rule(
+    name,
+    "met",
+    `input ${plan.input} with the ${plan.features.length} features in the plan's order`
+  );
+}
+function evalOutputType(plan, config3) {
+  const name = "frozen.output_type";
+  const model = config3.model;
+  if (!model) return rule(name, "violated", "the change has no model section; the plan fixes its output");
+  const actual = {
+    task: model.task ?? "binary",
+    probabilities: model.probabilities,
+    positive_index: model.positive_index,
+    output: model.output,
+    label: model.label
+  };
+  const diffs = [];
+  const fields = Object.entries(plan).filter(([, v]) => v !== void 0);
+  for (const [k, v] of fields) if (actual[k] !== v) diffs.push(differs(k, v, actual[k]));
+  if (diffs.length > 0) return rule(name, "violated", listDiffs(diffs));
+  return rule(name, "met", `${fields.map(([k, v]) => `${k} ${q(v)}`).join(", ")} as in the plan`);
+}
+function evalLabelDefinition(plan, config3) {
+  const name = "frozen.label_definition";
+  const target2 = config3.target;
+  if (!target2) return rule(name, "violated", "the change has no target section; the plan fixes the label");
+  const diffs = [];
+  if (plan.column !== target2.column) diffs.push(differs("column", plan.column, target2.column));
+  if (plan.positive !== void 0 && plan.positive !== target2.positive)
+    diffs.push(differs("positive", plan.positive, target2.positive));
+  if (plan.negative !== void 0 && plan.negative !== target2.negative)
+    diffs.push(differs("negative", plan.negative, target2.negative));
+  if (plan.classes !== void 0) {
+    if (!target2.classes) diffs.push(differs("classes", plan.classes, void 0));
+    else diffs.push(...compareLists("classes", plan.classes, target2.classes));
+  }
+  if (diffs.length > 0) return rule(name, "violated", listDiffs(diffs));
+  const parts = [`column ${q(plan.column)}`];
+  if (plan.positive !== void 0) parts.push(`positive ${q(plan.positive)}`);
+  if (plan.negative !== void 0) parts.push(`negative ${q(plan.negative)}`);
+  if (plan.classes !== void 0) parts.push(`classes ${plan.classes.map((c) => q(c)).join(", ")}`);
+  return rule(name, "met", `${parts.join(", ")} as in the plan`);
+}
+function evalTestSet(plan, input2) {
+  const name = "data.test_set";
+  const known = Object.keys(input2.config.datasets);
+  if (!known.includes(plan.dataset)) {
+    const hint = nearest(plan.dataset, known);
+    return rule(
+      name,
+      "violated",
+      `dataset "${plan.dataset}" is not in the change's datasets${hint ? ` (renamed to "${hint}"?)` : ""} (defined: ${known.join(", ") || "none"})`
+    );
+  }
+  const actual = input2.datasetHashes[plan.dataset];
+  if (actual === void 0)
+    return rule(
+      name,
+      "not_evaluated",
+      `no sha256 of dataset "${plan.dataset}" in the evidence inputs: the run must read and hash its file`
+    );
+  if (actual.toLowerCase() !== plan.sha256)
+    return rule(
+      name,
+      "violated",
+      `${plan.dataset}: sha256 ${hash12(plan.sha256)} in the plan, ${hash12(actual.toLowerCase())} in the change (the sequestered test set must not change)`
+    );
+  return rule(name, "met", `${plan.dataset}: sha256 ${hash12(plan.sha256)} as in the plan`);
+}
+function groupSizes(results) {
+  const out = [];
+  for (const r of results) {
+    if (r.check !== "model.subgroups" && r.check !== "model.compare") continue;
+    const d = details(r);
+    if (r.check === "model.subgroups" && Array.isArray(d.groups)) {
+      const attr = typeof d.attribute === "string" ? d.attribute : "?";
+      for (const g of d.groups) {
+        if (typeof g?.rows === "number")
+          out.push({ group: `${attr}=${String(g.group)}`, n: g.rows, source: r.id });
+      }
+      continue;
+    }
+    const n = r.metrics.find((m) => m.name === "n")?.value;
+    if (!r.id.includes("/") || typeof n !== "number") continue;
+    const sub = d.subgroup;
+    const group = sub && sub.attribute !== void 0 ? `${String(sub.attribute)}=${String(sub.group)}` : r.id.slice(r.id.indexOf("/") + 1);
+    out.push({ group, n, source: r.id });
+  }
+  return out;
+}
+function evalMinSubgroupN(min, results) {
+  const name = "data.min_subgroup_n";
+  const sizes = groupSizes(results);
+  if (sizes.length === 0)
+    return rule(
+      name,
+      "not_evaluated",
+      "no per-group results: add a model.subgroups check (or a model.compare check with subgroups) to show the group sizes"
+    );
+  const byGroup = /* @__PURE__ */ new Map();
+  for (const s of sizes)
+    byGroup.set(s.group, Math.min(s.n, byGroup.get(s.group) ?? Number.POSITIVE_INFINITY));
+  const small = [...byGroup].filter(([, n2]) => n2 < min);
+  if (small.length > 0)
+    return rule(
+      name,
+      "violated",
+      `${small.length} group(s) below n = ${min}: ${small.map(([g2, n2]) => `${g2} (n=${n2})`).join(", ")}`
+    );
+  const [g, n] = [...byGroup].sort((a, b) => a[1] - b[1])[0];
+  return rule(
+    name,
+    "met",
+    `every group has n \u2265 ${min} (${byGroup.size} group(s); smallest ${g} with n=${n})`
+  );
+}
+function evalNoOverlap(results) {
+  const name = "data.no_patient_overlap";
+  const splits = results.filter((r) => PCCP_SPLIT_CHECKS.includes(r.check));
+  if (splits.length === 0)
+    return rule(
+      name,
+      "not_evaluated",
+      "no split-integrity result: add a data.leakage check (reference: train, current: test; id_column: the patient ID column)"
+    );
+  const say = (rs) => rs.map((r) => `${r.id} ${r.status}: ${r.message}`).join("; ");
+  const bad = splits.filter((r) => r.status === "fail" || r.status === "warn");
+  if (bad.length > 0) return rule(name, "violated", say(bad));
+  const unknown2 = splits.filter((r) => r.status !== "pass");
+  if (unknown2.length > 0) return rule(name, "not_evaluated", say(unknown2));
+  const byId = splits.some((r) => r.metrics.some((m) => m.name === "shared_ids"));
+  return rule(
+    name,
+    "met",
+    `${splits.map((r) => r.id).join(", ")} passed${byId ? "" : " (identical rows only: set id_column on the check to compare patient IDs)"}`
+  );
+}
+function evalNonInferiority(i, ni, dataset, results) {
+  const name = `acceptance.non_inferiority[${i}]`;
+  const deltaName = `delta_${ni.metric}`;
+  const onDs = dataset ? ` on ${dataset}` : "";
+  const compare = results.filter(
+    (r) => r.check === "model.compare" && (details(r).metric === ni.metric || r.metrics.some((m) => m.name === deltaName)) && (dataset === void 0 || details(r).dataset === void 0 || details(r).dataset === dataset)
+  );
+  const isSub = (r) => (details(r).subgroup ?? null) !== null || r.id.includes("/");
+  const overall = compare.filter((r) => !isSub(r));
+  const subs = compare.filter(isSub);
+  if (overall.length === 0)
+    return rule(
+      name,
+      "not_evaluated",
+      `no model.compare result for ${ni.metric}${onDs}: add a model.compare check with metric: ${ni.metric}${dataset ? `, dataset: ${dataset}` : ""}`
+    );
+  if (ni.subgroups && subs.length === 0)
+    return rule(
+      name,
+      "not_evaluated",
+      `no per-subgroup model.compare result for ${ni.metric}${onDs}: set \`by:\` (the subgroup column) on the model.compare check for ${ni.metric}`
+    );
+  const judged = ni.subgroups ? [...overall, ...subs] : overall;
+  const failing = [];
+  const missing = [];
+  const shown2 = [];
+  for (const r of judged) {
+    const delta = r.metrics.find((m) => m.name === deltaName);
+    const direction = details(r).direction === "lower_is_better" || details(r).direction === void 0 && PCCP_LOWER_IS_BETTER.includes(ni.metric) ? "lower" : "higher";
+    if (!delta?.ci || delta.value === null) {
+      missing.push(`${r.id}: no confidence interval for \u0394 ${label(ni.metric)} (status ${r.status})`);
+      continue;
+    }
+    const [lo, hi] = delta.ci;
+    const range = `\u0394 ${label(ni.metric)} ${fmt(delta.value)} (95% CI ${fmt(lo)} to ${fmt(hi)})`;
+    if (direction === "higher" ? lo < -ni.margin : hi > ni.margin) {
+      failing.push(
+        direction === "higher" ? `${r.id}: ${range}, lower end ${fmt(lo)} < -${fmt(ni.margin)}` : `${r.id}: ${range}, upper end ${fmt(hi)} > +${fmt(ni.margin)}`
+      );
+    } else shown2.push(`${r.id}: ${range}`);
+  }
+  if (failing.length > 0)
+    return rule(name, "violated", `not non-inferior within margin ${fmt(ni.margin)}: ${failing.join("; ")}`);
+  if (missing.length > 0) return rule(name, "not_evaluated", missing.join("; "));
+  return rule(name, "met", `non-inferior within margin ${fmt(ni.margin)}: ${shown2.join("; ")}`);
+}
+function boundText(b) {
+  const parts = [];
+  if (b.min !== void 0) parts.push(`\u2265 ${fmt(b.min)}`);
+  if (b.max !== void 0) parts.push(`\u2264 ${fmt(b.max)}`);
+  return parts.join(" and ");
+}
+var onText = (on) => on === "point" ? "" : ` (${on} end of the 95% CI)`;
+function miss(value, b) {
+  if (!Number.isFinite(value)) return `${value}`;
+  if (b.min !== void 0 && value < b.min) return `${fmt(value)} < ${fmt(b.min)}`;
+  if (b.max !== void 0 && value > b.max) return `${fmt(value)} > ${fmt(b.max)}`;
+  return null;
+}
+function judgedValue(value, ci, on) {
+  if (value === null || value === void 0) return null;
+  if (on === "point") return value;
+  if (!ci) return null;
+  return on === "lower" ? ci[0] : ci[1];
+}
+function evalFloor(i, f, dataset, results) {
+  const name = `acceptance.floors[${i}]`;
+  const onDs = dataset ? ` on ${dataset}` : "";
+  const matching = results.filter(
+    (r) => r.check === "model.metric" && r.metrics[0]?.name === f.metric && (f.check === void 0 || r.id === f.check || r.id.startsWith(`${f.check}/`)) && (dataset === void 0 || details(r).dataset === dataset)
+  );
+  if (matching.length === 0) {
+    const which = f.check ? ` from check ${f.check}` : "";
+    return rule(
+      name,
+      "not_evaluated",
+      `no model.metric result for ${f.metric}${onDs}${which}: add a model.metric check with metric: ${f.metric}${dataset ? `, dataset: ${dataset}` : ""}`
+    );
+  }
+  const failing = [];
+  const undefinedValue = [];
+  const noCi = [];
+  const shown2 = [];
+  for (const r of matching) {
+    const m = r.metrics[0];
+    const v = judgedValue(m?.value, m?.ci, f.on);
+    if (m?.value === null || m?.value === void 0) {
+      undefinedValue.push(`${r.id}: ${f.metric} could not be computed (status ${r.status})`);
+      continue;
+    }
+    if (v === null) {
+      noCi.push(r.id);
+      continue;
+    }
+    const why = miss(v, f);
+    if (why) failing.push(`${r.id}: ${label(f.metric)}${onText(f.on)} ${why}`);
+    else shown2.push(`${r.id} ${fmt(v)}`);
+  }
+  if (failing.length > 0) return rule(name, "violated", failing.join("; "));
+  if (undefinedValue.length > 0) return rule(name, "not_evaluated", undefinedValue.join("; "));
+  if (shown2.length === 0)
+    return rule(
+      name,
+      "not_evaluated",
+      `no confidence interval for ${f.metric}${onDs} (${noCi.join(", ")}): set ci: on the model.metric check`
+    );
+  return rule(name, "met", `${label(f.metric)}${onText(f.on)} ${boundText(f)}${onDs}: ${shown2.join(", ")}`);
+}
+function evalSubgroupFloor(i, f, dataset, results) {
+  const name = `acceptance.subgroup_floors[${i}]`;
+  const onDs = dataset ? ` on ${dataset}` : "";
+  const matching = results.filter(
+    (r) => r.check === "model.subgroups" && details(r).attribute === f.attribute && (dataset === void 0 || details(r).dataset === dataset) && Array.isArray(details(r).groups)
+  );
+  if (matching.length === 0)
+    return rule(
+      name,
+      "not_evaluated",
+      `no model.subgroups result for attribute ${f.attribute}${onDs}: add a model.subgroups check with attribute: ${f.attribute} and ${f.metric} under its metrics`
+    );
+  const groups = matching.flatMap(
+    (r) => details(r).groups.map((g) => ({ r, g }))
+  );
+  const computed = groups.some(({ g }) => g[f.metric] !== void 0);
+  if (!computed && groups.some(({ g }) => g.too_small !== true))
+    return rule(
+      name,
+      "not_evaluated",
+      `model.subgroups for ${f.attribute} does not compute ${f.metric}: add ${f.metric} under the metrics of check ${matching.map((r) => r.id).join(", ")}`
+    );
+  const failing = [];
+  const unjudged = [];
+  const shown2 = [];
+  for (const { g } of groups) {
+    const gname = `${f.attribute}=${String(g.group)}`;
+    if (g.too_small === true) {
+      unjudged.push(`${gname}: too small to judge (n=${String(g.rows)})`);
+      continue;
+    }
+    const e = g[f.metric];
+    const v = judgedValue(e?.value, e?.ci, f.on);
+    if (v === null) {
+      unjudged.push(`${gname}: ${f.metric}${f.on === "point" ? "" : ` ${f.on} CI end`} not computed`);
+      continue;
+    }
+    const why = miss(v, f);
+    if (why) failing.push(`${gname}: ${label(f.metric)}${onText(f.on)} ${why}`);
+    else shown2.push(`${String(g.group)} ${fmt(v)}`);
+  }
+  if (failing.length > 0) return rule(name, "violated", [...failing, ...unjudged].join("; "));
+  if (unjudged.length > 0) return rule(name, "not_evaluated", unjudged.join("; "));
+  return rule(
+    name,
+    "met",
+    `${label(f.metric)}${onText(f.on)} ${boundText(f)} in every ${f.attribute} group${onDs}: ${shown2.join(", ")}`
+  );
+}
+function evaluatePccp(pccp2, input2) {
+  const rules = [evalModifications(pccp2, input2.change.modifications)];
+  const fz = pccp2.frozen;
+  if (fz?.intended_use !== void 0) rules.push(evalIntendedUse(fz.intended_use, input2.intendedUse));
+  if (fz?.input_schema) rules.push(evalInputSchema(fz.input_schema, input2.config));
+  if (fz?.output_type) rules.push(evalOutputType(fz.output_type, input2.config));
+  if (fz?.label_definition) rules.push(evalLabelDefinition(fz.label_definition, input2.config));
+  const data = pccp2.data;
+  if (data?.test_set) rules.push(evalTestSet(data.test_set, input2));
+  if (data?.min_subgroup_n !== void 0) rules.push(evalMinSubgroupN(data.min_subgroup_n, input2.results));
+  if (data?.no_patient_overlap) rules.push(evalNoOverlap(input2.results));
+  const acc = pccp2.acceptance;
+  const testDs = data?.test_set?.dataset;
+  acc?.non_inferiority.forEach((ni, i) => {
+    rules.push(evalNonInferiority(i, ni, ni.dataset ?? testDs, input2.results));
+  });
+  acc?.floors.forEach((f, i) => {
+    rules.push(evalFloor(i, f, f.dataset ?? testDs, input2.results));
+  });
+  acc?.subgroup_floors.forEach((f, i) => {
+    rules.push(evalSubgroupFloor(i, f, f.dataset ?? testDs, input2.results));
+  });
+  return {
+    id: pccp2.id,
+    verdict: rules.every((r) => r.status === "met") ? "within" : "outside",
+    rules
+  };
+}
+function applyOverride(verdict, override) {
+  return { ...verdict, overridden: { ...override } };
+}
+
 // packages/core/src/results.ts
 var STATUSES = ["pass", "fail", "warn", "error", "skip"];
 var Status = external_exports.enum(STATUSES);
@@ -33371,7 +34404,15 @@ var TargetConfig = external_exports.strictObject({
   )
 });
 var BaselineConfig = external_exports.strictObject({
-  model: RelPath.optional().describe("The model this change replaces, for comparison."),
+  model: RelPath.optional().describe(
+    "The model this change replaces, for comparison: a file in the working tree, or (from: git) its path on the target branch (default: model.path)."
+  ),
+  from: external_exports.enum(["path", "git"]).default("path").describe(
+    "path: baseline.model is a file in the working tree; git: read it at the merge-base of HEAD and the target branch (git show, no network)."
+  ),
+  ref: external_exports.string().min(1).optional().describe(
+    "from: git: the target branch or commit (e.g. origin/main); default: GITHUB_BASE_REF or CI_MERGE_REQUEST_DIFF_BASE_SHA."
+  ),
   description: external_exports.string().optional()
 });
 var PrivacyConfig = external_exports.strictObject({
@@ -33410,7 +34451,10 @@ var baseConfigShape = {
     "YAML file with the written parts of the dataset card (Datasheets for Datasets)."
   ),
   privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
-  gate: GateConfig.default({ fail_on: ["fail", "error"], require_verified: false })
+  gate: GateConfig.default({ fail_on: ["fail", "error"], require_verified: false }),
+  pccp: PccpChangeConfig.optional().describe(
+    "The predetermined change control plan (pccp.yml) this change is judged against; a change outside it fails the gate unless an override is recorded."
+  )
 };
 
 // packages/core/src/check.ts
@@ -33446,40 +34490,6 @@ var CheckRegistry = class {
     );
     const checkEntry = entries.length === 0 ? external_exports.never() : external_exports.discriminatedUnion("type", entries);
     return external_exports.strictObject({ ...baseConfigShape, checks: external_exports.array(checkEntry).default([]) }).describe("RegOps configuration (regops.yml)");
-  }
-};
-
-// packages/core/src/errors.ts
-var RegopsError = class extends Error {
-  exitCode;
-  constructor(message, exitCode = 2) {
-    super(message);
-    this.name = new.target.name;
-    this.exitCode = exitCode;
-  }
-};
-var ConfigurationError = class extends RegopsError {
-  /** Every problem found, one line each, already formatted with file and path. */
-  problems;
-  constructor(problems) {
-    const list2 = Array.isArray(problems) ? problems : [problems];
-    super(
-      list2.length === 1 ? list2[0] ?? "" : `${list2.length} problems:
-${list2.map((p) => `  - ${p}`).join("\n")}`
-    );
-    this.problems = list2;
-  }
-};
-var InputError = class extends RegopsError {
-};
-var UsageError = class extends RegopsError {
-};
-function isRegopsError(e) {
-  return e instanceof RegopsError;
-}
-var ModelOutputError = class extends RegopsError {
-  constructor(message) {
-    super(message, 1);
   }
 };
 
@@ -33637,7 +34647,8 @@ var InputFile = external_exports.strictObject({
     "datacard",
     "dataset",
     "model",
-    "baseline_model"
+    "baseline_model",
+    "pccp"
   ]),
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
   bytes: external_exports.number().int()
@@ -33659,7 +34670,7 @@ var DeclaredCheck = external_exports.strictObject({
   criterion: external_exports.string().describe("Acceptance criterion in words, from the config.")
 });
 var GateReason = external_exports.strictObject({
-  code: external_exports.enum(["result_status", "unverified_requirement", "no_results"]),
+  code: external_exports.enum(["result_status", "unverified_requirement", "no_results", "pccp_outside"]),
   message: external_exports.string(),
   ref: external_exports.string().optional()
 });
@@ -33686,6 +34697,13 @@ var Evidence = external_exports.strictObject({
   inputs: external_exports.array(InputFile),
   model: ModelEvidence.nullable(),
   baseline_model: ModelEvidence.nullable(),
+  baseline: external_exports.strictObject({
+    source: external_exports.enum(["path", "git"]),
+    ref: external_exports.string().nullable().describe("git: the target branch or commit the merge-base was taken with."),
+    sha: external_exports.string().nullable().describe("git: the merge-base commit the baseline files were read from."),
+    model: external_exports.string().nullable().describe("How the baseline model is named (path, or path@commit).")
+  }).nullable().default(null).describe("Which baseline the change was compared with (null: none declared)."),
+  pccp: PccpVerdict.nullable().default(null).describe("The change judged against the predetermined change control plan (null: no plan declared)."),
   datasets: external_exports.array(DatasetEvidence),
   profiles: external_exports.array(DatasetProfile).describe("One-pass profile of each dataset the data checks read."),
   requirements: external_exports.array(Requirement),
@@ -33703,40 +34721,8 @@ function evidenceJsonSchema() {
   };
 }
 
-// packages/core/src/files.ts
-import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
-import path from "node:path";
-async function sha256File(absPath) {
-  const hash2 = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(absPath)) {
-    hash2.update(chunk);
-    bytes += chunk.length;
-  }
-  return { sha256: hash2.digest("hex"), bytes };
-}
-function resolveInput(rootDir, rel, where) {
-  const abs = path.resolve(rootDir, rel);
-  let isFile = false;
-  try {
-    isFile = statSync(abs).isFile();
-  } catch {
-    throw new InputError(`${where}: file not found: ${rel} (looked in ${displayPath(abs)})`);
-  }
-  if (!isFile) throw new InputError(`${where}: ${rel} is not a file`);
-  return abs;
-}
-function displayPath(abs) {
-  const rel = path.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
-}
-function portablePath(root, abs) {
-  return path.relative(root, abs).split(path.sep).join("/");
-}
-
 // packages/core/src/gate.ts
-function evaluateGate(policy, results, requirements, checks) {
+function evaluateGate(policy, results, requirements, checks, pccp2 = null) {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   for (const r of results) counts[r.status]++;
   const reasons = [];
@@ -33746,6 +34732,14 @@ function evaluateGate(policy, results, requirements, checks) {
     }
   }
   if (results.length === 0) reasons.push({ code: "no_results", message: "no check produced a result" });
+  if (pccp2?.verdict === "outside" && !pccp2.overridden) {
+    const broken = pccp2.rules.filter((r) => r.status !== "met");
+    reasons.push({
+      code: "pccp_outside",
+      ref: pccp2.id,
+      message: `outside the change control plan ${pccp2.id}: ${broken.map((r) => `${r.rule} ${r.status === "violated" ? "violated" : "not evaluated"} (${r.message})`).join("; ")}`
+    });
+  }
   if (policy.require_verified) {
     const verified = new Set(checks.filter((c) => c.enabled).flatMap((c) => c.verifies));
     for (const req of requirements) {
@@ -33767,80 +34761,27 @@ function evaluateGate(policy, results, requirements, checks) {
 }
 
 // packages/core/src/git.ts
-import { execFileSync } from "node:child_process";
-function git(cwd, args) {
+import { execFileSync as execFileSync2 } from "node:child_process";
+function git2(cwd, args) {
   try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync2("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return null;
   }
 }
 function gitInfo(dir) {
-  const sha = git(dir, ["rev-parse", "HEAD"]);
-  if (sha === null && git(dir, ["rev-parse", "--is-inside-work-tree"]) !== "true") return null;
-  const ref = git(dir, ["symbolic-ref", "-q", "HEAD"]) ?? null;
-  const status = git(dir, ["status", "--porcelain", "--", "."]);
+  const sha = git2(dir, ["rev-parse", "HEAD"]);
+  if (sha === null && git2(dir, ["rev-parse", "--is-inside-work-tree"]) !== "true") return null;
+  const ref = git2(dir, ["symbolic-ref", "-q", "HEAD"]) ?? null;
+  const status = git2(dir, ["status", "--porcelain", "--", "."]);
   return { sha, ref, dirty: status === null ? null : status.length > 0 };
 }
 
 // packages/core/src/pipeline.ts
-import path2 from "node:path";
+import path4 from "node:path";
 
 // packages/core/src/version.ts
 var TOOL_VERSION = "0.1.0";
-
-// packages/core/src/yaml-file.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-function formatPath(path17) {
-  let out = "";
-  for (const k of path17) {
-    if (typeof k === "number") out += `[${k}]`;
-    else out += out === "" ? k : `.${k}`;
-  }
-  return out === "" ? "(top level)" : out;
-}
-function readYamlFile(absPath, display, what) {
-  let text3;
-  try {
-    text3 = readFileSync(absPath, "utf8");
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT") throw new ConfigurationError(`${display}: ${what} not found (no such file)`);
-    if (code2 === "EISDIR")
-      throw new ConfigurationError(`${display}: ${what} is a directory, expected a YAML file`);
-    throw new ConfigurationError(`${display}: cannot read ${what} (${code2 ?? String(e)})`);
-  }
-  return parseYamlText(text3, display);
-}
-function parseYamlText(text3, display) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((err) => {
-      const pos = lineCounter.linePos(err.pos[0]);
-      const first = err.message.split("\n")[0] ?? err.message;
-      const msg = first.replace(/ at line \d+, column \d+:?$/, "");
-      return `${display}:${pos.line}:${pos.col}: YAML syntax error: ${msg}`;
-    });
-    throw new ConfigurationError(problems);
-  }
-  const data = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path17, key) => {
-    const node2 = path17.length === 0 ? doc.contents : doc.getIn(path17, true);
-    let offset;
-    if (key !== void 0 && node2 && (0, import_yaml.isMap)(node2)) {
-      const pair2 = node2.items.find((p) => p.key?.value === key);
-      offset = pair2?.key?.range?.[0];
-    }
-    if (offset === void 0 && node2 && ((0, import_yaml.isMap)(node2) || (0, import_yaml.isSeq)(node2) || "range" in node2)) {
-      offset = node2.range?.[0];
-    }
-    if (offset === void 0) return void 0;
-    return lineCounter.linePos(offset);
-  };
-  return { display, text: text3, data, locate };
-}
 
 // packages/core/src/pipeline.ts
 var TOP_LEVEL = /* @__PURE__ */ new Set(["model", "target", "checks", "datasets", "baseline", "privacy"]);
@@ -33873,7 +34814,7 @@ function checkModelSignature(project, info) {
     );
   }
 }
-async function prepare(project, registry3, services) {
+async function prepare(project, registry3, services, baseline = projectBaseline(project)) {
   const { config: config3, rootDir } = project;
   const cfgDisplay = project.configFile.display;
   const inputs = [];
@@ -33885,6 +34826,7 @@ async function prepare(project, registry3, services) {
   if (project.linked.risks) await add(project.linked.risks, "risks");
   if (project.linked.modelcard) await add(project.linked.modelcard, "modelcard");
   if (project.linked.datacard) await add(project.linked.datacard, "datacard");
+  if (config3.pccp) await add(path4.resolve(rootDir, config3.pccp.plan), "pccp");
   for (const [name, ds] of Object.entries(config3.datasets)) {
     await add(resolveInput(rootDir, ds.path, configWhere(project, ["datasets", name, "path"])), "dataset");
   }
@@ -33895,7 +34837,14 @@ async function prepare(project, registry3, services) {
     checkModelSignature(project, model);
   }
   let baselineModel = null;
-  if (config3.baseline?.model) {
+  if (baseline?.source === "git" && baseline.modelPath && baseline.modelDisplay) {
+    inputs.push({
+      path: baseline.modelDisplay,
+      kind: "baseline_model",
+      ...await sha256File(baseline.modelPath)
+    });
+    baselineModel = { ...await services.inspectModel(baseline.modelPath), path: baseline.modelDisplay };
+  } else if (config3.baseline?.model) {
     await add(
       resolveInput(rootDir, config3.baseline.model, configWhere(project, ["baseline", "model"])),
       "baseline_model"
@@ -33912,7 +34861,7 @@ async function prepare(project, registry3, services) {
       const rel = config3.datasets[need.dataset]?.path;
       if (!header || !rel || header.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path2.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check5.id}); the file's columns are: ${header.join(", ")}`
+        `${displayPath(path4.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check5.id}); the file's columns are: ${header.join(", ")}`
       );
     }
   });
@@ -33938,25 +34887,41 @@ function runStart(now) {
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1e3).toISOString();
   return (/* @__PURE__ */ new Date()).toISOString();
 }
-function pathBaseline(project) {
-  const model = project.config.baseline?.model;
-  if (model === void 0) return null;
-  return {
-    source: "path",
-    modelPath: path2.resolve(project.rootDir, model),
-    modelDisplay: model,
-    config: null
-  };
+function judgeChange(project, prepared, results) {
+  const { config: config3, rootDir } = project;
+  if (!project.pccp || !config3.pccp) return null;
+  const datasetHashes = {};
+  for (const [name, ds] of Object.entries(config3.datasets)) {
+    const rel = portablePath(rootDir, path4.resolve(rootDir, ds.path));
+    const input2 = prepared.inputs.find((i) => i.kind === "dataset" && i.path === rel);
+    if (input2) datasetHashes[name] = input2.sha256;
+  }
+  const verdict = evaluatePccp(project.pccp, {
+    change: { modifications: config3.pccp.modifications },
+    config: config3,
+    intendedUse: intendedUseText(project.modelcard),
+    datasetHashes,
+    results
+  });
+  return config3.pccp.override ? applyOverride(verdict, config3.pccp.override) : verdict;
 }
-async function runPipeline(project, registry3, services, options4) {
-  const startedAt = runStart(options4.now);
-  const prepared = await prepare(project, registry3, services);
+function projectBaseline(project) {
+  return resolveBaseline({
+    rootDir: project.rootDir,
+    configFile: path4.relative(project.rootDir, project.configPath),
+    config: project.config
+  });
+}
+async function runPipeline(project, registry3, services, options5) {
+  const startedAt = runStart(options5.now);
+  const baseline = options5.baseline === void 0 ? projectBaseline(project) : options5.baseline;
+  const prepared = await prepare(project, registry3, services, baseline);
   const ctx = {
     rootDir: project.rootDir,
     config: project.config,
-    baseline: options4.baseline ?? pathBaseline(project),
+    baseline,
     services,
-    log: options4.log,
+    log: options5.log,
     memo: createMemo()
   };
   const ordered = project.config.checks.map((c, i) => ({ c, i, plugin: registry3.get(c.type) })).sort((a, b) => {
@@ -33982,7 +34947,7 @@ async function runPipeline(project, registry3, services, options4) {
       continue;
     }
     const t0 = performance.now();
-    options4.log.info(`running ${c.id} (${c.type})`);
+    options5.log.info(`running ${c.id} (${c.type})`);
     try {
       const out = await plugin.run(ctx, c);
       const ms = Math.round(performance.now() - t0);
@@ -34002,7 +34967,7 @@ async function runPipeline(project, registry3, services, options4) {
         continue;
       }
       if (isRegopsError(e)) throw e;
-      options4.log.warn(`${c.id}: internal error: ${e.stack ?? String(e)}`);
+      options5.log.warn(`${c.id}: internal error: ${e.stack ?? String(e)}`);
       results.push({
         id: c.id,
         check: c.type,
@@ -34016,7 +34981,8 @@ async function runPipeline(project, registry3, services, options4) {
     }
   }
   const checks = declaredChecks(project, registry3);
-  const gate = evaluateGate(project.config.gate, results, project.requirements, checks);
+  const pccp2 = judgeChange(project, prepared, results);
+  const gate = evaluateGate(project.config.gate, results, project.requirements, checks, pccp2);
   const profiles = [];
   for (const name of Object.keys(project.config.datasets)) profiles.push((await services.scan(name)).profile);
   const datasets = Object.entries(project.config.datasets).map(([name, ds], i) => ({
@@ -34031,14 +34997,21 @@ async function runPipeline(project, registry3, services, options4) {
     tool: { name: "regops", version: TOOL_VERSION },
     run: {
       started_at: startedAt,
-      platform: options4.platform ?? "local",
+      platform: options5.platform ?? "local",
       git: gitInfo(project.rootDir),
-      change: options4.change ?? null
+      change: options5.change ?? null
     },
     project: { name: project.config.project.name, description: project.config.project.description ?? null },
     inputs: prepared.inputs,
     model: prepared.model,
     baseline_model: prepared.baselineModel,
+    pccp: pccp2,
+    baseline: baseline ? {
+      source: baseline.source,
+      ref: baseline.ref ?? null,
+      sha: baseline.sha ?? null,
+      model: baseline.modelDisplay
+    } : null,
     datasets,
     profiles,
     requirements: project.requirements,
@@ -34052,204 +35025,7 @@ async function runPipeline(project, registry3, services, options4) {
 }
 
 // packages/core/src/project.ts
-import path3 from "node:path";
-
-// packages/core/src/suggest.ts
-function editDistance(a, b) {
-  const prev = new Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
-}
-function nearest(word, candidates) {
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return bestD <= limit ? best : void 0;
-}
-
-// packages/core/src/validate.ts
-var def = (s) => s._zod.def;
-function unwrap(s) {
-  let cur = s;
-  for (let i = 0; i < 20; i++) {
-    const d = def(cur);
-    if (d.innerType) cur = d.innerType;
-    else if (d.type === "pipe" && d.in) cur = d.in;
-    else if (d.type === "lazy" && d.getter) cur = d.getter();
-    else return cur;
-  }
-  return cur;
-}
-function pickOption(s, data) {
-  const d = def(s);
-  if (!d.options) return void 0;
-  if (d.discriminator && data && typeof data === "object") {
-    const v = data[d.discriminator];
-    for (const o of d.options) {
-      const lit = def(unwrap(o)).shape?.[d.discriminator];
-      const litDef = lit ? def(unwrap(lit)) : void 0;
-      if (litDef?.values?.includes(v)) return o;
-    }
-    return void 0;
-  }
-  return d.options.find((o) => def(unwrap(o)).type === "object");
-}
-function schemaAt(root, data, path17) {
-  let s = root;
-  let value = data;
-  for (const key of path17) {
-    if (!s) return void 0;
-    s = unwrap(s);
-    if (def(s).type === "union") s = pickOption(s, value);
-    if (!s) return void 0;
-    s = unwrap(s);
-    const d = def(s);
-    if (d.type === "object") s = d.shape?.[String(key)];
-    else if (d.type === "array") s = d.element;
-    else if (d.type === "record") s = d.valueType;
-    else return void 0;
-    value = value && typeof value === "object" ? value[key] : void 0;
-  }
-  if (!s) return void 0;
-  s = unwrap(s);
-  if (def(s).type === "union") s = pickOption(s, value) ?? s;
-  return s ? unwrap(s) : void 0;
-}
-function knownKeysAt(root, data, path17) {
-  const s = schemaAt(root, data, path17);
-  if (!s) return [];
-  const d = def(s);
-  return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
-}
-function describe3(value) {
-  if (value === null) return "null";
-  if (value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
-}
-var typeWords = {
-  object: "a mapping",
-  array: "a list",
-  record: "a mapping",
-  int: "an integer"
-};
-function issueMessages(issue2, root, data) {
-  const path17 = issue2.path;
-  switch (issue2.code) {
-    case "invalid_type": {
-      if (issue2.input === void 0) return [{ path: path17, text: `required, but missing` }];
-      const expected = typeWords[issue2.expected] ?? issue2.expected;
-      return [{ path: path17, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
-    }
-    case "unrecognized_keys": {
-      const known = knownKeysAt(root, data, path17);
-      return issue2.keys.map((k) => {
-        const hint = nearest(k, known);
-        const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
-        return { path: [...path17, k], key: k, text: `unknown key \`${k}\`${tail}` };
-      });
-    }
-    case "invalid_union": {
-      if (issue2.discriminator) {
-        const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
-        const options4 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
-        const p = path17[path17.length - 1] === issue2.discriminator ? path17 : [...path17, issue2.discriminator];
-        if (got === void 0) return [{ path: p, text: `required, one of: ${options4.join(", ")}` }];
-        const hint = typeof got === "string" ? nearest(got, options4) : void 0;
-        return [
-          {
-            path: p,
-            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options4.join(", ")})`
-          }
-        ];
-      }
-      const branches = issue2.errors ?? [];
-      const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
-      if (best && best.length > 0) {
-        return best.flatMap(
-          (sub) => issueMessages({ ...sub, path: [...path17, ...sub.path] }, root, data)
-        );
-      }
-      return [{ path: path17, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
-    }
-    case "invalid_value": {
-      const got = issue2.input;
-      const options4 = issue2.values.map(String);
-      const hint = typeof got === "string" ? nearest(got, options4) : void 0;
-      return [
-        {
-          path: path17,
-          text: `expected one of ${options4.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
-        }
-      ];
-    }
-    case "too_small": {
-      if (issue2.origin === "array") return [{ path: path17, text: `needs at least ${issue2.minimum} item(s)` }];
-      if (issue2.origin === "string") return [{ path: path17, text: `must not be empty` }];
-      return [
-        {
-          path: path17,
-          text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
-        }
-      ];
-    }
-    case "too_big": {
-      if (issue2.origin === "array") return [{ path: path17, text: `allows at most ${issue2.maximum} item(s)` }];
-      return [
-        {
-          path: path17,
-          text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
-        }
-      ];
-    }
-    case "invalid_format":
-      return [{ path: path17, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
-    default:
-      return [{ path: path17, text: issue2.message }];
-  }
-}
-function problemAt(file2, path17, text3, key) {
-  const parent = key !== void 0 ? path17.slice(0, -1) : path17;
-  const pos = file2.locate(parent, key) ?? file2.locate(path17.slice(0, -1));
-  const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
-  return `${where}: ${formatPath(path17)}: ${text3}`;
-}
-function parseWith(schema, file2) {
-  const result2 = schema.safeParse(file2.data, { reportInput: true });
-  if (result2.success) return result2.data;
-  const problems = result2.error.issues.flatMap(
-    (issue2) => issueMessages(issue2, schema, file2.data).map((m) => problemAt(file2, m.path, m.text, m.key))
-  );
-  throw new ConfigurationError(sortByPosition([...new Set(problems)]));
-}
-function sortByPosition(problems) {
-  const key = (p) => {
-    const m = /^[^:]*:(\d+):(\d+):/.exec(p);
-    return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
-  };
-  return problems.map((p, i) => ({ p, i, k: key(p) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
-}
-
-// packages/core/src/project.ts
+import path5 from "node:path";
 function unknownRef(kind, id, known) {
   const hint = nearest(id, known);
   return `unknown ${kind} "${id}"${hint ? `; did you mean "${hint}"?` : ""}${known.length ? ` (defined: ${known.join(", ")})` : ""}`;
@@ -34265,7 +35041,7 @@ function duplicates(items, key) {
   return dups;
 }
 function loadProject(configPath, registry3) {
-  const abs = path3.resolve(configPath);
+  const abs = path5.resolve(configPath);
   const configFile = readYamlFile(abs, displayPath(abs), "config file");
   if (configFile.data === null || configFile.data === void 0) {
     throw new ConfigurationError(
@@ -34273,11 +35049,11 @@ function loadProject(configPath, registry3) {
     );
   }
   const config3 = parseWith(registry3.configSchema(), configFile);
-  const rootDir = path3.dirname(abs);
+  const rootDir = path5.dirname(abs);
   const problems = [];
   const at = (p, msg) => problems.push(problemAt(configFile, p, msg));
   const linkedFile = (field, rel, what) => {
-    const fileAbs = path3.resolve(rootDir, rel);
+    const fileAbs = path5.resolve(rootDir, rel);
     try {
       return readYamlFile(fileAbs, displayPath(fileAbs), what);
     } catch (e) {
@@ -34388,6 +35164,7 @@ function loadProject(configPath, registry3) {
     for (const p of plugin?.validate?.(check5, config3) ?? []) at(["checks", i, ...p.path], p.message);
   });
   if (problems.length > 0) throw new ConfigurationError(problems);
+  const pccp2 = config3.pccp ? loadPccp(rootDir, config3.pccp.plan) : null;
   return {
     configPath: abs,
     rootDir,
@@ -34397,11 +35174,12 @@ function loadProject(configPath, registry3) {
     hazards: hazards ?? [],
     modelcard,
     datacard,
+    pccp: pccp2,
     linked: {
-      requirements: path3.resolve(rootDir, config3.requirements),
-      risks: config3.risks ? path3.resolve(rootDir, config3.risks) : null,
-      modelcard: config3.modelcard ? path3.resolve(rootDir, config3.modelcard) : null,
-      datacard: config3.datacard ? path3.resolve(rootDir, config3.datacard) : null
+      requirements: path5.resolve(rootDir, config3.requirements),
+      risks: config3.risks ? path5.resolve(rootDir, config3.risks) : null,
+      modelcard: config3.modelcard ? path5.resolve(rootDir, config3.modelcard) : null,
+      datacard: config3.datacard ? path5.resolve(rootDir, config3.datacard) : null
     }
   };
 }
@@ -35488,8 +36266,8 @@ var LinkifyIt = class {
   * console.log(linkify.match('Site github.com!'))
   * ```
   */
-  constructor(options4 = {}) {
-    const { rebuilder, ...linkifyOptions } = options4;
+  constructor(options5 = {}) {
+    const { rebuilder, ...linkifyOptions } = options5;
     this.__opts__ = {
       ...defaultOptions,
       ...linkifyOptions
@@ -35537,10 +36315,10 @@ var LinkifyIt = class {
   *
   * @param options Recognition options.
   */
-  set(options4 = {}) {
+  set(options5 = {}) {
     this.__opts__ = {
       ...this.__opts__,
-      ...options4
+      ...options5
     };
     this.re.set({
       ...this.__opts__,
@@ -36259,21 +37037,21 @@ var Ruler = class {
   /** @internal */
   __compile__() {
     const chains = /* @__PURE__ */ new Set();
-    this.__rules__.forEach((rule) => {
-      if (!rule.enabled) return;
-      rule.alt.forEach((altName) => {
+    this.__rules__.forEach((rule2) => {
+      if (!rule2.enabled) return;
+      rule2.alt.forEach((altName) => {
         if (altName) chains.add(altName);
       });
     });
     this.__cache__ = /* @__PURE__ */ Object.create(null);
     this.__cache__[""] = [];
-    this.__rules__.forEach((rule) => {
-      if (rule.enabled) this.__cache__[""].push(rule.fn);
+    this.__rules__.forEach((rule2) => {
+      if (rule2.enabled) this.__cache__[""].push(rule2.fn);
     });
     chains.forEach((chain) => {
       this.__cache__[chain] = [];
-      this.__rules__.forEach((rule) => {
-        if (rule.enabled && rule.alt.indexOf(chain) >= 0) this.__cache__[chain].push(rule.fn);
+      this.__rules__.forEach((rule2) => {
+        if (rule2.enabled && rule2.alt.indexOf(chain) >= 0) this.__cache__[chain].push(rule2.fn);
       });
     });
   }
@@ -36291,11 +37069,11 @@ var Ruler = class {
   * });
   * ```
   */
-  at(name, fn, options4 = {}) {
+  at(name, fn, options5 = {}) {
     const index = this.__find__(name);
     if (index === -1) throw new Error(`Parser rule not found: ${name}`);
     this.__rules__[index].fn = fn;
-    this.__rules__[index].alt = options4.alt || [];
+    this.__rules__[index].alt = options5.alt || [];
     this.__cache__ = null;
   }
   /**
@@ -36312,14 +37090,14 @@ var Ruler = class {
   * });
   * ```
   */
-  before(beforeName, ruleName, fn, options4 = {}) {
+  before(beforeName, ruleName, fn, options5 = {}) {
     const index = this.__find__(beforeName);
     if (index === -1) throw new Error(`Parser rule not found: ${beforeName}`);
     this.__rules__.splice(index, 0, {
       name: ruleName,
       enabled: true,
       fn,
-      alt: options4.alt || []
+      alt: options5.alt || []
     });
     this.__cache__ = null;
   }
@@ -36337,14 +37115,14 @@ var Ruler = class {
   * });
   * ```
   */
-  after(afterName, ruleName, fn, options4 = {}) {
+  after(afterName, ruleName, fn, options5 = {}) {
     const index = this.__find__(afterName);
     if (index === -1) throw new Error(`Parser rule not found: ${afterName}`);
     this.__rules__.splice(index + 1, 0, {
       name: ruleName,
       enabled: true,
       fn,
-      alt: options4.alt || []
+      alt: options5.alt || []
     });
     this.__cache__ = null;
   }
@@ -36362,12 +37140,12 @@ var Ruler = class {
   * });
   * ```
   */
-  push(ruleName, fn, options4 = {}) {
+  push(ruleName, fn, options5 = {}) {
     this.__rules__.push({
       name: ruleName,
       enabled: true,
       fn,
-      alt: options4.alt || []
+      alt: options5.alt || []
     });
     this.__cache__ = null;
   }
@@ -36402,8 +37180,8 @@ var Ruler = class {
   */
   enableOnly(list2, ignoreInvalid = false) {
     if (!Array.isArray(list2)) list2 = [list2];
-    this.__rules__.forEach((rule) => {
-      rule.enabled = false;
+    this.__rules__.forEach((rule2) => {
+      rule2.enabled = false;
     });
     this.enable(list2, ignoreInvalid);
   }
@@ -36443,16 +37221,16 @@ var Ruler = class {
   }
 };
 var default_rules = {};
-default_rules.code_inline = function(tokens, idx, options4, env3, slf) {
+default_rules.code_inline = function(tokens, idx, options5, env3, slf) {
   const token = tokens[idx];
   return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
 };
-default_rules.code_block = function(tokens, idx, options4, env3, slf) {
+default_rules.code_block = function(tokens, idx, options5, env3, slf) {
   const token = tokens[idx];
   return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
 `;
 };
-default_rules.fence = function(tokens, idx, options4, env3, slf) {
+default_rules.fence = function(tokens, idx, options5, env3, slf) {
   const token = tokens[idx];
   const info = token.info ? unescapeAll(token.info).trim() : "";
   let langName = "";
@@ -36463,16 +37241,16 @@ default_rules.fence = function(tokens, idx, options4, env3, slf) {
     langAttrs = arr.slice(2).join("");
   }
   let highlighted;
-  if (options4.highlight) highlighted = options4.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+  if (options5.highlight) highlighted = options5.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
   else highlighted = escapeHtml(token.content);
   if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
   if (info) {
     const i = token.attrIndex("class");
     const tmpAttrs = token.attrs ? token.attrs.slice() : [];
-    if (i < 0) tmpAttrs.push(["class", `${options4.langPrefix}${langName}`]);
+    if (i < 0) tmpAttrs.push(["class", `${options5.langPrefix}${langName}`]);
     else {
       tmpAttrs[i] = [tmpAttrs[i][0], tmpAttrs[i][1]];
-      tmpAttrs[i][1] += ` ${options4.langPrefix}${langName}`;
+      tmpAttrs[i][1] += ` ${options5.langPrefix}${langName}`;
     }
     const tmpToken = { attrs: tmpAttrs };
     return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
@@ -36481,16 +37259,16 @@ default_rules.fence = function(tokens, idx, options4, env3, slf) {
   return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
 `;
 };
-default_rules.image = function(tokens, idx, options4, env3, slf) {
+default_rules.image = function(tokens, idx, options5, env3, slf) {
   const token = tokens[idx];
-  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options4, env3);
-  return slf.renderToken(tokens, idx, options4);
+  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options5, env3);
+  return slf.renderToken(tokens, idx, options5);
 };
-default_rules.hardbreak = function(tokens, idx, options4) {
-  return options4.xhtmlOut ? "<br />\n" : "<br>\n";
+default_rules.hardbreak = function(tokens, idx, options5) {
+  return options5.xhtmlOut ? "<br />\n" : "<br>\n";
 };
-default_rules.softbreak = function(tokens, idx, options4) {
-  return options4.breaks ? options4.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+default_rules.softbreak = function(tokens, idx, options5) {
+  return options5.breaks ? options5.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
 };
 default_rules.text = function(tokens, idx) {
   return escapeHtml(tokens[idx].content);
@@ -36548,7 +37326,7 @@ var Renderer = class {
   * Default token renderer. Can be overriden by custom function
   * in {@link Renderer.rules}.
   */
-  renderToken(tokens, idx, options4) {
+  renderToken(tokens, idx, options5) {
     const token = tokens[idx];
     let result2 = "";
     if (token.hidden) return "";
@@ -36557,7 +37335,7 @@ var Renderer = class {
     if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result2 += "\n";
     result2 += (token.nesting === -1 ? "</" : "<") + token.tag;
     result2 += this.renderAttrs(token);
-    if (token.nesting === 0 && options4.xhtmlOut) result2 += " /";
+    if (token.nesting === 0 && options5.xhtmlOut) result2 += " /";
     let needLf = false;
     if (token.block) {
       needLf = true;
@@ -36577,13 +37355,13 @@ var Renderer = class {
   /**
   * The same as {@link Renderer.render}, but for single token of `inline` type.
   */
-  renderInline(tokens, options4, env3) {
+  renderInline(tokens, options5, env3) {
     let result2 = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options4, env3, this);
-      else result2 += this.renderToken(tokens, i, options4);
+      if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options5, env3, this);
+      else result2 += this.renderToken(tokens, i, options5);
     }
     return result2;
   }
@@ -36592,7 +37370,7 @@ var Renderer = class {
   * Don't try to use it! Spec requires to show `alt` content with stripped markup,
   * instead of simple escaping.
   */
-  renderInlineAsText(tokens, options4, env3) {
+  renderInlineAsText(tokens, options5, env3) {
     let result2 = "";
     for (let i = 0, len = tokens.length; i < len; i++) switch (tokens[i].type) {
       case "text":
@@ -36600,7 +37378,7 @@ var Renderer = class {
         result2 += tokens[i].content;
         break;
       case "image":
-        result2 += this.renderInlineAsText(tokens[i].children, options4, env3);
+        result2 += this.renderInlineAsText(tokens[i].children, options5, env3);
         break;
       case "html_inline":
       case "html_block":
@@ -36616,14 +37394,14 @@ var Renderer = class {
   * Takes token stream and generates HTML. Probably, you will never need to call
   * this method directly.
   */
-  render(tokens, options4, env3) {
+  render(tokens, options5, env3) {
     let result2 = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (type === "inline") result2 += this.renderInline(tokens[i].children, options4, env3);
-      else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options4, env3, this);
-      else result2 += this.renderToken(tokens, i, options4);
+      if (type === "inline") result2 += this.renderInline(tokens[i].children, options5, env3);
+      else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options5, env3, this);
+      else result2 += this.renderToken(tokens, i, options5);
     }
     return result2;
   }
@@ -36640,7 +37418,7 @@ var StateCore = class {
 };
 var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
 var NULL_RE = /\0/g;
-function normalize(state) {
+function normalize2(state) {
   let str;
   str = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
   str = str.replace(NULL_RE, "\uFFFD");
@@ -36978,7 +37756,7 @@ function text_join(state) {
   }
 }
 var _rules$2 = [
-  ["normalize", normalize],
+  ["normalize", normalize2],
   ["block", block],
   ["strip_references", strip_references],
   ["inline", inline],
@@ -37726,11 +38504,11 @@ function reference(state, startLine, _endLine, silent) {
     }
   }
   if (pos < max && src.charCodeAt(pos) !== 10) return false;
-  const label = normalizeReference(rawLabel);
-  if (!label) return false;
+  const label2 = normalizeReference(rawLabel);
+  if (!label2) return false;
   if (silent) return true;
   if (typeof state.env.references === "undefined") state.env.references = {};
-  if (typeof state.env.references[label] === "undefined") state.env.references[label] = {
+  if (typeof state.env.references[label2] === "undefined") state.env.references[label2] = {
     title,
     href
   };
@@ -37738,7 +38516,7 @@ function reference(state, startLine, _endLine, silent) {
   token.map = [startLine, nextLine];
   token.hidden = true;
   const meta3 = /* @__PURE__ */ Object.create(null);
-  meta3.label = label;
+  meta3.label = label2;
   token.meta = meta3;
   state.line = nextLine;
   return true;
@@ -38542,7 +39320,7 @@ var emphasis_default = {
   postProcess: emphasis_post_process
 };
 function link(state, silent) {
-  let code2, label, res, ref;
+  let code2, label2, res, ref;
   let href = "";
   let title = "";
   let start = state.pos;
@@ -38591,12 +39369,12 @@ function link(state, silent) {
     if (pos < max && state.src.charCodeAt(pos) === 91) {
       start = pos + 1;
       pos = state.md.helpers.parseLinkLabel(state, pos);
-      if (pos >= 0) label = state.src.slice(start, pos++);
+      if (pos >= 0) label2 = state.src.slice(start, pos++);
       else pos = labelEnd + 1;
     } else pos = labelEnd + 1;
-    if (!label) label = state.src.slice(labelStart, labelEnd);
-    label = normalizeReference(label);
-    ref = state.env.references[label];
+    if (!label2) label2 = state.src.slice(labelStart, labelEnd);
+    label2 = normalizeReference(label2);
+    ref = state.env.references[label2];
     if (!ref) {
       state.pos = oldPos;
       return false;
@@ -38611,9 +39389,9 @@ function link(state, silent) {
     const attrs = [["href", href]];
     token_o.attrs = attrs;
     if (title) attrs.push(["title", title]);
-    if (label) {
+    if (label2) {
       const meta3 = /* @__PURE__ */ Object.create(null);
-      meta3.label = label;
+      meta3.label = label2;
       token_o.meta = meta3;
     }
     state.linkLevel++;
@@ -38626,7 +39404,7 @@ function link(state, silent) {
   return true;
 }
 function image(state, silent) {
-  let code2, content, label, pos, ref, res, title, start;
+  let code2, content, label2, pos, ref, res, title, start;
   let href = "";
   const oldPos = state.pos;
   const max = state.posMax;
@@ -38674,12 +39452,12 @@ function image(state, silent) {
     if (pos < max && state.src.charCodeAt(pos) === 91) {
       start = pos + 1;
       pos = state.md.helpers.parseLinkLabel(state, pos);
-      if (pos >= 0) label = state.src.slice(start, pos++);
+      if (pos >= 0) label2 = state.src.slice(start, pos++);
       else pos = labelEnd + 1;
     } else pos = labelEnd + 1;
-    if (!label) label = state.src.slice(labelStart, labelEnd);
-    label = normalizeReference(label);
-    ref = state.env.references[label];
+    if (!label2) label2 = state.src.slice(labelStart, labelEnd);
+    label2 = normalizeReference(label2);
+    ref = state.env.references[label2];
     if (!ref) {
       state.pos = oldPos;
       return false;
@@ -38697,9 +39475,9 @@ function image(state, silent) {
     token.children = tokens;
     token.content = content;
     if (title) attrs.push(["title", title]);
-    if (label) {
+    if (label2) {
       const meta3 = /* @__PURE__ */ Object.create(null);
-      meta3.label = label;
+      meta3.label = label2;
       token.meta = meta3;
     }
   }
@@ -39277,10 +40055,10 @@ var MarkdownIt = class {
       "helpers",
       Object.assign({}, helpers_exports)
     );
-    const [presetNameOrOptions, options4] = args;
+    const [presetNameOrOptions, options5] = args;
     if (typeof presetNameOrOptions === "string") {
       this.configure(presetNameOrOptions);
-      if (options4) this.set(options4);
+      if (options5) this.set(options5);
     } else {
       this.configure("default");
       this.set(presetNameOrOptions || {});
@@ -39304,8 +40082,8 @@ var MarkdownIt = class {
   *   .set({ typographer: true })
   * ```
   */
-  set(options4) {
-    Object.assign(this.options, options4);
+  set(options5) {
+    Object.assign(this.options, options5);
     return this;
   }
   /**
@@ -39537,6 +40315,215 @@ function tidyMarkdown(s) {
 `;
 }
 
+// packages/docs/src/view.ts
+var STATUS_ICON = {
+  error: "\u26D4",
+  fail: "\u274C",
+  warn: "\u26A0\uFE0F",
+  pass: "\u2705",
+  skip: "\u23ED\uFE0F"
+};
+function uniq(xs) {
+  return [...new Set(xs)];
+}
+function declaredCheckFor(result2, checks) {
+  let best = null;
+  for (const c of checks) {
+    if (c.id === result2.id) return c;
+    if (result2.id.startsWith(`${c.id}/`) && (!best || c.id.length > best.id.length)) best = c;
+  }
+  return best;
+}
+var FAILING = ["fail", "error"];
+function resultView(e, r) {
+  const titles = new Map(e.requirements.map((q2) => [q2.id, q2.title]));
+  const dataset = r.details?.dataset;
+  const blocking = e.gate.policy.fail_on.includes(r.status);
+  return {
+    id: r.id,
+    check: r.check,
+    title: r.title,
+    status: r.status,
+    icon: STATUS_ICON[r.status],
+    blocking,
+    policyNote: blocking && !FAILING.includes(r.status) ? "blocks the change under the gate policy" : !blocking && FAILING.includes(r.status) ? "does not block under the gate policy" : null,
+    message: r.message,
+    metrics: r.metrics,
+    bounded: r.metrics.filter((m) => m.threshold !== void 0),
+    verifies: uniq(r.verifies).map((id) => ({ id, title: titles.get(id) ?? null })),
+    controls: uniq(r.controls),
+    dataset: typeof dataset === "string" ? dataset : null,
+    criterion: declaredCheckFor(r, e.checks)?.criterion ?? null
+  };
+}
+function riskLinks(e, reqId) {
+  const hazards = [];
+  const controls = [];
+  for (const h of e.hazards) {
+    const linked = h.controls.filter((c) => c.requirements.includes(reqId));
+    if (linked.length === 0) continue;
+    hazards.push({ id: h.id, title: h.title });
+    controls.push(...linked.map((c) => c.id));
+  }
+  return { hazards, controls: uniq(controls) };
+}
+function buildCommon(e) {
+  const results = e.results.map((r) => resultView(e, r));
+  const trace = [];
+  const gaps = [];
+  for (const req of e.requirements) {
+    const links = riskLinks(e, req.id);
+    const verifying = results.filter((r) => r.verifies.some((v) => v.id === req.id));
+    if (verifying.length === 0) {
+      gaps.push(req);
+      const declared = e.checks.filter((c) => c.verifies.includes(req.id)).map((c) => c.id);
+      trace.push({ requirement: req, ...links, result: null, declaredWithoutResult: declared });
+      continue;
+    }
+    for (const r of verifying)
+      trace.push({ requirement: req, ...links, result: r, declaredWithoutResult: [] });
+  }
+  const named = new Set(results.flatMap((r) => r.controls));
+  const uncoveredControls = e.hazards.flatMap(
+    (h) => h.controls.filter((c) => !named.has(c.id)).map((c) => ({
+      id: c.id,
+      text: c.text,
+      hazard: { id: h.id, title: h.title },
+      requirements: c.requirements
+    }))
+  );
+  const known = new Set(e.requirements.map((q2) => q2.id));
+  const unknownRequirementRefs = results.flatMap(
+    (r) => r.verifies.filter((v) => !known.has(v.id)).map((v) => ({ result: r.id, requirement: v.id }))
+  );
+  return {
+    project: e.project,
+    tool: e.tool,
+    schemaVersion: e.schema_version,
+    run: e.run,
+    commit: shortSha(e.run.git?.sha, 7),
+    dirty: e.run.git?.dirty === true,
+    dirtyKnown: typeof e.run.git?.dirty === "boolean",
+    change: e.run.change,
+    modelSha: shortSha(e.model?.sha256, 12),
+    verdict: e.gate.verdict,
+    blocked: e.gate.verdict === "fail",
+    counts: STATUSES.map((s) => ({ status: s, icon: STATUS_ICON[s], count: e.gate.counts[s] ?? 0 })),
+    policy: e.gate.policy,
+    reasons: e.gate.reasons,
+    results,
+    trace,
+    gaps,
+    uncoveredControls,
+    orphanResults: results.filter((r) => r.verifies.length === 0),
+    unknownRequirementRefs
+  };
+}
+function commentGroups(c) {
+  const by = (statuses) => statuses.flatMap((s) => c.results.filter((r) => r.status === s));
+  return {
+    failing: by(["error", "fail"]),
+    warnings: by(["warn"]),
+    collapsed: by(["pass", "skip"]),
+    passCount: c.results.filter((r) => r.status === "pass").length,
+    skipCount: c.results.filter((r) => r.status === "skip").length
+  };
+}
+function sortedEntries(record2) {
+  return Object.entries(record2).sort(([a], [b]) => compareCodeUnits(a, b));
+}
+
+// packages/docs/src/change-control.ts
+var metricValue = (r, name) => r.metrics.find((m) => m.name === name);
+var num = (m) => formatNumber(m?.value ?? null);
+var signed = (v) => v === null || v === void 0 ? formatNumber(null) : `${v > 0 ? "+" : ""}${formatNumber(v)}`;
+function baselineText(e) {
+  const b = e.baseline;
+  if (!b) return e.baseline_model ? e.baseline_model.path : null;
+  const hash2 = e.baseline_model ? `, sha256 ${e.baseline_model.sha256.slice(0, 12)}` : "";
+  if (b.source === "git") {
+    return `${b.model ?? "model"} (read from git at ${b.sha?.slice(0, 7) ?? "?"}, the merge-base with ${b.ref ?? "?"}${hash2})`;
+  }
+  return `${b.model ?? "model"} (working tree${hash2})`;
+}
+function comparisons(e) {
+  return e.results.filter((r) => r.check === "model.compare" && !r.id.includes("/")).map((r) => {
+    const d = r.details ?? {};
+    const metric = d.metric ?? "?";
+    const delta = metricValue(r, `delta_${metric}`);
+    const flips = r.details?.flips?.count;
+    const extra = [
+      d.delong?.p_value !== void 0 ? `DeLong p ${formatNumber(d.delong.p_value)}` : "",
+      flips !== void 0 ? `${flips} flips` : ""
+    ].filter((x) => x !== "").join(", ");
+    return {
+      id: r.id,
+      metric,
+      baseline: num(metricValue(r, `${metric}_baseline`)),
+      candidate: num(metricValue(r, `${metric}_candidate`)),
+      delta: signed(delta?.value),
+      interval: delta?.ci ? `${signed(delta.ci[0])} to ${signed(delta.ci[1])}` : "\u2014",
+      margin: d.margin !== void 0 ? formatNumber(d.margin, "bound") : "\u2014",
+      verdict: r.status === "pass" ? "non-inferior" : r.status === "fail" ? "non-inferiority not shown" : r.status,
+      icon: STATUS_ICON[r.status],
+      extra
+    };
+  });
+}
+function drift(e, max = 5) {
+  return e.results.filter((r) => r.check === "drift.feature" && !r.id.includes("/")).map((top) => {
+    const cols = e.results.filter((r) => r.id.startsWith(`${top.id}/`) && r.status !== "skip");
+    const drifted = cols.filter((r) => r.details?.drifted === true);
+    const shown2 = drifted.slice(0, max).map((r) => {
+      const det = r.details;
+      const first = r.metrics[0];
+      const p = metricValue(r, "p_adjusted");
+      const stat = `${first?.name ?? "?"} ${num(first)}${p ? `, p adj ${num(p)}` : ""}`;
+      const missing = `${formatNumber(100 * (metricValue(r, "missing_rate_reference")?.value ?? 0), "bound")}% \u2192 ${formatNumber(100 * (metricValue(r, "missing_rate_current")?.value ?? 0), "bound")}%${det.missingness_drift ? " (drift)" : ""}`;
+      return {
+        column: r.id.slice(top.id.length + 1),
+        icon: STATUS_ICON[r.status],
+        method: det.method ?? "?",
+        stat,
+        missing
+      };
+    });
+    return {
+      id: top.id,
+      icon: STATUS_ICON[top.status],
+      summary: top.message,
+      columns: shown2,
+      more: Math.max(0, drifted.length - shown2.length)
+    };
+  });
+}
+function pccp(e) {
+  const v = e.pccp;
+  if (!v) return null;
+  const icon = { met: "\u2705", violated: "\u274C", not_evaluated: "\u26A0\uFE0F" };
+  const statusText = { met: "met", violated: "violated", not_evaluated: "not evaluated" };
+  return {
+    id: v.id,
+    within: v.verdict === "within",
+    verdict: v.verdict === "within" ? "within the plan" : "outside the plan",
+    broken: v.rules.filter((r) => r.status !== "met").map((r) => ({ rule: r.rule, status: statusText[r.status], message: r.message })),
+    rules: v.rules.map((r) => ({
+      rule: r.rule,
+      icon: icon[r.status],
+      status: statusText[r.status],
+      message: r.message
+    })),
+    override: v.overridden ? {
+      reason: v.overridden.reason,
+      approved_by: v.overridden.approved_by,
+      reference: v.overridden.reference
+    } : null
+  };
+}
+function buildChangeControl(e) {
+  return { baseline: baselineText(e), comparisons: comparisons(e), drift: drift(e), pccp: pccp(e) };
+}
+
 // packages/docs/src/datacard.ts
 var WITHHELD = "withheld (sensitive)";
 var EXPECTED_CHECKS = [
@@ -39599,13 +40586,13 @@ function columnRow(c, rows, where, gaps) {
   let numeric = null;
   if (c.numeric) {
     const n = c.numeric;
-    const q = n.quantiles.find((x) => x.q === 0.5);
+    const q2 = n.quantiles.find((x) => x.q === 0.5);
     const exact = sketchExact(n);
-    if (!q) gaps.push(`${where} \u203A ${c.name}: no median in the profile`);
+    if (!q2) gaps.push(`${where} \u203A ${c.name}: no median in the profile`);
     else if (!exact) approx = true;
     numeric = {
       min: dataValue(n.min),
-      median: q ? `${exact ? "" : "\u2248"}${dataValue(q.value)}` : "not measured",
+      median: q2 ? `${exact ? "" : "\u2248"}${dataValue(q2.value)}` : "not measured",
       max: dataValue(n.max),
       meanStd: `${formatNumber(n.mean)} \xB1 ${formatNumber(n.std)}`
     };
@@ -39727,15 +40714,15 @@ function buildDataCard(e, c) {
   const metaFile = e.inputs.find((i) => i.kind === "datacard")?.path ?? null;
   const missing = metaFile ? `${NOT_ANSWERED} in ${metaFile}` : meta3 ? `${NOT_ANSWERED} in the dataset card file` : `${NOT_ANSWERED} (the config names no dataset card file)`;
   const gaps = [];
-  const answers = (section, part, fields) => fields.flatMap(([key, label]) => {
+  const answers = (section, part, fields) => fields.flatMap(([key, label2]) => {
     const value = part?.[key];
-    if (typeof value === "string") return [{ label, value }];
+    if (typeof value === "string") return [{ label: label2, value }];
     if (value === void 0 || value.length === 0)
-      gaps.push(`${section} \u203A ${label.toLowerCase()}: ${missing}`);
+      gaps.push(`${section} \u203A ${label2.toLowerCase()}: ${missing}`);
     return [];
   });
-  const list2 = (section, label, value) => {
-    if (!value || value.length === 0) gaps.push(`${section} \u203A ${label.toLowerCase()}: ${missing}`);
+  const list2 = (section, label2, value) => {
+    if (!value || value.length === 0) gaps.push(`${section} \u203A ${label2.toLowerCase()}: ${missing}`);
     return value ?? [];
   };
   const motivation = answers("Motivation", meta3?.motivation, [
@@ -39795,8 +40782,8 @@ function buildDataCard(e, c) {
       if (profile.missing_per_row.length === 0 && profile.rows > 0)
         gaps.push(`${where} \u203A missing values per row: not in the profile`);
     }
-    const label = labelView(e, results, profile);
-    if (label.notMeasured) gaps.push(`${where} \u203A label balance: not measured: ${label.notMeasured}`);
+    const label2 = labelView(e, results, profile);
+    if (label2.notMeasured) gaps.push(`${where} \u203A label balance: not measured: ${label2.notMeasured}`);
     const sizeResults = results.filter(({ r }) => r.check === "data.size");
     const subgroups = subgroupRows(sizeResults, profile, rows);
     let note = null;
@@ -39807,7 +40794,7 @@ function buildDataCard(e, c) {
       );
     }
     for (const [check5, consequence] of EXPECTED_CHECKS) {
-      if (check5 === "data.label_prevalence" && label.notMeasured) continue;
+      if (check5 === "data.label_prevalence" && label2.notMeasured) continue;
       if (!results.some(({ r }) => r.check === check5))
         gaps.push(`${where}: no ${check5} check: ${consequence}`);
     }
@@ -39828,7 +40815,7 @@ function buildDataCard(e, c) {
       profiled: profile !== null,
       columns,
       estimates,
-      label,
+      label: label2,
       subgroups: { rows: subgroups, note },
       missingPerRow: (profile?.missing_per_row ?? []).map((m) => ({
         missing: m.missing,
@@ -39893,7 +40880,10 @@ function buildDataCard(e, c) {
 var import_handlebars = __toESM(require_lib(), 1);
 
 // raw:packages/docs/src/templates/comment.md.hbs
-var comment_md_default = "<!-- regops:comment -->\n{{#if blocked}}\n### \u274C Design control: change blocked\n{{else}}\n### \u2705 Design control: change may merge\n{{/if}}\n\n**{{text project.name}}**{{#if change}} \xB7 change #{{change.number}}{{/if}} \xB7 {{#each counts}}{{icon}} {{count}} {{status}}{{#unless @last}} \xB7 {{/unless}}{{/each}}\n\n{{#if groups.failing.length}}\n#### Failures and errors\n\n{{#each groups.failing}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{#if groups.warnings.length}}\n#### Warnings\n\n{{#each groups.warnings}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{#if gaps.length}}\n**Requirements without a verifying result:** {{refs gaps}}\n\n{{/if}}\n{{#if groups.collapsed.length}}\n<details><summary>{{groups.passCount}} passed \xB7 {{groups.skipCount}} skipped</summary>\n\n| Status | Result | Observed | Verifies | Risk controls |\n|---|---|---|---|---|\n{{#each groups.collapsed}}\n| {{icon}} {{status}} | {{ccode id}} {{text title}} | {{#if bounded.length}}{{#each bounded}}{{text name}} {{observed this}}{{#unless @last}}; {{/unless}}{{/each}}{{else}}{{text message}}{{/if}} | {{ids verifies}} | {{ids controls}} |\n{{/each}}\n\n</details>\n\n{{/if}}\n{{#if reasons.length}}\n**Gate reasons** (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}):\n\n{{#each reasons}}\n- {{code code}}{{#if ref}} {{text ref}}{{/if}}: {{text message}}\n{{/each}}\n{{else}}\nGate: no reason to block (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}).\n{{/if}}\n\n<sub>{{text tool.name}} {{text tool.version}} \xB7 commit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}} \xB7 model sha256 {{#if modelSha}}{{code modelSha}}{{else}}no model{{/if}}</sub>\n";
+var comment_md_default = "<!-- regops:comment -->\n{{#if blocked}}\n### \u274C Design control: change blocked\n{{else}}\n### \u2705 Design control: change may merge\n{{/if}}\n\n**{{text project.name}}**{{#if change}} \xB7 change #{{change.number}}{{/if}} \xB7 {{#each counts}}{{icon}} {{count}} {{status}}{{#unless @last}} \xB7 {{/unless}}{{/each}}\n\n{{#if groups.failing.length}}\n#### Failures and errors\n\n{{#each groups.failing}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{> comment-change}}\n{{#if groups.warnings.length}}\n#### Warnings\n\n{{#each groups.warnings}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{#if gaps.length}}\n**Requirements without a verifying result:** {{refs gaps}}\n\n{{/if}}\n{{#if groups.collapsed.length}}\n<details><summary>{{groups.passCount}} passed \xB7 {{groups.skipCount}} skipped</summary>\n\n| Status | Result | Observed | Verifies | Risk controls |\n|---|---|---|---|---|\n{{#each groups.collapsed}}\n| {{icon}} {{status}} | {{ccode id}} {{text title}} | {{#if bounded.length}}{{#each bounded}}{{text name}} {{observed this}}{{#unless @last}}; {{/unless}}{{/each}}{{else}}{{text message}}{{/if}} | {{ids verifies}} | {{ids controls}} |\n{{/each}}\n\n</details>\n\n{{/if}}\n{{#if reasons.length}}\n**Gate reasons** (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}):\n\n{{#each reasons}}\n- {{code code}}{{#if ref}} {{text ref}}{{/if}}: {{text message}}\n{{/each}}\n{{else}}\nGate: no reason to block (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}).\n{{/if}}\n\n<sub>{{text tool.name}} {{text tool.version}} \xB7 commit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}} \xB7 model sha256 {{#if modelSha}}{{code modelSha}}{{else}}no model{{/if}}</sub>\n";
+
+// raw:packages/docs/src/templates/comment-change.md.hbs
+var comment_change_md_default = "{{#if changeControl.pccp}}\n{{#with changeControl.pccp}}\n#### Change control plan {{code id}}: {{#if within}}\u2705{{else}}\u274C{{/if}} {{verdict}}\n\n{{#if override}}\n**Override recorded** ({{text override.reference}}, approved by {{text override.approved_by}}): {{text override.reason}}\n\n{{/if}}\n{{#each broken}}\n- \u274C {{code rule}} {{status}}: {{text message}}\n{{/each}}\n<details><summary>All {{rules.length}} rules of the plan</summary>\n\n| Rule | Status | Detail |\n|---|---|---|\n{{#each rules}}\n| {{ccode rule}} | {{icon}} {{status}} | {{text message}} |\n{{/each}}\n\n</details>\n\n{{/with}}\n{{/if}}\n{{#if changeControl.comparisons.length}}\n#### Candidate vs baseline\n\nBaseline: {{text changeControl.baseline}}\n\n| Check | Metric | Baseline | Candidate | \u0394 | 95% CI of \u0394 | Margin | Verdict |\n|---|---|---|---|---|---|---|---|\n{{#each changeControl.comparisons}}\n| {{ccode id}} | {{text metric}} | {{baseline}} | {{candidate}} | {{delta}} | {{interval}} | {{margin}} | {{icon}} {{verdict}}{{#if extra}} ({{text extra}}){{/if}} |\n{{/each}}\n\n{{/if}}\n{{#if changeControl.drift.length}}\n#### Drift\n\n{{#each changeControl.drift}}\n- {{icon}} {{code id}}: {{text summary}}\n{{#if columns.length}}\n\n  | Column | Method | Statistic | Missing |\n  |---|---|---|---|\n{{#each columns}}\n  | {{icon}} {{ccode column}} | {{text method}} | {{text stat}} | {{text missing}} |\n{{/each}}\n{{#if more}}\n\n  and {{more}} more drifted column(s) in the report.\n{{/if}}\n\n{{/if}}\n{{/each}}\n\n{{/if}}\n";
 
 // raw:packages/docs/src/templates/comment-result.md.hbs
 var comment_result_md_default = "- {{icon}} **{{status}}** {{code id}} \u2014 {{text title}}{{#if policyNote}} _({{policyNote}})_{{/if}}\n{{#each bounded}}\n  - {{text name}}: **{{observed this}}**{{#if ci}} \xB7 CI {{ci this}}{{/if}}\n{{/each}}\n  - {{text message}}\n  - Verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n";
@@ -39927,8 +40917,8 @@ var traceability_md_default = "# Traceability matrix: {{text project.name}}\n\nC
 
 // packages/docs/src/hbs.ts
 var hb = import_handlebars.default.create();
-function target(options4) {
-  const data = options4.data;
+function target(options5) {
+  const data = options5.data;
   return data?.target === "html" ? "html" : "md";
 }
 function safe(s) {
@@ -39944,8 +40934,8 @@ function isRef2(v) {
 var EMPTY = "\u2014";
 function helper(fn) {
   return (...all) => {
-    const options4 = all[all.length - 1];
-    return safe(fn(all.slice(0, -1), options4));
+    const options5 = all[all.length - 1];
+    return safe(fn(all.slice(0, -1), options5));
   };
 }
 hb.registerHelper({
@@ -40004,6 +40994,7 @@ hb.registerHelper({
   domain: helper(([d]) => asString(d) === "" ? "(default domain)" : codeSpan(asString(d), false))
 });
 hb.registerPartial({
+  "comment-change": comment_change_md_default,
   "comment-result": comment_result_md_default,
   "dataset-table": dataset_table_md_default,
   "trace-matrix": trace_matrix_md_default,
@@ -40024,127 +41015,7 @@ function render(template, context, renderTarget = "md") {
 }
 
 // packages/docs/src/modelcard.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// packages/docs/src/view.ts
-var STATUS_ICON = {
-  error: "\u26D4",
-  fail: "\u274C",
-  warn: "\u26A0\uFE0F",
-  pass: "\u2705",
-  skip: "\u23ED\uFE0F"
-};
-function uniq(xs) {
-  return [...new Set(xs)];
-}
-function declaredCheckFor(result2, checks) {
-  let best = null;
-  for (const c of checks) {
-    if (c.id === result2.id) return c;
-    if (result2.id.startsWith(`${c.id}/`) && (!best || c.id.length > best.id.length)) best = c;
-  }
-  return best;
-}
-var FAILING = ["fail", "error"];
-function resultView(e, r) {
-  const titles = new Map(e.requirements.map((q) => [q.id, q.title]));
-  const dataset = r.details?.dataset;
-  const blocking = e.gate.policy.fail_on.includes(r.status);
-  return {
-    id: r.id,
-    check: r.check,
-    title: r.title,
-    status: r.status,
-    icon: STATUS_ICON[r.status],
-    blocking,
-    policyNote: blocking && !FAILING.includes(r.status) ? "blocks the change under the gate policy" : !blocking && FAILING.includes(r.status) ? "does not block under the gate policy" : null,
-    message: r.message,
-    metrics: r.metrics,
-    bounded: r.metrics.filter((m) => m.threshold !== void 0),
-    verifies: uniq(r.verifies).map((id) => ({ id, title: titles.get(id) ?? null })),
-    controls: uniq(r.controls),
-    dataset: typeof dataset === "string" ? dataset : null,
-    criterion: declaredCheckFor(r, e.checks)?.criterion ?? null
-  };
-}
-function riskLinks(e, reqId) {
-  const hazards = [];
-  const controls = [];
-  for (const h of e.hazards) {
-    const linked = h.controls.filter((c) => c.requirements.includes(reqId));
-    if (linked.length === 0) continue;
-    hazards.push({ id: h.id, title: h.title });
-    controls.push(...linked.map((c) => c.id));
-  }
-  return { hazards, controls: uniq(controls) };
-}
-function buildCommon(e) {
-  const results = e.results.map((r) => resultView(e, r));
-  const trace = [];
-  const gaps = [];
-  for (const req of e.requirements) {
-    const links = riskLinks(e, req.id);
-    const verifying = results.filter((r) => r.verifies.some((v) => v.id === req.id));
-    if (verifying.length === 0) {
-      gaps.push(req);
-      const declared = e.checks.filter((c) => c.verifies.includes(req.id)).map((c) => c.id);
-      trace.push({ requirement: req, ...links, result: null, declaredWithoutResult: declared });
-      continue;
-    }
-    for (const r of verifying)
-      trace.push({ requirement: req, ...links, result: r, declaredWithoutResult: [] });
-  }
-  const named = new Set(results.flatMap((r) => r.controls));
-  const uncoveredControls = e.hazards.flatMap(
-    (h) => h.controls.filter((c) => !named.has(c.id)).map((c) => ({
-      id: c.id,
-      text: c.text,
-      hazard: { id: h.id, title: h.title },
-      requirements: c.requirements
-    }))
-  );
-  const known = new Set(e.requirements.map((q) => q.id));
-  const unknownRequirementRefs = results.flatMap(
-    (r) => r.verifies.filter((v) => !known.has(v.id)).map((v) => ({ result: r.id, requirement: v.id }))
-  );
-  return {
-    project: e.project,
-    tool: e.tool,
-    schemaVersion: e.schema_version,
-    run: e.run,
-    commit: shortSha(e.run.git?.sha, 7),
-    dirty: e.run.git?.dirty === true,
-    dirtyKnown: typeof e.run.git?.dirty === "boolean",
-    change: e.run.change,
-    modelSha: shortSha(e.model?.sha256, 12),
-    verdict: e.gate.verdict,
-    blocked: e.gate.verdict === "fail",
-    counts: STATUSES.map((s) => ({ status: s, icon: STATUS_ICON[s], count: e.gate.counts[s] ?? 0 })),
-    policy: e.gate.policy,
-    reasons: e.gate.reasons,
-    results,
-    trace,
-    gaps,
-    uncoveredControls,
-    orphanResults: results.filter((r) => r.verifies.length === 0),
-    unknownRequirementRefs
-  };
-}
-function commentGroups(c) {
-  const by = (statuses) => statuses.flatMap((s) => c.results.filter((r) => r.status === s));
-  return {
-    failing: by(["error", "fail"]),
-    warnings: by(["warn"]),
-    collapsed: by(["pass", "skip"]),
-    passCount: c.results.filter((r) => r.status === "pass").length,
-    skipCount: c.results.filter((r) => r.status === "skip").length
-  };
-}
-function sortedEntries(record2) {
-  return Object.entries(record2).sort(([a], [b]) => compareCodeUnits(a, b));
-}
-
-// packages/docs/src/modelcard.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 var MODEL_INDEX_TASK = "tabular-classification";
 var DETAIL_FIELDS = [
   ["name", "Name"],
@@ -40169,8 +41040,8 @@ function modelView(m) {
     outputs: m.outputs
   };
 }
-function fileStem(path17) {
-  const base = path17.split("/").pop() ?? path17;
+function fileStem(path19) {
+  const base = path19.split("/").pop() ?? path19;
   return base.replace(/\.[^.]+$/, "") || base;
 }
 function frontMatter(e, name, metricResults) {
@@ -40198,23 +41069,23 @@ function frontMatter(e, name, metricResults) {
     ...license ? { license } : {},
     "model-index": [{ name, results }]
   };
-  return (0, import_yaml2.stringify)(doc, { lineWidth: 0, minContentWidth: 0 });
+  return (0, import_yaml3.stringify)(doc, { lineWidth: 0, minContentWidth: 0 });
 }
 function buildModelCard(e, c) {
   const meta3 = e.modelcard;
   const metaFile = e.inputs.find((i) => i.kind === "modelcard")?.path ?? null;
   const missing = metaFile ? `not provided in ${metaFile}` : meta3 ? "not provided in the model card file" : "not provided (the config names no model card file)";
   const gaps = [];
-  const need = (value, label) => {
+  const need = (value, label2) => {
     if (value === void 0 || Array.isArray(value) && value.length === 0)
-      gaps.push(`${label}: ${missing}`);
+      gaps.push(`${label2}: ${missing}`);
     return value;
   };
   const md = meta3?.model_details;
-  const details = [];
-  for (const [key, label] of DETAIL_FIELDS) {
-    const value = need(md?.[key], `Model details \u203A ${label.toLowerCase()}`);
-    if (value !== void 0) details.push({ label, value });
+  const details2 = [];
+  for (const [key, label2] of DETAIL_FIELDS) {
+    const value = need(md?.[key], `Model details \u203A ${label2.toLowerCase()}`);
+    if (value !== void 0) details2.push({ label: label2, value });
   }
   const model = modelView(e.model);
   if (!model) gaps.push("Model details \u203A model file: no model in the evidence");
@@ -40266,7 +41137,7 @@ function buildModelCard(e, c) {
     name,
     frontMatter: frontMatter(e, name, metricResults),
     metaFile,
-    details,
+    details: details2,
     model,
     baseline: modelView(e.baseline_model),
     intendedUse: {
@@ -40294,7 +41165,13 @@ function buildModelCard(e, c) {
 // packages/docs/src/index.ts
 function renderComment(e) {
   const common = buildCommon(e);
-  return tidyMarkdown(render(templates.comment, { ...common, groups: commentGroups(common) }));
+  return tidyMarkdown(
+    render(templates.comment, {
+      ...common,
+      groups: commentGroups(common),
+      changeControl: buildChangeControl(e)
+    })
+  );
 }
 function renderModelCard(e) {
   const common = buildCommon(e);
@@ -40406,7 +41283,7 @@ the evidence file.
 };
 
 // packages/cli/src/infer-schema.ts
-import path11 from "node:path";
+import path13 from "node:path";
 
 // packages/data/src/stream-check.ts
 var stateKey = (checkId) => `check:${checkId}`;
@@ -40490,7 +41367,7 @@ function shown(value, sensitive) {
 function pct(x) {
   return `${(100 * x).toFixed(1)}%`;
 }
-function datasetResult(cfg, check5, dataset, status, metrics, message, details, part = dataset) {
+function datasetResult(cfg, check5, dataset, status, metrics, message, details2, part = dataset) {
   return {
     id: `${cfg.id}/${part}`,
     check: check5,
@@ -40500,7 +41377,7 @@ function datasetResult(cfg, check5, dataset, status, metrics, message, details, 
     controls: cfg.controls,
     metrics,
     message,
-    details: { dataset, ...details }
+    details: { dataset, ...details2 }
   };
 }
 var defaultTitles = {
@@ -40633,7 +41510,7 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -40660,7 +41537,7 @@ var mixedTypesCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: no column mixes numbers and text`,
+        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: no column mixes numbers and text`,
         {
           numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
           text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]]))
@@ -40720,7 +41597,7 @@ var categoryVariantsCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "counts"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       const sensitive = sensitiveOf(f, ds);
       const problems = [];
       const findings = [];
@@ -40748,7 +41625,7 @@ var categoryVariantsCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "variant_groups", value: findings.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path17}: one category spelled several ways: ${problems.join("; ")}` : `${path17}: every category has one spelling`,
+        problems.length ? `${path19}: one category spelled several ways: ${problems.join("; ")}` : `${path19}: every category has one spelling`,
         { findings }
       );
     });
@@ -40771,7 +41648,7 @@ var constantCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "heavy"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -40799,14 +41676,14 @@ var constantCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "constant_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: no constant or near-constant column`
+        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: no constant or near-constant column`
       );
     });
   }
 });
 
 // packages/data/src/checks/conflicts.ts
-import path5 from "node:path";
+import path7 from "node:path";
 
 // packages/data/src/hash.ts
 function hash53(s, seed = 0) {
@@ -40848,9 +41725,9 @@ function rowKeys(rows) {
 }
 
 // packages/data/src/spill.ts
-import { appendFileSync, existsSync, mkdtempSync, readFileSync as readFileSync2, rmSync, statSync as statSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import path4 from "node:path";
+import { appendFileSync, existsSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path6 from "node:path";
 var BUFFER_CHARS = 1 << 19;
 var live = /* @__PURE__ */ new Set();
 var hooked = false;
@@ -40859,7 +41736,7 @@ function track(dir) {
   if (hooked) return;
   hooked = true;
   process.once("exit", () => {
-    for (const d of live) rmSync(d, { recursive: true, force: true });
+    for (const d of live) rmSync2(d, { recursive: true, force: true });
   });
 }
 var Spill = class {
@@ -40873,7 +41750,7 @@ var Spill = class {
   constructor(partitions) {
     this.partitions = Math.max(1, Math.floor(partitions));
     this.flushChars = Math.max(1024, Math.floor(BUFFER_CHARS / this.partitions));
-    this.dir = mkdtempSync(path4.join(tmpdir(), "regops-spill-"));
+    this.dir = mkdtempSync2(path6.join(tmpdir2(), "regops-spill-"));
     track(this.dir);
     for (let i = 0; i < this.partitions; i++) {
       this.buffers.push([]);
@@ -40901,7 +41778,7 @@ var Spill = class {
     this.sizes[p] = 0;
   }
   file(p) {
-    return path4.join(this.dir, `p${p}`);
+    return path6.join(this.dir, `p${p}`);
   }
   /** Flush the buffers; records can then be read partition by partition. */
   close() {
@@ -40927,7 +41804,7 @@ var Spill = class {
   }
   dispose() {
     this.closed = true;
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync2(this.dir, { recursive: true, force: true });
     live.delete(this.dir);
   }
 };
@@ -40981,7 +41858,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
     const fi = features.map((c) => source.header.indexOf(c));
     const ti = source.header.indexOf(target2);
     const st = {
-      spill: spillFor(path5.resolve(rootDir, source.path)),
+      spill: spillFor(path7.resolve(rootDir, source.path)),
       rows: 0,
       skippedNoLabel: 0,
       missing: [...features, target2].filter((c) => !source.header.includes(c))
@@ -40991,12 +41868,12 @@ var conflictingLabelsCheck = defineStreamingCheck({
         if (st.missing.length > 0) return;
         for (let i = 0; i < b.rows.length; i++) {
           const row = b.rows[i];
-          const label = row[ti];
-          if (label === null || label === void 0) {
+          const label2 = row[ti];
+          if (label2 === null || label2 === void 0) {
             st.skippedNoLabel++;
             continue;
           }
-          st.spill.add(hashKey(cellsKey(fi.map((j) => row[j]))), `${b.start + i}${hashKey(label)}`);
+          st.spill.add(hashKey(cellsKey(fi.map((j) => row[j]))), `${b.start + i}${hashKey(label2)}`);
         }
         st.rows += b.rows.length;
       },
@@ -41005,7 +41882,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
           return datasetResult(
@@ -41014,7 +41891,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path17}: column(s) not in the file: ${st.missing.join(", ")}`
+            `${path19}: column(s) not in the file: ${st.missing.join(", ")}`
           );
         }
         let conflictingRows = 0;
@@ -41023,10 +41900,10 @@ var conflictingLabelsCheck = defineStreamingCheck({
         for (let p = 0; p < st.spill.partitions; p++) {
           const byKey = /* @__PURE__ */ new Map();
           for (const { key, payload } of st.spill.read(p)) {
-            const [row, label] = payload.split("");
+            const [row, label2] = payload.split("");
             const g = byKey.get(key) ?? { rows: [], labels: /* @__PURE__ */ new Set() };
             g.rows.push(Number(row));
-            g.labels.add(label);
+            g.labels.add(label2);
             byKey.set(key, g);
           }
           for (const g of byKey.values()) {
@@ -41053,7 +41930,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             },
             { name: "conflicting_groups", value: groups }
           ],
-          `${path17}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
+          `${path19}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
           {
             rows: st.rows,
             conflicting_rows: conflictingRows,
@@ -41070,7 +41947,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/duplicates.ts
-import path6 from "node:path";
+import path8 from "node:path";
 function countRepeats(spill) {
   let duplicates2 = 0;
   const examples = [];
@@ -41104,7 +41981,7 @@ var duplicatesCheck = defineStreamingCheck({
   visitor(cfg, { source, rootDir }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
     const st = {
-      spill: spillFor(path6.resolve(rootDir, source.path)),
+      spill: spillFor(path8.resolve(rootDir, source.path)),
       rows: 0,
       missingColumns: (cfg.columns ?? []).filter((c) => !source.header.includes(c))
     };
@@ -41123,7 +42000,7 @@ var duplicatesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
           return datasetResult(
@@ -41132,7 +42009,7 @@ var duplicatesCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path17}: column(s) not in the file: ${st.missingColumns.join(", ")}`
+            `${path19}: column(s) not in the file: ${st.missingColumns.join(", ")}`
           );
         }
         const { duplicates: duplicates2, examples } = countRepeats(st.spill);
@@ -41148,7 +42025,7 @@ var duplicatesCheck = defineStreamingCheck({
             { name: "duplicate_fraction", value: frac, threshold: { op: "<=", value: cfg.max_fraction } },
             { name: "duplicate_rows", value: duplicates2 }
           ],
-          `${path17}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
+          `${path19}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
           { rows: st.rows, duplicates: duplicates2, examples }
         );
       } finally {
@@ -41227,7 +42104,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       const target2 = cfg.target ?? f.ctx.config.target?.column;
       if (st.absent)
         return datasetResult(
@@ -41236,7 +42113,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
           ds,
           "error",
           [],
-          `${path17}: label column "${target2}" not in the file`
+          `${path19}: label column "${target2}" not in the file`
         );
       const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
@@ -41252,7 +42129,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
         ds,
         fail2 ? "fail" : "pass",
         metrics,
-        `${path17}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
+        `${path19}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
         { positives: st.positives, labelled: st.labelled, missing_labels: st.missing }
       );
     });
@@ -41344,7 +42221,7 @@ var sizeCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       const sensitive = f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
       const metrics = [];
       const problems = [];
@@ -41365,14 +42242,14 @@ var sizeCheck = defineStreamingCheck({
           acc.counts.counts.get(binLabel(g.bins, i)) ?? 0
         ]) : [...acc.counts.counts].sort((a, b) => a[0] < b[0] ? -1 : 1);
         for (const [name, n] of entries) {
-          const label = g.bins ? name : shown(name, sensitive.has(g.column));
-          groups.push({ column: g.column, group: label, rows: n });
+          const label2 = g.bins ? name : shown(name, sensitive.has(g.column));
+          groups.push({ column: g.column, group: label2, rows: n });
           metrics.push({
-            name: `rows:${g.column}=${label}`,
+            name: `rows:${g.column}=${label2}`,
             value: n,
             threshold: { op: ">=", value: g.min_rows }
           });
-          if (n < g.min_rows) problems.push(`${g.column} ${label}: ${n} rows < ${g.min_rows}`);
+          if (n < g.min_rows) problems.push(`${g.column} ${label2}: ${n} rows < ${g.min_rows}`);
         }
       });
       return datasetResult(
@@ -41381,7 +42258,7 @@ var sizeCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: ${st.rows} rows; every declared group is large enough`,
+        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: ${st.rows} rows; every declared group is large enough`,
         { rows: st.rows, groups }
       );
     });
@@ -41459,7 +42336,7 @@ var missingCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path17 = f.sources.get(ds)?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? ds;
       const metrics = [];
       const problems = [];
       st.header.forEach((col, j) => {
@@ -41496,7 +42373,7 @@ var missingCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path17}: ${problems.join("; ")}` : `${path17}: missing values within bounds in ${st.rows} rows`,
+        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: missing values within bounds in ${st.rows} rows`,
         {
           rows: st.rows,
           missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
@@ -41508,7 +42385,7 @@ var missingCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/splits.ts
-import path7 from "node:path";
+import path9 from "node:path";
 function pair(cfg, project) {
   return {
     reference: cfg.reference ?? datasetWithRole(project, ["reference", "train"]),
@@ -41615,7 +42492,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         );
       }
     }
-    const path17 = f.sources.get(current)?.path ?? current;
+    const path19 = f.sources.get(current)?.path ?? current;
     return [
       datasetResult(
         cfg,
@@ -41623,7 +42500,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         current,
         problems.length ? "fail" : "pass",
         [{ name: "columns_with_unseen", value: problems.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path17}: categories not in ${reference2}: ${problems.join("; ")}` : `${path17}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
+        problems.length ? `${path19}: categories not in ${reference2}: ${problems.join("; ")}` : `${path19}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
         { reference: reference2, columns, findings }
       )
     ];
@@ -41637,7 +42514,7 @@ function parseTime(cell) {
   return Number.isNaN(t) ? Number.NaN : t;
 }
 function leakVisitor(cfg, source, rootDir) {
-  const file2 = path7.resolve(rootDir, source.path);
+  const file2 = path9.resolve(rootDir, source.path);
   const ii = cfg.id_column ? source.header.indexOf(cfg.id_column) : -1;
   const ti = cfg.time_column ? source.header.indexOf(cfg.time_column) : -1;
   const st = {
@@ -41749,15 +42626,15 @@ var leakageCheck = defineStreamingCheck({
     const ref = f.states.get(reference2);
     const cur = f.states.get(current);
     const results = [];
-    const label = `${current} vs ${reference2}`;
-    const make = (part, fail2, metrics, message, details) => datasetResult(
+    const label2 = `${current} vs ${reference2}`;
+    const make = (part, fail2, metrics, message, details2) => datasetResult(
       cfg,
       "data.leakage",
       current,
       fail2 ? "fail" : "pass",
       metrics,
       message,
-      details,
+      details2,
       part
     );
     try {
@@ -41789,7 +42666,7 @@ var leakageCheck = defineStreamingCheck({
               { name: "shared_ids", value: o.keys, threshold: { op: "<=", value: cfg.max_shared_ids } },
               { name: "current_rows_with_shared_ids", value: o.rows }
             ],
-            o.keys === 0 ? `${label}: no ${cfg.id_column} in both datasets` : `${label}: ${o.keys} ${cfg.id_column} value(s) in both datasets (${o.rows} ${current} row(s)), e.g. ${masked.join(", ")} at ${current} rows ${rowsOf.join(", ")}`,
+            o.keys === 0 ? `${label2}: no ${cfg.id_column} in both datasets` : `${label2}: ${o.keys} ${cfg.id_column} value(s) in both datasets (${o.rows} ${current} row(s)), e.g. ${masked.join(", ")} at ${current} rows ${rowsOf.join(", ")}`,
             { shared_ids: o.keys, rows: o.rows, examples_masked: masked, example_rows: rowsOf.map(Number) }
           )
         );
@@ -41807,7 +42684,7 @@ var leakageCheck = defineStreamingCheck({
                 threshold: { op: "<=", value: cfg.max_overlap_rows }
               }
             ],
-            o.rows === 0 ? `${label}: no row of ${current} is identical to a row of ${reference2}` : `${label}: ${o.rows} row(s) of ${current} identical to a row of ${reference2} (rows ${o.examples.join(", ")}${o.keys > o.examples.length ? ", \u2026" : ""})`,
+            o.rows === 0 ? `${label2}: no row of ${current} is identical to a row of ${reference2}` : `${label2}: ${o.rows} row(s) of ${current} identical to a row of ${reference2} (rows ${o.examples.join(", ")}${o.keys > o.examples.length ? ", \u2026" : ""})`,
             { overlapping_rows: o.rows, example_rows: o.examples.map(Number) }
           )
         );
@@ -41830,7 +42707,7 @@ var leakageCheck = defineStreamingCheck({
             "time",
             earlier > cfg.max_earlier_rows,
             [{ name: "earlier_rows", value: earlier, threshold: { op: "<=", value: cfg.max_earlier_rows } }],
-            earlier === 0 ? `${label}: every ${current} row is later than the latest ${reference2} ${cfg.time_column}` : `${label}: ${earlier} ${current} row(s) not later than the latest ${reference2} ${cfg.time_column} (e.g. rows ${rows.join(", ")})`,
+            earlier === 0 ? `${label2}: every ${current} row is later than the latest ${reference2} ${cfg.time_column}` : `${label2}: ${earlier} ${current} row(s) not later than the latest ${reference2} ${cfg.time_column} (e.g. rows ${rows.join(", ")})`,
             {
               earlier_rows: earlier,
               unparsed_times: { [reference2]: ref.badTimes, [current]: cur.badTimes }
@@ -41846,10 +42723,10 @@ var leakageCheck = defineStreamingCheck({
 });
 
 // packages/data/src/infer.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var MAX_ALLOWED = 20;
 function yamlScalar(v) {
-  return (0, import_yaml3.stringify)(v, { lineWidth: 0 }).trimEnd();
+  return (0, import_yaml4.stringify)(v, { lineWidth: 0 }).trimEnd();
 }
 function inferSchema(profile, source) {
   const lines2 = [
@@ -42480,13 +43357,13 @@ function compileMrn(p) {
   return typeof p === "string" ? new RegExp(p, "u") : new RegExp(p.source, p.flags.replace(/[gy]/g, ""));
 }
 var PhiScanner = class {
-  constructor(header, options4 = {}) {
+  constructor(header, options5 = {}) {
     this.header = header;
-    this.minFraction = options4.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
-    this.maxValues = options4.max_values ?? PHI_SCAN_DEFAULTS.max_values;
-    this.dates = options4.dates ?? PHI_SCAN_DEFAULTS.dates;
-    this.mrn = compileMrn(options4.mrn_pattern);
-    const ignore = new Set(options4.ignore ?? []);
+    this.minFraction = options5.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
+    this.maxValues = options5.max_values ?? PHI_SCAN_DEFAULTS.max_values;
+    this.dates = options5.dates ?? PHI_SCAN_DEFAULTS.dates;
+    this.mrn = compileMrn(options5.mrn_pattern);
+    const ignore = new Set(options5.ignore ?? []);
     this.columns = [];
     header.forEach((name, index) => {
       if (ignore.has(name)) return;
@@ -42695,7 +43572,7 @@ var phiCheck = defineStreamingCheck({
     const ignore = new Set(cfg.ignore);
     const own2 = needsOwnScan(cfg);
     for (const [ds, state] of f.states) {
-      const path17 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const path19 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
       const base = {
         id: `${cfg.id}/${ds}`,
         check: "data.phi",
@@ -42711,7 +43588,7 @@ var phiCheck = defineStreamingCheck({
           ...base,
           status: "error",
           metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
-          message: `${path17}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          message: `${path19}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
           details: { dataset: ds }
         });
         continue;
@@ -42725,10 +43602,10 @@ var phiCheck = defineStreamingCheck({
       const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
       let message;
       if (status === "pass") {
-        message = `${path17}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path19}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
       } else {
         const what = high.length > 0 ? "possible PHI" : "dates";
-        message = `${path17}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path19}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
       }
       results.push({
         ...base,
@@ -42844,14 +43721,14 @@ var HyperLogLog = class {
   /** Estimated number of distinct strings added. */
   estimate() {
     const m = this.m;
-    const q = this.q;
-    const c = new Float64Array(q + 2);
+    const q2 = this.q;
+    const c = new Float64Array(q2 + 2);
     for (let i = 0; i < m; i++) {
       const r = this.registers[i];
       c[r] = c[r] + 1;
     }
-    let z2 = m * tau(1 - c[q + 1] / m);
-    for (let k = q; k >= 1; k--) z2 = 0.5 * (z2 + c[k]);
+    let z2 = m * tau(1 - c[q2 + 1] / m);
+    for (let k = q2; k >= 1; k--) z2 = 0.5 * (z2 + c[k]);
     z2 += m * sigma(c[0] / m);
     if (!Number.isFinite(z2)) return 0;
     return m * m / (2 * Math.LN2 * z2);
@@ -43050,13 +43927,13 @@ var KllSketch = class _KllSketch {
    * The smallest retained value whose estimated rank (weight of values <= it) is >= q * n; q <= 0 gives the
    * minimum, q >= 1 the maximum. NaN when empty.
    */
-  quantile(q) {
-    if (Number.isNaN(q)) throw new RangeError("quantile: q is NaN");
+  quantile(q2) {
+    if (Number.isNaN(q2)) throw new RangeError("quantile: q is NaN");
     if (this.count === 0) return Number.NaN;
-    if (q <= 0) return this.lo;
-    if (q >= 1) return this.hi;
+    if (q2 <= 0) return this.lo;
+    if (q2 >= 1) return this.hi;
     const { values, cum } = this.sorted();
-    const target2 = q * this.count;
+    const target2 = q2 * this.count;
     let a = 0;
     let b = cum.length - 1;
     while (a < b) {
@@ -43067,7 +43944,7 @@ var KllSketch = class _KllSketch {
     return values[a];
   }
   quantiles(qs) {
-    return qs.map((q) => this.quantile(q));
+    return qs.map((q2) => this.quantile(q2));
   }
   /** Estimated number of values <= x. */
   rank(x) {
@@ -43354,15 +44231,15 @@ var ProfileBuilder = class {
   rows = 0;
   /** missing cells per row → number of rows */
   missingPerRow = /* @__PURE__ */ new Map();
-  constructor(dataset, header, options4 = {}) {
+  constructor(dataset, header, options5 = {}) {
     this.dataset = dataset;
     this.header = header.slice();
     this.opts = {
-      kllK: options4.kllK ?? KLL_DEFAULT_K,
-      kllExactLimit: options4.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
-      topCapacity: options4.topCapacity ?? TOPK_CAPACITY,
-      topReported: options4.topReported ?? TOPK_REPORTED,
-      distinctLimit: options4.distinctLimit ?? DISTINCT_EXACT_LIMIT
+      kllK: options5.kllK ?? KLL_DEFAULT_K,
+      kllExactLimit: options5.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
+      topCapacity: options5.topCapacity ?? TOPK_CAPACITY,
+      topReported: options5.topReported ?? TOPK_REPORTED,
+      distinctLimit: options5.distinctLimit ?? DISTINCT_EXACT_LIMIT
     };
     this.columns = this.header.map(() => new ColumnState(this.opts));
   }
@@ -43441,7 +44318,7 @@ function numericSummary(s) {
     max: s.max,
     mean: s.mean,
     std,
-    quantiles: PROFILE_QUANTILES.map((q) => ({ q, value: kll.quantile(q) })),
+    quantiles: PROFILE_QUANTILES.map((q2) => ({ q: q2, value: kll.quantile(q2) })),
     histogram: sketchHistogram(kll, s.min, s.max, PROFILE_HISTOGRAM_BINS),
     sketch: kll.toJSON()
   };
@@ -43468,7 +44345,7 @@ function sketchHistogram(kll, min, max, bins = PROFILE_HISTOGRAM_BINS) {
 }
 
 // packages/data/src/readers/index.ts
-import path8 from "node:path";
+import path10 from "node:path";
 
 // packages/data/src/readers/common.ts
 var DEFAULT_BATCH_SIZE = 8192;
@@ -43547,7 +44424,7 @@ var is_object = function(obj) {
 
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
-  constructor(code2, message, options4, ...contexts) {
+  constructor(code2, message, options5, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
     super(message);
     if (Error.captureStackTrace !== void 0) {
@@ -43557,7 +44434,7 @@ var CsvError = class _CsvError extends Error {
     for (const context of contexts) {
       for (const key in context) {
         const value = context[key];
-        this[key] = Buffer.isBuffer(value) ? value.toString(options4.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
+        this[key] = Buffer.isBuffer(value) ? value.toString(options5.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
       }
     }
   }
@@ -43662,27 +44539,27 @@ var cr = 13;
 var nl = 10;
 var space = 32;
 var tab = 9;
-var init_state = function(options4) {
+var init_state = function(options5) {
   return {
     bomSkipped: false,
     bufBytesStart: 0,
-    castField: options4.cast_function,
+    castField: options5.cast_function,
     commenting: false,
     // Current error encountered by a record
     error: void 0,
-    enabled: options4.from_line === 1,
+    enabled: options5.from_line === 1,
     escaping: false,
-    escapeIsQuote: Buffer.isBuffer(options4.escape) && Buffer.isBuffer(options4.quote) && Buffer.compare(options4.escape, options4.quote) === 0,
+    escapeIsQuote: Buffer.isBuffer(options5.escape) && Buffer.isBuffer(options5.quote) && Buffer.compare(options5.escape, options5.quote) === 0,
     // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options4.columns) ? options4.columns.length : void 0,
+    expectedRecordLength: Array.isArray(options5.columns) ? options5.columns.length : void 0,
     field: new ResizeableBuffer_default(20),
-    firstLineToHeaders: options4.cast_first_line_to_header,
+    firstLineToHeaders: options5.cast_first_line_to_header,
     needMoreDataSize: Math.max(
       // Skip if the remaining buffer smaller than comment
-      options4.comment !== null ? options4.comment.length : 0,
-      ...options4.delimiter.map((delimiter) => delimiter.length),
+      options5.comment !== null ? options5.comment.length : 0,
+      ...options5.delimiter.map((delimiter) => delimiter.length),
       // Skip if the remaining buffer can be escape sequence
-      options4.quote !== null ? options4.quote.length : 0
+      options5.quote !== null ? options5.quote.length : 0
     ),
     previousBuf: void 0,
     quoting: false,
@@ -43691,19 +44568,19 @@ var init_state = function(options4) {
     record: [],
     recordHasError: false,
     record_length: 0,
-    recordDelimiterMaxLength: options4.record_delimiter.length === 0 ? 0 : Math.max(...options4.record_delimiter.map((v) => v.length)),
+    recordDelimiterMaxLength: options5.record_delimiter.length === 0 ? 0 : Math.max(...options5.record_delimiter.map((v) => v.length)),
     trimChars: [
-      Buffer.from(" ", options4.encoding)[0],
-      Buffer.from("	", options4.encoding)[0]
+      Buffer.from(" ", options5.encoding)[0],
+      Buffer.from("	", options5.encoding)[0]
     ],
     wasQuoting: false,
     wasRowDelimiter: false,
     timchars: [
-      Buffer.from(Buffer.from([cr], "utf8").toString(), options4.encoding),
-      Buffer.from(Buffer.from([nl], "utf8").toString(), options4.encoding),
-      Buffer.from(Buffer.from([np], "utf8").toString(), options4.encoding),
-      Buffer.from(Buffer.from([space], "utf8").toString(), options4.encoding),
-      Buffer.from(Buffer.from([tab], "utf8").toString(), options4.encoding)
+      Buffer.from(Buffer.from([cr], "utf8").toString(), options5.encoding),
+      Buffer.from(Buffer.from([nl], "utf8").toString(), options5.encoding),
+      Buffer.from(Buffer.from([np], "utf8").toString(), options5.encoding),
+      Buffer.from(Buffer.from([space], "utf8").toString(), options5.encoding),
+      Buffer.from(Buffer.from([tab], "utf8").toString(), options5.encoding)
     ]
   };
 };
@@ -43717,151 +44594,151 @@ var underscore = function(str) {
 
 // node_modules/csv-parse/lib/api/normalize_options.js
 var normalize_options = function(opts) {
-  const options4 = {};
+  const options5 = {};
   for (const opt in opts) {
-    options4[underscore(opt)] = opts[opt];
+    options5[underscore(opt)] = opts[opt];
   }
-  if (options4.encoding === void 0 || options4.encoding === true) {
-    options4.encoding = "utf8";
-  } else if (options4.encoding === null || options4.encoding === false) {
-    options4.encoding = null;
-  } else if (typeof options4.encoding !== "string" && options4.encoding !== null) {
+  if (options5.encoding === void 0 || options5.encoding === true) {
+    options5.encoding = "utf8";
+  } else if (options5.encoding === null || options5.encoding === false) {
+    options5.encoding = null;
+  } else if (typeof options5.encoding !== "string" && options5.encoding !== null) {
     throw new CsvError(
       "CSV_INVALID_OPTION_ENCODING",
       [
         "Invalid option encoding:",
         "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options4.encoding)}`
+        `got ${JSON.stringify(options5.encoding)}`
       ],
-      options4
+      options5
     );
   }
-  if (options4.bom === void 0 || options4.bom === null || options4.bom === false) {
-    options4.bom = false;
-  } else if (options4.bom !== true) {
+  if (options5.bom === void 0 || options5.bom === null || options5.bom === false) {
+    options5.bom = false;
+  } else if (options5.bom !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_BOM",
       [
         "Invalid option bom:",
         "bom must be true,",
-        `got ${JSON.stringify(options4.bom)}`
+        `got ${JSON.stringify(options5.bom)}`
       ],
-      options4
+      options5
     );
   }
-  options4.cast_function = null;
-  if (options4.cast === void 0 || options4.cast === null || options4.cast === false || options4.cast === "") {
-    options4.cast = void 0;
-  } else if (typeof options4.cast === "function") {
-    options4.cast_function = options4.cast;
-    options4.cast = true;
-  } else if (options4.cast !== true) {
+  options5.cast_function = null;
+  if (options5.cast === void 0 || options5.cast === null || options5.cast === false || options5.cast === "") {
+    options5.cast = void 0;
+  } else if (typeof options5.cast === "function") {
+    options5.cast_function = options5.cast;
+    options5.cast = true;
+  } else if (options5.cast !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_CAST",
       [
         "Invalid option cast:",
         "cast must be true or a function,",
-        `got ${JSON.stringify(options4.cast)}`
+        `got ${JSON.stringify(options5.cast)}`
       ],
-      options4
+      options5
     );
   }
-  if (options4.cast_date === void 0 || options4.cast_date === null || options4.cast_date === false || options4.cast_date === "") {
-    options4.cast_date = false;
-  } else if (options4.cast_date === true) {
-    options4.cast_date = function(value) {
+  if (options5.cast_date === void 0 || options5.cast_date === null || options5.cast_date === false || options5.cast_date === "") {
+    options5.cast_date = false;
+  } else if (options5.cast_date === true) {
+    options5.cast_date = function(value) {
       const date5 = Date.parse(value);
       return !isNaN(date5) ? new Date(date5) : value;
     };
-  } else if (typeof options4.cast_date !== "function") {
+  } else if (typeof options5.cast_date !== "function") {
     throw new CsvError(
       "CSV_INVALID_OPTION_CAST_DATE",
       [
         "Invalid option cast_date:",
         "cast_date must be true or a function,",
-        `got ${JSON.stringify(options4.cast_date)}`
+        `got ${JSON.stringify(options5.cast_date)}`
       ],
-      options4
+      options5
     );
   }
-  options4.cast_first_line_to_header = void 0;
-  if (options4.columns === true) {
-    options4.cast_first_line_to_header = void 0;
-  } else if (typeof options4.columns === "function") {
-    options4.cast_first_line_to_header = options4.columns;
-    options4.columns = true;
-  } else if (Array.isArray(options4.columns)) {
-    options4.columns = normalize_columns_array(options4.columns);
-  } else if (options4.columns === void 0 || options4.columns === null || options4.columns === false) {
-    options4.columns = false;
+  options5.cast_first_line_to_header = void 0;
+  if (options5.columns === true) {
+    options5.cast_first_line_to_header = void 0;
+  } else if (typeof options5.columns === "function") {
+    options5.cast_first_line_to_header = options5.columns;
+    options5.columns = true;
+  } else if (Array.isArray(options5.columns)) {
+    options5.columns = normalize_columns_array(options5.columns);
+  } else if (options5.columns === void 0 || options5.columns === null || options5.columns === false) {
+    options5.columns = false;
   } else {
     throw new CsvError(
       "CSV_INVALID_OPTION_COLUMNS",
       [
         "Invalid option columns:",
         "expect an array, a function or true,",
-        `got ${JSON.stringify(options4.columns)}`
+        `got ${JSON.stringify(options5.columns)}`
       ],
-      options4
+      options5
     );
   }
-  if (options4.group_columns_by_name === void 0 || options4.group_columns_by_name === null || options4.group_columns_by_name === false) {
-    options4.group_columns_by_name = false;
-  } else if (options4.group_columns_by_name !== true) {
+  if (options5.group_columns_by_name === void 0 || options5.group_columns_by_name === null || options5.group_columns_by_name === false) {
+    options5.group_columns_by_name = false;
+  } else if (options5.group_columns_by_name !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
       [
         "Invalid option group_columns_by_name:",
         "expect an boolean,",
-        `got ${JSON.stringify(options4.group_columns_by_name)}`
+        `got ${JSON.stringify(options5.group_columns_by_name)}`
       ],
-      options4
+      options5
     );
-  } else if (options4.columns === false) {
+  } else if (options5.columns === false) {
     throw new CsvError(
       "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
       [
         "Invalid option group_columns_by_name:",
         "the `columns` mode must be activated."
       ],
-      options4
+      options5
     );
   }
-  if (options4.comment === void 0 || options4.comment === null || options4.comment === false || options4.comment === "") {
-    options4.comment = null;
+  if (options5.comment === void 0 || options5.comment === null || options5.comment === false || options5.comment === "") {
+    options5.comment = null;
   } else {
-    if (typeof options4.comment === "string") {
-      options4.comment = Buffer.from(options4.comment, options4.encoding);
+    if (typeof options5.comment === "string") {
+      options5.comment = Buffer.from(options5.comment, options5.encoding);
     }
-    if (!Buffer.isBuffer(options4.comment)) {
+    if (!Buffer.isBuffer(options5.comment)) {
       throw new CsvError(
         "CSV_INVALID_OPTION_COMMENT",
         [
           "Invalid option comment:",
           "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options4.comment)}`
+          `got ${JSON.stringify(options5.comment)}`
         ],
-        options4
+        options5
       );
     }
   }
-  if (options4.comment_no_infix === void 0 || options4.comment_no_infix === null || options4.comment_no_infix === false) {
-    options4.comment_no_infix = false;
-  } else if (options4.comment_no_infix !== true) {
+  if (options5.comment_no_infix === void 0 || options5.comment_no_infix === null || options5.comment_no_infix === false) {
+    options5.comment_no_infix = false;
+  } else if (options5.comment_no_infix !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_COMMENT",
       [
         "Invalid option comment_no_infix:",
         "value must be a boolean,",
-        `got ${JSON.stringify(options4.comment_no_infix)}`
+        `got ${JSON.stringify(options5.comment_no_infix)}`
       ],
-      options4
+      options5
     );
   }
-  const delimiter_json = JSON.stringify(options4.delimiter);
-  if (!Array.isArray(options4.delimiter))
-    options4.delimiter = [options4.delimiter];
-  if (options4.delimiter.length === 0) {
+  const delimiter_json = JSON.stringify(options5.delimiter);
+  if (!Array.isArray(options5.delimiter))
+    options5.delimiter = [options5.delimiter];
+  if (options5.delimiter.length === 0) {
     throw new CsvError(
       "CSV_INVALID_OPTION_DELIMITER",
       [
@@ -43869,15 +44746,15 @@ var normalize_options = function(opts) {
         "delimiter must be a non empty string or buffer or array of string|buffer,",
         `got ${delimiter_json}`
       ],
-      options4
+      options5
     );
   }
-  options4.delimiter = options4.delimiter.map(function(delimiter) {
+  options5.delimiter = options5.delimiter.map(function(delimiter) {
     if (delimiter === void 0 || delimiter === null || delimiter === false) {
-      return Buffer.from(",", options4.encoding);
+      return Buffer.from(",", options5.encoding);
     }
     if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options4.encoding);
+      delimiter = Buffer.from(delimiter, options5.encoding);
     }
     if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
       throw new CsvError(
@@ -43887,51 +44764,51 @@ var normalize_options = function(opts) {
           "delimiter must be a non empty string or buffer or array of string|buffer,",
           `got ${delimiter_json}`
         ],
-        options4
+        options5
       );
     }
     return delimiter;
   });
-  if (options4.escape === void 0 || options4.escape === true) {
-    options4.escape = Buffer.from('"', options4.encoding);
-  } else if (typeof options4.escape === "string") {
-    options4.escape = Buffer.from(options4.escape, options4.encoding);
-  } else if (options4.escape === null || options4.escape === false) {
-    options4.escape = null;
+  if (options5.escape === void 0 || options5.escape === true) {
+    options5.escape = Buffer.from('"', options5.encoding);
+  } else if (typeof options5.escape === "string") {
+    options5.escape = Buffer.from(options5.escape, options5.encoding);
+  } else if (options5.escape === null || options5.escape === false) {
+    options5.escape = null;
   }
-  if (options4.escape !== null) {
-    if (!Buffer.isBuffer(options4.escape)) {
+  if (options5.escape !== null) {
+    if (!Buffer.isBuffer(options5.escape)) {
       throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options4.escape)}`
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options5.escape)}`
       );
     }
   }
-  if (options4.from === void 0 || options4.from === null) {
-    options4.from = 1;
+  if (options5.from === void 0 || options5.from === null) {
+    options5.from = 1;
   } else {
-    if (typeof options4.from === "string" && /\d+/.test(options4.from)) {
-      options4.from = parseInt(options4.from);
+    if (typeof options5.from === "string" && /\d+/.test(options5.from)) {
+      options5.from = parseInt(options5.from);
     }
-    if (Number.isInteger(options4.from)) {
-      if (options4.from < 0) {
+    if (Number.isInteger(options5.from)) {
+      if (options5.from < 0) {
         throw new Error(
           `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
         );
       }
     } else {
       throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options4.from)}`
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options5.from)}`
       );
     }
   }
-  if (options4.from_line === void 0 || options4.from_line === null) {
-    options4.from_line = 1;
+  if (options5.from_line === void 0 || options5.from_line === null) {
+    options5.from_line = 1;
   } else {
-    if (typeof options4.from_line === "string" && /\d+/.test(options4.from_line)) {
-      options4.from_line = parseInt(options4.from_line);
+    if (typeof options5.from_line === "string" && /\d+/.test(options5.from_line)) {
+      options5.from_line = parseInt(options5.from_line);
     }
-    if (Number.isInteger(options4.from_line)) {
-      if (options4.from_line <= 0) {
+    if (Number.isInteger(options5.from_line)) {
+      if (options5.from_line <= 0) {
         throw new Error(
           `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
         );
@@ -43942,152 +44819,152 @@ var normalize_options = function(opts) {
       );
     }
   }
-  if (options4.ignore_last_delimiters === void 0 || options4.ignore_last_delimiters === null) {
-    options4.ignore_last_delimiters = false;
-  } else if (typeof options4.ignore_last_delimiters === "number") {
-    options4.ignore_last_delimiters = Math.floor(options4.ignore_last_delimiters);
-    if (options4.ignore_last_delimiters === 0) {
-      options4.ignore_last_delimiters = false;
+  if (options5.ignore_last_delimiters === void 0 || options5.ignore_last_delimiters === null) {
+    options5.ignore_last_delimiters = false;
+  } else if (typeof options5.ignore_last_delimiters === "number") {
+    options5.ignore_last_delimiters = Math.floor(options5.ignore_last_delimiters);
+    if (options5.ignore_last_delimiters === 0) {
+      options5.ignore_last_delimiters = false;
     }
-  } else if (typeof options4.ignore_last_delimiters !== "boolean") {
+  } else if (typeof options5.ignore_last_delimiters !== "boolean") {
     throw new CsvError(
       "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
       [
         "Invalid option `ignore_last_delimiters`:",
         "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options4.ignore_last_delimiters)}`
+        `got ${JSON.stringify(options5.ignore_last_delimiters)}`
       ],
-      options4
+      options5
     );
   }
-  if (options4.ignore_last_delimiters === true && options4.columns === false) {
+  if (options5.ignore_last_delimiters === true && options5.columns === false) {
     throw new CsvError(
       "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
       [
         "The option `ignore_last_delimiters`",
         "requires the activation of the `columns` option"
       ],
-      options4
+      options5
     );
   }
-  if (options4.info === void 0 || options4.info === null || options4.info === false) {
-    options4.info = false;
-  } else if (options4.info !== true) {
+  if (options5.info === void 0 || options5.info === null || options5.info === false) {
+    options5.info = false;
+  } else if (options5.info !== true) {
     throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options4.info)}`
+      `Invalid Option: info must be true, got ${JSON.stringify(options5.info)}`
     );
   }
-  if (options4.max_record_size === void 0 || options4.max_record_size === null || options4.max_record_size === false) {
-    options4.max_record_size = 0;
-  } else if (Number.isInteger(options4.max_record_size) && options4.max_record_size >= 0) {
-  } else if (typeof options4.max_record_size === "string" && /\d+/.test(options4.max_record_size)) {
-    options4.max_record_size = parseInt(options4.max_record_size);
+  if (options5.max_record_size === void 0 || options5.max_record_size === null || options5.max_record_size === false) {
+    options5.max_record_size = 0;
+  } else if (Number.isInteger(options5.max_record_size) && options5.max_record_size >= 0) {
+  } else if (typeof options5.max_record_size === "string" && /\d+/.test(options5.max_record_size)) {
+    options5.max_record_size = parseInt(options5.max_record_size);
   } else {
     throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options4.max_record_size)}`
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options5.max_record_size)}`
     );
   }
-  if (options4.objname === void 0 || options4.objname === null || options4.objname === false) {
-    options4.objname = void 0;
-  } else if (Buffer.isBuffer(options4.objname)) {
-    if (options4.objname.length === 0) {
+  if (options5.objname === void 0 || options5.objname === null || options5.objname === false) {
+    options5.objname = void 0;
+  } else if (Buffer.isBuffer(options5.objname)) {
+    if (options5.objname.length === 0) {
       throw new Error(`Invalid Option: objname must be a non empty buffer`);
     }
-    if (options4.encoding === null) {
+    if (options5.encoding === null) {
     } else {
-      options4.objname = options4.objname.toString(options4.encoding);
+      options5.objname = options5.objname.toString(options5.encoding);
     }
-  } else if (typeof options4.objname === "string") {
-    if (options4.objname.length === 0) {
+  } else if (typeof options5.objname === "string") {
+    if (options5.objname.length === 0) {
       throw new Error(`Invalid Option: objname must be a non empty string`);
     }
-  } else if (typeof options4.objname === "number") {
+  } else if (typeof options5.objname === "number") {
   } else {
     throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options4.objname}`
+      `Invalid Option: objname must be a string or a buffer, got ${options5.objname}`
     );
   }
-  if (options4.objname !== void 0) {
-    if (typeof options4.objname === "number") {
-      if (options4.columns !== false) {
+  if (options5.objname !== void 0) {
+    if (typeof options5.objname === "number") {
+      if (options5.columns !== false) {
         throw Error(
           "Invalid Option: objname index cannot be combined with columns or be defined as a field"
         );
       }
     } else {
-      if (options4.columns === false) {
+      if (options5.columns === false) {
         throw Error(
           "Invalid Option: objname field must be combined with columns or be defined as an index"
         );
       }
     }
   }
-  if (options4.on_record === void 0 || options4.on_record === null) {
-    options4.on_record = void 0;
-  } else if (typeof options4.on_record !== "function") {
+  if (options5.on_record === void 0 || options5.on_record === null) {
+    options5.on_record = void 0;
+  } else if (typeof options5.on_record !== "function") {
     throw new CsvError(
       "CSV_INVALID_OPTION_ON_RECORD",
       [
         "Invalid option `on_record`:",
         "expect a function,",
-        `got ${JSON.stringify(options4.on_record)}`
+        `got ${JSON.stringify(options5.on_record)}`
       ],
-      options4
+      options5
     );
   }
-  if (options4.on_skip !== void 0 && options4.on_skip !== null && typeof options4.on_skip !== "function") {
+  if (options5.on_skip !== void 0 && options5.on_skip !== null && typeof options5.on_skip !== "function") {
     throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options4.on_skip)}`
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options5.on_skip)}`
     );
   }
-  if (options4.quote === null || options4.quote === false || options4.quote === "") {
-    options4.quote = null;
+  if (options5.quote === null || options5.quote === false || options5.quote === "") {
+    options5.quote = null;
   } else {
-    if (options4.quote === void 0 || options4.quote === true) {
-      options4.quote = Buffer.from('"', options4.encoding);
-    } else if (typeof options4.quote === "string") {
-      options4.quote = Buffer.from(options4.quote, options4.encoding);
+    if (options5.quote === void 0 || options5.quote === true) {
+      options5.quote = Buffer.from('"', options5.encoding);
+    } else if (typeof options5.quote === "string") {
+      options5.quote = Buffer.from(options5.quote, options5.encoding);
     }
-    if (!Buffer.isBuffer(options4.quote)) {
+    if (!Buffer.isBuffer(options5.quote)) {
       throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options4.quote)}`
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options5.quote)}`
       );
     }
   }
-  if (options4.raw === void 0 || options4.raw === null || options4.raw === false) {
-    options4.raw = false;
-  } else if (options4.raw !== true) {
+  if (options5.raw === void 0 || options5.raw === null || options5.raw === false) {
+    options5.raw = false;
+  } else if (options5.raw !== true) {
     throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options4.raw)}`
+      `Invalid Option: raw must be true, got ${JSON.stringify(options5.raw)}`
     );
   }
-  if (options4.record_delimiter === void 0) {
-    options4.record_delimiter = [];
-  } else if (typeof options4.record_delimiter === "string" || Buffer.isBuffer(options4.record_delimiter)) {
-    if (options4.record_delimiter.length === 0) {
+  if (options5.record_delimiter === void 0) {
+    options5.record_delimiter = [];
+  } else if (typeof options5.record_delimiter === "string" || Buffer.isBuffer(options5.record_delimiter)) {
+    if (options5.record_delimiter.length === 0) {
       throw new CsvError(
         "CSV_INVALID_OPTION_RECORD_DELIMITER",
         [
           "Invalid option `record_delimiter`:",
           "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options4.record_delimiter)}`
+          `got ${JSON.stringify(options5.record_delimiter)}`
         ],
-        options4
+        options5
       );
     }
-    options4.record_delimiter = [options4.record_delimiter];
-  } else if (!Array.isArray(options4.record_delimiter)) {
+    options5.record_delimiter = [options5.record_delimiter];
+  } else if (!Array.isArray(options5.record_delimiter)) {
     throw new CsvError(
       "CSV_INVALID_OPTION_RECORD_DELIMITER",
       [
         "Invalid option `record_delimiter`:",
         "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options4.record_delimiter)}`
+        `got ${JSON.stringify(options5.record_delimiter)}`
       ],
-      options4
+      options5
     );
   }
-  options4.record_delimiter = options4.record_delimiter.map(function(rd, i) {
+  options5.record_delimiter = options5.record_delimiter.map(function(rd, i) {
     if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
       throw new CsvError(
         "CSV_INVALID_OPTION_RECORD_DELIMITER",
@@ -44097,7 +44974,7 @@ var normalize_options = function(opts) {
           `at index ${i},`,
           `got ${JSON.stringify(rd)}`
         ],
-        options4
+        options5
       );
     } else if (rd.length === 0) {
       throw new CsvError(
@@ -44108,109 +44985,109 @@ var normalize_options = function(opts) {
           `at index ${i},`,
           `got ${JSON.stringify(rd)}`
         ],
-        options4
+        options5
       );
     }
     if (typeof rd === "string") {
-      rd = Buffer.from(rd, options4.encoding);
+      rd = Buffer.from(rd, options5.encoding);
     }
     return rd;
   });
-  if (typeof options4.relax_column_count === "boolean") {
-  } else if (options4.relax_column_count === void 0 || options4.relax_column_count === null) {
-    options4.relax_column_count = false;
+  if (typeof options5.relax_column_count === "boolean") {
+  } else if (options5.relax_column_count === void 0 || options5.relax_column_count === null) {
+    options5.relax_column_count = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options4.relax_column_count)}`
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options5.relax_column_count)}`
     );
   }
-  if (typeof options4.relax_column_count_less === "boolean") {
-  } else if (options4.relax_column_count_less === void 0 || options4.relax_column_count_less === null) {
-    options4.relax_column_count_less = false;
+  if (typeof options5.relax_column_count_less === "boolean") {
+  } else if (options5.relax_column_count_less === void 0 || options5.relax_column_count_less === null) {
+    options5.relax_column_count_less = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options4.relax_column_count_less)}`
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options5.relax_column_count_less)}`
     );
   }
-  if (typeof options4.relax_column_count_more === "boolean") {
-  } else if (options4.relax_column_count_more === void 0 || options4.relax_column_count_more === null) {
-    options4.relax_column_count_more = false;
+  if (typeof options5.relax_column_count_more === "boolean") {
+  } else if (options5.relax_column_count_more === void 0 || options5.relax_column_count_more === null) {
+    options5.relax_column_count_more = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options4.relax_column_count_more)}`
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options5.relax_column_count_more)}`
     );
   }
-  if (typeof options4.relax_quotes === "boolean") {
-  } else if (options4.relax_quotes === void 0 || options4.relax_quotes === null) {
-    options4.relax_quotes = false;
+  if (typeof options5.relax_quotes === "boolean") {
+  } else if (options5.relax_quotes === void 0 || options5.relax_quotes === null) {
+    options5.relax_quotes = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options4.relax_quotes)}`
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options5.relax_quotes)}`
     );
   }
-  if (typeof options4.skip_empty_lines === "boolean") {
-  } else if (options4.skip_empty_lines === void 0 || options4.skip_empty_lines === null) {
-    options4.skip_empty_lines = false;
+  if (typeof options5.skip_empty_lines === "boolean") {
+  } else if (options5.skip_empty_lines === void 0 || options5.skip_empty_lines === null) {
+    options5.skip_empty_lines = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options4.skip_empty_lines)}`
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options5.skip_empty_lines)}`
     );
   }
-  if (typeof options4.skip_records_with_empty_values === "boolean") {
-  } else if (options4.skip_records_with_empty_values === void 0 || options4.skip_records_with_empty_values === null) {
-    options4.skip_records_with_empty_values = false;
+  if (typeof options5.skip_records_with_empty_values === "boolean") {
+  } else if (options5.skip_records_with_empty_values === void 0 || options5.skip_records_with_empty_values === null) {
+    options5.skip_records_with_empty_values = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options4.skip_records_with_empty_values)}`
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options5.skip_records_with_empty_values)}`
     );
   }
-  if (typeof options4.skip_records_with_error === "boolean") {
-  } else if (options4.skip_records_with_error === void 0 || options4.skip_records_with_error === null) {
-    options4.skip_records_with_error = false;
+  if (typeof options5.skip_records_with_error === "boolean") {
+  } else if (options5.skip_records_with_error === void 0 || options5.skip_records_with_error === null) {
+    options5.skip_records_with_error = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options4.skip_records_with_error)}`
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options5.skip_records_with_error)}`
     );
   }
-  if (options4.rtrim === void 0 || options4.rtrim === null || options4.rtrim === false) {
-    options4.rtrim = false;
-  } else if (options4.rtrim !== true) {
+  if (options5.rtrim === void 0 || options5.rtrim === null || options5.rtrim === false) {
+    options5.rtrim = false;
+  } else if (options5.rtrim !== true) {
     throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options4.rtrim)}`
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options5.rtrim)}`
     );
   }
-  if (options4.ltrim === void 0 || options4.ltrim === null || options4.ltrim === false) {
-    options4.ltrim = false;
-  } else if (options4.ltrim !== true) {
+  if (options5.ltrim === void 0 || options5.ltrim === null || options5.ltrim === false) {
+    options5.ltrim = false;
+  } else if (options5.ltrim !== true) {
     throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options4.ltrim)}`
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options5.ltrim)}`
     );
   }
-  if (options4.trim === void 0 || options4.trim === null || options4.trim === false) {
-    options4.trim = false;
-  } else if (options4.trim !== true) {
+  if (options5.trim === void 0 || options5.trim === null || options5.trim === false) {
+    options5.trim = false;
+  } else if (options5.trim !== true) {
     throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options4.trim)}`
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options5.trim)}`
     );
   }
-  if (options4.trim === true && opts.ltrim !== false) {
-    options4.ltrim = true;
-  } else if (options4.ltrim !== true) {
-    options4.ltrim = false;
+  if (options5.trim === true && opts.ltrim !== false) {
+    options5.ltrim = true;
+  } else if (options5.ltrim !== true) {
+    options5.ltrim = false;
   }
-  if (options4.trim === true && opts.rtrim !== false) {
-    options4.rtrim = true;
-  } else if (options4.rtrim !== true) {
-    options4.rtrim = false;
+  if (options5.trim === true && opts.rtrim !== false) {
+    options5.rtrim = true;
+  } else if (options5.rtrim !== true) {
+    options5.rtrim = false;
   }
-  if (options4.to === void 0 || options4.to === null) {
-    options4.to = -1;
-  } else if (options4.to !== -1) {
-    if (typeof options4.to === "string" && /\d+/.test(options4.to)) {
-      options4.to = parseInt(options4.to);
+  if (options5.to === void 0 || options5.to === null) {
+    options5.to = -1;
+  } else if (options5.to !== -1) {
+    if (typeof options5.to === "string" && /\d+/.test(options5.to)) {
+      options5.to = parseInt(options5.to);
     }
-    if (Number.isInteger(options4.to)) {
-      if (options4.to <= 0) {
+    if (Number.isInteger(options5.to)) {
+      if (options5.to <= 0) {
         throw new Error(
           `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
         );
@@ -44221,14 +45098,14 @@ var normalize_options = function(opts) {
       );
     }
   }
-  if (options4.to_line === void 0 || options4.to_line === null) {
-    options4.to_line = -1;
-  } else if (options4.to_line !== -1) {
-    if (typeof options4.to_line === "string" && /\d+/.test(options4.to_line)) {
-      options4.to_line = parseInt(options4.to_line);
+  if (options5.to_line === void 0 || options5.to_line === null) {
+    options5.to_line = -1;
+  } else if (options5.to_line !== -1) {
+    if (typeof options5.to_line === "string" && /\d+/.test(options5.to_line)) {
+      options5.to_line = parseInt(options5.to_line);
     }
-    if (Number.isInteger(options4.to_line)) {
-      if (options4.to_line <= 0) {
+    if (Number.isInteger(options5.to_line)) {
+      if (options5.to_line <= 0) {
         throw new Error(
           `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
         );
@@ -44239,7 +45116,7 @@ var normalize_options = function(opts) {
       );
     }
   }
-  return options4;
+  return options5;
 };
 
 // node_modules/csv-parse/lib/api/index.js
@@ -44271,12 +45148,12 @@ var transform2 = function(original_options = {}) {
     lines: 1,
     records: 0
   };
-  const options4 = normalize_options(original_options);
+  const options5 = normalize_options(original_options);
   return {
     info,
     original_options,
-    options: options4,
-    state: init_state(options4),
+    options: options5,
+    state: init_state(options5),
     __needMoreData: function(i, bufLen, end) {
       if (end) return false;
       const { encoding, escape: escape2, quote } = this.options;
@@ -44343,12 +45220,12 @@ var transform2 = function(original_options = {}) {
               const bomLength = boms[encoding2].length;
               this.state.bufBytesStart += bomLength;
               buf = buf.slice(bomLength);
-              const options5 = normalize_options({
+              const options6 = normalize_options({
                 ...this.original_options,
                 encoding: encoding2
               });
-              for (const key in options5) {
-                this.options[key] = options5[key];
+              for (const key in options6) {
+                this.options[key] = options6[key];
               }
               ({ comment, escape: escape2, quote } = this.options);
               break;
@@ -45072,31 +45949,31 @@ var Parser = class extends Transform {
   }
 };
 var parse3 = function() {
-  let data, options4, callback;
+  let data, options5, callback;
   for (const i in arguments) {
     const argument = arguments[i];
     const type = typeof argument;
     if (data === void 0 && (typeof argument === "string" || Buffer.isBuffer(argument))) {
       data = argument;
-    } else if (options4 === void 0 && is_object(argument)) {
-      options4 = argument;
+    } else if (options5 === void 0 && is_object(argument)) {
+      options5 = argument;
     } else if (callback === void 0 && type === "function") {
       callback = argument;
     } else {
       throw new CsvError(
         "CSV_INVALID_ARGUMENT",
         ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
-        options4 || {}
+        options5 || {}
       );
     }
   }
-  const parser = new Parser(options4);
+  const parser = new Parser(options5);
   if (callback) {
-    const records2 = options4 === void 0 || options4.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
+    const records2 = options5 === void 0 || options5.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
     parser.on("readable", function() {
       let record2;
       while ((record2 = this.read()) !== null) {
-        if (options4 === void 0 || options4.objname === void 0) {
+        if (options5 === void 0 || options5.objname === void 0) {
           records2.push(record2);
         } else {
           Object.assign(records2, {
@@ -45745,32 +46622,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path17) {
+function schemaTree(schema, rootIndex, path19) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path17, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path19, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path17 };
+  return { count, element, children, path: path19 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path17 = [tree];
+  const path19 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path17.push(child);
+    path19.push(child);
     tree = child;
   }
-  return path17;
+  return path19;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -46508,7 +47385,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path17) => path17.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path19) => path19.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -46643,19 +47520,19 @@ function compareBytes(a, b) {
 function matchesNull(condition, strict) {
   return matchFilter({ value: null }, { value: condition }, strict);
 }
-function filterPageRanges(filter, columnPages, groupRows2, strict = true) {
+function filterPageRanges(filter, columnPages, groupRows3, strict = true) {
   if (!filter) return void 0;
   if ("$and" in filter && Array.isArray(filter.$and)) {
     let ranges;
     for (const subFilter of filter.$and) {
-      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows2, strict));
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows3, strict));
     }
     return ranges;
   }
   if ("$or" in filter && Array.isArray(filter.$or)) {
     let ranges = [];
     for (const subFilter of filter.$or) {
-      const subRanges = filterPageRanges(subFilter, columnPages, groupRows2, strict);
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows3, strict);
       if (!subRanges) return void 0;
       ranges = unionRanges(ranges, subRanges);
     }
@@ -46672,7 +47549,7 @@ function filterPageRanges(filter, columnPages, groupRows2, strict = true) {
     const keep = [];
     for (let i = 0; i < pages.pageStarts.length; i++) {
       const start = pages.pageStarts[i];
-      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows2;
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows3;
       const nullCount = pages.nullCounts?.[i];
       const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
       const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
@@ -46713,9 +47590,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path17) {
+function resolve(record2, path19) {
   let value = record2;
-  for (const part of path17.split(".")) {
+  for (const part of path19.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -46724,13 +47601,13 @@ function resolve(record2, path17) {
 // node_modules/hyparquet/src/plan.js
 var runLimit = 1 << 21;
 var columnGapLimit = 1 << 13;
-function parquetPlan(options4) {
-  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options4;
+function parquetPlan(options5) {
+  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options5;
   if (!metadata) throw new Error("parquetPlan requires metadata");
   const groups = [];
   const fetches = [];
   const indexes = [];
-  const scanPlan = parquetPlanGroups(options4);
+  const scanPlan = parquetPlanGroups(options5);
   for (const group of scanPlan.groups) {
     const groupPlan = parquetPlanGroup({ ...group, columns, useOffsetIndex });
     groups.push(...groupPlan.groups);
@@ -46752,9 +47629,9 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
   let groupStart = 0;
   for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
     const rowGroup = metadata.row_groups[groupIndex];
-    const groupRows2 = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows2;
-    if (groupRows2 > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+    const groupRows3 = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows3;
+    if (groupRows3 > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
       rowGroup,
       physicalColumns,
       filter,
@@ -46763,7 +47640,7 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
       schemaElements: elementsByPath
     })) {
       const selectStart = Math.max(rowStart - groupStart, 0);
-      const selectEnd = Math.min(rowEnd - groupStart, groupRows2);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows3);
       const pageRanges = pageRangesByGroup?.[groupIndex];
       const pageLocations = pageLocationsByGroup?.[groupIndex];
       let ranges = pageRanges ? pageRanges.map(([start, end]) => {
@@ -46780,18 +47657,18 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
         ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
       }
       if (ranges.length) {
-        groups.push({ rowGroup, groupIndex, groupStart, groupRows: groupRows2, ranges, pageRanges, pageLocations });
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows: groupRows3, ranges, pageRanges, pageLocations });
       }
     }
     groupStart = groupEnd;
   }
   return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
 }
-function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows2, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows3, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
   const chunks = [];
   const fetches = [];
   const indexes = [];
-  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows2;
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows3;
   for (const chunk of rowGroup.columns) {
     const meta3 = chunk.meta_data;
     if (chunk.file_path) throw new Error("parquet file_path not supported");
@@ -46835,7 +47712,7 @@ function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows2, ranges,
     chunks,
     rowGroup,
     groupStart,
-    groupRows: groupRows2,
+    groupRows: groupRows3,
     selectStart,
     selectEnd
   }));
@@ -46857,12 +47734,12 @@ function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations)
   }
   return merged;
 }
-function pagesForRange([rangeStart, rangeEnd], pages, groupRows2) {
+function pagesForRange([rangeStart, rangeEnd], pages, groupRows3) {
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < pages.length; i++) {
     const pageStart = Number(pages[i].first_row_index);
-    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows2;
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows3;
     if (pageEnd > rangeStart && pageStart < rangeEnd) {
       first = Math.min(first, i);
       last = i;
@@ -46920,9 +47797,9 @@ async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict
   const candidateGroups = [];
   let groupStart = 0;
   metadata.row_groups.forEach((rowGroup, rgIdx) => {
-    const groupRows2 = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows2;
-    const overlaps = groupRows2 > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    const groupRows3 = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows3;
+    const overlaps = groupRows3 > 0 && groupEnd > rowStart && groupStart < rowEnd;
     groupStart = groupEnd;
     if (!overlaps) return;
     if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
@@ -46991,14 +47868,14 @@ async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict
       }
     }
     if (columnTaskCount) {
-      candidateGroups.push({ rgIdx, groupRows: groupRows2, columnPages });
+      candidateGroups.push({ rgIdx, groupRows: groupRows3, columnPages });
     }
   });
   if (indexTasks.length) {
     const prefetchedFile = prefetchAsyncBuffer(file2, { fetches: coalesceByteRanges(indexRanges) });
     await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
-    for (const { rgIdx, groupRows: groupRows2, columnPages } of candidateGroups) {
-      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows2, filterStrict);
+    for (const { rgIdx, groupRows: groupRows3, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows3, filterStrict);
     }
   }
   return { pageRangesByGroup, pageLocationsByGroup };
@@ -47375,7 +48252,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
-  const path17 = schema.path.join(".");
+  const path19 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -47390,7 +48267,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path17, values);
+    subcolumnData.set(path19, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -47398,8 +48275,8 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers2, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers2, nextDepth + 1);
-    const keys = subcolumnData.get(`${path17}.${mapName}.key`);
-    const values = subcolumnData.get(`${path17}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path19}.${mapName}.key`);
+    const values = subcolumnData.get(`${path19}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -47407,9 +48284,9 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path17}.${mapName}.key`);
-    subcolumnData.delete(`${path17}.${mapName}.value`);
-    subcolumnData.set(path17, out);
+    subcolumnData.delete(`${path19}.${mapName}.key`);
+    subcolumnData.delete(`${path19}.${mapName}.value`);
+    subcolumnData.set(path19, out);
     return;
   }
   if (schema.children.length) {
@@ -47429,7 +48306,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers2);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path17, inverted);
+    subcolumnData.set(path19, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -48372,7 +49249,7 @@ function pageStatistics(stats) {
 }
 
 // node_modules/hyparquet/src/rowgroup.js
-function readRowGroup(options4, { metadata }, groupPlan) {
+function readRowGroup(options5, { metadata }, groupPlan) {
   const asyncColumns = [];
   const schemaTree2 = parquetSchema(metadata);
   for (const chunk of groupPlan.chunks) {
@@ -48382,32 +49259,32 @@ function readRowGroup(options4, { metadata }, groupPlan) {
       pathInSchema,
       element: schemaPath[schemaPath.length - 1].element,
       schemaPath,
-      ...options4,
+      ...options5,
       ...chunk.columnMetadata,
       // merge after options, so a partial parsers object keeps the defaults
-      parsers: { ...DEFAULT_PARSERS, ...options4.parsers }
+      parsers: { ...DEFAULT_PARSERS, ...options5.parsers }
     };
     const { startByte, endByte } = chunk.range;
     if ("pageLocations" in chunk) {
       asyncColumns.push({
         pathInSchema,
-        data: readSelectedPages(options4, groupPlan, chunk, chunk.pageLocations, columnDecoder)
+        data: readSelectedPages(options5, groupPlan, chunk, chunk.pageLocations, columnDecoder)
       });
     } else if ("offsetIndex" in chunk) {
       asyncColumns.push({
         pathInSchema,
         // fetch offset index
-        data: Promise.resolve(options4.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
+        data: Promise.resolve(options5.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
           const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
-          return readSelectedPages(options4, groupPlan, chunk, pages, columnDecoder);
+          return readSelectedPages(options5, groupPlan, chunk, pages, columnDecoder);
         })
       });
     } else {
       asyncColumns.push({
         pathInSchema,
-        data: Promise.resolve(options4.file.slice(startByte, endByte)).then((buffer) => {
+        data: Promise.resolve(options5.file.slice(startByte, endByte)).then((buffer) => {
           const reader = { view: new DataView(buffer), offset: 0 };
-          return readColumn(reader, groupPlan, columnDecoder, options4.onPage);
+          return readColumn(reader, groupPlan, columnDecoder, options5.onPage);
         })
       });
     }
@@ -48420,7 +49297,7 @@ function readRowGroup(options4, { metadata }, groupPlan) {
     asyncColumns
   };
 }
-async function readSelectedPages(options4, groupPlan, chunk, pages, columnDecoder) {
+async function readSelectedPages(options5, groupPlan, chunk, pages, columnDecoder) {
   const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata;
   const { selectStart, selectEnd } = groupPlan;
   let { startByte, endByte } = chunk.range;
@@ -48443,17 +49320,17 @@ async function readSelectedPages(options4, groupPlan, chunk, pages, columnDecode
   if (hasDict && skipped) {
     const dictLength = Number(pages[0].offset) - chunk.range.startByte;
     const [dictBuffer, dataBuffer] = await Promise.all([
-      options4.file.slice(chunk.range.startByte, Number(pages[0].offset)),
-      options4.file.slice(startByte, endByte)
+      options5.file.slice(chunk.range.startByte, Number(pages[0].offset)),
+      options5.file.slice(startByte, endByte)
     ]);
     const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
     combined.set(new Uint8Array(dictBuffer, 0, dictLength));
     combined.set(new Uint8Array(dataBuffer), dictLength);
     view = new DataView(combined.buffer);
   } else if (hasDict) {
-    view = new DataView(await options4.file.slice(chunk.range.startByte, endByte));
+    view = new DataView(await options5.file.slice(chunk.range.startByte, endByte));
   } else {
-    view = new DataView(await options4.file.slice(startByte, endByte));
+    view = new DataView(await options5.file.slice(startByte, endByte));
   }
   const reader = { view, offset: 0 };
   const adjustedGroupPlan = skipped ? {
@@ -48462,7 +49339,7 @@ async function readSelectedPages(options4, groupPlan, chunk, pages, columnDecode
     selectStart: groupPlan.selectStart - skipped,
     selectEnd: groupPlan.selectEnd - skipped
   } : groupPlan;
-  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options4.onPage);
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options5.onPage);
   return {
     data,
     skipped: skipped + columnSkipped
@@ -48540,62 +49417,62 @@ function assembleAsync(asyncRowGroup, schemaTree2, parsers2) {
 }
 
 // node_modules/hyparquet/src/scan.js
-async function prepareParquetRead(options4) {
-  const prepared = await prepareParquetOptions(options4);
+async function prepareParquetRead(options5) {
+  const prepared = await prepareParquetOptions(options5);
   return {
     options: prepared,
     plan: parquetPlan(prepared)
   };
 }
-async function prepareParquetOptions(options4) {
-  const metadata = options4.metadata ?? await parquetMetadataAsync(options4.file, options4);
+async function prepareParquetOptions(options5) {
+  const metadata = options5.metadata ?? await parquetMetadataAsync(options5.file, options5);
   const schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
-  const filterColumns = columnsNeededForFilter(options4.filter);
+  const filterColumns = columnsNeededForFilter(options5.filter);
   const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
   if (missingFilterColumns.length) {
     throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
   }
-  if (options4.columns) {
-    const missingColumns = options4.columns.filter((column) => !schemaColumns.includes(column));
+  if (options5.columns) {
+    const missingColumns = options5.columns.filter((column) => !schemaColumns.includes(column));
     if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
   }
-  let prepared = { ...options4, metadata };
+  let prepared = { ...options5, metadata };
   prepared = await withBloomFilters(prepared);
   prepared = await withPageIndexes(prepared);
   return prepared;
 }
-function readParquetPlan(options4, plan) {
-  const readOptions = { ...options4, file: prefetchAsyncBuffer(options4.file, plan) };
+function readParquetPlan(options5, plan) {
+  const readOptions = { ...options5, file: prefetchAsyncBuffer(options5.file, plan) };
   return plan.groups.map((group) => readRowGroup(readOptions, plan, group));
 }
-async function withBloomFilters(options4) {
-  if (!options4.useBloomFilters || !options4.filter || !options4.metadata) return options4;
-  const schemaTree2 = parquetSchema(options4.metadata);
+async function withBloomFilters(options5) {
+  if (!options5.useBloomFilters || !options5.filter || !options5.metadata) return options5;
+  const schemaTree2 = parquetSchema(options5.metadata);
   const schemaElements = {};
   for (const child of schemaTree2.children) schemaElements[child.element.name] = child.element;
   const bloomFiltersByGroup = await prefetchBloomFilters({
-    file: options4.file,
-    metadata: options4.metadata,
-    filter: options4.filter,
-    filterStrict: options4.filterStrict
+    file: options5.file,
+    metadata: options5.metadata,
+    filter: options5.filter,
+    filterStrict: options5.filterStrict
   });
-  return { ...options4, bloomFiltersByGroup, schemaElements };
+  return { ...options5, bloomFiltersByGroup, schemaElements };
 }
-async function withPageIndexes(options4) {
-  if (!options4.usePageIndex || !options4.filter || !options4.metadata) return options4;
+async function withPageIndexes(options5) {
+  if (!options5.usePageIndex || !options5.filter || !options5.metadata) return options5;
   const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
-    file: options4.file,
-    metadata: options4.metadata,
-    filter: options4.filter,
-    filterStrict: options4.filterStrict,
-    rowStart: options4.rowStart,
-    rowEnd: options4.rowEnd,
-    columns: options4.columns,
-    bloomFiltersByGroup: options4.bloomFiltersByGroup,
-    schemaElements: options4.schemaElements,
-    parsers: options4.parsers
+    file: options5.file,
+    metadata: options5.metadata,
+    filter: options5.filter,
+    filterStrict: options5.filterStrict,
+    rowStart: options5.rowStart,
+    rowEnd: options5.rowEnd,
+    columns: options5.columns,
+    bloomFiltersByGroup: options5.bloomFiltersByGroup,
+    schemaElements: options5.schemaElements,
+    parsers: options5.parsers
   });
-  return { ...options4, pageRangesByGroup, pageLocationsByGroup };
+  return { ...options5, pageRangesByGroup, pageLocationsByGroup };
 }
 
 // node_modules/hyparquet/src/read.js
@@ -48603,13 +49480,13 @@ var rowIndex = (
   /** @type {typeof import('../src/types.js').rowIndex} */
   /* @__PURE__ */ Symbol("rowIndex")
 );
-async function parquetRead(options4) {
-  options4.metadata ??= await parquetMetadataAsync(options4.file, options4);
-  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options4;
+async function parquetRead(options5) {
+  options5.metadata ??= await parquetMetadataAsync(options5.file, options5);
+  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options5;
   if (filter && rowFormat !== "object") {
     throw new Error('parquet filter requires rowFormat: "object"');
   }
-  if (options4.includeRowIndex && rowFormat !== "object") {
+  if (options5.includeRowIndex && rowFormat !== "object") {
     throw new Error('parquet includeRowIndex requires rowFormat: "object"');
   }
   const filterColumns = columnsNeededForFilter(filter);
@@ -48619,7 +49496,7 @@ async function parquetRead(options4) {
     const extraColumns = filterColumns.filter((column) => !selectedColumns.has(column));
     if (extraColumns.length) readColumns = [...columns, ...extraColumns];
   }
-  const readOptions = readColumns === columns ? options4 : { ...options4, columns: readColumns };
+  const readOptions = readColumns === columns ? options5 : { ...options5, columns: readColumns };
   const prepared = await prepareParquetRead(readOptions);
   const preparedOptions = prepared.options;
   const requiresProjection = readColumns !== columns;
@@ -48630,7 +49507,7 @@ async function parquetRead(options4) {
   }
   if (!preparedOptions.metadata) throw new Error("parquet requires metadata");
   const schemaTree2 = parquetSchema(preparedOptions.metadata);
-  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options4.parsers));
+  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options5.parsers));
   if (onChunk) {
     for (const asyncGroup of assembled) {
       for (const asyncColumn of asyncGroup.asyncColumns) {
@@ -48657,7 +49534,7 @@ async function parquetRead(options4) {
       const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
       const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
       const groupData = rowFormat === "object" ? await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, "object") : await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, "array");
-      if (options4.includeRowIndex) {
+      if (options5.includeRowIndex) {
         for (let i = 0; i < groupData.length; i++) {
           Object.defineProperty(groupData[i], rowIndex, {
             value: asyncGroup.groupStart + selectStart + i
@@ -48893,7 +49770,7 @@ var BY_EXTENSION = {
 };
 async function openSource(spec) {
   const where = spec.display ?? spec.path;
-  const ext = path8.extname(spec.absPath).toLowerCase();
+  const ext = path10.extname(spec.absPath).toLowerCase();
   const format2 = spec.format ?? BY_EXTENSION[ext];
   switch (format2) {
     case "csv":
@@ -48913,7 +49790,7 @@ async function openSource(spec) {
 }
 
 // packages/data/src/scan.ts
-import path9 from "node:path";
+import path11 from "node:path";
 
 // packages/data/src/table.ts
 async function readTable(spec) {
@@ -48928,7 +49805,7 @@ async function readTable(spec) {
   }
   return makeTable(spec.name, spec.path, source.header, cols, rowCount, source.display);
 }
-function makeTable(name, path17, header, cols, rowCount, display = path17) {
+function makeTable(name, path19, header, cols, rowCount, display = path19) {
   const index = new Map(header.map((h, i) => [h, i]));
   const numericCache = /* @__PURE__ */ new Map();
   const column = (col) => {
@@ -48942,7 +49819,7 @@ function makeTable(name, path17, header, cols, rowCount, display = path17) {
   };
   return {
     name,
-    path: path17,
+    path: path19,
     header,
     rowCount,
     hasColumn: (col) => index.has(col),
@@ -48983,7 +49860,7 @@ function createDataServices(config3, rootDir) {
   const spec = (name) => {
     const ds = config3.datasets[name];
     if (!ds) throw new InputError(`no dataset named "${name}" under datasets: in the config`);
-    const absPath = path9.resolve(rootDir, ds.path);
+    const absPath = path11.resolve(rootDir, ds.path);
     return {
       name,
       absPath,
@@ -49059,7 +49936,7 @@ function createDataServices(config3, rootDir) {
 }
 
 // packages/data/src/schema-check.ts
-import path10 from "node:path";
+import path12 from "node:path";
 var ColumnSpec = external_exports.strictObject({
   type: external_exports.enum(["number", "integer", "string", "boolean"]).describe("Value type of every non-missing cell."),
   nullable: external_exports.boolean().default(true).describe("Whether missing cells are allowed at all."),
@@ -49190,7 +50067,7 @@ var SchemaFile = external_exports.strictObject({ columns: external_exports.recor
 var schemaFiles = /* @__PURE__ */ new Map();
 function declaredColumns(cfg, rootDir) {
   if (cfg.columns) return cfg.columns;
-  const abs = path10.resolve(rootDir, cfg.schema ?? "");
+  const abs = path12.resolve(rootDir, cfg.schema ?? "");
   let cols = schemaFiles.get(abs);
   if (!cols) {
     cols = parseWith(SchemaFile, readYamlFile(abs, displayPath(abs), "schema file")).columns;
@@ -49317,9 +50194,9 @@ var dataSchemaCheck = defineStreamingCheck({
 
 // packages/cli/src/infer-schema.ts
 async function inferSchemaFile(file2, opts) {
-  const abs = path11.resolve(file2);
+  const abs = path13.resolve(file2);
   const source = await openSource({
-    name: path11.basename(file2),
+    name: path13.basename(file2),
     absPath: abs,
     path: file2,
     display: displayPath(abs),
@@ -49342,16 +50219,16 @@ import {
   chmodSync,
   existsSync as existsSync2,
   mkdirSync,
-  mkdtempSync as mkdtempSync2,
+  mkdtempSync as mkdtempSync3,
   readdirSync,
   renameSync,
-  rmSync as rmSync2,
-  writeFileSync
+  rmSync as rmSync3,
+  writeFileSync as writeFileSync2
 } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 var EVIDENCE_FILE = "evidence.json";
 function writeOutputDir(outDir, files) {
-  const abs = path12.resolve(outDir);
+  const abs = path14.resolve(outDir);
   if (existsSync2(abs)) {
     const entries = readdirSync(abs);
     if (entries.length > 0 && !entries.includes(EVIDENCE_FILE)) {
@@ -49360,22 +50237,22 @@ function writeOutputDir(outDir, files) {
       );
     }
   }
-  const parent = path12.dirname(abs);
+  const parent = path14.dirname(abs);
   mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync2(path12.join(parent, `.${path12.basename(abs)}.tmp-`));
+  const tmp = mkdtempSync3(path14.join(parent, `.${path14.basename(abs)}.tmp-`));
   try {
     chmodSync(tmp, 511 & ~process.umask());
-    for (const [name, content] of Object.entries(files)) writeFileSync(path12.join(tmp, name), content);
+    for (const [name, content] of Object.entries(files)) writeFileSync2(path14.join(tmp, name), content);
     if (existsSync2(abs)) {
       const old = `${tmp}.old`;
       renameSync(abs, old);
       renameSync(tmp, abs);
-      rmSync2(old, { recursive: true, force: true });
+      rmSync3(old, { recursive: true, force: true });
     } else {
       renameSync(tmp, abs);
     }
   } catch (e) {
-    rmSync2(tmp, { recursive: true, force: true });
+    rmSync3(tmp, { recursive: true, force: true });
     throw e;
   }
 }
@@ -49602,11 +50479,11 @@ function histogramCounts(x, edges) {
   }
   return counts;
 }
-function quantileLinear(sorted, q) {
+function quantileLinear(sorted, q2) {
   const n = sorted.length;
   if (n === 0) throw new Error("quantileLinear: empty sample");
-  if (!(q >= 0 && q <= 1)) throw new Error(`quantileLinear: q must be in [0, 1], got ${q}`);
-  const h = (n - 1) * q;
+  if (!(q2 >= 0 && q2 <= 1)) throw new Error(`quantileLinear: q must be in [0, 1], got ${q2}`);
+  const h = (n - 1) * q2;
   if (h >= n - 1) return sorted[n - 1];
   const i = Math.floor(h);
   const g = h - i;
@@ -49696,21 +50573,21 @@ var LANCZOS_DEN = [
   1
 ];
 function lanczosSum(x) {
-  let num = 0;
+  let num2 = 0;
   let den = 0;
   const n = LANCZOS_NUM.length;
   if (x < 5) {
     for (let i = n - 1; i >= 0; i--) {
-      num = num * x + LANCZOS_NUM[i];
+      num2 = num2 * x + LANCZOS_NUM[i];
       den = den * x + LANCZOS_DEN[i];
     }
   } else {
     for (let i = 0; i < n; i++) {
-      num = num / x + LANCZOS_NUM[i];
+      num2 = num2 / x + LANCZOS_NUM[i];
       den = den / x + LANCZOS_DEN[i];
     }
   }
-  return num / den;
+  return num2 / den;
 }
 function logGamma(x) {
   if (!(x > 0)) throw new Error(`logGamma: x must be > 0, got ${x}`);
@@ -49819,9 +50696,9 @@ function relEntr(p, m) {
   if (ratio2 > DBL_MIN && ratio2 < Number.POSITIVE_INFINITY) return p * Math.log(ratio2);
   return p * (Math.log(p) - Math.log(m));
 }
-function jensenShannonDistance(p, q) {
+function jensenShannonDistance(p, q2) {
   const a = countVector(p, "jensenShannonDistance: p");
-  const b = countVector(q, "jensenShannonDistance: q");
+  const b = countVector(q2, "jensenShannonDistance: q");
   if (a.length !== b.length)
     throw new Error(`jensenShannonDistance: p has ${a.length} entries, q has ${b.length}; align them first`);
   let sa = 0;
@@ -49924,14 +50801,14 @@ function populationStabilityIndex(reference2, current, epsilon = PSI_EPSILON) {
   }
   return psi;
 }
-function psiNumeric(reference2, current, options4 = {}) {
+function psiNumeric(reference2, current, options5 = {}) {
   const ref = finiteSample(reference2, "psiNumeric: reference");
   const cur = finiteSample(current, "psiNumeric: current");
-  const edges = referenceQuantileEdges(ref, options4.bins ?? PSI_DEFAULT_BINS);
+  const edges = referenceQuantileEdges(ref, options5.bins ?? PSI_DEFAULT_BINS);
   const refCounts = quantileBinCounts(ref, edges);
   const curCounts = quantileBinCounts(cur, edges);
   return {
-    psi: populationStabilityIndex(refCounts, curCounts, options4.epsilon ?? PSI_EPSILON),
+    psi: populationStabilityIndex(refCounts, curCounts, options5.epsilon ?? PSI_EPSILON),
     edges,
     reference: refCounts,
     current: curCounts
@@ -49990,26 +50867,26 @@ function populationStd(x, weights) {
   if (w !== void 0 && w.length !== n)
     throw new Error(`populationStd: ${n} values but ${w.length} weights`);
   let total = 0;
-  let mean = 0;
+  let mean2 = 0;
   for (let i = 0; i < n; i++) {
     const wi = w === void 0 ? 1 : w[i];
     total += wi;
-    mean += wi * values[i];
+    mean2 += wi * values[i];
   }
-  mean /= total;
+  mean2 /= total;
   let ss = 0;
   for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
+    const d = values[i] - mean2;
     ss += (w === void 0 ? 1 : w[i]) * d * d;
   }
   return Math.sqrt(ss / total);
 }
-function normedWassersteinDistance(reference2, current, options4 = {}) {
-  const minStd = options4.minStd ?? WASSERSTEIN_MIN_STD;
+function normedWassersteinDistance(reference2, current, options5 = {}) {
+  const minStd = options5.minStd ?? WASSERSTEIN_MIN_STD;
   if (!(minStd > 0) || !Number.isFinite(minStd))
     throw new Error(`normedWassersteinDistance: minStd must be finite and > 0, got ${minStd}`);
-  const distance = wassersteinDistance(reference2, current, options4.referenceWeights, options4.currentWeights);
-  const referenceStd = populationStd(reference2, options4.referenceWeights);
+  const distance = wassersteinDistance(reference2, current, options5.referenceWeights, options5.currentWeights);
+  const referenceStd = populationStd(reference2, options5.referenceWeights);
   const stdFloored = referenceStd < minStd;
   return { distance, referenceStd, normed: distance / (stdFloored ? minStd : referenceStd), stdFloored };
 }
@@ -50283,13 +51160,13 @@ function measure(config3, column, ref, cur, sensitive) {
   const chosen = config3.methods?.[column] ?? config3.method;
   const auto = autoMethod(kind, distinct, r.texts.length);
   const method = chosen === "auto" ? auto.method : chosen;
-  const rule = chosen === "auto" ? `auto: ${auto.rule}` : `${chosen} (configured)`;
+  const rule2 = chosen === "auto" ? `auto: ${auto.rule}` : `${chosen} (configured)`;
   const missing = config3.missingness ? missingnessTest(r, c) : { reference: 0, current: 0, p_value: null };
   if (!config3.missingness) {
     missing.reference = r.rows === 0 ? 0 : r.missing / r.rows;
     missing.current = c.rows === 0 ? 0 : c.missing / c.rows;
   }
-  const base = { column, ref: r, cur: c, rule, missing, fresh: { values: [], rows: 0 } };
+  const base = { column, ref: r, cur: c, rule: rule2, missing, fresh: { values: [], rows: 0 } };
   if (r.texts.length === 0 || c.texts.length === 0) return { ...base, test: null, chart: null };
   let test;
   try {
@@ -50418,8 +51295,8 @@ var driftFeatureCheck = {
 };
 function datasetStatus(config3, compared, drifted, datasetDrift) {
   if (compared === 0) return "skip";
-  const drift = datasetDrift || config3.fail_on === "column" && drifted > 0;
-  if (!drift) return "pass";
+  const drift2 = datasetDrift || config3.fail_on === "column" && drifted > 0;
+  if (!drift2) return "pass";
   return config3.fail_on === "none" ? "warn" : "fail";
 }
 function judgeColumns(config3, measured, ref, cur, sensitive) {
@@ -50555,7 +51432,7 @@ function judgeColumns(config3, measured, ref, cur, sensitive) {
 
 // packages/model/src/behavior.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path14 from "node:path";
+import path16 from "node:path";
 
 // packages/model/src/random.ts
 function fmix322(x) {
@@ -50738,14 +51615,14 @@ function sortSample(scores, labels) {
   const positives = new Uint32Array(nPos);
   const negatives = new Uint32Array(n - nPos);
   let p = 0;
-  let q = 0;
+  let q2 = 0;
   for (let i = 0; i < n; i++) {
     const r = order[i];
     sortedScores[i] = scores[r];
     const y = labels[r] === 1 ? 1 : 0;
     sortedLabels[i] = y;
     if (y === 1) positives[p++] = i;
-    else negatives[q++] = i;
+    else negatives[q2++] = i;
   }
   return {
     scores: sortedScores,
@@ -51000,12 +51877,12 @@ function normalQuantile(p) {
   if (p === 0) return Number.NEGATIVE_INFINITY;
   if (p === 1) return Number.POSITIVE_INFINITY;
   if (p === 0.5) return 0;
-  const q = p < 0.5 ? p : 1 - p;
-  const t = Math.sqrt(-2 * Math.log(q));
+  const q2 = p < 0.5 ? p : 1 - p;
+  const t = Math.sqrt(-2 * Math.log(q2));
   let x = -(t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 1308e-6))));
-  const centred = q > 0.25;
+  const centred = q2 > 0.25;
   for (let it = 0; it < 8; it++) {
-    const e = centred ? 0.5 * erfSmall(x * SQRT1_2) - (q - 0.5) : normalCdf(x) - q;
+    const e = centred ? 0.5 * erfSmall(x * SQRT1_2) - (q2 - 0.5) : normalCdf(x) - q2;
     const u = e / (INV_SQRT_2PI * expHalfSquare(x));
     const step = u / (1 + 0.5 * x * u);
     x -= step;
@@ -51041,28 +51918,28 @@ function percentileInterval(values, level = 0.95) {
   return { low: quantileType7(sorted, alpha), high: quantileType7(sorted, 1 - alpha) };
 }
 function bcaAcceleration(jackknife) {
-  let num = 0;
+  let num2 = 0;
   let den = 0;
   for (const g of jackknife) {
     const nj = g.length;
     if (nj === 0) continue;
-    let mean = 0;
-    for (let i = 0; i < nj; i++) mean += g[i];
-    mean /= nj;
+    let mean2 = 0;
+    for (let i = 0; i < nj; i++) mean2 += g[i];
+    mean2 /= nj;
     let s2 = 0;
     let s3 = 0;
     for (let i = 0; i < nj; i++) {
-      const u = (nj - 1) * (mean - g[i]);
+      const u = (nj - 1) * (mean2 - g[i]);
       s2 += u * u;
       s3 += u * u * u;
     }
-    num += s3 / (nj * nj * nj);
+    num2 += s3 / (nj * nj * nj);
     den += s2 / (nj * nj);
   }
-  if (Number.isNaN(num) || Number.isNaN(den)) {
+  if (Number.isNaN(num2) || Number.isNaN(den)) {
     throw new RangeError("BCa needs every leave-one-out value to be defined (each class needs \u2265 2 rows)");
   }
-  return den === 0 ? 0 : num / (6 * den ** 1.5);
+  return den === 0 ? 0 : num2 / (6 * den ** 1.5);
 }
 function bcaInterval(point, values, jackknife, level = 0.95) {
   checkLevel(level);
@@ -51085,8 +51962,8 @@ function bcaInterval(point, values, jackknife, level = 0.95) {
   const a = bcaAcceleration(jackknife);
   const alpha = (1 - level) / 2;
   const adjust2 = (zq) => {
-    const num = z0 + zq;
-    return normalCdf(z0 + num / (1 - a * num));
+    const num2 = z0 + zq;
+    return normalCdf(z0 + num2 / (1 - a * num2));
   };
   const alphaLow = adjust2(normalQuantile(alpha));
   const alphaHigh = adjust2(normalQuantile(1 - alpha));
@@ -51171,12 +52048,12 @@ function resampleStatistic(sample, statistic, { resamples = 1e3, seed = 0, strat
 function sampleSd(values) {
   const m = values.length;
   if (m < 2) return Number.NaN;
-  let mean = 0;
-  for (let i = 0; i < m; i++) mean += values[i];
-  mean /= m;
+  let mean2 = 0;
+  for (let i = 0; i < m; i++) mean2 += values[i];
+  mean2 /= m;
   let ss = 0;
   for (let i = 0; i < m; i++) {
-    const d = values[i] - mean;
+    const d = values[i] - mean2;
     ss += d * d;
   }
   return Math.sqrt(ss / (m - 1));
@@ -51204,7 +52081,7 @@ function intervalFromDistribution(sample, statistic, dist, method, level = 0.95)
     bca: { z0: r.z0, acceleration: r.acceleration, alphaLow: r.alphaLow, alphaHigh: r.alphaHigh }
   };
 }
-function bootstrapCi(options4) {
+function bootstrapCi(options5) {
   const {
     scores,
     labels,
@@ -51214,7 +52091,7 @@ function bootstrapCi(options4) {
     level = 0.95,
     method,
     stratified = true
-  } = options4;
+  } = options5;
   checkLevel(level);
   checkResamples(resamples);
   if (method !== "percentile" && method !== "bca") {
@@ -51312,9 +52189,9 @@ function logLoss(scores, labels, weights) {
   for (let i = 0; i < scores.length; i++) {
     const w = weightAt(weights, i);
     const p = Math.min(Math.max(scores[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
-    const q = 1 - p;
-    const norm = q + p;
-    sum += w * -Math.log((labels[i] === 1 ? p : q) / norm);
+    const q2 = 1 - p;
+    const norm = q2 + p;
+    sum += w * -Math.log((labels[i] === 1 ? p : q2) / norm);
     total += w;
   }
   return sum / total;
@@ -51460,12 +52337,12 @@ function calibrationLogits(scores) {
   }
   return x;
 }
-function calibrationSlopeIntercept(scores, labels, weights, options4 = {}) {
+function calibrationSlopeIntercept(scores, labels, weights, options5 = {}) {
   check2(scores, labels, weights, true);
   let wPos = 0;
   let wNeg = 0;
   const n = scores.length;
-  const x = options4.logits ?? calibrationLogits(scores);
+  const x = options5.logits ?? calibrationLogits(scores);
   for (let i = 0; i < n; i++) {
     if (labels[i] === 1) wPos += weightAt(weights, i);
     else wNeg += weightAt(weights, i);
@@ -51473,9 +52350,9 @@ function calibrationSlopeIntercept(scores, labels, weights, options4 = {}) {
   if (!(wPos > 0 && wNeg > 0)) {
     throw new RangeError("calibration slope and intercept are undefined with only one class present");
   }
-  const fits = options4.fits ?? "both";
-  let a = options4.start?.a ?? 0;
-  let b = options4.start?.b ?? 1;
+  const fits = options5.fits ?? "both";
+  let a = options5.start?.a ?? 0;
+  let b = options5.start?.b ?? 1;
   let ll = logLikelihood(x, labels, weights, a, b);
   let twoParam = 0;
   for (; fits !== "intercept"; ) {
@@ -51518,7 +52395,7 @@ function calibrationSlopeIntercept(scores, labels, weights, options4 = {}) {
     b += db;
     ll = next;
   }
-  let c = options4.start?.c ?? 0;
+  let c = options5.start?.c ?? 0;
   let offset = 0;
   for (; fits !== "slope"; ) {
     if (++offset > NEWTON_MAX_ITERATIONS) throw notConverged("intercept");
@@ -51660,8 +52537,8 @@ function downsampleIndices(length, max) {
   if (length <= max) return Array.from({ length }, (_, i) => i);
   return Array.from({ length: max }, (_, j) => Math.round(j * (length - 1) / (max - 1)));
 }
-function rocCurve(scores, labels, options4 = {}) {
-  const { dropIntermediate = true, maxPoints = MAX_CURVE_POINTS } = options4;
+function rocCurve(scores, labels, options5 = {}) {
+  const { dropIntermediate = true, maxPoints = MAX_CURVE_POINTS } = options5;
   const n = scores.length;
   if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
   for (let i = 0; i < n; i++) {
@@ -51709,11 +52586,11 @@ function rocCurve(scores, labels, options4 = {}) {
   fps.unshift(0);
   thresholds.unshift(thresholds[0] + 1);
   const fullLength = tps.length;
-  const pick4 = downsampleIndices(fullLength, maxPoints);
+  const pick5 = downsampleIndices(fullLength, maxPoints);
   return {
-    fpr: pick4.map((k) => fps[k] / nNeg),
-    tpr: pick4.map((k) => tps[k] / nPos),
-    thresholds: pick4.map((k) => thresholds[k]),
+    fpr: pick5.map((k) => fps[k] / nNeg),
+    tpr: pick5.map((k) => tps[k] / nPos),
+    thresholds: pick5.map((k) => thresholds[k]),
     fullLength
   };
 }
@@ -51736,28 +52613,6 @@ function calibrationCurve(scores, labels, bins = 10) {
 }
 
 // packages/model/src/metric-defs.ts
-var MODEL_METRICS = [
-  "auroc",
-  "average_precision",
-  "brier",
-  "log_loss",
-  "ece",
-  "calibration_slope",
-  "calibration_intercept",
-  "sensitivity",
-  "specificity",
-  "ppv",
-  "npv",
-  "accuracy",
-  "f1",
-  "net_benefit",
-  "mae",
-  "rmse",
-  "r2",
-  "macro_auroc",
-  "weighted_auroc",
-  "class_recall"
-];
 var REGRESSION_METRICS = ["mae", "rmse", "r2"];
 var MULTICLASS_METRICS = [
   "macro_auroc",
@@ -51778,28 +52633,6 @@ var THRESHOLD_METRICS = [
   "f1",
   "net_benefit"
 ];
-var METRIC_LABELS = {
-  auroc: "AUROC",
-  average_precision: "average precision",
-  brier: "Brier score",
-  log_loss: "log loss",
-  ece: "ECE",
-  calibration_slope: "calibration slope",
-  calibration_intercept: "calibration intercept",
-  sensitivity: "sensitivity",
-  specificity: "specificity",
-  ppv: "PPV",
-  npv: "NPV",
-  accuracy: "accuracy",
-  f1: "F1",
-  net_benefit: "net benefit",
-  mae: "MAE",
-  rmse: "RMSE",
-  r2: "R\xB2",
-  macro_auroc: "macro AUROC",
-  weighted_auroc: "weighted AUROC",
-  class_recall: "recall"
-};
 function metricFunction(metric, threshold) {
   const safe2 = (f) => (s, l, w) => {
     try {
@@ -51938,11 +52771,11 @@ function rowBootstrapCi(n, statistic, { resamples, seed, level, strata }) {
     throw new RangeError(`all ${resamples} resamples were skipped (statistic undefined on each)`);
   const used = values.subarray(0, kept);
   const { low, high } = percentileInterval(used, level);
-  let mean = 0;
-  for (const v of used) mean += v;
-  mean /= kept;
+  let mean2 = 0;
+  for (const v of used) mean2 += v;
+  mean2 /= kept;
   let ss = 0;
-  for (const v of used) ss += (v - mean) ** 2;
+  for (const v of used) ss += (v - mean2) ** 2;
   return {
     point,
     low,
@@ -52137,7 +52970,7 @@ function r2Score(yTrue, yPred, weights) {
     sw += w;
     swy += w * yTrue[i];
   }
-  const mean = swy / sw;
+  const mean2 = swy / sw;
   let residual = 0;
   let totalSS = 0;
   for (let i = 0; i < n; i++) {
@@ -52145,7 +52978,7 @@ function r2Score(yTrue, yPred, weights) {
     const y = yTrue[i];
     const r = y - yPred[i];
     residual += w * r * r;
-    totalSS += w * (y - mean) * (y - mean);
+    totalSS += w * (y - mean2) * (y - mean2);
   }
   if (residual === 0) return 1;
   if (totalSS === 0) return 0;
@@ -52154,7 +52987,7 @@ function r2Score(yTrue, yPred, weights) {
 
 // packages/model/src/runner.ts
 import { readFile } from "node:fs/promises";
-import path13 from "node:path";
+import path15 from "node:path";
 import * as ort from "onnxruntime-node";
 
 // packages/model/src/onnx-proto.ts
@@ -52530,7 +53363,7 @@ async function readModelFile(abs, relPath) {
   }
 }
 async function inspectModel(rootDir, relPath) {
-  const abs = path13.resolve(rootDir, relPath);
+  const abs = path15.resolve(rootDir, relPath);
   const buf = await readModelFile(abs, relPath);
   const meta3 = parseModelBytes(buf, relPath);
   const { sha256, bytes } = await sha256File(abs);
@@ -52692,23 +53525,23 @@ var LabelAgreement = class {
       }
       if (k < 2 || Number.isNaN(p[i * k + best]) || p[i * k + best] - second <= 1e-6)
         continue;
-      const label = String(l[i]);
+      const label2 = String(l[i]);
       const seen = this.byColumn.get(best);
       if (seen === void 0) {
-        const other = this.labelToColumn.get(label);
+        const other = this.labelToColumn.get(label2);
         if (other !== void 0 && this.conflict === void 0) {
-          this.conflict = `label "${label}" goes with probability column ${other} on row ${this.byColumn.get(other)?.row} but with column ${best} on row ${rowNo}`;
+          this.conflict = `label "${label2}" goes with probability column ${other} on row ${this.byColumn.get(other)?.row} but with column ${best} on row ${rowNo}`;
         }
-        this.byColumn.set(best, { label, row: rowNo });
-        this.labelToColumn.set(label, best);
-      } else if (seen.label !== label) {
-        this.disagree.push({ row: rowNo, column: best, label });
+        this.byColumn.set(best, { label: label2, row: rowNo });
+        this.labelToColumn.set(label2, best);
+      } else if (seen.label !== label2) {
+        this.disagree.push({ row: rowNo, column: best, label: label2 });
       }
     }
   }
   check() {
     if (this.disagree.length === 0 && this.conflict === void 0) return;
-    const mapping = [...this.byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([c, { label, row }]) => `column ${c} \u2192 "${label}" (from row ${row})`).join(", ");
+    const mapping = [...this.byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([c, { label: label2, row }]) => `column ${c} \u2192 "${label2}" (from row ${row})`).join(", ");
     const detail = this.disagree.length > 0 ? `${this.disagree.length} of ${this.row} rows of ${this.table.path} have a label that is not the class of their highest probability (rows ${rowList(this.disagree.map((d) => d.row))}; e.g. row ${this.disagree[0]?.row}: highest column ${this.disagree[0]?.column}, label "${this.disagree[0]?.label}")` : `on ${this.table.path}, ${this.conflict}`;
     throw new ModelOutputError(
       `${this.model.path}: outputs "${this.name}" (model.label) and "${this.model.probabilities}" (model.probabilities) disagree: ${detail}. Learned: ${mapping}. The exported graph is inconsistent, or model.label/model.probabilities name the wrong outputs.`
@@ -52776,7 +53609,7 @@ async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, 
   const cols = model.features.map((f) => table2.numeric(f));
   const width = cols.length;
   const n = table2.rowCount;
-  const session = await openSession(path13.resolve(rootDir, model.path), model.path, threads);
+  const session = await openSession(path15.resolve(rootDir, model.path), model.path, threads);
   try {
     checkSession(session, model, read);
     for (let start = 0; start < n; start += model.batch_size) {
@@ -53058,7 +53891,7 @@ var operatingPoint = (cfg, chosen) => {
     return ` at the threshold reaching specificity ${tf.specificity}${chosen !== void 0 ? ` (${chosen})` : ""}`;
   return ` at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}`;
 };
-var onText = (cfg) => cfg.on === "point" ? "" : ` on the ${cfg.on} end of the ${Math.round(100 * (ciConfig(cfg)?.level ?? 0.95))}% CI`;
+var onText2 = (cfg) => cfg.on === "point" ? "" : ` on the ${cfg.on} end of the ${Math.round(100 * (ciConfig(cfg)?.level ?? 0.95))}% CI`;
 function formatValue(value, bs) {
   for (let d = 4; d < 12; d++) {
     const shown2 = Number(value.toFixed(d));
@@ -53199,7 +54032,7 @@ var modelMetricCheck = {
   },
   criterion(cfg, project) {
     const dataset = metricDataset(cfg, project) ?? cfg.dataset ?? "the test dataset";
-    return `${LABELS[cfg.metric]}${classText(cfg)}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText(cfg)} on ${dataset}`;
+    return `${LABELS[cfg.metric]}${classText(cfg)}${operatingPoint(cfg)} ${boundsText(bounds(cfg))}${onText2(cfg)} on ${dataset}`;
   },
   async run(ctx, cfg) {
     const { model, target: target2 } = ctx.config;
@@ -53228,9 +54061,9 @@ var modelMetricCheck = {
     );
     const n = labels.length;
     const nPos = countPositive(labels);
-    const label = LABELS[cfg.metric];
+    const label2 = LABELS[cfg.metric];
     const bs = bounds(cfg);
-    const details = {
+    const details2 = {
       dataset,
       dataset_path: table2.path,
       model: model.path,
@@ -53254,8 +54087,8 @@ var modelMetricCheck = {
           { name: "n", value: n },
           { name: "n_positive", value: nPos }
         ],
-        details,
-        message: `${label}${operatingPoint(cfg)} is undefined on ${dataset} (${counts}${confText2}): ${reason}`
+        details: details2,
+        message: `${label2}${operatingPoint(cfg)} is undefined on ${dataset} (${counts}${confText2}): ${reason}`
       }
     ];
     if (n === 0) return undefinedResult("the dataset has no rows");
@@ -53269,7 +54102,7 @@ var modelMetricCheck = {
     if (isThresholdMetric(cfg.metric) && tf) {
       const op = tf.sensitivity !== void 0 ? thresholdForSensitivity(scores, labels, tf.sensitivity) : thresholdForSpecificity(scores, labels, tf.specificity);
       threshold = op.threshold;
-      details.operating_point = {
+      details2.operating_point = {
         chosen_for: tf.sensitivity !== void 0 ? "sensitivity" : "specificity",
         target: op.target,
         achieved: op.achieved,
@@ -53280,9 +54113,9 @@ var modelMetricCheck = {
     let conf = null;
     if (isThresholdMetric(cfg.metric)) {
       conf = confusionMatrix(scores, labels, threshold);
-      details.threshold = threshold;
-      details.confusion = { tp: conf.tp, fp: conf.fp, tn: conf.tn, fn: conf.fn };
-      details.rates = {
+      details2.threshold = threshold;
+      details2.confusion = { tp: conf.tp, fp: conf.fp, tn: conf.tn, fn: conf.fn };
+      details2.rates = {
         sensitivity: conf.sensitivity,
         specificity: conf.specificity,
         ppv: conf.ppv,
@@ -53290,9 +54123,9 @@ var modelMetricCheck = {
         accuracy: conf.accuracy
       };
     }
-    if (cfg.metric === "auroc" || cfg.metric === "average_precision") details.roc = rocCurve(scores, labels);
+    if (cfg.metric === "auroc" || cfg.metric === "average_precision") details2.roc = rocCurve(scores, labels);
     if (["brier", "log_loss", "ece", "calibration_slope", "calibration_intercept"].includes(cfg.metric)) {
-      details.calibration = calibrationCurve(scores, labels, 10);
+      details2.calibration = calibrationCurve(scores, labels, 10);
     }
     const confText = conf ? `; TP ${conf.tp}, FP ${conf.fp}, TN ${conf.tn}, FN ${conf.fn}` : "";
     if (value === null) {
@@ -53314,7 +54147,7 @@ var modelMetricCheck = {
           stratified: true
         });
         ci = [r.low, r.high];
-        details.ci = {
+        details2.ci = {
           level: ciCfg.level,
           method: ciCfg.method,
           resamples: r.resamples,
@@ -53324,13 +54157,13 @@ var modelMetricCheck = {
           stratified: true
         };
       } catch (e) {
-        details.ci = { error: e.message };
+        details2.ci = { error: e.message };
       }
     }
     return judge({
       cfg,
       base,
-      details,
+      details: details2,
       value,
       ci,
       level: ciCfg?.level,
@@ -53339,7 +54172,7 @@ var modelMetricCheck = {
         { name: "n_positive", value: nPos },
         ...isThresholdMetric(cfg.metric) ? [{ name: "threshold", value: threshold }] : []
       ],
-      describe: (shown2, ciText, judgedText) => `${label} ${shown2}${operatingPoint(cfg, tf ? threshold : void 0)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (${counts}${confText})`
+      describe: (shown2, ciText, judgedText) => `${label2} ${shown2}${operatingPoint(cfg, tf ? threshold : void 0)}${ciText}${judgedText} (bound ${boundsText(bs)}${onText2(cfg)}) on ${dataset} (${counts}${confText})`
     });
   }
 };
@@ -53348,34 +54181,34 @@ var classText = (cfg) => cfg.metric === "class_recall" && cfg.class !== void 0 ?
 var targetClasses = (project) => project.target?.classes;
 function taskProblems(cfg, project) {
   const problems = [];
-  const label = LABELS[cfg.metric];
+  const label2 = LABELS[cfg.metric];
   const mTask = metricTask(cfg.metric);
   if (project.model) {
     const task = project.model.task ?? "binary";
     if (task !== mTask) {
       problems.push({
         path: ["metric"],
-        message: `${label} (${cfg.metric}) is a ${mTask} metric, but model.task is ${task}${project.model.task === void 0 ? " (the default)" : ""}; use one of ${TASK_METRICS(task)}, or set model.task: ${mTask}`
+        message: `${label2} (${cfg.metric}) is a ${mTask} metric, but model.task is ${task}${project.model.task === void 0 ? " (the default)" : ""}; use one of ${TASK_METRICS(task)}, or set model.task: ${mTask}`
       });
     }
     if (mTask === "regression" && project.model.output === void 0) {
       problems.push({
         path: [],
-        message: `${label} needs the model's predictions: set model.output to the name of the output holding them ([N] or [N, 1])`
+        message: `${label2} needs the model's predictions: set model.output to the name of the output holding them ([N] or [N, 1])`
       });
     }
   }
   if (mTask === "binary" && project.target && project.target.positive === void 0) {
     problems.push({
       path: [],
-      message: `${label} needs target.positive: the label value of the positive class (e.g. positive: 1)`
+      message: `${label2} needs target.positive: the label value of the positive class (e.g. positive: 1)`
     });
   }
   const classes = targetClasses(project);
   if (mTask === "multiclass" && project.target && classes === void 0) {
     problems.push({
       path: [],
-      message: `${label} needs target.classes: the label values in the order of the columns of model.probabilities`
+      message: `${label2} needs target.classes: the label values in the order of the columns of model.probabilities`
     });
   }
   if (cfg.metric === "class_recall") {
@@ -53394,13 +54227,13 @@ function taskProblems(cfg, project) {
   } else if (cfg.class !== void 0) {
     problems.push({
       path: ["class"],
-      message: `class applies to class_recall only; ${label} does not use it (remove it)`
+      message: `class applies to class_recall only; ${label2} does not use it (remove it)`
     });
   }
   if (mTask !== "binary" && cfg.ci && cfg.ci.method === "bca") {
     problems.push({
       path: ["ci", "method"],
-      message: `BCa intervals are computed for binary metrics only; ${label} (a ${mTask} metric) gets a percentile interval: set method: percentile`
+      message: `BCa intervals are computed for binary metrics only; ${label2} (a ${mTask} metric) gets a percentile interval: set method: percentile`
     });
   }
   return problems;
@@ -53462,10 +54295,10 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
   const target2 = ctx.config.target;
   if (!model || !target2) throw new Error("model.metric without model or target (run() checks this)");
   const task = metricTask(cfg.metric);
-  const label = `${LABELS[cfg.metric]}${classText(cfg)}`;
+  const label2 = `${LABELS[cfg.metric]}${classText(cfg)}`;
   const bs = bounds(cfg);
   const n = table2.rowCount;
-  const details = {
+  const details2 = {
     dataset,
     dataset_path: table2.path,
     model: model.path,
@@ -53486,10 +54319,10 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
   if (task === "regression") {
     if (model.output === void 0) {
       throw new ConfigurationError(
-        `check ${cfg.id}: ${label} needs model.output, the output holding the predictions`
+        `check ${cfg.id}: ${label2} needs model.output, the output holding the predictions`
       );
     }
-    details.target = { column: target2.column };
+    details2.target = { column: target2.column };
     const y = trueValues(table2, target2.column);
     const pred = await ctx.memo(
       `predict-values:${dataset}`,
@@ -53505,9 +54338,9 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
   } else {
     const classes = targetClasses(ctx.config);
     if (!classes) {
-      throw new ConfigurationError(`check ${cfg.id}: ${label} needs target.classes (validate reports this)`);
+      throw new ConfigurationError(`check ${cfg.id}: ${label2} needs target.classes (validate reports this)`);
     }
-    details.target = { column: target2.column, classes };
+    details2.target = { column: target2.column, classes };
     const y = classIndicesFromTable(table2, target2.column, classes);
     const p = await ctx.memo(
       `predict-matrix:${dataset}`,
@@ -53528,7 +54361,7 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
     classes.forEach((c, i) => {
       perClass[c] = { support: support[i], recall: recalls[i] ?? null };
     });
-    details.per_class = perClass;
+    details2.per_class = perClass;
     if (cfg.metric === "class_recall") {
       const idx = classes.indexOf(cfg.class ?? "");
       if (idx < 0)
@@ -53561,8 +54394,8 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
         ...base,
         status: "error",
         metrics: [{ name: cfg.metric, value: null }, ...extra, { name: "n", value: n }],
-        details,
-        message: `${label} is undefined on ${dataset} (n=${n}): ${reason || "it cannot be computed"}`
+        details: details2,
+        message: `${label2} is undefined on ${dataset} (n=${n}): ${reason || "it cannot be computed"}`
       }
     ];
   }
@@ -53572,7 +54405,7 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
     try {
       const r = rowBootstrapCi(n, weighted, { ...ciCfg, strata });
       ci = [r.low, r.high];
-      details.ci = {
+      details2.ci = {
         level: ciCfg.level,
         method: "percentile",
         resamples: r.resamples,
@@ -53582,21 +54415,21 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
         stratified: r.stratified
       };
     } catch (e) {
-      details.ci = { error: e.message };
+      details2.ci = { error: e.message };
     }
   }
   return judge({
     cfg,
     base,
-    details,
+    details: details2,
     value,
     ci,
     level: ciCfg?.level,
     extra: [...extra, { name: "n", value: n }],
-    describe: (shown2, ciText, judgedText) => `${label} ${shown2}${ciText}${judgedText} (bound ${boundsText(bs)}${onText(cfg)}) on ${dataset} (n=${n})`
+    describe: (shown2, ciText, judgedText) => `${label2} ${shown2}${ciText}${judgedText} (bound ${boundsText(bs)}${onText2(cfg)}) on ${dataset} (n=${n})`
   });
 }
-function judge({ cfg, base, details, value, ci, level, extra, describe: describe4 }) {
+function judge({ cfg, base, details: details2, value, ci, level, extra, describe: describe4 }) {
   const bs = bounds(cfg);
   const judged = cfg.on === "point" ? value : ci ? cfg.on === "lower" ? ci[0] : ci[1] : null;
   const metrics = [];
@@ -53610,13 +54443,13 @@ function judge({ cfg, base, details, value, ci, level, extra, describe: describe
   }
   metrics.push(...extra);
   if (judged === null) {
-    const why = details.ci?.error ?? "not computed";
+    const why = details2.ci?.error ?? "not computed";
     return [
       {
         ...base,
         status: "error",
         metrics,
-        details,
+        details: details2,
         message: `${LABELS[cfg.metric]}${classText(cfg)} ${formatValue(value, bs)}: no confidence interval to judge the ${cfg.on} end by (${why})`
       }
     ];
@@ -53629,7 +54462,7 @@ function judge({ cfg, base, details, value, ci, level, extra, describe: describe
       ...base,
       status: pass ? "pass" : "fail",
       metrics,
-      details,
+      details: details2,
       message: describe4(formatValue(value, cfg.on === "point" ? bs : []), ciText, judgedText)
     }
   ];
@@ -53756,9 +54589,9 @@ async function evaluate(ctx, cfg, type, skipMissing) {
     sampled ? `${rows.length} sampled rows` : ""
   ].filter((s) => s !== "");
   const where = subset.length > 0 ? `${table2.path} (${subset.join(", ")})` : table2.path;
-  const build = (replace2, label) => makeTable(
+  const build = (replace2, label2) => makeTable(
     dataset,
-    label,
+    label2,
     model.features,
     model.features.map((f) => replace2.get(f) ?? cells.get(f)),
     rows.length
@@ -54237,7 +55070,7 @@ function yamlCases(text3, display, features, positive) {
 async function readCases(rootDir, rel, features, positive, where = "model.cases file") {
   const abs = resolveInput(rootDir, rel, where);
   const display = displayPath(abs);
-  const ext = path14.extname(rel).toLowerCase();
+  const ext = path16.extname(rel).toLowerCase();
   const cases = ext === ".csv" || ext === ".tsv" ? await readCsvCases(abs, rel, display, features, positive) : yamlCases(await readFile2(abs, "utf8"), display, features, positive);
   if (cases.ids.length === 0) throw new InputError(`${display}: the file holds no cases`);
   caseIdsChecked(cases.ids, display);
@@ -54259,7 +55092,7 @@ var casesCheck = {
   },
   validate(cfg, project) {
     const problems = modelProblems("model.cases", project);
-    const ext = path14.extname(cfg.file).toLowerCase();
+    const ext = path16.extname(cfg.file).toLowerCase();
     if (!CASE_FILE_EXTENSIONS.includes(ext)) {
       problems.push({
         path: ["file"],
@@ -54311,7 +55144,7 @@ var casesCheck = {
       { name: "failed", value: failing.length },
       { name: "threshold", value: threshold }
     ];
-    const { sha256 } = await sha256File(path14.resolve(ctx.rootDir, cfg.file));
+    const { sha256 } = await sha256File(path16.resolve(ctx.rootDir, cfg.file));
     const status = meets(rate2, bound) ? "pass" : "fail";
     const head = `${passed} of ${n} cases in ${cfg.file} classified as expected at threshold ${threshold} (pass rate ${formatValue(rate2, [bound])}, bound \u2265 ${minRate})`;
     return [
@@ -54330,9 +55163,639 @@ var casesCheck = {
   }
 };
 
+// packages/model/src/delong.ts
+function midranks(values) {
+  const n = values.length;
+  const order = new Uint32Array(n);
+  for (let i2 = 0; i2 < n; i2++) order[i2] = i2;
+  order.sort((a, b) => {
+    const x = values[a];
+    const y = values[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const ranks = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    const v = values[order[i]];
+    while (j + 1 < n && values[order[j + 1]] === v) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[order[k]] = rank;
+    i = j + 1;
+  }
+  return ranks;
+}
+function checkLabels(labels) {
+  const positive = new Uint8Array(labels.length);
+  let m = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i];
+    if (Number.isNaN(y)) throw new Error(`DeLong: label ${i + 1} is NaN (missing); every row needs a label`);
+    if (y !== 0 && y !== 1) throw new Error(`DeLong: label ${i + 1} is ${String(y)}, expected 0 or 1`);
+    if (y === 1) {
+      positive[i] = 1;
+      m++;
+    }
+  }
+  const n = labels.length - m;
+  if (m === 0 || n === 0) {
+    throw new Error(
+      `DeLong: the AUROC is undefined with only one class present (${m} positive, ${n} negative)`
+    );
+  }
+  if (m < 2 || n < 2) {
+    throw new Error(
+      `DeLong: the variance needs at least 2 positives and 2 negatives (got ${m} positive, ${n} negative)`
+    );
+  }
+  return { positive, m, n };
+}
+function checkScores(name, scores, nLabels) {
+  if (scores.length !== nLabels) {
+    throw new Error(`DeLong: ${name} has ${scores.length} value(s) but there are ${nLabels} label(s)`);
+  }
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i])) {
+      throw new Error(`DeLong: ${name} ${i + 1} is NaN (missing); every row needs a score`);
+    }
+  }
+}
+function checkLevel2(level) {
+  if (!(level > 0 && level < 1)) throw new Error(`DeLong: level must be in (0, 1), got ${level}`);
+  return normalQuantile(1 - (1 - level) / 2);
+}
+function placements(scores, positive, m, n) {
+  const x = new Float64Array(m);
+  const y = new Float64Array(n);
+  const z2 = new Float64Array(m + n);
+  let ix = 0;
+  let iy = 0;
+  for (let i = 0; i < positive.length; i++) {
+    const s = scores[i];
+    if (positive[i] === 1) x[ix++] = s;
+    else y[iy++] = s;
+  }
+  z2.set(x, 0);
+  z2.set(y, m);
+  const tx = midranks(x);
+  const ty = midranks(y);
+  const tz = midranks(z2);
+  const v10 = new Float64Array(m);
+  const v01 = new Float64Array(n);
+  for (let i = 0; i < m; i++) v10[i] = (tz[i] - tx[i]) / n;
+  for (let j = 0; j < n; j++) v01[j] = 1 - (tz[m + j] - ty[j]) / m;
+  return { v10, v01 };
+}
+function mean(v) {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  return s / v.length;
+}
+function sampleCovariance(a, b) {
+  const ma = mean(a);
+  const mb = mean(b);
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - ma) * (b[i] - mb);
+  return s / (a.length - 1);
+}
+function difference(a, b) {
+  const d = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) d[i] = b[i] - a[i];
+  return d;
+}
+function delongPaired(scoresA, scoresB, labels, level = 0.95) {
+  checkScores("scoresA", scoresA, labels.length);
+  checkScores("scoresB", scoresB, labels.length);
+  const { positive, m, n } = checkLabels(labels);
+  const q2 = checkLevel2(level);
+  const a = placements(scoresA, positive, m, n);
+  const b = placements(scoresB, positive, m, n);
+  const covAB = sampleCovariance(a.v10, b.v10) / m + sampleCovariance(a.v01, b.v01) / n;
+  const varA = sampleCovariance(a.v10, a.v10) / m + sampleCovariance(a.v01, a.v01) / n;
+  const varB = sampleCovariance(b.v10, b.v10) / m + sampleCovariance(b.v01, b.v01) / n;
+  const d10 = difference(a.v10, b.v10);
+  const d01 = difference(a.v01, b.v01);
+  const variance = sampleCovariance(d10, d10) / m + sampleCovariance(d01, d01) / n;
+  const aucA = auroc(scoresA, labels);
+  const aucB = auroc(scoresB, labels);
+  const diff = aucB - aucA;
+  const se = Math.sqrt(variance);
+  let z2;
+  let pValue;
+  if (variance === 0) {
+    z2 = diff === 0 ? 0 : diff > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    pValue = diff === 0 ? 1 : 0;
+  } else {
+    z2 = diff / se;
+    pValue = Math.min(1, 2 * normalCdf(-Math.abs(z2)));
+  }
+  return {
+    aucA,
+    aucB,
+    difference: diff,
+    variance,
+    se,
+    z: z2,
+    pValue,
+    ci: [diff - q2 * se, diff + q2 * se],
+    covariance: [
+      [varA, covAB],
+      [covAB, varB]
+    ],
+    nPositive: m,
+    nNegative: n
+  };
+}
+
+// packages/model/src/compare.ts
+var COMPARE_METRICS = PAIRED_METRICS;
+function compareDirection(metric) {
+  return metric === "brier" ? "lower_is_better" : "higher_is_better";
+}
+function pairedBootstrapDelta(options5) {
+  const { baseline, candidate, labels, statistic, resamples = 1e3, seed = 0, level = 0.95 } = options5;
+  if (!Number.isSafeInteger(resamples) || resamples < 1) {
+    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  }
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  const n = labels.length;
+  if (baseline.length !== n || candidate.length !== n) {
+    throw new RangeError(
+      `baseline has ${baseline.length} score(s), candidate ${candidate.length}, but there are ${n} label(s)`
+    );
+  }
+  if (n === 0) throw new RangeError("no rows to resample");
+  const sA = sortSample(baseline, labels);
+  const sB = sortSample(candidate, labels);
+  const ones = new Uint32Array(n).fill(1);
+  const pointA = statistic.weighted(sA, ones);
+  const pointB = statistic.weighted(sB, ones);
+  for (const [who, v] of [
+    ["baseline", pointA],
+    ["candidate", pointB]
+  ]) {
+    if (Number.isNaN(v)) {
+      throw new RangeError(
+        `${statistic.name} of the ${who} is undefined on the data (${sA.nPos} positive, ${sA.nNeg} negative rows); no interval`
+      );
+    }
+  }
+  const pos = [];
+  const neg = [];
+  for (let r = 0; r < n; r++) (labels[r] === 1 ? pos : neg).push(r);
+  const strata = [pos, neg].filter((rows) => rows.length > 0).map((rows) => ({
+    rows: Uint32Array.from(rows),
+    draws: new Uint32Array(rows.length),
+    counts: new Uint32Array(rows.length)
+  }));
+  const rng = new Xoshiro128(seed);
+  const inputCounts = new Uint32Array(n);
+  const countsA = new Uint32Array(n);
+  const countsB = new Uint32Array(n);
+  const orderA = sA.order;
+  const orderB = sB.order;
+  const values = new Float64Array(resamples);
+  let kept = 0;
+  let skipped = 0;
+  for (let b = 0; b < resamples; b++) {
+    for (const s of strata) {
+      const size = s.rows.length;
+      rng.fillInts(size, s.draws);
+      s.counts.fill(0);
+      for (let k = 0; k < size; k++) {
+        const j = s.draws[k];
+        s.counts[j] = s.counts[j] + 1;
+      }
+      for (let j = 0; j < size; j++) inputCounts[s.rows[j]] = s.counts[j];
+    }
+    for (let i = 0; i < n; i++) {
+      countsA[i] = inputCounts[orderA[i]];
+      countsB[i] = inputCounts[orderB[i]];
+    }
+    const vA = statistic.weighted(sA, countsA);
+    const vB = statistic.weighted(sB, countsB);
+    if (Number.isNaN(vA) || Number.isNaN(vB)) {
+      skipped++;
+      continue;
+    }
+    values[kept++] = vB - vA;
+  }
+  if (kept === 0) {
+    throw new RangeError(
+      `all ${resamples} resamples were skipped (${statistic.name} undefined on each for a model)`
+    );
+  }
+  const kept_ = values.slice(0, kept);
+  const { low, high } = percentileInterval(kept_, level);
+  let mean2 = 0;
+  for (let i = 0; i < kept; i++) mean2 += kept_[i];
+  mean2 /= kept;
+  let ss = 0;
+  for (let i = 0; i < kept; i++) ss += (kept_[i] - mean2) ** 2;
+  return {
+    statistic: statistic.name,
+    baseline: pointA,
+    candidate: pointB,
+    delta: pointB - pointA,
+    low,
+    high,
+    level,
+    values: kept_,
+    resamples,
+    skipped,
+    se: kept > 1 ? Math.sqrt(ss / (kept - 1)) : Number.NaN,
+    seed
+  };
+}
+function predictionFlips(baseline, candidate, threshold, rowNumbers, max = 20) {
+  if (baseline.length !== candidate.length) {
+    throw new RangeError(`baseline has ${baseline.length} score(s), candidate ${candidate.length}`);
+  }
+  let toPositive = 0;
+  let toNegative = 0;
+  const rows = [];
+  for (let i = 0; i < baseline.length; i++) {
+    const a = baseline[i] >= threshold;
+    const b = candidate[i] >= threshold;
+    if (a === b) continue;
+    if (b) toPositive++;
+    else toNegative++;
+    if (rows.length < max) rows.push(rowNumbers ? rowNumbers[i] : i + 1);
+  }
+  return { count: toPositive + toNegative, to_positive: toPositive, to_negative: toNegative, rows };
+}
+function nonInferiority(ci, margin, direction) {
+  if (!(margin >= 0)) throw new RangeError(`margin must be \u2265 0, got ${margin}`);
+  const higher = direction === "higher_is_better";
+  const threshold = higher ? { op: ">=", value: margin === 0 ? 0 : -margin } : { op: "<=", value: margin };
+  const value = higher ? ci[0] : ci[1];
+  return { end: higher ? "lower" : "upper", value, threshold, pass: meets(value, threshold) };
+}
+var DEFAULT_MIN_GROUP_SIZE = 30;
+var CompareCi = external_exports.strictObject({
+  resamples: external_exports.number().int().min(100).max(1e5).default(1e3).describe("Paired bootstrap resamples (default 1000)."),
+  level: external_exports.number().gt(0.5).lt(1).default(0.95).describe("Two-sided confidence level (default 0.95)."),
+  seed: external_exports.number().int().min(0).default(0).describe("Seed of the resampling generator (default 0).")
+});
+var DEFAULT_CI2 = { resamples: 1e3, level: 0.95, seed: 0 };
+var options4 = {
+  dataset: external_exports.string().optional().describe("Dataset both models are scored on (default: the dataset with role `test`)."),
+  metric: external_exports.enum(COMPARE_METRICS).describe(
+    "Metric compared, \u0394 = candidate \u2212 baseline: auroc, brier (lower is better), or at the operating point: sensitivity, specificity, ppv, npv, accuracy."
+  ),
+  threshold: external_exports.number().min(0).max(1).optional().describe(
+    `Operating point, the same for both models: a row is predicted positive iff P(positive) \u2265 threshold (default ${DEFAULT_THRESHOLD}). Used by the rates and by the count of flipped predictions.`
+  ),
+  margin: external_exports.number().min(0).describe(
+    "Non-inferiority margin (\u2265 0, in units of the metric): passes when the lower end of the \u0394 interval is \u2265 \u2212margin (for brier: the upper end \u2264 +margin)."
+  ),
+  ci: CompareCi.default(() => ({ ...DEFAULT_CI2 })).describe(
+    "Paired bootstrap interval of \u0394 (same resample for both models, stratified by label, percentile, seeded); default 1000 resamples, 95%, seed 0."
+  ),
+  by: external_exports.string().min(1).optional().describe("Also compare within each group of this column (e.g. sex, site); one result per group."),
+  bins: external_exports.array(external_exports.number()).min(2).optional().describe("With `by` on a numeric column: ascending bin edges [a, b), e.g. [21, 40, 120]."),
+  min_size: external_exports.number().int().min(1).default(DEFAULT_MIN_GROUP_SIZE).describe(
+    `With \`by\`: groups with fewer rows are reported as warn (too small to judge), never passed (default ${DEFAULT_MIN_GROUP_SIZE}).`
+  )
+};
+var LABELS2 = METRIC_LABELS;
+var THRESHOLD_COMPARE = ["sensitivity", "specificity", "ppv", "npv", "accuracy"];
+var ciOf = (cfg) => cfg.ci ?? DEFAULT_CI2;
+var pctOf = (level) => `${Number((100 * level).toFixed(2))}%`;
+var minus = (text3) => text3.replace(/^-/, "\u2212");
+var signed2 = (text3) => text3.startsWith("-") ? minus(text3) : Number(text3) > 0 ? `+${text3}` : text3;
+var opSign2 = (op) => ({ ">=": "\u2265", "<=": "\u2264", ">": ">", "<": "<" })[op];
+var boundText2 = (t) => `${opSign2(t.op)} ${t.value < 0 ? `\u2212${-t.value}` : t.op === "<=" && t.value > 0 ? `+${t.value}` : t.value}`;
+var failedOp = (op) => ({ ">=": "<", "<=": ">", ">": "\u2264", "<": "\u2265" })[op];
+function operatingPointText(cfg) {
+  return THRESHOLD_COMPARE.includes(cfg.metric) ? ` at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}` : "";
+}
+function missingBaselineMessage(id, project) {
+  const configured = project.baseline?.model;
+  return `check ${id}: model.compare needs a baseline model: set baseline.model (${configured === void 0 ? "the ONNX model this change replaces, relative to regops.yml" : `it names ${configured}, but no baseline model was resolved for this run`})`;
+}
+function groupRows(values, bins) {
+  const byName = /* @__PURE__ */ new Map();
+  const names = [];
+  if (bins) for (let i = 0; i < bins.length - 1; i++) names.push(`[${bins[i]}, ${bins[i + 1]})`);
+  let unassigned = 0;
+  values.forEach((v, r) => {
+    let name = v ?? void 0;
+    if (v !== null && bins) {
+      const x = v.trim() === "" ? Number.NaN : Number(v);
+      name = void 0;
+      for (let i = 0; i < bins.length - 1; i++) {
+        if (x >= bins[i] && x < bins[i + 1]) name = names[i];
+      }
+    }
+    if (name === void 0) {
+      unassigned++;
+      return;
+    }
+    const list2 = byName.get(name);
+    if (list2) list2.push(r);
+    else byName.set(name, [r]);
+  });
+  const order = bins ? names : [...byName.keys()].sort();
+  return {
+    groups: order.filter((n) => byName.has(n)).map((name) => ({ name, rows: byName.get(name) ?? [] })),
+    unassigned
+  };
+}
+var pick3 = (a, rows) => Float64Array.from(rows, (r) => a[r]);
+function compareUnit(info, unit) {
+  const { cfg, dataset } = info;
+  const metric = cfg.metric;
+  const label2 = LABELS2[metric];
+  const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
+  const ci = ciOf(cfg);
+  const direction = compareDirection(metric);
+  const margin = cfg.margin;
+  const y = unit.labels;
+  const n = y.length;
+  const nPos = countPositive(y);
+  const f = metricFunction(metric, threshold);
+  const valueBase = n === 0 ? null : f(unit.baseline, y);
+  const valueCand = n === 0 ? null : f(unit.candidate, y);
+  const delta = valueBase === null || valueCand === null ? null : valueCand - valueBase;
+  const flips = predictionFlips(
+    unit.baseline,
+    unit.candidate,
+    threshold,
+    unit.rowNumbers,
+    unit.withholdRows ? 0 : 20
+  );
+  if (unit.withholdRows) flips.rows_withheld = "sensitive attribute";
+  const judgedName = `delta_${metric}_ci_${direction === "higher_is_better" ? "lower" : "upper"}`;
+  const verdictThreshold = nonInferiority([0, 0], margin, direction).threshold;
+  const where = unit.subgroup ? `${dataset}, ${unit.subgroup.attribute} ${unit.subgroup.group}` : dataset;
+  const counts = `(n=${n}, ${nPos} positive)`;
+  const flipsText = `${flips.count} flip${flips.count === 1 ? "" : "s"} at ${threshold}${flips.count > 0 ? ` (${flips.to_positive} to positive, ${flips.to_negative} to negative)` : ""}`;
+  const details2 = {
+    dataset,
+    dataset_path: info.datasetPath,
+    metric,
+    margin,
+    threshold,
+    direction,
+    baseline: info.baseline,
+    candidate: { model: info.candidatePath },
+    subgroup: unit.subgroup,
+    ci: {
+      level: ci.level,
+      method: "percentile",
+      resamples: ci.resamples,
+      seed: ci.seed,
+      paired: true,
+      stratified: true
+    }
+  };
+  const base = {
+    id: unit.id,
+    check: "model.compare",
+    title: (cfg.title ?? `${label2} non-inferior to the baseline`) + (unit.subgroup ? ` (${unit.subgroup.attribute} ${unit.subgroup.group})` : ""),
+    verifies: cfg.verifies,
+    controls: cfg.controls
+  };
+  const metricsWith = (interval2, judged, pValue2) => {
+    const out = [
+      { name: `${metric}_baseline`, value: valueBase },
+      { name: `${metric}_candidate`, value: valueCand },
+      { name: `delta_${metric}`, value: delta, ...interval2 ? { ci: interval2 } : {} },
+      { name: judgedName, value: judged, threshold: verdictThreshold },
+      { name: "n", value: n },
+      { name: "n_positive", value: nPos }
+    ];
+    if (metric === "auroc") out.push({ name: "delong_p_value", value: pValue2 ?? null });
+    return out;
+  };
+  const fmt2 = (v) => v === null ? "undefined" : formatValue(v, []);
+  const pointsText = `candidate ${fmt2(valueCand)} vs baseline ${fmt2(valueBase)}${direction === "lower_is_better" ? "; lower is better" : ""}`;
+  const notJudged = (reason) => ({
+    ...base,
+    status: unit.subgroup ? "warn" : "error",
+    metrics: metricsWith(null, null),
+    details: { ...details2, flips },
+    message: `${label2}${operatingPointText(cfg)} not compared on ${where} ${counts}: ${reason} (${pointsText}); ${flipsText}`
+  });
+  if (unit.subgroup && n < (cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE)) {
+    return notJudged(`too small to judge: ${n} rows < min_size ${cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE}`);
+  }
+  if (n === 0) return notJudged("there are no rows");
+  if (metric === "auroc" && (nPos === 0 || nPos === n)) {
+    return notJudged(`AUROC is undefined with only one class present`);
+  }
+  if (valueBase === null || valueCand === null) {
+    const who = [valueBase === null ? "baseline" : "", valueCand === null ? "candidate" : ""].filter(Boolean).join(" and ");
+    return notJudged(`${label2} of the ${who} is undefined (${undefinedReason2(metric, threshold)})`);
+  }
+  let boot;
+  try {
+    boot = pairedBootstrapDelta({
+      baseline: unit.baseline,
+      candidate: unit.candidate,
+      labels: y,
+      statistic: statisticFor(metric, threshold),
+      resamples: ci.resamples,
+      seed: ci.seed,
+      level: ci.level
+    });
+  } catch (e) {
+    return notJudged(`no bootstrap interval (${e.message})`);
+  }
+  const interval = [boot.low, boot.high];
+  const verdict = nonInferiority(interval, margin, direction);
+  if (boot.skipped > 0) details2.ci.skipped = boot.skipped;
+  let pValue = null;
+  let delongText = "";
+  if (metric === "auroc") {
+    try {
+      const d = delongPaired(unit.baseline, unit.candidate, y, ci.level);
+      pValue = d.pValue;
+      details2.delong = {
+        delta: d.difference,
+        se: d.se,
+        z: d.z,
+        p_value: d.pValue,
+        ci: d.ci,
+        level: ci.level
+      };
+      delongText = `; DeLong p=${pText2(d.pValue)}`;
+    } catch (e) {
+      details2.delong = { error: e.message };
+      delongText = "; DeLong not computed";
+    }
+  }
+  details2.flips = flips;
+  const judgedShown = minus(formatValue(verdict.value, [verdict.threshold]));
+  const lowShown = verdict.end === "lower" ? judgedShown : minus(formatValue(boot.low, []));
+  const highShown = verdict.end === "upper" ? judgedShown : minus(formatValue(boot.high, []));
+  const verdictText = verdict.pass ? `${verdict.end} end ${boundText2(verdict.threshold)}: non-inferior` : `${verdict.end} end ${judgedShown} ${failedOp(verdict.threshold.op)} ${boundText2(verdict.threshold).slice(2)}: non-inferiority not shown`;
+  const skippedText = boot.skipped > 0 ? ` (${boot.skipped} of ${boot.resamples} resamples skipped: ${label2} undefined)` : "";
+  return {
+    ...base,
+    status: verdict.pass ? "pass" : "fail",
+    metrics: metricsWith(interval, verdict.value, metric === "auroc" ? pValue : void 0),
+    details: details2,
+    message: `${label2} \u0394 ${signed2(formatValue(delta ?? 0, []))}${operatingPointText(cfg)} (${pointsText}); ${pctOf(ci.level)} CI ${lowShown}\u2013${highShown}${skippedText}, ${verdictText}${delongText}; ${flipsText} on ${where} ${counts}`
+  };
+}
+function pText2(p) {
+  if (p < 1e-4) return "<0.0001";
+  return String(Number(p.toPrecision(2)));
+}
+function undefinedReason2(metric, threshold) {
+  switch (metric) {
+    case "sensitivity":
+      return "there are no positive rows";
+    case "specificity":
+      return "there are no negative rows";
+    case "ppv":
+      return `no row is predicted positive (P \u2265 ${threshold})`;
+    case "npv":
+      return `no row is predicted negative (P < ${threshold})`;
+    default:
+      return "it cannot be computed on these rows";
+  }
+}
+var modelCompareCheck = {
+  type: "model.compare",
+  stage: "model",
+  description: "Candidate vs baseline model on the same labelled rows: non-inferiority of a metric by a paired bootstrap interval of the difference",
+  options: options4,
+  validate(cfg, project) {
+    const problems = [
+      ...modelProblems("model.compare", project),
+      ...evalDatasetProblems(cfg.dataset, project)
+    ];
+    if (project.model && (project.model.task ?? "binary") !== "binary") {
+      problems.push({
+        path: [],
+        message: `model.compare compares binary classifiers, but model.task is ${project.model.task}`
+      });
+    }
+    if (!project.target) {
+      problems.push({
+        path: [],
+        message: "model.compare needs the true labels: add a `target:` section (column and positive value) to the config"
+      });
+    } else if (project.target.positive === void 0) {
+      problems.push({
+        path: [],
+        message: "model.compare needs target.positive: the label value of the positive class (e.g. positive: 1)"
+      });
+    }
+    if (project.baseline?.model === void 0 && project.baseline?.from !== "git") {
+      problems.push({
+        path: [],
+        message: "model.compare needs a baseline model: set baseline.model (the ONNX model this change replaces, relative to regops.yml), or baseline.from: git"
+      });
+    }
+    if (cfg.margin > 1) {
+      problems.push({
+        path: ["margin"],
+        message: `${LABELS2[cfg.metric]} lies between 0 and 1, so a margin of ${cfg.margin} admits any candidate${cfg.margin <= 100 ? ` (a percentage? use ${cfg.margin / 100})` : ""}`
+      });
+    }
+    if (cfg.bins !== void 0 && cfg.by === void 0) {
+      problems.push({ path: ["bins"], message: "bins group the `by` column; set `by:` or remove `bins:`" });
+    }
+    if (cfg.bins?.some((b, i) => i > 0 && b <= (cfg.bins?.[i - 1] ?? b))) {
+      problems.push({ path: ["bins"], message: "bin edges must be strictly ascending" });
+    }
+    return problems;
+  },
+  columns(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project);
+    if (dataset === null) return [];
+    const needs2 = (project.model?.features ?? []).map((column, k) => ({
+      dataset,
+      column,
+      field: ["model", "features", k]
+    }));
+    if (project.target) needs2.push({ dataset, column: project.target.column, field: ["target", "column"] });
+    if (cfg.by !== void 0) needs2.push({ dataset, column: cfg.by, field: ["by"] });
+    return needs2;
+  },
+  criterion(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset";
+    const direction = compareDirection(cfg.metric);
+    const v = nonInferiority([0, 0], cfg.margin, direction);
+    const groups = cfg.by === void 0 ? "" : `; also in each group of ${cfg.by}${cfg.bins ? ` (bins ${cfg.bins.join(", ")})` : ""} with \u2265 ${cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE} rows`;
+    return `${LABELS2[cfg.metric]}${operatingPointText(cfg)} non-inferior to the baseline${direction === "lower_is_better" ? " (lower is better)" : ""}: ${v.end} ${pctOf(ciOf(cfg).level)} bound of \u0394 ${boundText2(v.threshold)} on ${dataset}${groups}`;
+  },
+  async run(ctx, cfg) {
+    const { model, dataset } = runTarget(ctx, cfg, "model.compare");
+    const target2 = ctx.config.target;
+    if (!target2) {
+      throw new ConfigurationError(
+        `check ${cfg.id}: model.compare needs the true labels: add a \`target:\` section to the config`
+      );
+    }
+    const resolved = ctx.baseline;
+    const baselinePath = resolved?.modelPath;
+    if (!resolved || !baselinePath) {
+      throw new ConfigurationError(missingBaselineMessage(cfg.id, ctx.config));
+    }
+    const table2 = await ctx.services.loadTable(dataset);
+    const labels = labelsFromTable(table2, target2);
+    const candidate = await ctx.memo(
+      `predict:${dataset}`,
+      () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 })
+    );
+    const baselineModel = { ...model, path: baselinePath };
+    const baseline = await ctx.memo(
+      `predict-baseline:${dataset}:${baselinePath}`,
+      () => predictPositive({ rootDir: ctx.rootDir, model: baselineModel, table: table2 })
+    );
+    const info = {
+      cfg,
+      dataset,
+      datasetPath: table2.path,
+      candidatePath: model.path,
+      baseline: {
+        model: resolved.modelDisplay ?? ctx.config.baseline?.model ?? baselinePath,
+        source: resolved.source,
+        ...resolved.sha !== void 0 ? { sha: resolved.sha } : {}
+      }
+    };
+    const rowNumbers = Uint32Array.from({ length: labels.length }, (_, i) => i + 1);
+    const overall = compareUnit(info, {
+      id: cfg.id,
+      baseline,
+      candidate,
+      labels,
+      rowNumbers,
+      subgroup: null
+    });
+    const results = [overall];
+    if (cfg.by === void 0) return results;
+    const attribute = cfg.by;
+    const masked = ctx.config.privacy.sensitive.includes(attribute) || ctx.config.privacy.allow_phi.includes(attribute);
+    const { groups, unassigned } = groupRows(table2.column(attribute), cfg.bins);
+    let small = 0;
+    groups.forEach((g, gi) => {
+      const group = masked ? `group ${gi + 1}` : g.name;
+      const r = compareUnit(info, {
+        id: `${cfg.id}/${attribute}=${group}`,
+        baseline: pick3(baseline, g.rows),
+        candidate: pick3(candidate, g.rows),
+        labels: Uint8Array.from(g.rows, (row) => labels[row]),
+        rowNumbers: Uint32Array.from(g.rows, (row) => row + 1),
+        subgroup: { attribute, group },
+        withholdRows: masked
+      });
+      if (r.status === "warn") small++;
+      results.push(r);
+    });
+    overall.message += `; by ${attribute}: ${groups.length} group${groups.length === 1 ? "" : "s"}${small > 0 ? ` (${small} not judged)` : ""}${unassigned > 0 ? `, ${unassigned} row${unassigned === 1 ? "" : "s"} without a group` : ""}`;
+    return results;
+  }
+};
+
 // packages/model/src/determinism.ts
 import os from "node:os";
-import path15 from "node:path";
+import path17 from "node:path";
 import * as ort2 from "onnxruntime-node";
 var datasetOption = external_exports.string().optional().describe("Dataset to run on (default: the dataset with role `test`).");
 var seedOption = external_exports.number().int().min(0).optional().describe(`Seed of the row sample; default ${DEFAULT_SEED}.`);
@@ -54345,12 +55808,12 @@ function formatSignificant(value, bounds3 = [], digits = 3) {
   }
   return String(value);
 }
-function subTable(table2, features, rows, label) {
+function subTable(table2, features, rows, label2) {
   const cols = features.map((f) => {
     const raw = table2.column(f);
     return rows.map((r) => raw[r] ?? null);
   });
-  return makeTable(table2.name, label, [...features], cols, rows.length);
+  return makeTable(table2.name, label2, [...features], cols, rows.length);
 }
 var determinismCheck = {
   type: "model.determinism",
@@ -54427,10 +55890,10 @@ var determinismCheck = {
 var DEFAULT_LATENCY_SAMPLE = 200;
 var DEFAULT_LATENCY_BATCHES = 20;
 var DEFAULT_LATENCY_WARMUP = 5;
-function percentile(values, q) {
+function percentile(values, q2) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const k = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  const k = Math.min(sorted.length, Math.max(1, Math.ceil(q2 * sorted.length)));
   return sorted[k - 1];
 }
 function latencyBounds(cfg) {
@@ -54537,7 +56000,7 @@ var latencyCheck = {
     };
     let session;
     try {
-      session = await ort2.InferenceSession.create(path15.resolve(ctx.rootDir, model.path), {
+      session = await ort2.InferenceSession.create(path17.resolve(ctx.rootDir, model.path), {
         executionProviders: ["cpu"],
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
@@ -54591,8 +56054,8 @@ var latencyCheck = {
     ];
     const pass = (bounds3.row !== void 0 || bounds3.batch !== void 0) && (!bounds3.row || meets(p95Row, bounds3.row)) && (!bounds3.batch || meets(p95Batch, bounds3.batch));
     const ms = (v, b) => `${formatSignificant(v, b ? [b] : [])} ms`;
-    const boundText = (b) => b ? `bound \u2264 ${b.value} ms` : "no bound";
-    const message = `p95 ${ms(p95Row, bounds3.row)} per row (${boundText(bounds3.row)}; p50 ${ms(p50Row)}), p95 ${ms(p95Batch, bounds3.batch)} per batch of ${batchSize} rows (${boundText(bounds3.batch)}; p50 ${ms(p50Batch)}) on ${dataset}; ${sample} single-row runs, ${batches} batches, ${threads} thread${threads === 1 ? "" : "s"}`;
+    const boundText3 = (b) => b ? `bound \u2264 ${b.value} ms` : "no bound";
+    const message = `p95 ${ms(p95Row, bounds3.row)} per row (${boundText3(bounds3.row)}; p50 ${ms(p50Row)}), p95 ${ms(p95Batch, bounds3.batch)} per batch of ${batchSize} rows (${boundText3(bounds3.batch)}; p50 ${ms(p50Batch)}) on ${dataset}; ${sample} single-row runs, ${batches} batches, ${threads} thread${threads === 1 ? "" : "s"}`;
     return [
       {
         ...common,
@@ -54617,7 +56080,7 @@ var latencyCheck = {
 };
 
 // packages/model/src/subgroups.ts
-var GROUP_METRICS = ["auroc", "sensitivity", "specificity", "ppv", "npv", "accuracy", "brier"];
+var GROUP_METRICS = PAIRED_METRICS;
 var GAPS = [
   "tpr_difference",
   "fpr_difference",
@@ -54625,12 +56088,12 @@ var GAPS = [
   "demographic_parity",
   "calibration_difference"
 ];
-var Bound = external_exports.strictObject({
+var Bound2 = external_exports.strictObject({
   min: external_exports.number().min(0).max(1).optional(),
   max: external_exports.number().min(0).max(1).optional(),
   on: external_exports.enum(["point", "lower", "upper"]).default("point")
 });
-function groupRows(values, bins) {
+function groupRows2(values, bins) {
   const byName = /* @__PURE__ */ new Map();
   let unassigned = 0;
   const names = [];
@@ -54667,7 +56130,7 @@ function bounds2(b) {
     ...b.max !== void 0 ? [{ op: "<=", value: b.max }] : []
   ];
 }
-var pick3 = (a, rows) => rows.map((r) => a[r]);
+var pick4 = (a, rows) => rows.map((r) => a[r]);
 var subgroupsCheck = {
   type: "model.subgroups",
   stage: "model",
@@ -54679,7 +56142,7 @@ var subgroupsCheck = {
     threshold: external_exports.number().min(0).max(1).optional().describe(`Operating point (default ${DEFAULT_THRESHOLD}).`),
     min_size: external_exports.number().int().min(1).default(30).describe("Groups with fewer rows are reported as too small to judge."),
     small_groups: external_exports.enum(["fail", "warn"]).default("fail").describe("Status when a group is below min_size."),
-    metrics: external_exports.partialRecord(external_exports.enum(GROUP_METRICS), Bound).default({}).describe("Per-group bounds, e.g. { sensitivity: { min: 0.7, on: lower } }."),
+    metrics: external_exports.partialRecord(external_exports.enum(GROUP_METRICS), Bound2).default({}).describe("Per-group bounds, e.g. { sensitivity: { min: 0.7, on: lower } }."),
     gaps: external_exports.partialRecord(external_exports.enum(GAPS), external_exports.number().min(0).max(1)).default({}).describe(
       "Largest allowed gap between the groups: tpr_difference, fpr_difference, equalized_odds, demographic_parity, calibration_difference."
     ),
@@ -54725,30 +56188,30 @@ var subgroupsCheck = {
     );
     const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
     const sensitive = ctx.config.privacy.sensitive.includes(cfg.attribute) || ctx.config.privacy.allow_phi.includes(cfg.attribute);
-    const { groups, unassigned } = groupRows(table2.column(cfg.attribute), cfg.bins);
+    const { groups, unassigned } = groupRows2(table2.column(cfg.attribute), cfg.bins);
     const metrics = [];
     const problems = [];
     const small = [];
     const table_ = [];
     const rates = [];
     groups.forEach((g, gi) => {
-      const label = sensitive ? `group ${gi + 1}` : g.name;
-      const s = Float64Array.from(pick3(scores, g.rows));
-      const y = Uint8Array.from(pick3(labels, g.rows));
+      const label2 = sensitive ? `group ${gi + 1}` : g.name;
+      const s = Float64Array.from(pick4(scores, g.rows));
+      const y = Uint8Array.from(pick4(labels, g.rows));
       const nPos = y.reduce((a, b) => a + b, 0);
       const c = confusionMatrix(s, y, threshold);
       let meanP = 0;
       for (const p of s) meanP += p;
       rates.push({
-        name: label,
+        name: label2,
         tpr: c.sensitivity,
         fpr: c.specificity === null ? null : 1 - c.specificity,
         positiveRate: (c.tp + c.fp) / g.rows.length,
         calib: nPos / g.rows.length - meanP / g.rows.length
       });
-      const row = { group: label, rows: g.rows.length, positives: nPos };
+      const row = { group: label2, rows: g.rows.length, positives: nPos };
       if (g.rows.length < cfg.min_size) {
-        small.push(`${cfg.attribute} ${label}: ${g.rows.length} rows < ${cfg.min_size}`);
+        small.push(`${cfg.attribute} ${label2}: ${g.rows.length} rows < ${cfg.min_size}`);
         row.too_small = true;
         table_.push(row);
         return;
@@ -54772,12 +56235,12 @@ var subgroupsCheck = {
           }
         }
         const judged = value === null ? null : b.on === "point" ? value : ci ? b.on === "lower" ? ci[0] : ci[1] : null;
-        const name = `${m}[${cfg.attribute}=${label}]${b.on === "point" ? "" : `_ci_${b.on}`}`;
+        const name = `${m}[${cfg.attribute}=${label2}]${b.on === "point" ? "" : `_ci_${b.on}`}`;
         for (const t of bounds2(b)) {
           metrics.push({ name, value: judged, ...ci && b.on === "point" ? { ci } : {}, threshold: t });
           if (judged === null || !meets(judged, t)) {
             problems.push(
-              `${METRIC_LABELS[m]} in ${cfg.attribute} ${label} ${judged === null ? "undefined" : formatValue(judged, [t])}${b.on === "point" ? "" : ` (${b.on} CI)`} not ${t.op === ">=" ? "\u2265" : "\u2264"} ${t.value}`
+              `${METRIC_LABELS[m]} in ${cfg.attribute} ${label2} ${judged === null ? "undefined" : formatValue(judged, [t])}${b.on === "point" ? "" : ` (${b.on} CI)`} not ${t.op === ">=" ? "\u2265" : "\u2264"} ${t.value}`
             );
           }
         }
@@ -54852,6 +56315,7 @@ function defaultRegistry() {
     leakageCheck,
     phiCheck,
     modelMetricCheck,
+    modelCompareCheck,
     subgroupsCheck,
     invarianceCheck,
     directionalCheck,
@@ -54890,11 +56354,11 @@ function logger(io, debug) {
     }
   };
 }
-function parse4(command, args, options4) {
+function parse4(command, args, options5) {
   try {
     return parseArgs({
       args,
-      options: { ...options4, help: { type: "boolean", short: "h" }, debug: { type: "boolean" } },
+      options: { ...options5, help: { type: "boolean", short: "h" }, debug: { type: "boolean" } },
       allowPositionals: false,
       strict: true
     }).values;
@@ -54902,7 +56366,7 @@ function parse4(command, args, options4) {
     const err = e;
     const unknown2 = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
     if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown2) {
-      const hint = nearest(unknown2.replace(/^-+/, ""), [...Object.keys(options4), "help", "debug"]);
+      const hint = nearest(unknown2.replace(/^-+/, ""), [...Object.keys(options5), "help", "debug"]);
       throw new UsageError(
         `${command}: unknown option ${unknown2}${hint ? `; did you mean --${hint}?` : ""} (see: regops ${command} --help)`
       );
@@ -54955,9 +56419,9 @@ function cmdSchema(args, io) {
   if (v.out) {
     const dir = String(v.out);
     mkdirSync2(dir, { recursive: true });
-    for (const [name, text3] of Object.entries(schemas)) writeFileSync2(path16.join(dir, name), text3);
+    for (const [name, text3] of Object.entries(schemas)) writeFileSync3(path18.join(dir, name), text3);
     io.out(
-      `wrote ${Object.keys(schemas).map((n) => path16.join(dir, n)).join(", ")}
+      `wrote ${Object.keys(schemas).map((n) => path18.join(dir, n)).join(", ")}
 `
     );
     return 0;
@@ -55002,10 +56466,10 @@ function cmdRender(args, io) {
     const problems = parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
     throw new ConfigurationError(problems);
   }
-  const outDir = String(v.out ?? path16.dirname(file2));
+  const outDir = String(v.out ?? path18.dirname(file2));
   const docs = renderAll(parsed.data);
   mkdirSync2(outDir, { recursive: true });
-  for (const [name, text3] of Object.entries(docs)) writeFileSync2(path16.join(outDir, name), text3);
+  for (const [name, text3] of Object.entries(docs)) writeFileSync3(path18.join(outDir, name), text3);
   io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}
 `);
   return 0;

@@ -20,6 +20,7 @@ import {
   directionalCheck,
   invarianceCheck,
   latencyCheck,
+  modelCompareCheck,
   modelMetricCheck,
   subgroupsCheck,
 } from '@regops/model';
@@ -41,6 +42,7 @@ export function defaultRegistry(): CheckRegistry {
     leakageCheck,
     phiCheck,
     modelMetricCheck,
+    modelCompareCheck,
     subgroupsCheck,
     invarianceCheck,
     directionalCheck,

@@ -76,8 +76,8 @@ export interface Baseline {
   modelPath: string | null;
   /** How messages name the baseline model (e.g. "models/m.onnx@3f2a1c0" or the configured path). */
   modelDisplay: string | null;
-  /** The baseline's regops.yml when read from git (for frozen-item comparisons); null when not available. */
-  config: RegopsConfig | null;
+  /** The baseline's regops.yml as parsed YAML (not validated) when read from git; null when not available. */
+  config: Record<string, unknown> | null;
 }
 
 export interface RunContext {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PccpChangeConfig } from './pccp';
 import { Status } from './results';
 
 const RelPath = z.string().min(1).describe('Path relative to the directory of regops.yml.');
@@ -88,7 +89,22 @@ export const TargetConfig = z.strictObject({
 });
 
 export const BaselineConfig = z.strictObject({
-  model: RelPath.optional().describe('The model this change replaces, for comparison.'),
+  model: RelPath.optional().describe(
+    'The model this change replaces, for comparison: a file in the working tree, or (from: git) its path on the target branch (default: model.path).',
+  ),
+  from: z
+    .enum(['path', 'git'])
+    .default('path')
+    .describe(
+      'path: baseline.model is a file in the working tree; git: read it at the merge-base of HEAD and the target branch (git show, no network).',
+    ),
+  ref: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'from: git: the target branch or commit (e.g. origin/main); default: GITHUB_BASE_REF or CI_MERGE_REQUEST_DIFF_BASE_SHA.',
+    ),
   description: z.string().optional(),
 });
 
@@ -160,6 +176,9 @@ export const baseConfigShape = {
   ),
   privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
   gate: GateConfig.default({ fail_on: ['fail', 'error'], require_verified: false }),
+  pccp: PccpChangeConfig.optional().describe(
+    'The predetermined change control plan (pccp.yml) this change is judged against; a change outside it fails the gate unless an override is recorded.',
+  ),
 };
 
 export interface RegopsConfig {
@@ -182,5 +201,6 @@ export interface RegopsConfig {
   datacard?: string | undefined;
   privacy: PrivacyConfig;
   gate: GateConfig;
+  pccp?: PccpChangeConfig | undefined;
   checks: CheckEntry[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PccpVerdict } from './pccp';
 import { DatasetProfile } from './profile';
 import { CheckResult, Status } from './results';
 import { DataCardMeta, Hazard, ModelCardMeta, Requirement } from './trace';
@@ -34,6 +35,7 @@ export const InputFile = z.strictObject({
     'dataset',
     'model',
     'baseline_model',
+    'pccp',
   ]),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int(),
@@ -58,7 +60,7 @@ export const DeclaredCheck = z.strictObject({
 });
 
 export const GateReason = z.strictObject({
-  code: z.enum(['result_status', 'unverified_requirement', 'no_results']),
+  code: z.enum(['result_status', 'unverified_requirement', 'no_results', 'pccp_outside']),
   message: z.string(),
   ref: z.string().optional(),
 });
@@ -93,6 +95,22 @@ export const Evidence = z
     inputs: z.array(InputFile),
     model: ModelEvidence.nullable(),
     baseline_model: ModelEvidence.nullable(),
+    baseline: z
+      .strictObject({
+        source: z.enum(['path', 'git']),
+        ref: z
+          .string()
+          .nullable()
+          .describe('git: the target branch or commit the merge-base was taken with.'),
+        sha: z.string().nullable().describe('git: the merge-base commit the baseline files were read from.'),
+        model: z.string().nullable().describe('How the baseline model is named (path, or path@commit).'),
+      })
+      .nullable()
+      .default(null)
+      .describe('Which baseline the change was compared with (null: none declared).'),
+    pccp: PccpVerdict.nullable()
+      .default(null)
+      .describe('The change judged against the predetermined change control plan (null: no plan declared).'),
     datasets: z.array(DatasetEvidence),
     profiles: z.array(DatasetProfile).describe('One-pass profile of each dataset the data checks read.'),
     requirements: z.array(Requirement),

@@ -1,5 +1,6 @@
 import type { GateConfig } from './config';
 import type { DeclaredCheck, Gate } from './evidence';
+import type { PccpVerdict } from './pccp';
 import { type CheckResult, STATUSES, type Status } from './results';
 import type { Requirement } from './trace';
 
@@ -12,6 +13,7 @@ export function evaluateGate(
   results: readonly CheckResult[],
   requirements: readonly Requirement[],
   checks: readonly DeclaredCheck[],
+  pccp: PccpVerdict | null = null,
 ): Gate {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of results) counts[r.status]++;
@@ -22,6 +24,14 @@ export function evaluateGate(
     }
   }
   if (results.length === 0) reasons.push({ code: 'no_results', message: 'no check produced a result' });
+  if (pccp?.verdict === 'outside' && !pccp.overridden) {
+    const broken = pccp.rules.filter((r) => r.status !== 'met');
+    reasons.push({
+      code: 'pccp_outside',
+      ref: pccp.id,
+      message: `outside the change control plan ${pccp.id}: ${broken.map((r) => `${r.rule} ${r.status === 'violated' ? 'violated' : 'not evaluated'} (${r.message})`).join('; ')}`,
+    });
+  }
   if (policy.require_verified) {
     const verified = new Set(checks.filter((c) => c.enabled).flatMap((c) => c.verifies));
     for (const req of requirements) {

@@ -1,3 +1,4 @@
+export * from './baseline';
 export * from './check';
 export * from './config';
 export * from './errors';
@@ -5,6 +6,7 @@ export * from './evidence';
 export * from './files';
 export * from './gate';
 export * from './git';
+export * from './metric-names';
 export * from './pipeline';
 export * from './profile';
 export * from './project';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { resolveBaseline } from './baseline';
 import {
   type Baseline,
   type CheckRegistry,
@@ -14,6 +15,7 @@ import { type DeclaredCheck, EVIDENCE_SCHEMA_VERSION, type Evidence } from './ev
 import { displayPath, portablePath, resolveInput, sha256File } from './files';
 import { evaluateGate } from './gate';
 import { gitInfo } from './git';
+import { applyOverride, evaluatePccp, intendedUseText, type PccpVerdict } from './pccp';
 import type { DatasetProfile } from './profile';
 import type { Project } from './project';
 import type { CheckResult } from './results';
@@ -72,6 +74,7 @@ export async function prepare(
   project: Project,
   registry: CheckRegistry,
   services: Services,
+  baseline: Baseline | null = projectBaseline(project),
 ): Promise<Prepared> {
   const { config, rootDir } = project;
   const cfgDisplay = project.configFile.display;
@@ -84,6 +87,7 @@ export async function prepare(
   if (project.linked.risks) await add(project.linked.risks, 'risks');
   if (project.linked.modelcard) await add(project.linked.modelcard, 'modelcard');
   if (project.linked.datacard) await add(project.linked.datacard, 'datacard');
+  if (config.pccp) await add(path.resolve(rootDir, config.pccp.plan), 'pccp');
   for (const [name, ds] of Object.entries(config.datasets)) {
     await add(resolveInput(rootDir, ds.path, configWhere(project, ['datasets', name, 'path'])), 'dataset');
   }
@@ -94,7 +98,14 @@ export async function prepare(
     checkModelSignature(project, model);
   }
   let baselineModel: ModelInfo | null = null;
-  if (config.baseline?.model) {
+  if (baseline?.source === 'git' && baseline.modelPath && baseline.modelDisplay) {
+    inputs.push({
+      path: baseline.modelDisplay,
+      kind: 'baseline_model',
+      ...(await sha256File(baseline.modelPath)),
+    });
+    baselineModel = { ...(await services.inspectModel(baseline.modelPath)), path: baseline.modelDisplay };
+  } else if (config.baseline?.model) {
     await add(
       resolveInput(rootDir, config.baseline.model, configWhere(project, ['baseline', 'model'])),
       'baseline_model',
@@ -151,16 +162,33 @@ function runStart(now?: Date): string {
   return new Date().toISOString();
 }
 
-/** The baseline as configured in the working tree (baseline.model), when not resolved from git by the caller. */
-export function pathBaseline(project: Project): Baseline | null {
-  const model = project.config.baseline?.model;
-  if (model === undefined) return null;
-  return {
-    source: 'path',
-    modelPath: path.resolve(project.rootDir, model),
-    modelDisplay: model,
-    config: null,
-  };
+/** The change judged against the project's PCCP (with the recorded override, if any); null without a plan. */
+function judgeChange(project: Project, prepared: Prepared, results: CheckResult[]): PccpVerdict | null {
+  const { config, rootDir } = project;
+  if (!project.pccp || !config.pccp) return null;
+  const datasetHashes: Record<string, string> = {};
+  for (const [name, ds] of Object.entries(config.datasets)) {
+    const rel = portablePath(rootDir, path.resolve(rootDir, ds.path));
+    const input = prepared.inputs.find((i) => i.kind === 'dataset' && i.path === rel);
+    if (input) datasetHashes[name] = input.sha256;
+  }
+  const verdict = evaluatePccp(project.pccp, {
+    change: { modifications: config.pccp.modifications },
+    config,
+    intendedUse: intendedUseText(project.modelcard),
+    datasetHashes,
+    results,
+  });
+  return config.pccp.override ? applyOverride(verdict, config.pccp.override) : verdict;
+}
+
+/** The project's baseline (working tree or git, see ./baseline). */
+export function projectBaseline(project: Project): Baseline | null {
+  return resolveBaseline({
+    rootDir: project.rootDir,
+    configFile: path.relative(project.rootDir, project.configPath),
+    config: project.config,
+  });
 }
 
 /** Run every enabled check (data, then model, then drift) and build the evidence bundle with its gate. */
@@ -171,11 +199,12 @@ export async function runPipeline(
   options: RunOptions,
 ): Promise<Evidence> {
   const startedAt = runStart(options.now);
-  const prepared = await prepare(project, registry, services);
+  const baseline = options.baseline === undefined ? projectBaseline(project) : options.baseline;
+  const prepared = await prepare(project, registry, services, baseline);
   const ctx: RunContext = {
     rootDir: project.rootDir,
     config: project.config,
-    baseline: options.baseline ?? pathBaseline(project),
+    baseline,
     services,
     log: options.log,
     memo: createMemo(),
@@ -239,7 +268,8 @@ export async function runPipeline(
     }
   }
   const checks = declaredChecks(project, registry);
-  const gate = evaluateGate(project.config.gate, results, project.requirements, checks);
+  const pccp = judgeChange(project, prepared, results);
+  const gate = evaluateGate(project.config.gate, results, project.requirements, checks, pccp);
   const profiles: DatasetProfile[] = [];
   for (const name of Object.keys(project.config.datasets)) profiles.push((await services.scan(name)).profile);
   const datasets = Object.entries(project.config.datasets).map(([name, ds], i) => ({
@@ -262,6 +292,15 @@ export async function runPipeline(
     inputs: prepared.inputs,
     model: prepared.model,
     baseline_model: prepared.baselineModel,
+    pccp,
+    baseline: baseline
+      ? {
+          source: baseline.source,
+          ref: baseline.ref ?? null,
+          sha: baseline.sha ?? null,
+          model: baseline.modelDisplay,
+        }
+      : null,
     datasets,
     profiles,
     requirements: project.requirements,

@@ -3,6 +3,7 @@ import type { CheckRegistry } from './check';
 import type { RegopsConfig } from './config';
 import { ConfigurationError } from './errors';
 import { displayPath } from './files';
+import { loadPccp, type Pccp } from './pccp';
 import { nearest } from './suggest';
 import {
   DataCardMeta,
@@ -25,6 +26,8 @@ export interface Project {
   hazards: Hazard[];
   modelcard: ModelCardMeta | null;
   datacard: DataCardMeta | null;
+  /** The change control plan named by `pccp.plan`, validated. */
+  pccp: Pccp | null;
   /** Absolute paths of the linked YAML files, by kind. */
   linked: { requirements: string; risks: string | null; modelcard: string | null; datacard: string | null };
 }
@@ -183,6 +186,7 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
   });
 
   if (problems.length > 0) throw new ConfigurationError(problems);
+  const pccp = config.pccp ? loadPccp(rootDir, config.pccp.plan) : null;
   return {
     configPath: abs,
     rootDir,
@@ -192,6 +196,7 @@ export function loadProject(configPath: string, registry: CheckRegistry): Projec
     hazards: hazards ?? [],
     modelcard,
     datacard,
+    pccp,
     linked: {
       requirements: path.resolve(rootDir, config.requirements),
       risks: config.risks ? path.resolve(rootDir, config.risks) : null,

@@ -10,6 +10,7 @@ import {
   type Target,
 } from './format';
 import commentSource from './templates/comment.md.hbs?raw';
+import commentChangeSource from './templates/comment-change.md.hbs?raw';
 import commentResultSource from './templates/comment-result.md.hbs?raw';
 import datasetCardSource from './templates/dataset-card.md.hbs?raw';
 import datasetTableSource from './templates/dataset-table.md.hbs?raw';
@@ -123,6 +124,7 @@ hb.registerHelper({
 });
 
 hb.registerPartial({
+  'comment-change': commentChangeSource,
   'comment-result': commentResultSource,
   'dataset-table': datasetTableSource,
   'trace-matrix': traceMatrixSource,

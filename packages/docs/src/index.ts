@@ -1,5 +1,6 @@
 import type { Evidence } from '@regops/core';
 import MarkdownIt from 'markdown-it';
+import { buildChangeControl } from './change-control';
 import { buildDataCard } from './datacard';
 import { LINE_SEPARATOR, tidyMarkdown } from './format';
 import { render, templates } from './hbs';
@@ -28,7 +29,13 @@ export const COMMENT_MARKER = '<!-- regops:comment -->';
 /** The pull/merge-request comment (GitHub-flavoured Markdown): verdict, failures first, the rest collapsed. */
 export function renderComment(e: Evidence): string {
   const common = buildCommon(e);
-  return tidyMarkdown(render(templates.comment, { ...common, groups: commentGroups(common) }));
+  return tidyMarkdown(
+    render(templates.comment, {
+      ...common,
+      groups: commentGroups(common),
+      changeControl: buildChangeControl(e),
+    }),
+  );
 }
 
 /** A first model card: Hugging Face front matter (`model-index`) and the Model Cards sections, gaps listed. */

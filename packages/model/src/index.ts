@@ -1,6 +1,7 @@
 export * from './behavior';
 export * from './bootstrap';
 export * from './classification';
+export * from './compare';
 export * from './curves';
 export * from './delong';
 export * from './determinism';

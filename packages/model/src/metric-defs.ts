@@ -1,3 +1,4 @@
+import type { ModelMetricName } from '@regops/core';
 import { type Statistic, statistics } from './bootstrap';
 import {
   averagePrecision,
@@ -12,29 +13,7 @@ import {
 } from './classification';
 import { auroc } from './metrics';
 
-export const MODEL_METRICS = [
-  'auroc',
-  'average_precision',
-  'brier',
-  'log_loss',
-  'ece',
-  'calibration_slope',
-  'calibration_intercept',
-  'sensitivity',
-  'specificity',
-  'ppv',
-  'npv',
-  'accuracy',
-  'f1',
-  'net_benefit',
-  'mae',
-  'rmse',
-  'r2',
-  'macro_auroc',
-  'weighted_auroc',
-  'class_recall',
-] as const;
-export type ModelMetricName = (typeof MODEL_METRICS)[number];
+export { METRIC_LABELS, MODEL_METRICS, type ModelMetricName } from '@regops/core';
 
 /** Metrics of a regression model (model.task: regression). */
 export const REGRESSION_METRICS: readonly ModelMetricName[] = ['mae', 'rmse', 'r2'];
@@ -66,29 +45,6 @@ export const THRESHOLD_METRICS: readonly ModelMetricName[] = [
 
 /** Metrics where lower is better (a `max:` bound is the natural one). */
 export const LOWER_IS_BETTER: readonly ModelMetricName[] = ['brier', 'log_loss', 'ece', 'mae', 'rmse'];
-
-export const METRIC_LABELS: Record<ModelMetricName, string> = {
-  auroc: 'AUROC',
-  average_precision: 'average precision',
-  brier: 'Brier score',
-  log_loss: 'log loss',
-  ece: 'ECE',
-  calibration_slope: 'calibration slope',
-  calibration_intercept: 'calibration intercept',
-  sensitivity: 'sensitivity',
-  specificity: 'specificity',
-  ppv: 'PPV',
-  npv: 'NPV',
-  accuracy: 'accuracy',
-  f1: 'F1',
-  net_benefit: 'net benefit',
-  mae: 'MAE',
-  rmse: 'RMSE',
-  r2: 'R²',
-  macro_auroc: 'macro AUROC',
-  weighted_auroc: 'weighted AUROC',
-  class_recall: 'recall',
-};
 
 type Fn = (
   scores: ArrayLike<number>,

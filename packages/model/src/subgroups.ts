@@ -1,5 +1,5 @@
 import type { Check, CheckEntry, CheckResult, ConfigProblem, Metric, Threshold } from '@regops/core';
-import { meets } from '@regops/core';
+import { meets, PAIRED_METRICS, type PairedMetric } from '@regops/core';
 import { z } from 'zod';
 import { evalDataset, evalDatasetProblems, modelProblems, runTarget } from './behavior';
 import { bootstrapCi } from './bootstrap';
@@ -9,8 +9,8 @@ import { labelsFromTable } from './metrics';
 import { DEFAULT_THRESHOLD, formatValue } from './model-metric';
 import { predictPositive } from './runner';
 
-const GROUP_METRICS = ['auroc', 'sensitivity', 'specificity', 'ppv', 'npv', 'accuracy', 'brier'] as const;
-type GroupMetric = (typeof GROUP_METRICS)[number];
+const GROUP_METRICS = PAIRED_METRICS;
+type GroupMetric = PairedMetric;
 const GAPS = [
   'tpr_difference',
   'fpr_difference',
