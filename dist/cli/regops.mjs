@@ -40612,29 +40612,29 @@ function columnRow(c, rows, where, gaps) {
 }
 function recordedTargets(e) {
   const columns = /* @__PURE__ */ new Set();
-  const positives = /* @__PURE__ */ new Set();
+  const positives2 = /* @__PURE__ */ new Set();
   for (const r of e.results) {
     const t = r.details?.target;
     if (!isObject2(t) || typeof t.column !== "string") continue;
     columns.add(t.column);
-    if (typeof t.positive === "string") positives.add(t.positive);
+    if (typeof t.positive === "string") positives2.add(t.positive);
   }
   return {
     columns: [...columns].sort(compareCodeUnits),
-    positive: positives.size === 1 ? [...positives][0] : null
+    positive: positives2.size === 1 ? [...positives2][0] : null
   };
 }
 function prevalenceRow(r, view) {
   const d = r.details;
-  const positives = int2(d?.positives);
+  const positives2 = int2(d?.positives);
   const labelled = int2(d?.labelled);
-  if (positives === null || labelled === null) return { result: view, measured: null };
+  if (positives2 === null || labelled === null) return { result: view, measured: null };
   const metric = r.metrics.find((m) => m.name === "prevalence");
-  const value = metric?.value ?? (labelled > 0 ? positives / labelled : null);
+  const value = metric?.value ?? (labelled > 0 ? positives2 / labelled : null);
   return {
     result: view,
     measured: {
-      positives,
+      positives: positives2,
       labelled,
       missingLabels: int2(d?.missing_labels) ?? 0,
       prevalence: formatNumber(value),
@@ -51596,12 +51596,12 @@ var Xoshiro128 = class _Xoshiro128 {
 };
 
 // packages/model/src/bootstrap.ts
-function sortSample(scores, labels) {
-  const n = scores.length;
+function sortSample(scores2, labels) {
+  const n = scores2.length;
   if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
   let nPos = 0;
   for (let i = 0; i < n; i++) {
-    if (Number.isNaN(scores[i]))
+    if (Number.isNaN(scores2[i]))
       throw new RangeError(`score ${i + 1} is NaN (missing); metrics need every score`);
     const y = labels[i];
     if (y === 1) nPos++;
@@ -51609,26 +51609,26 @@ function sortSample(scores, labels) {
   }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[a] - scores[b] || a - b);
+  order.sort((a, b) => scores2[a] - scores2[b] || a - b);
   const sortedScores = new Float64Array(n);
   const sortedLabels = new Uint8Array(n);
-  const positives = new Uint32Array(nPos);
+  const positives2 = new Uint32Array(nPos);
   const negatives = new Uint32Array(n - nPos);
   let p = 0;
   let q2 = 0;
   for (let i = 0; i < n; i++) {
     const r = order[i];
-    sortedScores[i] = scores[r];
+    sortedScores[i] = scores2[r];
     const y = labels[r] === 1 ? 1 : 0;
     sortedLabels[i] = y;
-    if (y === 1) positives[p++] = i;
+    if (y === 1) positives2[p++] = i;
     else negatives[q2++] = i;
   }
   return {
     scores: sortedScores,
     labels: sortedLabels,
     order,
-    positives,
+    positives: positives2,
     negatives,
     n,
     nPos,
@@ -51700,7 +51700,7 @@ function weightedBrier(sortedScores, sortedLabels, counts) {
   return w === 0 ? Number.NaN : sum / w;
 }
 function aurocLeaveOneOut(sample) {
-  const { scores, labels, n, nPos: m, nNeg: k } = sample;
+  const { scores: scores2, labels, n, nPos: m, nNeg: k } = sample;
   const place = new Float64Array(n);
   let u = 0;
   let negBelow = 0;
@@ -51708,12 +51708,12 @@ function aurocLeaveOneOut(sample) {
   let i = 0;
   while (i < n) {
     const start = i;
-    const s = scores[i];
+    const s = scores2[i];
     let gPos = 0;
     do {
       gPos += labels[i];
       i++;
-    } while (i < n && scores[i] === s);
+    } while (i < n && scores2[i] === s);
     const gNeg = i - start - gPos;
     const pPos = negBelow + 0.5 * gNeg;
     const pNeg = m - posBelow - gPos + 0.5 * gPos;
@@ -51805,14 +51805,14 @@ var statistics = {
 };
 function leaveOneOut(sample, statistic) {
   if (statistic.leaveOneOut) return statistic.leaveOneOut(sample);
-  const { n, scores, labels } = sample;
+  const { n, scores: scores2, labels } = sample;
   const out = new Float64Array(n);
   const counts = new Uint32Array(n).fill(1);
   let i = 0;
   while (i < n) {
     const start = i;
-    const s = scores[i];
-    while (i < n && scores[i] === s) i++;
+    const s = scores2[i];
+    while (i < n && scores2[i] === s) i++;
     for (const y of [0, 1]) {
       let first = -1;
       for (let r = start; r < i; r++) if (labels[r] === y) first = first < 0 ? r : first;
@@ -51983,7 +51983,7 @@ function checkResamples(resamples) {
 }
 function resampleStatistic(sample, statistic, { resamples = 1e3, seed = 0, stratified = true } = {}) {
   checkResamples(resamples);
-  const { n, nPos, nNeg, positives, negatives, labels } = sample;
+  const { n, nPos, nNeg, positives: positives2, negatives, labels } = sample;
   if (n === 0) throw new RangeError("no rows to resample");
   const counts = new Uint32Array(n);
   counts.fill(1);
@@ -51997,7 +51997,7 @@ function resampleStatistic(sample, statistic, { resamples = 1e3, seed = 0, strat
   const values = new Float64Array(resamples);
   let kept = 0;
   let skipped = 0;
-  const classes = stratified ? [positives, negatives].filter((rows) => rows.length > 0).map((rows) => ({ rows, draws: new Uint32Array(rows.length), counts: new Uint32Array(rows.length) })) : [];
+  const classes = stratified ? [positives2, negatives].filter((rows) => rows.length > 0).map((rows) => ({ rows, draws: new Uint32Array(rows.length), counts: new Uint32Array(rows.length) })) : [];
   const draws = stratified ? new Uint32Array(0) : new Uint32Array(n);
   for (let b = 0; b < resamples; b++) {
     if (stratified) {
@@ -52083,7 +52083,7 @@ function intervalFromDistribution(sample, statistic, dist, method, level = 0.95)
 }
 function bootstrapCi(options5) {
   const {
-    scores,
+    scores: scores2,
     labels,
     statistic,
     resamples = 1e3,
@@ -52097,7 +52097,7 @@ function bootstrapCi(options5) {
   if (method !== "percentile" && method !== "bca") {
     throw new RangeError(`method must be 'percentile' or 'bca', got ${String(method)}`);
   }
-  const sample = sortSample(scores, labels);
+  const sample = sortSample(scores2, labels);
   const dist = resampleStatistic(sample, statistic, { resamples, seed, stratified });
   return intervalFromDistribution(sample, statistic, dist, method, level);
 }
@@ -52106,8 +52106,8 @@ function bootstrapCi(options5) {
 var PROBABILITY_SLACK = 1e-6;
 var CALIBRATION_CLIP = 1e-15;
 var LOG_LOSS_EPS = Number.EPSILON;
-function check2(scores, labels, weights, probabilities = false) {
-  const n = scores.length;
+function check2(scores2, labels, weights, probabilities = false) {
+  const n = scores2.length;
   if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
   if (weights !== void 0 && weights.length !== n) {
     throw new RangeError(`${n} score(s) but ${weights.length} weight(s)`);
@@ -52115,7 +52115,7 @@ function check2(scores, labels, weights, probabilities = false) {
   if (n === 0) throw new RangeError("no rows: the metric needs at least one score");
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const s = scores[i];
+    const s = scores2[i];
     if (!Number.isFinite(s))
       throw new RangeError(`score ${i + 1} is ${s}; metrics need a number for every row`);
     if (probabilities && (s < -PROBABILITY_SLACK || s > 1 + PROBABILITY_SLACK)) {
@@ -52134,14 +52134,14 @@ function check2(scores, labels, weights, probabilities = false) {
   if (weights !== void 0 && !(total > 0)) throw new RangeError("the weights sum to 0");
 }
 var weightAt = (weights, i) => weights === void 0 ? 1 : weights[i];
-function byDecreasingScore(scores) {
-  const order = new Uint32Array(scores.length);
+function byDecreasingScore(scores2) {
+  const order = new Uint32Array(scores2.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => scores[b] - scores[a]);
+  return order.sort((a, b) => scores2[b] - scores2[a]);
 }
-function averagePrecision(scores, labels, weights) {
-  check2(scores, labels, weights);
-  const order = byDecreasingScore(scores);
+function averagePrecision(scores2, labels, weights) {
+  check2(scores2, labels, weights);
+  const order = byDecreasingScore(scores2);
   const tpsAt = [];
   const fpsAt = [];
   let tp = 0;
@@ -52152,7 +52152,7 @@ function averagePrecision(scores, labels, weights) {
     if (labels[i] === 1) tp += w;
     else fp += w;
     const next = order[k + 1];
-    if (next === void 0 || scores[next] !== scores[i]) {
+    if (next === void 0 || scores2[next] !== scores2[i]) {
       tpsAt.push(tp);
       fpsAt.push(fp);
     }
@@ -52170,25 +52170,25 @@ function averagePrecision(scores, labels, weights) {
   }
   return ap;
 }
-function brier(scores, labels, weights) {
-  check2(scores, labels, weights, true);
+function brier(scores2, labels, weights) {
+  check2(scores2, labels, weights, true);
   let sum = 0;
   let total = 0;
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < scores2.length; i++) {
     const w = weightAt(weights, i);
-    const d = scores[i] - labels[i];
+    const d = scores2[i] - labels[i];
     sum += w * d * d;
     total += w;
   }
   return sum / total;
 }
-function logLoss(scores, labels, weights) {
-  check2(scores, labels, weights, true);
+function logLoss(scores2, labels, weights) {
+  check2(scores2, labels, weights, true);
   let sum = 0;
   let total = 0;
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < scores2.length; i++) {
     const w = weightAt(weights, i);
-    const p = Math.min(Math.max(scores[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    const p = Math.min(Math.max(scores2[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
     const q2 = 1 - p;
     const norm = q2 + p;
     sum += w * -Math.log((labels[i] === 1 ? p : q2) / norm);
@@ -52207,14 +52207,14 @@ function checkBins(bins) {
     throw new RangeError(`bins must be an integer from 1 to 100, got ${bins}`);
   }
 }
-function calibrationBinSums(scores, labels, bins, weights) {
+function calibrationBinSums(scores2, labels, bins, weights) {
   checkBins(bins);
-  check2(scores, labels, weights, true);
+  check2(scores2, labels, weights, true);
   const weight = new Float64Array(bins);
   const sumPredicted = new Float64Array(bins);
   const sumObserved = new Float64Array(bins);
-  for (let i = 0; i < scores.length; i++) {
-    const p = scores[i];
+  for (let i = 0; i < scores2.length; i++) {
+    const p = scores2[i];
     const b = calibrationBinIndex(p, bins);
     const w = weightAt(weights, i);
     weight[b] = weight[b] + w;
@@ -52223,8 +52223,8 @@ function calibrationBinSums(scores, labels, bins, weights) {
   }
   return { weight, sumPredicted, sumObserved };
 }
-function ece(scores, labels, bins = 10, weights) {
-  const { weight, sumPredicted, sumObserved } = calibrationBinSums(scores, labels, bins, weights);
+function ece(scores2, labels, bins = 10, weights) {
+  const { weight, sumPredicted, sumObserved } = calibrationBinSums(scores2, labels, bins, weights);
   let total = 0;
   for (let b = 0; b < bins; b++) total += weight[b];
   let out = 0;
@@ -52236,16 +52236,16 @@ function ece(scores, labels, bins = 10, weights) {
   return out;
 }
 var ratio = (a, b) => b === 0 ? null : a / b;
-function confusionMatrix(scores, labels, threshold, weights) {
-  check2(scores, labels, weights);
+function confusionMatrix(scores2, labels, threshold, weights) {
+  check2(scores2, labels, weights);
   if (Number.isNaN(threshold)) throw new RangeError("threshold must be a number, got NaN");
   let tp = 0;
   let fp = 0;
   let tn = 0;
   let fn = 0;
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < scores2.length; i++) {
     const w = weightAt(weights, i);
-    const predicted = scores[i] >= threshold;
+    const predicted = scores2[i] >= threshold;
     if (labels[i] === 1) {
       if (predicted) tp += w;
       else fn += w;
@@ -52272,31 +52272,31 @@ function confusionMatrix(scores, labels, threshold, weights) {
     ]
   };
 }
-function f1At(scores, labels, threshold, weights) {
-  return confusionMatrix(scores, labels, threshold, weights).f1;
+function f1At(scores2, labels, threshold, weights) {
+  return confusionMatrix(scores2, labels, threshold, weights).f1;
 }
 function checkTarget(target2, what) {
   if (!(target2 > 0 && target2 <= 1)) throw new RangeError(`target ${what} must be in (0, 1], got ${target2}`);
 }
-function thresholdForSensitivity(scores, labels, target2) {
-  check2(scores, labels, void 0);
+function thresholdForSensitivity(scores2, labels, target2) {
+  check2(scores2, labels, void 0);
   checkTarget(target2, "sensitivity");
-  const positives = [];
-  for (let i = 0; i < scores.length; i++) if (labels[i] === 1) positives.push(scores[i]);
-  const nPos = positives.length;
+  const positives2 = [];
+  for (let i = 0; i < scores2.length; i++) if (labels[i] === 1) positives2.push(scores2[i]);
+  const nPos = positives2.length;
   if (nPos === 0) throw new RangeError("sensitivity is undefined without positive labels");
-  positives.sort((a, b) => b - a);
+  positives2.sort((a, b) => b - a);
   let k = 1;
   while (k < nPos && k / nPos < target2) k++;
-  const threshold = positives[k - 1];
-  const confusion = confusionMatrix(scores, labels, threshold);
+  const threshold = positives2[k - 1];
+  const confusion = confusionMatrix(scores2, labels, threshold);
   return { target: target2, threshold, achieved: confusion.sensitivity, confusion };
 }
-function thresholdForSpecificity(scores, labels, target2) {
-  check2(scores, labels, void 0);
+function thresholdForSpecificity(scores2, labels, target2) {
+  check2(scores2, labels, void 0);
   checkTarget(target2, "specificity");
   const negatives = [];
-  for (let i = 0; i < scores.length; i++) if (labels[i] === 0) negatives.push(scores[i]);
+  for (let i = 0; i < scores2.length; i++) if (labels[i] === 0) negatives.push(scores2[i]);
   const nNeg = negatives.length;
   if (nNeg === 0) throw new RangeError("specificity is undefined without negative labels");
   negatives.sort((a, b) => a - b);
@@ -52304,11 +52304,11 @@ function thresholdForSpecificity(scores, labels, target2) {
   while (m < nNeg && m / nNeg < target2) m++;
   const v = negatives[m - 1];
   let threshold = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i];
+  for (let i = 0; i < scores2.length; i++) {
+    const s = scores2[i];
     if (s > v && s < threshold) threshold = s;
   }
-  const confusion = confusionMatrix(scores, labels, threshold);
+  const confusion = confusionMatrix(scores2, labels, threshold);
   return { target: target2, threshold, achieved: confusion.specificity, confusion };
 }
 var sigmoid = (z2) => 1 / (1 + Math.exp(-z2));
@@ -52329,20 +52329,20 @@ function notConverged(what) {
     `calibration ${what} did not converge: the scores separate the classes (almost) perfectly, so the logistic recalibration has no finite maximum-likelihood fit`
   );
 }
-function calibrationLogits(scores) {
-  const x = new Float64Array(scores.length);
-  for (let i = 0; i < scores.length; i++) {
-    const p = Math.min(Math.max(scores[i], CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
+function calibrationLogits(scores2) {
+  const x = new Float64Array(scores2.length);
+  for (let i = 0; i < scores2.length; i++) {
+    const p = Math.min(Math.max(scores2[i], CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
     x[i] = Math.log(p) - Math.log1p(-p);
   }
   return x;
 }
-function calibrationSlopeIntercept(scores, labels, weights, options5 = {}) {
-  check2(scores, labels, weights, true);
+function calibrationSlopeIntercept(scores2, labels, weights, options5 = {}) {
+  check2(scores2, labels, weights, true);
   let wPos = 0;
   let wNeg = 0;
-  const n = scores.length;
-  const x = options5.logits ?? calibrationLogits(scores);
+  const n = scores2.length;
+  const x = options5.logits ?? calibrationLogits(scores2);
   for (let i = 0; i < n; i++) {
     if (labels[i] === 1) wPos += weightAt(weights, i);
     else wNeg += weightAt(weights, i);
@@ -52420,11 +52420,11 @@ function calibrationSlopeIntercept(scores, labels, weights, options5 = {}) {
     iterations: { twoParam, offset }
   };
 }
-function netBenefit(scores, labels, threshold, weights) {
+function netBenefit(scores2, labels, threshold, weights) {
   if (!(threshold > 0 && threshold < 1)) {
     throw new RangeError(`net benefit needs a threshold strictly between 0 and 1, got ${threshold}`);
   }
-  const c = confusionMatrix(scores, labels, threshold, weights);
+  const c = confusionMatrix(scores2, labels, threshold, weights);
   const odds = threshold / (1 - threshold);
   const prevalence = (c.tp + c.fn) / c.n;
   return {
@@ -52436,12 +52436,12 @@ function netBenefit(scores, labels, threshold, weights) {
 }
 
 // packages/model/src/metrics.ts
-function checkInputs(scores, labels) {
-  if (scores.length !== labels.length) {
-    throw new RangeError(`${scores.length} score(s) but ${labels.length} label(s)`);
+function checkInputs(scores2, labels) {
+  if (scores2.length !== labels.length) {
+    throw new RangeError(`${scores2.length} score(s) but ${labels.length} label(s)`);
   }
-  for (let i = 0; i < scores.length; i++) {
-    if (Number.isNaN(scores[i]))
+  for (let i = 0; i < scores2.length; i++) {
+    if (Number.isNaN(scores2[i]))
       throw new RangeError(`score ${i + 1} is NaN (missing); metrics need every score`);
     const y = labels[i];
     if (y !== 0 && y !== 1) throw new RangeError(`label ${i + 1} is ${String(y)}, expected 0 or 1`);
@@ -52452,9 +52452,9 @@ function countPositive(labels) {
   for (let i = 0; i < labels.length; i++) if (labels[i] === 1) n++;
   return n;
 }
-function auroc(scores, labels) {
-  checkInputs(scores, labels);
-  const n = scores.length;
+function auroc(scores2, labels) {
+  checkInputs(scores2, labels);
+  const n = scores2.length;
   const nPos = countPositive(labels);
   const nNeg = n - nPos;
   if (nPos === 0 || nNeg === 0) {
@@ -52464,13 +52464,13 @@ function auroc(scores, labels) {
   }
   const order = new Uint32Array(n);
   for (let i2 = 0; i2 < n; i2++) order[i2] = i2;
-  order.sort((a, b) => scores[a] - scores[b]);
+  order.sort((a, b) => scores2[a] - scores2[b]);
   let rankSumPos = 0;
   let i = 0;
   while (i < n) {
     let j = i;
-    const s = scores[order[i]];
-    while (j + 1 < n && scores[order[j + 1]] === s) j++;
+    const s = scores2[order[i]];
+    while (j + 1 < n && scores2[order[j + 1]] === s) j++;
     const avgRank = (i + j) / 2 + 1;
     for (let k = i; k <= j; k++) if (labels[order[k]] === 1) rankSumPos += avgRank;
     i = j + 1;
@@ -52537,12 +52537,12 @@ function downsampleIndices(length, max) {
   if (length <= max) return Array.from({ length }, (_, i) => i);
   return Array.from({ length: max }, (_, j) => Math.round(j * (length - 1) / (max - 1)));
 }
-function rocCurve(scores, labels, options5 = {}) {
+function rocCurve(scores2, labels, options5 = {}) {
   const { dropIntermediate = true, maxPoints = MAX_CURVE_POINTS } = options5;
-  const n = scores.length;
+  const n = scores2.length;
   if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
   for (let i = 0; i < n; i++) {
-    const s = scores[i];
+    const s = scores2[i];
     if (!Number.isFinite(s)) throw new RangeError(`score ${i + 1} is ${s}; the ROC curve needs every score`);
     const y = labels[i];
     if (y !== 0 && y !== 1) throw new RangeError(`label ${i + 1} is ${String(y)}, expected 0 or 1`);
@@ -52554,7 +52554,7 @@ function rocCurve(scores, labels, options5 = {}) {
   }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[b] - scores[a]);
+  order.sort((a, b) => scores2[b] - scores2[a]);
   let tps = [];
   let fps = [];
   let thresholds = [];
@@ -52563,10 +52563,10 @@ function rocCurve(scores, labels, options5 = {}) {
     const i = order[k];
     if (labels[i] === 1) tp++;
     const next = order[k + 1];
-    if (next === void 0 || scores[next] !== scores[i]) {
+    if (next === void 0 || scores2[next] !== scores2[i]) {
       tps.push(tp);
       fps.push(k + 1 - tp);
-      thresholds.push(scores[i]);
+      thresholds.push(scores2[i]);
     }
   }
   if (dropIntermediate && tps.length > 2) {
@@ -52594,8 +52594,8 @@ function rocCurve(scores, labels, options5 = {}) {
     fullLength
   };
 }
-function calibrationCurve(scores, labels, bins = 10) {
-  const { weight, sumPredicted, sumObserved } = calibrationBinSums(scores, labels, bins);
+function calibrationCurve(scores2, labels, bins = 10) {
+  const { weight, sumPredicted, sumObserved } = calibrationBinSums(scores2, labels, bins);
   const out = [];
   for (let b = 0; b < bins; b++) {
     const count = weight[b];
@@ -54055,7 +54055,7 @@ var modelMetricCheck = {
       );
     }
     const labels = labelsFromTable(table2, target2);
-    const scores = await ctx.memo(
+    const scores2 = await ctx.memo(
       `predict:${dataset}`,
       () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 })
     );
@@ -54100,7 +54100,7 @@ var modelMetricCheck = {
     let threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
     const tf = cfg.threshold_for;
     if (isThresholdMetric(cfg.metric) && tf) {
-      const op = tf.sensitivity !== void 0 ? thresholdForSensitivity(scores, labels, tf.sensitivity) : thresholdForSpecificity(scores, labels, tf.specificity);
+      const op = tf.sensitivity !== void 0 ? thresholdForSensitivity(scores2, labels, tf.sensitivity) : thresholdForSpecificity(scores2, labels, tf.specificity);
       threshold = op.threshold;
       details2.operating_point = {
         chosen_for: tf.sensitivity !== void 0 ? "sensitivity" : "specificity",
@@ -54109,10 +54109,10 @@ var modelMetricCheck = {
         threshold: op.threshold
       };
     }
-    const value = metricFunction(cfg.metric, threshold)(scores, labels);
+    const value = metricFunction(cfg.metric, threshold)(scores2, labels);
     let conf = null;
     if (isThresholdMetric(cfg.metric)) {
-      conf = confusionMatrix(scores, labels, threshold);
+      conf = confusionMatrix(scores2, labels, threshold);
       details2.threshold = threshold;
       details2.confusion = { tp: conf.tp, fp: conf.fp, tn: conf.tn, fn: conf.fn };
       details2.rates = {
@@ -54123,9 +54123,9 @@ var modelMetricCheck = {
         accuracy: conf.accuracy
       };
     }
-    if (cfg.metric === "auroc" || cfg.metric === "average_precision") details2.roc = rocCurve(scores, labels);
+    if (cfg.metric === "auroc" || cfg.metric === "average_precision") details2.roc = rocCurve(scores2, labels);
     if (["brier", "log_loss", "ece", "calibration_slope", "calibration_intercept"].includes(cfg.metric)) {
-      details2.calibration = calibrationCurve(scores, labels, 10);
+      details2.calibration = calibrationCurve(scores2, labels, 10);
     }
     const confText = conf ? `; TP ${conf.tp}, FP ${conf.fp}, TN ${conf.tn}, FN ${conf.fn}` : "";
     if (value === null) {
@@ -54137,7 +54137,7 @@ var modelMetricCheck = {
     if (ciCfg) {
       try {
         const r = bootstrapCi({
-          scores,
+          scores: scores2,
           labels,
           statistic: statisticFor(cfg.metric, threshold),
           resamples: ciCfg.resamples,
@@ -55210,12 +55210,12 @@ function checkLabels(labels) {
   }
   return { positive, m, n };
 }
-function checkScores(name, scores, nLabels) {
-  if (scores.length !== nLabels) {
-    throw new Error(`DeLong: ${name} has ${scores.length} value(s) but there are ${nLabels} label(s)`);
+function checkScores(name, scores2, nLabels) {
+  if (scores2.length !== nLabels) {
+    throw new Error(`DeLong: ${name} has ${scores2.length} value(s) but there are ${nLabels} label(s)`);
   }
-  for (let i = 0; i < scores.length; i++) {
-    if (Number.isNaN(scores[i])) {
+  for (let i = 0; i < scores2.length; i++) {
+    if (Number.isNaN(scores2[i])) {
       throw new Error(`DeLong: ${name} ${i + 1} is NaN (missing); every row needs a score`);
     }
   }
@@ -55224,14 +55224,14 @@ function checkLevel2(level) {
   if (!(level > 0 && level < 1)) throw new Error(`DeLong: level must be in (0, 1), got ${level}`);
   return normalQuantile(1 - (1 - level) / 2);
 }
-function placements(scores, positive, m, n) {
+function placements(scores2, positive, m, n) {
   const x = new Float64Array(m);
   const y = new Float64Array(n);
   const z2 = new Float64Array(m + n);
   let ix = 0;
   let iy = 0;
   for (let i = 0; i < positive.length; i++) {
-    const s = scores[i];
+    const s = scores2[i];
     if (positive[i] === 1) x[ix++] = s;
     else y[iy++] = s;
   }
@@ -56182,7 +56182,7 @@ var subgroupsCheck = {
     if (!target2) throw new Error("model.subgroups without target (validate reports this)");
     const table2 = await ctx.services.loadTable(dataset);
     const labels = labelsFromTable(table2, target2);
-    const scores = await ctx.memo(
+    const scores2 = await ctx.memo(
       `predict:${dataset}`,
       () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 })
     );
@@ -56196,7 +56196,7 @@ var subgroupsCheck = {
     const rates = [];
     groups.forEach((g, gi) => {
       const label2 = sensitive ? `group ${gi + 1}` : g.name;
-      const s = Float64Array.from(pick4(scores, g.rows));
+      const s = Float64Array.from(pick4(scores2, g.rows));
       const y = Uint8Array.from(pick4(labels, g.rows));
       const nPos = y.reduce((a, b) => a + b, 0);
       const c = confusionMatrix(s, y, threshold);
@@ -56298,6 +56298,166 @@ var subgroupsCheck = {
   }
 };
 
+// packages/drift/src/drift-prediction.ts
+function datasetProblem(field, name, project) {
+  const names = Object.keys(project.datasets);
+  if (names.includes(name)) return [];
+  const hint = nearest(name, names);
+  return [
+    {
+      path: [field],
+      message: `unknown dataset "${name}"${hint ? `; did you mean "${hint}"?` : ""} (defined: ${names.join(", ") || "none"})`
+    }
+  ];
+}
+function positives(table2, project) {
+  const target2 = project.target;
+  if (!target2 || target2.positive === void 0 || !table2.hasColumn(target2.column)) return null;
+  const positive = target2.positive.trim();
+  const asNumber = positive !== "" && Number.isFinite(Number(positive)) ? Number(positive) : null;
+  let k = 0;
+  let n = 0;
+  for (const cell of table2.column(target2.column)) {
+    const v = cell?.trim() ?? "";
+    if (v === "") continue;
+    n++;
+    if (v === positive || asNumber !== null && v !== "" && Number(v) === asNumber) k++;
+  }
+  return n === 0 ? null : { k, n };
+}
+var pct2 = (x) => `${(100 * x).toFixed(1)}%`;
+async function scores(ctx, dataset, table2) {
+  const model = ctx.config.model;
+  if (!model) throw new ConfigurationError("drift.prediction needs a `model:` section");
+  return ctx.memo(`predict:${dataset}`, () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 }));
+}
+var driftPredictionCheck = {
+  type: "drift.prediction",
+  stage: "drift",
+  description: "Prediction and label drift: the candidate's scores and the label share on the reference vs the current data, and the candidate vs the baseline model on the same current rows",
+  options: {
+    reference: external_exports.string().min(1).describe("Dataset the model was developed on (e.g. train)."),
+    current: external_exports.string().min(1).describe("Dataset compared with it (e.g. new-site data)."),
+    alpha: external_exports.number().gt(0).lt(1).default(0.05).describe("Drift when a corrected p-value is below this."),
+    correction: external_exports.enum(["holm", "bh", "none"]).default("holm").describe("Correction over the score and label tests."),
+    threshold: external_exports.number().min(0).max(1).default(0.5).describe("Operating point for the baseline-vs-candidate flips (positive iff P \u2265 threshold)."),
+    fail_on: external_exports.enum(["drift", "none"]).default("drift").describe("drift: the check fails when scores or labels drift; none: report only (a warning).")
+  },
+  validate(cfg, project) {
+    const problems = [
+      ...datasetProblem("reference", cfg.reference, project),
+      ...datasetProblem("current", cfg.current, project)
+    ];
+    if (cfg.reference === cfg.current) {
+      problems.push({ path: ["current"], message: `reference and current are both "${cfg.current}"` });
+    }
+    if (!project.model) problems.push({ path: [], message: "drift.prediction needs a `model:` section" });
+    return problems;
+  },
+  columns(cfg, project) {
+    const features = project.model?.features ?? [];
+    return [cfg.reference, cfg.current].flatMap(
+      (dataset) => features.map((column, k) => ({ dataset, column, field: ["model", "features", k] }))
+    );
+  },
+  criterion(cfg) {
+    const judged = `score KS and label-share Z-test p (${cfg.correction}) \u2265 ${cfg.alpha}`;
+    return `${cfg.fail_on === "none" ? "reported, never failing: " : ""}${judged}, ${cfg.current} vs ${cfg.reference}`;
+  },
+  async run(ctx, cfg) {
+    const [ref, cur] = await Promise.all([
+      ctx.services.loadTable(cfg.reference),
+      ctx.services.loadTable(cfg.current)
+    ]);
+    const [pRef, pCur] = [await scores(ctx, cfg.reference, ref), await scores(ctx, cfg.current, cur)];
+    const ks = ksTwoSample(pRef, pCur);
+    const lRef = positives(ref, ctx.config);
+    const lCur = positives(cur, ctx.config);
+    const label2 = lRef && lCur ? twoProportionZTest(lRef.k, lRef.n, lCur.k, lCur.n) : null;
+    const raw = [ks.pValue, ...label2 ? [label2.pValue] : []];
+    const adjusted = cfg.correction === "none" ? raw : [
+      ...(cfg.correction === "holm" ? holmAdjust(raw, cfg.alpha) : benjaminiHochbergAdjust(raw, cfg.alpha)).adjusted
+    ];
+    const scoreDrift = adjusted[0] < cfg.alpha;
+    const labelDrift = label2 !== null && adjusted[1] < cfg.alpha;
+    const bound = { op: ">=", value: cfg.alpha };
+    const metrics = [
+      { name: "score_ks_statistic", value: ks.statistic },
+      { name: "score_p_adjusted", value: adjusted[0], threshold: bound }
+    ];
+    const texts = [
+      `scores: KS D=${formatStat(ks.statistic)}, p(${cfg.correction})=${formatStat(adjusted[0])}${scoreDrift ? " (drift)" : ""}`
+    ];
+    if (label2 && lRef && lCur) {
+      metrics.push(
+        { name: "label_share_reference", value: lRef.k / lRef.n },
+        { name: "label_share_current", value: lCur.k / lCur.n },
+        { name: "label_p_adjusted", value: adjusted[1], threshold: bound }
+      );
+      texts.push(
+        `label share ${pct2(lRef.k / lRef.n)} \u2192 ${pct2(lCur.k / lCur.n)}, p(${cfg.correction})=${formatStat(adjusted[1])}${labelDrift ? " (drift)" : ""}`
+      );
+    } else {
+      texts.push("labels: not compared (no target column on both sides)");
+    }
+    const details2 = {
+      reference: ref.name,
+      current: cur.name,
+      n_reference: ref.rowCount,
+      n_current: cur.rowCount,
+      score_ks: { statistic: ks.statistic, p_value: ks.pValue, method: ks.method },
+      label: label2 && lRef && lCur ? { reference: lRef, current: lCur, z: label2.z, p_value: label2.pValue } : null,
+      correction: cfg.correction
+    };
+    const baseline = ctx.baseline;
+    const model = ctx.config.model;
+    if (baseline?.modelPath && model) {
+      const baselineModel = { ...model, path: baseline.modelPath };
+      const pBase = await ctx.memo(
+        `predict-baseline:${cfg.current}:${baseline.modelPath}`,
+        () => predictPositive({ rootDir: ctx.rootDir, model: baselineModel, table: cur })
+      );
+      let sum = 0;
+      let max = 0;
+      for (let i = 0; i < pCur.length; i++) {
+        const d = Math.abs(pCur[i] - pBase[i]);
+        sum += d;
+        max = Math.max(max, d);
+      }
+      const mean2 = pCur.length === 0 ? 0 : sum / pCur.length;
+      const flips = predictionFlips(pBase, pCur, cfg.threshold);
+      metrics.push(
+        { name: "mean_abs_score_change", value: mean2 },
+        { name: "max_abs_score_change", value: max },
+        { name: "flips", value: flips.count }
+      );
+      details2.baseline = {
+        model: baseline.modelDisplay,
+        source: baseline.source,
+        threshold: cfg.threshold,
+        flips
+      };
+      texts.push(
+        `vs baseline on ${cur.name}: mean |\u0394P| ${formatStat(mean2)}, max ${formatStat(max)}, ${flips.count} flip(s) at ${cfg.threshold} (${flips.to_positive} to positive, ${flips.to_negative} to negative${flips.rows.length > 0 ? `; rows ${flips.rows.slice(0, 10).join(", ")}${flips.count > 10 ? ", \u2026" : ""}` : ""})`
+      );
+    }
+    const drift2 = scoreDrift || labelDrift;
+    return [
+      {
+        id: cfg.id,
+        check: "drift.prediction",
+        title: cfg.title ?? "Prediction and label drift",
+        verifies: cfg.verifies,
+        controls: cfg.controls,
+        status: drift2 ? cfg.fail_on === "drift" ? "fail" : "warn" : "pass",
+        metrics,
+        details: details2,
+        message: `${drift2 ? "drift: " : ""}${texts.join("; ")}; ${cur.name} (n=${cur.rowCount}) vs ${ref.name} (n=${ref.rowCount})`
+      }
+    ];
+  }
+};
+
 // packages/cli/src/registry.ts
 function defaultRegistry() {
   const registry3 = new CheckRegistry();
@@ -56322,7 +56482,8 @@ function defaultRegistry() {
     casesCheck,
     determinismCheck,
     latencyCheck,
-    driftFeatureCheck
+    driftFeatureCheck,
+    driftPredictionCheck
   ]) {
     registry3.register(check5);
   }

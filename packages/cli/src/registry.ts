@@ -13,7 +13,7 @@ import {
   sizeCheck,
   unseenCategoriesCheck,
 } from '@regops/data';
-import { driftFeatureCheck } from '@regops/drift';
+import { driftFeatureCheck, driftPredictionCheck } from '@regops/drift';
 import {
   casesCheck,
   determinismCheck,
@@ -50,6 +50,7 @@ export function defaultRegistry(): CheckRegistry {
     determinismCheck,
     latencyCheck,
     driftFeatureCheck,
+    driftPredictionCheck,
   ]) {
     registry.register(check as never);
   }

@@ -1,4 +1,5 @@
 export * from './column-drift';
 export * from './drift-feature';
+export * from './drift-prediction';
 export * from './ks';
 export * from './stats';
