@@ -1,7 +1,15 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, copyExample, edit } from './helpers';
+import { cli, copyExample, EXAMPLE, edit } from './helpers';
+
+const EXAMPLE_CONFIG = readFileSync(path.join(EXAMPLE, 'regops.yml'), 'utf8');
+/** 1-based line of the first occurrence of `needle` in the example regops.yml, plus `offset` lines. */
+function lineOf(needle: string, offset = 0): number {
+  const at = EXAMPLE_CONFIG.indexOf(needle);
+  if (at < 0) throw new Error(`not in the example regops.yml: ${needle}`);
+  return EXAMPLE_CONFIG.slice(0, at).split('\n').length + offset;
+}
 
 /**
  * Each bad input gives one clear message naming the file and field, exit code 2, no stack trace, and no
@@ -31,7 +39,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: regops.yml:16:3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n',
+      `regops: error: regops.yml:${lineOf('  input: float_input', 1)}:3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n`,
     );
   });
 
@@ -43,7 +51,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: regops.yml:148:5: checks[12].minn: unknown key `minn`; did you mean `min`?\n',
+      `regops: error: regops.yml:${lineOf('    metric: auroc\n    min: 0.75', 1)}:5: checks[12].minn: unknown key \`minn\`; did you mean \`min\`?\n`,
     );
   });
 
@@ -54,7 +62,9 @@ describe('bad input', () => {
     );
     const r = await runBad(dir);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('regops: error: regops.yml:148:10: checks[12].min: expected number, got "high"\n');
+    expect(r.err).toBe(
+      `regops: error: regops.yml:${lineOf('    metric: auroc\n    min: 0.75', 1)}:10: checks[12].min: expected number, got "high"\n`,
+    );
   });
 
   it('a path that does not exist', async () => {
@@ -63,7 +73,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: regops.yml:35:11: datasets.test.path: file not found: data/tset.csv (looked in data/tset.csv)\n',
+      `regops: error: regops.yml:${lineOf('path: data/test.csv')}:11: datasets.test.path: file not found: data/tset.csv (looked in data/tset.csv)\n`,
     );
   });
 
@@ -85,7 +95,7 @@ describe('bad input', () => {
     const r = await runBad(dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'regops: error: regops.yml:15:10: model.input: the model models/pima_hgb_candidate.onnx has no input "features"; its inputs are: "float_input". Set model.input to one of them.\n',
+      `regops: error: regops.yml:${lineOf('  input: float_input')}:10: model.input: the model models/pima_hgb_candidate.onnx has no input "features"; its inputs are: "float_input". Set model.input to one of them.\n`,
     );
   });
 
@@ -234,7 +244,7 @@ describe('bad model files', () => {
             'features: [pregnant, glucose, pressure, triceps, insulin, mass, pedigree]',
           ),
         ),
-      'regops: error: regops.yml:16:13: model.features: 7 feature(s) listed, but input "float_input" of models/pima_hgb_candidate.onnx takes 8 (shape [N, 8])\n',
+      `regops: error: regops.yml:${lineOf('  features: [pregnant')}:13: model.features: 7 feature(s) listed, but input "float_input" of models/pima_hgb_candidate.onnx takes 8 (shape [N, 8])\n`,
     ],
   ])('%s: exact message, exit 2, nothing written', async (_name, spoil, message) => {
     const dir = copyExample();

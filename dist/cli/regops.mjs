@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path19) {
-      const ctrl = callVisitor(key, node2, visitor, path19);
+    function visit_(key, node2, visitor, path20) {
+      const ctrl = callVisitor(key, node2, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path20 = Object.freeze(path20.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path19);
+            const ci = visit_(i, node2.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path19);
+          const cv = visit_("value", node2.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path19) {
-      const ctrl = await callVisitor(key, node2, visitor, path19);
+    async function visitAsync_(key, node2, visitor, path20) {
+      const ctrl = await callVisitor(key, node2, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path20 = Object.freeze(path20.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path19);
+          const cv = await visitAsync_("value", node2.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path19) {
+    function callVisitor(key, node2, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path19);
+        return visitor(key, node2, path20);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path19);
+        return visitor.Map?.(key, node2, path20);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path19);
+        return visitor.Seq?.(key, node2, path20);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path19);
+        return visitor.Pair?.(key, node2, path20);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path19);
+        return visitor.Scalar?.(key, node2, path20);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path19);
+        return visitor.Alias?.(key, node2, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node2) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node2) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -988,13 +988,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1148,16 +1148,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1174,11 +1174,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1187,38 +1187,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1228,14 +1228,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1244,8 +1244,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1373,15 +1373,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1533,11 +1533,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify3;
@@ -1572,8 +1572,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1582,27 +1582,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1618,7 +1618,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1662,16 +1662,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1898,31 +1898,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines2.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines2.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines2[0];
+        str2 = lines2[0];
         for (let i = 1; i < lines2.length; ++i) {
           const line = lines2[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1965,21 +1965,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify3.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines2.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines2.push(str2);
         linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
@@ -1991,11 +1991,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines2)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
@@ -2327,7 +2327,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2365,7 +2365,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2417,7 +2417,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2426,7 +2426,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2437,11 +2437,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2458,7 +2458,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2471,7 +2471,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2488,7 +2488,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -2541,7 +2541,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2558,7 +2558,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2582,9 +2582,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2616,10 +2616,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2630,28 +2630,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines2[i] = str.substr(o, lineWidth);
+            lines2[i] = str2.substr(o, lineWidth);
           }
-          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2857,7 +2857,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2866,7 +2866,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2877,11 +2877,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2901,34 +2901,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2938,7 +2938,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2947,7 +2947,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2964,7 +2964,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -3068,9 +3068,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3107,7 +3107,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3116,7 +3116,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3127,8 +3127,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8794,13 +8794,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path19) {
-          return /^\.|this\b/.test(path19.original);
+        scopedId: function scopedId(path20) {
+          return /^\.|this\b/.test(path20.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path19) {
-          return path19.parts.length === 1 && !AST.helpers.scopedId(path19) && !path19.depth;
+        simpleId: function simpleId(path20) {
+          return path20.parts.length === 1 && !AST.helpers.scopedId(path20) && !path20.depth;
         }
       }
     };
@@ -9069,8 +9069,8 @@ var require_parser2 = __commonJS({
         },
         table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
         defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
-        parseError: function parseError(str, hash2) {
-          throw new Error(str);
+        parseError: function parseError(str2, hash2) {
+          throw new Error(str2);
         },
         parse: function parse5(input2) {
           var self = this, stack = [0], vstack = [null], lstack = [], table2 = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
@@ -9175,11 +9175,11 @@ var require_parser2 = __commonJS({
       var lexer = (function() {
         var lexer2 = {
           EOF: 1,
-          parseError: function parseError(str, hash2) {
+          parseError: function parseError(str2, hash2) {
             if (this.yy.parser) {
-              this.yy.parser.parseError(str, hash2);
+              this.yy.parser.parseError(str2, hash2);
             } else {
-              throw new Error(str);
+              throw new Error(str2);
             }
           },
           setInput: function setInput(input2) {
@@ -9885,12 +9885,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path19, params, hash2, open3, strip, locInfo) {
+    function prepareMustache(path20, params, hash2, open3, strip, locInfo) {
       var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path19,
+        path: path20,
         params,
         hash: hash2,
         escaped,
@@ -10162,9 +10162,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path19 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path20 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path19.original);
+        this.opcode("registerDecorator", params.length, path20.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -10231,48 +10231,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path19 = sexpr.path, name = path19.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path19));
+        var path20 = sexpr.path, name = path20.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path20));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path19.strict = true;
-        this.accept(path19);
+        path20.strict = true;
+        this.accept(path20);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path19 = sexpr.path;
-        path19.strict = true;
-        this.accept(path19);
+        var path20 = sexpr.path;
+        path20.strict = true;
+        this.accept(path20);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path19 = sexpr.path, name = path19.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path20 = sexpr.path, name = path20.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path19.strict = true;
-          path19.falsy = true;
-          this.accept(path19);
-          this.opcode("invokeHelper", params.length, path19.original, _ast2["default"].helpers.simpleId(path19));
+          path20.strict = true;
+          path20.falsy = true;
+          this.accept(path20);
+          this.opcode("invokeHelper", params.length, path20.original, _ast2["default"].helpers.simpleId(path20));
         }
       },
-      PathExpression: function PathExpression(path19) {
-        var depth = validateDepth(path19);
-        var parts = validateParts(path19);
+      PathExpression: function PathExpression(path20) {
+        var depth = validateDepth(path20);
+        var parts = validateParts(path20);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path19), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path20), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path19.data) {
+        } else if (path20.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path19.strict);
+          this.opcode("lookupData", depth, parts, path20.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path19.falsy, path19.strict, scoped);
+          this.opcode("lookupOnContext", parts, path20.falsy, path20.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10499,8 +10499,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path19) {
-      return validateStringArray(path19, path19.parts, "parts");
+    function validateParts(path20) {
+      return validateStringArray(path20, path20.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10682,16 +10682,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize3(aPath) {
-      var path19 = aPath;
+      var path20 = aPath;
       var url2 = urlParse2(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path19 = url2.path;
+        path20 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path19);
-      var parts = path19.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path20);
+      var parts = path20.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10708,15 +10708,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path19 = parts.join("/");
-      if (path19 === "") {
-        path19 = isAbsolute ? "/" : ".";
+      path20 = parts.join("/");
+      if (path20 === "") {
+        path20 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path19;
+        url2.path = path20;
         return urlGenerate(url2);
       }
-      return path19;
+      return path20;
     }
     exports.normalize = normalize3;
     function join(aRoot, aPath) {
@@ -10901,8 +10901,8 @@ var require_util = __commonJS({
       return strcmp(mappingA.name, mappingB.name);
     }
     exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
-    function parseSourceMapInput(str) {
-      return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
+    function parseSourceMapInput(str2) {
+      return JSON.parse(str2.replace(/^\)]}'[^\n]*\n/, ""));
     }
     exports.parseSourceMapInput = parseSourceMapInput;
     function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
@@ -11648,7 +11648,7 @@ var require_source_map_consumer = __commonJS({
       var temp = {};
       var originalMappings = [];
       var generatedMappings = [];
-      var mapping, str, segment, end, value;
+      var mapping, str2, segment, end, value;
       while (index < length) {
         if (aStr.charAt(index) === ";") {
           generatedLine++;
@@ -11664,10 +11664,10 @@ var require_source_map_consumer = __commonJS({
               break;
             }
           }
-          str = aStr.slice(index, end);
-          segment = cachedSegments[str];
+          str2 = aStr.slice(index, end);
+          segment = cachedSegments[str2];
           if (segment) {
-            index += str.length;
+            index += str2.length;
           } else {
             segment = [];
             while (index < end) {
@@ -11682,7 +11682,7 @@ var require_source_map_consumer = __commonJS({
             if (segment.length === 3) {
               throw new Error("Found a source and line, but no column");
             }
-            cachedSegments[str] = segment;
+            cachedSegments[str2] = segment;
           }
           mapping.generatedColumn = previousGeneratedColumn + segment[0];
           previousGeneratedColumn = mapping.generatedColumn;
@@ -12189,11 +12189,11 @@ var require_source_node = __commonJS({
       }
     };
     SourceNode.prototype.toString = function SourceNode_toString() {
-      var str = "";
+      var str2 = "";
       this.walk(function(chunk) {
-        str += chunk;
+        str2 += chunk;
       });
-      return str;
+      return str2;
     };
     SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
       var generated = {
@@ -12392,12 +12392,12 @@ var require_code_gen = __commonJS({
         params = this.generateList(params);
         return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
       },
-      quotedString: function quotedString(str) {
-        str = str + "";
-        if (!NEEDS_ESCAPING.test(str)) {
-          return '"' + str + '"';
+      quotedString: function quotedString(str2) {
+        str2 = str2 + "";
+        if (!NEEDS_ESCAPING.test(str2)) {
+          return '"' + str2 + '"';
         }
-        return safeJsonLiteral(str);
+        return safeJsonLiteral(str2);
       },
       objectLiteral: function objectLiteral(obj) {
         var _this = this;
@@ -13231,8 +13231,8 @@ var require_javascript_compiler = __commonJS({
           return "depth" + context;
         }
       },
-      quotedString: function quotedString(str) {
-        return this.source.quotedString(str);
+      quotedString: function quotedString(str2) {
+        return this.source.quotedString(str2);
       },
       objectLiteral: function objectLiteral(obj) {
         return this.source.objectLiteral(obj);
@@ -13518,8 +13518,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path19 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path19;
+      var path20 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path20;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13571,7 +13571,7 @@ var require_lib = __commonJS({
 
 // packages/cli/src/main.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/core/src/baseline.ts
@@ -14527,10 +14527,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path19) {
-  if (!path19)
+function getElementAtPath(obj, path20) {
+  if (!path20)
     return obj;
-  return path19.reduce((acc, key) => acc?.[key], obj);
+  return path20.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14545,14 +14545,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -14666,8 +14666,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def2, params) {
   const cl = new inst._zod.constr(def2 ?? inst._zod.def);
@@ -14870,11 +14870,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path19, issues) {
+function prefixIssues(path20, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path19);
+    iss.path.unshift(path20);
     return iss;
   });
 }
@@ -14933,13 +14933,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -15336,16 +15336,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path19 = []) => {
+  const processError = (error63, path20 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path20, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15384,17 +15384,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error63, path19 = []) => {
+  const processError = (error63, path20 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path20, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -15433,8 +15433,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path19) {
+  const path20 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path20) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -17272,7 +17272,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def2) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def2.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -17280,7 +17280,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def2) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -17416,7 +17416,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) =
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -17425,7 +17425,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) =
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -32572,13 +32572,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path19 = ref.slice(1).split("/").filter(Boolean);
-  if (path19.length === 0) {
+  const path20 = ref.slice(1).split("/").filter(Boolean);
+  if (path20.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path19[0] === defsKey) {
-    const key = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
+  if (path20[0] === defsKey) {
+    const key = path20[1] === void 0 ? void 0 : decodeJSONPointerSegment(path20[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33551,9 +33551,9 @@ function nearest(word, candidates) {
 // packages/core/src/yaml-file.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
-function formatPath(path19) {
+function formatPath(path20) {
   let out = "";
-  for (const k of path19) {
+  for (const k of path20) {
     if (typeof k === "number") out += `[${k}]`;
     else out += out === "" ? k : `.${k}`;
   }
@@ -33585,8 +33585,8 @@ function parseYamlText(text3, display) {
     throw new ConfigurationError(problems);
   }
   const data = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path19, key) => {
-    const node2 = path19.length === 0 ? doc.contents : doc.getIn(path19, true);
+  const locate = (path20, key) => {
+    const node2 = path20.length === 0 ? doc.contents : doc.getIn(path20, true);
     let offset;
     if (key !== void 0 && node2 && (0, import_yaml2.isMap)(node2)) {
       const pair2 = node2.items.find((p) => p.key?.value === key);
@@ -33628,10 +33628,10 @@ function pickOption(s, data) {
   }
   return d.options.find((o) => def(unwrap(o)).type === "object");
 }
-function schemaAt(root, data, path19) {
+function schemaAt(root, data, path20) {
   let s = root;
   let value = data;
-  for (const key of path19) {
+  for (const key of path20) {
     if (!s) return void 0;
     s = unwrap(s);
     if (def(s).type === "union") s = pickOption(s, value);
@@ -33649,8 +33649,8 @@ function schemaAt(root, data, path19) {
   if (def(s).type === "union") s = pickOption(s, value) ?? s;
   return s ? unwrap(s) : void 0;
 }
-function knownKeysAt(root, data, path19) {
-  const s = schemaAt(root, data, path19);
+function knownKeysAt(root, data, path20) {
+  const s = schemaAt(root, data, path20);
   if (!s) return [];
   const d = def(s);
   return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
@@ -33670,26 +33670,26 @@ var typeWords = {
   int: "an integer"
 };
 function issueMessages(issue2, root, data) {
-  const path19 = issue2.path;
+  const path20 = issue2.path;
   switch (issue2.code) {
     case "invalid_type": {
-      if (issue2.input === void 0) return [{ path: path19, text: `required, but missing` }];
+      if (issue2.input === void 0) return [{ path: path20, text: `required, but missing` }];
       const expected = typeWords[issue2.expected] ?? issue2.expected;
-      return [{ path: path19, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
+      return [{ path: path20, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
     }
     case "unrecognized_keys": {
-      const known = knownKeysAt(root, data, path19);
+      const known = knownKeysAt(root, data, path20);
       return issue2.keys.map((k) => {
         const hint = nearest(k, known);
         const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
-        return { path: [...path19, k], key: k, text: `unknown key \`${k}\`${tail}` };
+        return { path: [...path20, k], key: k, text: `unknown key \`${k}\`${tail}` };
       });
     }
     case "invalid_union": {
       if (issue2.discriminator) {
         const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
         const options5 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
-        const p = path19[path19.length - 1] === issue2.discriminator ? path19 : [...path19, issue2.discriminator];
+        const p = path20[path20.length - 1] === issue2.discriminator ? path20 : [...path20, issue2.discriminator];
         if (got === void 0) return [{ path: p, text: `required, one of: ${options5.join(", ")}` }];
         const hint = typeof got === "string" ? nearest(got, options5) : void 0;
         return [
@@ -33703,10 +33703,10 @@ function issueMessages(issue2, root, data) {
       const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
       if (best && best.length > 0) {
         return best.flatMap(
-          (sub) => issueMessages({ ...sub, path: [...path19, ...sub.path] }, root, data)
+          (sub) => issueMessages({ ...sub, path: [...path20, ...sub.path] }, root, data)
         );
       }
-      return [{ path: path19, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
+      return [{ path: path20, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
     }
     case "invalid_value": {
       const got = issue2.input;
@@ -33714,41 +33714,41 @@ function issueMessages(issue2, root, data) {
       const hint = typeof got === "string" ? nearest(got, options5) : void 0;
       return [
         {
-          path: path19,
+          path: path20,
           text: `expected one of ${options5.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
         }
       ];
     }
     case "too_small": {
-      if (issue2.origin === "array") return [{ path: path19, text: `needs at least ${issue2.minimum} item(s)` }];
-      if (issue2.origin === "string") return [{ path: path19, text: `must not be empty` }];
+      if (issue2.origin === "array") return [{ path: path20, text: `needs at least ${issue2.minimum} item(s)` }];
+      if (issue2.origin === "string") return [{ path: path20, text: `must not be empty` }];
       return [
         {
-          path: path19,
+          path: path20,
           text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "too_big": {
-      if (issue2.origin === "array") return [{ path: path19, text: `allows at most ${issue2.maximum} item(s)` }];
+      if (issue2.origin === "array") return [{ path: path20, text: `allows at most ${issue2.maximum} item(s)` }];
       return [
         {
-          path: path19,
+          path: path20,
           text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "invalid_format":
-      return [{ path: path19, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
+      return [{ path: path20, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
     default:
-      return [{ path: path19, text: issue2.message }];
+      return [{ path: path20, text: issue2.message }];
   }
 }
-function problemAt(file2, path19, text3, key) {
-  const parent = key !== void 0 ? path19.slice(0, -1) : path19;
-  const pos = file2.locate(parent, key) ?? file2.locate(path19.slice(0, -1));
+function problemAt(file2, path20, text3, key) {
+  const parent = key !== void 0 ? path20.slice(0, -1) : path20;
+  const pos = file2.locate(parent, key) ?? file2.locate(path20.slice(0, -1));
   const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
-  return `${where}: ${formatPath(path19)}: ${text3}`;
+  return `${where}: ${formatPath(path20)}: ${text3}`;
 }
 function parseWith(schema, file2) {
   const result2 = schema.safeParse(file2.data, { reportInput: true });
@@ -34438,7 +34438,10 @@ var baseConfigShape = {
   version: external_exports.literal(1).describe("Config format version."),
   project: external_exports.strictObject({
     name: external_exports.string().min(1),
-    description: external_exports.string().optional()
+    description: external_exports.string().optional(),
+    safety_class: external_exports.enum(["A", "B", "C"]).optional().describe(
+      "IEC 62304 software safety class of the software system the model is part of (A: no injury possible; B: non-serious injury; C: death or serious injury). The compliance report lists what the class requires."
+    )
   }),
   model: ModelConfig.optional(),
   baseline: BaselineConfig.optional(),
@@ -34452,6 +34455,14 @@ var baseConfigShape = {
   ),
   privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
   gate: GateConfig.default({ fail_on: ["fail", "error"], require_verified: false }),
+  sbom: external_exports.strictObject({
+    lockfiles: external_exports.array(RelPath).default([]).describe(
+      "The repository's dependency lockfiles (package-lock.json, pinned requirements.txt), listed in the SBOM and the SOUP list."
+    ),
+    soup: RelPath.optional().describe(
+      "YAML file with IEC 62304 SOUP metadata per dependency (supplier, purpose, risk level, \u2026)."
+    )
+  }).optional().describe("Software bill of materials (CycloneDX 1.6) and SOUP list."),
   pccp: PccpChangeConfig.optional().describe(
     "The predetermined change control plan (pccp.yml) this change is judged against; a change outside it fails the gate unless an override is recorded."
   )
@@ -34693,7 +34704,11 @@ var Evidence = external_exports.strictObject({
     }).nullable(),
     change: external_exports.strictObject({ number: external_exports.number().int(), url: external_exports.string().nullable(), title: external_exports.string().nullable() }).nullable().describe("The pull/merge request, when there is one.")
   }),
-  project: external_exports.strictObject({ name: external_exports.string(), description: external_exports.string().nullable() }),
+  project: external_exports.strictObject({
+    name: external_exports.string(),
+    description: external_exports.string().nullable(),
+    safety_class: external_exports.enum(["A", "B", "C"]).nullable().default(null).describe("IEC 62304 software safety class.")
+  }),
   inputs: external_exports.array(InputFile),
   model: ModelEvidence.nullable(),
   baseline_model: ModelEvidence.nullable(),
@@ -35001,7 +35016,11 @@ async function runPipeline(project, registry3, services, options5) {
       git: gitInfo(project.rootDir),
       change: options5.change ?? null
     },
-    project: { name: project.config.project.name, description: project.config.project.description ?? null },
+    project: {
+      name: project.config.project.name,
+      description: project.config.project.description ?? null,
+      safety_class: project.config.project.safety_class ?? null
+    },
     inputs: prepared.inputs,
     model: prepared.model,
     baseline_model: prepared.baselineModel,
@@ -36047,8 +36066,8 @@ var REBuilder = class {
     this.cache = {};
     return this;
   }
-  escapeRE(str) {
-    return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+  escapeRE(str2) {
+    return str2.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
   }
   nestedPairRE(open3, close, depth = 4) {
     const openRE = this.escapeRE(open3);
@@ -36612,13 +36631,13 @@ function replaceEntityPattern(match, name) {
   if (decoded !== match) return decoded;
   return match;
 }
-function unescapeMd(str) {
-  if (str.indexOf("\\") < 0) return str;
-  return str.replace(UNESCAPE_MD_RE, "$1");
+function unescapeMd(str2) {
+  if (str2.indexOf("\\") < 0) return str2;
+  return str2.replace(UNESCAPE_MD_RE, "$1");
 }
-function unescapeAll(str) {
-  if (str.indexOf("\\") < 0 && str.indexOf("&") < 0) return str;
-  return str.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
+function unescapeAll(str2) {
+  if (str2.indexOf("\\") < 0 && str2.indexOf("&") < 0) return str2;
+  return str2.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
     if (escaped) return escaped;
     return replaceEntityPattern(match, entity2);
   });
@@ -36634,13 +36653,13 @@ var HTML_REPLACEMENTS = {
 function replaceUnsafeChar(ch) {
   return HTML_REPLACEMENTS[ch];
 }
-function escapeHtml(str) {
-  if (HTML_ESCAPE_TEST_RE.test(str)) return str.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
-  return str;
+function escapeHtml(str2) {
+  if (HTML_ESCAPE_TEST_RE.test(str2)) return str2.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  return str2;
 }
 var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
-function escapeRE(str) {
-  return str.replace(REGEXP_ESCAPE_RE, "\\$&");
+function escapeRE(str2) {
+  return str2.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
 function isSpace(code2) {
   switch (code2) {
@@ -36713,19 +36732,19 @@ function isMdAsciiPunct(ch) {
       return false;
   }
 }
-function normalizeReference(str) {
-  str = str.trim().replace(/\s+/g, " ");
-  return str.toLowerCase().toUpperCase();
+function normalizeReference(str2) {
+  str2 = str2.trim().replace(/\s+/g, " ");
+  return str2.toLowerCase().toUpperCase();
 }
 function isAsciiTrimmable(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-function asciiTrim(str) {
+function asciiTrim(str2) {
   let start = 0;
-  for (; start < str.length; start++) if (!isAsciiTrimmable(str.charCodeAt(start))) break;
-  let end = str.length - 1;
-  for (; end >= start; end--) if (!isAsciiTrimmable(str.charCodeAt(end))) break;
-  return str.slice(start, end + 1);
+  for (; start < str2.length; start++) if (!isAsciiTrimmable(str2.charCodeAt(start))) break;
+  let end = str2.length - 1;
+  for (; end >= start; end--) if (!isAsciiTrimmable(str2.charCodeAt(end))) break;
+  return str2.slice(start, end + 1);
 }
 var lib = {
   mdurl: mdurl_exports,
@@ -36761,7 +36780,7 @@ function parseLinkLabel(state, start, disableNested) {
   state.pos = oldPos;
   return labelEnd;
 }
-function parseLinkDestination(str, start, max) {
+function parseLinkDestination(str2, start, max) {
   let code2;
   let pos = start;
   const result2 = {
@@ -36769,15 +36788,15 @@ function parseLinkDestination(str, start, max) {
     pos: 0,
     str: ""
   };
-  if (str.charCodeAt(pos) === 60) {
+  if (str2.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code2 = str.charCodeAt(pos);
+      code2 = str2.charCodeAt(pos);
       if (code2 === 10) return result2;
       if (code2 === 60) return result2;
       if (code2 === 62) {
         result2.pos = pos + 1;
-        result2.str = unescapeAll(str.slice(start + 1, pos));
+        result2.str = unescapeAll(str2.slice(start + 1, pos));
         result2.ok = true;
         return result2;
       }
@@ -36791,11 +36810,11 @@ function parseLinkDestination(str, start, max) {
   }
   let level = 0;
   while (pos < max) {
-    code2 = str.charCodeAt(pos);
+    code2 = str2.charCodeAt(pos);
     if (code2 === 32) break;
     if (code2 < 32 || code2 === 127) break;
     if (code2 === 92 && pos + 1 < max) {
-      if (str.charCodeAt(pos + 1) === 32) {
+      if (str2.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
       }
@@ -36814,12 +36833,12 @@ function parseLinkDestination(str, start, max) {
   }
   if (start === pos) return result2;
   if (level !== 0) return result2;
-  result2.str = unescapeAll(str.slice(start, pos));
+  result2.str = unescapeAll(str2.slice(start, pos));
   result2.pos = pos;
   result2.ok = true;
   return result2;
 }
-function parseLinkTitle(str, start, max, prev_state) {
+function parseLinkTitle(str2, start, max, prev_state) {
   let code2;
   let pos = start;
   const state = {
@@ -36834,7 +36853,7 @@ function parseLinkTitle(str, start, max, prev_state) {
     state.marker = prev_state.marker;
   } else {
     if (pos >= max) return state;
-    let marker = str.charCodeAt(pos);
+    let marker = str2.charCodeAt(pos);
     if (marker !== 34 && marker !== 39 && marker !== 40) return state;
     start++;
     pos++;
@@ -36842,10 +36861,10 @@ function parseLinkTitle(str, start, max, prev_state) {
     state.marker = marker;
   }
   while (pos < max) {
-    code2 = str.charCodeAt(pos);
+    code2 = str2.charCodeAt(pos);
     if (code2 === state.marker) {
       state.pos = pos + 1;
-      state.str += unescapeAll(str.slice(start, pos));
+      state.str += unescapeAll(str2.slice(start, pos));
       state.ok = true;
       return state;
     } else if (code2 === 40 && state.marker === 41) return state;
@@ -36853,7 +36872,7 @@ function parseLinkTitle(str, start, max, prev_state) {
     pos++;
   }
   state.can_continue = true;
-  state.str += unescapeAll(str.slice(start, pos));
+  state.str += unescapeAll(str2.slice(start, pos));
   return state;
 }
 var helpers_exports = /* @__PURE__ */ __exportAll({
@@ -37419,10 +37438,10 @@ var StateCore = class {
 var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
 var NULL_RE = /\0/g;
 function normalize2(state) {
-  let str;
-  str = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
-  str = str.replace(NULL_RE, "\uFFFD");
-  state.src = str;
+  let str2;
+  str2 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
+  str2 = str2.replace(NULL_RE, "\uFFFD");
+  state.src = str2;
 }
 function block(state) {
   let token;
@@ -37451,11 +37470,11 @@ function inline(state) {
     if (tok.type === "inline") state.md.inline.parse(tok.content, state.md, state.env, tok.children);
   }
 }
-function isLinkOpen$1(str) {
-  return /^<a[>\s]/i.test(str);
+function isLinkOpen$1(str2) {
+  return /^<a[>\s]/i.test(str2);
 }
-function isLinkClose$1(str) {
-  return /^<\/a\s*>/i.test(str);
+function isLinkClose$1(str2) {
+  return /^<\/a\s*>/i.test(str2);
 }
 function linkify$1(state) {
   const blockTokens = state.tokens;
@@ -37604,16 +37623,16 @@ function addReplacement(replacements, tokenIdx, pos, ch) {
     ch
   });
 }
-function applyReplacements(str, replacements) {
+function applyReplacements(str2, replacements) {
   let result2 = "";
   let lastPos = 0;
   replacements.sort((a, b) => a.pos - b.pos);
   for (let i = 0; i < replacements.length; i++) {
     const replacement = replacements[i];
-    result2 += str.slice(lastPos, replacement.pos) + replacement.ch;
+    result2 += str2.slice(lastPos, replacement.pos) + replacement.ch;
     lastPos = replacement.pos + 1;
   }
-  return result2 + str.slice(lastPos);
+  return result2 + str2.slice(lastPos);
 }
 function process_inlines(tokens, state) {
   let j;
@@ -37901,30 +37920,30 @@ function getLine(state, line) {
   const max = state.eMarks[line];
   return state.src.slice(pos, max);
 }
-function escapedSplit(str) {
+function escapedSplit(str2) {
   const result2 = [];
-  const max = str.length;
+  const max = str2.length;
   let pos = 0;
-  let ch = str.charCodeAt(pos);
+  let ch = str2.charCodeAt(pos);
   let isEscaped = false;
   let lastPos = 0;
   let current = "";
   while (pos < max) {
     if (ch === 124) {
       if (!isEscaped) {
-        result2.push(current + str.substring(lastPos, pos));
+        result2.push(current + str2.substring(lastPos, pos));
         current = "";
         lastPos = pos + 1;
       } else {
-        current += str.substring(lastPos, pos - 1);
+        current += str2.substring(lastPos, pos - 1);
         lastPos = pos;
       }
     }
     isEscaped = ch === 92;
     pos++;
-    ch = str.charCodeAt(pos);
+    ch = str2.charCodeAt(pos);
   }
-  result2.push(current + str.substring(lastPos));
+  result2.push(current + str2.substring(lastPos));
   return result2;
 }
 function table(state, startLine, endLine, silent) {
@@ -38371,12 +38390,12 @@ function list(state, startLine, endLine, silent) {
   return true;
 }
 var MAX_LABEL_LENGTH = 999;
-function countCodePoints(str) {
-  let length = str.length;
-  for (let i = 0; i < str.length - 1; i++) {
-    const high = str.charCodeAt(i);
+function countCodePoints(str2) {
+  let length = str2.length;
+  for (let i = 0; i < str2.length - 1; i++) {
+    const high = str2.charCodeAt(i);
     if (high < 55296 || high > 56319) continue;
-    const low = str.charCodeAt(i + 1);
+    const low = str2.charCodeAt(i + 1);
     if (low >= 56320 && low <= 57343) {
       length--;
       i++;
@@ -39535,11 +39554,11 @@ function autolink(state, silent) {
   }
   return false;
 }
-function isLinkOpen(str) {
-  return /^<a[>\s]/i.test(str);
+function isLinkOpen(str2) {
+  return /^<a[>\s]/i.test(str2);
 }
-function isLinkClose(str) {
-  return /^<\/a\s*>/i.test(str);
+function isLinkClose(str2) {
+  return /^<\/a\s*>/i.test(str2);
 }
 function isLetter(ch) {
   const lc = ch | 32;
@@ -39803,8 +39822,8 @@ var ParserInline = class {
   /**
   * Process input string and push inline tokens into `outTokens`
   */
-  parse(str, md, env3, outTokens) {
-    const state = new this.State(str, md, env3, outTokens);
+  parse(str2, md, env3, outTokens) {
+    const state = new this.State(str2, md, env3, outTokens);
     this.tokenize(state);
     const rules = this.ruler2.getRules("");
     const len = rules.length;
@@ -39936,8 +39955,8 @@ var MarkdownIt = class {
   * ```
   */
   validateLink(url2) {
-    const str = url2.trim().toLowerCase();
-    return BAD_PROTO_RE.test(str) ? GOOD_DATA_RE.test(str) : true;
+    const str2 = url2.trim().toLowerCase();
+    return BAD_PROTO_RE.test(str2) ? GOOD_DATA_RE.test(str2) : true;
   }
   /**
   * Function used to encode link url to a machine-readable format,
@@ -40478,13 +40497,13 @@ function drift(e, max = 5) {
       const det = r.details;
       const first = r.metrics[0];
       const p = metricValue(r, "p_adjusted");
-      const stat = `${first?.name ?? "?"} ${num(first)}${p ? `, p adj ${num(p)}` : ""}`;
+      const stat2 = `${first?.name ?? "?"} ${num(first)}${p ? `, p adj ${num(p)}` : ""}`;
       const missing = `${formatNumber(100 * (metricValue(r, "missing_rate_reference")?.value ?? 0), "bound")}% \u2192 ${formatNumber(100 * (metricValue(r, "missing_rate_current")?.value ?? 0), "bound")}%${det.missingness_drift ? " (drift)" : ""}`;
       return {
         column: r.id.slice(top.id.length + 1),
         icon: STATUS_ICON[r.status],
         method: det.method ?? "?",
-        stat,
+        stat: stat2,
         missing
       };
     });
@@ -40603,12 +40622,12 @@ function columnRow(c, rows, where, gaps) {
     if (mark) approx = true;
     top = c.top.slice(0, 3).map((t) => ({ value: t.value, count: `${mark}${t.count}` }));
   }
-  let noValues = "\u2014";
+  let noValues2 = "\u2014";
   if (!numeric && !top && c.count > 0) {
-    noValues = "not measured";
+    noValues2 = "not measured";
     gaps.push(`${where} \u203A ${c.name}: no value summary in the profile`);
   }
-  return { ...base, withheld: false, numeric, top, noValues, approx };
+  return { ...base, withheld: false, numeric, top, noValues: noValues2, approx };
 }
 function recordedTargets(e) {
   const columns = /* @__PURE__ */ new Set();
@@ -41040,8 +41059,8 @@ function modelView(m) {
     outputs: m.outputs
   };
 }
-function fileStem(path19) {
-  const base = path19.split("/").pop() ?? path19;
+function fileStem(path20) {
+  const base = path20.split("/").pop() ?? path20;
   return base.replace(/\.[^.]+$/, "") || base;
 }
 function frontMatter(e, name, metricResults) {
@@ -41510,7 +41529,7 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -41537,7 +41556,7 @@ var mixedTypesCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: no column mixes numbers and text`,
+        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: no column mixes numbers and text`,
         {
           numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
           text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]]))
@@ -41597,7 +41616,7 @@ var categoryVariantsCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "counts"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       const sensitive = sensitiveOf(f, ds);
       const problems = [];
       const findings = [];
@@ -41625,7 +41644,7 @@ var categoryVariantsCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "variant_groups", value: findings.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path19}: one category spelled several ways: ${problems.join("; ")}` : `${path19}: every category has one spelling`,
+        problems.length ? `${path20}: one category spelled several ways: ${problems.join("; ")}` : `${path20}: every category has one spelling`,
         { findings }
       );
     });
@@ -41648,7 +41667,7 @@ var constantCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "heavy"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -41676,7 +41695,7 @@ var constantCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "constant_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: no constant or near-constant column`
+        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: no constant or near-constant column`
       );
     });
   }
@@ -41882,7 +41901,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
           return datasetResult(
@@ -41891,7 +41910,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path19}: column(s) not in the file: ${st.missing.join(", ")}`
+            `${path20}: column(s) not in the file: ${st.missing.join(", ")}`
           );
         }
         let conflictingRows = 0;
@@ -41930,7 +41949,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             },
             { name: "conflicting_groups", value: groups }
           ],
-          `${path19}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
+          `${path20}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
           {
             rows: st.rows,
             conflicting_rows: conflictingRows,
@@ -42000,7 +42019,7 @@ var duplicatesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
           return datasetResult(
@@ -42009,7 +42028,7 @@ var duplicatesCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path19}: column(s) not in the file: ${st.missingColumns.join(", ")}`
+            `${path20}: column(s) not in the file: ${st.missingColumns.join(", ")}`
           );
         }
         const { duplicates: duplicates2, examples } = countRepeats(st.spill);
@@ -42025,7 +42044,7 @@ var duplicatesCheck = defineStreamingCheck({
             { name: "duplicate_fraction", value: frac, threshold: { op: "<=", value: cfg.max_fraction } },
             { name: "duplicate_rows", value: duplicates2 }
           ],
-          `${path19}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
+          `${path20}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
           { rows: st.rows, duplicates: duplicates2, examples }
         );
       } finally {
@@ -42104,7 +42123,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       const target2 = cfg.target ?? f.ctx.config.target?.column;
       if (st.absent)
         return datasetResult(
@@ -42113,7 +42132,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
           ds,
           "error",
           [],
-          `${path19}: label column "${target2}" not in the file`
+          `${path20}: label column "${target2}" not in the file`
         );
       const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
@@ -42129,7 +42148,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
         ds,
         fail2 ? "fail" : "pass",
         metrics,
-        `${path19}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
+        `${path20}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
         { positives: st.positives, labelled: st.labelled, missing_labels: st.missing }
       );
     });
@@ -42221,7 +42240,7 @@ var sizeCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       const sensitive = f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
       const metrics = [];
       const problems = [];
@@ -42258,7 +42277,7 @@ var sizeCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: ${st.rows} rows; every declared group is large enough`,
+        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: ${st.rows} rows; every declared group is large enough`,
         { rows: st.rows, groups }
       );
     });
@@ -42336,7 +42355,7 @@ var missingCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path19 = f.sources.get(ds)?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? ds;
       const metrics = [];
       const problems = [];
       st.header.forEach((col, j) => {
@@ -42373,7 +42392,7 @@ var missingCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path19}: ${problems.join("; ")}` : `${path19}: missing values within bounds in ${st.rows} rows`,
+        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: missing values within bounds in ${st.rows} rows`,
         {
           rows: st.rows,
           missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
@@ -42492,7 +42511,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         );
       }
     }
-    const path19 = f.sources.get(current)?.path ?? current;
+    const path20 = f.sources.get(current)?.path ?? current;
     return [
       datasetResult(
         cfg,
@@ -42500,7 +42519,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         current,
         problems.length ? "fail" : "pass",
         [{ name: "columns_with_unseen", value: problems.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path19}: categories not in ${reference2}: ${problems.join("; ")}` : `${path19}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
+        problems.length ? `${path20}: categories not in ${reference2}: ${problems.join("; ")}` : `${path20}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
         { reference: reference2, columns, findings }
       )
     ];
@@ -43572,7 +43591,7 @@ var phiCheck = defineStreamingCheck({
     const ignore = new Set(cfg.ignore);
     const own2 = needsOwnScan(cfg);
     for (const [ds, state] of f.states) {
-      const path19 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const path20 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
       const base = {
         id: `${cfg.id}/${ds}`,
         check: "data.phi",
@@ -43588,7 +43607,7 @@ var phiCheck = defineStreamingCheck({
           ...base,
           status: "error",
           metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
-          message: `${path19}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          message: `${path20}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
           details: { dataset: ds }
         });
         continue;
@@ -43602,10 +43621,10 @@ var phiCheck = defineStreamingCheck({
       const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
       let message;
       if (status === "pass") {
-        message = `${path19}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path20}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
       } else {
         const what = high.length > 0 ? "possible PHI" : "dates";
-        message = `${path19}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path20}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
       }
       results.push({
         ...base,
@@ -44586,8 +44605,8 @@ var init_state = function(options5) {
 };
 
 // node_modules/csv-parse/lib/utils/underscore.js
-var underscore = function(str) {
-  return str.replace(/([A-Z])/g, function(_, match) {
+var underscore = function(str2) {
+  return str2.replace(/([A-Z])/g, function(_, match) {
     return "_" + match.toLowerCase();
   });
 };
@@ -46622,32 +46641,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path19) {
+function schemaTree(schema, rootIndex, path20) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path19, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path20, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path19 };
+  return { count, element, children, path: path20 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path19 = [tree];
+  const path20 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path19.push(child);
+    path20.push(child);
     tree = child;
   }
-  return path19;
+  return path20;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -47385,7 +47404,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path19) => path19.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path20) => path20.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -47590,9 +47609,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path19) {
+function resolve(record2, path20) {
   let value = record2;
-  for (const part of path19.split(".")) {
+  for (const part of path20.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -48252,7 +48271,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
-  const path19 = schema.path.join(".");
+  const path20 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -48267,7 +48286,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path19, values);
+    subcolumnData.set(path20, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -48275,8 +48294,8 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers2, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers2, nextDepth + 1);
-    const keys = subcolumnData.get(`${path19}.${mapName}.key`);
-    const values = subcolumnData.get(`${path19}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path20}.${mapName}.key`);
+    const values = subcolumnData.get(`${path20}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -48284,9 +48303,9 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path19}.${mapName}.key`);
-    subcolumnData.delete(`${path19}.${mapName}.value`);
-    subcolumnData.set(path19, out);
+    subcolumnData.delete(`${path20}.${mapName}.key`);
+    subcolumnData.delete(`${path20}.${mapName}.value`);
+    subcolumnData.set(path20, out);
     return;
   }
   if (schema.children.length) {
@@ -48306,7 +48325,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers2);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path19, inverted);
+    subcolumnData.set(path20, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -49805,7 +49824,7 @@ async function readTable(spec) {
   }
   return makeTable(spec.name, spec.path, source.header, cols, rowCount, source.display);
 }
-function makeTable(name, path19, header, cols, rowCount, display = path19) {
+function makeTable(name, path20, header, cols, rowCount, display = path20) {
   const index = new Map(header.map((h, i) => [h, i]));
   const numericCache = /* @__PURE__ */ new Map();
   const column = (col) => {
@@ -49819,7 +49838,7 @@ function makeTable(name, path19, header, cols, rowCount, display = path19) {
   };
   return {
     name,
-    path: path19,
+    path: path20,
     header,
     rowCount,
     hasColumn: (col) => index.has(col),
@@ -51087,6 +51106,469 @@ function chartData(ref, cur, kind, maxCategories = 20) {
   };
 }
 
+// packages/drift/src/reference-profile.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path15 from "node:path";
+
+// packages/drift/src/weighted-stats.ts
+function weightedSample(values, weights) {
+  const v = finiteSample(values, "weightedSample: values");
+  const w = countVector(weights, "weightedSample: weights");
+  if (v.length !== w.length) throw new Error(`weightedSample: ${v.length} values but ${w.length} weights`);
+  const order = Array.from({ length: v.length }, (_, i) => i).sort(
+    (a, b) => v[a] - v[b] || a - b
+  );
+  const sorted = new Float64Array(v.length);
+  const sw = new Float64Array(v.length);
+  const cum = new Float64Array(v.length + 1);
+  order.forEach((j, i) => {
+    sorted[i] = v[j];
+    sw[i] = w[j];
+    cum[i + 1] = cum[i] + w[j];
+  });
+  return { values: sorted, weights: sw, cum, total: cum[v.length] };
+}
+function kllRankError(k) {
+  return 2.296 / k ** 0.9723;
+}
+function weightedKs(reference2, current) {
+  const b = finiteSample(current, "weightedKs: current").sort();
+  const a = reference2.values;
+  const n1 = reference2.total;
+  const n2 = b.length;
+  if (!(n1 > 0) || n2 === 0) throw new Error(`weightedKs: empty sample (n1=${n1}, n2=${n2})`);
+  let i = 0;
+  let j = 0;
+  let best = 0;
+  while (i < a.length || j < n2) {
+    const x = i < a.length && (j >= n2 || a[i] <= b[j]) ? a[i] : b[j];
+    while (i < a.length && a[i] <= x) i++;
+    while (j < n2 && b[j] <= x) j++;
+    const gap = Math.abs(reference2.cum[i] * n2 - j * n1);
+    if (gap > best) best = gap;
+  }
+  const statistic = best / (n1 * n2);
+  const en = n1 * n2 / (n1 + n2);
+  return { statistic, pValue: kolmogorovSf(Math.sqrt(en) * statistic), n1, n2 };
+}
+function expandedAt(s, p) {
+  let lo = 0;
+  let hi = s.values.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (s.cum[mid + 1] > p) hi = mid;
+    else lo = mid + 1;
+  }
+  return s.values[lo];
+}
+function weightedQuantileLinear(s, q2) {
+  const n = s.total;
+  if (!(n > 0)) throw new Error("weightedQuantileLinear: empty sample");
+  if (!(q2 >= 0 && q2 <= 1)) throw new Error(`weightedQuantileLinear: q must be in [0, 1], got ${q2}`);
+  const h = (n - 1) * q2;
+  if (h >= n - 1) return s.values[s.values.length - 1];
+  const i = Math.floor(h);
+  const g = h - i;
+  const a = expandedAt(s, i);
+  const b = expandedAt(s, i + 1);
+  const diff = b - a;
+  return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
+}
+function weightedQuantileEdges(s, bins = 10) {
+  const edges = [];
+  for (let k = 1; k < bins; k++) {
+    const e = weightedQuantileLinear(s, k / bins);
+    if (edges.length === 0 || e !== edges[edges.length - 1]) edges.push(e);
+  }
+  return Float64Array.from(edges);
+}
+function lastEdgeAtOrBelow2(edges, v) {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (edges[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+function weightedQuantileBinCounts(s, edges) {
+  const counts = new Float64Array(edges.length + 1);
+  for (let i = 0; i < s.values.length; i++) {
+    const b = lastEdgeAtOrBelow2(edges, s.values[i]) + 1;
+    counts[b] = counts[b] + s.weights[i];
+  }
+  return counts;
+}
+function weightedHistogramCounts(s, edges) {
+  const bins = edges.length - 1;
+  if (bins < 1) throw new Error("weightedHistogramCounts: need at least 2 edges");
+  const counts = new Float64Array(bins);
+  const last = edges[bins];
+  for (let i = 0; i < s.values.length; i++) {
+    const v = s.values[i];
+    if (v < edges[0] || v > last) continue;
+    const b = v === last ? bins - 1 : lastEdgeAtOrBelow2(edges, v);
+    counts[b] = counts[b] + s.weights[i];
+  }
+  return counts;
+}
+
+// packages/drift/src/reference-profile.ts
+var SCHEMA_MAJOR = EVIDENCE_SCHEMA_VERSION.split(".")[0];
+var isObject3 = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+var str = (x) => typeof x === "string" ? x : null;
+async function loadReferenceProfile(rootDir, spec, where) {
+  const abs = path15.resolve(rootDir, spec.evidence);
+  const shown2 = displayPath(abs);
+  let bytes;
+  try {
+    if (!(await stat(abs)).isFile())
+      throw new InputError(`${where}.evidence: ${spec.evidence} is not a file`);
+    bytes = await readFile(abs);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e.code === "ENOENT")
+      throw new InputError(`${where}.evidence: file not found: ${spec.evidence} (looked in ${shown2})`);
+    throw new InputError(`${where}.evidence: cannot read ${shown2}: ${e.message}`);
+  }
+  const sha256 = createHash2("sha256").update(bytes).digest("hex");
+  let json2;
+  try {
+    json2 = JSON.parse(bytes.toString("utf8"));
+  } catch (e) {
+    throw new InputError(
+      `${where}: ${shown2} is not JSON (${e.message}); expected the evidence.json of a previous regops run`
+    );
+  }
+  const version2 = isObject3(json2) ? str(json2.schema_version) : null;
+  if (!isObject3(json2) || version2 === null) {
+    throw new InputError(
+      `${where}: ${shown2} is not a RegOps evidence bundle (no schema_version); expected the evidence.json of a previous regops run`
+    );
+  }
+  if (version2.split(".")[0] !== SCHEMA_MAJOR) {
+    throw new InputError(
+      `${where}: ${shown2}: evidence schema version ${version2}, this RegOps reads ${SCHEMA_MAJOR}.x: re-run the baseline with this version`
+    );
+  }
+  const profiles = Array.isArray(json2.profiles) ? json2.profiles : null;
+  if (profiles === null)
+    throw new InputError(`${where}: ${shown2}: no profiles list (evidence schema version ${version2})`);
+  const names = profiles.map((p) => isObject3(p) ? str(p.dataset) : null).filter((n) => n !== null);
+  const index = profiles.findIndex((p) => isObject3(p) && p.dataset === spec.dataset);
+  if (index < 0) {
+    const hint = nearest(spec.dataset, names);
+    throw new InputError(
+      `${where}.dataset: ${shown2} has no profile of dataset "${spec.dataset}"${hint ? `; did you mean "${hint}"?` : ""} (${names.length > 0 ? `profiles: ${names.join(", ")}` : "it holds no profiles"})`
+    );
+  }
+  const parsed = DatasetProfile.safeParse(profiles[index]);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const at = issue2 && issue2.path.length > 0 ? `${issue2.path.join(".")}: ` : "";
+    throw new InputError(
+      `${where}: ${shown2}: profiles[${index}] (dataset "${spec.dataset}") is not a valid profile: ${at}${issue2?.message ?? "invalid"}`
+    );
+  }
+  const run = isObject3(json2.run) ? json2.run : {};
+  const git3 = isObject3(run.git) ? run.git : {};
+  const tool = isObject3(json2.tool) ? json2.tool : {};
+  const datasets = Array.isArray(json2.datasets) ? json2.datasets.filter(isObject3) : [];
+  const datasetPath = str(datasets.find((d) => d.name === spec.dataset)?.path);
+  const inputs = Array.isArray(json2.inputs) ? json2.inputs.filter(isObject3) : [];
+  const norm = (p) => path15.posix.normalize(p.split(path15.sep).join("/"));
+  const input2 = datasetPath === null ? void 0 : inputs.find(
+    (i) => i.kind === "dataset" && typeof i.path === "string" && norm(i.path) === norm(datasetPath)
+  );
+  return {
+    profile: parsed.data,
+    display: shown2,
+    source: {
+      evidence: portablePath(rootDir, abs),
+      sha256,
+      bytes: bytes.length,
+      schema_version: version2,
+      tool_version: str(tool.version),
+      started_at: str(run.started_at),
+      git_sha: str(git3.sha),
+      git_dirty: typeof git3.dirty === "boolean" ? git3.dirty : null,
+      dataset: spec.dataset,
+      dataset_path: datasetPath,
+      dataset_sha256: str(input2?.sha256),
+      rows: parsed.data.rows
+    }
+  };
+}
+function describeSource(s) {
+  const commit = s.git_sha === null ? "no commit recorded" : `commit ${s.git_sha.slice(0, 7)}${s.git_dirty ? ", uncommitted changes" : ""}`;
+  return `${s.dataset} profile from ${s.evidence} (${commit})`;
+}
+function profileColumn(loaded, column, where) {
+  const col = loaded.profile.columns.find((c) => c.name === column);
+  if (col) return col;
+  const names = loaded.profile.columns.map((c) => c.name);
+  const hint = nearest(column, names);
+  throw new InputError(
+    `${where}: ${loaded.display}: the profile of dataset "${loaded.source.dataset}" has no column "${column}"${hint ? `; did you mean "${hint}"?` : ""} (columns: ${names.join(", ")})`
+  );
+}
+function accuracyText(ref) {
+  switch (ref.type) {
+    case "values":
+      return "profile (exact: the KLL sketch holds every value)";
+    case "sketch":
+      return `profile (approximate: KLL sketch, rank error \u2248 ${(100 * ref.rankError).toFixed(2)}%)`;
+    case "counts":
+      return ref.complete ? "profile (exact: the top values cover every cell)" : `profile (approximate: the ${ref.counts.size} most frequent categories, the rest as one "other" bucket)`;
+    case "skip":
+      return "profile (not comparable)";
+  }
+}
+function profileSide(col, rows, where) {
+  const base = { rows, missing: col.missing, count: col.count };
+  if (col.sensitive) {
+    return {
+      type: "skip",
+      ...base,
+      reason: `column "${col.name}" is sensitive in the reference profile, which therefore holds none of its values`
+    };
+  }
+  if (col.count === 0) {
+    return {
+      type: "skip",
+      ...base,
+      reason: `column "${col.name}" has no values in the reference profile (all ${rows} row(s) missing)`
+    };
+  }
+  const numeric = col.numeric;
+  const textCells = col.type_counts.boolean + col.type_counts.string;
+  if (numeric !== null) {
+    if (textCells > 0) {
+      return {
+        type: "skip",
+        ...base,
+        reason: `the reference profile summarises only the ${numeric.count} numeric cell(s) of column "${col.name}" (${textCells} hold text), so it cannot be compared as numbers or as categories; compare with the raw data (\`reference:\`)`
+      };
+    }
+    const { levels, n, k } = numeric.sketch;
+    const values = [];
+    const weights = [];
+    levels.forEach((items, h) => {
+      for (const v of items) {
+        values.push(v);
+        weights.push(2 ** h);
+      }
+    });
+    const weight = weights.reduce((a, b) => a + b, 0);
+    if (weight !== n || n !== col.count) {
+      throw new InputError(
+        `${where}: the KLL sketch of column "${col.name}" is inconsistent: its items weigh ${weight}, n = ${n}, the column has ${col.count} value(s)`
+      );
+    }
+    if (values.length === n) {
+      const numbers = Float64Array.from(values);
+      return {
+        type: "values",
+        side: { rows, missing: col.missing, texts: values.map(String), numbers }
+      };
+    }
+    return {
+      type: "sketch",
+      ...base,
+      sample: weightedSample(values, weights),
+      min: numeric.min,
+      max: numeric.max,
+      std: n > 1 ? numeric.std * Math.sqrt((n - 1) / n) : 0,
+      distinct: col.distinct.value,
+      k,
+      rankError: kllRankError(k)
+    };
+  }
+  if (col.top !== null) {
+    const counts = /* @__PURE__ */ new Map();
+    let listed = 0;
+    for (const t of col.top) {
+      counts.set(t.value, (counts.get(t.value) ?? 0) + t.count);
+      listed += t.count;
+    }
+    const other = Math.max(0, col.count - listed);
+    return {
+      type: "counts",
+      ...base,
+      counts,
+      other,
+      complete: other === 0,
+      distinct: col.distinct.value
+    };
+  }
+  return {
+    type: "skip",
+    ...base,
+    reason: `the reference profile has no summary of column "${col.name}" (its numbers overflow float64)`
+  };
+}
+var OTHER = "\0other";
+function currentCategories(cur) {
+  return cur.texts.map((t, i) => cur.numbers ? String(cur.numbers[i]) : t);
+}
+function asCounts(ref) {
+  if (ref.type === "counts") return ref;
+  const counts = /* @__PURE__ */ new Map();
+  const s = ref.sample;
+  for (let i = 0; i < s.values.length; i++) {
+    const key = String(s.values[i]);
+    counts.set(key, (counts.get(key) ?? 0) + s.weights[i]);
+  }
+  return { counts, other: 0, complete: true };
+}
+function countTable(ref, cur) {
+  const r = asCounts(ref);
+  const curCounts = /* @__PURE__ */ new Map();
+  const freshMap = /* @__PURE__ */ new Map();
+  for (const c of currentCategories(cur)) {
+    const known = r.counts.has(c);
+    const key = known || r.complete ? c : OTHER;
+    curCounts.set(key, (curCounts.get(key) ?? 0) + 1);
+    if (!known && r.complete) freshMap.set(c, (freshMap.get(c) ?? 0) + 1);
+  }
+  const keys = /* @__PURE__ */ new Set([...r.counts.keys(), ...curCounts.keys()]);
+  if (r.other > 0) keys.add(OTHER);
+  const categories2 = [...keys].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  let rows = 0;
+  for (const n of freshMap.values()) rows += n;
+  return {
+    categories: categories2,
+    reference: Float64Array.from(categories2, (c) => c === OTHER ? r.other : r.counts.get(c) ?? 0),
+    current: Float64Array.from(categories2, (c) => curCounts.get(c) ?? 0),
+    fresh: { values: [...freshMap.keys()].sort(), rows }
+  };
+}
+function profileKind(ref, cur) {
+  if (ref.type === "sketch" && cur.numbers !== null) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const v of ref.sample.values) seen.add(String(v));
+    for (const c of currentCategories(cur)) seen.add(String(c));
+    const distinct = Math.max(seen.size, ref.distinct);
+    if (distinct > AUTO_MAX_CATEGORIES_AS_NUMBER) return { kind: "numeric", distinct };
+  }
+  const listed = countTable(ref, cur).categories.length;
+  return {
+    kind: "categorical",
+    distinct: ref.type === "counts" && !ref.complete ? Math.max(listed, ref.distinct) : listed
+  };
+}
+var STATISTIC_NAME2 = {
+  ks: "ks_statistic",
+  chi_square: "chi_square",
+  z: "z",
+  wasserstein: "wasserstein_normed",
+  jensen_shannon: "jensen_shannon",
+  psi: "psi"
+};
+function testAgainstProfile(method, ref, cur, kind, threshold) {
+  const numeric = ref.type === "sketch" && cur.numbers !== null;
+  if ((method === "ks" || method === "wasserstein") && !numeric) {
+    throw new MethodMismatch(
+      `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`
+    );
+  }
+  const out = (statistic, p) => ({
+    method,
+    statistic_name: STATISTIC_NAME2[method],
+    statistic,
+    p_value: p,
+    threshold: p === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
+  });
+  const asNumbers = numeric && kind === "numeric";
+  const c = cur.numbers;
+  const sketch = ref;
+  switch (method) {
+    case "ks": {
+      const ks = weightedKs(sketch.sample, c);
+      return out(ks.statistic, ks.pValue);
+    }
+    case "wasserstein": {
+      const distance = wassersteinDistance(sketch.sample.values, c, sketch.sample.weights);
+      return out(distance / Math.max(sketch.std, WASSERSTEIN_MIN_STD), null);
+    }
+    case "jensen_shannon": {
+      if (asNumbers) {
+        const edges = equalWidthEdges([Float64Array.of(sketch.min, sketch.max), c], JS_DEFAULT_BINS);
+        return out(
+          jensenShannonDistance(weightedHistogramCounts(sketch.sample, edges), histogramCounts(c, edges)),
+          null
+        );
+      }
+      const t = countTable(ref, cur);
+      return out(jensenShannonDistance(t.reference, t.current), null);
+    }
+    case "psi": {
+      if (asNumbers) {
+        const edges = weightedQuantileEdges(sketch.sample, PSI_DEFAULT_BINS);
+        return out(
+          populationStabilityIndex(
+            weightedQuantileBinCounts(sketch.sample, edges),
+            quantileBinCounts(c, edges)
+          ),
+          null
+        );
+      }
+      const t = countTable(ref, cur);
+      return out(populationStabilityIndex(t.reference, t.current), null);
+    }
+    case "chi_square": {
+      const t = countTable(ref, cur);
+      const chi = chiSquareHomogeneity(t.reference, t.current);
+      return out(chi.statistic, chi.pValue);
+    }
+    case "z": {
+      const t = countTable(ref, cur);
+      if (t.categories.length !== 2) {
+        throw new MethodMismatch(
+          `the Z-test compares the share of one of 2 categories, and the column has ${t.categories.length}; use chi_square`
+        );
+      }
+      const z2 = twoProportionZTest(
+        t.reference[0],
+        ref.count,
+        t.current[0],
+        cur.texts.length
+      );
+      return out(z2.z, z2.pValue);
+    }
+  }
+}
+function profileChartData(ref, cur, kind, maxCategories = 20) {
+  if (kind === "numeric" && ref.type === "sketch" && cur.numbers) {
+    const edges = equalWidthEdges([Float64Array.of(ref.min, ref.max), cur.numbers], 10);
+    return {
+      kind: "histogram",
+      edges: [...edges],
+      reference: [...weightedHistogramCounts(ref.sample, edges)],
+      current: [...histogramCounts(cur.numbers, edges)]
+    };
+  }
+  const t = countTable(ref, cur);
+  const order = t.categories.map((c, i) => ({ c, i, n: t.reference[i] + t.current[i] })).filter((x) => x.c !== OTHER).sort((a, b) => b.n - a.n || (a.c < b.c ? -1 : 1));
+  const kept = order.slice(0, maxCategories);
+  const rest = order.slice(maxCategories);
+  const otherIndex = t.categories.indexOf(OTHER);
+  const otherRef = otherIndex < 0 ? 0 : t.reference[otherIndex];
+  const otherCur = otherIndex < 0 ? 0 : t.current[otherIndex];
+  return {
+    kind: "categories",
+    categories: kept.map((x) => x.c),
+    reference: kept.map((x) => t.reference[x.i]),
+    current: kept.map((x) => t.current[x.i]),
+    other: [
+      otherRef + rest.reduce((s, x) => s + t.reference[x.i], 0),
+      otherCur + rest.reduce((s, x) => s + t.current[x.i], 0)
+    ]
+  };
+}
+
 // packages/drift/src/drift-feature.ts
 var DEFAULT_ROLES = {
   reference: ["reference", "train"],
@@ -51148,40 +51630,143 @@ function formatStat(value, bound) {
 }
 var pText = (p) => p === 0 ? "<1e-300" : formatStat(p);
 function resolveAll(config3, project) {
-  const reference2 = resolveDataset("reference", config3, project);
+  const reference2 = config3.reference_profile ? null : resolveDataset("reference", config3, project);
   const current = resolveDataset("current", config3, project);
   const columns = resolveColumns(config3, project);
   return { reference: reference2, current, columns };
 }
-function measure(config3, column, ref, cur, sensitive) {
-  const r = columnSide(ref.column(column));
-  const c = columnSide(cur.column(column));
-  const { kind, distinct } = columnKind(r, c);
+function chooseMethod(config3, column, kind, distinct, nReference) {
   const chosen = config3.methods?.[column] ?? config3.method;
-  const auto = autoMethod(kind, distinct, r.texts.length);
-  const method = chosen === "auto" ? auto.method : chosen;
-  const rule2 = chosen === "auto" ? `auto: ${auto.rule}` : `${chosen} (configured)`;
-  const missing = config3.missingness ? missingnessTest(r, c) : { reference: 0, current: 0, p_value: null };
-  if (!config3.missingness) {
-    missing.reference = r.rows === 0 ? 0 : r.missing / r.rows;
-    missing.current = c.rows === 0 ? 0 : c.missing / c.rows;
-  }
-  const base = { column, ref: r, cur: c, rule: rule2, missing, fresh: { values: [], rows: 0 } };
-  if (r.texts.length === 0 || c.texts.length === 0) return { ...base, test: null, chart: null };
-  let test;
+  const auto = autoMethod(kind, distinct, nReference);
+  return {
+    method: chosen === "auto" ? auto.method : chosen,
+    rule: chosen === "auto" ? `auto: ${auto.rule}` : `${chosen} (configured)`
+  };
+}
+function runTest(config3, column, kind, test) {
   try {
-    test = testColumn(method, r, c, kind, config3.threshold);
+    return test();
   } catch (e) {
     if (!(e instanceof MethodMismatch)) throw e;
     throw new ConfigurationError(
       `check ${config3.id}: column "${column}" (${kind}): ${e.message} (${config3.methods?.[column] ? `methods.${column}` : "method"})`
     );
   }
+}
+function missingShares(config3, r, c) {
+  if (config3.missingness) return missingnessTest(r, c);
+  return {
+    reference: r.rows === 0 ? 0 : r.missing / r.rows,
+    current: c.rows === 0 ? 0 : c.missing / c.rows,
+    p_value: null
+  };
+}
+var noValues = (column, where, rows) => `cannot compare: column "${column}" has no values in ${where} (all ${rows} row(s) missing)`;
+function measureSides(config3, column, r, c, sensitive, where, extra = {}) {
+  const { kind, distinct } = columnKind(r, c);
+  const { method, rule: rule2 } = chooseMethod(config3, column, kind, distinct, r.texts.length);
+  const base = {
+    column,
+    counts: {
+      n_reference: r.texts.length,
+      n_current: c.texts.length,
+      missing_reference: r.missing,
+      missing_current: c.missing
+    },
+    rule: rule2,
+    missing: missingShares(config3, r, c),
+    fresh: { values: [], rows: 0, known: true },
+    extra,
+    note: ""
+  };
+  if (r.texts.length === 0 || c.texts.length === 0) {
+    const skip = r.texts.length === 0 ? noValues(column, where.reference, r.rows) : noValues(column, where.current, c.rows);
+    return { ...base, test: null, skip, chart: null };
+  }
+  const test = runTest(config3, column, kind, () => testColumn(method, r, c, kind, config3.threshold));
   return {
     ...base,
     test,
-    fresh: kind === "categorical" ? newCategories(r, c) : { values: [], rows: 0 },
+    skip: null,
+    fresh: kind === "categorical" ? { ...newCategories(r, c), known: true } : base.fresh,
     chart: sensitive ? null : chartData(r, c, kind)
+  };
+}
+function measure(config3, column, ref, cur, sensitive) {
+  return measureSides(
+    config3,
+    column,
+    columnSide(ref.column(column)),
+    columnSide(cur.column(column)),
+    sensitive,
+    {
+      reference: ref.path,
+      current: cur.path
+    }
+  );
+}
+function measureProfile(config3, column, loaded, cur, sensitive, where) {
+  const ref = profileSide(
+    profileColumn(loaded, column, where),
+    loaded.profile.rows,
+    `${where}: ${loaded.display}`
+  );
+  const c = columnSide(cur.column(column));
+  const profileWhere = `the ${loaded.source.dataset} profile (${loaded.display})`;
+  const extra = { reference_accuracy: accuracyText(ref) };
+  if (ref.type === "values") {
+    return measureSides(
+      config3,
+      column,
+      ref.side,
+      c,
+      sensitive,
+      { reference: profileWhere, current: cur.path },
+      extra
+    );
+  }
+  const base = {
+    column,
+    counts: {
+      n_reference: ref.count,
+      n_current: c.texts.length,
+      missing_reference: ref.missing,
+      missing_current: c.missing
+    },
+    missing: missingShares(config3, ref, c),
+    fresh: { values: [], rows: 0, known: true },
+    extra,
+    note: ""
+  };
+  if (ref.type === "skip")
+    return { ...base, rule: "not compared", test: null, skip: `cannot compare: ${ref.reason}`, chart: null };
+  if (c.texts.length === 0) {
+    return {
+      ...base,
+      rule: "not compared",
+      test: null,
+      skip: noValues(column, cur.path, c.rows),
+      chart: null
+    };
+  }
+  const { kind, distinct } = profileKind(ref, c);
+  const { method, rule: rule2 } = chooseMethod(config3, column, kind, distinct, ref.count);
+  const test = runTest(
+    config3,
+    column,
+    kind,
+    () => testAgainstProfile(method, ref, c, kind, config3.threshold)
+  );
+  const exact = ref.type === "counts" && ref.complete;
+  const fresh = kind !== "categorical" ? base.fresh : exact ? { ...countTable(ref, c).fresh, known: true } : { values: [], rows: 0, known: false };
+  return {
+    ...base,
+    rule: rule2,
+    test,
+    skip: null,
+    fresh,
+    chart: sensitive ? null : profileChartData(ref, c, kind),
+    note: exact ? "" : `; approximate: reference ${accuracyText(ref)}`
   };
 }
 function adjust(p, config3) {
@@ -51196,7 +51781,13 @@ var driftFeatureCheck = {
   description: "Feature drift per column (KS, chi-square, Z-test, Wasserstein, Jensen\u2013Shannon or PSI; auto by type and size), missingness drift and new categories, with multiple-testing correction and a dataset-level drift share",
   options: {
     reference: external_exports.string().min(1).optional().describe(
-      "Baseline dataset name; default: the dataset with role reference, else the one with role train."
+      "Baseline dataset name; default: the dataset with role reference, else the one with role train. Not with `reference_profile`."
+    ),
+    reference_profile: external_exports.strictObject({
+      evidence: external_exports.string().min(1).describe("A previous evidence.json (relative to regops.yml) whose `profiles` hold the baseline."),
+      dataset: external_exports.string().min(1).describe("The dataset, inside that evidence, whose profile is the baseline.")
+    }).optional().describe(
+      "Baseline from a stored profile instead of a dataset of this run, so its raw data is not needed: numeric columns from the KLL sketch (exact up to 1024 values, else within its rank error), categorical ones from the top values; sensitive columns cannot be compared. Not with `reference`."
     ),
     current: external_exports.string().min(1).optional().describe(
       "Dataset compared with the baseline; default: the dataset with role current, else role test."
@@ -51224,9 +51815,15 @@ var driftFeatureCheck = {
   validate(config3, project) {
     const problems = [];
     const { reference: reference2, current, columns } = resolveAll(config3, project);
-    if (!reference2.ok) problems.push(reference2.problem);
+    if (config3.reference_profile && config3.reference !== void 0) {
+      problems.push({
+        path: ["reference_profile"],
+        message: "set either `reference:` (a dataset of this run) or `reference_profile:` (a profile stored in a previous evidence bundle), not both"
+      });
+    }
+    if (reference2 && !reference2.ok) problems.push(reference2.problem);
     if (!current.ok) problems.push(current.problem);
-    if (reference2.ok && current.ok && reference2.name === current.name) {
+    if (reference2?.ok && current.ok && reference2.name === current.name) {
       problems.push({
         path: [config3.current !== void 0 ? "current" : "reference"],
         message: `reference and current are both "${reference2.name}": the check would compare a dataset with itself`
@@ -51258,7 +51855,7 @@ var driftFeatureCheck = {
   columns(config3, project) {
     const { reference: reference2, current, columns } = resolveAll(config3, project);
     const needs2 = [];
-    for (const ds of [reference2, current]) {
+    for (const ds of reference2 ? [reference2, current] : [current]) {
       if (!ds.ok) continue;
       for (const col of columns ?? []) needs2.push({ dataset: ds.name, column: col.name, field: col.field });
     }
@@ -51266,7 +51863,9 @@ var driftFeatureCheck = {
   },
   criterion(config3, project) {
     const { reference: reference2, current } = resolveAll(config3, project);
-    const which = `${current.ok ? current.name : "?"} vs ${reference2.ok ? reference2.name : "?"}`;
+    const profile = config3.reference_profile;
+    const baseline = profile ? `${profile.dataset} profile from ${profile.evidence}` : reference2?.ok ? reference2.name : "?";
+    const which = `${current.ok ? current.name : "?"} vs ${baseline}`;
     const per = `per column ${config3.method === "auto" ? "auto-selected test" : METHOD_LABEL[config3.method]}, p (${CORRECTION_TEXT[config3.correction]}) \u2265 ${config3.alpha} or distance below its threshold`;
     const share = `drifted share < ${config3.drift_share}`;
     return config3.fail_on === "column" ? `no drifted column (${per}), ${which}` : `${share} (${per}), ${which}`;
@@ -51274,23 +51873,45 @@ var driftFeatureCheck = {
   async run(ctx, config3) {
     const { reference: reference2, current, columns } = resolveAll(config3, ctx.config);
     const problems = [
-      ...reference2.ok ? [] : [reference2.problem],
+      ...reference2 === null || reference2.ok ? [] : [reference2.problem],
       ...current.ok ? [] : [current.problem],
-      ...columns ? [] : [{ path: ["columns"], message: "no columns listed and no model.features" }]
+      ...columns ? [] : [{ path: ["columns"], message: "no columns listed and no model.features" }],
+      ...config3.reference_profile && config3.reference !== void 0 ? [
+        {
+          path: ["reference_profile"],
+          message: "set either `reference:` or `reference_profile:`, not both"
+        }
+      ] : []
     ];
-    if (!reference2.ok || !current.ok || !columns) {
+    if (reference2 !== null && !reference2.ok || !current.ok || !columns || problems.length > 0) {
       throw new ConfigurationError(
         problems.map((p) => `check ${config3.id}: ${p.path.join(".")}: ${p.message}`)
       );
     }
-    const [ref, cur] = await Promise.all([
-      ctx.services.loadTable(reference2.name),
-      ctx.services.loadTable(current.name)
-    ]);
     const privacy = ctx.config.privacy;
     const sensitive = /* @__PURE__ */ new Set([...privacy?.sensitive ?? [], ...privacy?.allow_phi ?? []]);
+    const cur = await ctx.services.loadTable(current.name);
+    if (config3.reference_profile) {
+      const where = `check ${config3.id}: reference_profile`;
+      const loaded = await loadReferenceProfile(ctx.rootDir, config3.reference_profile, where);
+      const measured2 = columns.map(
+        (col) => measureProfile(config3, col.name, loaded, cur, sensitive.has(col.name), where)
+      );
+      return judgeColumns(config3, measured2, sensitive, {
+        reference: loaded.source.dataset,
+        current: cur.name,
+        baseline: describeSource(loaded.source),
+        details: { reference_source: "profile", reference_profile: loaded.source }
+      });
+    }
+    const ref = await ctx.services.loadTable(reference2.name);
     const measured = columns.map((col) => measure(config3, col.name, ref, cur, sensitive.has(col.name)));
-    return judgeColumns(config3, measured, ref, cur, sensitive);
+    return judgeColumns(config3, measured, sensitive, {
+      reference: ref.name,
+      current: cur.name,
+      baseline: ref.name,
+      details: {}
+    });
   }
 };
 function datasetStatus(config3, compared, drifted, datasetDrift) {
@@ -51299,7 +51920,7 @@ function datasetStatus(config3, compared, drifted, datasetDrift) {
   if (!drift2) return "pass";
   return config3.fail_on === "none" ? "warn" : "fail";
 }
-function judgeColumns(config3, measured, ref, cur, sensitive) {
+function judgeColumns(config3, measured, sensitive, sides) {
   const family = [];
   const raw = [];
   measured.forEach((x, m) => {
@@ -51334,23 +51955,21 @@ function judgeColumns(config3, measured, ref, cur, sensitive) {
       controls: config3.controls
     };
     const counts = {
-      reference: ref.name,
-      current: cur.name,
-      n_reference: x.ref.texts.length,
-      n_current: x.cur.texts.length,
-      missing_reference: x.ref.missing,
-      missing_current: x.cur.missing
+      reference: sides.reference,
+      current: sides.current,
+      ...x.counts,
+      ...sides.details,
+      ...x.extra
     };
     const missText = `missing ${(100 * x.missing.reference).toFixed(1)}% vs ${(100 * x.missing.current).toFixed(1)}%`;
     const a = adj[m];
     const missingDrift = a.missing !== null && a.missing < config3.alpha;
     if (x.test === null) {
-      const empty = x.ref.texts.length === 0 ? ref : cur;
       results.push({
         ...base,
         status: "skip",
         metrics: [],
-        message: `cannot compare: column "${x.column}" has no values in ${empty.path} (all ${empty.rowCount} row(s) missing)`,
+        message: x.skip ?? "cannot compare",
         details: { ...counts, method: null }
       });
       return;
@@ -51389,7 +52008,7 @@ function judgeColumns(config3, measured, ref, cur, sensitive) {
       ...base,
       status: isDrift ? config3.fail_on === "column" ? "fail" : "warn" : "pass",
       metrics,
-      message: `${isDrift ? "drift: " : ""}${valueText}; ${missDriftText}${freshText}; n=${x.ref.texts.length} vs ${x.cur.texts.length} (${x.rule})`,
+      message: `${isDrift ? "drift: " : ""}${valueText}; ${missDriftText}${freshText}; n=${x.counts.n_reference} vs ${x.counts.n_current} (${x.rule})${x.note}`,
       details: {
         ...counts,
         method: t.method,
@@ -51398,7 +52017,11 @@ function judgeColumns(config3, measured, ref, cur, sensitive) {
         value_drift: valueDrift,
         missingness_drift: missingDrift,
         correction: config3.correction,
-        new_categories: isSensitive ? { count: x.fresh.values.length, rows: x.fresh.rows, masked: true } : { values: x.fresh.values.slice(0, 50), count: x.fresh.values.length, rows: x.fresh.rows },
+        new_categories: !x.fresh.known ? {
+          count: null,
+          rows: null,
+          unknown: "the reference profile lists only its most frequent categories"
+        } : isSensitive ? { count: x.fresh.values.length, rows: x.fresh.rows, masked: true } : { values: x.fresh.values.slice(0, 50), count: x.fresh.values.length, rows: x.fresh.rows },
         ...x.chart ? { chart: x.chart } : {}
       }
     });
@@ -51417,10 +52040,11 @@ function judgeColumns(config3, measured, ref, cur, sensitive) {
       { name: "drifted_columns", value: drifted },
       { name: "columns_compared", value: compared }
     ],
-    message: compared === 0 ? "no column could be compared" : `${drifted} of ${compared} column(s) drifted (${formatStat(share)} ${datasetDrift ? "\u2265" : "<"} ${config3.drift_share}: ${datasetDrift ? "dataset drift" : "no dataset drift"})${driftedNames.length > 0 ? `: ${driftedNames.join(", ")}` : ""}; ${cur.name} vs ${ref.name}, ${CORRECTION_TEXT[config3.correction]} at \u03B1=${config3.alpha}`,
+    message: compared === 0 ? "no column could be compared" : `${drifted} of ${compared} column(s) drifted (${formatStat(share)} ${datasetDrift ? "\u2265" : "<"} ${config3.drift_share}: ${datasetDrift ? "dataset drift" : "no dataset drift"})${driftedNames.length > 0 ? `: ${driftedNames.join(", ")}` : ""}; ${sides.current} vs ${sides.baseline}, ${CORRECTION_TEXT[config3.correction]} at \u03B1=${config3.alpha}`,
     details: {
-      reference: ref.name,
-      current: cur.name,
+      reference: sides.reference,
+      current: sides.current,
+      ...sides.details,
       drifted: driftedNames,
       correction: config3.correction,
       alpha: config3.alpha,
@@ -51431,8 +52055,8 @@ function judgeColumns(config3, measured, ref, cur, sensitive) {
 }
 
 // packages/model/src/behavior.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path16 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path17 from "node:path";
 
 // packages/model/src/random.ts
 function fmix322(x) {
@@ -52986,8 +53610,8 @@ function r2Score(yTrue, yPred, weights) {
 }
 
 // packages/model/src/runner.ts
-import { readFile } from "node:fs/promises";
-import path15 from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import path16 from "node:path";
 import * as ort from "onnxruntime-node";
 
 // packages/model/src/onnx-proto.ts
@@ -53353,7 +53977,7 @@ function parseModelBytes(buf, relPath) {
 }
 async function readModelFile(abs, relPath) {
   try {
-    return await readFile(abs);
+    return await readFile2(abs);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT")
@@ -53363,7 +53987,7 @@ async function readModelFile(abs, relPath) {
   }
 }
 async function inspectModel(rootDir, relPath) {
-  const abs = path15.resolve(rootDir, relPath);
+  const abs = path16.resolve(rootDir, relPath);
   const buf = await readModelFile(abs, relPath);
   const meta3 = parseModelBytes(buf, relPath);
   const { sha256, bytes } = await sha256File(abs);
@@ -53609,7 +54233,7 @@ async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, 
   const cols = model.features.map((f) => table2.numeric(f));
   const width = cols.length;
   const n = table2.rowCount;
-  const session = await openSession(path15.resolve(rootDir, model.path), model.path, threads);
+  const session = await openSession(path16.resolve(rootDir, model.path), model.path, threads);
   try {
     checkSession(session, model, read);
     for (let start = 0; start < n; start += model.batch_size) {
@@ -55070,8 +55694,8 @@ function yamlCases(text3, display, features, positive) {
 async function readCases(rootDir, rel, features, positive, where = "model.cases file") {
   const abs = resolveInput(rootDir, rel, where);
   const display = displayPath(abs);
-  const ext = path16.extname(rel).toLowerCase();
-  const cases = ext === ".csv" || ext === ".tsv" ? await readCsvCases(abs, rel, display, features, positive) : yamlCases(await readFile2(abs, "utf8"), display, features, positive);
+  const ext = path17.extname(rel).toLowerCase();
+  const cases = ext === ".csv" || ext === ".tsv" ? await readCsvCases(abs, rel, display, features, positive) : yamlCases(await readFile3(abs, "utf8"), display, features, positive);
   if (cases.ids.length === 0) throw new InputError(`${display}: the file holds no cases`);
   caseIdsChecked(cases.ids, display);
   return cases;
@@ -55092,7 +55716,7 @@ var casesCheck = {
   },
   validate(cfg, project) {
     const problems = modelProblems("model.cases", project);
-    const ext = path16.extname(cfg.file).toLowerCase();
+    const ext = path17.extname(cfg.file).toLowerCase();
     if (!CASE_FILE_EXTENSIONS.includes(ext)) {
       problems.push({
         path: ["file"],
@@ -55144,7 +55768,7 @@ var casesCheck = {
       { name: "failed", value: failing.length },
       { name: "threshold", value: threshold }
     ];
-    const { sha256 } = await sha256File(path16.resolve(ctx.rootDir, cfg.file));
+    const { sha256 } = await sha256File(path17.resolve(ctx.rootDir, cfg.file));
     const status = meets(rate2, bound) ? "pass" : "fail";
     const head = `${passed} of ${n} cases in ${cfg.file} classified as expected at threshold ${threshold} (pass rate ${formatValue(rate2, [bound])}, bound \u2265 ${minRate})`;
     return [
@@ -55795,7 +56419,7 @@ var modelCompareCheck = {
 
 // packages/model/src/determinism.ts
 import os from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 import * as ort2 from "onnxruntime-node";
 var datasetOption = external_exports.string().optional().describe("Dataset to run on (default: the dataset with role `test`).");
 var seedOption = external_exports.number().int().min(0).optional().describe(`Seed of the row sample; default ${DEFAULT_SEED}.`);
@@ -56000,7 +56624,7 @@ var latencyCheck = {
     };
     let session;
     try {
-      session = await ort2.InferenceSession.create(path17.resolve(ctx.rootDir, model.path), {
+      session = await ort2.InferenceSession.create(path18.resolve(ctx.rootDir, model.path), {
         executionProviders: ["cpu"],
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
@@ -56580,9 +57204,9 @@ function cmdSchema(args, io) {
   if (v.out) {
     const dir = String(v.out);
     mkdirSync2(dir, { recursive: true });
-    for (const [name, text3] of Object.entries(schemas)) writeFileSync3(path18.join(dir, name), text3);
+    for (const [name, text3] of Object.entries(schemas)) writeFileSync3(path19.join(dir, name), text3);
     io.out(
-      `wrote ${Object.keys(schemas).map((n) => path18.join(dir, n)).join(", ")}
+      `wrote ${Object.keys(schemas).map((n) => path19.join(dir, n)).join(", ")}
 `
     );
     return 0;
@@ -56627,10 +57251,10 @@ function cmdRender(args, io) {
     const problems = parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
     throw new ConfigurationError(problems);
   }
-  const outDir = String(v.out ?? path18.dirname(file2));
+  const outDir = String(v.out ?? path19.dirname(file2));
   const docs = renderAll(parsed.data);
   mkdirSync2(outDir, { recursive: true });
-  for (const [name, text3] of Object.entries(docs)) writeFileSync3(path18.join(outDir, name), text3);
+  for (const [name, text3] of Object.entries(docs)) writeFileSync3(path19.join(outDir, name), text3);
   io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}
 `);
   return 0;

@@ -160,6 +160,12 @@ export const baseConfigShape = {
   project: z.strictObject({
     name: z.string().min(1),
     description: z.string().optional(),
+    safety_class: z
+      .enum(['A', 'B', 'C'])
+      .optional()
+      .describe(
+        'IEC 62304 software safety class of the software system the model is part of (A: no injury possible; B: non-serious injury; C: death or serious injury). The compliance report lists what the class requires.',
+      ),
   }),
   model: ModelConfig.optional(),
   baseline: BaselineConfig.optional(),
@@ -176,6 +182,20 @@ export const baseConfigShape = {
   ),
   privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
   gate: GateConfig.default({ fail_on: ['fail', 'error'], require_verified: false }),
+  sbom: z
+    .strictObject({
+      lockfiles: z
+        .array(RelPath)
+        .default([])
+        .describe(
+          "The repository's dependency lockfiles (package-lock.json, pinned requirements.txt), listed in the SBOM and the SOUP list.",
+        ),
+      soup: RelPath.optional().describe(
+        'YAML file with IEC 62304 SOUP metadata per dependency (supplier, purpose, risk level, …).',
+      ),
+    })
+    .optional()
+    .describe('Software bill of materials (CycloneDX 1.6) and SOUP list.'),
   pccp: PccpChangeConfig.optional().describe(
     'The predetermined change control plan (pccp.yml) this change is judged against; a change outside it fails the gate unless an override is recorded.',
   ),
@@ -183,7 +203,7 @@ export const baseConfigShape = {
 
 export interface RegopsConfig {
   version: 1;
-  project: { name: string; description?: string | undefined };
+  project: { name: string; description?: string | undefined; safety_class?: 'A' | 'B' | 'C' | undefined };
   model?: ModelConfig | undefined;
   baseline?: z.infer<typeof BaselineConfig> | undefined;
   target?:
@@ -201,6 +221,7 @@ export interface RegopsConfig {
   datacard?: string | undefined;
   privacy: PrivacyConfig;
   gate: GateConfig;
+  sbom?: { lockfiles: string[]; soup?: string | undefined } | undefined;
   pccp?: PccpChangeConfig | undefined;
   checks: CheckEntry[];
 }

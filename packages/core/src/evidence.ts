@@ -91,7 +91,11 @@ export const Evidence = z
         .nullable()
         .describe('The pull/merge request, when there is one.'),
     }),
-    project: z.strictObject({ name: z.string(), description: z.string().nullable() }),
+    project: z.strictObject({
+      name: z.string(),
+      description: z.string().nullable(),
+      safety_class: z.enum(['A', 'B', 'C']).nullable().default(null).describe('IEC 62304 software safety class.'),
+    }),
     inputs: z.array(InputFile),
     model: ModelEvidence.nullable(),
     baseline_model: ModelEvidence.nullable(),

@@ -288,7 +288,11 @@ export async function runPipeline(
       git: gitInfo(project.rootDir),
       change: options.change ?? null,
     },
-    project: { name: project.config.project.name, description: project.config.project.description ?? null },
+    project: {
+      name: project.config.project.name,
+      description: project.config.project.description ?? null,
+      safety_class: project.config.project.safety_class ?? null,
+    },
     inputs: prepared.inputs,
     model: prepared.model,
     baseline_model: prepared.baselineModel,
