@@ -51264,7 +51264,7 @@ async function loadReferenceProfile(rootDir, spec, where) {
       `${where}.dataset: ${shown2} has no profile of dataset "${spec.dataset}"${hint ? `; did you mean "${hint}"?` : ""} (${names.length > 0 ? `profiles: ${names.join(", ")}` : "it holds no profiles"})`
     );
   }
-  const parsed = DatasetProfile.safeParse(profiles[index]);
+  const parsed = parseProfile(profiles[index]);
   if (!parsed.success) {
     const issue2 = parsed.error.issues[0];
     const at = issue2 && issue2.path.length > 0 ? `${issue2.path.join(".")}: ` : "";
@@ -51300,6 +51300,20 @@ async function loadReferenceProfile(rootDir, spec, where) {
       rows: parsed.data.rows
     }
   };
+}
+function parseProfile(raw) {
+  let data = raw;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const parsed = DatasetProfile.safeParse(data);
+    if (parsed.success || parsed.error.issues.some((i) => i.code !== "unrecognized_keys")) return parsed;
+    if (attempt === 0) data = structuredClone(raw);
+    for (const issue2 of parsed.error.issues) {
+      let at = data;
+      for (const key of issue2.path) at = at[key];
+      for (const key of issue2.keys) delete at[key];
+    }
+  }
+  return DatasetProfile.safeParse(data);
 }
 function describeSource(s) {
   const commit = s.git_sha === null ? "no commit recorded" : `commit ${s.git_sha.slice(0, 7)}${s.git_dirty ? ", uncommitted changes" : ""}`;
@@ -51733,7 +51747,8 @@ function measureProfile(config3, column, loaded, cur, sensitive, where) {
       missing_reference: ref.missing,
       missing_current: c.missing
     },
-    missing: missingShares(config3, ref, c),
+    // rows and missing cells are all the missingness test reads
+    missing: missingShares(config3, { rows: ref.rows, missing: ref.missing, texts: [], numbers: null }, c),
     fresh: { values: [], rows: 0, known: true },
     extra,
     note: ""
@@ -51883,28 +51898,34 @@ var driftFeatureCheck = {
         }
       ] : []
     ];
-    if (reference2 !== null && !reference2.ok || !current.ok || !columns || problems.length > 0) {
+    if (problems.length > 0 || !current.ok || !columns) {
       throw new ConfigurationError(
         problems.map((p) => `check ${config3.id}: ${p.path.join(".")}: ${p.message}`)
       );
     }
     const privacy = ctx.config.privacy;
     const sensitive = /* @__PURE__ */ new Set([...privacy?.sensitive ?? [], ...privacy?.allow_phi ?? []]);
-    const cur = await ctx.services.loadTable(current.name);
     if (config3.reference_profile) {
       const where = `check ${config3.id}: reference_profile`;
-      const loaded = await loadReferenceProfile(ctx.rootDir, config3.reference_profile, where);
+      const [loaded, cur2] = await Promise.all([
+        loadReferenceProfile(ctx.rootDir, config3.reference_profile, where),
+        ctx.services.loadTable(current.name)
+      ]);
       const measured2 = columns.map(
-        (col) => measureProfile(config3, col.name, loaded, cur, sensitive.has(col.name), where)
+        (col) => measureProfile(config3, col.name, loaded, cur2, sensitive.has(col.name), where)
       );
       return judgeColumns(config3, measured2, sensitive, {
         reference: loaded.source.dataset,
-        current: cur.name,
+        current: cur2.name,
         baseline: describeSource(loaded.source),
         details: { reference_source: "profile", reference_profile: loaded.source }
       });
     }
-    const ref = await ctx.services.loadTable(reference2.name);
+    if (!reference2?.ok) throw new Error("drift.feature: no reference dataset resolved");
+    const [ref, cur] = await Promise.all([
+      ctx.services.loadTable(reference2.name),
+      ctx.services.loadTable(current.name)
+    ]);
     const measured = columns.map((col) => measure(config3, col.name, ref, cur, sensitive.has(col.name)));
     return judgeColumns(config3, measured, sensitive, {
       reference: ref.name,

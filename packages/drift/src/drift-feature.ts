@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import {
   autoMethod,
+  type ColumnKind,
   type ColumnSide,
   type ColumnTest,
   chartData,
@@ -23,6 +24,7 @@ import {
   columnSide,
   DEFAULT_DISTANCE_THRESHOLD,
   DRIFT_METHODS,
+  type DriftMethod,
   type DriftMethodOption,
   METHOD_LABEL,
   MethodMismatch,
@@ -30,10 +32,24 @@ import {
   newCategories,
   testColumn,
 } from './column-drift';
+import {
+  accuracyText,
+  countTable,
+  describeSource,
+  type LoadedReferenceProfile,
+  loadReferenceProfile,
+  profileChartData,
+  profileColumn,
+  profileKind,
+  profileSide,
+  type ReferenceProfileSpec,
+  testAgainstProfile,
+} from './reference-profile';
 import { benjaminiHochbergAdjust, holmAdjust } from './stats';
 
 export interface DriftFeatureConfig extends CheckEntry {
   reference?: string | undefined;
+  reference_profile?: ReferenceProfileSpec | undefined;
   current?: string | undefined;
   columns?: string[] | undefined;
   method: DriftMethodOption;
@@ -128,24 +144,114 @@ export function formatStat(value: number, bound?: Threshold): string {
 
 const pText = (p: number) => (p === 0 ? '<1e-300' : formatStat(p));
 
+/** The reference dataset of this run; null when the baseline is a stored profile (`reference_profile:`). */
 function resolveAll(config: DriftFeatureConfig, project: RegopsConfig) {
-  const reference = resolveDataset('reference', config, project);
+  const reference = config.reference_profile ? null : resolveDataset('reference', config, project);
   const current = resolveDataset('current', config, project);
   const columns = resolveColumns(config, project);
   return { reference, current, columns };
 }
 
+type Chart = ReturnType<typeof chartData>;
+
 /** Everything measured on one column before the correction across columns. */
 interface Measured {
   column: string;
-  ref: ColumnSide;
-  cur: ColumnSide;
-  /** null: no values on one side (skipped). */
+  counts: { n_reference: number; n_current: number; missing_reference: number; missing_current: number };
+  /** null: the column could not be compared (`skip` says why). */
   test: ColumnTest | null;
+  skip: string | null;
   rule: string;
   missing: { reference: number; current: number; p_value: number | null };
-  fresh: { values: string[]; rows: number };
-  chart: ReturnType<typeof chartData> | null;
+  /** known: false when the reference lists only its most frequent categories (a profile's top values). */
+  fresh: { values: string[]; rows: number; known: boolean };
+  chart: Chart | null;
+  /** Details added to the column's result (e.g. the reference's accuracy), and a note for its message. */
+  extra: Record<string, unknown>;
+  note: string;
+}
+
+/** The method used on a column and the rule, in words, that chose it. */
+function chooseMethod(
+  config: DriftFeatureConfig,
+  column: string,
+  kind: ColumnKind,
+  distinct: number,
+  nReference: number,
+): { method: DriftMethod; rule: string } {
+  const chosen = config.methods?.[column] ?? config.method;
+  const auto = autoMethod(kind, distinct, nReference);
+  return {
+    method: chosen === 'auto' ? auto.method : chosen,
+    rule: chosen === 'auto' ? `auto: ${auto.rule}` : `${chosen} (configured)`,
+  };
+}
+
+/** Runs a column's test; a method that does not fit the column is a configuration error naming the field. */
+function runTest(config: DriftFeatureConfig, column: string, kind: ColumnKind, test: () => ColumnTest) {
+  try {
+    return test();
+  } catch (e) {
+    if (!(e instanceof MethodMismatch)) throw e;
+    throw new ConfigurationError(
+      `check ${config.id}: column "${column}" (${kind}): ${e.message} (${config.methods?.[column] ? `methods.${column}` : 'method'})`,
+    );
+  }
+}
+
+function missingShares(config: DriftFeatureConfig, r: ColumnSide, c: ColumnSide) {
+  if (config.missingness) return missingnessTest(r, c);
+  return {
+    reference: r.rows === 0 ? 0 : r.missing / r.rows,
+    current: c.rows === 0 ? 0 : c.missing / c.rows,
+    p_value: null,
+  };
+}
+
+const noValues = (column: string, where: string, rows: number) =>
+  `cannot compare: column "${column}" has no values in ${where} (all ${rows} row(s) missing)`;
+
+/** Both sides' cells known: the raw-data path (a reference dataset, or an exact-mode profile sketch). */
+function measureSides(
+  config: DriftFeatureConfig,
+  column: string,
+  r: ColumnSide,
+  c: ColumnSide,
+  sensitive: boolean,
+  where: { reference: string; current: string },
+  extra: Record<string, unknown> = {},
+): Measured {
+  const { kind, distinct } = columnKind(r, c);
+  const { method, rule } = chooseMethod(config, column, kind, distinct, r.texts.length);
+  const base = {
+    column,
+    counts: {
+      n_reference: r.texts.length,
+      n_current: c.texts.length,
+      missing_reference: r.missing,
+      missing_current: c.missing,
+    },
+    rule,
+    missing: missingShares(config, r, c),
+    fresh: { values: [], rows: 0, known: true },
+    extra,
+    note: '',
+  };
+  if (r.texts.length === 0 || c.texts.length === 0) {
+    const skip =
+      r.texts.length === 0
+        ? noValues(column, where.reference, r.rows)
+        : noValues(column, where.current, c.rows);
+    return { ...base, test: null, skip, chart: null };
+  }
+  const test = runTest(config, column, kind, () => testColumn(method, r, c, kind, config.threshold));
+  return {
+    ...base,
+    test,
+    skip: null,
+    fresh: kind === 'categorical' ? { ...newCategories(r, c), known: true } : base.fresh,
+    chart: sensitive ? null : chartData(r, c, kind),
+  };
 }
 
 function measure(
@@ -155,34 +261,92 @@ function measure(
   cur: Table,
   sensitive: boolean,
 ): Measured {
-  const r = columnSide(ref.column(column));
+  return measureSides(
+    config,
+    column,
+    columnSide(ref.column(column)),
+    columnSide(cur.column(column)),
+    sensitive,
+    {
+      reference: ref.path,
+      current: cur.path,
+    },
+  );
+}
+
+/** One column against the reference profile (see ./reference-profile for what each kind of column allows). */
+function measureProfile(
+  config: DriftFeatureConfig,
+  column: string,
+  loaded: LoadedReferenceProfile,
+  cur: Table,
+  sensitive: boolean,
+  where: string,
+): Measured {
+  const ref = profileSide(
+    profileColumn(loaded, column, where),
+    loaded.profile.rows,
+    `${where}: ${loaded.display}`,
+  );
   const c = columnSide(cur.column(column));
-  const { kind, distinct } = columnKind(r, c);
-  const chosen = config.methods?.[column] ?? config.method;
-  const auto = autoMethod(kind, distinct, r.texts.length);
-  const method = chosen === 'auto' ? auto.method : chosen;
-  const rule = chosen === 'auto' ? `auto: ${auto.rule}` : `${chosen} (configured)`;
-  const missing = config.missingness ? missingnessTest(r, c) : { reference: 0, current: 0, p_value: null };
-  if (!config.missingness) {
-    missing.reference = r.rows === 0 ? 0 : r.missing / r.rows;
-    missing.current = c.rows === 0 ? 0 : c.missing / c.rows;
-  }
-  const base = { column, ref: r, cur: c, rule, missing, fresh: { values: [], rows: 0 } };
-  if (r.texts.length === 0 || c.texts.length === 0) return { ...base, test: null, chart: null };
-  let test: ColumnTest;
-  try {
-    test = testColumn(method, r, c, kind, config.threshold);
-  } catch (e) {
-    if (!(e instanceof MethodMismatch)) throw e;
-    throw new ConfigurationError(
-      `check ${config.id}: column "${column}" (${kind}): ${e.message} (${config.methods?.[column] ? `methods.${column}` : 'method'})`,
+  const profileWhere = `the ${loaded.source.dataset} profile (${loaded.display})`;
+  const extra = { reference_accuracy: accuracyText(ref) };
+  if (ref.type === 'values') {
+    return measureSides(
+      config,
+      column,
+      ref.side,
+      c,
+      sensitive,
+      { reference: profileWhere, current: cur.path },
+      extra,
     );
   }
+  const base = {
+    column,
+    counts: {
+      n_reference: ref.count,
+      n_current: c.texts.length,
+      missing_reference: ref.missing,
+      missing_current: c.missing,
+    },
+    // rows and missing cells are all the missingness test reads
+    missing: missingShares(config, { rows: ref.rows, missing: ref.missing, texts: [], numbers: null }, c),
+    fresh: { values: [], rows: 0, known: true },
+    extra,
+    note: '',
+  };
+  if (ref.type === 'skip')
+    return { ...base, rule: 'not compared', test: null, skip: `cannot compare: ${ref.reason}`, chart: null };
+  if (c.texts.length === 0) {
+    return {
+      ...base,
+      rule: 'not compared',
+      test: null,
+      skip: noValues(column, cur.path, c.rows),
+      chart: null,
+    };
+  }
+  const { kind, distinct } = profileKind(ref, c);
+  const { method, rule } = chooseMethod(config, column, kind, distinct, ref.count);
+  const test = runTest(config, column, kind, () =>
+    testAgainstProfile(method, ref, c, kind, config.threshold),
+  );
+  const exact = ref.type === 'counts' && ref.complete;
+  const fresh =
+    kind !== 'categorical'
+      ? base.fresh
+      : exact
+        ? { ...countTable(ref, c).fresh, known: true }
+        : { values: [], rows: 0, known: false };
   return {
     ...base,
+    rule,
     test,
-    fresh: kind === 'categorical' ? newCategories(r, c) : { values: [], rows: 0 },
-    chart: sensitive ? null : chartData(r, c, kind),
+    skip: null,
+    fresh,
+    chart: sensitive ? null : profileChartData(ref, c, kind),
+    note: exact ? '' : `; approximate: reference ${accuracyText(ref)}`,
   };
 }
 
@@ -211,7 +375,22 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
       .min(1)
       .optional()
       .describe(
-        'Baseline dataset name; default: the dataset with role reference, else the one with role train.',
+        'Baseline dataset name; default: the dataset with role reference, else the one with role train. Not with `reference_profile`.',
+      ),
+    reference_profile: z
+      .strictObject({
+        evidence: z
+          .string()
+          .min(1)
+          .describe('A previous evidence.json (relative to regops.yml) whose `profiles` hold the baseline.'),
+        dataset: z
+          .string()
+          .min(1)
+          .describe('The dataset, inside that evidence, whose profile is the baseline.'),
+      })
+      .optional()
+      .describe(
+        'Baseline from a stored profile instead of a dataset of this run, so its raw data is not needed: numeric columns from the KLL sketch (exact up to 1024 values, else within its rank error), categorical ones from the top values; sensitive columns cannot be compared. Not with `reference`.',
       ),
     current: z
       .string()
@@ -277,9 +456,16 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
   validate(config, project) {
     const problems: ConfigProblem[] = [];
     const { reference, current, columns } = resolveAll(config, project);
-    if (!reference.ok) problems.push(reference.problem);
+    if (config.reference_profile && config.reference !== undefined) {
+      problems.push({
+        path: ['reference_profile'],
+        message:
+          'set either `reference:` (a dataset of this run) or `reference_profile:` (a profile stored in a previous evidence bundle), not both',
+      });
+    }
+    if (reference && !reference.ok) problems.push(reference.problem);
     if (!current.ok) problems.push(current.problem);
-    if (reference.ok && current.ok && reference.name === current.name) {
+    if (reference?.ok && current.ok && reference.name === current.name) {
       problems.push({
         path: [config.current !== undefined ? 'current' : 'reference'],
         message: `reference and current are both "${reference.name}": the check would compare a dataset with itself`,
@@ -312,7 +498,7 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
   columns(config, project) {
     const { reference, current, columns } = resolveAll(config, project);
     const needs: ColumnNeed[] = [];
-    for (const ds of [reference, current]) {
+    for (const ds of reference ? [reference, current] : [current]) {
       if (!ds.ok) continue;
       for (const col of columns ?? []) needs.push({ dataset: ds.name, column: col.name, field: col.field });
     }
@@ -321,7 +507,13 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
 
   criterion(config, project) {
     const { reference, current } = resolveAll(config, project);
-    const which = `${current.ok ? current.name : '?'} vs ${reference.ok ? reference.name : '?'}`;
+    const profile = config.reference_profile;
+    const baseline = profile
+      ? `${profile.dataset} profile from ${profile.evidence}`
+      : reference?.ok
+        ? reference.name
+        : '?';
+    const which = `${current.ok ? current.name : '?'} vs ${baseline}`;
     const per = `per column ${config.method === 'auto' ? 'auto-selected test' : METHOD_LABEL[config.method]}, p (${CORRECTION_TEXT[config.correction]}) ≥ ${config.alpha} or distance below its threshold`;
     const share = `drifted share < ${config.drift_share}`;
     return config.fail_on === 'column'
@@ -332,23 +524,53 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
   async run(ctx, config) {
     const { reference, current, columns } = resolveAll(config, ctx.config);
     const problems = [
-      ...(reference.ok ? [] : [reference.problem]),
+      ...(reference === null || reference.ok ? [] : [reference.problem]),
       ...(current.ok ? [] : [current.problem]),
       ...(columns ? [] : [{ path: ['columns'], message: 'no columns listed and no model.features' }]),
+      ...(config.reference_profile && config.reference !== undefined
+        ? [
+            {
+              path: ['reference_profile'],
+              message: 'set either `reference:` or `reference_profile:`, not both',
+            },
+          ]
+        : []),
     ];
-    if (!reference.ok || !current.ok || !columns) {
+    if (problems.length > 0 || !current.ok || !columns) {
       throw new ConfigurationError(
         problems.map((p) => `check ${config.id}: ${p.path.join('.')}: ${p.message}`),
       );
     }
+    const privacy = ctx.config.privacy;
+    const sensitive = new Set([...(privacy?.sensitive ?? []), ...(privacy?.allow_phi ?? [])]);
+    if (config.reference_profile) {
+      const where = `check ${config.id}: reference_profile`;
+      const [loaded, cur] = await Promise.all([
+        loadReferenceProfile(ctx.rootDir, config.reference_profile, where),
+        ctx.services.loadTable(current.name),
+      ]);
+      const measured = columns.map((col) =>
+        measureProfile(config, col.name, loaded, cur, sensitive.has(col.name), where),
+      );
+      return judgeColumns(config, measured, sensitive, {
+        reference: loaded.source.dataset,
+        current: cur.name,
+        baseline: describeSource(loaded.source),
+        details: { reference_source: 'profile', reference_profile: loaded.source },
+      });
+    }
+    if (!reference?.ok) throw new Error('drift.feature: no reference dataset resolved'); // reported above
     const [ref, cur] = await Promise.all([
       ctx.services.loadTable(reference.name),
       ctx.services.loadTable(current.name),
     ]);
-    const privacy = ctx.config.privacy;
-    const sensitive = new Set([...(privacy?.sensitive ?? []), ...(privacy?.allow_phi ?? [])]);
     const measured = columns.map((col) => measure(config, col.name, ref, cur, sensitive.has(col.name)));
-    return judgeColumns(config, measured, ref, cur, sensitive);
+    return judgeColumns(config, measured, sensitive, {
+      reference: ref.name,
+      current: cur.name,
+      baseline: ref.name,
+      details: {},
+    });
   },
 };
 
@@ -364,13 +586,21 @@ function datasetStatus(
   return config.fail_on === 'none' ? 'warn' : 'fail';
 }
 
+/** The two sides as results name them; `baseline` is how the dataset-level message names the reference. */
+interface Sides {
+  reference: string;
+  current: string;
+  baseline: string;
+  /** Added to every result's details (where a stored reference profile came from). */
+  details: Record<string, unknown>;
+}
+
 /** Corrected p-values, per-column verdicts and the dataset-level result. */
 function judgeColumns(
   config: DriftFeatureConfig,
   measured: Measured[],
-  ref: Table,
-  cur: Table,
   sensitive: Set<string>,
+  sides: Sides,
 ): CheckResult[] {
   // The family: every value test with a p-value, then every missingness test.
   const family: { m: number; kind: 'value' | 'missing' }[] = [];
@@ -408,23 +638,21 @@ function judgeColumns(
       controls: config.controls,
     };
     const counts = {
-      reference: ref.name,
-      current: cur.name,
-      n_reference: x.ref.texts.length,
-      n_current: x.cur.texts.length,
-      missing_reference: x.ref.missing,
-      missing_current: x.cur.missing,
+      reference: sides.reference,
+      current: sides.current,
+      ...x.counts,
+      ...sides.details,
+      ...x.extra,
     };
     const missText = `missing ${(100 * x.missing.reference).toFixed(1)}% vs ${(100 * x.missing.current).toFixed(1)}%`;
     const a = adj[m] as { value: number | null; missing: number | null };
     const missingDrift = a.missing !== null && a.missing < config.alpha;
     if (x.test === null) {
-      const empty = x.ref.texts.length === 0 ? ref : cur;
       results.push({
         ...base,
         status: 'skip',
         metrics: [],
-        message: `cannot compare: column "${x.column}" has no values in ${empty.path} (all ${empty.rowCount} row(s) missing)`,
+        message: x.skip ?? 'cannot compare',
         details: { ...counts, method: null },
       });
       return;
@@ -473,7 +701,7 @@ function judgeColumns(
       ...base,
       status: isDrift ? (config.fail_on === 'column' ? 'fail' : 'warn') : 'pass',
       metrics,
-      message: `${isDrift ? 'drift: ' : ''}${valueText}; ${missDriftText}${freshText}; n=${x.ref.texts.length} vs ${x.cur.texts.length} (${x.rule})`,
+      message: `${isDrift ? 'drift: ' : ''}${valueText}; ${missDriftText}${freshText}; n=${x.counts.n_reference} vs ${x.counts.n_current} (${x.rule})${x.note}`,
       details: {
         ...counts,
         method: t.method,
@@ -482,9 +710,15 @@ function judgeColumns(
         value_drift: valueDrift,
         missingness_drift: missingDrift,
         correction: config.correction,
-        new_categories: isSensitive
-          ? { count: x.fresh.values.length, rows: x.fresh.rows, masked: true }
-          : { values: x.fresh.values.slice(0, 50), count: x.fresh.values.length, rows: x.fresh.rows },
+        new_categories: !x.fresh.known
+          ? {
+              count: null,
+              rows: null,
+              unknown: 'the reference profile lists only its most frequent categories',
+            }
+          : isSensitive
+            ? { count: x.fresh.values.length, rows: x.fresh.rows, masked: true }
+            : { values: x.fresh.values.slice(0, 50), count: x.fresh.values.length, rows: x.fresh.rows },
         ...(x.chart ? { chart: x.chart } : {}),
       },
     });
@@ -506,10 +740,11 @@ function judgeColumns(
     message:
       compared === 0
         ? 'no column could be compared'
-        : `${drifted} of ${compared} column(s) drifted (${formatStat(share)} ${datasetDrift ? '≥' : '<'} ${config.drift_share}: ${datasetDrift ? 'dataset drift' : 'no dataset drift'})${driftedNames.length > 0 ? `: ${driftedNames.join(', ')}` : ''}; ${cur.name} vs ${ref.name}, ${CORRECTION_TEXT[config.correction]} at α=${config.alpha}`,
+        : `${drifted} of ${compared} column(s) drifted (${formatStat(share)} ${datasetDrift ? '≥' : '<'} ${config.drift_share}: ${datasetDrift ? 'dataset drift' : 'no dataset drift'})${driftedNames.length > 0 ? `: ${driftedNames.join(', ')}` : ''}; ${sides.current} vs ${sides.baseline}, ${CORRECTION_TEXT[config.correction]} at α=${config.alpha}`,
     details: {
-      reference: ref.name,
-      current: cur.name,
+      reference: sides.reference,
+      current: sides.current,
+      ...sides.details,
       drifted: driftedNames,
       correction: config.correction,
       alpha: config.alpha,
