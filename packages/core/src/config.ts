@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DesignReviewPolicy } from './design-review';
 import { PccpChangeConfig } from './pccp';
 import { Status } from './results';
 
@@ -130,6 +131,9 @@ export const GateConfig = z.strictObject({
     .boolean()
     .default(false)
     .describe('Block the change when a requirement has no check that verifies it.'),
+  review: DesignReviewPolicy.optional().describe(
+    'Design review of a pull/merge request: linked requirement or change IDs in its description, approvals on the head commit, required reviewers per path, change-type labels. Judged by the GitHub and GitLab integrations.',
+  ),
 });
 export type GateConfig = z.infer<typeof GateConfig>;
 

@@ -1,6 +1,7 @@
 export * from './baseline';
 export * from './check';
 export * from './config';
+export * from './dependencies';
 export * from './errors';
 export * from './evidence';
 export * from './files';
@@ -16,3 +17,6 @@ export * from './trace';
 export * from './validate';
 export * from './version';
 export * from './yaml-file';
+export * from './comment-budget';
+export * from './design-review';
+export * from './platform';
