@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Dependencies } from './dependencies';
 import { PccpVerdict } from './pccp';
 import { DatasetProfile } from './profile';
 import { CheckResult, Status } from './results';
@@ -36,6 +37,8 @@ export const InputFile = z.strictObject({
     'model',
     'baseline_model',
     'pccp',
+    'lockfile',
+    'soup',
   ]),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int(),
@@ -94,7 +97,11 @@ export const Evidence = z
     project: z.strictObject({
       name: z.string(),
       description: z.string().nullable(),
-      safety_class: z.enum(['A', 'B', 'C']).nullable().default(null).describe('IEC 62304 software safety class.'),
+      safety_class: z
+        .enum(['A', 'B', 'C'])
+        .nullable()
+        .default(null)
+        .describe('IEC 62304 software safety class.'),
     }),
     inputs: z.array(InputFile),
     model: ModelEvidence.nullable(),
@@ -115,6 +122,11 @@ export const Evidence = z
     pccp: PccpVerdict.nullable()
       .default(null)
       .describe('The change judged against the predetermined change control plan (null: no plan declared).'),
+    dependencies: Dependencies.nullable()
+      .default(null)
+      .describe(
+        "The repository's dependencies from the lockfiles of sbom.lockfiles, with the SOUP metadata of sbom.soup (null: no sbom section).",
+      ),
     datasets: z.array(DatasetEvidence),
     profiles: z.array(DatasetProfile).describe('One-pass profile of each dataset the data checks read.'),
     requirements: z.array(Requirement),

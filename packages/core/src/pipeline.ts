@@ -10,6 +10,7 @@ import {
   type Services,
 } from './check';
 import type { CheckEntry } from './config';
+import { collectDependencies, type Dependencies } from './dependencies';
 import { InputError, isRegopsError, ModelOutputError } from './errors';
 import { type DeclaredCheck, EVIDENCE_SCHEMA_VERSION, type Evidence } from './evidence';
 import { displayPath, portablePath, resolveInput, sha256File } from './files';
@@ -34,6 +35,8 @@ export interface Prepared {
   model: ModelInfo | null;
   baselineModel: ModelInfo | null;
   headers: Map<string, string[]>;
+  /** The parsed lockfiles and SOUP metadata of `sbom:`, or null without one. */
+  dependencies: Dependencies | null;
 }
 
 const STAGE_ORDER = { data: 0, model: 1, drift: 2 } as const;
@@ -112,6 +115,16 @@ export async function prepare(
     );
     baselineModel = await services.inspectModel(config.baseline.model);
   }
+  let dependencies: Dependencies | null = null;
+  if (config.sbom) {
+    for (const [i, rel] of config.sbom.lockfiles.entries()) {
+      await add(resolveInput(rootDir, rel, configWhere(project, ['sbom', 'lockfiles', i])), 'lockfile');
+    }
+    if (config.sbom.soup) {
+      await add(resolveInput(rootDir, config.sbom.soup, configWhere(project, ['sbom', 'soup'])), 'soup');
+    }
+    dependencies = collectDependencies(rootDir, config.sbom, (field) => configWhere(project, field));
+  }
   const headers = new Map<string, string[]>();
   for (const name of Object.keys(config.datasets)) headers.set(name, await services.header(name));
 
@@ -127,7 +140,7 @@ export async function prepare(
       );
     }
   });
-  return { inputs, model, baselineModel, headers };
+  return { inputs, model, baselineModel, headers, dependencies };
 }
 
 export function declaredChecks(project: Project, registry: CheckRegistry): DeclaredCheck[] {
@@ -305,6 +318,7 @@ export async function runPipeline(
           model: baseline.modelDisplay,
         }
       : null,
+    dependencies: prepared.dependencies,
     datasets,
     profiles,
     requirements: project.requirements,
