@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allSchemas } from '@regops/cli';
+import { DOCUMENT_NAMES } from '@regops/docs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE, cli, copyExample, EXAMPLE, edit, ROOT } from './helpers';
 
-const DOCS = ['comment.md', 'dataset-card.md', 'model-card.md', 'report.html', 'traceability.md'];
+const DOCS = [...DOCUMENT_NAMES];
 const sidecar = JSON.parse(readFileSync(path.join(EXAMPLE, 'models', 'pima_hgb_candidate.json'), 'utf8')) as {
   metrics: { test: { auroc: number; sensitivity: number } };
 };
@@ -33,7 +34,7 @@ describe('the demo on the bundled example (dist/cli/regops.mjs, as a subprocess)
     run = runBundle(process.execPath, ['run', '--config', 'examples/pima-diabetes/regops.yml', '--out', out]);
   });
 
-  it('exits 0 and writes the six files', () => {
+  it('exits 0 and writes the evidence and every document', () => {
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^PASS: design control passed \(\d+ pass, 0 fail/);
@@ -59,6 +60,8 @@ describe('the demo on the bundled example (dist/cli/regops.mjs, as a subprocess)
       'dataset',
       'model',
       'baseline_model',
+      'lockfile',
+      'soup',
     ]);
   });
 
@@ -141,7 +144,7 @@ describe('committed JSON Schemas', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /regops\.yml: valid \(27 checks, 17 requirements, 6 hazards, 11 input files hashed\)/,
+      /regops\.yml: valid \(27 checks, 17 requirements, 6 hazards, 13 input files hashed\)/,
     );
   });
 });

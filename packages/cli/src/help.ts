@@ -18,7 +18,7 @@ Exit codes: 0 the gate passes, 1 the gate fails, 2 usage, config or input error,
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
-  run: `Usage: regops run [--config regops.yml] [--out DIR] [--debug]
+  run: `Usage: regops run [--config regops.yml] [--out DIR] [--templates DIR] [--base-evidence FILE] [--debug]
 
 Runs every enabled check in regops.yml (data, then model, then drift), decides the design-control gate,
 and writes into DIR (default: regops-out):
@@ -26,8 +26,14 @@ and writes into DIR (default: regops-out):
   comment.md        the pull/merge request comment
   model-card.md     the model card
   dataset-card.md   the dataset card (Datasheets for Datasets)
-  traceability.md   requirement <-> risk control <-> check <-> result
-  report.html       the full report
+  traceability.md   requirement <-> risk control <-> check <-> result (also .csv and .html)
+  report.html       the full report, one self-contained page with charts
+  compliance.md     the evidence mapped to IEC 62304, ISO 14971, GMLP, the PCCP and EU AI Act Annex IV
+  sbom.cdx.json     CycloneDX 1.6 SBOM: the model, the datasets, the lockfiles' dependencies
+  soup.md           the SOUP list (IEC 62304) from the lockfiles and soup.yml
+
+--templates DIR replaces built-in templates with DIR/<document>.md.hbs and partials (*.hbs).
+--base-evidence FILE (the target branch's evidence.json) adds traceability-diff.md.
 
 The directory is written all at once at the end; an existing DIR is replaced only if it holds an earlier
 evidence.json. Exit code 0 when the gate passes, 1 when it fails (documents are still written), 2 for a
@@ -52,10 +58,10 @@ for a data.schema check, to review and commit:  regops data infer-schema data/tr
 Columns flagged by the PHI scan, or named with --sensitive, get a type only: their values are never printed.
 --na adds texts that mean "missing" (default: empty and NA).
 `,
-  render: `Usage: regops render --evidence evidence.json [--out DIR]
+  render: `Usage: regops render --evidence evidence.json [--out DIR] [--templates DIR] [--base-evidence FILE]
 
-Re-renders comment.md, model-card.md, dataset-card.md, traceability.md and report.html from an evidence bundle, without
-running anything. The same evidence always gives byte-identical documents. DIR defaults to the directory of
+Re-renders every document (the ones \`regops run\` writes) from an evidence bundle, without running
+anything; --base-evidence adds traceability-diff.md. The same evidence always gives byte-identical documents. DIR defaults to the directory of
 the evidence file.
 `,
 };

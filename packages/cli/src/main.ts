@@ -15,7 +15,7 @@ import {
   TOOL_VERSION,
   UsageError,
 } from '@regops/core';
-import { renderAll } from '@regops/docs';
+import { loadTemplates, renderAll, renderTraceDiff } from '@regops/docs';
 import { z } from 'zod';
 import { COMMAND_HELP, MAIN_HELP } from './help';
 import { inferSchemaFile } from './infer-schema';
@@ -68,23 +68,67 @@ function parse(
   }
 }
 
+export interface DocumentOptions {
+  /** A directory of templates that replace the built-in ones (see loadTemplates). */
+  templatesDir?: string | undefined;
+  /** The base branch's evidence: adds traceability-diff.md (what changed in the matrix). */
+  baseEvidence?: Evidence | undefined;
+}
+
+/** Every document of an evidence bundle, by file name. */
+export function documentFiles(evidence: Evidence, options: DocumentOptions = {}): Record<string, string> {
+  const templates = options.templatesDir ? loadTemplates(options.templatesDir) : undefined;
+  const docs: Record<string, string> = renderAll(evidence, templates ? { templates } : {});
+  if (options.baseEvidence) docs['traceability-diff.md'] = renderTraceDiff(options.baseEvidence, evidence);
+  return docs;
+}
+
 /** Documents plus the evidence itself, as the files of an output directory. */
-export function outputFiles(evidence: Evidence): Record<string, string> {
-  return { [EVIDENCE_FILE]: `${JSON.stringify(evidence, null, 2)}\n`, ...renderAll(evidence) };
+export function outputFiles(evidence: Evidence, options: DocumentOptions = {}): Record<string, string> {
+  return { [EVIDENCE_FILE]: `${JSON.stringify(evidence, null, 2)}\n`, ...documentFiles(evidence, options) };
+}
+
+/** An evidence bundle read and validated from a file (InputError / ConfigurationError naming the file). */
+function readEvidence(file: string): Evidence {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(e as Error).message}`}`,
+    );
+  }
+  const parsed = Evidence.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`);
+    throw new ConfigurationError(problems);
+  }
+  return parsed.data;
 }
 
 async function cmdRun(args: string[], io: Io): Promise<number> {
   const v = parse('run', args, {
     config: { type: 'string', short: 'c' },
     out: { type: 'string', short: 'o' },
+    templates: { type: 'string' },
+    'base-evidence': { type: 'string' },
   });
   if (v.help) return help(io, 'run');
   const log = logger(io, Boolean(v.debug));
   const registry = defaultRegistry();
   const project = loadProject(String(v.config ?? 'regops.yml'), registry);
+  // Read the inputs that only the documents need before the run, so a mistake costs nothing.
+  const docOptions: DocumentOptions = {
+    templatesDir: v.templates ? String(v.templates) : undefined,
+    baseEvidence: v['base-evidence'] ? readEvidence(String(v['base-evidence'])) : undefined,
+  };
+  if (docOptions.templatesDir) loadTemplates(docOptions.templatesDir);
   const evidence = await runPipeline(project, registry, createServices(project), { log });
   const outDir = String(v.out ?? 'regops-out');
-  const files = outputFiles(evidence);
+  const files = outputFiles(evidence, docOptions);
   writeOutputDir(outDir, files);
   const { verdict, counts } = evidence.gate;
   io.out(
@@ -144,28 +188,18 @@ function cmdRender(args: string[], io: Io): number {
   const v = parse('render', args, {
     evidence: { type: 'string', short: 'e' },
     out: { type: 'string', short: 'o' },
+    templates: { type: 'string' },
+    'base-evidence': { type: 'string' },
   });
   if (v.help) return help(io, 'render');
   if (!v.evidence) throw new UsageError('render: --evidence FILE is required (see: regops render --help)');
   const file = String(v.evidence);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(e as Error).message}`}`,
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 10)
-      .map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`);
-    throw new ConfigurationError(problems);
-  }
+  const evidence = readEvidence(file);
   const outDir = String(v.out ?? path.dirname(file));
-  const docs = renderAll(parsed.data);
+  const docs = documentFiles(evidence, {
+    templatesDir: v.templates ? String(v.templates) : undefined,
+    baseEvidence: v['base-evidence'] ? readEvidence(String(v['base-evidence'])) : undefined,
+  });
   mkdirSync(outDir, { recursive: true });
   for (const [name, text] of Object.entries(docs)) writeFileSync(path.join(outDir, name), text);
   io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}\n`);

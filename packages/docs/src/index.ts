@@ -1,13 +1,18 @@
 import type { Evidence } from '@regops/core';
-import MarkdownIt from 'markdown-it';
 import { buildChangeControl } from './change-control';
+import { renderCompliance } from './compliance';
 import { buildDataCard } from './datacard';
-import { LINE_SEPARATOR, tidyMarkdown } from './format';
+import { tidyMarkdown } from './format';
 import { render, templates } from './hbs';
 import { buildModelCard } from './modelcard';
+import { type RenderOptions, renderReport } from './report';
+import { renderSbom, renderSoupList } from './sbom';
+import { renderTraceCsv, renderTraceHtml } from './trace-export';
 import { buildCommon, commentGroups } from './view';
 
+export { assessCompliance, renderCompliance } from './compliance';
 export { formatShare, resultDatasets, WITHHELD } from './datacard';
+export { MAX_DRIFT_FIGURES, type ReportFigure, reportFigures } from './figures';
 export {
   codeSpan,
   escapeMarkdown,
@@ -16,7 +21,25 @@ export {
   formatNumber,
   formatObserved,
 } from './format';
+export {
+  builtinTemplateSources,
+  HELPER_NAMES,
+  loadTemplates,
+  type TemplateName,
+  type Templates,
+} from './hbs';
 export { MODEL_INDEX_TASK } from './modelcard';
+export { findChromium, type PdfOptions, type PdfOutcome, renderPdf } from './pdf';
+export { type RenderOptions, renderReport } from './report';
+export { renderSbom, renderSoupList } from './sbom';
+export {
+  diffTrace,
+  renderTraceCsv,
+  renderTraceDiff,
+  renderTraceHtml,
+  type TraceDiff,
+  traceRows,
+} from './trace-export';
 
 /**
  * Documents rendered from one evidence bundle. Everything comes from the bundle: no clock, environment,
@@ -27,10 +50,10 @@ export { MODEL_INDEX_TASK } from './modelcard';
 export const COMMENT_MARKER = '<!-- regops:comment -->';
 
 /** The pull/merge-request comment (GitHub-flavoured Markdown): verdict, failures first, the rest collapsed. */
-export function renderComment(e: Evidence): string {
+export function renderComment(e: Evidence, options: RenderOptions = {}): string {
   const common = buildCommon(e);
   return tidyMarkdown(
-    render(templates.comment, {
+    render((options.templates ?? templates).comment, {
       ...common,
       groups: commentGroups(common),
       changeControl: buildChangeControl(e),
@@ -39,10 +62,10 @@ export function renderComment(e: Evidence): string {
 }
 
 /** A first model card: Hugging Face front matter (`model-index`) and the Model Cards sections, gaps listed. */
-export function renderModelCard(e: Evidence): string {
+export function renderModelCard(e: Evidence, options: RenderOptions = {}): string {
   const common = buildCommon(e);
   const card = buildModelCard(e, common);
-  const body = tidyMarkdown(render(templates.modelCard, { ...common, card }));
+  const body = tidyMarkdown(render((options.templates ?? templates).modelCard, { ...common, card }));
   return `---\n${card.frontMatter}---\n\n${body}`;
 }
 
@@ -51,61 +74,44 @@ export function renderModelCard(e: Evidence): string {
  * come from the dataset card file; composition (columns, label balance, subgroups, missing values, data-check
  * results) only from the profiles and results in the evidence. Sensitive columns show no values.
  */
-export function renderDatasetCard(e: Evidence): string {
+export function renderDatasetCard(e: Evidence, options: RenderOptions = {}): string {
   const common = buildCommon(e);
-  return tidyMarkdown(render(templates.datasetCard, { ...common, card: buildDataCard(e, common) }));
+  return tidyMarkdown(
+    render((options.templates ?? templates).datasetCard, { ...common, card: buildDataCard(e, common) }),
+  );
 }
 
 /** Requirement × verifying result matrix with hazards and risk controls, GAP rows and uncovered controls. */
-export function renderTraceability(e: Evidence): string {
-  return tidyMarkdown(render(templates.traceability, buildCommon(e)));
-}
-
-/** Markdown source of the HTML report (user text escaped for markdown-it with raw HTML disabled). */
-function reportMarkdown(e: Evidence): string {
-  const common = buildCommon(e);
-  const card = buildModelCard(e, common);
-  return tidyMarkdown(
-    render(templates.report, { ...common, card, inputs: e.inputs, datasets: card.datasets }, 'html'),
-  );
-}
-
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-
-/** A standalone HTML page: inline CSS, no scripts, no external resources. */
-export function renderReport(e: Evidence): string {
-  const body = markdown
-    .render(reportMarkdown(e))
-    .replaceAll(LINE_SEPARATOR, '<br>')
-    .replaceAll('\u2029', '<br>');
-  return render(
-    templates.reportPage,
-    {
-      title: `Design-control report: ${e.project.name} (${e.gate.verdict})`,
-      generator: `${e.tool.name} ${e.tool.version}`,
-      verdict: e.gate.verdict,
-      body,
-    },
-    'html',
-  );
+export function renderTraceability(e: Evidence, options: RenderOptions = {}): string {
+  return tidyMarkdown(render((options.templates ?? templates).traceability, buildCommon(e)));
 }
 
 export const DOCUMENT_NAMES = [
   'comment.md',
   'model-card.md',
   'traceability.md',
+  'traceability.csv',
+  'traceability.html',
   'report.html',
   'dataset-card.md',
+  'compliance.md',
+  'sbom.cdx.json',
+  'soup.md',
 ] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
-/** Every document, by file name. */
-export function renderAll(e: Evidence): Record<DocumentName, string> {
+/** Every document, by file name; `options.templates` (loadTemplates) replaces built-in templates. */
+export function renderAll(e: Evidence, options: RenderOptions = {}): Record<DocumentName, string> {
   return {
-    'comment.md': renderComment(e),
-    'model-card.md': renderModelCard(e),
-    'traceability.md': renderTraceability(e),
-    'report.html': renderReport(e),
-    'dataset-card.md': renderDatasetCard(e),
+    'comment.md': renderComment(e, options),
+    'model-card.md': renderModelCard(e, options),
+    'traceability.md': renderTraceability(e, options),
+    'traceability.csv': renderTraceCsv(e),
+    'traceability.html': renderTraceHtml(e),
+    'report.html': renderReport(e, options),
+    'dataset-card.md': renderDatasetCard(e, options),
+    'compliance.md': renderCompliance(e),
+    'sbom.cdx.json': renderSbom(e),
+    'soup.md': renderSoupList(e),
   };
 }

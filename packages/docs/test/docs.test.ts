@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import {
   COMMENT_MARKER,
   codeSpan,
+  DOCUMENT_NAMES,
   escapeMarkdown,
   formatComparison,
   formatNumber,
@@ -80,13 +81,7 @@ describe('determinism', () => {
   it('renders byte-identical documents twice and after a JSON round trip', () => {
     const e = load();
     const first = renderAll(e);
-    expect(Object.keys(first)).toEqual([
-      'comment.md',
-      'model-card.md',
-      'traceability.md',
-      'report.html',
-      'dataset-card.md',
-    ]);
+    expect(Object.keys(first)).toEqual([...DOCUMENT_NAMES]);
     expect(renderAll(e)).toEqual(first);
     const again = renderAll(Evidence.parse(JSON.parse(JSON.stringify(e))));
     for (const [name, text] of Object.entries(first))
