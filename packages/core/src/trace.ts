@@ -72,6 +72,20 @@ export const ModelCardMeta = z.strictObject({
   ethical_considerations: textList.optional(),
   limitations: textList.optional(),
   caveats: textList.optional(),
+  source_attributes: z
+    .strictObject({
+      output: text.optional().describe('What the model outputs and how it is shown to the user.'),
+      patient_population: text.optional().describe('The patients the model is intended for.'),
+      decision_role: text.optional().describe('Its role in the decision: inform, augment, replace.'),
+      fairness_process: text.optional().describe('How fairness was addressed during development.'),
+      external_validation: text.optional().describe('External validation: data, who performed it, results.'),
+      ongoing_maintenance: text.optional().describe('How performance is monitored in use.'),
+      update_schedule: text.optional().describe('When the model is re-validated or updated.'),
+    })
+    .optional()
+    .describe(
+      'ONC HTI-1 source attributes for predictive decision support interventions that the rest of the card does not cover.',
+    ),
 });
 export type ModelCardMeta = z.infer<typeof ModelCardMeta>;
 

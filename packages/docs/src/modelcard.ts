@@ -51,6 +51,8 @@ export interface ModelCardView {
   ethical: string[];
   limitations: string[];
   caveats: string[];
+  /** ONC HTI-1 source-attribute categories, each answered from the card file or the evidence, or a gap. */
+  sourceAttributes: { category: string; answer: string; from: string; gap: boolean }[];
   gaps: string[];
 }
 
@@ -187,6 +189,9 @@ export function buildModelCard(e: Evidence, c: Common): ModelCardView {
   const caveats = need(meta?.caveats, 'Caveats') ?? [];
 
   const name = md?.name ?? (e.model ? fileStem(e.model.path) : e.project.name);
+  const sourceAttributes = hti1(e, meta, measuredResults);
+  for (const a of sourceAttributes)
+    if (a.gap) gaps.push(`Source attributes (HTI-1) › ${a.category}: ${a.answer}`);
   return {
     name,
     frontMatter: frontMatter(e, name, metricResults),
@@ -212,6 +217,95 @@ export function buildModelCard(e: Evidence, c: Common): ModelCardView {
     ethical,
     limitations,
     caveats,
+    sourceAttributes,
     gaps,
   };
+}
+
+/**
+ * The ONC HTI-1 (45 CFR 170.315(b)(11)) source-attribute categories for a predictive decision support
+ * intervention, answered from modelcard.yml or from what the evidence measured; unanswered ones are gaps.
+ */
+function hti1(
+  e: Evidence,
+  meta: Evidence['modelcard'],
+  measured: ResultView[],
+): ModelCardView['sourceAttributes'] {
+  const sa = meta?.source_attributes;
+  const card = meta ? 'modelcard.yml' : '';
+  const row = (category: string, answer: string | null | undefined, from: string, missing: string) =>
+    answer ? { category, answer, from, gap: false } : { category, answer: missing, from: '—', gap: true };
+  const checks = (type: string) => measured.filter((r) => r.check === type);
+  const metricCount = checks('model.metric').length;
+  const subgroups = checks('model.subgroups');
+  const inputs = e.model?.inputs.map((t) => `${t.name} [${t.shape.join(', ')}]`).join(', ');
+  const features = e.profiles[0]?.columns.length;
+  return [
+    row(
+      'Details and output of the intervention',
+      [meta?.model_details?.description, sa?.output].filter(Boolean).join(' ') || null,
+      `${card} model_details.description, source_attributes.output`,
+      'describe the output in modelcard.yml (model_details.description, source_attributes.output)',
+    ),
+    row(
+      'Purpose of the intervention',
+      [meta?.intended_use?.purpose, sa?.patient_population, sa?.decision_role].filter(Boolean).join(' ') ||
+        null,
+      `${card} intended_use.purpose, source_attributes.patient_population/decision_role`,
+      'state the purpose, the intended patients and the decision role in modelcard.yml',
+    ),
+    row(
+      'Cautioned out-of-scope use',
+      [...(meta?.intended_use?.out_of_scope ?? []), ...(meta?.limitations ?? [])].join(' ') || null,
+      `${card} intended_use.out_of_scope, limitations`,
+      'list out-of-scope uses and known limitations in modelcard.yml',
+    ),
+    row(
+      'Development details and input features',
+      inputs
+        ? `ONNX input ${inputs}${features ? `; ${features} column(s) profiled in the datasets` : ''}; training data: ${meta?.training_data ?? 'see Training data'}`
+        : null,
+      'evidence: model signature, dataset profiles',
+      'no model in the evidence',
+    ),
+    row(
+      'Process used to ensure fairness in development',
+      [
+        sa?.fairness_process,
+        subgroups.length > 0
+          ? `measured: ${subgroups.map((r) => r.id).join(', ')} (subgroup metrics with intervals and gaps between groups)`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' ') || null,
+      `${card} source_attributes.fairness_process; model.subgroups results`,
+      'describe the fairness process in modelcard.yml and add a model.subgroups check',
+    ),
+    row(
+      'External validation process',
+      sa?.external_validation,
+      `${card} source_attributes.external_validation`,
+      'not provided: describe external validation (data, who performed it, results) in modelcard.yml',
+    ),
+    row(
+      'Quantitative measures of performance',
+      metricCount > 0
+        ? `${metricCount} model.metric result(s), with bootstrap intervals where configured, in Quantitative analyses`
+        : null,
+      'evidence: model.metric results',
+      'no model.metric result in the evidence',
+    ),
+    row(
+      'Ongoing maintenance of implementation and use',
+      sa?.ongoing_maintenance,
+      `${card} source_attributes.ongoing_maintenance`,
+      'not provided: describe how performance is monitored in use',
+    ),
+    row(
+      'Update and continued validation or fairness assessment schedule',
+      sa?.update_schedule,
+      `${card} source_attributes.update_schedule`,
+      'not provided: state when the model is re-validated',
+    ),
+  ];
 }

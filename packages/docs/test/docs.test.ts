@@ -286,6 +286,7 @@ describe('renderModelCard', () => {
       '## Evaluation data',
       '## Training data',
       '## Quantitative analyses',
+      '## Source attributes (ONC HTI-1)',
       '## Ethical considerations',
       '## Caveats and limitations',
       '## Gaps',
@@ -327,6 +328,11 @@ describe('renderModelCard', () => {
       '- Evaluation data › description: not provided in modelcard.yml',
       '- Ethical considerations: not provided in modelcard.yml',
       '- Caveats: not provided in modelcard.yml',
+      // No source_attributes in the file and no model.subgroups result in this evidence:
+      '- Source attributes (HTI-1) › Process used to ensure fairness in development: describe the fairness process in modelcard.yml and add a model.subgroups check',
+      '- Source attributes (HTI-1) › External validation process: not provided: describe external validation (data, who performed it, results) in modelcard.yml',
+      '- Source attributes (HTI-1) › Ongoing maintenance of implementation and use: not provided: describe how performance is monitored in use',
+      '- Source attributes (HTI-1) › Update and continued validation or fairness assessment schedule: not provided: state when the model is re-validated',
     ]);
     const ethical = body.slice(body.indexOf('## Ethical considerations'), body.indexOf('## Caveats'));
     expect(ethical.trim()).toBe('## Ethical considerations\n\nNot provided; see Gaps.');
@@ -458,5 +464,33 @@ describe('formatting and escaping', () => {
     expect(escapeMarkdown('0.1.0 and snake_case _em_', 'md')).toBe('0.1.0 and snake_case \\_em\\_');
     expect(codeSpan('a`b|c', true)).toBe('``a`b\\|c``');
     expect(codeSpan('`x', false)).toBe('`` `x ``');
+  });
+});
+
+describe('model card: ONC HTI-1 source attributes', () => {
+  it('answers each of the nine categories from the card file or the evidence, and lists the rest as gaps', () => {
+    const e = load();
+    const withAttributes: Evidence = {
+      ...e,
+      modelcard: {
+        ...(e.modelcard ?? {}),
+        source_attributes: { external_validation: 'Validated at | site B by **an** independent team.' },
+      },
+    };
+    const card = renderModelCard(withAttributes);
+    const section = card.slice(
+      card.indexOf('## Source attributes (ONC HTI-1)'),
+      card.indexOf('## Ethical considerations'),
+    );
+    const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Category'));
+    expect(rows).toHaveLength(9);
+    expect(section).toContain(
+      '| External validation process | Validated at \\| site B by \\*\\*an\\*\\* independent team. |',
+    );
+    expect(section).toContain('| Ongoing maintenance of implementation and use | **GAP**: not provided');
+    expect(card).toContain(
+      '- Source attributes (HTI-1) › Ongoing maintenance of implementation and use: not provided',
+    );
+    expect(card).not.toContain('Source attributes (HTI-1) › External validation process');
   });
 });
