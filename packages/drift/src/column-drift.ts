@@ -100,19 +100,30 @@ export function columnSide(cells: readonly (string | null)[]): ColumnSide {
 
 export type ColumnKind = 'numeric' | 'categorical';
 
-/** The category of a cell: numbers by value (1 and 1.0 are one category), text as written. */
-function categoryOf(side: ColumnSide, i: number): string {
-  return side.numbers ? String(side.numbers[i]) : (side.texts[i] as string);
-}
-
-function categories(side: ColumnSide): string[] {
-  return side.texts.map((_, i) => categoryOf(side, i));
+/**
+ * The categories of a column's cells on both sides, spelled the same way on both: numbers by value (1 and 1.0
+ * are one category) when every cell of BOTH sides is a number, otherwise the text as written, so one text cell
+ * on one side does not split "3" and "3.0" into two categories there only.
+ */
+function categoriesOf(ref: ColumnSide, cur: ColumnSide): [string[], string[]] {
+  const byValue = ref.numbers !== null && cur.numbers !== null;
+  const spell = (side: ColumnSide) =>
+    byValue ? Array.from(side.numbers as Float64Array, (v) => String(v)) : side.texts;
+  return [spell(ref), spell(cur)];
 }
 
 /** Kind of the column over both sides, and the number of distinct values. */
 export function columnKind(ref: ColumnSide, cur: ColumnSide): { kind: ColumnKind; distinct: number } {
   const numeric = ref.numbers !== null && cur.numbers !== null;
-  const distinct = new Set([...categories(ref), ...categories(cur)]).size;
+  let distinct: number;
+  if (numeric) {
+    // Numbers counted by value, without building a string per cell.
+    const seen = new Set<number>();
+    for (const side of [ref, cur]) for (const v of side.numbers as Float64Array) seen.add(v === 0 ? 0 : v);
+    distinct = seen.size;
+  } else {
+    distinct = new Set([...ref.texts, ...cur.texts]).size;
+  }
   return {
     kind: numeric && distinct > AUTO_MAX_CATEGORIES_AS_NUMBER ? 'numeric' : 'categorical',
     distinct,
@@ -180,7 +191,7 @@ export function testColumn(
   const c = cur.numbers as Float64Array;
   // Distances of numeric columns bin the numbers; of categorical ones, count the categories.
   const asNumbers = numeric && kind === 'numeric';
-  const counts = () => categoryCounts(categories(ref), categories(cur));
+  const counts = () => categoryCounts(...categoriesOf(ref, cur));
   switch (method) {
     case 'ks': {
       const ks = ksTwoSample(r, c);
@@ -239,9 +250,10 @@ export function missingnessTest(
 
 /** Categories present in the current data and never in the reference (categorical columns). */
 export function newCategories(ref: ColumnSide, cur: ColumnSide): { values: string[]; rows: number } {
-  const seen = new Set(categories(ref));
+  const [r, c] = categoriesOf(ref, cur);
+  const seen = new Set(r);
   const fresh = new Map<string, number>();
-  for (const c of categories(cur)) if (!seen.has(c)) fresh.set(c, (fresh.get(c) ?? 0) + 1);
+  for (const x of c) if (!seen.has(x)) fresh.set(x, (fresh.get(x) ?? 0) + 1);
   let rows = 0;
   for (const n of fresh.values()) rows += n;
   return { values: [...fresh.keys()].sort(), rows };
@@ -274,7 +286,7 @@ export function chartData(
       current: [...histogramCounts(cur.numbers, edges)],
     };
   }
-  const k = categoryCounts(categories(ref), categories(cur));
+  const k = categoryCounts(...categoriesOf(ref, cur));
   const order = k.categories
     .map((c, i) => ({ c, i, n: (k.reference[i] as number) + (k.current[i] as number) }))
     .sort((a, b) => b.n - a.n || (a.c < b.c ? -1 : 1));

@@ -543,6 +543,11 @@ export const driftFeatureCheck: Check<DriftFeatureConfig> = {
     }
     const privacy = ctx.config.privacy;
     const sensitive = new Set([...(privacy?.sensitive ?? []), ...(privacy?.allow_phi ?? [])]);
+    // Columns the PHI scan flags in a dataset this check reads are sensitive too (masked, no values shown).
+    for (const ds of [current.name, ...(reference?.ok ? [reference.name] : [])]) {
+      const { profile } = await ctx.services.scan(ds);
+      for (const c of profile.columns) if (c.sensitive) sensitive.add(c.name);
+    }
     if (config.reference_profile) {
       const where = `check ${config.id}: reference_profile`;
       const [loaded, cur] = await Promise.all([

@@ -317,6 +317,59 @@ describe('drift.feature on the Pima CSVs', () => {
   });
 });
 
+describe('drift.feature privacy and category spelling', () => {
+  it('a column the PHI scan flags is masked although privacy does not list it', async () => {
+    const config = projectConfig([{ id: 'd', type: 'drift.feature', columns: ['contact'] }]);
+    const mails = (n: number, offset: number) =>
+      Array.from({ length: n }, (_, i) => `patient${i + offset}@example.org`);
+    const ref = makeTable('train', 'data/train.csv', ['contact'], [mails(40, 0)], 40);
+    const cur = makeTable('shifted', 'data/shifted.csv', ['contact'], [mails(40, 20)], 40);
+    const tables = (name: string) => (name === 'train' ? ref : name === 'shifted' ? cur : undefined);
+    const ctx = runContext(config, tables);
+    // The scan of these in-memory tables is what the data services would report for the real files.
+    ctx.services = {
+      ...ctx.services,
+      async scan(name) {
+        const t = tables(name);
+        return {
+          profile: {
+            dataset: name,
+            rows: t?.rowCount ?? 0,
+            columns: [{ name: 'contact', sensitive: true }],
+            missing_per_row: [],
+          } as never,
+          byCheck: new Map(),
+        };
+      },
+    };
+    const [, r] = await driftFeatureCheck.run(ctx, entry(config));
+    expect(r?.details?.new_categories).toEqual({ count: 20, rows: 20, masked: true });
+    expect(r?.details?.chart).toBeUndefined();
+    expect(JSON.stringify(r)).not.toContain('@example.org');
+  });
+
+  it('one text cell on one side does not split the numbers spelled alike on both sides', async () => {
+    const config = projectConfig([
+      { id: 'd', type: 'drift.feature', columns: ['crp'], method: 'jensen_shannon' },
+    ]);
+    const cells = ['3.0', '1.5', '2', '3.0', '1.5', '2'];
+    const ref = makeTable('train', 'data/train.csv', ['crp'], [cells], cells.length);
+    const cur = makeTable('shifted', 'data/shifted.csv', ['crp'], [[...cells, '<0.5']], cells.length + 1);
+    const tables = (name: string) => (name === 'train' ? ref : name === 'shifted' ? cur : undefined);
+    const [, r] = await driftFeatureCheck.run(runContext(config, tables), entry(config));
+    // Categories 1.5, 2, 3.0 (2 each) on both sides, plus <0.5 once in current: JS distance by hand, base 2:
+    // p = (2,2,2,0)/6, q = (2,2,2,1)/7, m = (p+q)/2; JS = sqrt((KL(p||m) + KL(q||m)) / 2).
+    const p = [2 / 6, 2 / 6, 2 / 6, 0];
+    const q = [2 / 7, 2 / 7, 2 / 7, 1 / 7];
+    const kl = (a: number[], b: number[]) =>
+      a.reduce((s, x, i) => (x > 0 ? s + x * Math.log2(x / (b[i] as number)) : s), 0);
+    const m = p.map((x, i) => (x + (q[i] as number)) / 2);
+    const js = Math.sqrt((kl(p, m) + kl(q, m)) / 2);
+    expect(metricValue(r as CheckResult, 'jensen_shannon')).toBeCloseTo(js, 12);
+    expect(r?.details?.new_categories).toEqual({ values: ['<0.5'], count: 1, rows: 1 });
+  });
+});
+
 describe('drift.feature config checks', () => {
   const validate = (check: Record<string, unknown>, opts: { model?: boolean } = {}) => {
     const config = projectConfig([{ id: 'drift', type: 'drift.feature', ...check }], opts);

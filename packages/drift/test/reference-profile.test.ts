@@ -90,6 +90,14 @@ function runContext(
     async loadTable(name) {
       return override?.(name) ?? data.loadTable(name);
     },
+    // drift.feature asks the scan which columns the PHI scan flags; the in-memory tables here hold
+    // synthetic numbers only, so their scan flags nothing.
+    async scan(name) {
+      if (override?.(name)) {
+        return { profile: { dataset: name, rows: 0, columns: [], missing_per_row: [] }, byCheck: new Map() };
+      }
+      return data.scan(name);
+    },
     async inspectModel() {
       throw new Error('not used');
     },
