@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path20) {
-      const ctrl = callVisitor(key, node2, visitor, path20);
+    function visit_(key, node2, visitor, path22) {
+      const ctrl = callVisitor(key, node2, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path20);
+            const ci = visit_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path20);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path20);
+          const cv = visit_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path20) {
-      const ctrl = await callVisitor(key, node2, visitor, path20);
+    async function visitAsync_(key, node2, visitor, path22) {
+      const ctrl = await callVisitor(key, node2, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path20);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path20);
+          const cv = await visitAsync_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path20) {
+    function callVisitor(key, node2, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path20);
+        return visitor(key, node2, path22);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path20);
+        return visitor.Map?.(key, node2, path22);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path20);
+        return visitor.Seq?.(key, node2, path22);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path20);
+        return visitor.Pair?.(key, node2, path22);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path20);
+        return visitor.Scalar?.(key, node2, path22);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path20);
+        return visitor.Alias?.(key, node2, path22);
       return void 0;
     }
-    function replaceNode(key, path20, node2) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path22, node2) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -308,13 +308,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path22;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -945,15 +945,15 @@ var require_Collection = __commonJS({
         return this.items.every((node2) => {
           if (!identity.isPair(node2))
             return false;
-          const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n2 = node2.value;
+          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -988,13 +988,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1008,14 +1008,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1032,14 +1032,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1056,12 +1056,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1073,12 +1073,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1093,39 +1093,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text5;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -1148,16 +1148,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1174,11 +1174,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1187,38 +1187,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
-                switch (code2) {
+                str3 += json2.slice(start, i);
+                const code3 = json2.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str3 += "\\x" + code3.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1228,14 +1228,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1244,8 +1244,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1329,9 +1329,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1346,11 +1346,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -1373,15 +1373,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1533,11 +1533,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify3;
@@ -1572,8 +1572,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1582,27 +1582,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1618,7 +1618,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1662,16 +1662,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1898,31 +1898,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines2.push(blockItemPrefix + str3);
+        lines2.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines2.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines2[0];
+        str3 = lines2[0];
         for (let i = 1; i < lines2.length; ++i) {
-          const line = lines2[i];
-          str2 += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines2[i];
+          str3 += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1965,21 +1965,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines2.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify3.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines2.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines2.push(str3);
         linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
@@ -1987,15 +1987,15 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
-          for (const line of lines2)
-            str2 += line ? `
-${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          let str3 = start;
+          for (const line2 of lines2)
+            str3 += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
@@ -2327,7 +2327,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2365,7 +2365,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2386,21 +2386,21 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
+      const num3 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
+      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i = n2.indexOf(".");
         if (i < 0) {
-          i = n.length;
-          n += ".";
+          i = n2.length;
+          n2 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n2.length - i - 1);
         while (d-- > 0)
-          n += "0";
+          n2 += "0";
       }
-      return n;
+      return n2;
     }
     exports.stringifyNumber = stringifyNumber;
   }
@@ -2417,7 +2417,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2426,10 +2426,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2437,11 +2437,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2458,7 +2458,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2471,7 +2471,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2488,7 +2488,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -2541,7 +2541,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -2558,7 +2558,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2582,9 +2582,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2616,10 +2616,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2630,28 +2630,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
-          const lines2 = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines2[i] = str2.substr(o, lineWidth);
+          const n2 = Math.ceil(str3.length / lineWidth);
+          const lines2 = new Array(n2);
+          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
+            lines2[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2857,7 +2857,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2866,10 +2866,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2877,11 +2877,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2901,34 +2901,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n3 = BigInt(str3);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str2, radix);
-      return sign === "-" ? -1 * n : n;
+      const n2 = parseInt(str3, radix);
+      return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2938,7 +2938,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2947,7 +2947,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2964,7 +2964,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -3068,26 +3068,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+      const num3 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num3(60) + num3(p2), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n) => n;
+      let num3 = (n2) => n2;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3099,7 +3099,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -3107,7 +3107,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3116,7 +3116,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3127,8 +3127,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -3715,32 +3715,32 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code3, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
       if (error62.pos[0] === -1)
         return;
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error62.linePos[0];
-      error62.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error62.linePos[0];
+      error62.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -3748,8 +3748,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -3757,7 +3757,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error62.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -4453,10 +4453,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines2 = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines2.length;
       for (let i = lines2.length - 1; i >= 0; --i) {
@@ -4467,26 +4467,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -4513,7 +4513,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -4540,7 +4540,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4552,8 +4552,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4570,9 +4570,9 @@ var require_resolve_block_scalar = __commonJS({
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
           else if (error62 === -1)
             error62 = offset + i;
         }
@@ -4639,7 +4639,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4706,8 +4706,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -4720,8 +4720,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep === "\n")
@@ -4732,7 +4732,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep + lm;
           sep = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -4837,9 +4837,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5161,12 +5161,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options5.version || "1.2" });
         this.options = options5;
@@ -5328,12 +5328,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5346,15 +5346,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -5378,8 +5378,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -5392,10 +5392,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -5427,10 +5427,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -5793,8 +5793,8 @@ var require_lexer = __commonJS({
           return this.buffer[i + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
       }
       continueScalar(offset) {
         let ch = this.buffer[offset];
@@ -5828,8 +5828,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -5838,8 +5838,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
       }
       *parseNext(next) {
         switch (next) {
@@ -5862,40 +5862,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line2.length - n2);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -5927,22 +5927,22 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n2;
           return "block-start";
         }
         return "doc";
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        let n2 = yield* this.pushIndicators();
+        switch (line2[n2]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n2);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5965,9 +5965,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line2.length - n2);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -5987,29 +5987,29 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl3 + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n2 = 0;
+        while (line2[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
+        n2 += yield* this.pushIndicators();
+        switch (line2[n2]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n2);
             return "flow";
           case "{":
           case "[":
@@ -6053,10 +6053,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -6210,11 +6210,11 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
         }
         return 0;
       }
@@ -6229,16 +6229,16 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n2 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -6252,15 +6252,15 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n2;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
@@ -6298,12 +6298,12 @@ var require_lexer = __commonJS({
         do {
           ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
+        const n2 = i - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
           this.pos = i;
         }
-        return n;
+        return n2;
       }
       *pushUntil(test) {
         let i = this.pos;
@@ -6578,8 +6578,8 @@ var require_parser = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
       }
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
@@ -7371,245 +7371,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/punycode.js/punycode.js
-var require_punycode = __commonJS({
-  "node_modules/punycode.js/punycode.js"(exports, module) {
-    "use strict";
-    var maxInt = 2147483647;
-    var base = 36;
-    var tMin = 1;
-    var tMax = 26;
-    var skew = 38;
-    var damp = 700;
-    var initialBias = 72;
-    var initialN = 128;
-    var delimiter = "-";
-    var regexPunycode = /^xn--/;
-    var regexNonASCII = /[^\0-\x7F]/;
-    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
-    var errors = {
-      "overflow": "Overflow: input needs wider integers to process",
-      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
-      "invalid-input": "Invalid input"
-    };
-    var baseMinusTMin = base - tMin;
-    var floor = Math.floor;
-    var stringFromCharCode = String.fromCharCode;
-    function error62(type) {
-      throw new RangeError(errors[type]);
-    }
-    function map2(array2, callback) {
-      const result2 = [];
-      let length = array2.length;
-      while (length--) {
-        result2[length] = callback(array2[length]);
-      }
-      return result2;
-    }
-    function mapDomain(domain2, callback) {
-      const parts = domain2.split("@");
-      let result2 = "";
-      if (parts.length > 1) {
-        result2 = parts[0] + "@";
-        domain2 = parts[1];
-      }
-      domain2 = domain2.replace(regexSeparators, ".");
-      const labels = domain2.split(".");
-      const encoded = map2(labels, callback).join(".");
-      return result2 + encoded;
-    }
-    function ucs2decode(string4) {
-      const output2 = [];
-      let counter = 0;
-      const length = string4.length;
-      while (counter < length) {
-        const value = string4.charCodeAt(counter++);
-        if (value >= 55296 && value <= 56319 && counter < length) {
-          const extra = string4.charCodeAt(counter++);
-          if ((extra & 64512) == 56320) {
-            output2.push(((value & 1023) << 10) + (extra & 1023) + 65536);
-          } else {
-            output2.push(value);
-            counter--;
-          }
-        } else {
-          output2.push(value);
-        }
-      }
-      return output2;
-    }
-    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
-    var basicToDigit = function(codePoint) {
-      if (codePoint >= 48 && codePoint < 58) {
-        return 26 + (codePoint - 48);
-      }
-      if (codePoint >= 65 && codePoint < 91) {
-        return codePoint - 65;
-      }
-      if (codePoint >= 97 && codePoint < 123) {
-        return codePoint - 97;
-      }
-      return base;
-    };
-    var digitToBasic = function(digit, flag) {
-      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
-    };
-    var adapt = function(delta, numPoints, firstTime) {
-      let k = 0;
-      delta = firstTime ? floor(delta / damp) : delta >> 1;
-      delta += floor(delta / numPoints);
-      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
-        delta = floor(delta / baseMinusTMin);
-      }
-      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
-    };
-    var decode5 = function(input2) {
-      const output2 = [];
-      const inputLength = input2.length;
-      let i = 0;
-      let n = initialN;
-      let bias = initialBias;
-      let basic = input2.lastIndexOf(delimiter);
-      if (basic < 0) {
-        basic = 0;
-      }
-      for (let j = 0; j < basic; ++j) {
-        if (input2.charCodeAt(j) >= 128) {
-          error62("not-basic");
-        }
-        output2.push(input2.charCodeAt(j));
-      }
-      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
-        const oldi = i;
-        for (let w = 1, k = base; ; k += base) {
-          if (index >= inputLength) {
-            error62("invalid-input");
-          }
-          const digit = basicToDigit(input2.charCodeAt(index++));
-          if (digit >= base) {
-            error62("invalid-input");
-          }
-          if (digit > floor((maxInt - i) / w)) {
-            error62("overflow");
-          }
-          i += digit * w;
-          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-          if (digit < t) {
-            break;
-          }
-          const baseMinusT = base - t;
-          if (w > floor(maxInt / baseMinusT)) {
-            error62("overflow");
-          }
-          w *= baseMinusT;
-        }
-        const out = output2.length + 1;
-        bias = adapt(i - oldi, out, oldi == 0);
-        if (floor(i / out) > maxInt - n) {
-          error62("overflow");
-        }
-        n += floor(i / out);
-        i %= out;
-        output2.splice(i++, 0, n);
-      }
-      return String.fromCodePoint(...output2);
-    };
-    var encode4 = function(input2) {
-      const output2 = [];
-      input2 = ucs2decode(input2);
-      const inputLength = input2.length;
-      let n = initialN;
-      let delta = 0;
-      let bias = initialBias;
-      for (const currentValue of input2) {
-        if (currentValue < 128) {
-          output2.push(stringFromCharCode(currentValue));
-        }
-      }
-      const basicLength = output2.length;
-      let handledCPCount = basicLength;
-      if (basicLength) {
-        output2.push(delimiter);
-      }
-      while (handledCPCount < inputLength) {
-        let m = maxInt;
-        for (const currentValue of input2) {
-          if (currentValue >= n && currentValue < m) {
-            m = currentValue;
-          }
-        }
-        const handledCPCountPlusOne = handledCPCount + 1;
-        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
-          error62("overflow");
-        }
-        delta += (m - n) * handledCPCountPlusOne;
-        n = m;
-        for (const currentValue of input2) {
-          if (currentValue < n && ++delta > maxInt) {
-            error62("overflow");
-          }
-          if (currentValue === n) {
-            let q2 = delta;
-            for (let k = base; ; k += base) {
-              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-              if (q2 < t) {
-                break;
-              }
-              const qMinusT = q2 - t;
-              const baseMinusT = base - t;
-              output2.push(
-                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
-              );
-              q2 = floor(qMinusT / baseMinusT);
-            }
-            output2.push(stringFromCharCode(digitToBasic(q2, 0)));
-            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
-            delta = 0;
-            ++handledCPCount;
-          }
-        }
-        ++delta;
-        ++n;
-      }
-      return output2.join("");
-    };
-    var toUnicode = function(input2) {
-      return mapDomain(input2, function(string4) {
-        return regexPunycode.test(string4) ? decode5(string4.slice(4).toLowerCase()) : string4;
-      });
-    };
-    var toASCII = function(input2) {
-      return mapDomain(input2, function(string4) {
-        return regexNonASCII.test(string4) ? "xn--" + encode4(string4) : string4;
-      });
-    };
-    var punycode2 = {
-      /**
-       * A string representing the current Punycode.js version number.
-       * @memberOf punycode
-       * @type String
-       */
-      "version": "2.3.1",
-      /**
-       * An object of methods to convert from JavaScript's internal character
-       * representation (UCS-2) to Unicode code points, and back.
-       * @see <https://mathiasbynens.be/notes/javascript-encoding>
-       * @memberOf punycode
-       * @type Object
-       */
-      "ucs2": {
-        "decode": ucs2decode,
-        "encode": ucs2encode
-      },
-      "decode": decode5,
-      "encode": encode4,
-      "toASCII": toASCII,
-      "toUnicode": toUnicode
-    };
-    module.exports = punycode2;
-  }
-});
-
 // node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
@@ -7716,15 +7477,15 @@ var require_exception = __commonJS({
     exports.__esModule = true;
     var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
     function Exception(message, node2) {
-      var loc = node2 && node2.loc, line = void 0, endLineNumber = void 0, column = void 0, endColumn = void 0;
+      var loc = node2 && node2.loc, line2 = void 0, endLineNumber = void 0, column = void 0, endColumn = void 0;
       if (loc && loc.start) {
-        line = loc.start.line;
+        line2 = loc.start.line;
         column = loc.start.column;
         if (loc.end) {
           endLineNumber = loc.end.line;
           endColumn = loc.end.column;
         }
-        message += " - " + line + ":" + column;
+        message += " - " + line2 + ":" + column;
       }
       var tmp = Error.prototype.constructor.call(this, message);
       for (var idx = 0; idx < errorProps.length; idx++) {
@@ -7735,7 +7496,7 @@ var require_exception = __commonJS({
       }
       try {
         if (loc) {
-          this.lineNumber = line;
+          this.lineNumber = line2;
           this.endLineNumber = endLineNumber;
           if (Object.defineProperty) {
             Object.defineProperty(this, "column", {
@@ -7767,18 +7528,18 @@ var require_block_helper_missing = __commonJS({
     exports.__esModule = true;
     var _utils = require_utils();
     exports["default"] = function(instance) {
-      instance.registerHelper("blockHelperMissing", function(context, options5) {
+      instance.registerHelper("blockHelperMissing", function(context2, options5) {
         var inverse = options5.inverse, fn = options5.fn;
-        if (context === true) {
+        if (context2 === true) {
           return fn(this);
-        } else if (context === false || context == null) {
+        } else if (context2 === false || context2 == null) {
           return inverse(this);
-        } else if (_utils.isArray(context)) {
-          if (context.length > 0) {
+        } else if (_utils.isArray(context2)) {
+          if (context2.length > 0) {
             if (options5.ids) {
               options5.ids = [options5.name];
             }
-            return instance.helpers.each(context, options5);
+            return instance.helpers.each(context2, options5);
           } else {
             return inverse(this);
           }
@@ -7788,7 +7549,7 @@ var require_block_helper_missing = __commonJS({
             data.contextPath = _utils.appendContextPath(options5.data.contextPath, options5.name);
             options5 = { data };
           }
-          return fn(context, options5);
+          return fn(context2, options5);
         }
       });
     };
@@ -7817,7 +7578,7 @@ var require_each = __commonJS({
       }
     }
     exports["default"] = function(instance) {
-      instance.registerHelper("each", function(context, options5) {
+      instance.registerHelper("each", function(context2, options5) {
         if (!options5) {
           throw new _exception2["default"]("Must pass iterator to #each");
         }
@@ -7825,8 +7586,8 @@ var require_each = __commonJS({
         if (options5.data && options5.ids) {
           contextPath = _utils.appendContextPath(options5.data.contextPath, options5.ids[0]) + ".";
         }
-        if (_utils.isFunction(context)) {
-          context = context.call(this);
+        if (_utils.isFunction(context2)) {
+          context2 = context2.call(this);
         }
         if (options5.data) {
           data = _utils.createFrame(options5.data);
@@ -7846,15 +7607,15 @@ var require_each = __commonJS({
             blockParams: _utils.blockParams([value, field], [contextPath + field, null])
           });
         }
-        if (context && typeof context === "object") {
-          if (_utils.isArray(context)) {
-            for (var j = context.length; i < j; i++) {
-              if (i in context) {
-                execIteration(i, i, i === context.length - 1, context[i]);
+        if (context2 && typeof context2 === "object") {
+          if (_utils.isArray(context2)) {
+            for (var j = context2.length; i < j; i++) {
+              if (i in context2) {
+                execIteration(i, i, i === context2.length - 1, context2[i]);
               }
             }
-          } else if (typeof Symbol === "function" && context[Symbol.iterator]) {
-            var iterator = context[Symbol.iterator]();
+          } else if (typeof Symbol === "function" && context2[Symbol.iterator]) {
+            var iterator = context2[Symbol.iterator]();
             var current = iterator.next();
             while (!current.done) {
               var next = iterator.next();
@@ -7872,15 +7633,15 @@ var require_each = __commonJS({
           } else {
             (function() {
               var priorKey = void 0;
-              Object.keys(context).forEach(function(key) {
+              Object.keys(context2).forEach(function(key) {
                 if (priorKey !== void 0) {
-                  execIteration(priorKey, i - 1, false, context[priorKey]);
+                  execIteration(priorKey, i - 1, false, context2[priorKey]);
                 }
                 priorKey = key;
                 i++;
               });
               if (priorKey !== void 0) {
-                execIteration(priorKey, i - 1, true, context[priorKey]);
+                execIteration(priorKey, i - 1, true, context2[priorKey]);
               }
             })();
           }
@@ -8012,23 +7773,23 @@ var require_with = __commonJS({
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
-      instance.registerHelper("with", function(context, options5) {
+      instance.registerHelper("with", function(context2, options5) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#with requires exactly one argument");
         }
-        if (_utils.isFunction(context)) {
-          context = context.call(this);
+        if (_utils.isFunction(context2)) {
+          context2 = context2.call(this);
         }
         var fn = options5.fn;
-        if (!_utils.isEmpty(context)) {
+        if (!_utils.isEmpty(context2)) {
           var data = options5.data;
           if (options5.data && options5.ids) {
             data = _utils.createFrame(options5.data);
             data.contextPath = _utils.appendContextPath(options5.data.contextPath, options5.ids[0]);
           }
-          return fn(context, {
+          return fn(context2, {
             data,
-            blockParams: _utils.blockParams([context], [data && data.contextPath])
+            blockParams: _utils.blockParams([context2], [data && data.contextPath])
           });
         } else {
           return options5.inverse(this);
@@ -8094,10 +7855,10 @@ var require_inline = __commonJS({
         var ret = fn;
         if (!props.partials) {
           props.partials = {};
-          ret = function(context, options6) {
+          ret = function(context2, options6) {
             var original = container.partials;
             container.partials = _utils.extend({}, original, props.partials);
-            var ret2 = fn(context, options6);
+            var ret2 = fn(context2, options6);
             container.partials = original;
             return ret2;
           };
@@ -8257,8 +8018,8 @@ var require_base = __commonJS({
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var _internalProtoAccess = require_proto_access();
-    var VERSION = "4.7.10";
-    exports.VERSION = VERSION;
+    var VERSION2 = "4.7.10";
+    exports.VERSION = VERSION2;
     var COMPILER_REVISION = 8;
     exports.COMPILER_REVISION = COMPILER_REVISION;
     var LAST_COMPATIBLE_COMPILER_REVISION = 7;
@@ -8435,17 +8196,17 @@ var require_runtime = __commonJS({
       templateSpec.main.decorator = templateSpec.main_d;
       env3.VM.checkRevision(templateSpec.compiler);
       var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
-      function invokePartialWrapper(partial2, context, options5) {
+      function invokePartialWrapper(partial2, context2, options5) {
         if (options5.hash) {
-          context = Utils.extend({}, context, options5.hash);
+          context2 = Utils.extend({}, context2, options5.hash);
           if (options5.ids) {
             options5.ids[0] = true;
           }
         }
-        partial2 = env3.VM.resolvePartial.call(this, partial2, context, options5);
+        partial2 = env3.VM.resolvePartial.call(this, partial2, context2, options5);
         options5.hooks = this.hooks;
         options5.protoAccessControl = this.protoAccessControl;
-        var result2 = env3.VM.invokePartial.call(this, partial2, context, options5);
+        var result2 = env3.VM.invokePartial.call(this, partial2, context2, options5);
         if (result2 == null && Utils.isFunction(partial2)) {
           throw new _exception2["default"]("The partial " + options5.name + " returned no output: partials must return a string");
         }
@@ -8454,7 +8215,7 @@ var require_runtime = __commonJS({
             throw new _exception2["default"]("The partial " + options5.name + " could not be compiled: partials must be strings or functions returning strings");
           }
           options5.partials[options5.name] = env3.compile(partial2, templateSpec.compilerOptions, env3);
-          result2 = options5.partials[options5.name](context, options5);
+          result2 = options5.partials[options5.name](context2, options5);
         }
         if (result2 != null) {
           if (options5.indent) {
@@ -8503,8 +8264,8 @@ var require_runtime = __commonJS({
             }
           }
         },
-        lambda: function lambda(current, context) {
-          return typeof current === "function" ? current.call(context) : current;
+        lambda: function lambda(current, context2) {
+          return typeof current === "function" ? current.call(context2) : current;
         },
         escapeExpression: Utils.escapeExpression,
         invokePartial: invokePartialWrapper,
@@ -8541,26 +8302,26 @@ var require_runtime = __commonJS({
         noop: env3.VM.noop,
         compilerInfo: templateSpec.compiler
       };
-      function ret(context) {
+      function ret(context2) {
         var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
         var data = options5.data;
         ret._setup(options5);
         if (!options5.partial && templateSpec.useData) {
-          data = initData(context, data);
+          data = initData(context2, data);
         }
         var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
         if (templateSpec.useDepths) {
           if (options5.depths) {
-            depths = context != options5.depths[0] ? [context].concat(options5.depths) : options5.depths;
+            depths = context2 != options5.depths[0] ? [context2].concat(options5.depths) : options5.depths;
           } else {
-            depths = [context];
+            depths = [context2];
           }
         }
-        function main2(context2) {
-          return "" + templateSpec.main(container, context2, container.helpers, container.partials, data, blockParams, depths);
+        function main2(context3) {
+          return "" + templateSpec.main(container, context3, container.helpers, container.partials, data, blockParams, depths);
         }
         main2 = executeDecorators(templateSpec.main, main2, container, options5.depths || [], data, blockParams);
-        return main2(context, options5);
+        return main2(context2, options5);
       }
       ret.isTop = true;
       ret._setup = function(options5) {
@@ -8600,13 +8361,13 @@ var require_runtime = __commonJS({
       return ret;
     }
     function wrapProgram(container, i, fn, data, declaredBlockParams, blockParams, depths) {
-      function prog(context) {
+      function prog(context2) {
         var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
         var currentDepths = depths;
-        if (depths && context != depths[0] && !(context === container.nullContext && depths[0] === null)) {
-          currentDepths = [context].concat(depths);
+        if (depths && context2 != depths[0] && !(context2 === container.nullContext && depths[0] === null)) {
+          currentDepths = [context2].concat(depths);
         }
-        return fn(container, context, container.helpers, container.partials, options5.data || data, blockParams && [options5.blockParams].concat(blockParams), currentDepths);
+        return fn(container, context2, container.helpers, container.partials, options5.data || data, blockParams && [options5.blockParams].concat(blockParams), currentDepths);
       }
       prog = executeDecorators(fn, prog, container, depths, data, blockParams);
       prog.program = i;
@@ -8614,7 +8375,7 @@ var require_runtime = __commonJS({
       prog.blockParams = declaredBlockParams || 0;
       return prog;
     }
-    function resolvePartial(partial2, context, options5) {
+    function resolvePartial(partial2, context2, options5) {
       if (!partial2) {
         if (options5.name === "@partial-block") {
           partial2 = lookupOwnProperty(options5.data, "partial-block");
@@ -8627,7 +8388,7 @@ var require_runtime = __commonJS({
       }
       return partial2;
     }
-    function invokePartial(partial2, context, options5) {
+    function invokePartial(partial2, context2, options5) {
       var currentPartialBlock = lookupOwnProperty(options5.data, "partial-block");
       options5.partial = true;
       if (options5.ids) {
@@ -8638,11 +8399,11 @@ var require_runtime = __commonJS({
         (function() {
           options5.data = _base.createFrame(options5.data);
           var fn = options5.fn;
-          partialBlock = options5.data["partial-block"] = function partialBlockWrapper(context2) {
+          partialBlock = options5.data["partial-block"] = function partialBlockWrapper(context3) {
             var options6 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
             options6.data = _base.createFrame(options6.data);
             options6.data["partial-block"] = currentPartialBlock;
-            return fn(context2, options6);
+            return fn(context3, options6);
           };
           if (fn.partials) {
             options5.partials = Utils.extend({}, options5.partials, fn.partials);
@@ -8655,7 +8416,7 @@ var require_runtime = __commonJS({
       if (partial2 === void 0) {
         throw new _exception2["default"]("The partial " + options5.name + " could not be found");
       } else if (partial2 instanceof Function) {
-        return partial2(context, options5);
+        return partial2(context2, options5);
       }
     }
     function noop() {
@@ -8666,10 +8427,10 @@ var require_runtime = __commonJS({
         return obj[name];
       }
     }
-    function initData(context, data) {
+    function initData(context2, data) {
       if (!data || !("root" in data)) {
         data = data ? _base.createFrame(data) : {};
-        data.root = context;
+        data.root = context2;
       }
       return data;
     }
@@ -8759,17 +8520,17 @@ var require_handlebars_runtime = __commonJS({
     var _handlebarsNoConflict = require_no_conflict();
     var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
     function create() {
-      var hb2 = new base.HandlebarsEnvironment();
-      Utils.extend(hb2, base);
-      hb2.SafeString = _handlebarsSafeString2["default"];
-      hb2.Exception = _handlebarsException2["default"];
-      hb2.Utils = Utils;
-      hb2.escapeExpression = Utils.escapeExpression;
-      hb2.VM = runtime;
-      hb2.template = function(spec) {
-        return runtime.template(spec, hb2);
+      var hb = new base.HandlebarsEnvironment();
+      Utils.extend(hb, base);
+      hb.SafeString = _handlebarsSafeString2["default"];
+      hb.Exception = _handlebarsException2["default"];
+      hb.Utils = Utils;
+      hb.escapeExpression = Utils.escapeExpression;
+      hb.VM = runtime;
+      hb.template = function(spec) {
+        return runtime.template(spec, hb);
       };
-      return hb2;
+      return hb;
     }
     var inst = create();
     inst.create = create;
@@ -8794,13 +8555,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path20) {
-          return /^\.|this\b/.test(path20.original);
+        scopedId: function scopedId(path22) {
+          return /^\.|this\b/.test(path22.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path20) {
-          return path20.parts.length === 1 && !AST.helpers.scopedId(path20) && !path20.depth;
+        simpleId: function simpleId(path22) {
+          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
         }
       }
     };
@@ -9069,12 +8830,12 @@ var require_parser2 = __commonJS({
         },
         table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
         defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
-        parseError: function parseError(str2, hash2) {
-          throw new Error(str2);
+        parseError: function parseError(str3, hash2) {
+          throw new Error(str3);
         },
-        parse: function parse5(input2) {
+        parse: function parse5(input3) {
           var self = this, stack = [0], vstack = [null], lstack = [], table2 = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
-          this.lexer.setInput(input2);
+          this.lexer.setInput(input3);
           this.lexer.yy = this.yy;
           this.yy.lexer = this.lexer;
           this.yy.parser = this;
@@ -9083,10 +8844,10 @@ var require_parser2 = __commonJS({
           lstack.push(yyloc);
           var ranges = this.lexer.options && this.lexer.options.ranges;
           if (typeof this.yy.parseError === "function") this.parseError = this.yy.parseError;
-          function popStack(n) {
-            stack.length = stack.length - 2 * n;
-            vstack.length = vstack.length - n;
-            lstack.length = lstack.length - n;
+          function popStack(n2) {
+            stack.length = stack.length - 2 * n2;
+            vstack.length = vstack.length - n2;
+            lstack.length = lstack.length - n2;
           }
           function lex() {
             var token;
@@ -9096,7 +8857,7 @@ var require_parser2 = __commonJS({
             }
             return token;
           }
-          var symbol2, preErrorSymbol, state, action, a, r, yyval = {}, p, len, newState, expected;
+          var symbol2, preErrorSymbol, state, action, a, r, yyval = {}, p2, len, newState, expected;
           while (true) {
             state = stack[stack.length - 1];
             if (this.defaultActions[state]) {
@@ -9111,8 +8872,8 @@ var require_parser2 = __commonJS({
               var errStr = "";
               if (!recovering) {
                 expected = [];
-                for (p in table2[state]) if (this.terminals_[p] && p > 2) {
-                  expected.push("'" + this.terminals_[p] + "'");
+                for (p2 in table2[state]) if (this.terminals_[p2] && p2 > 2) {
+                  expected.push("'" + this.terminals_[p2] + "'");
                 }
                 if (this.lexer.showPosition) {
                   errStr = "Parse error on line " + (yylineno + 1) + ":\n" + this.lexer.showPosition() + "\nExpecting " + expected.join(", ") + ", got '" + (this.terminals_[symbol2] || symbol2) + "'";
@@ -9175,15 +8936,15 @@ var require_parser2 = __commonJS({
       var lexer = (function() {
         var lexer2 = {
           EOF: 1,
-          parseError: function parseError(str2, hash2) {
+          parseError: function parseError(str3, hash2) {
             if (this.yy.parser) {
-              this.yy.parser.parseError(str2, hash2);
+              this.yy.parser.parseError(str3, hash2);
             } else {
-              throw new Error(str2);
+              throw new Error(str3);
             }
           },
-          setInput: function setInput(input2) {
-            this._input = input2;
+          setInput: function setInput(input3) {
+            this._input = input3;
             this._more = this._less = this.done = false;
             this.yylineno = this.yyleng = 0;
             this.yytext = this.matched = this.match = "";
@@ -9193,7 +8954,7 @@ var require_parser2 = __commonJS({
             this.offset = 0;
             return this;
           },
-          input: function input2() {
+          input: function input3() {
             var ch = this._input[0];
             this.yytext += ch;
             this.yyleng++;
@@ -9237,8 +8998,8 @@ var require_parser2 = __commonJS({
             this._more = true;
             return this;
           },
-          less: function less(n) {
-            this.unput(this.match.slice(n));
+          less: function less(n2) {
+            this.unput(this.match.slice(n2));
           },
           pastInput: function pastInput() {
             var past = this.matched.substr(0, this.matched.length - this.match.length);
@@ -9826,11 +9587,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open3, close) {
-      close = close.path ? close.path.original : close;
-      if (open3.path.original !== close) {
-        var errorNode = { loc: open3.path.loc };
-        throw new _exception2["default"](open3.path.original + " doesn't match " + close, errorNode);
+    function validateClose(open4, close2) {
+      close2 = close2.path ? close2.path.original : close2;
+      if (open4.path.original !== close2) {
+        var errorNode = { loc: open4.path.loc };
+        throw new _exception2["default"](open4.path.original + " doesn't match " + close2, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -9851,10 +9612,10 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open3, close) {
+    function stripFlags(open4, close2) {
       return {
-        open: open3.charAt(2) === "~",
-        close: close.charAt(close.length - 3) === "~"
+        open: open4.charAt(2) === "~",
+        close: close2.charAt(close2.length - 3) === "~"
       };
     }
     function stripComment(comment) {
@@ -9885,12 +9646,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path20, params, hash2, open3, strip, locInfo) {
-      var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open3);
+    function prepareMustache(path22, params, hash2, open4, strip, locInfo) {
+      var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path20,
+        path: path22,
         params,
         hash: hash2,
         escaped,
@@ -9898,8 +9659,8 @@ var require_helpers2 = __commonJS({
         loc: this.locInfo(locInfo)
       };
     }
-    function prepareRawBlock(openRawBlock, contents, close, locInfo) {
-      validateClose(openRawBlock, close);
+    function prepareRawBlock(openRawBlock, contents, close2, locInfo) {
+      validateClose(openRawBlock, close2);
       locInfo = this.locInfo(locInfo);
       var program = {
         type: "Program",
@@ -9919,9 +9680,9 @@ var require_helpers2 = __commonJS({
         loc: locInfo
       };
     }
-    function prepareBlock(openBlock, program, inverseAndProgram, close, inverted, locInfo) {
-      if (close && close.path) {
-        validateClose(openBlock, close);
+    function prepareBlock(openBlock, program, inverseAndProgram, close2, inverted, locInfo) {
+      if (close2 && close2.path) {
+        validateClose(openBlock, close2);
       }
       var decorator = /\*/.test(openBlock.open);
       program.blockParams = openBlock.blockParams;
@@ -9931,7 +9692,7 @@ var require_helpers2 = __commonJS({
           throw new _exception2["default"]("Unexpected inverse block on decorator", inverseAndProgram);
         }
         if (inverseAndProgram.chain) {
-          inverseAndProgram.program.body[0].closeStrip = close.strip;
+          inverseAndProgram.program.body[0].closeStrip = close2.strip;
         }
         inverseStrip = inverseAndProgram.strip;
         inverse = inverseAndProgram.program;
@@ -9950,7 +9711,7 @@ var require_helpers2 = __commonJS({
         inverse,
         openStrip: openBlock.strip,
         inverseStrip,
-        closeStrip: close && close.strip,
+        closeStrip: close2 && close2.strip,
         loc: this.locInfo(locInfo)
       };
     }
@@ -9978,16 +9739,16 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open3, program, close, locInfo) {
-      validateClose(open3, close);
+    function preparePartialBlock(open4, program, close2, locInfo) {
+      validateClose(open4, close2);
       return {
         type: "PartialBlockStatement",
-        name: open3.path,
-        params: open3.params,
-        hash: open3.hash,
+        name: open4.path,
+        params: open4.params,
+        hash: open4.hash,
         program,
-        openStrip: open3.strip,
-        closeStrip: close && close.strip,
+        openStrip: open4.strip,
+        closeStrip: close2 && close2.strip,
         loc: this.locInfo(locInfo)
       };
     }
@@ -10028,19 +9789,19 @@ var require_base2 = __commonJS({
     exports.parser = _parser2["default"];
     var yy = {};
     _utils.extend(yy, Helpers);
-    function parseWithoutProcessing(input2, options5) {
-      if (input2.type === "Program") {
-        return input2;
+    function parseWithoutProcessing(input3, options5) {
+      if (input3.type === "Program") {
+        return input3;
       }
       _parser2["default"].yy = yy;
       yy.locInfo = function(locInfo) {
         return new yy.SourceLocation(options5 && options5.srcName, locInfo);
       };
-      var ast = _parser2["default"].parse(input2);
+      var ast = _parser2["default"].parse(input3);
       return ast;
     }
-    function parse5(input2, options5) {
-      var ast = parseWithoutProcessing(input2, options5);
+    function parse5(input3, options5) {
+      var ast = parseWithoutProcessing(input3, options5);
       var strip = new _whitespaceControl2["default"](options5);
       return strip.accept(ast);
     }
@@ -10162,9 +9923,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path20 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path22 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path20.original);
+        this.opcode("registerDecorator", params.length, path22.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -10231,48 +9992,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path20 = sexpr.path, name = path20.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path20));
+        var path22 = sexpr.path, name = path22.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path22));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path20.strict = true;
-        this.accept(path20);
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path20 = sexpr.path;
-        path20.strict = true;
-        this.accept(path20);
+        var path22 = sexpr.path;
+        path22.strict = true;
+        this.accept(path22);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path20 = sexpr.path, name = path20.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path22 = sexpr.path, name = path22.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path20.strict = true;
-          path20.falsy = true;
-          this.accept(path20);
-          this.opcode("invokeHelper", params.length, path20.original, _ast2["default"].helpers.simpleId(path20));
+          path22.strict = true;
+          path22.falsy = true;
+          this.accept(path22);
+          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
         }
       },
-      PathExpression: function PathExpression(path20) {
-        var depth = validateDepth(path20);
-        var parts = validateParts(path20);
+      PathExpression: function PathExpression(path22) {
+        var depth = validateDepth(path22);
+        var parts = validateParts(path22);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path20), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path20.data) {
+        } else if (path22.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path20.strict);
+          this.opcode("lookupData", depth, parts, path22.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path20.falsy, path20.strict, scoped);
+          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10414,9 +10175,9 @@ var require_compiler = __commonJS({
         }
       }
     };
-    function precompile(input2, options5, env3) {
-      if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
-        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input2);
+    function precompile(input3, options5, env3) {
+      if (input3 == null || typeof input3 !== "string" && input3.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input3);
       }
       options5 = options5 || {};
       if (!("data" in options5)) {
@@ -10425,13 +10186,13 @@ var require_compiler = __commonJS({
       if (options5.compat) {
         options5.useDepths = true;
       }
-      var ast = env3.parse(input2, options5), environment = new env3.Compiler().compile(ast, options5);
+      var ast = env3.parse(input3, options5), environment = new env3.Compiler().compile(ast, options5);
       return new env3.JavaScriptCompiler().compile(environment, options5);
     }
-    function compile2(input2, options5, env3) {
+    function compile2(input3, options5, env3) {
       if (options5 === void 0) options5 = {};
-      if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
-        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input2);
+      if (input3 == null || typeof input3 !== "string" && input3.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input3);
       }
       options5 = _utils.extend({}, options5);
       if (!("data" in options5)) {
@@ -10442,14 +10203,14 @@ var require_compiler = __commonJS({
       }
       var compiled = void 0;
       function compileInput() {
-        var ast = env3.parse(input2, options5), environment = new env3.Compiler().compile(ast, options5), templateSpec = new env3.JavaScriptCompiler().compile(environment, options5, void 0, true);
+        var ast = env3.parse(input3, options5), environment = new env3.Compiler().compile(ast, options5), templateSpec = new env3.JavaScriptCompiler().compile(environment, options5, void 0, true);
         return env3.template(templateSpec);
       }
-      function ret(context, execOptions) {
+      function ret(context2, execOptions) {
         if (!compiled) {
           compiled = compileInput();
         }
-        return compiled.call(this, context, execOptions);
+        return compiled.call(this, context2, execOptions);
       }
       ret._setup = function(setupOptions) {
         if (!compiled) {
@@ -10499,8 +10260,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path20) {
-      return validateStringArray(path20, path20.parts, "parts");
+    function validateParts(path22) {
+      return validateStringArray(path22, path22.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10682,16 +10443,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize3(aPath) {
-      var path20 = aPath;
+      var path22 = aPath;
       var url2 = urlParse2(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path20 = url2.path;
+        path22 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path20);
-      var parts = path20.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path22);
+      var parts = path22.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10708,18 +10469,18 @@ var require_util = __commonJS({
           }
         }
       }
-      path20 = parts.join("/");
-      if (path20 === "") {
-        path20 = isAbsolute ? "/" : ".";
+      path22 = parts.join("/");
+      if (path22 === "") {
+        path22 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path20;
+        url2.path = path22;
         return urlGenerate(url2);
       }
-      return path20;
+      return path22;
     }
     exports.normalize = normalize3;
-    function join(aRoot, aPath) {
+    function join2(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -10751,7 +10512,7 @@ var require_util = __commonJS({
       }
       return joined;
     }
-    exports.join = join;
+    exports.join = join2;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -10901,8 +10662,8 @@ var require_util = __commonJS({
       return strcmp(mappingA.name, mappingB.name);
     }
     exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
-    function parseSourceMapInput(str2) {
-      return JSON.parse(str2.replace(/^\)]}'[^\n]*\n/, ""));
+    function parseSourceMapInput(str3) {
+      return JSON.parse(str3.replace(/^\)]}'[^\n]*\n/, ""));
     }
     exports.parseSourceMapInput = parseSourceMapInput;
     function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
@@ -10924,7 +10685,7 @@ var require_util = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join(urlGenerate(parsed), sourceURL);
+        sourceURL = join2(urlGenerate(parsed), sourceURL);
       }
       return normalize3(sourceURL);
     }
@@ -11384,13 +11145,13 @@ var require_quick_sort = __commonJS({
     function randomIntInRange(low, high) {
       return Math.round(low + Math.random() * (high - low));
     }
-    function doQuickSort(ary, comparator, p, r) {
-      if (p < r) {
-        var pivotIndex = randomIntInRange(p, r);
-        var i = p - 1;
+    function doQuickSort(ary, comparator, p2, r) {
+      if (p2 < r) {
+        var pivotIndex = randomIntInRange(p2, r);
+        var i = p2 - 1;
         swap(ary, pivotIndex, r);
         var pivot = ary[r];
-        for (var j = p; j < r; j++) {
+        for (var j = p2; j < r; j++) {
           if (comparator(ary[j], pivot) <= 0) {
             i += 1;
             swap(ary, i, j);
@@ -11398,7 +11159,7 @@ var require_quick_sort = __commonJS({
         }
         swap(ary, i + 1, j);
         var q2 = i + 1;
-        doQuickSort(ary, comparator, p, q2 - 1);
+        doQuickSort(ary, comparator, p2, q2 - 1);
         doQuickSort(ary, comparator, q2 + 1, r);
       }
     }
@@ -11461,7 +11222,7 @@ var require_source_map_consumer = __commonJS({
     SourceMapConsumer.GREATEST_LOWER_BOUND = 1;
     SourceMapConsumer.LEAST_UPPER_BOUND = 2;
     SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
-      var context = aContext || null;
+      var context2 = aContext || null;
       var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
       var mappings;
       switch (order) {
@@ -11486,13 +11247,13 @@ var require_source_map_consumer = __commonJS({
           originalColumn: mapping.originalColumn,
           name: mapping.name === null ? null : this._names.at(mapping.name)
         };
-      }, this).forEach(aCallback, context);
+      }, this).forEach(aCallback, context2);
     };
     SourceMapConsumer.prototype.allGeneratedPositionsFor = function SourceMapConsumer_allGeneratedPositionsFor(aArgs) {
-      var line = util.getArg(aArgs, "line");
+      var line2 = util.getArg(aArgs, "line");
       var needle = {
         source: util.getArg(aArgs, "source"),
-        originalLine: line,
+        originalLine: line2,
         originalColumn: util.getArg(aArgs, "column", 0)
       };
       needle.source = this._findSourceIndex(needle.source);
@@ -11522,7 +11283,7 @@ var require_source_map_consumer = __commonJS({
           }
         } else {
           var originalColumn = mapping.originalColumn;
-          while (mapping && mapping.originalLine === line && mapping.originalColumn == originalColumn) {
+          while (mapping && mapping.originalLine === line2 && mapping.originalColumn == originalColumn) {
             mappings.push({
               line: util.getArg(mapping, "generatedLine", null),
               column: util.getArg(mapping, "generatedColumn", null),
@@ -11648,7 +11409,7 @@ var require_source_map_consumer = __commonJS({
       var temp = {};
       var originalMappings = [];
       var generatedMappings = [];
-      var mapping, str2, segment, end, value;
+      var mapping, str3, segment, end, value;
       while (index < length) {
         if (aStr.charAt(index) === ";") {
           generatedLine++;
@@ -11664,10 +11425,10 @@ var require_source_map_consumer = __commonJS({
               break;
             }
           }
-          str2 = aStr.slice(index, end);
-          segment = cachedSegments[str2];
+          str3 = aStr.slice(index, end);
+          segment = cachedSegments[str3];
           if (segment) {
-            index += str2.length;
+            index += str3.length;
           } else {
             segment = [];
             while (index < end) {
@@ -11682,7 +11443,7 @@ var require_source_map_consumer = __commonJS({
             if (segment.length === 3) {
               throw new Error("Found a source and line, but no column");
             }
-            cachedSegments[str2] = segment;
+            cachedSegments[str3] = segment;
           }
           mapping.generatedColumn = previousGeneratedColumn + segment[0];
           previousGeneratedColumn = mapping.generatedColumn;
@@ -11908,16 +11669,16 @@ var require_source_map_consumer = __commonJS({
       var sectionIndex = binarySearch.search(
         needle,
         this._sections,
-        function(needle2, section2) {
-          var cmp = needle2.generatedLine - section2.generatedOffset.generatedLine;
+        function(needle2, section3) {
+          var cmp = needle2.generatedLine - section3.generatedOffset.generatedLine;
           if (cmp) {
             return cmp;
           }
-          return needle2.generatedColumn - section2.generatedOffset.generatedColumn;
+          return needle2.generatedColumn - section3.generatedOffset.generatedColumn;
         }
       );
-      var section = this._sections[sectionIndex];
-      if (!section) {
+      var section2 = this._sections[sectionIndex];
+      if (!section2) {
         return {
           source: null,
           line: null,
@@ -11925,9 +11686,9 @@ var require_source_map_consumer = __commonJS({
           name: null
         };
       }
-      return section.consumer.originalPositionFor({
-        line: needle.generatedLine - (section.generatedOffset.generatedLine - 1),
-        column: needle.generatedColumn - (section.generatedOffset.generatedLine === needle.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+      return section2.consumer.originalPositionFor({
+        line: needle.generatedLine - (section2.generatedOffset.generatedLine - 1),
+        column: needle.generatedColumn - (section2.generatedOffset.generatedLine === needle.generatedLine ? section2.generatedOffset.generatedColumn - 1 : 0),
         bias: aArgs.bias
       });
     };
@@ -11938,8 +11699,8 @@ var require_source_map_consumer = __commonJS({
     };
     IndexedSourceMapConsumer.prototype.sourceContentFor = function IndexedSourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
       for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        var content = section.consumer.sourceContentFor(aSource, true);
+        var section2 = this._sections[i];
+        var content = section2.consumer.sourceContentFor(aSource, true);
         if (content) {
           return content;
         }
@@ -11952,15 +11713,15 @@ var require_source_map_consumer = __commonJS({
     };
     IndexedSourceMapConsumer.prototype.generatedPositionFor = function IndexedSourceMapConsumer_generatedPositionFor(aArgs) {
       for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        if (section.consumer._findSourceIndex(util.getArg(aArgs, "source")) === -1) {
+        var section2 = this._sections[i];
+        if (section2.consumer._findSourceIndex(util.getArg(aArgs, "source")) === -1) {
           continue;
         }
-        var generatedPosition = section.consumer.generatedPositionFor(aArgs);
+        var generatedPosition = section2.consumer.generatedPositionFor(aArgs);
         if (generatedPosition) {
           var ret = {
-            line: generatedPosition.line + (section.generatedOffset.generatedLine - 1),
-            column: generatedPosition.column + (section.generatedOffset.generatedLine === generatedPosition.line ? section.generatedOffset.generatedColumn - 1 : 0)
+            line: generatedPosition.line + (section2.generatedOffset.generatedLine - 1),
+            column: generatedPosition.column + (section2.generatedOffset.generatedLine === generatedPosition.line ? section2.generatedOffset.generatedColumn - 1 : 0)
           };
           return ret;
         }
@@ -11974,24 +11735,24 @@ var require_source_map_consumer = __commonJS({
       this.__generatedMappings = [];
       this.__originalMappings = [];
       for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        var sectionMappings = section.consumer._generatedMappings;
+        var section2 = this._sections[i];
+        var sectionMappings = section2.consumer._generatedMappings;
         for (var j = 0; j < sectionMappings.length; j++) {
           var mapping = sectionMappings[j];
-          var source = section.consumer._sources.at(mapping.source);
-          source = util.computeSourceURL(section.consumer.sourceRoot, source, this._sourceMapURL);
+          var source = section2.consumer._sources.at(mapping.source);
+          source = util.computeSourceURL(section2.consumer.sourceRoot, source, this._sourceMapURL);
           this._sources.add(source);
           source = this._sources.indexOf(source);
           var name = null;
           if (mapping.name) {
-            name = section.consumer._names.at(mapping.name);
+            name = section2.consumer._names.at(mapping.name);
             this._names.add(name);
             name = this._names.indexOf(name);
           }
           var adjustedMapping = {
             source,
-            generatedLine: mapping.generatedLine + (section.generatedOffset.generatedLine - 1),
-            generatedColumn: mapping.generatedColumn + (section.generatedOffset.generatedLine === mapping.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+            generatedLine: mapping.generatedLine + (section2.generatedOffset.generatedLine - 1),
+            generatedColumn: mapping.generatedColumn + (section2.generatedOffset.generatedLine === mapping.generatedLine ? section2.generatedOffset.generatedColumn - 1 : 0),
             originalLine: mapping.originalLine,
             originalColumn: mapping.originalColumn,
             name
@@ -12049,10 +11810,10 @@ var require_source_node = __commonJS({
             lastGeneratedColumn = 0;
           } else {
             var nextLine = remainingLines[remainingLinesIndex] || "";
-            var code2 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
+            var code3 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
             remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
             lastGeneratedColumn = mapping.generatedColumn;
-            addMappingWithCode(lastMapping, code2);
+            addMappingWithCode(lastMapping, code3);
             lastMapping = mapping;
             return;
           }
@@ -12085,16 +11846,16 @@ var require_source_node = __commonJS({
         }
       });
       return node2;
-      function addMappingWithCode(mapping, code2) {
+      function addMappingWithCode(mapping, code3) {
         if (mapping === null || mapping.source === void 0) {
-          node2.add(code2);
+          node2.add(code3);
         } else {
           var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
           node2.add(new SourceNode(
             mapping.originalLine,
             mapping.originalColumn,
             source,
-            code2,
+            code3,
             mapping.name
           ));
         }
@@ -12189,11 +11950,11 @@ var require_source_node = __commonJS({
       }
     };
     SourceNode.prototype.toString = function SourceNode_toString() {
-      var str2 = "";
+      var str3 = "";
       this.walk(function(chunk) {
-        str2 += chunk;
+        str3 += chunk;
       });
-      return str2;
+      return str3;
     };
     SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
       var generated = {
@@ -12292,8 +12053,8 @@ var require_code_gen = __commonJS({
     var _utils = require_utils();
     var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
     var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
-    function escapeScriptDelimiters(code2) {
-      return code2.replace(SCRIPT_DELIMITERS, "\\u003C");
+    function escapeScriptDelimiters(code3) {
+      return code3.replace(SCRIPT_DELIMITERS, "\\u003C");
     }
     function escapeSurrogate(surrogate) {
       return "\\u" + surrogate.charCodeAt(0).toString(16);
@@ -12311,7 +12072,7 @@ var require_code_gen = __commonJS({
     }
     var SourceMap;
     if (!SourceNode) {
-      SourceNode = function(line, column, srcFile, chunks) {
+      SourceNode = function(line2, column, srcFile, chunks) {
         this.src = "";
         if (chunks) {
           this.add(chunks);
@@ -12366,8 +12127,8 @@ var require_code_gen = __commonJS({
       },
       merge: function merge2() {
         var source = this.empty();
-        this.each(function(line) {
-          source.add(["  ", line, "\n"]);
+        this.each(function(line2) {
+          source.add(["  ", line2, "\n"]);
         });
         return source;
       },
@@ -12392,12 +12153,12 @@ var require_code_gen = __commonJS({
         params = this.generateList(params);
         return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
       },
-      quotedString: function quotedString(str2) {
-        str2 = str2 + "";
-        if (!NEEDS_ESCAPING.test(str2)) {
-          return '"' + str2 + '"';
+      quotedString: function quotedString(str3) {
+        str3 = str3 + "";
+        if (!NEEDS_ESCAPING.test(str3)) {
+          return '"' + str3 + '"';
         }
-        return safeJsonLiteral(str2);
+        return safeJsonLiteral(str3);
       },
       objectLiteral: function objectLiteral(obj) {
         var _this = this;
@@ -12489,15 +12250,15 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile2(environment, options5, context, asObject) {
+      compile: function compile2(environment, options5, context2, asObject) {
         this.environment = environment;
         this.options = options5;
         this.stringParams = this.options.stringParams;
         this.trackIds = this.options.trackIds;
         this.precompile = !asObject;
         this.name = this.environment.name;
-        this.isChild = !!context;
-        this.context = context || {
+        this.isChild = !!context2;
+        this.context = context2 || {
           decorators: [],
           programs: [],
           environments: []
@@ -12633,14 +12394,14 @@ var require_javascript_compiler = __commonJS({
       },
       mergeSource: function mergeSource(varDeclarations) {
         var isSimple = this.environment.isSimple, appendOnly = !this.forceBuffer, appendFirst = void 0, sourceSeen = void 0, bufferStart = void 0, bufferEnd = void 0;
-        this.source.each(function(line) {
-          if (line.appendToBuffer) {
+        this.source.each(function(line2) {
+          if (line2.appendToBuffer) {
             if (bufferStart) {
-              line.prepend("  + ");
+              line2.prepend("  + ");
             } else {
-              bufferStart = line;
+              bufferStart = line2;
             }
-            bufferEnd = line;
+            bufferEnd = line2;
           } else {
             if (bufferStart) {
               if (!sourceSeen) {
@@ -13049,17 +12810,17 @@ var require_javascript_compiler = __commonJS({
       //
       // Pops a value off the stack and assigns it to the current hash
       assignToHash: function assignToHash(key) {
-        var value = this.popStack(), context = void 0, type = void 0, id = void 0;
+        var value = this.popStack(), context2 = void 0, type = void 0, id = void 0;
         if (this.trackIds) {
           id = this.popStack();
         }
         if (this.stringParams) {
           type = this.popStack();
-          context = this.popStack();
+          context2 = this.popStack();
         }
         var hash2 = this.hash;
-        if (context) {
-          hash2.contexts[key] = context;
+        if (context2) {
+          hash2.contexts[key] = context2;
         }
         if (type) {
           hash2.types[key] = type;
@@ -13224,15 +12985,15 @@ var require_javascript_compiler = __commonJS({
           return item;
         }
       },
-      contextName: function contextName(context) {
-        if (this.useDepths && context) {
-          return "depths[" + context + "]";
+      contextName: function contextName(context2) {
+        if (this.useDepths && context2) {
+          return "depths[" + context2 + "]";
         } else {
-          return "depth" + context;
+          return "depth" + context2;
         }
       },
-      quotedString: function quotedString(str2) {
-        return this.source.quotedString(str2);
+      quotedString: function quotedString(str3) {
+        return this.source.quotedString(str3);
       },
       objectLiteral: function objectLiteral(obj) {
         return this.source.objectLiteral(obj);
@@ -13378,20 +13139,20 @@ var require_handlebars = __commonJS({
     var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
     var _create = _handlebarsRuntime2["default"].create;
     function create() {
-      var hb2 = _create();
-      hb2.compile = function(input2, options5) {
-        return _handlebarsCompilerCompiler.compile(input2, options5, hb2);
+      var hb = _create();
+      hb.compile = function(input3, options5) {
+        return _handlebarsCompilerCompiler.compile(input3, options5, hb);
       };
-      hb2.precompile = function(input2, options5) {
-        return _handlebarsCompilerCompiler.precompile(input2, options5, hb2);
+      hb.precompile = function(input3, options5) {
+        return _handlebarsCompilerCompiler.precompile(input3, options5, hb);
       };
-      hb2.AST = _handlebarsCompilerAst2["default"];
-      hb2.Compiler = _handlebarsCompilerCompiler.Compiler;
-      hb2.JavaScriptCompiler = _handlebarsCompilerJavascriptCompiler2["default"];
-      hb2.Parser = _handlebarsCompilerBase.parser;
-      hb2.parse = _handlebarsCompilerBase.parse;
-      hb2.parseWithoutProcessing = _handlebarsCompilerBase.parseWithoutProcessing;
-      return hb2;
+      hb.AST = _handlebarsCompilerAst2["default"];
+      hb.Compiler = _handlebarsCompilerCompiler.Compiler;
+      hb.JavaScriptCompiler = _handlebarsCompilerJavascriptCompiler2["default"];
+      hb.Parser = _handlebarsCompilerBase.parser;
+      hb.parse = _handlebarsCompilerBase.parse;
+      hb.parseWithoutProcessing = _handlebarsCompilerBase.parseWithoutProcessing;
+      return hb;
     }
     var inst = create();
     inst.create = create;
@@ -13518,8 +13279,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path20 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path20;
+      var path22 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path22;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13569,9 +13330,248 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/punycode.js/punycode.js
+var require_punycode = __commonJS({
+  "node_modules/punycode.js/punycode.js"(exports, module) {
+    "use strict";
+    var maxInt = 2147483647;
+    var base = 36;
+    var tMin = 1;
+    var tMax = 26;
+    var skew = 38;
+    var damp = 700;
+    var initialBias = 72;
+    var initialN = 128;
+    var delimiter = "-";
+    var regexPunycode = /^xn--/;
+    var regexNonASCII = /[^\0-\x7F]/;
+    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+    var errors = {
+      "overflow": "Overflow: input needs wider integers to process",
+      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+      "invalid-input": "Invalid input"
+    };
+    var baseMinusTMin = base - tMin;
+    var floor = Math.floor;
+    var stringFromCharCode = String.fromCharCode;
+    function error62(type) {
+      throw new RangeError(errors[type]);
+    }
+    function map2(array2, callback) {
+      const result2 = [];
+      let length = array2.length;
+      while (length--) {
+        result2[length] = callback(array2[length]);
+      }
+      return result2;
+    }
+    function mapDomain(domain2, callback) {
+      const parts = domain2.split("@");
+      let result2 = "";
+      if (parts.length > 1) {
+        result2 = parts[0] + "@";
+        domain2 = parts[1];
+      }
+      domain2 = domain2.replace(regexSeparators, ".");
+      const labels = domain2.split(".");
+      const encoded = map2(labels, callback).join(".");
+      return result2 + encoded;
+    }
+    function ucs2decode(string4) {
+      const output2 = [];
+      let counter = 0;
+      const length = string4.length;
+      while (counter < length) {
+        const value = string4.charCodeAt(counter++);
+        if (value >= 55296 && value <= 56319 && counter < length) {
+          const extra = string4.charCodeAt(counter++);
+          if ((extra & 64512) == 56320) {
+            output2.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+          } else {
+            output2.push(value);
+            counter--;
+          }
+        } else {
+          output2.push(value);
+        }
+      }
+      return output2;
+    }
+    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+    var basicToDigit = function(codePoint) {
+      if (codePoint >= 48 && codePoint < 58) {
+        return 26 + (codePoint - 48);
+      }
+      if (codePoint >= 65 && codePoint < 91) {
+        return codePoint - 65;
+      }
+      if (codePoint >= 97 && codePoint < 123) {
+        return codePoint - 97;
+      }
+      return base;
+    };
+    var digitToBasic = function(digit, flag) {
+      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+    };
+    var adapt = function(delta, numPoints, firstTime) {
+      let k = 0;
+      delta = firstTime ? floor(delta / damp) : delta >> 1;
+      delta += floor(delta / numPoints);
+      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
+        delta = floor(delta / baseMinusTMin);
+      }
+      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
+    };
+    var decode5 = function(input3) {
+      const output2 = [];
+      const inputLength = input3.length;
+      let i = 0;
+      let n2 = initialN;
+      let bias = initialBias;
+      let basic = input3.lastIndexOf(delimiter);
+      if (basic < 0) {
+        basic = 0;
+      }
+      for (let j = 0; j < basic; ++j) {
+        if (input3.charCodeAt(j) >= 128) {
+          error62("not-basic");
+        }
+        output2.push(input3.charCodeAt(j));
+      }
+      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+        const oldi = i;
+        for (let w = 1, k = base; ; k += base) {
+          if (index >= inputLength) {
+            error62("invalid-input");
+          }
+          const digit = basicToDigit(input3.charCodeAt(index++));
+          if (digit >= base) {
+            error62("invalid-input");
+          }
+          if (digit > floor((maxInt - i) / w)) {
+            error62("overflow");
+          }
+          i += digit * w;
+          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+          if (digit < t) {
+            break;
+          }
+          const baseMinusT = base - t;
+          if (w > floor(maxInt / baseMinusT)) {
+            error62("overflow");
+          }
+          w *= baseMinusT;
+        }
+        const out = output2.length + 1;
+        bias = adapt(i - oldi, out, oldi == 0);
+        if (floor(i / out) > maxInt - n2) {
+          error62("overflow");
+        }
+        n2 += floor(i / out);
+        i %= out;
+        output2.splice(i++, 0, n2);
+      }
+      return String.fromCodePoint(...output2);
+    };
+    var encode4 = function(input3) {
+      const output2 = [];
+      input3 = ucs2decode(input3);
+      const inputLength = input3.length;
+      let n2 = initialN;
+      let delta = 0;
+      let bias = initialBias;
+      for (const currentValue of input3) {
+        if (currentValue < 128) {
+          output2.push(stringFromCharCode(currentValue));
+        }
+      }
+      const basicLength = output2.length;
+      let handledCPCount = basicLength;
+      if (basicLength) {
+        output2.push(delimiter);
+      }
+      while (handledCPCount < inputLength) {
+        let m = maxInt;
+        for (const currentValue of input3) {
+          if (currentValue >= n2 && currentValue < m) {
+            m = currentValue;
+          }
+        }
+        const handledCPCountPlusOne = handledCPCount + 1;
+        if (m - n2 > floor((maxInt - delta) / handledCPCountPlusOne)) {
+          error62("overflow");
+        }
+        delta += (m - n2) * handledCPCountPlusOne;
+        n2 = m;
+        for (const currentValue of input3) {
+          if (currentValue < n2 && ++delta > maxInt) {
+            error62("overflow");
+          }
+          if (currentValue === n2) {
+            let q2 = delta;
+            for (let k = base; ; k += base) {
+              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+              if (q2 < t) {
+                break;
+              }
+              const qMinusT = q2 - t;
+              const baseMinusT = base - t;
+              output2.push(
+                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+              );
+              q2 = floor(qMinusT / baseMinusT);
+            }
+            output2.push(stringFromCharCode(digitToBasic(q2, 0)));
+            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+            delta = 0;
+            ++handledCPCount;
+          }
+        }
+        ++delta;
+        ++n2;
+      }
+      return output2.join("");
+    };
+    var toUnicode = function(input3) {
+      return mapDomain(input3, function(string4) {
+        return regexPunycode.test(string4) ? decode5(string4.slice(4).toLowerCase()) : string4;
+      });
+    };
+    var toASCII = function(input3) {
+      return mapDomain(input3, function(string4) {
+        return regexNonASCII.test(string4) ? "xn--" + encode4(string4) : string4;
+      });
+    };
+    var punycode2 = {
+      /**
+       * A string representing the current Punycode.js version number.
+       * @memberOf punycode
+       * @type String
+       */
+      "version": "2.3.1",
+      /**
+       * An object of methods to convert from JavaScript's internal character
+       * representation (UCS-2) to Unicode code points, and back.
+       * @see <https://mathiasbynens.be/notes/javascript-encoding>
+       * @memberOf punycode
+       * @type Object
+       */
+      "ucs2": {
+        "decode": ucs2decode,
+        "encode": ucs2encode
+      },
+      "decode": decode5,
+      "encode": encode4,
+      "toASCII": toASCII,
+      "toUnicode": toUnicode
+    };
+    module.exports = punycode2;
+  }
+});
+
 // packages/cli/src/main.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import path19 from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import path21 from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/core/src/baseline.ts
@@ -13597,7 +13597,7 @@ var ConfigurationError = class extends RegopsError {
     const list2 = Array.isArray(problems) ? problems : [problems];
     super(
       list2.length === 1 ? list2[0] ?? "" : `${list2.length} problems:
-${list2.map((p) => `  - ${p}`).join("\n")}`
+${list2.map((p2) => `  - ${p2}`).join("\n")}`
     );
     this.problems = list2;
   }
@@ -13622,8 +13622,8 @@ function git(cwd, args) {
   } catch (e) {
     const err = e;
     if (err.code === "ENOENT") return { ok: false, message: "git is not installed" };
-    const text3 = err.stderr?.toString("utf8").trim().split("\n")[0] ?? err.message;
-    return { ok: false, message: text3 };
+    const text5 = err.stderr?.toString("utf8").trim().split("\n")[0] ?? err.message;
+    return { ok: false, message: text5 };
   }
 }
 function targetRef(configured, env3) {
@@ -14416,8 +14416,8 @@ var Cached = class {
 function cached(getter) {
   return new Cached(getter);
 }
-function nullish(input2) {
-  return input2 === null || input2 === void 0;
+function nullish(input3) {
+  return input3 === null || input3 === void 0;
 }
 function cleanRegex(source) {
   const start = source.startsWith("^") ? 1 : 0;
@@ -14458,8 +14458,8 @@ function defineLazy(object2, key, getter) {
 function objectClone(obj) {
   return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
-function assignProp(target2, prop, value) {
-  Object.defineProperty(target2, prop, {
+function assignProp(target2, prop2, value) {
+  Object.defineProperty(target2, prop2, {
     value,
     writable: true,
     enumerable: true,
@@ -14527,10 +14527,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path20) {
-  if (!path20)
+function getElementAtPath(obj, path22) {
+  if (!path22)
     return obj;
-  return path20.reduce((acc, key) => acc?.[key], obj);
+  return path22.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14545,17 +14545,17 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
-function slugify(input2) {
-  return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+function slugify(input3) {
+  return input3.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
@@ -14666,8 +14666,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def2, params) {
   const cl = new inst._zod.constr(def2 ?? inst._zod.def);
@@ -14694,33 +14694,33 @@ function normalizeParams(_params) {
 function createTransparentProxy(getter) {
   let target2;
   return new Proxy({}, {
-    get(_, prop, receiver) {
+    get(_, prop2, receiver) {
       target2 ?? (target2 = getter());
-      return Reflect.get(target2, prop, receiver);
+      return Reflect.get(target2, prop2, receiver);
     },
-    set(_, prop, value, receiver) {
+    set(_, prop2, value, receiver) {
       target2 ?? (target2 = getter());
-      return Reflect.set(target2, prop, value, receiver);
+      return Reflect.set(target2, prop2, value, receiver);
     },
-    has(_, prop) {
+    has(_, prop2) {
       target2 ?? (target2 = getter());
-      return Reflect.has(target2, prop);
+      return Reflect.has(target2, prop2);
     },
-    deleteProperty(_, prop) {
+    deleteProperty(_, prop2) {
       target2 ?? (target2 = getter());
-      return Reflect.deleteProperty(target2, prop);
+      return Reflect.deleteProperty(target2, prop2);
     },
     ownKeys(_) {
       target2 ?? (target2 = getter());
       return Reflect.ownKeys(target2);
     },
-    getOwnPropertyDescriptor(_, prop) {
+    getOwnPropertyDescriptor(_, prop2) {
       target2 ?? (target2 = getter());
-      return Reflect.getOwnPropertyDescriptor(target2, prop);
+      return Reflect.getOwnPropertyDescriptor(target2, prop2);
     },
-    defineProperty(_, prop, descriptor) {
+    defineProperty(_, prop2, descriptor) {
       target2 ?? (target2 = getter());
-      return Reflect.defineProperty(target2, prop, descriptor);
+      return Reflect.defineProperty(target2, prop2, descriptor);
     }
   });
 }
@@ -14870,11 +14870,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path20, issues) {
+function prefixIssues(path22, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path20);
+    iss.path.unshift(path22);
     return iss;
   });
 }
@@ -14923,33 +14923,33 @@ function finalizeIssue(iss, ctx, config3) {
   }
   return full;
 }
-function getSizableOrigin(input2) {
-  if (input2 instanceof Set)
+function getSizableOrigin(input3) {
+  if (input3 instanceof Set)
     return "set";
-  if (input2 instanceof Map)
+  if (input3 instanceof Map)
     return "map";
-  if (input2 instanceof File)
+  if (input3 instanceof File)
     return "file";
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
   }
   return count;
 }
-function getLengthableOrigin(input2) {
-  if (Array.isArray(input2))
+function getLengthableOrigin(input3) {
+  if (Array.isArray(input3))
     return "array";
-  if (typeof input2 === "string")
+  if (typeof input3 === "string")
     return "string";
   return "unknown";
 }
@@ -14975,12 +14975,12 @@ function parsedType(data) {
   return t;
 }
 function issue(...args) {
-  const [iss, input2, inst] = args;
+  const [iss, input3, inst] = args;
   if (typeof iss === "string") {
     return {
       message: iss,
       code: "custom",
-      input: input2,
+      input: input3,
       inst
     };
   }
@@ -15336,16 +15336,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path20 = []) => {
+  const processError = (error63, path22 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path22, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else {
-        const fullpath = [...path20, ...issue2.path];
+        const fullpath = [...path22, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15384,17 +15384,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error63, path20 = []) => {
+  const processError = (error63, path22 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path22, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else {
-        const fullpath = [...path20, ...issue2.path];
+        const fullpath = [...path22, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -15433,8 +15433,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path20 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path20) {
+  const path22 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path22) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -15876,23 +15876,23 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
   const origin = isInt ? "int" : "number";
   const [minimum, maximum] = NUMBER_FORMAT_RANGES[def2.format];
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
+    const input3 = payload.value;
     if (isInt) {
-      if (!Number.isInteger(input2)) {
+      if (!Number.isInteger(input3)) {
         payload.issues.push({
           expected: origin,
           format: def2.format,
           code: "invalid_type",
           continue: false,
-          input: input2,
+          input: input3,
           inst
         });
         return;
       }
-      if (!Number.isSafeInteger(input2)) {
-        if (input2 > 0) {
+      if (!Number.isSafeInteger(input3)) {
+        if (input3 > 0) {
           payload.issues.push({
-            input: input2,
+            input: input3,
             code: "too_big",
             maximum: Number.MAX_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
@@ -15903,7 +15903,7 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
           });
         } else {
           payload.issues.push({
-            input: input2,
+            input: input3,
             code: "too_small",
             minimum: Number.MIN_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
@@ -15916,10 +15916,10 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
         return;
       }
     }
-    if (input2 < minimum) {
+    if (input3 < minimum) {
       payload.issues.push({
         origin: "number",
-        input: input2,
+        input: input3,
         code: "too_small",
         minimum,
         inclusive: true,
@@ -15927,10 +15927,10 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
         continue: !def2.abort
       });
     }
-    if (input2 > maximum) {
+    if (input3 > maximum) {
       payload.issues.push({
         origin: "number",
-        input: input2,
+        input: input3,
         code: "too_big",
         maximum,
         inclusive: true,
@@ -15944,11 +15944,11 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
   $ZodCheck.init(inst, def2);
   const [minimum, maximum] = BIGINT_FORMAT_RANGES[def2.format];
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    if (input2 < minimum) {
+    const input3 = payload.value;
+    if (input3 < minimum) {
       payload.issues.push({
         origin: "bigint",
-        input: input2,
+        input: input3,
         code: "too_small",
         minimum,
         inclusive: true,
@@ -15956,10 +15956,10 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
         continue: !def2.abort
       });
     }
-    if (input2 > maximum) {
+    if (input3 > maximum) {
       payload.issues.push({
         origin: "bigint",
-        input: input2,
+        input: input3,
         code: "too_big",
         maximum,
         inclusive: true,
@@ -15974,16 +15974,16 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   $ZodCheck.init(inst, def2);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const size = input2.size;
+    const input3 = payload.value;
+    const size = input3.size;
     if (size <= def2.maximum)
       return;
     payload.issues.push({
-      origin: getSizableOrigin(input2),
+      origin: getSizableOrigin(input3),
       code: "too_big",
       maximum: def2.maximum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def2.abort
     });
@@ -15994,16 +15994,16 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   $ZodCheck.init(inst, def2);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const size = input2.size;
+    const input3 = payload.value;
+    const size = input3.size;
     if (size >= def2.minimum)
       return;
     payload.issues.push({
-      origin: getSizableOrigin(input2),
+      origin: getSizableOrigin(input3),
       code: "too_small",
       minimum: def2.minimum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def2.abort
     });
@@ -16014,13 +16014,13 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   $ZodCheck.init(inst, def2);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const size = input2.size;
+    const input3 = payload.value;
+    const size = input3.size;
     if (size === def2.size)
       return;
     const tooBig = size > def2.size;
     payload.issues.push({
-      origin: getSizableOrigin(input2),
+      origin: getSizableOrigin(input3),
       ...tooBig ? { code: "too_big", maximum: def2.size } : { code: "too_small", minimum: def2.size },
       inclusive: true,
       exact: true,
@@ -16035,18 +16035,18 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   $ZodCheck.init(inst, def2);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const units = input2.length;
-    const length = typeof input2 === "string" && units > def2.maximum ? codePointLength(input2) : units;
+    const input3 = payload.value;
+    const units = input3.length;
+    const length = typeof input3 === "string" && units > def2.maximum ? codePointLength(input3) : units;
     if (length <= def2.maximum)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin = getLengthableOrigin(input3);
     payload.issues.push({
       origin,
       code: "too_big",
       maximum: def2.maximum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def2.abort
     });
@@ -16057,18 +16057,18 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   $ZodCheck.init(inst, def2);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const units = input2.length;
-    const length = typeof input2 === "string" && units >= def2.minimum && units < def2.minimum * 2 ? codePointLength(input2) : units;
+    const input3 = payload.value;
+    const units = input3.length;
+    const length = typeof input3 === "string" && units >= def2.minimum && units < def2.minimum * 2 ? codePointLength(input3) : units;
     if (length >= def2.minimum)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin = getLengthableOrigin(input3);
     payload.issues.push({
       origin,
       code: "too_small",
       minimum: def2.minimum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def2.abort
     });
@@ -16079,12 +16079,12 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   $ZodCheck.init(inst, def2);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const units = input2.length;
-    const length = typeof input2 === "string" && units >= def2.length && units <= def2.length * 2 ? codePointLength(input2) : units;
+    const input3 = payload.value;
+    const units = input3.length;
+    const length = typeof input3 === "string" && units >= def2.length && units <= def2.length * 2 ? codePointLength(input3) : units;
     if (length === def2.length)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin = getLengthableOrigin(input3);
     const tooBig = length > def2.length;
     payload.issues.push({
       origin,
@@ -16230,10 +16230,10 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       return void 0;
     }
     entries ?? (entries = Reflect.ownKeys(def2.shape).map((key) => [key, def2.shape[key]]));
-    const input2 = payload.value;
+    const input3 = payload.value;
     let proms;
     for (const [key, schema] of entries) {
-      const result2 = schema._zod.run({ value: input2[key], issues: [] }, {});
+      const result2 = schema._zod.run({ value: input3[key], issues: [] }, {});
       if (result2 instanceof Promise) {
         proms ?? (proms = []);
         proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key)));
@@ -16295,8 +16295,8 @@ var Doc = class {
     const lines2 = content.split("\n").filter((x) => x);
     const minIndent = Math.min(...lines2.map((x) => x.length - x.trimStart().length));
     const dedented = lines2.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (const line of dedented) {
-      this.content.push(line);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -16501,11 +16501,11 @@ var $ZodEmail = /* @__PURE__ */ $constructor("$ZodEmail", (inst, def2) => {
 });
 var URL_BAD_FORMAT = 1;
 var URL_UNPARSEABLE = 2;
-function canParseURL(input2) {
+function canParseURL(input3) {
   try {
     if (typeof URL !== "undefined" && typeof URL.canParse === "function")
-      return URL.canParse(input2);
-    new URL(input2);
+      return URL.canParse(input3);
+    new URL(input3);
     return true;
   } catch {
     return false;
@@ -16787,10 +16787,10 @@ function isLuhnAlgo(digits) {
   }
   return sum % 10 === 0;
 }
-function isValidCreditCard(input2) {
-  if (!creditCard.test(input2))
+function isValidCreditCard(input3) {
+  if (!creditCard.test(input3))
     return false;
-  return isLuhnAlgo(input2.replace(CC_SANITIZE, ""));
+  return isLuhnAlgo(input3.replace(CC_SANITIZE, ""));
 }
 var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def2) => {
   def2.pattern ?? (def2.pattern = creditCard);
@@ -16811,19 +16811,19 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code2 = iban3.charCodeAt(i);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    const code3 = iban3.charCodeAt(i);
+    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   return remainder === 1;
 }
-function isValidIBAN(input2) {
-  if (!iban.test(input2))
+function isValidIBAN(input3) {
+  if (!iban.test(input3))
     return false;
-  return isIso7064Mod97(input2);
+  return isIso7064Mod97(input3);
 }
 var $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def2) => {
   def2.pattern ?? (def2.pattern = iban);
@@ -16845,10 +16845,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -16897,15 +16897,15 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def2) => {
         payload.value = Number(payload.value);
       } catch (_) {
       }
-    const input2 = payload.value;
-    if (typeof input2 === "number" && !Number.isNaN(input2) && Number.isFinite(input2)) {
+    const input3 = payload.value;
+    if (typeof input3 === "number" && !Number.isNaN(input3) && Number.isFinite(input3)) {
       return payload;
     }
-    const received = typeof input2 === "number" ? Number.isNaN(input2) ? "NaN" : !Number.isFinite(input2) ? String(input2) : void 0 : void 0;
+    const received = typeof input3 === "number" ? Number.isNaN(input3) ? "NaN" : !Number.isFinite(input3) ? String(input3) : void 0 : void 0;
     payload.issues.push({
       expected: "number",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst,
       ...received ? { received } : {}
     });
@@ -16925,13 +16925,13 @@ var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def2) => {
         payload.value = Boolean(payload.value);
       } catch (_) {
       }
-    const input2 = payload.value;
-    if (typeof input2 === "boolean")
+    const input3 = payload.value;
+    if (typeof input3 === "boolean")
       return payload;
     payload.issues.push({
       expected: "boolean",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -16964,13 +16964,13 @@ var $ZodBigIntFormat = /* @__PURE__ */ $constructor("$ZodBigIntFormat", (inst, d
 var $ZodSymbol = /* @__PURE__ */ $constructor("$ZodSymbol", (inst, def2) => {
   $ZodType.init(inst, def2);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (typeof input2 === "symbol")
+    const input3 = payload.value;
+    if (typeof input3 === "symbol")
       return payload;
     payload.issues.push({
       expected: "symbol",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -16981,13 +16981,13 @@ var $ZodUndefined = /* @__PURE__ */ $constructor("$ZodUndefined", (inst, def2) =
   inst._zod.pattern = _undefined;
   inst._zod.values = /* @__PURE__ */ new Set([void 0]);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (typeof input2 === "undefined")
+    const input3 = payload.value;
+    if (typeof input3 === "undefined")
       return payload;
     payload.issues.push({
       expected: "undefined",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -16998,13 +16998,13 @@ var $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def2) => {
   inst._zod.pattern = _null;
   inst._zod.values = /* @__PURE__ */ new Set([null]);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (input2 === null)
+    const input3 = payload.value;
+    if (input3 === null)
       return payload;
     payload.issues.push({
       expected: "null",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -17033,13 +17033,13 @@ var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def2) => {
 var $ZodVoid = /* @__PURE__ */ $constructor("$ZodVoid", (inst, def2) => {
   $ZodType.init(inst, def2);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (typeof input2 === "undefined")
+    const input3 = payload.value;
+    if (typeof input3 === "undefined")
       return payload;
     payload.issues.push({
       expected: "void",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -17054,15 +17054,15 @@ var $ZodDate = /* @__PURE__ */ $constructor("$ZodDate", (inst, def2) => {
       } catch (_err) {
       }
     }
-    const input2 = payload.value;
-    const isDate = input2 instanceof Date;
-    const isValidDate = isDate && !Number.isNaN(input2.getTime());
+    const input3 = payload.value;
+    const isDate = input3 instanceof Date;
+    const isValidDate = isDate && !Number.isNaN(input3.getTime());
     if (isValidDate)
       return payload;
     payload.issues.push({
       expected: "date",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       ...isDate ? { received: "Invalid Date" } : {},
       inst
     });
@@ -17076,10 +17076,10 @@ function capSize(inst, size) {
   const cap = Math.min(...caps.map((c) => c[0]));
   const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
-    const n = size(payload.value);
-    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    const n2 = size(payload.value);
+    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n > max && ch._zod.def.when(payload)) {
+        if (n2 > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
           ch._zod.check(payload);
           payload.issues[start].continue = false;
@@ -17091,9 +17091,9 @@ function capSize(inst, size) {
     return parse5(payload, ctx);
   };
 }
-var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
-var mapSize = (input2) => input2 instanceof Map ? input2.size : -1;
-var setSize = (input2) => input2 instanceof Set ? input2.size : -1;
+var arraySize = (input3) => Array.isArray(input3) ? input3.length : -1;
+var mapSize = (input3) => input3 instanceof Map ? input3.size : -1;
+var setSize = (input3) => input3 instanceof Set ? input3.size : -1;
 function handleArrayResult(result2, final, index) {
   if (result2.issues.length) {
     final.issues.push(...prefixIssues(index, result2.issues));
@@ -17105,21 +17105,21 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def2) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!Array.isArray(input2)) {
+    const input3 = payload.value;
+    if (!Array.isArray(input3)) {
       payload.issues.push({
         expected: "array",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
+    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input3.length), ctx) : Array(input3.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+    for (let i = 0; i < input3.length; i++) {
+      const item = input3[i];
       const result2 = def2.element._zod.run({
         value: item,
         issues: []
@@ -17139,8 +17139,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def2) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result2, final, key, input2, optin, optout) {
-  const isPresent = key in input2;
+function handlePropertyResult(result2, final, key, input3, optin, optout) {
+  const isPresent = key in input3;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -17192,7 +17192,7 @@ function normalizeDef(def2) {
     optionalKeys: new Set(okeys)
   };
 }
-function handleCatchall(proms, input2, payload, ctx, def2, inst, abortEarly) {
+function handleCatchall(proms, input3, payload, ctx, def2, inst, abortEarly) {
   const unrecognized = [];
   const keySet = def2.keySet;
   const _catchall = def2.catchall._zod;
@@ -17200,7 +17200,7 @@ function handleCatchall(proms, input2, payload, ctx, def2, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key in input2) {
+  for (const key in input3) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
@@ -17217,18 +17217,18 @@ function handleCatchall(proms, input2, payload, ctx, def2, inst, abortEarly) {
       unrecognized.push(key);
       continue;
     }
-    const r = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    const r = _catchall.run({ value: input3[key], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input3, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key, input2, optin, optout);
+      handlePropertyResult(r, payload, key, input3, optin, optout);
     }
   }
   if (unrecognized.length) {
     payload.issues.push({
       code: "unrecognized_keys",
       keys: unrecognized,
-      input: input2,
+      input: input3,
       inst,
       // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
       continue: true
@@ -17279,12 +17279,12 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def2) => {
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
-    const input2 = payload.value;
-    if (!isObject4(input2)) {
+    const input3 = payload.value;
+    if (!isObject4(input3)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -17305,17 +17305,17 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def2) => {
       const el = shape[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      const r = el._zod.run({ value: input3[key], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input3, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key, input2, optin, optout);
+        handlePropertyResult(r, payload, key, input3, optin, optout);
       }
     }
     if (!catchall) {
       return proms.length ? Promise.all(proms).then(() => payload) : payload;
     }
-    return handleCatchall(proms, input2, payload, ctx, _normalized.value, inst, abortEarly === true);
+    return handleCatchall(proms, input3, payload, ctx, _normalized.value, inst, abortEarly === true);
   };
 });
 var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) => {
@@ -17424,12 +17424,12 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) =
   let value;
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
-    const input2 = payload.value;
-    if (!isObject4(input2)) {
+    const input3 = payload.value;
+    if (!isObject4(input3)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -17440,7 +17440,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def2) =
       payload = fastpass(payload, ctx);
       if (!catchall)
         return payload;
-      return handleCatchall([], input2, payload, ctx, value, inst, ctx?.abortEarly === true);
+      return handleCatchall([], input3, payload, ctx, value, inst, ctx?.abortEarly === true);
     }
     return superParse(payload, ctx);
   };
@@ -17478,7 +17478,7 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def2) => {
   defineLazyInternal(inst, "pattern", (zod) => {
     if (zod.def.options.every((o) => o._zod.pattern)) {
       const patterns = zod.def.options.map((o) => o._zod.pattern);
-      return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+      return new RegExp(`^(${patterns.map((p2) => cleanRegex(p2.source)).join("|")})$`);
     }
     return void 0;
   });
@@ -17632,17 +17632,17 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   });
   const disc = cached(() => discriminatorMap(def2));
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!isObject(input2)) {
+    const input3 = payload.value;
+    if (!isObject(input3)) {
       payload.issues.push({
         code: "invalid_type",
         expected: "object",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
     }
-    const value = input2?.[def2.discriminator];
+    const value = input3?.[def2.discriminator];
     const opt = disc.value.get(value);
     if (opt && (value !== void 0 || ctx.direction !== "backward")) {
       return opt._zod.run(payload, ctx);
@@ -17656,7 +17656,7 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       note: "No matching discriminator",
       discriminator: def2.discriminator,
       options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
-      input: input2,
+      input: input3,
       path: [def2.discriminator],
       inst
     });
@@ -17666,9 +17666,9 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
 var $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def2) => {
   $ZodType.init(inst, def2);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    const left = def2.left._zod.run({ value: input2, issues: [] }, ctx);
-    const right = def2.right._zod.run({ value: input2, issues: [] }, ctx);
+    const input3 = payload.value;
+    const left = def2.left._zod.run({ value: input3, issues: [] }, ctx);
+    const right = def2.right._zod.run({ value: input3, issues: [] }, ctx);
     const async = left instanceof Promise || right instanceof Promise;
     if (async) {
       return Promise.all([left, right]).then(([left2, right2]) => {
@@ -17783,10 +17783,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def2) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!Array.isArray(input2)) {
+    const input3 = payload.value;
+    if (!Array.isArray(input3)) {
       payload.issues.push({
-        input: input2,
+        input: input3,
         inst,
         expected: "tuple",
         code: "invalid_type"
@@ -17798,23 +17798,23 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def2) => {
     const optinStart = getTupleOptStart(items, "optin");
     const optoutStart = getTupleOptStart(items, "optout");
     if (!def2.rest) {
-      if (input2.length < optinStart) {
+      if (input3.length < optinStart) {
         payload.issues.push({
           code: "too_small",
           minimum: optinStart,
           inclusive: true,
-          input: input2,
+          input: input3,
           inst,
           origin: "array"
         });
         return payload;
       }
-      if (input2.length > items.length) {
+      if (input3.length > items.length) {
         payload.issues.push({
           code: "too_big",
           maximum: items.length,
           inclusive: true,
-          input: input2,
+          input: input3,
           inst,
           origin: "array"
         });
@@ -17824,7 +17824,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def2) => {
     const abortEarly = def2.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
     for (let i = 0; i < items.length; i++) {
-      const r = items[i]._zod.run({ value: input2[i], issues: [] }, ctx);
+      const r = items[i]._zod.run({ value: input3[i], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
           itemResults[i] = rr;
@@ -17837,7 +17837,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def2) => {
     }
     if (def2.rest && !itemAborted) {
       let i = items.length - 1;
-      const rest = input2.slice(items.length);
+      const rest = input3.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
         if (abortEarly && payload.issues.length !== seen) {
@@ -17855,9 +17855,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def2) => {
       }
     }
     if (proms.length) {
-      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input2, optoutStart));
+      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input3, optoutStart));
     }
-    return handleTupleResults(itemResults, payload, items, input2, optoutStart);
+    return handleTupleResults(itemResults, payload, items, input3, optoutStart);
   };
 });
 function getTupleOptStart(items, key) {
@@ -17874,10 +17874,10 @@ function handleTupleResult(result2, final, index) {
   }
   final.value[index] = result2.value;
 }
-function handleTupleResults(itemResults, final, items, input2, optoutStart) {
+function handleTupleResults(itemResults, final, items, input3, optoutStart) {
   for (let i = 0; i < items.length; i++) {
     const r = itemResults[i];
-    const isPresent = i < input2.length;
+    const isPresent = i < input3.length;
     if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
       final.value.length = i;
       break;
@@ -17891,7 +17891,7 @@ function handleTupleResults(itemResults, final, items, input2, optoutStart) {
     }
     final.value[i] = r.value;
   }
-  for (let i = final.value.length - 1; i >= input2.length; i--) {
+  for (let i = final.value.length - 1; i >= input3.length; i--) {
     if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
       final.value.length = i;
     } else {
@@ -17905,12 +17905,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!isPlainObject(input2)) {
+    const input3 = payload.value;
+    if (!isPlainObject(input3)) {
       payload.issues.push({
         expected: "record",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -17943,7 +17943,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result2 = def2.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+          const result2 = def2.valueType._zod.run({ value: input3[key], issues: [] }, ctx);
           if (result2 instanceof Promise) {
             proms.push(result2.then((result3) => {
               if (result3.issues.length) {
@@ -17960,12 +17960,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
         }
       }
       let unrecognized;
-      for (const key in input2) {
+      for (const key in input3) {
         if (!recordKeys.has(key)) {
           if (def2.mode === "loose") {
             if (key === "__proto__")
               continue;
-            payload.value[key] = input2[key];
+            payload.value[key] = input3[key];
           } else {
             unrecognized = unrecognized ?? [];
             unrecognized.push(key);
@@ -17975,7 +17975,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
       if (unrecognized && unrecognized.length > 0) {
         payload.issues.push({
           code: "unrecognized_keys",
-          input: input2,
+          input: input3,
           inst,
           keys: unrecognized,
           continue: true
@@ -17984,10 +17984,10 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key of Reflect.ownKeys(input2)) {
+      for (const key of Reflect.ownKeys(input3)) {
         if (key === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key))
+        if (!Object.prototype.propertyIsEnumerable.call(input3, key))
           continue;
         let keyResult = def2.keyType._zod.run({ value: key, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
@@ -18005,7 +18005,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
         }
         if (keyResult.issues.length) {
           if (def2.mode === "loose") {
-            payload.value[key] = input2[key];
+            payload.value[key] = input3[key];
           } else if (values) {
             unrecognized = unrecognized ?? [];
             unrecognized.push(key);
@@ -18024,7 +18024,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result2 = def2.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+        const result2 = def2.valueType._zod.run({ value: input3[key], issues: [] }, ctx);
         if (result2 instanceof Promise) {
           proms.push(result2.then((result3) => {
             if (result3.issues.length) {
@@ -18042,7 +18042,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def2) => {
       if (unrecognized && unrecognized.length > 0) {
         payload.issues.push({
           code: "unrecognized_keys",
-          input: input2,
+          input: input3,
           inst,
           keys: unrecognized,
           continue: true
@@ -18060,12 +18060,12 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def2) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!(input2 instanceof Map)) {
+    const input3 = payload.value;
+    if (!(input3 instanceof Map)) {
       payload.issues.push({
         expected: "map",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -18074,7 +18074,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def2) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input2) {
+    for (const [key, value] of input3) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -18084,10 +18084,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def2) => {
       const valueResult = def2.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key, input3, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key, input3, inst, ctx);
       }
     }
     if (proms.length)
@@ -18096,7 +18096,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def2) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key, input3, inst, ctx) {
   if (keyResult.issues.length) {
     if (propertyKeyTypes.has(typeof key)) {
       final.issues.push(...prefixIssues(key, keyResult.issues));
@@ -18104,7 +18104,7 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
       final.issues.push({
         code: "invalid_key",
         origin: "map",
-        input: input2,
+        input: input3,
         inst,
         issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
@@ -18117,7 +18117,7 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
       final.issues.push({
         origin: "map",
         code: "invalid_element",
-        input: input2,
+        input: input3,
         inst,
         key,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
@@ -18131,10 +18131,10 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def2) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!(input2 instanceof Set)) {
+    const input3 = payload.value;
+    if (!(input3 instanceof Set)) {
       payload.issues.push({
-        input: input2,
+        input: input3,
         inst,
         expected: "set",
         code: "invalid_type"
@@ -18145,7 +18145,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def2) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const item of input2) {
+    for (const item of input3) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -18179,14 +18179,14 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def2) => {
     return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (valuesSet.has(input2)) {
+    const input3 = payload.value;
+    if (valuesSet.has(input3)) {
       return payload;
     }
     payload.issues.push({
       code: "invalid_value",
       values,
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -18201,14 +18201,14 @@ var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def2) => {
     return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (values.has(input2)) {
+    const input3 = payload.value;
+    if (values.has(input3)) {
       return payload;
     }
     payload.issues.push({
       code: "invalid_value",
       values: def2.values,
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -18217,13 +18217,13 @@ var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def2) => {
 var $ZodFile = /* @__PURE__ */ $constructor("$ZodFile", (inst, def2) => {
   $ZodType.init(inst, def2);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (input2 instanceof File)
+    const input3 = payload.value;
+    if (input3 instanceof File)
       return payload;
     payload.issues.push({
       expected: "file",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -18731,20 +18731,20 @@ var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def2) => {
     return payload;
   };
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const r = def2.fn(input2);
+    const input3 = payload.value;
+    const r = def2.fn(input3);
     if (r instanceof Promise) {
-      return r.then((r2) => handleRefineResult(r2, payload, input2, inst));
+      return r.then((r2) => handleRefineResult(r2, payload, input3, inst));
     }
-    handleRefineResult(r, payload, input2, inst);
+    handleRefineResult(r, payload, input3, inst);
     return;
   };
 });
-function handleRefineResult(result2, payload, input2, inst) {
+function handleRefineResult(result2, payload, input3, inst) {
   if (!result2) {
     const _iss = {
       code: "custom",
-      input: input2,
+      input: input3,
       inst,
       // incorporates params.error into issue reporting
       path: [...inst._zod.def.path ?? []],
@@ -18976,8 +18976,8 @@ var memo = {
           else
             rechecked = true;
         }
-        const input2 = payload.value;
-        if (!isRef(input2))
+        const input3 = payload.value;
+        if (!isRef(input3))
           return base(payload, ctx);
         let state = ctx[STATE];
         if (!state) {
@@ -18992,7 +18992,7 @@ var memo = {
           lastCtx = ctx;
           lastBucket = bucket;
         }
-        const hit = bucket.get(input2);
+        const hit = bucket.get(input3);
         if (hit) {
           payload.value = hit.value;
           if (hit.issues) {
@@ -19327,7 +19327,7 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
+function getBelarusianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -19335,7 +19335,7 @@ function getBelarusianPlural(count, one, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one;
+    return one2;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -19922,7 +19922,7 @@ var error7 = () => {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
         const received = TypeDictionary[receivedType] ?? receivedType;
-        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p) => received.endsWith(p)) ? "\u06CC\u06D5" : "\u06D5";
+        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p2) => received.endsWith(p2)) ? "\u06CC\u06D5" : "\u06D5";
         const isEnglish = /^[a-zA-Z]+$/.test(received);
         if (receivedType === "null" || receivedType === "undefined")
           return `\u062F\u0627\u0648\u0627\u06A9\u0631\u0627\u0648\u06D5`;
@@ -20498,9 +20498,9 @@ var error12 = () => {
     nan: "NaN"
     // All other type names omitted - they fall back to raw values via ?? operator
   };
-  function getTypeName(type, input2) {
-    if (type === "number" && typeof input2 === "number" && !Number.isFinite(input2)) {
-      return String(input2);
+  function getTypeName(type, input3) {
+    if (type === "number" && typeof input3 === "number" && !Number.isFinite(input3)) {
+      return String(input3);
     }
     return TypeDictionary[type] ?? type;
   }
@@ -21975,8 +21975,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count, one2, many) {
+  return Math.abs(count) === 1 ? one2 : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -23060,8 +23060,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text3) => {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
+var capitalizeFirstCharacter = (text5) => {
+  return text5.charAt(0).toUpperCase() + text5.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -24421,8 +24421,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -24566,8 +24566,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -24714,7 +24714,7 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
+function getRussianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -24722,7 +24722,7 @@ function getRussianPlural(count, one, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one;
+    return one2;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -26633,9 +26633,9 @@ var $ZodRegistry = class {
     return this;
   }
   get(schema) {
-    const p = schema._zod.parent;
-    if (p) {
-      const pm = { ...this.get(p) ?? {} };
+    const p2 = schema._zod.parent;
+    if (p2) {
+      const pm = { ...this.get(p2) ?? {} };
       delete pm.id;
       const f = { ...pm, ...this._map.get(schema) };
       return Object.keys(f).length ? f : void 0;
@@ -26762,12 +26762,12 @@ function compileFn(schema, options5) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code3 = doc.content.join("\n");
   const fullCode = options5?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code3}` : code3 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code3}
 }`;
   let fn;
   try {
@@ -28948,23 +28948,23 @@ function _overwrite(tx) {
 }
 // @__NO_SIDE_EFFECTS__
 function _normalize(form) {
-  return /* @__PURE__ */ _overwrite((input2) => input2.normalize(form));
+  return /* @__PURE__ */ _overwrite((input3) => input3.normalize(form));
 }
 // @__NO_SIDE_EFFECTS__
 function _trim() {
-  return /* @__PURE__ */ _overwrite((input2) => input2.trim());
+  return /* @__PURE__ */ _overwrite((input3) => input3.trim());
 }
 // @__NO_SIDE_EFFECTS__
 function _toLowerCase() {
-  return /* @__PURE__ */ _overwrite((input2) => input2.toLowerCase());
+  return /* @__PURE__ */ _overwrite((input3) => input3.toLowerCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _toUpperCase() {
-  return /* @__PURE__ */ _overwrite((input2) => input2.toUpperCase());
+  return /* @__PURE__ */ _overwrite((input3) => input3.toUpperCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _slugify() {
-  return /* @__PURE__ */ _overwrite((input2) => slugify(input2));
+  return /* @__PURE__ */ _overwrite((input3) => slugify(input3));
 }
 // @__NO_SIDE_EFFECTS__
 function _array(Class2, element, params) {
@@ -29270,8 +29270,8 @@ function _stringbool(Classes, _params) {
     type: "pipe",
     in: stringSchema,
     out: booleanSchema,
-    transform: ((input2, payload) => {
-      let data = input2;
+    transform: ((input3, payload) => {
+      let data = input3;
       if (params.case !== "sensitive")
         data = data.toLowerCase();
       if (truthySet.has(data)) {
@@ -29290,8 +29290,8 @@ function _stringbool(Classes, _params) {
         return {};
       }
     }),
-    reverseTransform: ((input2, _payload) => {
-      if (input2 === true) {
+    reverseTransform: ((input3, _payload) => {
+      if (input3 === true) {
         return truthyArray[0] || "true";
       } else {
         return falsyArray[0] || "false";
@@ -29952,7 +29952,7 @@ var exactPatterns = /* @__PURE__ */ new Map([
   [base64Charset, base64],
   [base64urlCharset, base64url]
 ]);
-var exactPattern = (p) => exactPatterns.get(p) ?? p;
+var exactPattern = (p2) => exactPatterns.get(p2) ?? p2;
 var stringProcessor = (schema, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
@@ -30564,9 +30564,9 @@ var allProcessors = {
   optional: optionalProcessor,
   lazy: lazyProcessor
 };
-function toJSONSchema(input2, params) {
-  if ("_idmap" in input2) {
-    const registry3 = input2;
+function toJSONSchema(input3, params) {
+  if ("_idmap" in input3) {
+    const registry3 = input3;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry3._idmap.entries()) {
@@ -30594,9 +30594,9 @@ function toJSONSchema(input2, params) {
     return { schemas };
   }
   const ctx = initializeContext({ ...params, processors: allProcessors });
-  processSchema(input2, ctx);
-  extractDefs(ctx, input2);
-  return finalize(ctx, input2);
+  processSchema(input3, ctx);
+  extractDefs(ctx, input3);
+  return finalize(ctx, input3);
 }
 
 // node_modules/zod/v4/core/json-schema-generator.js
@@ -31745,17 +31745,17 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def2) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
   inst.element = def2.element;
 }, {
-  min(n, params) {
-    return this.check(_minLength(n, params));
+  min(n2, params) {
+    return this.check(_minLength(n2, params));
   },
   nonempty(params) {
     return this.check(_minLength(1, params));
   },
-  max(n, params) {
-    return this.check(_maxLength(n, params));
+  max(n2, params) {
+    return this.check(_maxLength(n2, params));
   },
-  length(n, params) {
-    return this.check(_length(n, params));
+  length(n2, params) {
+    return this.check(_length(n2, params));
   },
   unwrap() {
     return this.element;
@@ -32572,13 +32572,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path20 = ref.slice(1).split("/").filter(Boolean);
-  if (path20.length === 0) {
+  const path22 = ref.slice(1).split("/").filter(Boolean);
+  if (path22.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path20[0] === defsKey) {
-    const key = path20[1] === void 0 ? void 0 : decodeJSONPointerSegment(path20[1]);
+  if (path22[0] === defsKey) {
+    const key = path22[1] === void 0 ? void 0 : decodeJSONPointerSegment(path22[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -32712,8 +32712,8 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
-  return n === 1 ? "element" : "elements";
+function plural(n2) {
+  return n2 === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
   const guard = z.transform((value) => value).check((payload) => {
@@ -32998,7 +32998,7 @@ function convertBaseSchema(schema, ctx) {
         }
         if (schema.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
-          const patterns = patternKeys.map((p) => new RegExp(p));
+          const patterns = patternKeys.map((p2) => new RegExp(p2));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
             if (!isPlainObject(payload.value))
@@ -33427,6 +33427,129 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// packages/core/src/platform.ts
+var PLATFORM_LIMITS = {
+  /** GitHub issue/PR comment body. */
+  githubComment: 65536,
+  /** GitHub check-run `output.summary` and `output.text`. */
+  githubCheckSummary: 65535,
+  /** GitHub job summary (GITHUB_STEP_SUMMARY), in bytes. */
+  githubStepSummaryBytes: 1024 * 1024,
+  /** Annotations per check-run create/update request (send more in further updates). */
+  githubAnnotationsPerRequest: 50,
+  /** GitLab note (MR comment) body, in characters. */
+  gitlabNote: 1e6
+};
+var REVIEW_STATES = ["approved", "changes_requested", "commented", "dismissed"];
+
+// packages/core/src/design-review.ts
+var GLOB_UNSUPPORTED = /^!|[[\]{}\\]/;
+var DEFAULT_LINK_PATTERN = String.raw`(?:Implements|Refs|Fixes|Verifies):\s*((?:REQ|CHG)-\d+)`;
+function linkPatternProblem(source) {
+  let re;
+  try {
+    re = new RegExp(source, "gi");
+  } catch (e) {
+    return `not a valid regular expression: ${e.message}`;
+  }
+  const groups = new RegExp(`${re.source}|`).exec("")?.length ?? 1;
+  if (groups - 1 < 1) return "needs one capture group around the ID, e.g. Implements:\\s*(REQ-\\d+)";
+  if (re.test("")) return "matches the empty text: it would find a link in every description";
+  return null;
+}
+var RequiredReviewersRule = external_exports.strictObject({
+  paths: external_exports.array(
+    external_exports.string().min(1).refine((p2) => !GLOB_UNSUPPORTED.test(p2.trim()), "use *, **, ? and / (no !, [], {} or \\)")
+  ).min(1).describe(
+    "CODEOWNERS-style patterns (*, **, dir/, /anchored); the rule applies when a changed file matches."
+  ),
+  users: external_exports.array(external_exports.string().min(1)).default([]).describe("Logins; an approval by any one of them satisfies the rule."),
+  teams: external_exports.array(external_exports.string().min(1)).default([]).describe("Team slugs (GitHub org/team, GitLab group path) whose members may approve as well.")
+});
+var DesignReviewPolicy = external_exports.strictObject({
+  link_pattern: external_exports.string().superRefine((s, ctx) => {
+    const problem = linkPatternProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).default(DEFAULT_LINK_PATTERN).describe(
+    "Regular expression (case-insensitive, every match counts) that finds linked design inputs in the title and description; its first capture group is the ID (several IDs in it may be separated by commas or spaces)."
+  ),
+  require_link: external_exports.boolean().default(true).describe("Block a change that links no requirement."),
+  min_approvals: external_exports.number().int().min(0).default(1).describe("Approvals needed on the head commit, the author not counted."),
+  required_reviewers: external_exports.array(RequiredReviewersRule).default([]).describe("Who must approve when certain files change (every applicable rule must be satisfied)."),
+  required_labels: external_exports.array(external_exports.strictObject({ any_of: external_exports.array(external_exports.string().min(1)).min(1) })).default([]).describe("Change-type labels: for each entry the change must carry at least one of the labels."),
+  allow_self_approval: external_exports.boolean().default(false).describe("Count the author's own approval (GitLab can allow it; design reviews usually must not).")
+}).describe(
+  "Design review of a change: linked design input, approvals on the head commit, change-type labels."
+);
+var DESIGN_REVIEW_REASON_CODES = [
+  "missing_link",
+  "unknown_link",
+  "insufficient_approvals",
+  "stale_approval",
+  "unrecorded_approval_commit",
+  "changes_requested",
+  "required_reviewer",
+  "missing_label",
+  "reviews_unavailable",
+  "changed_files_unavailable"
+];
+var DesignReviewReason = external_exports.strictObject({
+  code: external_exports.enum(DESIGN_REVIEW_REASON_CODES),
+  message: external_exports.string().describe("What is wrong and what to do about it."),
+  ref: external_exports.string().optional()
+});
+var ReviewRecord = external_exports.strictObject({
+  reviewer: external_exports.string(),
+  state: external_exports.enum(REVIEW_STATES),
+  commit_sha: external_exports.string().nullable(),
+  submitted_at: external_exports.string()
+});
+var DesignReviewRecord = external_exports.strictObject({
+  change: external_exports.strictObject({
+    number: external_exports.number().int(),
+    url: external_exports.string(),
+    title: external_exports.string(),
+    author: external_exports.string(),
+    base_sha: external_exports.string(),
+    head_sha: external_exports.string()
+  }),
+  links: external_exports.array(
+    external_exports.strictObject({
+      id: external_exports.string(),
+      exists: external_exports.boolean().nullable().describe(
+        "In requirements.yml; null: an external ID (its prefix is used by no requirement), not checked."
+      ),
+      title: external_exports.string().nullable()
+    })
+  ).describe("Design inputs the change says it implements, in order of first mention."),
+  reviews: external_exports.array(ReviewRecord).describe("Every review, oldest first."),
+  reviewers: external_exports.array(
+    ReviewRecord.extend({
+      counts: external_exports.boolean().describe("An approval that counts: on the head commit, not by the author."),
+      note: external_exports.string().nullable().describe("Why it does not count, or null.")
+    })
+  ).describe("Each reviewer's standing review (the latest that is not a plain comment)."),
+  approvals: external_exports.array(external_exports.string()).describe("Reviewers whose approval counts."),
+  required_reviewers: external_exports.array(
+    external_exports.strictObject({
+      paths: external_exports.array(external_exports.string()),
+      users: external_exports.array(external_exports.string()),
+      teams: external_exports.array(external_exports.string()),
+      matched_files: external_exports.array(external_exports.string()).nullable().describe("Changed files the rule applies to (null: unknown)."),
+      satisfied_by: external_exports.string().nullable()
+    })
+  ),
+  labels: external_exports.array(external_exports.string()),
+  required_labels: external_exports.array(external_exports.strictObject({ any_of: external_exports.array(external_exports.string()), present: external_exports.string().nullable() })),
+  changed_files: external_exports.number().int().nullable()
+});
+var DesignReview = external_exports.strictObject({
+  verdict: external_exports.enum(["pass", "fail"]),
+  reasons: external_exports.array(DesignReviewReason),
+  policy: DesignReviewPolicy,
+  record: DesignReviewRecord
+});
+
 // packages/core/src/pccp.ts
 import path3 from "node:path";
 
@@ -33551,30 +33674,30 @@ function nearest(word, candidates) {
 // packages/core/src/yaml-file.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
-function formatPath(path20) {
+function formatPath(path22) {
   let out = "";
-  for (const k of path20) {
+  for (const k of path22) {
     if (typeof k === "number") out += `[${k}]`;
     else out += out === "" ? k : `.${k}`;
   }
   return out === "" ? "(top level)" : out;
 }
 function readYamlFile(absPath, display, what) {
-  let text3;
+  let text5;
   try {
-    text3 = readFileSync(absPath, "utf8");
+    text5 = readFileSync(absPath, "utf8");
   } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT") throw new ConfigurationError(`${display}: ${what} not found (no such file)`);
-    if (code2 === "EISDIR")
+    const code3 = e.code;
+    if (code3 === "ENOENT") throw new ConfigurationError(`${display}: ${what} not found (no such file)`);
+    if (code3 === "EISDIR")
       throw new ConfigurationError(`${display}: ${what} is a directory, expected a YAML file`);
-    throw new ConfigurationError(`${display}: cannot read ${what} (${code2 ?? String(e)})`);
+    throw new ConfigurationError(`${display}: cannot read ${what} (${code3 ?? String(e)})`);
   }
-  return parseYamlText(text3, display);
+  return parseYamlText(text5, display);
 }
-function parseYamlText(text3, display) {
+function parseYamlText(text5, display) {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((err) => {
       const pos = lineCounter.linePos(err.pos[0]);
@@ -33585,11 +33708,11 @@ function parseYamlText(text3, display) {
     throw new ConfigurationError(problems);
   }
   const data = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path20, key) => {
-    const node2 = path20.length === 0 ? doc.contents : doc.getIn(path20, true);
+  const locate = (path22, key) => {
+    const node2 = path22.length === 0 ? doc.contents : doc.getIn(path22, true);
     let offset;
     if (key !== void 0 && node2 && (0, import_yaml2.isMap)(node2)) {
-      const pair2 = node2.items.find((p) => p.key?.value === key);
+      const pair2 = node2.items.find((p2) => p2.key?.value === key);
       offset = pair2?.key?.range?.[0];
     }
     if (offset === void 0 && node2 && ((0, import_yaml2.isMap)(node2) || (0, import_yaml2.isSeq)(node2) || "range" in node2)) {
@@ -33598,7 +33721,7 @@ function parseYamlText(text3, display) {
     if (offset === void 0) return void 0;
     return lineCounter.linePos(offset);
   };
-  return { display, text: text3, data, locate };
+  return { display, text: text5, data, locate };
 }
 
 // packages/core/src/validate.ts
@@ -33620,18 +33743,18 @@ function pickOption(s, data) {
   if (d.discriminator && data && typeof data === "object") {
     const v = data[d.discriminator];
     for (const o of d.options) {
-      const lit = def(unwrap(o)).shape?.[d.discriminator];
-      const litDef = lit ? def(unwrap(lit)) : void 0;
+      const lit2 = def(unwrap(o)).shape?.[d.discriminator];
+      const litDef = lit2 ? def(unwrap(lit2)) : void 0;
       if (litDef?.values?.includes(v)) return o;
     }
     return void 0;
   }
   return d.options.find((o) => def(unwrap(o)).type === "object");
 }
-function schemaAt(root, data, path20) {
+function schemaAt(root, data, path22) {
   let s = root;
   let value = data;
-  for (const key of path20) {
+  for (const key of path22) {
     if (!s) return void 0;
     s = unwrap(s);
     if (def(s).type === "union") s = pickOption(s, value);
@@ -33649,8 +33772,8 @@ function schemaAt(root, data, path20) {
   if (def(s).type === "union") s = pickOption(s, value) ?? s;
   return s ? unwrap(s) : void 0;
 }
-function knownKeysAt(root, data, path20) {
-  const s = schemaAt(root, data, path20);
+function knownKeysAt(root, data, path22) {
+  const s = schemaAt(root, data, path22);
   if (!s) return [];
   const d = def(s);
   return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
@@ -33670,31 +33793,31 @@ var typeWords = {
   int: "an integer"
 };
 function issueMessages(issue2, root, data) {
-  const path20 = issue2.path;
+  const path22 = issue2.path;
   switch (issue2.code) {
     case "invalid_type": {
-      if (issue2.input === void 0) return [{ path: path20, text: `required, but missing` }];
+      if (issue2.input === void 0) return [{ path: path22, text: `required, but missing` }];
       const expected = typeWords[issue2.expected] ?? issue2.expected;
-      return [{ path: path20, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
+      return [{ path: path22, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
     }
     case "unrecognized_keys": {
-      const known = knownKeysAt(root, data, path20);
+      const known = knownKeysAt(root, data, path22);
       return issue2.keys.map((k) => {
         const hint = nearest(k, known);
         const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
-        return { path: [...path20, k], key: k, text: `unknown key \`${k}\`${tail}` };
+        return { path: [...path22, k], key: k, text: `unknown key \`${k}\`${tail}` };
       });
     }
     case "invalid_union": {
       if (issue2.discriminator) {
         const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
         const options5 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
-        const p = path20[path20.length - 1] === issue2.discriminator ? path20 : [...path20, issue2.discriminator];
-        if (got === void 0) return [{ path: p, text: `required, one of: ${options5.join(", ")}` }];
+        const p2 = path22[path22.length - 1] === issue2.discriminator ? path22 : [...path22, issue2.discriminator];
+        if (got === void 0) return [{ path: p2, text: `required, one of: ${options5.join(", ")}` }];
         const hint = typeof got === "string" ? nearest(got, options5) : void 0;
         return [
           {
-            path: p,
+            path: p2,
             text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options5.join(", ")})`
           }
         ];
@@ -33703,10 +33826,10 @@ function issueMessages(issue2, root, data) {
       const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
       if (best && best.length > 0) {
         return best.flatMap(
-          (sub) => issueMessages({ ...sub, path: [...path20, ...sub.path] }, root, data)
+          (sub) => issueMessages({ ...sub, path: [...path22, ...sub.path] }, root, data)
         );
       }
-      return [{ path: path20, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
+      return [{ path: path22, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
     }
     case "invalid_value": {
       const got = issue2.input;
@@ -33714,41 +33837,41 @@ function issueMessages(issue2, root, data) {
       const hint = typeof got === "string" ? nearest(got, options5) : void 0;
       return [
         {
-          path: path20,
+          path: path22,
           text: `expected one of ${options5.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
         }
       ];
     }
     case "too_small": {
-      if (issue2.origin === "array") return [{ path: path20, text: `needs at least ${issue2.minimum} item(s)` }];
-      if (issue2.origin === "string") return [{ path: path20, text: `must not be empty` }];
+      if (issue2.origin === "array") return [{ path: path22, text: `needs at least ${issue2.minimum} item(s)` }];
+      if (issue2.origin === "string") return [{ path: path22, text: `must not be empty` }];
       return [
         {
-          path: path20,
+          path: path22,
           text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "too_big": {
-      if (issue2.origin === "array") return [{ path: path20, text: `allows at most ${issue2.maximum} item(s)` }];
+      if (issue2.origin === "array") return [{ path: path22, text: `allows at most ${issue2.maximum} item(s)` }];
       return [
         {
-          path: path20,
+          path: path22,
           text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
         }
       ];
     }
     case "invalid_format":
-      return [{ path: path20, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
+      return [{ path: path22, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
     default:
-      return [{ path: path20, text: issue2.message }];
+      return [{ path: path22, text: issue2.message }];
   }
 }
-function problemAt(file2, path20, text3, key) {
-  const parent = key !== void 0 ? path20.slice(0, -1) : path20;
-  const pos = file2.locate(parent, key) ?? file2.locate(path20.slice(0, -1));
+function problemAt(file2, path22, text5, key) {
+  const parent = key !== void 0 ? path22.slice(0, -1) : path22;
+  const pos = file2.locate(parent, key) ?? file2.locate(path22.slice(0, -1));
   const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
-  return `${where}: ${formatPath(path20)}: ${text3}`;
+  return `${where}: ${formatPath(path22)}: ${text5}`;
 }
 function parseWith(schema, file2) {
   const result2 = schema.safeParse(file2.data, { reportInput: true });
@@ -33759,11 +33882,11 @@ function parseWith(schema, file2) {
   throw new ConfigurationError(sortByPosition([...new Set(problems)]));
 }
 function sortByPosition(problems) {
-  const key = (p) => {
-    const m = /^[^:]*:(\d+):(\d+):/.exec(p);
+  const key = (p2) => {
+    const m = /^[^:]*:(\d+):(\d+):/.exec(p2);
     return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
   };
-  return problems.map((p, i) => ({ p, i, k: key(p) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
+  return problems.map((p2, i) => ({ p: p2, i, k: key(p2) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
 }
 
 // packages/core/src/pccp.ts
@@ -33983,9 +34106,9 @@ function excerpt(a, b) {
 function compareLists(field, plan, change) {
   const diffs = [];
   for (let i = 0; i < Math.max(plan.length, change.length); i++) {
-    const p = plan[i];
+    const p2 = plan[i];
     const c = change[i];
-    if (p !== c) diffs.push(`${field}[${i}]: ${q(p)} in the plan, ${q(c)} in the change`);
+    if (p2 !== c) diffs.push(`${field}[${i}]: ${q(p2)} in the plan, ${q(c)} in the change`);
   }
   return diffs;
 }
@@ -34041,9 +34164,9 @@ function evalLabelDefinition(plan, config3) {
   if (plan.classes !== void 0) parts.push(`classes ${plan.classes.map((c) => q(c)).join(", ")}`);
   return rule(name, "met", `${parts.join(", ")} as in the plan`);
 }
-function evalTestSet(plan, input2) {
+function evalTestSet(plan, input3) {
   const name = "data.test_set";
-  const known = Object.keys(input2.config.datasets);
+  const known = Object.keys(input3.config.datasets);
   if (!known.includes(plan.dataset)) {
     const hint = nearest(plan.dataset, known);
     return rule(
@@ -34052,7 +34175,7 @@ function evalTestSet(plan, input2) {
       `dataset "${plan.dataset}" is not in the change's datasets${hint ? ` (renamed to "${hint}"?)` : ""} (defined: ${known.join(", ") || "none"})`
     );
   }
-  const actual = input2.datasetHashes[plan.dataset];
+  const actual = input3.datasetHashes[plan.dataset];
   if (actual === void 0)
     return rule(
       name,
@@ -34080,11 +34203,11 @@ function groupSizes(results) {
       }
       continue;
     }
-    const n = r.metrics.find((m) => m.name === "n")?.value;
-    if (!r.id.includes("/") || typeof n !== "number") continue;
+    const n2 = r.metrics.find((m) => m.name === "n")?.value;
+    if (!r.id.includes("/") || typeof n2 !== "number") continue;
     const sub = d.subgroup;
     const group = sub && sub.attribute !== void 0 ? `${String(sub.attribute)}=${String(sub.group)}` : r.id.slice(r.id.indexOf("/") + 1);
-    out.push({ group, n, source: r.id });
+    out.push({ group, n: n2, source: r.id });
   }
   return out;
 }
@@ -34100,18 +34223,18 @@ function evalMinSubgroupN(min, results) {
   const byGroup = /* @__PURE__ */ new Map();
   for (const s of sizes)
     byGroup.set(s.group, Math.min(s.n, byGroup.get(s.group) ?? Number.POSITIVE_INFINITY));
-  const small = [...byGroup].filter(([, n2]) => n2 < min);
+  const small = [...byGroup].filter(([, n3]) => n3 < min);
   if (small.length > 0)
     return rule(
       name,
       "violated",
-      `${small.length} group(s) below n = ${min}: ${small.map(([g2, n2]) => `${g2} (n=${n2})`).join(", ")}`
+      `${small.length} group(s) below n = ${min}: ${small.map(([g2, n3]) => `${g2} (n=${n3})`).join(", ")}`
     );
-  const [g, n] = [...byGroup].sort((a, b) => a[1] - b[1])[0];
+  const [g, n2] = [...byGroup].sort((a, b) => a[1] - b[1])[0];
   return rule(
     name,
     "met",
-    `every group has n \u2265 ${min} (${byGroup.size} group(s); smallest ${g} with n=${n})`
+    `every group has n \u2265 ${min} (${byGroup.size} group(s); smallest ${g} with n=${n2})`
   );
 }
 function evalNoOverlap(results) {
@@ -34292,27 +34415,27 @@ function evalSubgroupFloor(i, f, dataset, results) {
     `${label(f.metric)}${onText(f.on)} ${boundText(f)} in every ${f.attribute} group${onDs}: ${shown2.join(", ")}`
   );
 }
-function evaluatePccp(pccp2, input2) {
-  const rules = [evalModifications(pccp2, input2.change.modifications)];
+function evaluatePccp(pccp2, input3) {
+  const rules = [evalModifications(pccp2, input3.change.modifications)];
   const fz = pccp2.frozen;
-  if (fz?.intended_use !== void 0) rules.push(evalIntendedUse(fz.intended_use, input2.intendedUse));
-  if (fz?.input_schema) rules.push(evalInputSchema(fz.input_schema, input2.config));
-  if (fz?.output_type) rules.push(evalOutputType(fz.output_type, input2.config));
-  if (fz?.label_definition) rules.push(evalLabelDefinition(fz.label_definition, input2.config));
+  if (fz?.intended_use !== void 0) rules.push(evalIntendedUse(fz.intended_use, input3.intendedUse));
+  if (fz?.input_schema) rules.push(evalInputSchema(fz.input_schema, input3.config));
+  if (fz?.output_type) rules.push(evalOutputType(fz.output_type, input3.config));
+  if (fz?.label_definition) rules.push(evalLabelDefinition(fz.label_definition, input3.config));
   const data = pccp2.data;
-  if (data?.test_set) rules.push(evalTestSet(data.test_set, input2));
-  if (data?.min_subgroup_n !== void 0) rules.push(evalMinSubgroupN(data.min_subgroup_n, input2.results));
-  if (data?.no_patient_overlap) rules.push(evalNoOverlap(input2.results));
+  if (data?.test_set) rules.push(evalTestSet(data.test_set, input3));
+  if (data?.min_subgroup_n !== void 0) rules.push(evalMinSubgroupN(data.min_subgroup_n, input3.results));
+  if (data?.no_patient_overlap) rules.push(evalNoOverlap(input3.results));
   const acc = pccp2.acceptance;
   const testDs = data?.test_set?.dataset;
   acc?.non_inferiority.forEach((ni, i) => {
-    rules.push(evalNonInferiority(i, ni, ni.dataset ?? testDs, input2.results));
+    rules.push(evalNonInferiority(i, ni, ni.dataset ?? testDs, input3.results));
   });
   acc?.floors.forEach((f, i) => {
-    rules.push(evalFloor(i, f, f.dataset ?? testDs, input2.results));
+    rules.push(evalFloor(i, f, f.dataset ?? testDs, input3.results));
   });
   acc?.subgroup_floors.forEach((f, i) => {
-    rules.push(evalSubgroupFloor(i, f, f.dataset ?? testDs, input2.results));
+    rules.push(evalSubgroupFloor(i, f, f.dataset ?? testDs, input3.results));
   });
   return {
     id: pccp2.id,
@@ -34425,7 +34548,10 @@ var PrivacyConfig = external_exports.strictObject({
 });
 var GateConfig = external_exports.strictObject({
   fail_on: external_exports.array(Status).default(["fail", "error"]).describe("Result statuses that block the change."),
-  require_verified: external_exports.boolean().default(false).describe("Block the change when a requirement has no check that verifies it.")
+  require_verified: external_exports.boolean().default(false).describe("Block the change when a requirement has no check that verifies it."),
+  review: DesignReviewPolicy.optional().describe(
+    "Design review of a pull/merge request: linked requirement or change IDs in its description, approvals on the head commit, required reviewers per path, change-type labels. Judged by the GitHub and GitLab integrations."
+  )
 });
 var checkCommonShape = {
   id: external_exports.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"').describe("Unique name of this check in the config."),
@@ -34472,13 +34598,13 @@ var baseConfigShape = {
 function createMemo(onCompute) {
   const memo2 = /* @__PURE__ */ new Map();
   return (key, compute) => {
-    let p = memo2.get(key);
-    if (!p) {
+    let p2 = memo2.get(key);
+    if (!p2) {
       onCompute?.(key);
-      p = compute();
-      memo2.set(key, p);
+      p2 = compute();
+      memo2.set(key, p2);
     }
-    return p;
+    return p2;
   };
 }
 var CheckRegistry = class {
@@ -34503,6 +34629,680 @@ var CheckRegistry = class {
     return external_exports.strictObject({ ...baseConfigShape, checks: external_exports.array(checkEntry).default([]) }).describe("RegOps configuration (regops.yml)");
   }
 };
+
+// packages/core/src/comment-budget.ts
+var LEGACY_MARKER = Object.freeze({ action: "regops", key: "default" });
+
+// packages/core/src/dependencies.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
+var PACKAGE_HASH_ALGS = ["SHA-1", "SHA-256", "SHA-384", "SHA-512"];
+var PackageHash = external_exports.strictObject({
+  alg: external_exports.enum(PACKAGE_HASH_ALGS).describe("CycloneDX hash algorithm name."),
+  content: external_exports.string().regex(/^[0-9a-f]+$/, "lower-case hex digits")
+});
+var DependencyPackage = external_exports.strictObject({
+  ecosystem: external_exports.enum(["npm", "pypi"]),
+  name: external_exports.string().describe("As the lockfile spells it (npm: with its @scope)."),
+  version: external_exports.string(),
+  purl: external_exports.string().describe("Package URL, e.g. pkg:npm/%40scope/name@1.0.0 or pkg:pypi/scikit-learn@1.2.1."),
+  direct: external_exports.boolean().describe(
+    "Declared by the project itself (package.json of the root or a workspace; a requirements line that pip-compile does not mark as pulled in by another package)."
+  ),
+  scope: external_exports.enum(["required", "optional", "dev"]).describe("npm: dev (only for development), optional, or required; requirements.txt: always required."),
+  hashes: external_exports.array(PackageHash).describe("npm: from `integrity`; requirements.txt: from `--hash` options."),
+  license: external_exports.string().nullable().describe("As the lockfile records it (npm), else null."),
+  resolved: external_exports.string().nullable().describe("npm: where the package was downloaded from."),
+  markers: external_exports.string().nullable().describe("requirements.txt: the PEP 508 environment marker, if any."),
+  depends_on: external_exports.array(external_exports.string()).describe("purls of the packages this one depends on (within the same lockfile).")
+});
+var LOCKFILE_FORMATS = ["package-lock", "requirements"];
+var LockfileDependencies = external_exports.strictObject({
+  path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
+  format: external_exports.enum(LOCKFILE_FORMATS),
+  graph: external_exports.boolean().describe(
+    "true when depends_on is complete (package-lock.json; requirements.txt with pip-compile `# via` annotations)."
+  ),
+  packages: external_exports.array(DependencyPackage)
+});
+var SOUP_RISK_LEVELS = ["low", "medium", "high"];
+var text = external_exports.string().min(1);
+var SoupItem = external_exports.strictObject({
+  supplier: text.optional().describe("Manufacturer or maintainer of the SOUP item (IEC 62304 \xA78.1.2)."),
+  license: text.optional().describe("License (an SPDX expression where possible); overrides what the lockfile records."),
+  purpose: text.optional().describe("What the software system uses the SOUP item for."),
+  risk_level: external_exports.enum(SOUP_RISK_LEVELS).optional().describe(
+    "Risk the SOUP item contributes to hazardous situations (IEC 62304 \xA77.1.2): low, medium or high."
+  ),
+  requirements: external_exports.array(text).optional().describe("Functional and performance requirements the SOUP item must meet (IEC 62304 \xA75.3.3)."),
+  known_anomalies: external_exports.strictObject({
+    reference: text.describe(
+      "Where the published anomaly list is (URL of the issue tracker or release notes)."
+    ),
+    reviewed: text.optional().describe("When it was last evaluated, e.g. 2025-01-31."),
+    notes: text.optional().describe("The evaluation: anomalies relevant to this use and how they are handled.")
+  }).optional().describe("The SOUP item\u2019s published anomaly list and its evaluation (IEC 62304 \xA77.1.3)."),
+  verification: text.optional().describe("How the system verifies that the SOUP item does what it is used for.")
+});
+var SoupFile = external_exports.strictObject({
+  soup: external_exports.record(external_exports.string().min(1), SoupItem).describe(
+    "Per dependency, by its name in the lockfile (Python names compare as PEP 503 normalizes them)."
+  )
+}).describe("IEC 62304 SOUP metadata (soup.yml).");
+var Dependencies = external_exports.strictObject({
+  lockfiles: external_exports.array(LockfileDependencies).describe("In the order of sbom.lockfiles."),
+  soup: external_exports.strictObject({
+    path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
+    items: external_exports.record(external_exports.string(), SoupItem)
+  }).nullable().describe("The SOUP metadata file (sbom.soup), or null when none is configured.")
+});
+function normalizePypiName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function purlEncode(s) {
+  return Array.from(new TextEncoder().encode(s), (b) => {
+    const c = String.fromCharCode(b);
+    return /[A-Za-z0-9.\-_~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+}
+function packageUrl(ecosystem, name, version2) {
+  if (ecosystem === "npm") {
+    const slash = name.startsWith("@") ? name.indexOf("/") : -1;
+    const ns = slash > 0 ? `${purlEncode(name.slice(0, slash))}/` : "";
+    return `pkg:npm/${ns}${purlEncode(slash > 0 ? name.slice(slash + 1) : name)}@${purlEncode(version2)}`;
+  }
+  return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, "-"))}@${purlEncode(version2)}`;
+}
+function soupItemFor(items, pkg) {
+  if (!items) return void 0;
+  if (Object.hasOwn(items, pkg.name)) return items[pkg.name];
+  if (pkg.ecosystem !== "pypi") return void 0;
+  const norm = normalizePypiName(pkg.name);
+  const key = Object.keys(items).filter((k) => normalizePypiName(k) === norm).sort()[0];
+  return key === void 0 ? void 0 : items[key];
+}
+function lineCol(text5, offset) {
+  let line2 = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text5.length; i++) {
+    if (text5.charCodeAt(i) === 10) {
+      line2++;
+      start = i + 1;
+    }
+  }
+  return { line: line2, col: offset - start + 1 };
+}
+var JsonSyntaxError = class extends Error {
+  constructor(offset, message) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+function jsonSyntaxError(text5) {
+  let i = 0;
+  const found = () => i >= text5.length ? "the end of the file" : JSON.stringify(text5[i]);
+  const fail2 = (message) => {
+    throw new JsonSyntaxError(i, message);
+  };
+  const ws = () => {
+    while (i < text5.length && (text5[i] === " " || text5[i] === "	" || text5[i] === "\n" || text5[i] === "\r"))
+      i++;
+  };
+  const str3 = () => {
+    i++;
+    for (; ; ) {
+      if (i >= text5.length) fail2("unterminated string");
+      const c = text5.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 32) fail2("control character (e.g. a line break) inside a string");
+      if (c === 92) {
+        const e = text5[i + 1];
+        if (e === "u") {
+          if (!/^[0-9A-Fa-f]{4}$/.test(text5.slice(i + 2, i + 6))) fail2("invalid \\u escape in a string");
+          i += 6;
+          continue;
+        }
+        if (e === void 0 || !'"\\/bfnrt'.includes(e)) fail2("invalid escape in a string");
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+  };
+  const value = () => {
+    ws();
+    const c = text5[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text5[i] === "}") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text5[i] !== '"') fail2(`expected a double-quoted property name, found ${found()}`);
+        str3();
+        ws();
+        if (text5[i] !== ":") fail2(`expected ':' after a property name, found ${found()}`);
+        i++;
+        value();
+        ws();
+        if (text5[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text5[i] === "}") {
+          i++;
+          return;
+        }
+        fail2(`expected ',' or '}' after a property value, found ${found()}`);
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      if (text5[i] === "]") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        value();
+        ws();
+        if (text5[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text5[i] === "]") {
+          i++;
+          return;
+        }
+        fail2(`expected ',' or ']' after an array element, found ${found()}`);
+      }
+    }
+    if (c === '"') {
+      str3();
+      return;
+    }
+    const num3 = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+    num3.lastIndex = i;
+    if ((c === "-" || c !== void 0 && c >= "0" && c <= "9") && num3.test(text5)) {
+      i = num3.lastIndex;
+      return;
+    }
+    for (const lit2 of ["true", "false", "null"]) {
+      if (text5.startsWith(lit2, i)) {
+        i += lit2.length;
+        return;
+      }
+    }
+    fail2(`expected a value, found ${found()}`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text5.length) fail2(`unexpected ${found()} after the end of the JSON value`);
+    return null;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return { offset: e.offset, message: e.message };
+    throw e;
+  }
+}
+function parseJson(text5, display) {
+  const body = text5.replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const err = jsonSyntaxError(body);
+    if (!err) throw new InputError(`${display}: not valid JSON: ${e.message}`);
+    const pos = lineCol(body, err.offset);
+    throw new InputError(`${display}:${pos.line}:${pos.col}: not valid JSON: ${err.message}`);
+  }
+}
+var depMap = external_exports.record(external_exports.string(), external_exports.string());
+var NpmLockEntry = external_exports.looseObject({
+  name: external_exports.string().optional(),
+  version: external_exports.string().optional(),
+  resolved: external_exports.string().optional(),
+  integrity: external_exports.string().optional(),
+  license: external_exports.unknown().optional(),
+  link: external_exports.boolean().optional(),
+  dev: external_exports.boolean().optional(),
+  optional: external_exports.boolean().optional(),
+  devOptional: external_exports.boolean().optional(),
+  extraneous: external_exports.boolean().optional(),
+  dependencies: depMap.optional(),
+  devDependencies: depMap.optional(),
+  optionalDependencies: depMap.optional(),
+  peerDependencies: depMap.optional()
+});
+var NpmLock = external_exports.looseObject({
+  lockfileVersion: external_exports.number().int(),
+  packages: external_exports.record(external_exports.string(), NpmLockEntry).optional()
+});
+var SRI_ALGS = {
+  sha1: { alg: "SHA-1", bytes: 20 },
+  sha256: { alg: "SHA-256", bytes: 32 },
+  sha384: { alg: "SHA-384", bytes: 48 },
+  sha512: { alg: "SHA-512", bytes: 64 }
+};
+function integrityHashes(integrity) {
+  const out = [];
+  for (const token of integrity.trim().split(/\s+/)) {
+    const m = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/.exec(token);
+    const spec = m ? SRI_ALGS[m[1]] : void 0;
+    if (!m || !spec) return null;
+    const bytes = Buffer.from(m[2], "base64");
+    if (bytes.length !== spec.bytes) return null;
+    out.push({ alg: spec.alg, content: bytes.toString("hex") });
+  }
+  return out.length > 0 ? out : null;
+}
+function npmLicense(raw) {
+  if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+  if (raw && typeof raw === "object" && typeof raw.type === "string")
+    return raw.type;
+  return null;
+}
+function parentKey(key) {
+  if (key === "") return null;
+  const i = key.lastIndexOf("/node_modules/");
+  return i >= 0 ? key.slice(0, i) : "";
+}
+function resolveNpm(keys, from, name) {
+  let dir = from;
+  while (dir !== null) {
+    const key = dir === "" ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
+    if (keys.has(key)) return key;
+    dir = parentKey(dir);
+  }
+  return null;
+}
+function jsonWhere(text5, display, at) {
+  try {
+    const file2 = parseYamlText(text5.replace(/^\uFEFF/, ""), display);
+    const pos = file2.locate(at);
+    if (pos) return `${display}:${pos.line}:${pos.col}`;
+  } catch {
+  }
+  return display;
+}
+function parsePackageLock(text5, display) {
+  const data = parseJson(text5, display);
+  const checked = NpmLock.safeParse(data);
+  if (!checked.success) {
+    let file2 = null;
+    try {
+      file2 = parseYamlText(text5.replace(/^\uFEFF/, ""), display);
+    } catch {
+      file2 = null;
+    }
+    if (file2) parseWith(NpmLock, file2);
+    throw new InputError(`${display}: not an npm lockfile: ${checked.error.issues[0]?.message ?? ""}`);
+  }
+  const lock = checked.data;
+  if (lock.lockfileVersion < 2 || !lock.packages) {
+    throw new InputError(
+      `${jsonWhere(text5, display, ["lockfileVersion"])}: lockfileVersion ${lock.lockfileVersion} has no "packages" map (npm 6 and older); regenerate it with npm 7 or later (npm install --package-lock-only)`
+    );
+  }
+  const entries = lock.packages;
+  const keys = new Set(Object.keys(entries));
+  const importers = [...keys].filter((k) => k === "" || !/(^|\/)node_modules\//.test(k));
+  const byKey = /* @__PURE__ */ new Map();
+  for (const [key, entry] of Object.entries(entries)) {
+    if (importers.includes(key) || entry.link || entry.extraneous) continue;
+    const at = key.lastIndexOf("node_modules/");
+    const name = entry.name ?? key.slice(at + "node_modules/".length);
+    if (entry.version === void 0 || entry.version === "") {
+      throw new InputError(
+        `${jsonWhere(text5, display, ["packages", key])}: packages["${key}"] has no version; regenerate the lockfile (npm install --package-lock-only)`
+      );
+    }
+    let hashes = [];
+    if (entry.integrity !== void 0) {
+      const parsed = integrityHashes(entry.integrity);
+      if (!parsed) {
+        throw new InputError(
+          `${jsonWhere(text5, display, ["packages", key, "integrity"])}: packages["${key}"].integrity is not a Subresource Integrity hash (sha512-<base64>): ${JSON.stringify(entry.integrity)}`
+        );
+      }
+      hashes = parsed;
+    }
+    byKey.set(key, {
+      ecosystem: "npm",
+      name,
+      version: entry.version,
+      purl: packageUrl("npm", name, entry.version),
+      direct: false,
+      scope: entry.dev ? "dev" : entry.optional || entry.devOptional ? "optional" : "required",
+      hashes,
+      license: npmLicense(entry.license),
+      resolved: entry.resolved ?? null,
+      markers: null,
+      depends_on: []
+    });
+  }
+  const edges = (from, entry, withDev) => {
+    const names = /* @__PURE__ */ new Set([
+      ...Object.keys(entry.dependencies ?? {}),
+      ...Object.keys(entry.optionalDependencies ?? {}),
+      ...Object.keys(entry.peerDependencies ?? {}),
+      ...withDev ? Object.keys(entry.devDependencies ?? {}) : []
+    ]);
+    const out = [];
+    for (const n2 of names) {
+      const key = resolveNpm(keys, from, n2);
+      if (key !== null) out.push(key);
+    }
+    return out;
+  };
+  for (const imp of importers) {
+    const entry = entries[imp];
+    if (!entry) continue;
+    for (const key of edges(imp, entry, true)) {
+      const pkg = byKey.get(key);
+      if (pkg) pkg.direct = true;
+    }
+  }
+  for (const [key, pkg] of byKey) {
+    const entry = entries[key];
+    if (!entry) continue;
+    const purls = edges(key, entry, false).map((k) => byKey.get(k)?.purl).filter((p2) => p2 !== void 0 && p2 !== pkg.purl);
+    pkg.depends_on = [...new Set(purls)].sort();
+  }
+  const byPurl = /* @__PURE__ */ new Map();
+  for (const pkg of byKey.values()) {
+    const seen = byPurl.get(pkg.purl);
+    if (!seen) {
+      byPurl.set(pkg.purl, pkg);
+      continue;
+    }
+    seen.direct ||= pkg.direct;
+    seen.scope = strongerScope(seen.scope, pkg.scope);
+    seen.depends_on = [.../* @__PURE__ */ new Set([...seen.depends_on, ...pkg.depends_on])].sort();
+    seen.hashes = mergeHashes(seen.hashes, pkg.hashes);
+    seen.license ??= pkg.license;
+    seen.resolved ??= pkg.resolved;
+  }
+  return { format: "package-lock", graph: true, packages: sortPackages([...byPurl.values()]) };
+}
+var SCOPE_RANK = { required: 0, optional: 1, dev: 2 };
+function strongerScope(a, b) {
+  return SCOPE_RANK[a] <= SCOPE_RANK[b] ? a : b;
+}
+function mergeHashes(a, b) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const h of [...a, ...b]) seen.set(`${h.alg}:${h.content}`, h);
+  return [...seen.values()].sort(
+    (x, y) => x.alg === y.alg ? x.content < y.content ? -1 : 1 : x.alg < y.alg ? -1 : 1
+  );
+}
+function sortPackages(pkgs) {
+  return pkgs.sort((a, b) => a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0);
+}
+var PIP_HASH_HEX = {
+  sha256: { alg: "SHA-256", length: 64 },
+  sha384: { alg: "SHA-384", length: 96 },
+  sha512: { alg: "SHA-512", length: 128 }
+};
+var COMMENT = /(^|\s+)#.*$/;
+function joinLines(text5) {
+  const out = [];
+  let parts = [];
+  let first = 0;
+  text5.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
+    const isComment = /^\s*#/.test(raw);
+    if (!raw.endsWith("\\") || isComment) {
+      const line2 = isComment ? ` ${raw}` : raw;
+      if (parts.length > 0) {
+        parts.push(line2);
+        out.push({ line: first, text: parts.join("") });
+        parts = [];
+      } else out.push({ line: i + 1, text: line2 });
+    } else {
+      if (parts.length === 0) first = i + 1;
+      parts.push(raw.slice(0, -1));
+    }
+  });
+  if (parts.length > 0) out.push({ line: first, text: parts.join("") });
+  return out;
+}
+function optionValue(tokens, names) {
+  const t0 = tokens[0] ?? "";
+  for (const n2 of names) {
+    if (t0 === n2) return { value: tokens[1] ?? null, rest: tokens.slice(2) };
+    if (n2.startsWith("--") && t0.startsWith(`${n2}=`))
+      return { value: t0.slice(n2.length + 1), rest: tokens.slice(1) };
+    if (!n2.startsWith("--") && t0.startsWith(n2) && t0.length > n2.length)
+      return { value: t0.slice(n2.length), rest: tokens.slice(1) };
+  }
+  return { value: null, rest: tokens };
+}
+var NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/s;
+var VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
+function parseRequirements(text5, display, options5 = {}) {
+  const reqs = [];
+  let last = null;
+  let viaBlock = false;
+  const where = (line2) => `${display}:${line2}`;
+  const addVia = (r, list2) => {
+    if (!r) return;
+    for (const v of list2.split(",")) if (v.trim() !== "") r.via.push(v.trim());
+  };
+  for (const { line: line2, text: logical } of joinLines(text5)) {
+    const comment = /(?:^|\s)#(.*)$/.exec(logical)?.[1]?.trim() ?? null;
+    const body = logical.replace(COMMENT, "").trim();
+    if (body === "") {
+      if (comment === null) {
+        viaBlock = false;
+        continue;
+      }
+      const via = /^via(?:\s+(.*))?$/.exec(comment);
+      if (via) {
+        viaBlock = via[1] === void 0;
+        if (via[1] !== void 0) addVia(last, via[1]);
+      } else if (viaBlock && /^\s*#\s{2,}\S/.test(logical)) addVia(last, comment);
+      else viaBlock = false;
+      continue;
+    }
+    viaBlock = false;
+    const tokens = body.split(/\s+/);
+    if (body.startsWith("-")) {
+      last = null;
+      const inc = optionValue(tokens, ["-r", "--requirement"]);
+      if (inc.value !== null) {
+        if (!options5.included?.(inc.value)) {
+          throw new InputError(
+            `${where(line2)}: "-r ${inc.value}" includes a requirements file that is not in sbom.lockfiles; add it there so that its packages are listed and the file is hashed`
+          );
+        }
+        continue;
+      }
+      const ed = optionValue(tokens, ["-e", "--editable"]);
+      if (ed.value !== null && (/:\/\//.test(ed.value) || /^(git|hg|svn|bzr)\+/.test(ed.value))) {
+        throw new InputError(
+          `${where(line2)}: "${body}" is an editable install from a repository or URL, which has no released version; pin it as name==version`
+        );
+      }
+      continue;
+    }
+    const firstOpt = tokens.findIndex((t) => t.startsWith("-"));
+    const reqText = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(" ");
+    const optTokens = firstOpt < 0 ? [] : tokens.slice(firstOpt);
+    const m = NAME.exec(reqText);
+    if (!m || !/^([=<>!~@;]|$)/.test((m[3] ?? "").trim())) {
+      throw new InputError(
+        `${where(line2)}: "${body}" is not a requirement of the form name==version; pin every package (pip freeze or pip-compile write such a file)`
+      );
+    }
+    const name = m[1];
+    const rest = (m[3] ?? "").trim();
+    const semi = rest.indexOf(";");
+    const spec = (semi < 0 ? rest : rest.slice(0, semi)).trim();
+    const markers = semi < 0 ? null : rest.slice(semi + 1).trim() || null;
+    if (spec.startsWith("@")) {
+      throw new InputError(
+        `${where(line2)}: "${reqText}" is a direct URL reference without a version; pin it as ${name}==<version> (with --hash) so the SBOM can name the release`
+      );
+    }
+    const pin = /^===?\s*(\S+)$/.exec(spec);
+    const version2 = pin?.[1];
+    if (!version2 || !VERSION.test(version2)) {
+      throw new InputError(
+        `${where(line2)}: "${reqText}" is not pinned; pin an exact version (${name}==<version>), e.g. with pip freeze or pip-compile, so the SBOM names the release that was used`
+      );
+    }
+    const hashes = [];
+    let ot = optTokens;
+    while (ot.length > 0) {
+      const h = optionValue(ot, ["--hash"]);
+      if (h.value === null) {
+        ot = ot.slice(1);
+        continue;
+      }
+      ot = h.rest;
+      const hm = /^(\w+):(.*)$/.exec(h.value);
+      const spec2 = hm ? PIP_HASH_HEX[hm[1].toLowerCase()] : void 0;
+      if (!hm || !spec2) {
+        throw new InputError(
+          `${where(line2)}: --hash=${h.value}: expected sha256:, sha384: or sha512: followed by the hex digest`
+        );
+      }
+      const hex3 = hm[2].toLowerCase();
+      if (!new RegExp(`^[0-9a-f]{${spec2.length}}$`).test(hex3)) {
+        throw new InputError(
+          `${where(line2)}: --hash=${h.value}: a ${hm[1]} digest is ${spec2.length} hex digits`
+        );
+      }
+      hashes.push({ alg: spec2.alg, content: hex3 });
+    }
+    const r = {
+      pkg: {
+        ecosystem: "pypi",
+        name,
+        version: version2,
+        purl: packageUrl("pypi", name, version2),
+        direct: true,
+        scope: "required",
+        hashes: mergeHashes([], hashes),
+        license: null,
+        resolved: null,
+        markers,
+        depends_on: []
+      },
+      via: []
+    };
+    if (comment !== null) {
+      const via = /^via\s+(.*)$/.exec(comment);
+      if (via?.[1]) addVia(r, via[1]);
+    }
+    reqs.push(r);
+    last = r;
+  }
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of reqs) {
+    const k = normalizePypiName(r.pkg.name);
+    byName.set(k, [...byName.get(k) ?? [], r]);
+  }
+  const graph = reqs.some((r) => r.via.length > 0);
+  if (graph) {
+    for (const r of reqs) {
+      const parents = r.via.filter((v) => byName.has(normalizePypiName(v)));
+      const others = r.via.filter(
+        (v) => !byName.has(normalizePypiName(v)) && !/^(-c|--constraint)\b/.test(v)
+      );
+      r.pkg.direct = r.via.length === 0 || others.length > 0;
+      for (const p2 of parents) {
+        for (const parent of byName.get(normalizePypiName(p2)) ?? []) {
+          if (parent !== r)
+            parent.pkg.depends_on = [.../* @__PURE__ */ new Set([...parent.pkg.depends_on, r.pkg.purl])].sort();
+        }
+      }
+    }
+  }
+  const byPurl = /* @__PURE__ */ new Map();
+  for (const { pkg } of reqs) {
+    const seen = byPurl.get(pkg.purl);
+    if (!seen) {
+      byPurl.set(pkg.purl, pkg);
+      continue;
+    }
+    seen.direct ||= pkg.direct;
+    seen.hashes = mergeHashes(seen.hashes, pkg.hashes);
+    seen.depends_on = [.../* @__PURE__ */ new Set([...seen.depends_on, ...pkg.depends_on])].sort();
+    seen.markers = seen.markers === null || pkg.markers === null ? null : `(${seen.markers}) or (${pkg.markers})`;
+  }
+  return { format: "requirements", graph, packages: sortPackages([...byPurl.values()]) };
+}
+function lockfileFormat(file2) {
+  const base = path4.basename(file2).toLowerCase();
+  if (base === "package-lock.json" || base === "npm-shrinkwrap.json") return "package-lock";
+  if (base.endsWith(".txt")) return "requirements";
+  return null;
+}
+function loadSoupFile(rootDir, relPath) {
+  const abs = path4.resolve(rootDir, relPath);
+  const file2 = readYamlFile(abs, displayPath(abs), "SOUP file");
+  if (file2.data === null || file2.data === void 0) {
+    throw new ConfigurationError(
+      `${file2.display}: the SOUP file is empty; see examples/pima-diabetes/soup.yml`
+    );
+  }
+  return { file: file2, items: parseWith(SoupFile, file2).soup };
+}
+function collectDependencies(rootDir, sbom, where) {
+  const absPaths = sbom.lockfiles.map(
+    (rel, i) => resolveInput(rootDir, rel, where(["sbom", "lockfiles", i]))
+  );
+  const configured = new Set(absPaths);
+  const lockfiles = absPaths.map((abs, i) => {
+    const rel = sbom.lockfiles[i];
+    const format2 = lockfileFormat(abs);
+    if (!format2) {
+      throw new InputError(
+        `${where(["sbom", "lockfiles", i])}: ${rel} is not a lockfile RegOps reads; use package-lock.json (or npm-shrinkwrap.json) or a pinned requirements .txt file`
+      );
+    }
+    const text5 = readFileSync2(abs, "utf8");
+    const display = displayPath(abs);
+    const parsed = format2 === "package-lock" ? parsePackageLock(text5, display) : parseRequirements(text5, display, {
+      included: (ref) => configured.has(path4.resolve(path4.dirname(abs), ref))
+    });
+    return { path: portablePath(rootDir, abs), ...parsed };
+  });
+  let soup = null;
+  if (sbom.soup) {
+    const abs = resolveInput(rootDir, sbom.soup, where(["sbom", "soup"]));
+    const { file: file2, items } = loadSoupFile(rootDir, sbom.soup);
+    const packages = lockfiles.flatMap((l) => l.packages);
+    const names = [...new Set(packages.map((p2) => p2.name))].sort();
+    const problems = [];
+    for (const key of Object.keys(items)) {
+      const matched = packages.some(
+        (p2) => p2.ecosystem === "pypi" ? normalizePypiName(p2.name) === normalizePypiName(key) : p2.name === key
+      );
+      if (matched) continue;
+      const hint = nearest(key, names);
+      const listed = sbom.lockfiles.length > 0 ? sbom.lockfiles.join(", ") : "none configured";
+      problems.push(
+        problemAt(
+          file2,
+          ["soup", key],
+          `no dependency of that name in the lockfiles (${listed})${hint ? `; did you mean "${hint}"?` : ""}`,
+          key
+        )
+      );
+    }
+    if (problems.length > 0) throw new ConfigurationError(problems);
+    soup = { path: portablePath(rootDir, abs), items };
+  }
+  return { lockfiles, soup };
+}
 
 // packages/core/src/profile.ts
 var NumericSummary = external_exports.strictObject({
@@ -34584,50 +35384,61 @@ var Hazard = external_exports.strictObject({
 var RisksFile = external_exports.strictObject({
   hazards: external_exports.array(Hazard).min(1)
 });
-var text = external_exports.string().min(1);
-var textList = external_exports.array(text);
+var text2 = external_exports.string().min(1);
+var textList = external_exports.array(text2);
 var ModelCardMeta = external_exports.strictObject({
   model_details: external_exports.strictObject({
-    name: text,
-    version: text.optional(),
-    developers: text.optional(),
-    date: text.optional(),
-    license: text.optional(),
-    contact: text.optional(),
-    description: text.optional()
+    name: text2,
+    version: text2.optional(),
+    developers: text2.optional(),
+    date: text2.optional(),
+    license: text2.optional(),
+    contact: text2.optional(),
+    description: text2.optional()
   }).optional(),
   intended_use: external_exports.strictObject({
-    purpose: text.optional(),
+    purpose: text2.optional(),
     primary_uses: textList.optional(),
     primary_users: textList.optional(),
     out_of_scope: textList.optional()
   }).optional(),
   factors: textList.optional(),
-  training_data: text.optional(),
-  evaluation_data: text.optional(),
+  training_data: text2.optional(),
+  evaluation_data: text2.optional(),
   ethical_considerations: textList.optional(),
   limitations: textList.optional(),
-  caveats: textList.optional()
+  caveats: textList.optional(),
+  source_attributes: external_exports.strictObject({
+    output: text2.optional().describe("What the model outputs and how it is shown to the user."),
+    patient_population: text2.optional().describe("The patients the model is intended for."),
+    decision_role: text2.optional().describe("Its role in the decision: inform, augment, replace."),
+    fairness_process: text2.optional().describe("How fairness was addressed during development."),
+    external_validation: text2.optional().describe("External validation: data, who performed it, results."),
+    ongoing_maintenance: text2.optional().describe("How performance is monitored in use."),
+    update_schedule: text2.optional().describe("When the model is re-validated or updated.")
+  }).optional().describe(
+    "ONC HTI-1 source attributes for predictive decision support interventions that the rest of the card does not cover."
+  )
 });
 var DataCardMeta = external_exports.strictObject({
-  motivation: external_exports.strictObject({ purpose: text.optional(), creators: text.optional(), funding: text.optional() }).optional(),
+  motivation: external_exports.strictObject({ purpose: text2.optional(), creators: text2.optional(), funding: text2.optional() }).optional(),
   composition: external_exports.strictObject({
-    instances: text.optional().describe("What one row represents."),
-    label_source: text.optional(),
-    sensitive_data: text.optional(),
+    instances: text2.optional().describe("What one row represents."),
+    label_source: text2.optional(),
+    sensitive_data: text2.optional(),
     notes: textList.optional()
   }).optional(),
   collection: external_exports.strictObject({
-    process: text.optional(),
-    timeframe: text.optional(),
-    ethics_review: text.optional(),
-    consent: text.optional()
+    process: text2.optional(),
+    timeframe: text2.optional(),
+    ethics_review: text2.optional(),
+    consent: text2.optional()
   }).optional(),
-  preprocessing: external_exports.strictObject({ steps: textList.optional(), raw_data_kept: text.optional() }).optional(),
+  preprocessing: external_exports.strictObject({ steps: textList.optional(), raw_data_kept: text2.optional() }).optional(),
   uses: external_exports.strictObject({ intended: textList.optional(), not_recommended: textList.optional() }).optional(),
-  distribution: external_exports.strictObject({ license: text.optional(), access: text.optional() }).optional(),
-  maintenance: external_exports.strictObject({ maintainer: text.optional(), update_policy: text.optional(), errata: text.optional() }).optional(),
-  datasets: external_exports.record(external_exports.string(), external_exports.strictObject({ description: text.optional(), source: text.optional() })).optional().describe("Per dataset (by its name in regops.yml).")
+  distribution: external_exports.strictObject({ license: text2.optional(), access: text2.optional() }).optional(),
+  maintenance: external_exports.strictObject({ maintainer: text2.optional(), update_policy: text2.optional(), errata: text2.optional() }).optional(),
+  datasets: external_exports.record(external_exports.string(), external_exports.strictObject({ description: text2.optional(), source: text2.optional() })).optional().describe("Per dataset (by its name in regops.yml).")
 });
 
 // packages/core/src/evidence.ts
@@ -34659,7 +35470,9 @@ var InputFile = external_exports.strictObject({
     "dataset",
     "model",
     "baseline_model",
-    "pccp"
+    "pccp",
+    "lockfile",
+    "soup"
   ]),
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
   bytes: external_exports.number().int()
@@ -34719,6 +35532,9 @@ var Evidence = external_exports.strictObject({
     model: external_exports.string().nullable().describe("How the baseline model is named (path, or path@commit).")
   }).nullable().default(null).describe("Which baseline the change was compared with (null: none declared)."),
   pccp: PccpVerdict.nullable().default(null).describe("The change judged against the predetermined change control plan (null: no plan declared)."),
+  dependencies: Dependencies.nullable().default(null).describe(
+    "The repository's dependencies from the lockfiles of sbom.lockfiles, with the SOUP metadata of sbom.soup (null: no sbom section)."
+  ),
   datasets: external_exports.array(DatasetEvidence),
   profiles: external_exports.array(DatasetProfile).describe("One-pass profile of each dataset the data checks read."),
   requirements: external_exports.array(Requirement),
@@ -34727,7 +35543,10 @@ var Evidence = external_exports.strictObject({
   datacard: DataCardMeta.nullable(),
   checks: external_exports.array(DeclaredCheck),
   results: external_exports.array(CheckResult),
-  gate: Gate
+  gate: Gate,
+  design_review: DesignReview.nullable().default(null).describe(
+    "The design review of the pull/merge request (linked design inputs, reviewers with time and commit, labels) and its verdict, judged by the GitHub or GitLab integration; null: not judged (local run, no change request, or no gate.review policy)."
+  )
 }).describe("RegOps evidence bundle: everything one run verified, the single source of every document.");
 function evidenceJsonSchema() {
   return {
@@ -34793,7 +35612,7 @@ function gitInfo(dir) {
 }
 
 // packages/core/src/pipeline.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // packages/core/src/version.ts
 var TOOL_VERSION = "0.1.0";
@@ -34811,16 +35630,16 @@ function configWhere(project, field) {
 function checkModelSignature(project, info) {
   const m = project.config.model;
   if (!m) return;
-  const input2 = info.inputs.find((t) => t.name === m.input);
-  if (!input2) {
+  const input3 = info.inputs.find((t) => t.name === m.input);
+  if (!input3) {
     throw new InputError(
       `${configWhere(project, ["model", "input"])}: the model ${m.path} has no input "${m.input}"; its inputs are: ${info.inputs.map((t) => `"${t.name}"`).join(", ")}. Set model.input to one of them.`
     );
   }
-  const width = input2.shape[input2.shape.length - 1];
+  const width = input3.shape[input3.shape.length - 1];
   if (typeof width === "number" && width !== m.features.length) {
     throw new InputError(
-      `${configWhere(project, ["model", "features"])}: ${m.features.length} feature(s) listed, but input "${m.input}" of ${m.path} takes ${width} (shape [${input2.shape.join(", ")}])`
+      `${configWhere(project, ["model", "features"])}: ${m.features.length} feature(s) listed, but input "${m.input}" of ${m.path} takes ${width} (shape [${input3.shape.join(", ")}])`
     );
   }
   if (!info.outputs.some((t) => t.name === m.probabilities)) {
@@ -34841,7 +35660,7 @@ async function prepare(project, registry3, services, baseline = projectBaseline(
   if (project.linked.risks) await add(project.linked.risks, "risks");
   if (project.linked.modelcard) await add(project.linked.modelcard, "modelcard");
   if (project.linked.datacard) await add(project.linked.datacard, "datacard");
-  if (config3.pccp) await add(path4.resolve(rootDir, config3.pccp.plan), "pccp");
+  if (config3.pccp) await add(path5.resolve(rootDir, config3.pccp.plan), "pccp");
   for (const [name, ds] of Object.entries(config3.datasets)) {
     await add(resolveInput(rootDir, ds.path, configWhere(project, ["datasets", name, "path"])), "dataset");
   }
@@ -34866,21 +35685,31 @@ async function prepare(project, registry3, services, baseline = projectBaseline(
     );
     baselineModel = await services.inspectModel(config3.baseline.model);
   }
+  let dependencies2 = null;
+  if (config3.sbom) {
+    for (const [i, rel] of config3.sbom.lockfiles.entries()) {
+      await add(resolveInput(rootDir, rel, configWhere(project, ["sbom", "lockfiles", i])), "lockfile");
+    }
+    if (config3.sbom.soup) {
+      await add(resolveInput(rootDir, config3.sbom.soup, configWhere(project, ["sbom", "soup"])), "soup");
+    }
+    dependencies2 = collectDependencies(rootDir, config3.sbom, (field) => configWhere(project, field));
+  }
   const headers = /* @__PURE__ */ new Map();
   for (const name of Object.keys(config3.datasets)) headers.set(name, await services.header(name));
   config3.checks.forEach((check5, i) => {
     if (!check5.enabled) return;
     const plugin = registry3.get(check5.type);
     for (const need of plugin?.columns?.(check5, config3) ?? []) {
-      const header = headers.get(need.dataset);
+      const header2 = headers.get(need.dataset);
       const rel = config3.datasets[need.dataset]?.path;
-      if (!header || !rel || header.includes(need.column)) continue;
+      if (!header2 || !rel || header2.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path4.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check5.id}); the file's columns are: ${header.join(", ")}`
+        `${displayPath(path5.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check5.id}); the file's columns are: ${header2.join(", ")}`
       );
     }
   });
-  return { inputs, model, baselineModel, headers };
+  return { inputs, model, baselineModel, headers, dependencies: dependencies2 };
 }
 function declaredChecks(project, registry3) {
   return project.config.checks.map((c) => {
@@ -34907,9 +35736,9 @@ function judgeChange(project, prepared, results) {
   if (!project.pccp || !config3.pccp) return null;
   const datasetHashes = {};
   for (const [name, ds] of Object.entries(config3.datasets)) {
-    const rel = portablePath(rootDir, path4.resolve(rootDir, ds.path));
-    const input2 = prepared.inputs.find((i) => i.kind === "dataset" && i.path === rel);
-    if (input2) datasetHashes[name] = input2.sha256;
+    const rel = portablePath(rootDir, path5.resolve(rootDir, ds.path));
+    const input3 = prepared.inputs.find((i) => i.kind === "dataset" && i.path === rel);
+    if (input3) datasetHashes[name] = input3.sha256;
   }
   const verdict = evaluatePccp(project.pccp, {
     change: { modifications: config3.pccp.modifications },
@@ -34923,7 +35752,7 @@ function judgeChange(project, prepared, results) {
 function projectBaseline(project) {
   return resolveBaseline({
     rootDir: project.rootDir,
-    configFile: path4.relative(project.rootDir, project.configPath),
+    configFile: path5.relative(project.rootDir, project.configPath),
     config: project.config
   });
 }
@@ -35031,6 +35860,7 @@ async function runPipeline(project, registry3, services, options5) {
       sha: baseline.sha ?? null,
       model: baseline.modelDisplay
     } : null,
+    dependencies: prepared.dependencies,
     datasets,
     profiles,
     requirements: project.requirements,
@@ -35039,12 +35869,13 @@ async function runPipeline(project, registry3, services, options5) {
     datacard: project.datacard,
     checks,
     results,
-    gate
+    gate,
+    design_review: null
   };
 }
 
 // packages/core/src/project.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function unknownRef(kind, id, known) {
   const hint = nearest(id, known);
   return `unknown ${kind} "${id}"${hint ? `; did you mean "${hint}"?` : ""}${known.length ? ` (defined: ${known.join(", ")})` : ""}`;
@@ -35060,7 +35891,7 @@ function duplicates(items, key) {
   return dups;
 }
 function loadProject(configPath, registry3) {
-  const abs = path5.resolve(configPath);
+  const abs = path6.resolve(configPath);
   const configFile = readYamlFile(abs, displayPath(abs), "config file");
   if (configFile.data === null || configFile.data === void 0) {
     throw new ConfigurationError(
@@ -35068,11 +35899,11 @@ function loadProject(configPath, registry3) {
     );
   }
   const config3 = parseWith(registry3.configSchema(), configFile);
-  const rootDir = path5.dirname(abs);
+  const rootDir = path6.dirname(abs);
   const problems = [];
-  const at = (p, msg) => problems.push(problemAt(configFile, p, msg));
+  const at = (p2, msg) => problems.push(problemAt(configFile, p2, msg));
   const linkedFile = (field, rel, what) => {
-    const fileAbs = path5.resolve(rootDir, rel);
+    const fileAbs = path6.resolve(rootDir, rel);
     try {
       return readYamlFile(fileAbs, displayPath(fileAbs), what);
     } catch (e) {
@@ -35180,7 +36011,7 @@ function loadProject(configPath, registry3) {
         at(["checks", i, "controls", j], unknownRef("risk control", id, controlIds));
     });
     const plugin = registry3.get(check5.type);
-    for (const p of plugin?.validate?.(check5, config3) ?? []) at(["checks", i, ...p.path], p.message);
+    for (const p2 of plugin?.validate?.(check5, config3) ?? []) at(["checks", i, ...p2.path], p2.message);
   });
   if (problems.length > 0) throw new ConfigurationError(problems);
   const pccp2 = config3.pccp ? loadPccp(rootDir, config3.pccp.plan) : null;
@@ -35195,12 +36026,2915 @@ function loadProject(configPath, registry3) {
     datacard,
     pccp: pccp2,
     linked: {
-      requirements: path5.resolve(rootDir, config3.requirements),
-      risks: config3.risks ? path5.resolve(rootDir, config3.risks) : null,
-      modelcard: config3.modelcard ? path5.resolve(rootDir, config3.modelcard) : null,
-      datacard: config3.datacard ? path5.resolve(rootDir, config3.datacard) : null
+      requirements: path6.resolve(rootDir, config3.requirements),
+      risks: config3.risks ? path6.resolve(rootDir, config3.risks) : null,
+      modelcard: config3.modelcard ? path6.resolve(rootDir, config3.modelcard) : null,
+      datacard: config3.datacard ? path6.resolve(rootDir, config3.datacard) : null
     }
   };
+}
+
+// packages/docs/src/format.ts
+var LINE_SEPARATOR = "\u2028";
+var OP_SYMBOL = { ">=": "\u2265", "<=": "\u2264", ">": ">", "<": "<" };
+var NOT_COMPUTED = "not computed";
+var METRIC_DECIMALS = 6;
+function fixed(v, decimals) {
+  const s = v.toFixed(decimals);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+function formatNumber(v, style = "metric", decimals = METRIC_DECIMALS) {
+  if (v === null || v === void 0) return NOT_COMPUTED;
+  if (Number.isNaN(v)) return "NaN";
+  if (!Number.isFinite(v)) return v > 0 ? "\u221E" : "-\u221E";
+  if (Number.isInteger(v)) return String(v);
+  if (Math.abs(v) < 1e-4) return v.toExponential(3);
+  const s = fixed(v, decimals);
+  return style === "bound" && s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+}
+function formatBound(t) {
+  return `${OP_SYMBOL[t.op]} ${formatNumber(t.value, "bound")}`;
+}
+function formatComparison(value, t) {
+  const bound = formatNumber(t.value, "bound");
+  let decimals = METRIC_DECIMALS;
+  let observed = formatNumber(value, "metric", decimals);
+  while (value !== t.value && Number(observed) === t.value && decimals < 12 && !Number.isInteger(value)) {
+    decimals++;
+    observed = formatNumber(value, "metric", decimals);
+  }
+  const rel = Number.isNaN(value) ? "\u2260" : value < t.value ? "<" : value > t.value ? ">" : "=";
+  return `${observed} ${rel} ${bound}`;
+}
+function formatObserved(m, escapeUnit = (s) => s) {
+  const unit = m.unit ? ` ${escapeUnit(m.unit)}` : "";
+  if (m.value === null)
+    return m.threshold ? `${NOT_COMPUTED} (bound ${formatBound(m.threshold)})` : NOT_COMPUTED;
+  if (!m.threshold) return `${formatNumber(m.value)}${unit}`;
+  return `${formatComparison(m.value, m.threshold)}${unit} (bound ${formatBound(m.threshold)})`;
+}
+function formatCi(m) {
+  return m.ci ? `${formatNumber(m.ci[0])}\u2013${formatNumber(m.ci[1])}` : "";
+}
+function shortSha(sha, length) {
+  return sha ? sha.slice(0, length) : "";
+}
+function normalizeNewlines(s) {
+  return s.replace(/\r\n?/g, "\n");
+}
+function escapeMarkdown(input3, target2) {
+  const lines2 = normalizeNewlines(input3).trim().split("\n");
+  const escaped = lines2.map(
+    (line2) => line2.replace(/[\\`*[\]|~]/g, (c) => `\\${c}`).replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=](?=[-=\s]*$))/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2").replace(/(\s)(#+)$/, (_m, space2, hashes) => `${space2}${hashes.replace(/#/g, "\\#")}`)
+  );
+  return escaped.join(target2 === "md" ? "<br>" : LINE_SEPARATOR);
+}
+function codeSpan(input3, inTable) {
+  let s = normalizeNewlines(input3).replace(/\n/g, " ");
+  if (s === "") return "";
+  if (inTable) s = s.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence2 = "`".repeat(longest + 1);
+  const pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
+  return `${fence2}${pad}${s}${pad}${fence2}`;
+}
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function tidyMarkdown(s) {
+  return `${s.split("\n").map((line2) => line2.replace(/[ \t]+$/, "")).join("\n").replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+
+// packages/docs/src/view.ts
+var STATUS_ICON = {
+  error: "\u26D4",
+  fail: "\u274C",
+  warn: "\u26A0\uFE0F",
+  pass: "\u2705",
+  skip: "\u23ED\uFE0F"
+};
+function uniq(xs) {
+  return [...new Set(xs)];
+}
+function declaredCheckFor(result2, checks) {
+  let best = null;
+  for (const c of checks) {
+    if (c.id === result2.id) return c;
+    if (result2.id.startsWith(`${c.id}/`) && (!best || c.id.length > best.id.length)) best = c;
+  }
+  return best;
+}
+var FAILING = ["fail", "error"];
+function resultView(e, r) {
+  const titles = new Map(e.requirements.map((q2) => [q2.id, q2.title]));
+  const dataset = r.details?.dataset;
+  const blocking = e.gate.policy.fail_on.includes(r.status);
+  return {
+    id: r.id,
+    check: r.check,
+    title: r.title,
+    status: r.status,
+    icon: STATUS_ICON[r.status],
+    blocking,
+    policyNote: blocking && !FAILING.includes(r.status) ? "blocks the change under the gate policy" : !blocking && FAILING.includes(r.status) ? "does not block under the gate policy" : null,
+    message: r.message,
+    metrics: r.metrics,
+    bounded: r.metrics.filter((m) => m.threshold !== void 0),
+    verifies: uniq(r.verifies).map((id) => ({ id, title: titles.get(id) ?? null })),
+    controls: uniq(r.controls),
+    dataset: typeof dataset === "string" ? dataset : null,
+    criterion: declaredCheckFor(r, e.checks)?.criterion ?? null
+  };
+}
+function riskLinks(e, reqId) {
+  const hazards = [];
+  const controls = [];
+  for (const h of e.hazards) {
+    const linked = h.controls.filter((c) => c.requirements.includes(reqId));
+    if (linked.length === 0) continue;
+    hazards.push({ id: h.id, title: h.title });
+    controls.push(...linked.map((c) => c.id));
+  }
+  return { hazards, controls: uniq(controls) };
+}
+function buildCommon(e) {
+  const results = e.results.map((r) => resultView(e, r));
+  const trace = [];
+  const gaps = [];
+  for (const req of e.requirements) {
+    const links = riskLinks(e, req.id);
+    const verifying = results.filter((r) => r.verifies.some((v) => v.id === req.id));
+    if (verifying.length === 0) {
+      gaps.push(req);
+      const declared = e.checks.filter((c) => c.verifies.includes(req.id)).map((c) => c.id);
+      trace.push({ requirement: req, ...links, result: null, declaredWithoutResult: declared });
+      continue;
+    }
+    for (const r of verifying)
+      trace.push({ requirement: req, ...links, result: r, declaredWithoutResult: [] });
+  }
+  const named = new Set(results.flatMap((r) => r.controls));
+  const uncoveredControls = e.hazards.flatMap(
+    (h) => h.controls.filter((c) => !named.has(c.id)).map((c) => ({
+      id: c.id,
+      text: c.text,
+      hazard: { id: h.id, title: h.title },
+      requirements: c.requirements
+    }))
+  );
+  const known = new Set(e.requirements.map((q2) => q2.id));
+  const unknownRequirementRefs = results.flatMap(
+    (r) => r.verifies.filter((v) => !known.has(v.id)).map((v) => ({ result: r.id, requirement: v.id }))
+  );
+  return {
+    project: e.project,
+    tool: e.tool,
+    schemaVersion: e.schema_version,
+    run: e.run,
+    commit: shortSha(e.run.git?.sha, 7),
+    dirty: e.run.git?.dirty === true,
+    dirtyKnown: typeof e.run.git?.dirty === "boolean",
+    change: e.run.change,
+    modelSha: shortSha(e.model?.sha256, 12),
+    verdict: e.gate.verdict,
+    blocked: e.gate.verdict === "fail",
+    counts: STATUSES.map((s) => ({ status: s, icon: STATUS_ICON[s], count: e.gate.counts[s] ?? 0 })),
+    policy: e.gate.policy,
+    reasons: e.gate.reasons,
+    results,
+    trace,
+    gaps,
+    uncoveredControls,
+    orphanResults: results.filter((r) => r.verifies.length === 0),
+    unknownRequirementRefs
+  };
+}
+function commentGroups(c) {
+  const by = (statuses) => statuses.flatMap((s) => c.results.filter((r) => r.status === s));
+  return {
+    failing: by(["error", "fail"]),
+    warnings: by(["warn"]),
+    collapsed: by(["pass", "skip"]),
+    passCount: c.results.filter((r) => r.status === "pass").length,
+    skipCount: c.results.filter((r) => r.status === "skip").length
+  };
+}
+function sortedEntries(record2) {
+  return Object.entries(record2).sort(([a], [b]) => compareCodeUnits(a, b));
+}
+
+// packages/docs/src/change-control.ts
+var metricValue = (r, name) => r.metrics.find((m) => m.name === name);
+var num = (m) => formatNumber(m?.value ?? null);
+var signed = (v) => v === null || v === void 0 ? formatNumber(null) : `${v > 0 ? "+" : ""}${formatNumber(v)}`;
+function baselineText(e) {
+  const b = e.baseline;
+  if (!b) return e.baseline_model ? e.baseline_model.path : null;
+  const hash2 = e.baseline_model ? `, sha256 ${e.baseline_model.sha256.slice(0, 12)}` : "";
+  if (b.source === "git") {
+    return `${b.model ?? "model"} (read from git at ${b.sha?.slice(0, 7) ?? "?"}, the merge-base with ${b.ref ?? "?"}${hash2})`;
+  }
+  return `${b.model ?? "model"} (working tree${hash2})`;
+}
+function comparisons(e) {
+  return e.results.filter((r) => r.check === "model.compare" && !r.id.includes("/")).map((r) => {
+    const d = r.details ?? {};
+    const metric2 = d.metric ?? "?";
+    const delta = metricValue(r, `delta_${metric2}`);
+    const flips = r.details?.flips?.count;
+    const extra = [
+      d.delong?.p_value !== void 0 ? `DeLong p ${formatNumber(d.delong.p_value)}` : "",
+      flips !== void 0 ? `${flips} flips` : ""
+    ].filter((x) => x !== "").join(", ");
+    return {
+      id: r.id,
+      metric: metric2,
+      baseline: num(metricValue(r, `${metric2}_baseline`)),
+      candidate: num(metricValue(r, `${metric2}_candidate`)),
+      delta: signed(delta?.value),
+      interval: delta?.ci ? `${signed(delta.ci[0])} to ${signed(delta.ci[1])}` : "\u2014",
+      margin: d.margin !== void 0 ? formatNumber(d.margin, "bound") : "\u2014",
+      verdict: r.status === "pass" ? "non-inferior" : r.status === "fail" ? "non-inferiority not shown" : r.status,
+      icon: STATUS_ICON[r.status],
+      extra
+    };
+  });
+}
+function drift(e, max = 5) {
+  return e.results.filter((r) => r.check === "drift.feature" && !r.id.includes("/")).map((top) => {
+    const cols = e.results.filter((r) => r.id.startsWith(`${top.id}/`) && r.status !== "skip");
+    const drifted = cols.filter((r) => r.details?.drifted === true);
+    const shown2 = drifted.slice(0, max).map((r) => {
+      const det = r.details;
+      const first = r.metrics[0];
+      const p2 = metricValue(r, "p_adjusted");
+      const stat2 = `${first?.name ?? "?"} ${num(first)}${p2 ? `, p adj ${num(p2)}` : ""}`;
+      const missing = `${formatNumber(100 * (metricValue(r, "missing_rate_reference")?.value ?? 0), "bound")}% \u2192 ${formatNumber(100 * (metricValue(r, "missing_rate_current")?.value ?? 0), "bound")}%${det.missingness_drift ? " (drift)" : ""}`;
+      return {
+        column: r.id.slice(top.id.length + 1),
+        icon: STATUS_ICON[r.status],
+        method: det.method ?? "?",
+        stat: stat2,
+        missing
+      };
+    });
+    return {
+      id: top.id,
+      icon: STATUS_ICON[top.status],
+      summary: top.message,
+      columns: shown2,
+      more: Math.max(0, drifted.length - shown2.length)
+    };
+  });
+}
+function pccp(e) {
+  const v = e.pccp;
+  if (!v) return null;
+  const icon = { met: "\u2705", violated: "\u274C", not_evaluated: "\u26A0\uFE0F" };
+  const statusText = { met: "met", violated: "violated", not_evaluated: "not evaluated" };
+  return {
+    id: v.id,
+    within: v.verdict === "within",
+    verdict: v.verdict === "within" ? "within the plan" : "outside the plan",
+    broken: v.rules.filter((r) => r.status !== "met").map((r) => ({ rule: r.rule, status: statusText[r.status], message: r.message })),
+    rules: v.rules.map((r) => ({
+      rule: r.rule,
+      icon: icon[r.status],
+      status: statusText[r.status],
+      message: r.message
+    })),
+    override: v.overridden ? {
+      reason: v.overridden.reason,
+      approved_by: v.overridden.approved_by,
+      reference: v.overridden.reference
+    } : null
+  };
+}
+function buildChangeControl(e) {
+  return { baseline: baselineText(e), comparisons: comparisons(e), drift: drift(e), pccp: pccp(e) };
+}
+
+// packages/docs/src/compliance.ts
+var COMPLIANCE_STATUSES = [
+  "present",
+  "partial",
+  "missing",
+  "not_applicable"
+];
+var FRAMEWORKS = [
+  {
+    id: "iec62304",
+    name: "IEC 62304",
+    source: "IEC 62304:2006+AMD1:2015, Medical device software: software life cycle processes",
+    scope: "Clauses the evidence bears on, each with the software safety classes that require it (Table A.1). A clause not required for the declared class is not applicable. The model is treated as a software item of the software system; processes outside the run (the quality management system, architecture, integration into the device) are listed as gaps where the class requires them."
+  },
+  {
+    id: "iso14971",
+    name: "ISO 14971",
+    source: "ISO 14971:2019, Medical devices: application of risk management to medical devices",
+    scope: "Risk analysis from the risk file, and per risk control the verification of its implementation (a check names the control) and of its effectiveness (the results that name it pass). RegOps cannot judge whether a residual risk is acceptable."
+  },
+  {
+    id: "gmlp",
+    name: "FDA GMLP",
+    source: "Good Machine Learning Practice for Medical Device Development: Guiding Principles (FDA, Health Canada, MHRA, October 2021)",
+    scope: "Each of the ten guiding principles, mapped to what the evidence of one run can show."
+  },
+  {
+    id: "pccp",
+    name: "PCCP",
+    source: "Predetermined change control plan, judged by RegOps against the change (pccp.yml)",
+    scope: "The verdict of the plan and every rule of it, as evaluated in this run."
+  },
+  {
+    id: "euaiact",
+    name: "EU AI Act Annex IV",
+    source: "Regulation (EU) 2024/1689, Annex IV: technical documentation of a high-risk AI system (Article 11(1))",
+    scope: "The nine points of the technical documentation. Several are declarations or systems of the provider that a verification run cannot hold; they stay gaps here."
+  }
+];
+var isPart = (v) => typeof v === "object" && v !== null && "t" in v && !Array.isArray(v);
+function p(strings, ...values) {
+  const out = [];
+  strings.forEach((s, i) => {
+    if (s !== "") out.push({ t: "lit", s });
+    if (i >= values.length) return;
+    const v = values[i];
+    if (typeof v === "string") out.push({ t: "text", s: v });
+    else if (typeof v === "number") out.push({ t: "lit", s: String(v) });
+    else if (isPart(v)) out.push(v);
+    else out.push(...v);
+  });
+  return out;
+}
+var code = (s) => ({ t: "code", s });
+var lit = (s) => [{ t: "lit", s }];
+var plain = (s) => [{ t: "text", s }];
+function join(items, sep = ", ") {
+  const out = [];
+  items.forEach((x, i) => {
+    if (i > 0) out.push({ t: "lit", s: sep });
+    out.push(...x);
+  });
+  return out;
+}
+function codes(ids, max = 6) {
+  const shown2 = join(ids.slice(0, max).map((id) => [code(id)]));
+  return ids.length > max ? p`${shown2} and ${ids.length - max} more` : shown2;
+}
+var plural2 = (n2, one2, many = `${one2}s`) => `${n2} ${n2 === 1 ? one2 : many}`;
+function renderPhrase(x, inTable, target2) {
+  return x.map(
+    (part) => part.t === "lit" ? part.s : part.t === "text" ? escapeMarkdown(part.s, target2) : codeSpan(part.s, inTable)
+  ).join("");
+}
+var ALL = ["A", "B", "C"];
+var BC = ["B", "C"];
+var C_ONLY = ["C"];
+var one = (status, reason, links = []) => [
+  { status, reason, links }
+];
+var resultLinks = (rs) => rs.map((r) => ({ kind: "result", id: r.id, status: r.status }));
+var reqLinks = (ids) => ids.map((id) => ({ kind: "requirement", id }));
+var passed = (rs) => rs.length > 0 && rs.every((r) => r.status === "pass");
+var notPassing = (rs) => rs.filter((r) => r.status !== "pass");
+function statusCounts(rs) {
+  const order = ["pass", "warn", "fail", "error", "skip"];
+  return order.map((s) => [s, rs.filter((r) => r.status === s).length]).filter(([, n2]) => n2 > 0).map(([s, n2]) => `${n2} ${s}`).join(", ");
+}
+function checkIds(rs) {
+  return [...new Set(rs.map((r) => r.id.split("/")[0] ?? r.id))];
+}
+function graded(parts) {
+  const held = parts.filter(Boolean).length;
+  return held === parts.length ? "present" : held === 0 ? "missing" : "partial";
+}
+function modelLink(e) {
+  return e.model ? [{ kind: "file", path: e.model.path, sha256: e.model.sha256 }] : [];
+}
+function commitLink(e) {
+  return e.run.git?.sha ? [{ kind: "commit", id: e.run.git.sha }] : [];
+}
+function driftOnCurrentData(x) {
+  const current = new Set(x.e.datasets.filter((d) => d.role === "current").map((d) => d.name));
+  return x.resultsOf("drift.feature", "drift.prediction").filter((r) => {
+    const c = r.details?.current;
+    return !r.id.includes("/") && typeof c === "string" && current.has(c);
+  });
+}
+function verificationState(x) {
+  const gaps = x.verification.filter((v) => v.results.length === 0).map((v) => v.requirement);
+  const failing = x.verification.filter((v) => v.results.length > 0 && !passed(v.results));
+  const verified = x.verification.filter((v) => passed(v.results)).map((v) => v.requirement);
+  return { gaps, failing, verified };
+}
+function requirementList(reqs, max = 4) {
+  const shown2 = join(reqs.slice(0, max).map((r) => p`${code(r.id)} (${r.title})`));
+  return reqs.length > max ? p`${shown2} and ${reqs.length - max} more` : shown2;
+}
+function failingList(items) {
+  return join(
+    items.slice(0, 4).map((v) => p`${code(v.requirement.id)} (${statusCounts(v.results)})`),
+    "; "
+  );
+}
+function humanFactors(x) {
+  const usability = x.verification.filter((v) => v.requirement.type === "usability");
+  return {
+    usability,
+    verified: usability.filter((v) => passed(v.results)),
+    unverified: usability.filter((v) => v.results.length === 0).map((v) => v.requirement)
+  };
+}
+function dependencies(e) {
+  const d = e.dependencies;
+  return d && Array.isArray(d.lockfiles) ? d : null;
+}
+var pep503 = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
+function soupPackages(d) {
+  const items = d.soup?.items ?? {};
+  const keys = Object.keys(items);
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const lock of d.lockfiles) {
+    for (const pkg of lock.packages) {
+      if (!pkg.direct || pkg.scope === "dev") continue;
+      const id = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const key = Object.hasOwn(items, pkg.name) ? pkg.name : pkg.ecosystem === "pypi" ? keys.find((k) => pep503(k) === pep503(pkg.name)) : void 0;
+      out.push({ name: pkg.name, version: pkg.version, meta: key === void 0 ? void 0 : items[key] });
+    }
+  }
+  return out;
+}
+function inputsOfKind(e, kind) {
+  return e.inputs.filter((i) => i.kind === kind).map((i) => ({ kind: "file", path: i.path, sha256: i.sha256 }));
+}
+var soupLinks = (e) => [...inputsOfKind(e, "lockfile"), ...inputsOfKind(e, "soup")];
+var SPLIT_CHECKS = ["data.leakage", "data.splits"];
+var BEHAVIOUR_CHECKS = ["model.determinism", "model.invariance", "model.directional", "model.cases"];
+var NOT_RECORDED = (what) => p`${lit(what)} not in the evidence`;
+var IEC_62304 = [
+  {
+    framework: "iec62304",
+    clause: "4.3",
+    title: "Software safety classification",
+    mappedTo: "project.safety_class in regops.yml",
+    classes: ALL,
+    assess: (x) => x.safetyClass ? one(
+      "present",
+      p`class ${x.safetyClass} declared; the rationale for it belongs in the risk management file`,
+      x.file("config")
+    ) : one(
+      "missing",
+      p`no software safety class declared (project.safety_class); until one is assigned, class C requirements apply, so no clause below is marked not applicable`,
+      x.file("config")
+    )
+  },
+  {
+    framework: "iec62304",
+    clause: "5.1.1",
+    title: "Software development plan",
+    mappedTo: "regops.yml: the verification part of the plan (checks and acceptance criteria)",
+    classes: ALL,
+    assess: (x) => x.e.inputs.some((i) => i.kind === "config") ? one(
+      "partial",
+      p`regops.yml plans the verification (${plural2(x.e.checks.length, "declared check")}); the development plan itself (processes, deliverables, life cycle model) is not in the evidence`,
+      x.file("config")
+    ) : one("missing", NOT_RECORDED("no configuration file and no development plan"))
+  },
+  {
+    framework: "iec62304",
+    clause: "5.1.4",
+    title: "Software development standards, methods and tools planning",
+    mappedTo: "the tool and version recorded in the evidence",
+    classes: C_ONLY,
+    assess: (x) => one(
+      "partial",
+      p`the verification tool is identified (${x.e.tool.name} ${x.e.tool.version}, evidence schema ${x.e.schema_version}); the development standards, methods and other tools are not in the evidence`,
+      x.file("config")
+    )
+  },
+  {
+    framework: "iec62304",
+    clause: "5.1.6",
+    title: "Software verification planning",
+    mappedTo: "declared checks with acceptance criteria, each verifying requirements",
+    classes: ALL,
+    assess: (x) => {
+      const enabled = x.e.checks.filter((c) => c.enabled);
+      if (enabled.length === 0) return one("missing", p`no enabled check is declared`, x.file("config"));
+      const unplanned = x.e.requirements.filter((r) => !enabled.some((c) => c.verifies.includes(r.id)));
+      const untied = enabled.filter((c) => c.verifies.length === 0 && c.controls.length === 0);
+      const noCriterion = enabled.filter((c) => c.criterion.trim() === "");
+      const issues = [];
+      if (unplanned.length > 0) issues.push(p`no check planned for ${requirementList(unplanned)}`);
+      if (untied.length > 0)
+        issues.push(p`${codes(untied.map((c) => c.id))} verify no requirement and no risk control`);
+      if (noCriterion.length > 0)
+        issues.push(p`${codes(noCriterion.map((c) => c.id))} state no acceptance criterion`);
+      const links = [...x.file("config"), ...reqLinks(unplanned.map((r) => r.id))];
+      return issues.length === 0 ? one(
+        "present",
+        p`${plural2(enabled.length, "enabled check")} with acceptance criteria cover every requirement`,
+        links
+      ) : one("partial", join(issues, "; "), links);
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.2.1\u20135.2.2",
+    title: "Software requirements defined and documented",
+    mappedTo: "requirements.yml: identified requirements with type and source",
+    classes: ALL,
+    assess: (x) => {
+      const reqs = x.e.requirements;
+      if (reqs.length === 0) return one("missing", p`no requirement in the evidence`, x.file("requirements"));
+      const types = [...new Set(reqs.map((r) => r.type))].map(
+        (t) => `${t} ${reqs.filter((r) => r.type === t).length}`
+      );
+      return one(
+        "present",
+        p`${plural2(reqs.length, "requirement")} (${types.join(", ")})`,
+        x.file("requirements")
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.2.3",
+    title: "Risk control measures included in the software requirements",
+    mappedTo: "risks.yml: each risk control names the requirements that implement it",
+    classes: BC,
+    assess: (x) => {
+      if (x.controls.length === 0)
+        return one("missing", p`no hazard or risk control in the evidence`, x.file("risks"));
+      const known = new Set(x.e.requirements.map((r) => r.id));
+      const loose = x.controls.filter(
+        ({ control }) => control.requirements.length === 0 || control.requirements.some((id) => !known.has(id))
+      );
+      const links = [...x.file("risks"), ...x.file("requirements")];
+      return loose.length === 0 ? one(
+        "present",
+        p`each of ${plural2(x.controls.length, "risk control")} is implemented by a declared requirement`,
+        links
+      ) : one(
+        "partial",
+        p`${codes(loose.map((c) => c.control.id))} name no requirement or an undeclared one`,
+        links
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.2.6",
+    title: "Verify software requirements",
+    mappedTo: "unique requirement IDs with a source, each with a declared check (testable)",
+    classes: ALL,
+    assess: (x) => {
+      const reqs = x.e.requirements;
+      if (reqs.length === 0) return one("missing", p`no requirement in the evidence`, x.file("requirements"));
+      const untested = reqs.filter((r) => !x.e.checks.some((c) => c.enabled && c.verifies.includes(r.id)));
+      const noSource = reqs.filter((r) => r.source === void 0);
+      const shown2 = [];
+      if (untested.length > 0) shown2.push(p`no check tests ${requirementList(untested)}`);
+      if (noSource.length > 0) shown2.push(p`no source for ${codes(noSource.map((r) => r.id))}`);
+      return one(
+        "partial",
+        p`${shown2.length > 0 ? join(shown2, "; ") : lit("IDs are unique, every requirement has a source and a check")}; the review that requirements are unambiguous and not contradictory is not in the evidence`,
+        [...x.file("requirements"), ...reqLinks(untested.map((r) => r.id))]
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.4.2\u20135.4.4",
+    title: "Detailed design of software units and interfaces, verified",
+    mappedTo: "nothing: the detailed design is outside the evidence",
+    classes: C_ONLY,
+    assess: (x) => one(
+      "missing",
+      p`no detailed design in the evidence${x.e.model ? lit(" (the model\u2019s input and output tensors are recorded)") : []}`,
+      modelLink(x.e)
+    )
+  },
+  {
+    framework: "iec62304",
+    clause: "5.5.3, 5.5.5",
+    title: "Software unit acceptance criteria and unit verification (the model as a unit)",
+    mappedTo: "model.* results with their acceptance criteria",
+    classes: BC,
+    assess: (x) => {
+      const rs = x.e.results.filter((r) => r.check.startsWith("model."));
+      if (rs.length === 0) return one("missing", p`no model check produced a result`, modelLink(x.e));
+      const bad = notPassing(rs);
+      return bad.length === 0 ? one(
+        "present",
+        p`${plural2(rs.length, "model result")} pass their acceptance criteria`,
+        resultLinks(rs)
+      ) : one(
+        "partial",
+        p`${plural2(rs.length, "model result")}: ${statusCounts(rs)}; not passing: ${codes(checkIds(bad))}`,
+        resultLinks(rs)
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.5.4",
+    title: "Additional software unit acceptance criteria",
+    mappedTo: "behavioural model checks (determinism, invariance, direction, cases)",
+    classes: C_ONLY,
+    assess: (x) => {
+      const rs = x.resultsOf(...BEHAVIOUR_CHECKS);
+      if (rs.length === 0)
+        return one("missing", p`no behavioural model check (determinism, invariance, direction, cases) ran`);
+      return one(
+        "partial",
+        p`behavioural checks ${codes(checkIds(rs))} (${statusCounts(rs)}); data and control flow, fault handling, initialisation and memory of the surrounding code are not in the evidence`,
+        resultLinks(rs)
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.6",
+    title: "Software integration and integration testing",
+    mappedTo: "nothing: RegOps runs the model in its own ONNX runtime",
+    classes: BC,
+    assess: (x) => one(
+      "missing",
+      p`the model is tested on its own; its integration into the device software and the integration tests are not in the evidence`,
+      modelLink(x.e)
+    )
+  },
+  {
+    framework: "iec62304",
+    clause: "5.7",
+    title: "Software system testing: every requirement tested, results recorded",
+    mappedTo: "results verifying each requirement, with the acceptance criterion and status",
+    classes: ALL,
+    assess: (x) => {
+      if (x.e.results.length === 0) return one("missing", p`no check produced a result`);
+      const { gaps, failing, verified } = verificationState(x);
+      if (gaps.length === 0 && failing.length === 0)
+        return one(
+          "present",
+          p`all ${plural2(verified.length, "requirement")} verified by passing results`,
+          x.file("requirements")
+        );
+      const issues = [];
+      if (gaps.length > 0) issues.push(p`not verified: ${requirementList(gaps)}`);
+      if (failing.length > 0) issues.push(p`not passing: ${failingList(failing)}`);
+      return one(
+        "partial",
+        p`${verified.length} of ${plural2(x.verification.length, "requirement")} verified by passing results; ${join(issues, "; ")}`,
+        [
+          ...reqLinks(gaps.map((r) => r.id)),
+          ...reqLinks(failing.map((v) => v.requirement.id)),
+          ...resultLinks(failing.flatMap((v) => notPassing(v.results)))
+        ]
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.8.1",
+    title: "Software verification complete before release",
+    mappedTo: "gate verdict, requirement coverage, every enabled check with a result",
+    classes: ALL,
+    assess: (x) => {
+      if (x.e.results.length === 0) return one("missing", p`no check produced a result`);
+      const { gaps, failing } = verificationState(x);
+      const skipped = x.e.results.filter((r) => r.status === "skip");
+      const issues = [];
+      if (x.e.gate.verdict === "fail") issues.push(p`the gate failed`);
+      if (gaps.length > 0) issues.push(p`${plural2(gaps.length, "requirement")} not verified`);
+      if (failing.length > 0)
+        issues.push(p`${plural2(failing.length, "requirement")} with non-passing results`);
+      if (x.silentChecks.length > 0) issues.push(p`no result from ${codes(x.silentChecks.map((c) => c.id))}`);
+      if (skipped.length > 0) issues.push(p`${plural2(skipped.length, "result")} skipped`);
+      const links = [
+        ...reqLinks(gaps.map((r) => r.id)),
+        ...x.silentChecks.map((c) => ({ kind: "check", id: c.id })),
+        ...commitLink(x.e)
+      ];
+      return issues.length === 0 ? one("present", p`gate ${x.e.gate.verdict}; every requirement verified and every check ran`, links) : one("partial", p`gate ${x.e.gate.verdict}; ${join(issues, "; ")}`, links);
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.8.2",
+    title: "Known residual anomalies documented",
+    mappedTo: "non-passing results listed in the evidence",
+    classes: ALL,
+    assess: (x) => {
+      if (x.e.results.length === 0) return one("missing", p`no check produced a result`);
+      const bad = notPassing(x.e.results);
+      return one(
+        "partial",
+        p`${bad.length === 0 ? lit("no check result is an anomaly") : p`${plural2(bad.length, "non-passing result")} documented (${statusCounts(bad)})`}; anomalies known from the problem tracking system are not in the evidence`,
+        resultLinks(bad)
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.8.3",
+    title: "Known residual anomalies evaluated",
+    mappedTo: "the gate policy (which statuses block); the evaluation itself is outside the evidence",
+    classes: ALL,
+    assess: (x) => {
+      if (x.e.results.length === 0) return one("missing", p`no check produced a result`);
+      const bad = notPassing(x.e.results);
+      const blocking = x.e.gate.policy.fail_on.join(", ");
+      return one(
+        "partial",
+        bad.length === 0 ? p`no non-passing result to evaluate; anomalies from the problem tracking system are not in the evidence` : p`the gate policy blocks on ${blocking || "no status"}; the evaluation that ${plural2(bad.length, "non-passing result")} do not contribute to an unacceptable risk is not in the evidence`,
+        resultLinks(bad)
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.8.4",
+    title: "Released version documented",
+    mappedTo: "git commit (clean tree) and the sha256 of the model",
+    classes: ALL,
+    assess: (x) => {
+      const git3 = x.e.run.git;
+      const issues = [];
+      if (!git3?.sha) issues.push(p`no commit recorded`);
+      else if (git3.dirty === true) issues.push(p`the working tree had uncommitted changes`);
+      else if (git3.dirty === null) issues.push(p`git did not say whether the tree was clean`);
+      if (!x.e.model) issues.push(p`no model in the evidence`);
+      const links = [...commitLink(x.e), ...modelLink(x.e)];
+      if (issues.length === 0)
+        return one("present", p`commit ${code(shortSha(git3?.sha, 7))} and the model’s sha256`, links);
+      return one(links.length === 0 ? "missing" : "partial", join(issues, "; "), links);
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "5.8.5",
+    title: "How the released software was created documented",
+    mappedTo: "hashed inputs (config, data, model) and the ONNX producer",
+    classes: BC,
+    assess: (x) => {
+      if (x.e.inputs.length === 0) return one("missing", p`no input file recorded`);
+      const producer = x.e.model?.producer_name ? p`; ONNX producer ${code(`${x.e.model.producer_name} ${x.e.model.producer_version ?? ""}`.trim())}` : [];
+      return one(
+        "partial",
+        p`${plural2(x.e.inputs.length, "input file")} identified by sha256${producer}; the build procedure and environment of the model are not in the evidence`,
+        [...x.file("config"), ...x.files("dataset"), ...modelLink(x.e)]
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "6.2.3",
+    title: "Change request analysed",
+    mappedTo: "the pull/merge request, the comparison with the released model (model.compare) and the PCCP verdict",
+    classes: ALL,
+    assess: (x) => {
+      const compare = x.resultsOf("model.compare").filter((r) => !r.id.includes("/"));
+      const change = x.e.run.change;
+      const parts = [change !== null, compare.length > 0, x.e.pccp !== null];
+      const issues = [];
+      if (!change) issues.push(p`no pull/merge request recorded for this run`);
+      if (compare.length === 0) issues.push(p`no comparison with the released model`);
+      if (!x.e.pccp) issues.push(p`no change control plan judged the change`);
+      const links = [
+        ...change ? [{ kind: "change", number: change.number, url: change.url }] : [],
+        ...resultLinks(compare),
+        ...x.e.pccp ? [{ kind: "pccp", id: x.e.pccp.id }] : []
+      ];
+      return one(
+        graded(parts),
+        issues.length === 0 ? p`change, comparison with the released model and PCCP verdict recorded` : join(issues, "; "),
+        links
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "6.2.4",
+    title: "Change request approved",
+    mappedTo: "the override approval of a change outside the PCCP; other approvals are outside the evidence",
+    classes: ALL,
+    assess: (x) => {
+      const o = x.e.pccp?.overridden;
+      if (o)
+        return one(
+          "partial",
+          p`change outside the plan approved by ${o.approved_by} (${o.reference}); the approval of the change request itself is not in the evidence`,
+          [{ kind: "pccp", id: x.e.pccp?.id ?? "" }]
+        );
+      return one(
+        "missing",
+        p`the approval of the change request (e.g. the pull/merge request review) is not in the evidence`,
+        x.e.run.change ? [{ kind: "change", number: x.e.run.change.number, url: x.e.run.change.url }] : []
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "6.3.1\u20136.3.2",
+    title: "Modification implemented and re-released: regression against the released version",
+    mappedTo: "the baseline model and model.compare results",
+    classes: ALL,
+    assess: (x) => {
+      const compare = x.resultsOf("model.compare");
+      if (!x.e.baseline_model && compare.length === 0)
+        return one("missing", p`no released (baseline) model to compare with`);
+      const links = [
+        ...x.e.baseline_model ? [{ kind: "file", path: x.e.baseline_model.path, sha256: x.e.baseline_model.sha256 }] : [],
+        ...resultLinks(compare)
+      ];
+      if (compare.length === 0)
+        return one("partial", p`a baseline model is recorded but no model.compare check ran`, links);
+      const bad = notPassing(compare);
+      return bad.length === 0 ? one("present", p`non-inferior to the released model in ${codes(checkIds(compare))}`, links) : one("partial", p`comparison with the released model not passing: ${codes(checkIds(bad))}`, links);
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "7.1",
+    title: "Software contributing to hazardous situations analysed",
+    mappedTo: "risks.yml: hazards with hazardous situation and harm",
+    classes: BC,
+    assess: (x) => {
+      const hz = x.e.hazards;
+      if (hz.length === 0) return one("missing", p`no hazard in the evidence`, x.file("risks"));
+      const noSituation = hz.filter((h) => !h.situation);
+      return noSituation.length === 0 ? one(
+        "present",
+        p`${plural2(hz.length, "hazard")}, each with hazardous situation and harm`,
+        x.file("risks")
+      ) : one(
+        "partial",
+        p`no hazardous situation for ${codes(noSituation.map((h) => h.id))}`,
+        x.file("risks")
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "7.1.3",
+    title: "Published SOUP anomaly lists evaluated",
+    mappedTo: "soup.yml: known_anomalies (reference, reviewed, notes) of each direct run-time dependency",
+    classes: BC,
+    assess: (x) => {
+      const d = dependencies(x.e);
+      if (!d?.soup) return one("missing", p`no SOUP metadata (sbom.soup) in the evidence`, soupLinks(x.e));
+      const pkgs = soupPackages(d);
+      if (pkgs.length === 0)
+        return one("present", p`no direct run-time dependency in the lockfiles`, soupLinks(x.e));
+      const referenced = pkgs.filter((q2) => q2.meta?.known_anomalies);
+      const evaluated = referenced.filter(
+        (q2) => q2.meta?.known_anomalies?.reviewed || q2.meta?.known_anomalies?.notes
+      );
+      const open4 = pkgs.filter((q2) => !evaluated.includes(q2)).map((q2) => q2.name);
+      return one(
+        evaluated.length === pkgs.length ? "present" : referenced.length === 0 ? "missing" : "partial",
+        evaluated.length === pkgs.length ? p`the published anomaly list of each of ${plural2(pkgs.length, "SOUP item")} is evaluated` : p`of ${plural2(pkgs.length, "SOUP item")}, ${referenced.length} reference their anomaly list and ${evaluated.length} record its evaluation (reviewed or notes); open: ${codes(open4)}`,
+        soupLinks(x.e)
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "7.2",
+    title: "Risk control measures defined",
+    mappedTo: "risks.yml: controls per hazard",
+    classes: BC,
+    assess: (x) => x.controls.length === 0 ? one("missing", p`no risk control in the evidence`, x.file("risks")) : one(
+      "present",
+      p`${plural2(x.controls.length, "risk control")} for ${plural2(x.e.hazards.length, "hazard")}`,
+      x.file("risks")
+    )
+  },
+  {
+    framework: "iec62304",
+    clause: "7.3.1",
+    title: "Risk control measures verified",
+    mappedTo: "results naming each risk control",
+    classes: BC,
+    assess: (x) => {
+      if (x.controls.length === 0) return one("missing", p`no risk control in the evidence`, x.file("risks"));
+      const unverified = x.controls.filter(({ control }) => !passed(controlResults(x, control.id)));
+      return unverified.length === 0 ? one("present", p`every risk control is named by passing results`, x.file("risks")) : one(
+        "partial",
+        p`not verified by passing results: ${codes(unverified.map((c) => c.control.id))}`,
+        unverified.map((c) => ({ kind: "control", id: c.control.id }))
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "7.4.1",
+    title: "Changes analysed with respect to safety",
+    mappedTo: "the PCCP verdict and the risk-control checks re-run on the change",
+    classes: ALL,
+    assess: (x) => {
+      const rerun = x.controls.filter(({ control }) => controlResults(x, control.id).length > 0);
+      const pccp2 = x.e.pccp;
+      const parts = [pccp2 !== null && (pccp2.verdict === "within" || pccp2.overridden !== void 0)];
+      if (x.controls.length > 0) parts.push(rerun.length === x.controls.length);
+      const issues = [];
+      if (!pccp2) issues.push(p`no change control plan judged the change`);
+      else if (pccp2.verdict === "outside")
+        issues.push(p`outside the plan${pccp2.overridden ? lit(" (override recorded)") : []}`);
+      if (x.controls.length === 0) issues.push(p`no risk control in the evidence`);
+      else if (rerun.length < x.controls.length)
+        issues.push(
+          p`${rerun.length} of ${plural2(x.controls.length, "risk control")} re-verified on this change`
+        );
+      const status = x.controls.length === 0 && !pccp2 ? "missing" : graded(parts);
+      return one(
+        status,
+        issues.length === 0 ? p`within the plan and all ${plural2(x.controls.length, "risk control")} re-verified on this change` : join(issues, "; "),
+        pccp2 ? [{ kind: "pccp", id: pccp2.id }] : []
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "8.1.1, 8.1.3",
+    title: "Configuration items identified",
+    mappedTo: "git commit and the sha256 of every input file",
+    classes: ALL,
+    assess: (x) => {
+      const git3 = x.e.run.git;
+      const files = x.e.inputs.length;
+      const issues = [];
+      if (!git3?.sha) issues.push(p`no commit recorded`);
+      else if (git3.dirty !== false) issues.push(p`the working tree was not recorded clean`);
+      if (files === 0) issues.push(p`no input file recorded`);
+      const links = [...commitLink(x.e), ...x.file("config")];
+      if (issues.length === 0)
+        return one(
+          "present",
+          p`commit ${code(shortSha(git3?.sha, 7))}; ${plural2(files, "input file")} with sha256`,
+          links
+        );
+      return one(!git3?.sha && files === 0 ? "missing" : "partial", join(issues, "; "), links);
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "8.1.2",
+    title: "SOUP identified",
+    mappedTo: "lockfiles (name and version of every package) and soup.yml (supplier of each direct run-time dependency)",
+    classes: ALL,
+    assess: (x) => {
+      const d = dependencies(x.e);
+      if (!d || d.lockfiles.length === 0)
+        return one(
+          "missing",
+          p`no lockfile and no SOUP list in the evidence (sbom in regops.yml)`,
+          soupLinks(x.e)
+        );
+      const all = d.lockfiles.reduce((n2, l) => n2 + l.packages.length, 0);
+      const pkgs = soupPackages(d);
+      const noSupplier = pkgs.filter((q2) => !q2.meta?.supplier).map((q2) => q2.name);
+      const identified = p`${plural2(all, "package")} in ${plural2(d.lockfiles.length, "lockfile")} identified by name and version`;
+      return noSupplier.length === 0 ? one(
+        "present",
+        p`${identified}; supplier recorded for all ${plural2(pkgs.length, "direct run-time dependency", "direct run-time dependencies")}`,
+        soupLinks(x.e)
+      ) : one(
+        "partial",
+        p`${identified}; no supplier for ${noSupplier.length} of ${plural2(pkgs.length, "direct run-time dependency", "direct run-time dependencies")}: ${codes(noSupplier)}`,
+        soupLinks(x.e)
+      );
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "8.2.4",
+    title: "Traceability of change",
+    mappedTo: "the pull/merge request and the commit",
+    classes: ALL,
+    assess: (x) => {
+      const change = x.e.run.change;
+      const sha = x.e.run.git?.sha;
+      const links = [
+        ...change ? [{ kind: "change", number: change.number, url: change.url }] : [],
+        ...commitLink(x.e)
+      ];
+      if (change && sha)
+        return one("present", p`change #${change.number} at commit ${code(shortSha(sha, 7))}`, links);
+      if (sha) return one("partial", p`commit recorded, but no pull/merge request for this run`, links);
+      return one(change ? "partial" : "missing", p`no commit recorded`, links);
+    }
+  },
+  {
+    framework: "iec62304",
+    clause: "9",
+    title: "Software problem resolution",
+    mappedTo: "non-passing results as input to problem reports",
+    classes: ALL,
+    assess: (x) => {
+      if (x.e.results.length === 0) return one("missing", p`no check produced a result`);
+      const bad = notPassing(x.e.results);
+      return one(
+        "partial",
+        p`${plural2(bad.length, "non-passing result")} recorded with reasons; problem reports, their investigation and tracking are not in the evidence`,
+        resultLinks(bad)
+      );
+    }
+  }
+];
+function controlResults(x, id) {
+  return x.e.results.filter((r) => r.controls.includes(id));
+}
+function controlTitle(what, c) {
+  return p`${lit(what)}: ${code(c.control.id)} ${c.control.text} (${code(c.hazard.id)} ${c.hazard.title})`;
+}
+function noControls(x) {
+  const named = [...new Set(x.e.checks.flatMap((c) => c.controls))];
+  return one(
+    "missing",
+    named.length > 0 ? p`no hazard or risk control in the evidence, although checks name ${codes(named)}` : p`no hazard or risk control in the evidence`,
+    x.file("risks")
+  );
+}
+var ISO_14971 = [
+  {
+    framework: "iso14971",
+    clause: "5.2",
+    title: "Intended use and reasonably foreseeable misuse",
+    mappedTo: "model card: intended_use.purpose and out_of_scope",
+    assess: (x) => {
+      const iu = x.e.modelcard?.intended_use;
+      const purpose = iu?.purpose !== void 0;
+      const misuse = (iu?.out_of_scope ?? []).length > 0;
+      const issues = [];
+      if (!purpose) issues.push(p`no intended purpose`);
+      if (!misuse) issues.push(p`no out-of-scope use`);
+      return one(
+        graded([purpose, misuse]),
+        issues.length === 0 ? p`intended purpose and out-of-scope uses stated` : join(issues, "; "),
+        x.file("modelcard")
+      );
+    }
+  },
+  {
+    framework: "iso14971",
+    clause: "5.4",
+    title: "Hazards and hazardous situations identified",
+    mappedTo: "risks.yml: hazards with hazardous situation and harm",
+    assess: (x) => {
+      const hz = x.e.hazards;
+      if (hz.length === 0) return one("missing", p`no hazard in the evidence`, x.file("risks"));
+      const noSituation = hz.filter((h) => !h.situation);
+      return noSituation.length === 0 ? one("present", p`${plural2(hz.length, "hazard")} with hazardous situation and harm`, x.file("risks")) : one(
+        "partial",
+        p`no hazardous situation for ${codes(noSituation.map((h) => h.id))}`,
+        x.file("risks")
+      );
+    }
+  },
+  {
+    framework: "iso14971",
+    clause: "5.5",
+    title: "Risk estimated (severity and probability)",
+    mappedTo: "risks.yml: severity and probability per hazard",
+    assess: (x) => {
+      const hz = x.e.hazards;
+      if (hz.length === 0) return one("missing", p`no hazard in the evidence`, x.file("risks"));
+      const open4 = hz.filter((h) => !h.severity || !h.probability);
+      return open4.length === 0 ? one("present", p`severity and probability for every hazard`, x.file("risks")) : one(
+        open4.length === hz.length ? "missing" : "partial",
+        p`no severity or probability for ${codes(open4.map((h) => h.id))}`,
+        x.file("risks")
+      );
+    }
+  },
+  {
+    framework: "iso14971",
+    clause: "7.1",
+    title: "Risk control option analysis",
+    mappedTo: "risks.yml: controls per hazard",
+    assess: (x) => x.controls.length === 0 ? noControls(x) : one(
+      "partial",
+      p`${plural2(x.controls.length, "risk control")} identified for ${plural2(x.e.hazards.length, "hazard")}; the option analysis (inherent safety, protective measures, information for safety) is not in the evidence`,
+      x.file("risks")
+    )
+  },
+  {
+    framework: "iso14971",
+    clause: "7.2",
+    title: "Implementation of each risk control measure verified",
+    mappedTo: "an enabled check that names the control (checks[].controls)",
+    assess: (x) => {
+      if (x.controls.length === 0) return noControls(x);
+      return x.controls.map((c) => {
+        const id = c.control.id;
+        const title = controlTitle("Implementation verified", c);
+        const naming = x.e.checks.filter((k) => k.controls.includes(id));
+        const enabled = naming.filter((k) => k.enabled);
+        const results = controlResults(x, id);
+        const checkLinks = enabled.map((k) => ({ kind: "check", id: k.id }));
+        if (enabled.length > 0)
+          return {
+            title,
+            status: "present",
+            reason: p`implemented in ${codes(enabled.map((k) => k.id))}`,
+            links: [{ kind: "control", id }, ...checkLinks]
+          };
+        if (results.length > 0)
+          return {
+            title,
+            status: "present",
+            reason: p`results name the control: ${codes(checkIds(results))}`,
+            links: [{ kind: "control", id }, ...resultLinks(results)]
+          };
+        if (naming.length > 0)
+          return {
+            title,
+            status: "partial",
+            reason: p`named only by disabled checks ${codes(naming.map((k) => k.id))}`,
+            links: [{ kind: "control", id }]
+          };
+        const viaRequirements = x.e.checks.filter(
+          (k) => k.enabled && k.verifies.some((r) => c.control.requirements.includes(r))
+        );
+        if (viaRequirements.length > 0)
+          return {
+            title,
+            status: "partial",
+            reason: p`its requirements are checked by ${codes(viaRequirements.map((k) => k.id))}, but no check names the control`,
+            links: [{ kind: "control", id }, ...reqLinks(c.control.requirements)]
+          };
+        return {
+          title,
+          status: "missing",
+          reason: p`no check names the control or verifies its requirements`,
+          links: [{ kind: "control", id }, ...reqLinks(c.control.requirements)]
+        };
+      });
+    }
+  },
+  {
+    framework: "iso14971",
+    clause: "7.2",
+    title: "Effectiveness of each risk control measure verified",
+    mappedTo: "the results that name the control pass",
+    assess: (x) => {
+      if (x.controls.length === 0) return noControls(x);
+      return x.controls.map((c) => {
+        const id = c.control.id;
+        const title = controlTitle("Effectiveness verified", c);
+        const results = controlResults(x, id);
+        const links = [{ kind: "control", id }, ...resultLinks(results)];
+        if (results.length === 0)
+          return { title, status: "missing", reason: p`no result names the control`, links };
+        const bad = notPassing(results);
+        if (bad.length === 0)
+          return {
+            title,
+            status: "present",
+            reason: p`${plural2(results.length, "result")} pass`,
+            links
+          };
+        return {
+          title,
+          status: bad.length === results.length ? "missing" : "partial",
+          reason: p`${statusCounts(results)}: effectiveness ${bad.length === results.length ? lit("not shown") : lit("not shown by every result")} (${codes(checkIds(bad))})`,
+          links
+        };
+      });
+    }
+  },
+  {
+    framework: "iso14971",
+    clause: "7.3",
+    title: "Residual risk evaluated",
+    mappedTo: "the verification of each control; acceptability is a judgement outside the evidence",
+    assess: (x) => x.controls.length === 0 ? noControls(x) : one(
+      "partial",
+      p`the verification of every control is shown above; whether each residual risk is acceptable is the manufacturer’s evaluation, not in the evidence`,
+      x.file("risks")
+    )
+  },
+  {
+    framework: "iso14971",
+    clause: "7.6",
+    title: "Completeness of risk control",
+    mappedTo: "every hazard has a control whose results pass",
+    assess: (x) => {
+      if (x.controls.length === 0) return noControls(x);
+      const open4 = x.e.hazards.filter((h) => !h.controls.some((c) => passed(controlResults(x, c.id))));
+      return open4.length === 0 ? one("present", p`every hazard has at least one control verified effective`, x.file("risks")) : one(
+        "partial",
+        p`no control verified effective for ${codes(open4.map((h) => h.id))}`,
+        open4.map((h) => ({ kind: "hazard", id: h.id }))
+      );
+    }
+  },
+  {
+    framework: "iso14971",
+    clause: "8",
+    title: "Overall residual risk evaluated",
+    mappedTo: "nothing: the benefit\u2013risk evaluation is outside the evidence",
+    assess: () => one(
+      "missing",
+      p`the evaluation of the overall residual risk against the benefits is not in the evidence`
+    )
+  },
+  {
+    framework: "iso14971",
+    clause: "10",
+    title: "Production and post-production information collected and reviewed",
+    mappedTo: "nothing yet: drift checks of one run are not post-production monitoring",
+    assess: (x) => {
+      const drift2 = driftOnCurrentData(x);
+      return one(
+        "missing",
+        drift2.length > 0 ? p`drift checks on new data ran with this change (${codes(checkIds(drift2))}); information from the device in use is not in the evidence` : p`no information from the device in use in the evidence`,
+        resultLinks(drift2)
+      );
+    }
+  }
+];
+var GMLP = [
+  {
+    framework: "gmlp",
+    clause: "1",
+    title: "Multi-disciplinary expertise is leveraged throughout the total product life cycle",
+    mappedTo: "nothing: who contributed is not in the evidence",
+    assess: () => one("missing", p`the clinical, data science and engineering expertise involved is not in the evidence`)
+  },
+  {
+    framework: "gmlp",
+    clause: "2",
+    title: "Good software engineering and security practices are implemented",
+    mappedTo: "version control, hashed inputs, determinism and identifier scans",
+    assess: (x) => {
+      const git3 = Boolean(x.e.run.git?.sha);
+      const det = x.resultsOf("model.determinism");
+      const phi = x.resultsOf("data.phi");
+      const shown2 = [];
+      if (git3) shown2.push(p`commit ${code(shortSha(x.e.run.git?.sha, 7))}`);
+      if (x.e.inputs.length > 0) shown2.push(p`${plural2(x.e.inputs.length, "input file")} hashed`);
+      if (passed(det)) shown2.push(p`deterministic output`);
+      if (passed(phi)) shown2.push(p`no identifiers in the data`);
+      const deps = dependencies(x.e);
+      const packages = deps ? deps.lockfiles.reduce((n2, l) => n2 + l.packages.length, 0) : 0;
+      if (packages > 0) shown2.push(p`${plural2(packages, "dependency", "dependencies")} listed`);
+      const status = shown2.length === 0 ? "missing" : "partial";
+      return one(
+        status,
+        p`${shown2.length > 0 ? join(shown2, ", ") : lit("no engineering evidence")}; the software engineering process and security practices (${packages > 0 ? lit("threat model, access control") : lit("threat model, SBOM, access control")}) are not in the evidence`,
+        [...commitLink(x.e), ...resultLinks([...det, ...phi])]
+      );
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "3",
+    title: "Clinical study participants and data sets are representative of the intended patient population",
+    mappedTo: "label prevalence and size checks, subgroup performance, the dataset card",
+    assess: (x) => {
+      const population = x.resultsOf("data.label_prevalence", "data.size");
+      const subgroups = x.resultsOf("model.subgroups");
+      const dc = x.e.datacard;
+      const sheet = Boolean(dc?.composition || dc?.collection);
+      const issues = [];
+      if (population.length === 0) issues.push(p`no prevalence or size check`);
+      else if (!passed(population)) issues.push(p`prevalence or size checks not passing`);
+      if (subgroups.length === 0) issues.push(p`no subgroup check`);
+      else if (!passed(subgroups)) issues.push(p`subgroup checks not passing`);
+      if (!sheet) issues.push(p`no composition or collection in the dataset card`);
+      return one(
+        graded([passed(population), passed(subgroups), sheet]),
+        issues.length === 0 ? p`prevalence and size checks, subgroup performance and the dataset card’s composition and collection` : join(issues, "; "),
+        [...resultLinks([...population, ...subgroups]), ...x.file("datacard")]
+      );
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "4",
+    title: "Training data sets are independent of test sets",
+    mappedTo: "data.leakage results",
+    assess: (x) => {
+      const rs = x.resultsOf(...SPLIT_CHECKS);
+      if (rs.length === 0) return one("missing", p`no leakage check compared training and test data`);
+      const bad = notPassing(rs);
+      return bad.length === 0 ? one(
+        "present",
+        p`${codes(checkIds(rs))} passed: no test record is in the training data`,
+        resultLinks(rs)
+      ) : one(
+        bad.length === rs.length ? "missing" : "partial",
+        p`leakage checks not passing: ${codes(checkIds(bad))} (${statusCounts(rs)})`,
+        resultLinks(rs)
+      );
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "5",
+    title: "Selected reference datasets are based upon best available methods",
+    mappedTo: "dataset card: label source; PCCP: frozen label definition",
+    assess: (x) => {
+      const source = x.e.datacard?.composition?.label_source;
+      const frozen = x.e.pccp?.rules.find((r) => r.rule === "frozen.label_definition");
+      const links = [
+        ...x.file("datacard"),
+        ...frozen ? [{ kind: "pccp", id: x.e.pccp?.id ?? "" }] : []
+      ];
+      if (!source)
+        return one("missing", p`the dataset card does not say how the reference labels were obtained`, links);
+      return one(
+        "partial",
+        p`the reference standard is described (label source)${frozen?.status === "met" ? lit(" and frozen by the PCCP") : []}; whether it is the best available method is a judgement not in the evidence`,
+        links
+      );
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "6",
+    title: "Model design is tailored to the available data and reflects the intended use of the device",
+    mappedTo: "model card: intended use and model description; risk controls",
+    assess: (x) => {
+      const purpose = x.e.modelcard?.intended_use?.purpose;
+      const description = x.e.modelcard?.model_details?.description;
+      if (!purpose && !description)
+        return one(
+          "missing",
+          p`no intended use and no model description in the evidence`,
+          x.file("modelcard")
+        );
+      return one(
+        "partial",
+        p`${purpose ? lit("intended use") : lit("no intended use")}, ${description ? lit("model description") : lit("no model description")}; the design rationale (why this model suits the data and the use) is not in the evidence`,
+        [...x.file("modelcard"), ...modelLink(x.e)]
+      );
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "7",
+    title: "Focus is placed on the performance of the human-AI team",
+    mappedTo: "usability requirements and their results",
+    assess: (x) => {
+      const h = humanFactors(x);
+      if (h.usability.length === 0)
+        return one(
+          "missing",
+          p`no usability requirement; the performance of the human-AI team is not in the evidence`
+        );
+      if (h.verified.length === 0)
+        return one(
+          "missing",
+          p`usability requirements declared but not verified by passing results: ${requirementList(h.usability.map((v) => v.requirement))}`,
+          reqLinks(h.usability.map((v) => v.requirement.id))
+        );
+      return one(
+        "partial",
+        p`usability requirements verified: ${codes(h.verified.map((v) => v.requirement.id))}; the human-AI team performance is not measured`,
+        reqLinks(h.usability.map((v) => v.requirement.id))
+      );
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "8",
+    title: "Testing demonstrates device performance during clinically relevant conditions",
+    mappedTo: "model.metric results with confidence intervals, subgroup performance",
+    assess: (x) => {
+      const metrics = x.resultsOf("model.metric");
+      const subgroups = x.resultsOf("model.subgroups");
+      if (metrics.length === 0) return one("missing", p`no model.metric result`, resultLinks(subgroups));
+      const withoutCi = metrics.filter((r) => !r.metrics.some((m) => m.ci !== void 0));
+      const issues = [];
+      if (!passed(metrics)) issues.push(p`metrics not passing: ${codes(checkIds(notPassing(metrics)))}`);
+      if (withoutCi.length > 0) issues.push(p`no confidence interval in ${codes(checkIds(withoutCi))}`);
+      if (subgroups.length === 0) issues.push(p`no subgroup performance`);
+      else if (!passed(subgroups)) issues.push(p`subgroup checks not passing`);
+      const links = resultLinks([...metrics, ...subgroups]);
+      return issues.length === 0 ? one(
+        "present",
+        p`${plural2(metrics.length, "metric result")} with 95% confidence intervals and subgroup performance pass`,
+        links
+      ) : one("partial", join(issues, "; "), links);
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "9",
+    title: "Users are provided clear, essential information",
+    mappedTo: "the model card: intended use, limitations, out-of-scope uses or caveats",
+    assess: (x) => {
+      const mc = x.e.modelcard;
+      if (!mc) return one("missing", p`no model card file`);
+      const purpose = Boolean(mc.intended_use?.purpose);
+      const limits = (mc.limitations ?? []).length > 0;
+      const warnings = (mc.intended_use?.out_of_scope ?? []).length + (mc.caveats ?? []).length > 0;
+      const issues = [];
+      if (!purpose) issues.push(p`no intended purpose`);
+      if (!limits) issues.push(p`no limitations`);
+      if (!warnings) issues.push(p`no out-of-scope uses or caveats`);
+      return one(
+        graded([purpose, limits, warnings]),
+        issues.length === 0 ? p`the model card states intended use, limitations and out-of-scope uses` : p`model card: ${join(issues, "; ")}`,
+        x.file("modelcard")
+      );
+    }
+  },
+  {
+    framework: "gmlp",
+    clause: "10",
+    title: "Deployed models are monitored for performance and re-training risks are managed",
+    mappedTo: "nothing yet: monitoring of the deployed model is not in the evidence (the PCCP covers re-training)",
+    assess: (x) => {
+      const drift2 = driftOnCurrentData(x);
+      const plan = x.e.pccp ? p`; re-training is governed by ${code(x.e.pccp.id)}` : [];
+      return one(
+        "missing",
+        p`${drift2.length > 0 ? p`drift checks on new data ran with this change (${codes(checkIds(drift2))}), but` : []} no monitoring of the deployed model is in the evidence${plan}`,
+        [...resultLinks(drift2), ...x.e.pccp ? [{ kind: "pccp", id: x.e.pccp.id }] : []]
+      );
+    }
+  }
+];
+var RULE_TITLES = [
+  [/^modifications$/, "Modification of a type the plan allows"],
+  [/^frozen\.intended_use$/, "Frozen: intended use unchanged"],
+  [/^frozen\.input_schema$/, "Frozen: model input unchanged"],
+  [/^frozen\.output_type$/, "Frozen: model output unchanged"],
+  [/^frozen\.label_definition$/, "Frozen: reference standard (label) unchanged"],
+  [/^data\.test_set$/, "Sequestered test set unchanged"],
+  [/^data\.min_subgroup_n$/, "Minimum subgroup size"],
+  [/^data\.no_patient_overlap$/, "No overlap between training and test data"],
+  [/^acceptance\.non_inferiority\[/, "Acceptance: non-inferior to the released model"],
+  [/^acceptance\.floors\[/, "Acceptance: performance floor"],
+  [/^acceptance\.subgroup_floors\[/, "Acceptance: subgroup performance floor"]
+];
+var RULE_STATUS = { met: "met", violated: "violated", not_evaluated: "not evaluated" };
+var PCCP_ITEMS = [
+  {
+    framework: "pccp",
+    clause: "Verdict",
+    title: "Change within the predetermined change control plan",
+    mappedTo: "evidence.pccp: the verdict of the plan",
+    assess: (x) => {
+      const v = x.e.pccp;
+      if (!v) return one("missing", p`no change control plan declared (pccp in regops.yml)`);
+      const links = [{ kind: "pccp", id: v.id }, ...x.file("pccp")];
+      const met = v.rules.filter((r) => r.status === "met").length;
+      if (v.verdict === "within")
+        return one(
+          "present",
+          p`within ${code(v.id)}: ${met} of ${plural2(v.rules.length, "rule")} met`,
+          links
+        );
+      if (v.overridden)
+        return one(
+          "partial",
+          p`outside ${code(v.id)} (${met} of ${plural2(v.rules.length, "rule")} met); override approved by ${v.overridden.approved_by} (${v.overridden.reference})`,
+          links
+        );
+      return one("missing", p`outside ${code(v.id)}: ${met} of ${plural2(v.rules.length, "rule")} met`, links);
+    }
+  },
+  {
+    framework: "pccp",
+    clause: "Rules",
+    title: "Each rule of the plan",
+    mappedTo: "evidence.pccp.rules: met, violated or not evaluated",
+    assess: (x) => {
+      const v = x.e.pccp;
+      if (!v) return [];
+      return v.rules.map(
+        (r) => ({
+          clause: [code(r.rule)],
+          title: lit(RULE_TITLES.find(([re]) => re.test(r.rule))?.[1] ?? "Rule of the plan"),
+          status: r.status === "met" ? "present" : "missing",
+          reason: p`${RULE_STATUS[r.status]}: ${r.message}`,
+          links: [{ kind: "pccp", id: v.id }]
+        })
+      );
+    }
+  }
+];
+var EU_AI_ACT = [
+  {
+    framework: "euaiact",
+    clause: "1",
+    title: "General description of the AI system",
+    mappedTo: "model card (intended purpose, name, version), the model file",
+    assess: (x) => {
+      const md2 = x.e.modelcard?.model_details;
+      const purpose = x.e.modelcard?.intended_use?.purpose;
+      const shown2 = [];
+      if (purpose) shown2.push("intended purpose");
+      if (md2?.name) shown2.push("name");
+      if (md2?.version) shown2.push("version");
+      if (x.e.model) shown2.push("model file and format");
+      if (shown2.length === 0)
+        return one(
+          "missing",
+          p`no intended purpose, name, version or model in the evidence`,
+          x.file("modelcard")
+        );
+      return one(
+        "partial",
+        p`${shown2.join(", ")} recorded; the provider, hardware, forms placed on the market, user interface and instructions for use are not in the evidence`,
+        [...x.file("modelcard"), ...modelLink(x.e)]
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "2(a)\u2013(c)",
+    title: "Development methods, design specifications and system architecture",
+    mappedTo: "the model file (ONNX producer, tensors) and the model card description",
+    assess: (x) => {
+      const description = x.e.modelcard?.model_details?.description;
+      if (!x.e.model && !description)
+        return one("missing", p`no model and no model description in the evidence`, x.file("modelcard"));
+      return one(
+        "partial",
+        p`${x.e.model ? lit("model file, format and producer") : lit("no model file")}${description ? lit(", model description") : []}; design choices, their rationale and the system architecture are not in the evidence`,
+        [...modelLink(x.e), ...x.file("modelcard")]
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "2(d)",
+    title: "Data requirements: datasheets of the training data (provenance, scope, labelling, cleaning)",
+    mappedTo: "dataset card, dataset profiles and data checks",
+    assess: (x) => {
+      const dc = x.e.datacard;
+      const parts = [
+        [Boolean(dc?.collection?.process), "collection process"],
+        [Boolean(dc?.composition?.label_source), "labelling"],
+        [(dc?.preprocessing?.steps ?? []).length > 0, "cleaning and preprocessing"],
+        [x.e.profiles.length > 0, "dataset profiles"]
+      ];
+      const missing = parts.filter(([ok]) => !ok).map(([, what]) => what);
+      const links = [...x.file("datacard"), ...x.files("dataset")];
+      return one(
+        graded(parts.map(([ok]) => ok)),
+        missing.length === 0 ? p`collection, labelling and preprocessing described; ${plural2(x.e.profiles.length, "dataset")} profiled` : p`not in the evidence: ${missing.join(", ")}`,
+        links
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "2(e)",
+    title: "Assessment of the human oversight measures (Article 14)",
+    mappedTo: "usability requirements and their results",
+    assess: (x) => {
+      const h = humanFactors(x);
+      return h.verified.length > 0 ? one(
+        "partial",
+        p`usability requirements verified: ${codes(h.verified.map((v) => v.requirement.id))}; the assessment of human oversight is not in the evidence`,
+        reqLinks(h.verified.map((v) => v.requirement.id))
+      ) : one(
+        "missing",
+        p`no assessment of human oversight in the evidence${h.unverified.length > 0 ? p` (unverified: ${codes(h.unverified.map((r) => r.id))})` : []}`,
+        reqLinks(h.unverified.map((r) => r.id))
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "2(f)",
+    title: "Pre-determined changes and continuous compliance",
+    mappedTo: "the PCCP and its verdict",
+    assess: (x) => x.e.pccp ? one("present", p`plan ${code(x.e.pccp.id)} judged on this change: ${x.e.pccp.verdict}`, [
+      { kind: "pccp", id: x.e.pccp.id },
+      ...x.file("pccp")
+    ]) : one("missing", p`no change control plan declared`)
+  },
+  {
+    framework: "euaiact",
+    clause: "2(g)",
+    title: "Validation and testing: procedures, data, metrics, test logs",
+    mappedTo: "declared checks with criteria, results with metrics, datasets, run time",
+    assess: (x) => {
+      if (x.e.results.length === 0) return one("missing", p`no check produced a result`);
+      const subgroups = x.resultsOf("model.subgroups").length > 0;
+      return one(
+        "partial",
+        p`${plural2(x.e.checks.length, "declared check")} with criteria, ${plural2(x.e.results.length, "result")} on ${plural2(x.e.datasets.length, "dataset")}${subgroups ? lit(", subgroup performance") : lit(", no subgroup analysis of discriminatory impact")}, dated ${x.e.run.started_at}; the test logs are not signed by the responsible persons`,
+        [...x.file("config"), ...x.files("dataset")]
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "2(h)",
+    title: "Cybersecurity measures",
+    mappedTo: "security requirements and their results",
+    assess: (x) => {
+      const sec = x.verification.filter((v) => v.requirement.type === "security");
+      const ok = sec.filter((v) => passed(v.results));
+      return ok.length > 0 ? one(
+        "partial",
+        p`security requirements verified: ${codes(ok.map((v) => v.requirement.id))}; the cybersecurity measures of the system are not in the evidence`,
+        reqLinks(ok.map((v) => v.requirement.id))
+      ) : one("missing", p`no verified security requirement; cybersecurity measures are not in the evidence`);
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "3",
+    title: "Monitoring, functioning and control: capabilities, limitations, accuracy per group, input specifications",
+    mappedTo: "model card limitations, metric and subgroup results, hazards, model inputs",
+    assess: (x) => {
+      const parts = [
+        [(x.e.modelcard?.limitations ?? []).length > 0, "limitations"],
+        [x.resultsOf("model.metric").length > 0, "expected accuracy"],
+        [x.resultsOf("model.subgroups").length > 0, "accuracy per group"],
+        [x.e.hazards.length > 0, "foreseeable risks"],
+        [x.e.model !== null, "input specification"]
+      ];
+      const shown2 = parts.filter(([ok]) => ok).map(([, w]) => w);
+      const absent = parts.filter(([ok]) => !ok).map(([, w]) => w);
+      if (shown2.length === 0)
+        return one("missing", p`none of limitations, accuracy, risks or inputs recorded`);
+      return one(
+        "partial",
+        p`${shown2.join(", ")} recorded; not in the evidence: ${[...absent, "human oversight measures"].join(", ")}`,
+        [...x.file("modelcard"), ...x.file("risks"), ...resultLinks(x.resultsOf("model.subgroups"))]
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "4",
+    title: "Appropriateness of the performance metrics",
+    mappedTo: "metric results tied to requirements with a stated source",
+    assess: (x) => {
+      const metrics = x.resultsOf("model.metric");
+      if (metrics.length === 0) return one("missing", p`no model.metric result`);
+      const ids = [...new Set(metrics.flatMap((r) => r.verifies))];
+      const sourced = x.e.requirements.filter((r) => ids.includes(r.id) && r.source);
+      return one(
+        "partial",
+        p`metrics verify ${plural2(ids.length, "requirement")}, ${sourced.length} with a stated source; the justification that these metrics suit the system is not in the evidence`,
+        reqLinks(ids)
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "5",
+    title: "Risk management system (Article 9)",
+    mappedTo: "hazards, risk controls and their verification",
+    assess: (x) => x.controls.length === 0 ? noControls(x) : one(
+      "partial",
+      p`${plural2(x.e.hazards.length, "hazard")} and ${plural2(x.controls.length, "risk control")} with their verification (ISO 14971 section); the risk management system itself is not in the evidence`,
+      x.file("risks")
+    )
+  },
+  {
+    framework: "euaiact",
+    clause: "6",
+    title: "Relevant changes made through the life cycle",
+    mappedTo: "the change, the baseline comparison and the PCCP verdict of this run",
+    assess: (x) => {
+      const has = x.e.run.change !== null || x.e.baseline_model !== null || x.e.pccp !== null;
+      if (!has) return one("missing", p`no change, baseline or change control plan recorded`);
+      return one(
+        "partial",
+        p`this change is recorded against the released model; the history of earlier changes is not in the evidence`,
+        [
+          ...x.e.baseline_model ? [{ kind: "file", path: x.e.baseline_model.path, sha256: x.e.baseline_model.sha256 }] : [],
+          ...x.e.pccp ? [{ kind: "pccp", id: x.e.pccp.id }] : []
+        ]
+      );
+    }
+  },
+  {
+    framework: "euaiact",
+    clause: "7",
+    title: "Harmonised standards applied, or other solutions",
+    mappedTo: "nothing: the list is a declaration of the provider",
+    assess: () => one(
+      "missing",
+      p`the provider’s list of applied standards is not in the evidence (this report maps, it does not declare)`
+    )
+  },
+  {
+    framework: "euaiact",
+    clause: "8",
+    title: "EU declaration of conformity (Article 47)",
+    mappedTo: "nothing: outside RegOps",
+    assess: () => one("missing", p`the declaration of conformity is issued by the provider, outside RegOps`)
+  },
+  {
+    framework: "euaiact",
+    clause: "9",
+    title: "Post-market monitoring system and plan (Article 72)",
+    mappedTo: "nothing yet: monitoring of the system in use is not in the evidence",
+    assess: (x) => {
+      const drift2 = driftOnCurrentData(x);
+      return one(
+        "missing",
+        p`no post-market monitoring plan or data in the evidence${drift2.length > 0 ? p` (drift checks on new data ran with this change: ${codes(checkIds(drift2))})` : []}`,
+        resultLinks(drift2)
+      );
+    }
+  }
+];
+var COMPLIANCE_CATALOGUE = [
+  ...IEC_62304,
+  ...ISO_14971,
+  ...GMLP,
+  ...PCCP_ITEMS,
+  ...EU_AI_ACT
+];
+function context(e) {
+  const files = (kind) => e.inputs.filter((i) => i.kind === kind).map((i) => ({ kind: "file", path: i.path, sha256: i.sha256 }));
+  const silentChecks = e.checks.filter(
+    (c) => c.enabled && !e.results.some((r) => declaredCheckFor(r, [c]) !== null)
+  );
+  return {
+    e,
+    safetyClass: e.project.safety_class,
+    resultsOf: (...types) => e.results.filter((r) => types.includes(r.check)),
+    file: (kind) => files(kind).slice(0, 1),
+    files,
+    verification: e.requirements.map((requirement) => ({
+      requirement,
+      results: e.results.filter((r) => r.verifies.includes(requirement.id))
+    })),
+    controls: e.hazards.flatMap((hazard) => hazard.controls.map((control) => ({ control, hazard }))),
+    silentChecks
+  };
+}
+function linkIds(l) {
+  switch (l.kind) {
+    case "file":
+      return [l.path];
+    case "change":
+      return [];
+    default:
+      return [l.id];
+  }
+}
+function assessCompliance(e) {
+  const x = context(e);
+  const rows = [];
+  for (const item of COMPLIANCE_CATALOGUE) {
+    const classes = item.classes ?? null;
+    if (classes && x.safetyClass && !classes.includes(x.safetyClass)) {
+      rows.push({
+        framework: item.framework,
+        clause: plain(item.clause),
+        title: plain(item.title),
+        classes,
+        status: "not_applicable",
+        reason: p`required for class ${classes.join(", ")} only; class ${x.safetyClass} declared`,
+        links: [],
+        gate: []
+      });
+      continue;
+    }
+    for (const a of item.assess(x)) {
+      const ids = new Set(a.links.flatMap(linkIds));
+      rows.push({
+        framework: item.framework,
+        clause: a.clause ?? plain(item.clause),
+        title: a.title ?? plain(item.title),
+        classes,
+        status: a.status,
+        reason: a.reason,
+        links: a.links,
+        gate: a.status === "present" ? [] : e.gate.reasons.filter((r) => r.ref !== void 0 && ids.has(r.ref))
+      });
+    }
+  }
+  const counts = FRAMEWORKS.map((framework) => {
+    const mine = rows.filter((r) => r.framework === framework.id);
+    const c = Object.fromEntries(
+      COMPLIANCE_STATUSES.map((s) => [s, mine.filter((r) => r.status === s).length])
+    );
+    return { framework, counts: c, total: mine.length };
+  });
+  return { safetyClass: x.safetyClass, rows, counts };
+}
+var COMPLIANCE_ICON = {
+  present: "\u2705",
+  partial: "\u{1F7E8}",
+  missing: "\u2B1C",
+  not_applicable: "\u2796"
+};
+var STATUS_WORD = {
+  present: "present",
+  partial: "partial",
+  missing: "missing",
+  not_applicable: "not applicable"
+};
+var EMPTY = "\u2014";
+var MAX_LINKS = 8;
+function renderLinks(links, inTable) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const results = /* @__PURE__ */ new Map();
+  for (const l of links) {
+    if (l.kind === "result") {
+      const key2 = l.id.split("/")[0] ?? l.id;
+      const group = results.get(key2);
+      if (group) {
+        if (!group.some((g) => g.id === l.id)) group.push(l);
+        continue;
+      }
+      results.set(key2, [l]);
+      out.push(`\0${key2}`);
+      continue;
+    }
+    const key = `${l.kind}:${linkIds(l).join()}:${l.kind === "change" ? l.number : ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    switch (l.kind) {
+      case "file":
+        out.push(`${codeSpan(l.path, inTable)} (sha256 ${l.sha256.slice(0, 12)})`);
+        break;
+      case "commit":
+        out.push(`commit ${codeSpan(shortSha(l.id, 7), inTable)}`);
+        break;
+      case "change":
+        out.push(`change #${l.number}${l.url ? ` ${codeSpan(l.url, inTable)}` : ""}`);
+        break;
+      default:
+        out.push(codeSpan(l.id, inTable));
+    }
+  }
+  const rendered = out.map((s) => {
+    if (!s.startsWith("\0")) return s;
+    const key = s.slice(1);
+    const group = results.get(key) ?? [];
+    const only = group[0];
+    if (group.length === 1 && only) return `${codeSpan(only.id, inTable)} ${STATUS_ICON[only.status]}`;
+    const order = ["pass", "warn", "fail", "error", "skip"];
+    const tally = order.map((st) => [st, group.filter((g) => g.status === st).length]).filter(([, n2]) => n2 > 0).map(([st, n2]) => `${STATUS_ICON[st]} ${n2}`).join(" ");
+    return `${codeSpan(key, inTable)} (${group.length} results: ${tally})`;
+  });
+  if (rendered.length === 0) return EMPTY;
+  const shown2 = rendered.slice(0, MAX_LINKS).join(", ");
+  return rendered.length > MAX_LINKS ? `${shown2} and ${rendered.length - MAX_LINKS} more` : shown2;
+}
+function cell(s) {
+  return s.replace(/\n/g, " ");
+}
+function gateNote(row, inTable) {
+  if (row.gate.length === 0) return "";
+  const refs = [...new Set(row.gate.map((g) => g.ref ?? g.code))];
+  return ` **Blocks the gate** (${refs.map((r) => codeSpan(r, inTable)).join(", ")}).`;
+}
+function statusCell(s) {
+  return `${COMPLIANCE_ICON[s]} ${STATUS_WORD[s]}`;
+}
+function header(e, t) {
+  const git3 = e.run.git;
+  const commit = git3?.sha ? `commit ${codeSpan(shortSha(git3.sha, 7), false)}${git3.dirty === true ? " with uncommitted changes" : ""}` : "commit not recorded";
+  const change = e.run.change ? ` \xB7 change #${e.run.change.number}${e.run.change.title ? ` (${escapeMarkdown(e.run.change.title, t)})` : ""}` : "";
+  const cls = e.project.safety_class ? `IEC 62304 software safety class ${e.project.safety_class}` : "no IEC 62304 software safety class declared";
+  return [
+    `# Compliance report: ${escapeMarkdown(e.project.name, t)}`,
+    "",
+    `${commit}${change} \xB7 run started ${escapeMarkdown(e.run.started_at, t)} \xB7 ${escapeMarkdown(e.tool.name, t)} ${escapeMarkdown(e.tool.version, t)} \xB7 evidence schema ${escapeMarkdown(e.schema_version, t)} \xB7 ${cls} \xB7 gate verdict **${e.gate.verdict}**`
+  ].join("\n");
+}
+function intro(e) {
+  const policy = e.gate.policy;
+  const failOn = policy.fail_on.length > 0 ? policy.fail_on.join(", ") : "no status";
+  return [
+    "Each item maps the evidence of this run to a clause of a standard or guidance: \u2705 **present** (the evidence shows it), \u{1F7E8} **partial** (part of it, or not every result passes), \u2B1C **missing** (the evidence does not show it), \u2796 **not applicable** (not required for the declared software safety class).",
+    "",
+    `Missing and partial items are findings for the design history file, not failures: the gate alone decides whether the change may proceed (it fails on ${failOn}; unverified requirements ${policy.require_verified ? "block" : "do not block"}). A finding that the gate blocks on is marked. This report maps evidence; it is not a conformity assessment.`
+  ].join("\n");
+}
+function summary(v) {
+  const lines2 = [
+    "| Framework | Items | \u2705 Present | \u{1F7E8} Partial | \u2B1C Missing | \u2796 Not applicable |",
+    "|---|---|---|---|---|---|"
+  ];
+  for (const { framework, counts, total } of v.counts) {
+    lines2.push(
+      `| ${framework.name} | ${total} | ${counts.present} | ${counts.partial} | ${counts.missing} | ${counts.not_applicable} |`
+    );
+  }
+  return lines2.join("\n");
+}
+function frameworkName(id) {
+  return FRAMEWORKS.find((f) => f.id === id)?.name ?? id;
+}
+function findings(v, t) {
+  const open4 = v.rows.filter((r) => r.status === "missing" || r.status === "partial");
+  if (open4.length === 0) return "No finding: every applicable item is present.";
+  return open4.map(
+    (r) => `- **${frameworkName(r.framework)} ${renderPhrase(r.clause, false, t)}** ${renderPhrase(r.title, false, t)} \u2014 ${COMPLIANCE_ICON[r.status]} ${STATUS_WORD[r.status]}: ${renderPhrase(r.reason, false, t)}.${gateNote(r, false)}`
+  ).join("\n");
+}
+function section(v, f, t) {
+  const rows = v.rows.filter((r) => r.framework === f.id);
+  const iec = f.id === "iec62304";
+  const out = [`## ${f.name}`, "", `${f.source}. ${f.scope}`, ""];
+  if (iec) {
+    const applicable = rows.filter((r) => r.status !== "not_applicable").length;
+    out.push(
+      v.safetyClass ? `Declared software safety class **${v.safetyClass}**: ${applicable} of ${rows.length} items required, ${rows.length - applicable} not applicable.` : `No software safety class declared: every item is treated as required (class C).`,
+      ""
+    );
+  }
+  if (f.id === "pccp" && rows.length === 1 && rows[0]?.status === "missing") {
+    out.push("No predetermined change control plan is declared for this project.", "");
+  }
+  out.push(
+    iec ? "| Clause | Title | Classes | Status | Evidence | Finding |\n|---|---|---|---|---|---|" : "| Item | Title | Status | Evidence | Finding |\n|---|---|---|---|---|"
+  );
+  for (const r of rows) {
+    const cells = [
+      renderPhrase(r.clause, true, t),
+      renderPhrase(r.title, true, t),
+      ...iec ? [r.classes ? r.classes.join(", ") : EMPTY] : [],
+      statusCell(r.status),
+      renderLinks(r.links, true),
+      `${renderPhrase(r.reason, true, t)}${gateNote(r, true)}`
+    ];
+    out.push(`| ${cells.map(cell).join(" | ")} |`);
+  }
+  return out.join("\n");
+}
+function catalogue(t) {
+  const lines2 = [
+    "## Catalogue",
+    "",
+    "What each item is mapped to in the RegOps evidence.",
+    "",
+    "| Framework | Item | Title | Mapped to |",
+    "|---|---|---|---|"
+  ];
+  for (const item of COMPLIANCE_CATALOGUE) {
+    lines2.push(
+      `| ${frameworkName(item.framework)} | ${[item.clause, item.title, item.mappedTo].map((s) => escapeMarkdown(s, t)).join(" | ")} |`
+    );
+  }
+  return lines2.join("\n");
+}
+function renderCompliance(e, target2 = "md") {
+  const v = assessCompliance(e);
+  const parts = [
+    header(e, target2),
+    intro(e),
+    "## Summary",
+    summary(v),
+    "## Findings",
+    findings(v, target2),
+    ...FRAMEWORKS.map((f) => section(v, f, target2)),
+    catalogue(target2)
+  ];
+  return tidyMarkdown(parts.join("\n\n"));
+}
+
+// packages/docs/src/datacard.ts
+var WITHHELD = "withheld (sensitive)";
+var EXPECTED_CHECKS = [
+  ["data.size", "subgroup sizes not measured"],
+  ["data.label_prevalence", "label balance not judged against a bound"],
+  ["data.missing", "missing values not judged against a bound"],
+  ["data.duplicates", "duplicate rows not measured"],
+  ["data.phi", "not scanned for protected health information"]
+];
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function int2(v) {
+  return typeof v === "number" && Number.isInteger(v) ? v : null;
+}
+function formatShare(part, whole) {
+  if (whole <= 0) return "\u2014";
+  if (part === 0) return "0%";
+  if (part === whole) return "100%";
+  const p2 = 100 * part / whole;
+  if (p2 < 0.05) return "<0.1%";
+  if (p2 > 99.95) return ">99.9%";
+  return `${p2.toFixed(1)}%`;
+}
+function dataValue(v) {
+  return formatNumber(v, "bound");
+}
+function resultDatasets(r, datasets) {
+  const names = datasets.map((d) => d.name);
+  const ds = r.details?.dataset;
+  if (typeof ds === "string" && names.includes(ds)) return [ds];
+  const byPath = datasets.find((d) => d.path !== null && r.message.startsWith(`${d.path}:`));
+  if (byPath) return [byPath.name];
+  const pair2 = /^(.+?) vs (.+?):/.exec(r.message);
+  if (pair2 && names.includes(pair2[1]) && names.includes(pair2[2]))
+    return [pair2[1], pair2[2]];
+  const slash = r.id.lastIndexOf("/");
+  const suffix = slash >= 0 ? r.id.slice(slash + 1) : null;
+  if (suffix !== null && names.includes(suffix)) return [suffix];
+  return [];
+}
+function isDataCheck(r) {
+  return r.check.startsWith("data.");
+}
+function sketchExact(n2) {
+  return (n2.sketch.levels[0]?.length ?? 0) === n2.sketch.n;
+}
+function topExact(c) {
+  return c.top !== null && c.distinct.exact && c.top.length === c.distinct.value;
+}
+function columnRow(c, rows, where, gaps) {
+  let approx = !c.distinct.exact;
+  const base = {
+    name: c.name,
+    type: c.inferred_type,
+    missing: `${c.missing} (${formatShare(c.missing, rows)})`,
+    distinct: c.distinct.exact ? String(c.distinct.value) : `\u2248${c.distinct.value}`
+  };
+  if (c.sensitive) return { ...base, withheld: true, numeric: null, top: null, noValues: WITHHELD, approx };
+  let numeric = null;
+  if (c.numeric) {
+    const n2 = c.numeric;
+    const q2 = n2.quantiles.find((x) => x.q === 0.5);
+    const exact = sketchExact(n2);
+    if (!q2) gaps.push(`${where} \u203A ${c.name}: no median in the profile`);
+    else if (!exact) approx = true;
+    numeric = {
+      min: dataValue(n2.min),
+      median: q2 ? `${exact ? "" : "\u2248"}${dataValue(q2.value)}` : "not measured",
+      max: dataValue(n2.max),
+      meanStd: `${formatNumber(n2.mean)} \xB1 ${formatNumber(n2.std)}`
+    };
+  }
+  let top = null;
+  if (c.top && c.top.length > 0) {
+    const mark = topExact(c) ? "" : "\u2248";
+    if (mark) approx = true;
+    top = c.top.slice(0, 3).map((t) => ({ value: t.value, count: `${mark}${t.count}` }));
+  }
+  let noValues2 = "\u2014";
+  if (!numeric && !top && c.count > 0) {
+    noValues2 = "not measured";
+    gaps.push(`${where} \u203A ${c.name}: no value summary in the profile`);
+  }
+  return { ...base, withheld: false, numeric, top, noValues: noValues2, approx };
+}
+function recordedTargets(e) {
+  const columns = /* @__PURE__ */ new Set();
+  const positives2 = /* @__PURE__ */ new Set();
+  for (const r of e.results) {
+    const t = r.details?.target;
+    if (!isObject2(t) || typeof t.column !== "string") continue;
+    columns.add(t.column);
+    if (typeof t.positive === "string") positives2.add(t.positive);
+  }
+  return {
+    columns: [...columns].sort(compareCodeUnits),
+    positive: positives2.size === 1 ? [...positives2][0] : null
+  };
+}
+function prevalenceRow(r, view) {
+  const d = r.details;
+  const positives2 = int2(d?.positives);
+  const labelled = int2(d?.labelled);
+  if (positives2 === null || labelled === null) return { result: view, measured: null };
+  const metric2 = r.metrics.find((m) => m.name === "prevalence");
+  const value = metric2?.value ?? (labelled > 0 ? positives2 / labelled : null);
+  return {
+    result: view,
+    measured: {
+      positives: positives2,
+      labelled,
+      missingLabels: int2(d?.missing_labels) ?? 0,
+      prevalence: formatNumber(value),
+      interval: metric2 ? formatCi(metric2) : ""
+    }
+  };
+}
+function labelView(e, results, profile) {
+  const prevalence = results.filter(({ r }) => r.check === "data.label_prevalence").map(({ r, view: view2 }) => prevalenceRow(r, view2));
+  const view = { prevalence, profile: null, withheldColumn: null, notMeasured: null };
+  if (prevalence.some((p2) => p2.measured)) return view;
+  const targets = recordedTargets(e);
+  const noCheck = prevalence.length === 0 ? "no data.label_prevalence result" : "no data.label_prevalence result with counts";
+  if (targets.columns.length === 0) {
+    view.notMeasured = `${noCheck}, and the evidence records no target column`;
+    return view;
+  }
+  if (targets.columns.length > 1) {
+    view.notMeasured = `${noCheck}, and the results name ${targets.columns.length} target columns (${targets.columns.join(", ")})`;
+    return view;
+  }
+  const column = targets.columns[0];
+  const c = profile?.columns.find((x) => x.name === column);
+  if (!profile || !c) {
+    view.notMeasured = profile ? `the target column ${column} is not in the profile of this dataset` : "no profile of this dataset";
+    return view;
+  }
+  if (c.sensitive) {
+    view.withheldColumn = column;
+    return view;
+  }
+  if (!c.top || c.top.length === 0) {
+    view.notMeasured = `the profile keeps no value counts for the target column ${column}`;
+    return view;
+  }
+  const complete = topExact(c);
+  view.profile = {
+    column,
+    complete,
+    rows: c.top.map((t) => ({
+      value: t.value,
+      count: `${complete ? "" : "\u2248"}${t.count}`,
+      share: formatShare(t.count, c.count),
+      positive: targets.positive !== null && t.value === targets.positive
+    }))
+  };
+  return view;
+}
+function groupEntries(r) {
+  const groups = r.details?.groups;
+  if (!Array.isArray(groups)) return [];
+  return groups.flatMap(
+    (g) => isObject2(g) && typeof g.column === "string" && typeof g.group === "string" && int2(g.rows) !== null ? [{ column: g.column, group: g.group, rows: g.rows }] : []
+  );
+}
+function subgroupRows(results, profile, rows) {
+  const sensitive = new Set(profile?.columns.filter((c) => c.sensitive).map((c) => c.name) ?? []);
+  return results.flatMap(({ r }) => {
+    const total = int2(r.details?.rows) ?? rows ?? 0;
+    return groupEntries(r).map((g) => {
+      const threshold = r.metrics.find((m) => m.name === `rows:${g.column}=${g.group}`)?.threshold;
+      return {
+        result: r.id,
+        column: g.column,
+        group: sensitive.has(g.column) ? null : g.group,
+        rows: g.rows,
+        share: formatShare(g.rows, total),
+        limit: threshold ? formatBound(threshold) : "\u2014",
+        meetsLimit: threshold ? meets(g.rows, threshold) ? "yes" : "no" : "\u2014"
+      };
+    });
+  });
+}
+var NOT_ANSWERED = "not answered";
+function buildDataCard(e, c) {
+  const meta3 = e.datacard;
+  const metaFile = e.inputs.find((i) => i.kind === "datacard")?.path ?? null;
+  const missing = metaFile ? `${NOT_ANSWERED} in ${metaFile}` : meta3 ? `${NOT_ANSWERED} in the dataset card file` : `${NOT_ANSWERED} (the config names no dataset card file)`;
+  const gaps = [];
+  const answers = (section2, part, fields) => fields.flatMap(([key, label2]) => {
+    const value = part?.[key];
+    if (typeof value === "string") return [{ label: label2, value }];
+    if (value === void 0 || value.length === 0)
+      gaps.push(`${section2} \u203A ${label2.toLowerCase()}: ${missing}`);
+    return [];
+  });
+  const list2 = (section2, label2, value) => {
+    if (!value || value.length === 0) gaps.push(`${section2} \u203A ${label2.toLowerCase()}: ${missing}`);
+    return value ?? [];
+  };
+  const motivation = answers("Motivation", meta3?.motivation, [
+    ["purpose", "Purpose"],
+    ["creators", "Creators"],
+    ["funding", "Funding"]
+  ]);
+  const comp = meta3?.composition;
+  const compositionAnswers = answers("Composition", comp, [
+    ["instances", "What one row represents"],
+    ["label_source", "Label source"],
+    ["sensitive_data", "Sensitive data"]
+  ]);
+  const notes = comp?.notes ?? [];
+  const entries = e.datasets.map((d) => ({
+    name: d.name,
+    path: d.path,
+    role: d.role,
+    rows: d.rows,
+    columns: d.columns.length
+  }));
+  for (const p2 of e.profiles) {
+    if (!entries.some((d) => d.name === p2.dataset))
+      entries.push({ name: p2.dataset, path: null, role: null, rows: null, columns: null });
+  }
+  if (entries.length === 0) gaps.push("Composition: no dataset in the evidence");
+  const dataResults = e.results.map((r, i) => ({ r, view: c.results[i], datasets: resultDatasets(r, entries) })).filter(({ r }) => isDataCheck(r));
+  const shared = dataResults.filter((x) => x.datasets.length === 0).map((x) => x.view);
+  const metaDatasets = meta3?.datasets ?? {};
+  const datasets = entries.map((d) => {
+    const where = `Composition \u203A ${d.name}`;
+    const profile = e.profiles.find((p2) => p2.dataset === d.name) ?? null;
+    const results = dataResults.filter((x) => x.datasets.includes(d.name));
+    const sha256 = d.path === null ? null : e.inputs.find((i) => i.kind === "dataset" && i.path === d.path)?.sha256 ?? null;
+    if (d.path === null)
+      gaps.push(`${where}: profiled, but not in the evidence's list of datasets (no file or role)`);
+    else if (sha256 === null) gaps.push(`${where}: no file hash in the evidence inputs`);
+    const description = metaDatasets[d.name]?.description ?? null;
+    if (description === null) gaps.push(`${where} \u203A description: ${missing}`);
+    const rows = profile?.rows ?? d.rows;
+    const columns = [];
+    let estimates = false;
+    if (!profile)
+      gaps.push(`${where}: no profile in the evidence, so columns and missing values are not measured`);
+    else {
+      for (const col of profile.columns) {
+        const { approx, ...row } = columnRow(col, profile.rows, where, gaps);
+        estimates ||= approx;
+        columns.push(row);
+      }
+      const profiledNames = new Set(profile.columns.map((col) => col.name));
+      const unprofiled = (e.datasets.find((x) => x.name === d.name)?.columns ?? []).filter(
+        (name) => !profiledNames.has(name)
+      );
+      if (unprofiled.length > 0)
+        gaps.push(`${where}: ${unprofiled.length} column(s) not in the profile: ${unprofiled.join(", ")}`);
+      if (profile.missing_per_row.length === 0 && profile.rows > 0)
+        gaps.push(`${where} \u203A missing values per row: not in the profile`);
+    }
+    const label2 = labelView(e, results, profile);
+    if (label2.notMeasured) gaps.push(`${where} \u203A label balance: not measured: ${label2.notMeasured}`);
+    const sizeResults = results.filter(({ r }) => r.check === "data.size");
+    const subgroups = subgroupRows(sizeResults, profile, rows);
+    let note = null;
+    if (sizeResults.length > 0 && subgroups.length === 0) {
+      note = "No subgroup measured: the data.size results list no groups";
+      gaps.push(
+        `${where} \u203A subgroups: the data.size check declares no subgroups, so subgroup sizes are not measured`
+      );
+    }
+    for (const [check5, consequence] of EXPECTED_CHECKS) {
+      if (check5 === "data.label_prevalence" && label2.notMeasured) continue;
+      if (!results.some(({ r }) => r.check === check5))
+        gaps.push(`${where}: no ${check5} check: ${consequence}`);
+    }
+    for (const { r } of results) {
+      if (r.status === "error" || r.status === "skip")
+        gaps.push(
+          `${where}: ${r.check} result ${r.id} is ${r.status === "error" ? "an error" : "skipped"}, so it measured nothing`
+        );
+    }
+    return {
+      name: d.name,
+      path: d.path,
+      role: d.role,
+      rowsText: rows === null ? "not measured" : String(rows),
+      columnsText: String(d.columns ?? profile?.columns.length ?? "not measured"),
+      sha256,
+      description,
+      profiled: profile !== null,
+      columns,
+      estimates,
+      label: label2,
+      subgroups: { rows: subgroups, note },
+      missingPerRow: (profile?.missing_per_row ?? []).map((m) => ({
+        missing: m.missing,
+        rows: m.rows,
+        share: formatShare(m.rows, profile?.rows ?? 0)
+      })),
+      checks: results.map((x) => x.view)
+    };
+  });
+  if (entries.length > 1 && !dataResults.some(({ r }) => r.check === "data.leakage"))
+    gaps.push("Composition: no data.leakage check: overlap between datasets not measured");
+  for (const name of Object.keys(metaDatasets).sort(compareCodeUnits)) {
+    if (!entries.some((d) => d.name === name))
+      gaps.push(`Composition \u203A ${name}: described in the dataset card file, but not in the evidence`);
+  }
+  const collectionAnswers = answers("Collection process", meta3?.collection, [
+    ["process", "Process"],
+    ["timeframe", "Timeframe"],
+    ["ethics_review", "Ethics review"],
+    ["consent", "Consent"]
+  ]);
+  const sources = [];
+  for (const d of entries) {
+    const source = metaDatasets[d.name]?.source;
+    if (source === void 0) gaps.push(`Collection process \u203A ${d.name} \u203A source: ${missing}`);
+    else sources.push({ dataset: d.name, source });
+  }
+  const steps = list2("Preprocessing / cleaning / labelling", "Steps", meta3?.preprocessing?.steps);
+  const preprocessingAnswers = answers("Preprocessing / cleaning / labelling", meta3?.preprocessing, [
+    ["raw_data_kept", "Raw data kept"]
+  ]);
+  const uses = [
+    { label: "Intended uses", items: list2("Uses", "Intended uses", meta3?.uses?.intended) },
+    {
+      label: "Uses not recommended",
+      items: list2("Uses", "Uses not recommended", meta3?.uses?.not_recommended)
+    }
+  ].filter((u) => u.items.length > 0);
+  const distribution = answers("Distribution", meta3?.distribution, [
+    ["license", "License"],
+    ["access", "Access"]
+  ]);
+  const maintenance = answers("Maintenance", meta3?.maintenance, [
+    ["maintainer", "Maintainer"],
+    ["update_policy", "Update policy"],
+    ["errata", "Errata"]
+  ]);
+  return {
+    metaFile,
+    motivation,
+    composition: { answers: compositionAnswers, notes, datasets, shared },
+    collection: { answers: collectionAnswers, sources },
+    preprocessing: { steps, answers: preprocessingAnswers },
+    uses,
+    distribution,
+    maintenance,
+    gaps
+  };
+}
+
+// packages/docs/src/hbs.ts
+import { readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path7 from "node:path";
+var import_handlebars = __toESM(require_lib(), 1);
+
+// raw:packages/docs/src/templates/comment.md.hbs
+var comment_md_default = "<!-- regops:comment -->\n{{#if blocked}}\n### \u274C Design control: change blocked\n{{else}}\n### \u2705 Design control: change may merge\n{{/if}}\n\n**{{text project.name}}**{{#if change}} \xB7 change #{{change.number}}{{/if}} \xB7 {{#each counts}}{{icon}} {{count}} {{status}}{{#unless @last}} \xB7 {{/unless}}{{/each}}\n\n{{#if groups.failing.length}}\n#### Failures and errors\n\n{{#each groups.failing}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{> comment-change}}\n{{#if groups.warnings.length}}\n#### Warnings\n\n{{#each groups.warnings}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{#if gaps.length}}\n**Requirements without a verifying result:** {{refs gaps}}\n\n{{/if}}\n{{#if groups.collapsed.length}}\n<details><summary>{{groups.passCount}} passed \xB7 {{groups.skipCount}} skipped</summary>\n\n| Status | Result | Observed | Verifies | Risk controls |\n|---|---|---|---|---|\n{{#each groups.collapsed}}\n| {{icon}} {{status}} | {{ccode id}} {{text title}} | {{#if bounded.length}}{{#each bounded}}{{text name}} {{observed this}}{{#unless @last}}; {{/unless}}{{/each}}{{else}}{{text message}}{{/if}} | {{ids verifies}} | {{ids controls}} |\n{{/each}}\n\n</details>\n\n{{/if}}\n{{#if reasons.length}}\n**Gate reasons** (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}):\n\n{{#each reasons}}\n- {{code code}}{{#if ref}} {{text ref}}{{/if}}: {{text message}}\n{{/each}}\n{{else}}\nGate: no reason to block (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}).\n{{/if}}\n\n<sub>{{text tool.name}} {{text tool.version}} \xB7 commit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}} \xB7 model sha256 {{#if modelSha}}{{code modelSha}}{{else}}no model{{/if}}</sub>\n";
+
+// raw:packages/docs/src/templates/comment-change.md.hbs
+var comment_change_md_default = "{{#if changeControl.pccp}}\n{{#with changeControl.pccp}}\n#### Change control plan {{code id}}: {{#if within}}\u2705{{else}}\u274C{{/if}} {{verdict}}\n\n{{#if override}}\n**Override recorded** ({{text override.reference}}, approved by {{text override.approved_by}}): {{text override.reason}}\n\n{{/if}}\n{{#each broken}}\n- \u274C {{code rule}} {{status}}: {{text message}}\n{{/each}}\n<details><summary>All {{rules.length}} rules of the plan</summary>\n\n| Rule | Status | Detail |\n|---|---|---|\n{{#each rules}}\n| {{ccode rule}} | {{icon}} {{status}} | {{text message}} |\n{{/each}}\n\n</details>\n\n{{/with}}\n{{/if}}\n{{#if changeControl.comparisons.length}}\n#### Candidate vs baseline\n\nBaseline: {{text changeControl.baseline}}\n\n| Check | Metric | Baseline | Candidate | \u0394 | 95% CI of \u0394 | Margin | Verdict |\n|---|---|---|---|---|---|---|---|\n{{#each changeControl.comparisons}}\n| {{ccode id}} | {{text metric}} | {{baseline}} | {{candidate}} | {{delta}} | {{interval}} | {{margin}} | {{icon}} {{verdict}}{{#if extra}} ({{text extra}}){{/if}} |\n{{/each}}\n\n{{/if}}\n{{#if changeControl.drift.length}}\n#### Drift\n\n{{#each changeControl.drift}}\n- {{icon}} {{code id}}: {{text summary}}\n{{#if columns.length}}\n\n  | Column | Method | Statistic | Missing |\n  |---|---|---|---|\n{{#each columns}}\n  | {{icon}} {{ccode column}} | {{text method}} | {{text stat}} | {{text missing}} |\n{{/each}}\n{{#if more}}\n\n  and {{more}} more drifted column(s) in the report.\n{{/if}}\n\n{{/if}}\n{{/each}}\n\n{{/if}}\n";
+
+// raw:packages/docs/src/templates/comment-result.md.hbs
+var comment_result_md_default = "- {{icon}} **{{status}}** {{code id}} \u2014 {{text title}}{{#if policyNote}} _({{policyNote}})_{{/if}}\n{{#each bounded}}\n  - {{text name}}: **{{observed this}}**{{#if ci}} \xB7 CI {{ci this}}{{/if}}\n{{/each}}\n  - {{text message}}\n  - Verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n";
+
+// raw:packages/docs/src/templates/dataset-card.md.hbs
+var dataset_card_md_default = "# Dataset card: {{text project.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}, in the sections of Datasheets for Datasets. {{#if card.metaFile}}Written answers come from {{code card.metaFile}}{{else}}No dataset card file is in the evidence inputs{{/if}}; every number comes from the dataset profiles and data-check results in the evidence. Values of sensitive columns are withheld. What is missing is listed under Gaps.\n\n## Motivation\n\n{{#each card.motivation}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Composition\n\n{{#each card.composition.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.composition.notes.length}}\n- **Notes:**\n{{#each card.composition.notes}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n\n{{#each card.composition.datasets}}\n### Dataset {{text name}}\n\n{{#if description}}\n{{text description}}\n\n{{/if}}\n- **File:** {{#if path}}{{code path}}{{else}}not in the evidence{{/if}}\n- **Role:** {{#if role}}{{text role}}{{else}}not in the evidence{{/if}}\n- **Rows:** {{rowsText}}\n- **Columns:** {{columnsText}}\n- **sha256:** {{#if sha256}}{{code sha256}}{{else}}not recorded{{/if}}\n\n#### Columns\n\n{{#if profiled}}\n| Column | Type | Missing | Distinct | Min | Median | Max | Mean \xB1 std | Top values |\n|---|---|---|---|---|---|---|---|---|\n{{#each columns}}\n{{#if withheld}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} |\n{{else}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{#with numeric}}{{min}} | {{median}} | {{max}} | {{meanStd}}{{else}}\u2014 | \u2014 | \u2014 | \u2014{{/with}} | {{#each top}}{{ccode value}} ({{count}}){{#unless @last}}, {{/unless}}{{else}}{{#if numeric}}\u2014{{else}}{{noValues}}{{/if}}{{/each}} |\n{{/if}}\n{{/each}}\n{{#if estimates}}\n\n\u2248: an estimate. Distinct counts from a HyperLogLog sketch, medians from a KLL sketch past its exact range, and value counts from a bounded heavy-hitters summary that may overstate them.\n{{/if}}\n{{else}}\nNot measured: no profile of this dataset in the evidence; see Gaps.\n{{/if}}\n\n#### Label balance\n\n{{#each label.prevalence}}\n{{#with measured}}\n- {{../result.icon}} {{code ../result.id}}: {{num positives}} of {{num labelled}} labelled rows positive, prevalence {{prevalence}}{{#if interval}} (95% CI {{interval}}){{/if}}; {{num missingLabels}} rows without a label.\n{{else}}\n- {{result.icon}} {{code result.id}} ({{result.status}}): {{text result.message}}\n{{/with}}\n{{/each}}\n{{#with label.profile}}\nFrom the profile's value counts of the target column {{code column}}{{#unless complete}} (the most frequent values only; counts may overstate){{/unless}}:\n\n| Label | Rows | Share |\n|---|---|---|\n{{#each rows}}\n| {{ccode value}}{{#if positive}} (positive){{/if}} | {{count}} | {{share}} |\n{{/each}}\n{{/with}}\n{{#if label.withheldColumn}}\nLabel balance withheld (sensitive): the target column {{code label.withheldColumn}} is sensitive.\n{{/if}}\n{{#if label.notMeasured}}\nNot measured: {{text label.notMeasured}}; see Gaps.\n{{/if}}\n\n#### Subgroups\n\n{{#if subgroups.rows.length}}\n| Column | Group | Rows | Share | Bound | Meets | Result |\n|---|---|---|---|---|---|---|\n{{#each subgroups.rows}}\n| {{ccode column}} | {{#if group}}{{ccode group}}{{else}}withheld (sensitive){{/if}} | {{num rows}} | {{share}} | {{limit}} | {{meetsLimit}} | {{ccode result}} |\n{{/each}}\n{{else}}\n{{#if subgroups.note}}\n{{subgroups.note}}; see Gaps.\n{{else}}\nNot measured: no data.size check covers this dataset; see Gaps.\n{{/if}}\n{{/if}}\n\n#### Missing values per row\n\n{{#if missingPerRow.length}}\n| Missing cells in the row | Rows | Share |\n|---|---|---|\n{{#each missingPerRow}}\n| {{num missing}} | {{num rows}} | {{share}} |\n{{/each}}\n{{else}}\nNot measured; see Gaps.\n{{/if}}\n\n#### Data checks\n\n{{#each checks}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{else}}\nNo data check result for this dataset; see Gaps.\n{{/each}}\n\n{{/each}}\n{{#if card.composition.shared.length}}\n### Data checks not tied to one dataset\n\n{{#each card.composition.shared}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{/each}}\n\n{{/if}}\n## Collection process\n\n{{#each card.collection.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.collection.sources.length}}\n- **Sources:**\n{{#each card.collection.sources}}\n  - {{text dataset}}: {{text source}}\n{{/each}}\n{{/if}}\n{{#unless card.collection.answers.length}}{{#unless card.collection.sources.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Preprocessing / cleaning / labelling\n\n{{#if card.preprocessing.steps.length}}\n- **Steps:**\n{{#each card.preprocessing.steps}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#each card.preprocessing.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#unless card.preprocessing.steps.length}}{{#unless card.preprocessing.answers.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Uses\n\n{{#each card.uses}}\n- **{{label}}:**\n{{#each items}}\n  - {{text this}}\n{{/each}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Distribution\n\n{{#each card.distribution}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Maintenance\n\n{{#each card.maintenance}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the dataset card file answer every section.\n{{/each}}\n";
+
+// raw:packages/docs/src/templates/dataset-table.md.hbs
+var dataset_table_md_default = "| Dataset | Role | Rows | Columns | File | sha256 |\n|---|---|---|---|---|---|\n{{#each datasets}}\n| {{text name}} | {{text role}} | {{num rows}} | {{join columns}} | {{ccode path}} | {{#if sha256}}{{ccode sha256}}{{else}}not recorded{{/if}} |\n{{/each}}\n";
+
+// raw:packages/docs/src/templates/model-card.md.hbs
+var model_card_md_default = "# Model card: {{text card.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}. {{#if card.metaFile}}Written sections come from {{code card.metaFile}}, measured sections from the evidence{{else}}No model card file is in the evidence inputs; measured sections come from the evidence{{/if}}; what is missing is listed under Gaps.\n\n## Model details\n\n{{#each card.details}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#with card.model}}\n- **Model file:** {{code path}} ({{num bytes}} bytes)\n- **sha256:** {{code sha256}}\n- **ONNX IR version:** {{#if irVersion}}{{num irVersion}}{{else}}not recorded{{/if}}\n- **ONNX producer:** {{#if producerName}}{{text producerName}}{{else}}not recorded{{/if}}{{#if producerVersion}} {{text producerVersion}}{{/if}}\n- **Opsets:** {{#each opsets}}{{domain domain}} {{num version}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Inputs:** {{#each inputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Outputs:** {{#each outputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n{{else}}\n- **Model file:** none in the evidence\n{{/with}}\n{{#with card.baseline}}\n- **Baseline model:** {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n{{/with}}\n\n## Intended use\n\n{{#if card.intendedUse.any}}\n{{#with card.intendedUse}}\n{{#if purpose}}\n- **Purpose:** {{text purpose}}\n{{/if}}\n{{#if primaryUses.length}}\n- **Primary uses:**\n{{#each primaryUses}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if primaryUsers.length}}\n- **Primary users:**\n{{#each primaryUsers}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if outOfScope.length}}\n- **Out of scope:**\n{{#each outOfScope}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{/with}}\n{{else}}\nNot provided; see Gaps.\n{{/if}}\n\n## Factors\n\n{{#each card.factors}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Metrics\n\n{{#if card.metricResults.length}}\n| Result | Metric | Dataset | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.metricResults}}\n{{#each metrics}}\n| {{ccode ../id}} {{text ../title}} | {{text name}} | {{#if ../dataset}}{{text ../dataset}}{{else}}\u2014{{/if}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo model.metric result in the evidence; see Gaps.\n{{/if}}\n\n## Evaluation data\n\n{{#if card.evaluationText}}\n{{text card.evaluationText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.evaluationDatasets.length}}\n{{> dataset-table datasets=card.evaluationDatasets}}\n{{else}}\nNo evaluation dataset in the evidence; see Gaps.\n{{/if}}\n\n## Training data\n\n{{#if card.trainingText}}\n{{text card.trainingText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.trainingDatasets.length}}\n{{> dataset-table datasets=card.trainingDatasets}}\n{{else}}\nNo dataset with role train in the evidence; see Gaps.\n{{/if}}\n\n## Quantitative analyses\n\n{{#if card.measuredResults.length}}\n| Result | Check | Metric | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.measuredResults}}\n{{#each metrics}}\n| {{ccode ../id}} | {{ccode ../check}} | {{text name}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo result with metrics in the evidence; see Gaps.\n{{/if}}\n\n## Source attributes (ONC HTI-1)\n\n| Category | Answer | From |\n|---|---|---|\n{{#each card.sourceAttributes}}\n| {{text category}} | {{#if gap}}**GAP**: {{/if}}{{text answer}} | {{text from}} |\n{{/each}}\n\n## Ethical considerations\n\n{{#each card.ethical}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Caveats and limitations\n\n{{#if card.limitations.length}}\n**Limitations**\n\n{{#each card.limitations}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#if card.caveats.length}}\n**Caveats**\n\n{{#each card.caveats}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#unless card.limitations.length}}{{#unless card.caveats.length}}\nNot provided; see Gaps.\n{{/unless}}{{/unless}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the model card file provide every section.\n{{/each}}\n";
+
+// raw:packages/docs/src/templates/report.html.hbs
+var report_html_default = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="{{generator}}">\n<title>{{title}}</title>\n<style>\nbody { margin: 0; color: #1f2328; background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }\nmain { max-width: 1200px; margin: 0 auto; padding: 24px; }\nh1, h2, h3 { line-height: 1.25; }\nh2 { margin-top: 2em; padding-bottom: .3em; border-bottom: 1px solid #d1d9e0; }\nh3 { margin-top: 1.5em; }\ntable { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }\nth, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }\nth { background: #f6f8fa; }\ncode { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }\n.verdict-fail { border-left: 6px solid #cf222e; padding-left: 18px; }\n.verdict-pass { border-left: 6px solid #1a7f37; padding-left: 18px; }\nfigure.chart { margin: 1em 0 1.5em; break-inside: avoid; page-break-inside: avoid; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\nfigure.chart svg { display: block; max-width: 100%; height: auto; border: 1px solid #d1d9e0; border-radius: 6px; }\nfigure.chart figcaption { max-width: 680px; margin-top: 6px; color: #57606a; font-size: 13px; }\n@page { margin: 14mm 12mm; }\n@media print {\n  body { font-size: 10.5pt; }\n  main { max-width: none; padding: 0; }\n  table { display: table; font-size: 9pt; }\n  h2, h3 { break-after: avoid; page-break-after: avoid; }\n  tr, figure.chart { break-inside: avoid; page-break-inside: avoid; }\n  code { white-space: pre-wrap; }\n  .verdict-fail, .verdict-pass { padding-left: 12px; }\n}\n</style>\n</head>\n<body>\n<main class="verdict-{{verdict}}">\n{{{body}}}\n</main>\n</body>\n</html>\n';
+
+// raw:packages/docs/src/templates/report.md.hbs
+var report_md_default = "# Design-control report: {{text project.name}}\n\n{{#if project.description}}\n{{text project.description}}\n\n{{/if}}\n## Verdict\n\n{{#if blocked}}\n\u274C **Change blocked** (gate verdict: fail)\n{{else}}\n\u2705 **Change may merge** (gate verdict: pass)\n{{/if}}\n\n| Status | Results |\n|---|---|\n{{#each counts}}\n| {{icon}} {{status}} | {{count}} |\n{{/each}}\n\nGate policy: blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}.\n\n{{#if reasons.length}}\nGate reasons:\n\n{{#each reasons}}\n- {{code code}}{{#if ref}} {{text ref}}{{/if}}: {{text message}}\n{{/each}}\n{{else}}\nGate reasons: none.\n{{/if}}\n\n## Results\n\n{{#each results}}\n### {{icon}} {{code id}}: {{text title}}\n\nStatus **{{status}}** \xB7 check type {{code check}} \xB7 verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n\n{{#if criterion}}\nAcceptance criterion: {{text criterion}}\n\n{{/if}}\n{{text message}}\n\n{{#if metrics.length}}\n| Metric | Value | CI | Bound | Within bound |\n|---|---|---|---|---|\n{{#each metrics}}\n| {{text name}} | {{value this}} | {{ci this}} | {{bound this}} | {{met this}} |\n{{/each}}\n\n{{/if}}\n{{#each figures}}\n{{figure this}}\n\n{{/each}}\n{{else}}\nNo result in the evidence.\n\n{{/each}}\n## Traceability\n\n{{> trace-matrix}}\n\n### Risk controls without a verifying result\n\n{{> trace-controls}}\n\n### Results outside the matrix\n\n{{> trace-orphans}}\n\n## Inputs\n\n| Kind | Path | sha256 | Bytes |\n|---|---|---|---|\n{{#each inputs}}\n| {{kind}} | {{ccode path}} | {{ccode sha256}} | {{num bytes}} |\n{{/each}}\n\n{{#with card.model}}\n## Model\n\n- File {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n- ONNX IR version {{#if irVersion}}{{num irVersion}}{{else}}not recorded{{/if}}; producer {{#if producerName}}{{text producerName}}{{else}}not recorded{{/if}}{{#if producerVersion}} {{text producerVersion}}{{/if}}; opsets {{#each opsets}}{{domain domain}} {{num version}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- Inputs {{#each inputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}; outputs {{#each outputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n{{#with ../card.baseline}}\n- Baseline {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n{{/with}}\n\n{{/with}}\n{{#if datasets.length}}\n## Datasets\n\n{{> dataset-table}}\n\n{{/if}}\n## Run\n\n- Tool: {{text tool.name}} {{text tool.version}}, evidence schema {{text schemaVersion}}\n- Started: {{text run.started_at}} on {{run.platform}}\n{{#if run.git}}\n- Git: commit {{#if run.git.sha}}{{code run.git.sha}}{{else}}not recorded{{/if}}, ref {{#if run.git.ref}}{{code run.git.ref}}{{else}}not recorded{{/if}}, uncommitted changes: {{#if dirtyKnown}}{{#if dirty}}yes{{else}}no{{/if}}{{else}}not recorded{{/if}}\n{{else}}\n- Git: not recorded\n{{/if}}\n{{#if change}}\n- Change: #{{change.number}}{{#if change.title}} {{text change.title}}{{/if}}{{#if change.url}} ({{text change.url}}){{/if}}\n{{/if}}\n";
+
+// raw:packages/docs/src/templates/trace-controls.md.hbs
+var trace_controls_md_default = "{{#if uncoveredControls.length}}\n| Risk control | Hazard | Control | Implemented by |\n|---|---|---|---|\n{{#each uncoveredControls}}\n| {{text id}} | {{text hazard.id}} ({{text hazard.title}}) | {{text this.text}} | {{ids requirements}} |\n{{/each}}\n{{else}}\nEvery risk control is named by at least one result.\n{{/if}}\n";
+
+// raw:packages/docs/src/templates/trace-matrix.md.hbs
+var trace_matrix_md_default = "| Requirement | Title | Hazard(s) | Risk control(s) | Check | Acceptance criterion | Observed | Status | Commit | Change |\n|---|---|---|---|---|---|---|---|---|---|\n{{#each trace}}\n{{#if result}}\n| {{text requirement.id}} | {{text requirement.title}} | {{refs hazards}} | {{ids controls}} | {{ccode result.id}} | {{#if result.criterion}}{{text result.criterion}}{{else}}\u2014{{/if}} | {{#if result.metrics.length}}{{#each result.metrics}}{{text name}} {{observed this}}{{#unless @last}}; {{/unless}}{{/each}}{{else}}{{text result.message}}{{/if}} | {{result.icon}} {{result.status}} | {{#if @root.commit}}{{ccode @root.commit}}{{else}}\u2014{{/if}} | {{#if @root.change}}#{{@root.change.number}}{{else}}\u2014{{/if}} |\n{{else}}\n| {{text requirement.id}} | {{text requirement.title}} | {{refs hazards}} | {{ids controls}} | \u2014 | {{#if declaredWithoutResult.length}}declared check(s) {{ids declaredWithoutResult}} produced no result{{else}}no check verifies this requirement{{/if}} | \u2014 | **GAP** | {{#if @root.commit}}{{ccode @root.commit}}{{else}}\u2014{{/if}} | {{#if @root.change}}#{{@root.change.number}}{{else}}\u2014{{/if}} |\n{{/if}}\n{{/each}}\n";
+
+// raw:packages/docs/src/templates/trace-orphans.md.hbs
+var trace_orphans_md_default = "{{#if orphanResults.length}}\nResults that verify no requirement:\n\n{{#each orphanResults}}\n- {{icon}} {{status}} {{code id}} \u2014 {{text title}}\n{{/each}}\n{{else}}\nEvery result verifies at least one requirement.\n{{/if}}\n{{#if unknownRequirementRefs.length}}\n\nResults that name requirements the requirements file does not define:\n\n{{#each unknownRequirementRefs}}\n- {{code result}} names {{text requirement}}\n{{/each}}\n{{/if}}\n";
+
+// raw:packages/docs/src/templates/traceability.md.hbs
+var traceability_md_default = "# Traceability matrix: {{text project.name}}\n\nCommit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}}{{#if change}} \xB7 change #{{change.number}}{{#if change.title}} ({{text change.title}}){{/if}}{{/if}} \xB7 run started {{text run.started_at}} \xB7 {{text tool.name}} {{text tool.version}} \xB7 gate verdict **{{verdict}}**\n\nOne row per requirement and verifying result; a requirement that no result verifies is a **GAP** row. Hazards and risk controls are those whose controls name the requirement in the risk file.\n\n{{> trace-matrix}}\n\n## Risk controls without a verifying result\n\n{{> trace-controls}}\n\n## Results outside the matrix\n\n{{> trace-orphans}}\n";
+
+// packages/docs/src/hbs.ts
+function target(options5) {
+  const data = options5.data;
+  return data?.target === "html" ? "html" : "md";
+}
+function safe(s) {
+  return new import_handlebars.default.SafeString(s);
+}
+function asString(v) {
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+function isRef2(v) {
+  return typeof v === "object" && v !== null && typeof v.id === "string";
+}
+var EMPTY2 = "\u2014";
+function checkArgs(name, args, options5) {
+  const data = options5.data;
+  if (!data?.strictArgs) return;
+  const i = args.indexOf(void 0);
+  if (i < 0) return;
+  const node2 = { loc: options5.loc };
+  const bare = options5.hash?.[BARE_PATH];
+  throw new import_handlebars.default.Exception(
+    typeof bare === "string" ? `"${bare}" not defined in the data` : `${name}: argument ${i + 1} is not defined here (a name missing from the data?)`,
+    node2
+  );
+}
+function helper(fn) {
+  return (...all) => {
+    const options5 = all[all.length - 1];
+    const args = all.slice(0, -1);
+    checkArgs(options5.name ?? "helper", args, options5);
+    return safe(fn(args, options5));
+  };
+}
+var FIGURE_FENCE = "regops-figure";
+var HELPERS = {
+  /** User text in an inline Markdown context (paragraph, list item, heading, table cell). */
+  text: helper(([v], o) => escapeMarkdown(asString(v), target(o))),
+  /** User text as a code span outside tables. */
+  code: helper(([v]) => codeSpan(asString(v), false)),
+  /** User text as a code span inside a table cell. */
+  ccode: helper(([v]) => codeSpan(asString(v), true)),
+  /** A plain number. */
+  num: helper(([v]) => formatNumber(typeof v === "number" ? v : null)),
+  /** Observed value against its bound, with the unit. */
+  observed: helper(([m], o) => formatObserved(m, (s) => escapeMarkdown(s, target(o)))),
+  /** Observed value alone, with the unit. */
+  value: helper(([m], o) => {
+    const metric2 = m;
+    const unit = metric2.unit ? ` ${escapeMarkdown(metric2.unit, target(o))}` : "";
+    return `${formatNumber(metric2.value)}${metric2.value === null ? "" : unit}`;
+  }),
+  ci: helper(([m]) => formatCi(m) || EMPTY2),
+  bound: helper(([m]) => {
+    const t = m.threshold;
+    return t ? formatBound(t) : EMPTY2;
+  }),
+  /** Whether the value meets its bound: yes, no, or — without a bound. */
+  met: helper(([m]) => {
+    const metric2 = m;
+    if (!metric2.threshold) return EMPTY2;
+    return metric2.value !== null && meets(metric2.value, metric2.threshold) ? "yes" : "no";
+  }),
+  /** IDs (strings or objects with an id), comma separated; — when none. */
+  ids: helper(([list2], o) => {
+    const items = (Array.isArray(list2) ? list2 : []).map((x) => isRef2(x) ? x.id : asString(x));
+    return items.length === 0 ? EMPTY2 : items.map((s) => escapeMarkdown(s, target(o))).join(", ");
+  }),
+  /** `ID (title)` for each item, semicolon separated; — when none. */
+  refs: helper(([list2], o) => {
+    const items = (Array.isArray(list2) ? list2 : []).filter(isRef2);
+    if (items.length === 0) return EMPTY2;
+    const t = target(o);
+    return items.map(
+      (r) => r.title ? `${escapeMarkdown(r.id, t)} (${escapeMarkdown(r.title, t)})` : escapeMarkdown(r.id, t)
+    ).join("; ");
+  }),
+  /** Plain strings, escaped, comma separated; — when none. */
+  join: helper(([list2], o) => {
+    const items = (Array.isArray(list2) ? list2 : []).map(asString);
+    return items.length === 0 ? EMPTY2 : items.map((s) => escapeMarkdown(s, target(o))).join(", ");
+  }),
+  /** An ONNX tensor as one code span: `name type [shape]`. */
+  tensor: helper(([t]) => {
+    const x = t;
+    return codeSpan(`${x.name} ${x.type} [${x.shape.map(String).join(", ")}]`, false);
+  }),
+  /** An ONNX opset domain; the empty name is the default domain. */
+  domain: helper(([d]) => asString(d) === "" ? "(default domain)" : codeSpan(asString(d), false)),
+  /**
+   * A report figure (an item of a result's `figures`) as a fenced block on its own lines; the HTML report
+   * replaces the block with the figure's SVG after Markdown rendering.
+   */
+  figure: helper(([f]) => {
+    const key = f?.key;
+    if (typeof key !== "number" || !Number.isInteger(key)) {
+      throw new Error("the figure helper takes an item of a result's `figures`");
+    }
+    return `\`\`\`${FIGURE_FENCE}
+${key}
+\`\`\``;
+  })
+};
+var HELPER_NAMES = Object.keys(HELPERS).sort(compareCodeUnits);
+var DOCUMENTS = {
+  comment: { file: "comment.md.hbs", source: comment_md_default },
+  modelCard: { file: "model-card.md.hbs", source: model_card_md_default },
+  datasetCard: { file: "dataset-card.md.hbs", source: dataset_card_md_default },
+  traceability: { file: "traceability.md.hbs", source: traceability_md_default },
+  report: { file: "report.md.hbs", source: report_md_default },
+  reportPage: { file: "report.html.hbs", source: report_html_default }
+};
+var PARTIALS = {
+  "comment-change": comment_change_md_default,
+  "comment-result": comment_result_md_default,
+  "dataset-table": dataset_table_md_default,
+  "trace-matrix": trace_matrix_md_default,
+  "trace-controls": trace_controls_md_default,
+  "trace-orphans": trace_orphans_md_default
+};
+var compileOptions = {
+  strict: true,
+  knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])),
+  knownHelpersOnly: true
+};
+var BARE_PATH = "regopsBarePath";
+function markdownSafe(node2) {
+  if (!node2) return;
+  const n2 = node2;
+  if (n2.type === "MustacheStatement") {
+    const m = n2;
+    if (!m.escaped) {
+      throw new import_handlebars.default.Exception(
+        "unescaped output ({{{\u2026}}} or {{&\u2026}}) is not allowed in a Markdown template: use {{text \u2026}}",
+        m
+      );
+    }
+    if (m.path.type !== "PathExpression") return;
+    const path22 = m.path;
+    const textPath = {
+      type: "PathExpression",
+      data: false,
+      depth: 0,
+      parts: ["text"],
+      original: "text",
+      loc: path22.loc
+    };
+    const bare = m.params.length === 0 && !m.hash && !Object.hasOwn(HELPERS, path22.original);
+    if (bare) {
+      m.params = [path22];
+      m.hash = {
+        type: "Hash",
+        pairs: [
+          { type: "HashPair", key: BARE_PATH, value: stringLiteral(path22.original, path22.loc), loc: path22.loc }
+        ],
+        loc: path22.loc
+      };
+      m.path = textPath;
+    } else if (path22.original === "lookup") {
+      const sub = { type: "SubExpression", path: path22, params: m.params, hash: m.hash, loc: m.loc };
+      m.params = [sub];
+      m.hash = void 0;
+      m.path = textPath;
+    }
+    return;
+  }
+  for (const child of n2.body ?? []) markdownSafe(child);
+  markdownSafe(n2.program);
+  markdownSafe(n2.inverse);
+}
+function stringLiteral(value, loc) {
+  return { type: "StringLiteral", value, original: value, loc };
+}
+function input2(s) {
+  if (!s.markdown) return s.source;
+  const ast = import_handlebars.default.parse(s.source);
+  markdownSafe(ast);
+  return ast;
+}
+function compileSet(documents, partials, attribute) {
+  const env3 = import_handlebars.default.create();
+  env3.registerHelper(HELPERS);
+  for (const name of ["each", "with"]) {
+    const builtin = env3.helpers[name];
+    env3.registerHelper(name, function(...all) {
+      checkArgs(name, all.slice(0, -1), all[all.length - 1]);
+      return builtin.apply(this, all);
+    });
+  }
+  const compile2 = (s) => {
+    const fn = env3.compile(input2(s), compileOptions);
+    if (!attribute) return fn;
+    return (context2, options5) => {
+      try {
+        return fn(context2, { ...options5, data: { ...options5?.data, strictArgs: true } });
+      } catch (err) {
+        throw templateError(s.file, err);
+      }
+    };
+  };
+  for (const [name, s] of Object.entries(partials)) env3.registerPartial(name, compile2(s));
+  const out = {};
+  for (const name of Object.keys(documents)) out[name] = compile2(documents[name]);
+  return out;
+}
+var builtinDocuments = Object.fromEntries(
+  Object.entries(DOCUMENTS).map(([name, d]) => [name, { file: `built-in ${d.file}`, source: d.source }])
+);
+var builtinPartials = Object.fromEntries(
+  Object.entries(PARTIALS).map(([name, source]) => [name, { file: `built-in ${name}.md.hbs`, source }])
+);
+var templates = compileSet(builtinDocuments, builtinPartials, false);
+function templateError(file2, err) {
+  if (err instanceof ConfigurationError) return err;
+  const e = typeof err === "object" && err !== null ? err : {};
+  let message = typeof e.message === "string" ? e.message : String(err);
+  let line2 = typeof e.lineNumber === "number" ? e.lineNumber : null;
+  let column = typeof e.column === "number" ? e.column + 1 : null;
+  const parse5 = /^Parse error on line (\d+):\n(?:.*\n)*?(Expecting .*|Unexpected .*|Lexical error.*)$/m.exec(
+    message
+  );
+  const parseLine = /^Parse error on line (\d+):/.exec(message);
+  if (parseLine) {
+    line2 = Number(parseLine[1]);
+    column = null;
+    const what = parse5?.[2] ?? message.split("\n").pop() ?? "";
+    message = `syntax error: ${what.length > 160 ? `${what.slice(0, 157)}...` : what}`;
+  } else {
+    message = message.replace(/ - \d+:\d+$/, "");
+    const helperName = /^You specified knownHelpersOnly, but used the unknown helper (.+)$/.exec(message);
+    const missing = /^"(.+)" not defined in .*$/s.exec(message);
+    const partial2 = /^The partial (.+) could not be found$/.exec(message);
+    if (helperName)
+      message = `unknown helper "${helperName[1]}" (known: ${[...HELPER_NAMES, "each", "if", "lookup", "unless", "with"].join(", ")})`;
+    else if (missing)
+      message = `"${missing[1]}" is not defined here (templates are strict: every name must exist)`;
+    else if (partial2) message = `unknown partial "${partial2[1]}"`;
+  }
+  const where = line2 === null ? file2 : `${file2}:${line2}${column === null ? "" : `:${column}`}`;
+  return new ConfigurationError(`${where}: ${message.replace(/\s*\n\s*/g, " ")}`);
+}
+function partialNames(node2, calls, inline2) {
+  if (!node2) return;
+  if ((node2.type === "PartialStatement" || node2.type === "PartialBlockStatement") && node2.name) {
+    const n2 = node2.name.type === "PathExpression" ? node2.name.original : node2.name.type === "StringLiteral" ? node2.name.value : null;
+    if (typeof n2 === "string" && n2 !== "@partial-block")
+      calls.push({ name: n2, line: node2.loc?.start.line ?? 0, column: (node2.loc?.start.column ?? 0) + 1 });
+  }
+  if (node2.type === "DecoratorBlock" && node2.path?.original === "inline") {
+    const first = node2.params?.[0];
+    if (first?.type === "StringLiteral" && typeof first.value === "string") inline2.add(first.value);
+  }
+  for (const child of node2.body ?? []) partialNames(child, calls, inline2);
+  partialNames(node2.program, calls, inline2);
+  partialNames(node2.inverse, calls, inline2);
+}
+function validate2(s, partials) {
+  let ast;
+  try {
+    ast = import_handlebars.default.parse(s.source);
+    import_handlebars.default.precompile(input2(s), compileOptions);
+  } catch (err) {
+    throw templateError(s.file, err);
+  }
+  const calls = [];
+  const inline2 = /* @__PURE__ */ new Set();
+  partialNames(ast, calls, inline2);
+  const unknown2 = calls.find((c) => !partials.has(c.name) && !inline2.has(c.name));
+  if (unknown2) {
+    throw new ConfigurationError(
+      `${s.file}:${unknown2.line}:${unknown2.column}: unknown partial "${unknown2.name}" (available: ${[...partials].sort(compareCodeUnits).join(", ")})`
+    );
+  }
+}
+function loadTemplates(dir) {
+  let names;
+  try {
+    names = readdirSync(dir).sort(compareCodeUnits);
+  } catch (err) {
+    const code3 = err.code;
+    throw new ConfigurationError(
+      `${dir}: cannot read the templates directory (${code3 === "ENOENT" ? "it does not exist" : code3 === "ENOTDIR" ? "not a directory" : String(err.message)})`
+    );
+  }
+  const byFile = new Map(
+    Object.entries(DOCUMENTS).map(([name, d]) => [d.file, name])
+  );
+  const documents = { ...builtinDocuments };
+  const partials = { ...builtinPartials };
+  const user = [];
+  const partialFiles = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    if (!name.endsWith(".hbs")) continue;
+    const file2 = path7.join(dir, name);
+    if (!statSync2(file2).isFile()) continue;
+    const source = readFileSync3(file2, "utf8").replace(/^\uFEFF/, "");
+    const s = { file: file2, source, markdown: name.endsWith(".md.hbs") };
+    user.push(s);
+    const document = byFile.get(name);
+    if (document) {
+      documents[document] = s;
+      continue;
+    }
+    const partial2 = name.replace(/\.hbs$/, "").replace(/\.(?:md|html)$/, "");
+    const clash = partialFiles.get(partial2);
+    if (clash !== void 0) {
+      throw new ConfigurationError(`${file2}: partial "${partial2}" is also defined by ${clash}`);
+    }
+    partialFiles.set(partial2, file2);
+    partials[partial2] = s;
+  }
+  const available = new Set(Object.keys(partials));
+  for (const s of user) validate2(s, available);
+  return compileSet(documents, partials, true);
+}
+function render(template, context2, renderTarget = "md") {
+  return template(context2, { data: { target: renderTarget } });
+}
+
+// packages/docs/src/modelcard.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var MODEL_INDEX_TASK = "tabular-classification";
+var DETAIL_FIELDS = [
+  ["name", "Name"],
+  ["version", "Version"],
+  ["developers", "Developers"],
+  ["date", "Date"],
+  ["license", "License"],
+  ["contact", "Contact"],
+  ["description", "Description"]
+];
+function modelView(m) {
+  if (!m) return null;
+  return {
+    path: m.path,
+    sha256: m.sha256,
+    bytes: m.bytes,
+    irVersion: m.ir_version,
+    producerName: m.producer_name,
+    producerVersion: m.producer_version,
+    opsets: sortedEntries(m.opsets).map(([domain2, version2]) => ({ domain: domain2, version: version2 })),
+    inputs: m.inputs,
+    outputs: m.outputs
+  };
+}
+function fileStem(path22) {
+  const base = path22.split("/").pop() ?? path22;
+  return base.replace(/\.[^.]+$/, "") || base;
+}
+function frontMatter(e, name, metricResults) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of metricResults) {
+    const judged = r.metrics.filter((m) => m.threshold !== void 0);
+    for (const m of judged.length > 0 ? judged : r.metrics.slice(0, 1)) {
+      if (m.value === null) continue;
+      const list2 = groups.get(r.dataset) ?? [];
+      list2.push({
+        type: m.name,
+        value: m.value,
+        name: r.title
+      });
+      groups.set(r.dataset, list2);
+    }
+  }
+  const results = [...groups].map(([dataset, metrics]) => ({
+    task: { type: MODEL_INDEX_TASK },
+    ...dataset === null ? {} : { dataset: { name: dataset, type: dataset } },
+    metrics
+  }));
+  const license = e.modelcard?.model_details?.license;
+  const doc = {
+    ...license ? { license } : {},
+    "model-index": [{ name, results }]
+  };
+  return (0, import_yaml3.stringify)(doc, { lineWidth: 0, minContentWidth: 0 });
+}
+function buildModelCard(e, c) {
+  const meta3 = e.modelcard;
+  const metaFile = e.inputs.find((i) => i.kind === "modelcard")?.path ?? null;
+  const missing = metaFile ? `not provided in ${metaFile}` : meta3 ? "not provided in the model card file" : "not provided (the config names no model card file)";
+  const gaps = [];
+  const need = (value, label2) => {
+    if (value === void 0 || Array.isArray(value) && value.length === 0)
+      gaps.push(`${label2}: ${missing}`);
+    return value;
+  };
+  const md2 = meta3?.model_details;
+  const details2 = [];
+  for (const [key, label2] of DETAIL_FIELDS) {
+    const value = need(md2?.[key], `Model details \u203A ${label2.toLowerCase()}`);
+    if (value !== void 0) details2.push({ label: label2, value });
+  }
+  const model = modelView(e.model);
+  if (!model) gaps.push("Model details \u203A model file: no model in the evidence");
+  else {
+    if (model.irVersion === null)
+      gaps.push("Model details \u203A ONNX IR version: not recorded in the model file");
+    if (model.producerName === null)
+      gaps.push("Model details \u203A ONNX producer: not recorded in the model file");
+    if (model.producerVersion === null)
+      gaps.push("Model details \u203A ONNX producer version: not recorded in the model file");
+  }
+  const iu = meta3?.intended_use;
+  const purpose = need(iu?.purpose, "Intended use \u203A purpose") ?? null;
+  const primaryUses = need(iu?.primary_uses, "Intended use \u203A primary uses") ?? [];
+  const primaryUsers = need(iu?.primary_users, "Intended use \u203A primary users") ?? [];
+  const outOfScope = need(iu?.out_of_scope, "Intended use \u203A out-of-scope uses") ?? [];
+  const factors = need(meta3?.factors, "Factors") ?? [];
+  const metricResults = c.results.filter((r) => r.check === "model.metric");
+  if (metricResults.length === 0) gaps.push("Metrics: no model.metric result in the evidence");
+  for (const r of metricResults) {
+    for (const m of r.metrics)
+      if (m.value === null) gaps.push(`Metrics \u203A ${r.id} ${m.name}: not computed in this run`);
+  }
+  const datasetRows = e.datasets.map((d) => ({
+    name: d.name,
+    role: d.role,
+    rows: d.rows,
+    columns: d.columns,
+    path: d.path,
+    sha256: e.inputs.find((i) => i.kind === "dataset" && i.path === d.path)?.sha256 ?? null
+  }));
+  for (const d of datasetRows) {
+    if (d.sha256 === null) gaps.push(`Datasets \u203A ${d.name}: no file hash in the evidence inputs`);
+  }
+  const trainingDatasets = datasetRows.filter((d) => d.role === "train");
+  const evaluationDatasets = datasetRows.filter((d) => d.role !== "train");
+  const evaluationText = need(meta3?.evaluation_data, "Evaluation data \u203A description") ?? null;
+  if (evaluationDatasets.length === 0) gaps.push("Evaluation data: no evaluation dataset in the evidence");
+  const trainingText = need(meta3?.training_data, "Training data \u203A description") ?? null;
+  if (trainingDatasets.length === 0) gaps.push("Training data: no dataset with role train in the evidence");
+  const measuredResults = c.results.filter((r) => r.metrics.length > 0);
+  if (measuredResults.length === 0)
+    gaps.push("Quantitative analyses: no result with metrics in the evidence");
+  const ethical = need(meta3?.ethical_considerations, "Ethical considerations") ?? [];
+  const limitations = need(meta3?.limitations, "Limitations") ?? [];
+  const caveats = need(meta3?.caveats, "Caveats") ?? [];
+  const name = md2?.name ?? (e.model ? fileStem(e.model.path) : e.project.name);
+  const sourceAttributes = hti1(e, meta3, measuredResults);
+  for (const a of sourceAttributes)
+    if (a.gap) gaps.push(`Source attributes (HTI-1) \u203A ${a.category}: ${a.answer}`);
+  return {
+    name,
+    frontMatter: frontMatter(e, name, metricResults),
+    metaFile,
+    details: details2,
+    model,
+    baseline: modelView(e.baseline_model),
+    intendedUse: {
+      purpose,
+      primaryUses,
+      primaryUsers,
+      outOfScope,
+      any: purpose !== null || primaryUses.length + primaryUsers.length + outOfScope.length > 0
+    },
+    factors,
+    metricResults,
+    trainingText,
+    evaluationText,
+    datasets: datasetRows,
+    trainingDatasets,
+    evaluationDatasets,
+    measuredResults,
+    ethical,
+    limitations,
+    caveats,
+    sourceAttributes,
+    gaps
+  };
+}
+function hti1(e, meta3, measured) {
+  const sa = meta3?.source_attributes;
+  const card = meta3 ? "modelcard.yml" : "";
+  const row = (category, answer, from, missing) => answer ? { category, answer, from, gap: false } : { category, answer: missing, from: "\u2014", gap: true };
+  const checks = (type) => measured.filter((r) => r.check === type);
+  const metricCount = checks("model.metric").length;
+  const subgroups = checks("model.subgroups");
+  const inputs = e.model?.inputs.map((t) => `${t.name} [${t.shape.join(", ")}]`).join(", ");
+  const features = e.profiles[0]?.columns.length;
+  return [
+    row(
+      "Details and output of the intervention",
+      [meta3?.model_details?.description, sa?.output].filter(Boolean).join(" ") || null,
+      `${card} model_details.description, source_attributes.output`,
+      "describe the output in modelcard.yml (model_details.description, source_attributes.output)"
+    ),
+    row(
+      "Purpose of the intervention",
+      [meta3?.intended_use?.purpose, sa?.patient_population, sa?.decision_role].filter(Boolean).join(" ") || null,
+      `${card} intended_use.purpose, source_attributes.patient_population/decision_role`,
+      "state the purpose, the intended patients and the decision role in modelcard.yml"
+    ),
+    row(
+      "Cautioned out-of-scope use",
+      [...meta3?.intended_use?.out_of_scope ?? [], ...meta3?.limitations ?? []].join(" ") || null,
+      `${card} intended_use.out_of_scope, limitations`,
+      "list out-of-scope uses and known limitations in modelcard.yml"
+    ),
+    row(
+      "Development details and input features",
+      inputs ? `ONNX input ${inputs}${features ? `; ${features} column(s) profiled in the datasets` : ""}; training data: ${meta3?.training_data ?? "see Training data"}` : null,
+      "evidence: model signature, dataset profiles",
+      "no model in the evidence"
+    ),
+    row(
+      "Process used to ensure fairness in development",
+      [
+        sa?.fairness_process,
+        subgroups.length > 0 ? `measured: ${subgroups.map((r) => r.id).join(", ")} (subgroup metrics with intervals and gaps between groups)` : null
+      ].filter(Boolean).join(" ") || null,
+      `${card} source_attributes.fairness_process; model.subgroups results`,
+      "describe the fairness process in modelcard.yml and add a model.subgroups check"
+    ),
+    row(
+      "External validation process",
+      sa?.external_validation,
+      `${card} source_attributes.external_validation`,
+      "not provided: describe external validation (data, who performed it, results) in modelcard.yml"
+    ),
+    row(
+      "Quantitative measures of performance",
+      metricCount > 0 ? `${metricCount} model.metric result(s), with bootstrap intervals where configured, in Quantitative analyses` : null,
+      "evidence: model.metric results",
+      "no model.metric result in the evidence"
+    ),
+    row(
+      "Ongoing maintenance of implementation and use",
+      sa?.ongoing_maintenance,
+      `${card} source_attributes.ongoing_maintenance`,
+      "not provided: describe how performance is monitored in use"
+    ),
+    row(
+      "Update and continued validation or fairness assessment schedule",
+      sa?.update_schedule,
+      `${card} source_attributes.update_schedule`,
+      "not provided: state when the model is re-validated"
+    )
+  ];
 }
 
 // node_modules/mdurl/index.mjs
@@ -35327,20 +39061,20 @@ function encode3(string4, exclude, keepEscaped) {
   const cache = getEncodeCache(exclude);
   let result2 = "";
   for (let i = 0, l = string4.length; i < l; i++) {
-    const code2 = string4.charCodeAt(i);
-    if (keepEscaped && code2 === 37 && i + 2 < l) {
+    const code3 = string4.charCodeAt(i);
+    if (keepEscaped && code3 === 37 && i + 2 < l) {
       if (/^[0-9a-f]{2}$/i.test(string4.slice(i + 1, i + 3))) {
         result2 += string4.slice(i, i + 3);
         i += 2;
         continue;
       }
     }
-    if (code2 < 128) {
-      result2 += cache[code2];
+    if (code3 < 128) {
+      result2 += cache[code3];
       continue;
     }
-    if (code2 >= 55296 && code2 <= 57343) {
-      if (code2 >= 55296 && code2 <= 56319 && i + 1 < l) {
+    if (code3 >= 55296 && code3 <= 57343) {
+      if (code3 >= 55296 && code3 <= 56319 && i + 1 < l) {
         const nextCode = string4.charCodeAt(i + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
           result2 += encodeURIComponent(string4[i] + string4[i + 1]);
@@ -35630,22 +39364,22 @@ function codePointToString(codePoint) {
 // node_modules/entities/dist/internal/decode-shared.js
 var BASE91_INVERSE = /* @__PURE__ */ (() => {
   const table2 = new Uint8Array(127);
-  let code2 = 0;
+  let code3 = 0;
   for (let char = 33; char <= 126; char++) {
     if (char !== 34 && char !== 36 && char !== 92) {
-      table2[char] = code2++;
+      table2[char] = code3++;
     }
   }
   return table2;
 })();
-function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
+function decodeTrieDict(input3, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
   const base = 91;
-  const inputLength = input2.length;
+  const inputLength = input3.length;
   const twoCharBias = dictSize * (base - 1);
   let pos = 0;
   const readSlotCode = () => {
-    const c12 = BASE91_INVERSE[input2.charCodeAt(pos++)];
-    return c12 < dictSize ? c12 : c12 * base - twoCharBias + BASE91_INVERSE[input2.charCodeAt(pos++)];
+    const c12 = BASE91_INVERSE[input3.charCodeAt(pos++)];
+    return c12 < dictSize ? c12 : c12 * base - twoCharBias + BASE91_INVERSE[input3.charCodeAt(pos++)];
   };
   const dict2AtomCount = atomCount - dict1AtomCount;
   const slotCount = atomCount + ngramCount;
@@ -35659,18 +39393,18 @@ function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCo
     let slot = off;
     const end = off + count;
     while (slot < end) {
-      const code2 = BASE91_INVERSE[input2.charCodeAt(pos++)];
-      if (code2 < 89) {
-        previous += code2;
+      const code3 = BASE91_INVERSE[input3.charCodeAt(pos++)];
+      if (code3 < 89) {
+        previous += code3;
         single[slot++] = previous;
-      } else if (code2 === 89) {
-        let runLength = BASE91_INVERSE[input2.charCodeAt(pos++)] + 2;
+      } else if (code3 === 89) {
+        let runLength = BASE91_INVERSE[input3.charCodeAt(pos++)] + 2;
         while (runLength--)
           single[slot++] = ++previous;
       } else {
-        const next = BASE91_INVERSE[input2.charCodeAt(pos++)];
+        const next = BASE91_INVERSE[input3.charCodeAt(pos++)];
         previous += 89 + // eslint-disable-next-line unicorn/prefer-minimal-ternary -- branches read a different number of side-effecting input bytes
-        (next < 90 ? next * base + BASE91_INVERSE[input2.charCodeAt(pos++)] : BASE91_INVERSE[input2.charCodeAt(pos++)] * 8281 + BASE91_INVERSE[input2.charCodeAt(pos++)] * base + BASE91_INVERSE[input2.charCodeAt(pos++)]);
+        (next < 90 ? next * base + BASE91_INVERSE[input3.charCodeAt(pos++)] : BASE91_INVERSE[input3.charCodeAt(pos++)] * 8281 + BASE91_INVERSE[input3.charCodeAt(pos++)] * base + BASE91_INVERSE[input3.charCodeAt(pos++)]);
         single[slot++] = previous;
       }
     }
@@ -35715,9 +39449,9 @@ function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCo
   const out = new Uint16Array(resultLength);
   let outIndex = 0;
   while (pos < inputLength) {
-    let slot = BASE91_INVERSE[input2.charCodeAt(pos++)];
+    let slot = BASE91_INVERSE[input3.charCodeAt(pos++)];
     if (slot >= dictSize) {
-      slot = slot * base - twoCharBias + BASE91_INVERSE[input2.charCodeAt(pos++)];
+      slot = slot * base - twoCharBias + BASE91_INVERSE[input3.charCodeAt(pos++)];
     }
     const value = single[slot];
     if (value < 0) {
@@ -35766,17 +39500,17 @@ function unpackConsumed(packed) {
   const consumed = packed >>> CONSUMED_SHIFT;
   return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
 }
-function isNumber(code2) {
-  return code2 - CharCodes.ZERO >>> 0 <= 9;
+function isNumber(code3) {
+  return code3 - CharCodes.ZERO >>> 0 <= 9;
 }
-function isHexadecimalCharacter(code2) {
-  return (code2 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
+function isHexadecimalCharacter(code3) {
+  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
 }
-function isAlpha(code2) {
-  return (code2 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
+function isAlpha(code3) {
+  return (code3 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
 }
-function isEntityInAttributeInvalidEnd(code2) {
-  return code2 === CharCodes.EQUALS || isAlpha(code2) || isNumber(code2);
+function isEntityInAttributeInvalidEnd(code3) {
+  return code3 === CharCodes.EQUALS || isAlpha(code3) || isNumber(code3);
 }
 var EntityDecoderState;
 (function(EntityDecoderState2) {
@@ -35830,15 +39564,15 @@ function readTrieValue(decodeTree, nodeIndex, valueLength) {
   }
   return String.fromCharCode(decodeTree[nodeIndex + 1], decodeTree[nodeIndex + 2]);
 }
-function parseNumericEntity(input2, numberStart, inputLength) {
+function parseNumericEntity(input3, numberStart, inputLength) {
   let offset = numberStart + 1;
   let cp = 0;
   let digitStart = offset;
-  if (offset < inputLength && (input2.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
+  if (offset < inputLength && (input3.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
     offset += 1;
     digitStart = offset;
     while (offset < inputLength) {
-      const char = input2.charCodeAt(offset);
+      const char = input3.charCodeAt(offset);
       if (isNumber(char)) {
         cp = cp * 16 + (char - CharCodes.ZERO);
       } else if (isHexadecimalCharacter(char)) {
@@ -35850,7 +39584,7 @@ function parseNumericEntity(input2, numberStart, inputLength) {
     }
   } else {
     while (offset < inputLength) {
-      const digit = input2.charCodeAt(offset) - CharCodes.ZERO;
+      const digit = input3.charCodeAt(offset) - CharCodes.ZERO;
       if (digit >>> 0 > 9)
         break;
       cp = cp * 10 + digit;
@@ -35859,7 +39593,7 @@ function parseNumericEntity(input2, numberStart, inputLength) {
   }
   if (offset === digitStart)
     return 0;
-  if (offset < inputLength && input2.charCodeAt(offset) === CharCodes.SEMI) {
+  if (offset < inputLength && input3.charCodeAt(offset) === CharCodes.SEMI) {
     offset += 1;
   }
   if (cp > 1114111)
@@ -35871,12 +39605,12 @@ function parseNumericEntity(input2, numberStart, inputLength) {
   }
   return consumed << CONSUMED_SHIFT | cp;
 }
-function decodeWithTrie(input2, isStrict, isAttribute) {
+function decodeWithTrie(input3, isStrict, isAttribute) {
   const decodeTree = htmlDecodeTree;
-  let offset = input2.indexOf("&");
+  let offset = input3.indexOf("&");
   if (offset < 0)
-    return input2;
-  const inputLength = input2.length;
+    return input3;
+  const inputLength = input3.length;
   let chunkStart = 0;
   let result2 = "";
   const root = decodeTree[0];
@@ -35884,13 +39618,13 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
   const rootBranchCount = (root & BinTrieFlags.BRANCH_LENGTH) >> 7;
   do {
     const entityStart = offset + 1;
-    const firstChar = input2.charCodeAt(entityStart);
+    const firstChar = input3.charCodeAt(entityStart);
     let consumed;
     let value;
     if (firstChar === CharCodes.NUM) {
-      const packed = parseNumericEntity(input2, entityStart, inputLength);
+      const packed = parseNumericEntity(input3, entityStart, inputLength);
       consumed = unpackConsumed(packed);
-      if (isStrict && consumed > 0 && input2.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI) {
+      if (isStrict && consumed > 0 && input3.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI) {
         consumed = 0;
       }
       value = consumed === 0 ? "" : codePointToString(packed & CODE_POINT_MASK);
@@ -35917,11 +39651,11 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
           const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
           const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
           if (branchCount === 0) {
-            if (input2.charCodeAt(index) !== jumpOffset)
+            if (input3.charCodeAt(index) !== jumpOffset)
               break trie;
             nodeIndex += 1;
           } else {
-            const slot = input2.charCodeAt(index) - jumpOffset;
+            const slot = input3.charCodeAt(index) - jumpOffset;
             if (slot >>> 0 >= branchCount)
               break trie;
             const stored = decodeTree[nodeIndex + 1 + slot];
@@ -35936,7 +39670,7 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
         }
         if ((current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === BinTrieFlags.FLAG13) {
           const runLength = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-          if (input2.charCodeAt(index) !== (current & BinTrieFlags.JUMP_TABLE)) {
+          if (input3.charCodeAt(index) !== (current & BinTrieFlags.JUMP_TABLE)) {
             break;
           }
           index += 1;
@@ -35945,16 +39679,16 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
           let charIndexInPacked = 0;
           for (; charIndexInPacked + 1 < remaining; charIndexInPacked += 2) {
             const packed = decodeTree[wordIndex];
-            if (input2.charCodeAt(index) !== (packed & 255))
+            if (input3.charCodeAt(index) !== (packed & 255))
               break trie;
             index += 1;
-            if (input2.charCodeAt(index) !== (packed >> 8 & 255))
+            if (input3.charCodeAt(index) !== (packed >> 8 & 255))
               break trie;
             index += 1;
             wordIndex += 1;
           }
           if (charIndexInPacked < remaining) {
-            if (input2.charCodeAt(index) !== (decodeTree[wordIndex] & 255))
+            if (input3.charCodeAt(index) !== (decodeTree[wordIndex] & 255))
               break;
             index += 1;
           }
@@ -35963,7 +39697,7 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
           continue;
         }
         const valueLength = current >>> 14;
-        const char = input2.charCodeAt(index);
+        const char = input3.charCodeAt(index);
         if (valueLength !== 0) {
           if (char === CharCodes.SEMI) {
             consumed = index - entityStart + 1;
@@ -36000,20 +39734,20 @@ function decodeWithTrie(input2, isStrict, isAttribute) {
       consumed = 0;
       value = "";
     }
-    if (consumed === 0 || isAttribute && firstChar !== CharCodes.NUM && input2.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI && entityStart + consumed < inputLength && isEntityInAttributeInvalidEnd(input2.charCodeAt(entityStart + consumed))) {
+    if (consumed === 0 || isAttribute && firstChar !== CharCodes.NUM && input3.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI && entityStart + consumed < inputLength && isEntityInAttributeInvalidEnd(input3.charCodeAt(entityStart + consumed))) {
       offset = entityStart;
     } else {
       if (chunkStart < offset) {
-        result2 += input2.slice(chunkStart, offset);
+        result2 += input3.slice(chunkStart, offset);
       }
       result2 += value;
       offset = chunkStart = entityStart + consumed;
     }
-    if (input2.charCodeAt(offset) !== CharCodes.AMP) {
-      offset = input2.indexOf("&", offset);
+    if (input3.charCodeAt(offset) !== CharCodes.AMP) {
+      offset = input3.indexOf("&", offset);
     }
   } while (offset >= 0);
-  return result2 + input2.slice(chunkStart);
+  return result2 + input3.slice(chunkStart);
 }
 function decodeHTMLStrict(htmlString) {
   return decodeWithTrie(htmlString, true, false);
@@ -36066,12 +39800,12 @@ var REBuilder = class {
     this.cache = {};
     return this;
   }
-  escapeRE(str2) {
-    return str2.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+  escapeRE(str3) {
+    return str3.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
   }
-  nestedPairRE(open3, close, depth = 4) {
-    const openRE = this.escapeRE(open3);
-    const closeRE = this.escapeRE(close);
+  nestedPairRE(open4, close2, depth = 4) {
+    const openRE = this.escapeRE(open4);
+    const closeRE = this.escapeRE(close2);
     const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
     let pair2 = `${openRE}${atom}{0,1000}${closeRE}`;
     for (let level = 2; level <= depth; level++) pair2 = `${openRE}(?:${atom}|${pair2}){0,1000}${closeRE}`;
@@ -36174,10 +39908,10 @@ var REBuilder = class {
   }
 };
 var web_schema = {
-  validate: (text3, pos, self) => {
+  validate: (text5, pos, self) => {
     const re = self.re.get_http_validator();
     re.lastIndex = pos;
-    const m = re.exec(text3);
+    const m = re.exec(text5);
     return m ? m[0].length : 0;
   },
   normalize: (match, self) => self.normalize(match)
@@ -36187,13 +39921,13 @@ var defaultSchemas = {
   "https:": web_schema,
   "ftp:": web_schema,
   "//": {
-    validate: function(text3, pos, self) {
+    validate: function(text5, pos, self) {
       const re = self.re.get_relative_proto_validator();
       re.lastIndex = pos;
-      const m = re.exec(text3);
+      const m = re.exec(text5);
       if (m) {
-        if (pos >= 3 && text3[pos - 3] === ":") return 0;
-        if (pos >= 3 && text3[pos - 3] === "/") return 0;
+        if (pos >= 3 && text5[pos - 3] === ":") return 0;
+        if (pos >= 3 && text5[pos - 3] === "/") return 0;
         return m[0].length;
       }
       return 0;
@@ -36201,10 +39935,10 @@ var defaultSchemas = {
     normalize: (match, self) => self.normalize(match)
   },
   "mailto:": {
-    validate: function(text3, pos, self) {
+    validate: function(text5, pos, self) {
       const re = self.re.get_mailto_validator();
       re.lastIndex = pos;
-      const m = re.exec(text3);
+      const m = re.exec(text5);
       return m ? m[0].length : 0;
     },
     normalize: (match, self) => self.normalize(match)
@@ -36243,8 +39977,8 @@ var Match = class {
   text;
   /** Normalized URL of matched string. */
   url;
-  constructor(text3, schema, index, lastIndex) {
-    const raw = text3.slice(index, lastIndex);
+  constructor(text5, schema, index, lastIndex) {
+    const raw = text5.slice(index, lastIndex);
     this.schema = schema.toLowerCase();
     this.index = index;
     this.lastIndex = lastIndex;
@@ -36350,24 +40084,24 @@ var LinkifyIt = class {
   *
   * @param text Text to scan.
   */
-  test(text3) {
-    if (!text3.length) return false;
+  test(text5) {
+    if (!text5.length) return false;
     let m, re;
     re = this.re.get_schema_search();
     re.lastIndex = 0;
-    while ((m = re.exec(text3)) !== null) if (this.testSchemaAt(text3, m[2], re.lastIndex)) return true;
+    while ((m = re.exec(text5)) !== null) if (this.testSchemaAt(text5, m[2], re.lastIndex)) return true;
     if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
       re = this.re.get_fuzzy_link_search();
       re.lastIndex = 0;
-      if (re.exec(text3) !== null) return true;
+      if (re.exec(text5) !== null) return true;
     }
     if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-      if (text3.indexOf("@") >= 0) {
+      if (text5.indexOf("@") >= 0) {
         const mailHostRe = this.re.get_fuzzy_mail_host_search();
         const mailNameRe = this.re.get_mail_name_validator();
         mailHostRe.lastIndex = 0;
-        while ((m = mailHostRe.exec(text3)) !== null) {
-          const name = text3.slice(Math.max(0, m.index - 65), m.index);
+        while ((m = mailHostRe.exec(text5)) !== null) {
+          const name = text5.slice(Math.max(0, m.index - 65), m.index);
           if (mailNameRe.test(name)) return true;
         }
       }
@@ -36382,9 +40116,9 @@ var LinkifyIt = class {
   * @param schema Rule (schema) name.
   * @param pos Text offset to check from.
   */
-  testSchemaAt(text3, schema, pos) {
+  testSchemaAt(text5, schema, pos) {
     if (!this.__schemas__[schema.toLowerCase()]) return 0;
-    return this.__schemas__[schema.toLowerCase()].validate(text3.slice(0, pos + this.__opts__.maxLength), pos, this);
+    return this.__schemas__[schema.toLowerCase()].validate(text5.slice(0, pos + this.__opts__.maxLength), pos, this);
   }
   /**
   * Returns array of found link descriptions or `null` on fail. We strongly
@@ -36392,7 +40126,7 @@ var LinkifyIt = class {
   *
   * @param text Text to scan.
   */
-  match(text3) {
+  match(text5) {
     const result2 = [];
     const schemaRe = this.re.get_schema_search();
     let fuzzyLinkRe;
@@ -36405,7 +40139,7 @@ var LinkifyIt = class {
     let fuzzyLinkDone = false;
     let fuzzyEmailDone = false;
     let pos = 0;
-    if (!text3.length) return null;
+    if (!text5.length) return null;
     schemaRe.lastIndex = 0;
     if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
       fuzzyLinkRe = this.re.get_fuzzy_link_search();
@@ -36421,13 +40155,13 @@ var LinkifyIt = class {
       if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
         if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
         for (; ; ) {
-          const m = mailHostRe.exec(text3);
+          const m = mailHostRe.exec(text5);
           if (!m) {
             fuzzyEmailDone = true;
             fuzzyEmailCandidate = void 0;
             break;
           }
-          const name = mailNameRe.exec(text3.slice(Math.max(0, m.index - 65), m.index));
+          const name = mailNameRe.exec(text5.slice(Math.max(0, m.index - 65), m.index));
           if (!name) continue;
           fuzzyEmailCandidate = {
             schema: "mailto:",
@@ -36441,7 +40175,7 @@ var LinkifyIt = class {
       if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
         if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
         for (; ; ) {
-          const m = fuzzyLinkRe.exec(text3);
+          const m = fuzzyLinkRe.exec(text5);
           if (!m) {
             fuzzyLinkDone = true;
             fuzzyLinkCandidate = void 0;
@@ -36462,7 +40196,7 @@ var LinkifyIt = class {
       if (!schemaDone) for (; ; ) {
         if (!schemaPrefix) {
           if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
-          const m = schemaRe.exec(text3);
+          const m = schemaRe.exec(text5);
           if (!m) {
             schemaDone = true;
             break;
@@ -36480,7 +40214,7 @@ var LinkifyIt = class {
         if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
         const prefix = schemaPrefix;
         schemaPrefix = void 0;
-        const len = this.testSchemaAt(text3, prefix.schema, prefix.lastIndex);
+        const len = this.testSchemaAt(text5, prefix.schema, prefix.lastIndex);
         if (len) {
           schemaCandidate = {
             schema: prefix.schema,
@@ -36496,7 +40230,7 @@ var LinkifyIt = class {
       if (!candidate) break;
       if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
       else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
-      const match = new Match(text3, candidate.schema, candidate.index, candidate.lastIndex);
+      const match = new Match(text5, candidate.schema, candidate.index, candidate.lastIndex);
       if (match.schema) this.__schemas__[match.schema].normalize(match, this);
       else this.normalize(match);
       result2.push(match);
@@ -36511,13 +40245,13 @@ var LinkifyIt = class {
   *
   * @param text Text to scan.
   */
-  matchAtStart(text3) {
-    if (!text3.length) return null;
-    const m = this.re.get_schema_at_start().exec(text3);
+  matchAtStart(text5) {
+    if (!text5.length) return null;
+    const m = this.re.get_schema_at_start().exec(text5);
     if (!m) return null;
-    const len = this.testSchemaAt(text3, m[2], m[0].length);
+    const len = this.testSchemaAt(text5, m[2], m[0].length);
     if (!len) return null;
-    const match = new Match(text3, m[2], m.index + m[1].length, m.index + m[0].length + len);
+    const match = new Match(text5, m[2], m.index + m[1].length, m.index + m[0].length + len);
     this.__schemas__[match.schema].normalize(match, this);
     return match;
   }
@@ -36623,21 +40357,21 @@ var UNESCAPE_ALL_RE = new RegExp(`${UNESCAPE_MD_RE.source}|${/&([a-z#][a-z0-9]{1
 var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
 function replaceEntityPattern(match, name) {
   if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
-    const code2 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    if (isValidEntityCode(code2)) return fromCodePoint(code2);
+    const code3 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code3)) return fromCodePoint(code3);
     return match;
   }
   const decoded = decodeHTMLStrict(match);
   if (decoded !== match) return decoded;
   return match;
 }
-function unescapeMd(str2) {
-  if (str2.indexOf("\\") < 0) return str2;
-  return str2.replace(UNESCAPE_MD_RE, "$1");
+function unescapeMd(str3) {
+  if (str3.indexOf("\\") < 0) return str3;
+  return str3.replace(UNESCAPE_MD_RE, "$1");
 }
-function unescapeAll(str2) {
-  if (str2.indexOf("\\") < 0 && str2.indexOf("&") < 0) return str2;
-  return str2.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
+function unescapeAll(str3) {
+  if (str3.indexOf("\\") < 0 && str3.indexOf("&") < 0) return str3;
+  return str3.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
     if (escaped) return escaped;
     return replaceEntityPattern(match, entity2);
   });
@@ -36653,25 +40387,25 @@ var HTML_REPLACEMENTS = {
 function replaceUnsafeChar(ch) {
   return HTML_REPLACEMENTS[ch];
 }
-function escapeHtml(str2) {
-  if (HTML_ESCAPE_TEST_RE.test(str2)) return str2.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
-  return str2;
+function escapeHtml(str3) {
+  if (HTML_ESCAPE_TEST_RE.test(str3)) return str3.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  return str3;
 }
 var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
-function escapeRE(str2) {
-  return str2.replace(REGEXP_ESCAPE_RE, "\\$&");
+function escapeRE(str3) {
+  return str3.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
-function isSpace(code2) {
-  switch (code2) {
+function isSpace(code3) {
+  switch (code3) {
     case 9:
     case 32:
       return true;
   }
   return false;
 }
-function isWhiteSpace(code2) {
-  if (code2 >= 8192 && code2 <= 8202) return true;
-  switch (code2) {
+function isWhiteSpace(code3) {
+  if (code3 >= 8192 && code3 <= 8202) return true;
+  switch (code3) {
     case 9:
     case 10:
     case 11:
@@ -36690,8 +40424,8 @@ function isWhiteSpace(code2) {
 function isPunctChar(ch) {
   return P.test(ch) || S.test(ch);
 }
-function isPunctCharCode(code2) {
-  return isPunctChar(fromCodePoint(code2));
+function isPunctCharCode(code3) {
+  return isPunctChar(fromCodePoint(code3));
 }
 function isMdAsciiPunct(ch) {
   switch (ch) {
@@ -36732,19 +40466,19 @@ function isMdAsciiPunct(ch) {
       return false;
   }
 }
-function normalizeReference(str2) {
-  str2 = str2.trim().replace(/\s+/g, " ");
-  return str2.toLowerCase().toUpperCase();
+function normalizeReference(str3) {
+  str3 = str3.trim().replace(/\s+/g, " ");
+  return str3.toLowerCase().toUpperCase();
 }
 function isAsciiTrimmable(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-function asciiTrim(str2) {
+function asciiTrim(str3) {
   let start = 0;
-  for (; start < str2.length; start++) if (!isAsciiTrimmable(str2.charCodeAt(start))) break;
-  let end = str2.length - 1;
-  for (; end >= start; end--) if (!isAsciiTrimmable(str2.charCodeAt(end))) break;
-  return str2.slice(start, end + 1);
+  for (; start < str3.length; start++) if (!isAsciiTrimmable(str3.charCodeAt(start))) break;
+  let end = str3.length - 1;
+  for (; end >= start; end--) if (!isAsciiTrimmable(str3.charCodeAt(end))) break;
+  return str3.slice(start, end + 1);
 }
 var lib = {
   mdurl: mdurl_exports,
@@ -36780,27 +40514,27 @@ function parseLinkLabel(state, start, disableNested) {
   state.pos = oldPos;
   return labelEnd;
 }
-function parseLinkDestination(str2, start, max) {
-  let code2;
+function parseLinkDestination(str3, start, max) {
+  let code3;
   let pos = start;
   const result2 = {
     ok: false,
     pos: 0,
     str: ""
   };
-  if (str2.charCodeAt(pos) === 60) {
+  if (str3.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code2 = str2.charCodeAt(pos);
-      if (code2 === 10) return result2;
-      if (code2 === 60) return result2;
-      if (code2 === 62) {
+      code3 = str3.charCodeAt(pos);
+      if (code3 === 10) return result2;
+      if (code3 === 60) return result2;
+      if (code3 === 62) {
         result2.pos = pos + 1;
-        result2.str = unescapeAll(str2.slice(start + 1, pos));
+        result2.str = unescapeAll(str3.slice(start + 1, pos));
         result2.ok = true;
         return result2;
       }
-      if (code2 === 92 && pos + 1 < max) {
+      if (code3 === 92 && pos + 1 < max) {
         pos += 2;
         continue;
       }
@@ -36810,22 +40544,22 @@ function parseLinkDestination(str2, start, max) {
   }
   let level = 0;
   while (pos < max) {
-    code2 = str2.charCodeAt(pos);
-    if (code2 === 32) break;
-    if (code2 < 32 || code2 === 127) break;
-    if (code2 === 92 && pos + 1 < max) {
-      if (str2.charCodeAt(pos + 1) === 32) {
+    code3 = str3.charCodeAt(pos);
+    if (code3 === 32) break;
+    if (code3 < 32 || code3 === 127) break;
+    if (code3 === 92 && pos + 1 < max) {
+      if (str3.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
       }
       pos += 2;
       continue;
     }
-    if (code2 === 40) {
+    if (code3 === 40) {
       level++;
       if (level > 32) return result2;
     }
-    if (code2 === 41) {
+    if (code3 === 41) {
       if (level === 0) break;
       level--;
     }
@@ -36833,13 +40567,13 @@ function parseLinkDestination(str2, start, max) {
   }
   if (start === pos) return result2;
   if (level !== 0) return result2;
-  result2.str = unescapeAll(str2.slice(start, pos));
+  result2.str = unescapeAll(str3.slice(start, pos));
   result2.pos = pos;
   result2.ok = true;
   return result2;
 }
-function parseLinkTitle(str2, start, max, prev_state) {
-  let code2;
+function parseLinkTitle(str3, start, max, prev_state) {
+  let code3;
   let pos = start;
   const state = {
     ok: false,
@@ -36853,7 +40587,7 @@ function parseLinkTitle(str2, start, max, prev_state) {
     state.marker = prev_state.marker;
   } else {
     if (pos >= max) return state;
-    let marker = str2.charCodeAt(pos);
+    let marker = str3.charCodeAt(pos);
     if (marker !== 34 && marker !== 39 && marker !== 40) return state;
     start++;
     pos++;
@@ -36861,18 +40595,18 @@ function parseLinkTitle(str2, start, max, prev_state) {
     state.marker = marker;
   }
   while (pos < max) {
-    code2 = str2.charCodeAt(pos);
-    if (code2 === state.marker) {
+    code3 = str3.charCodeAt(pos);
+    if (code3 === state.marker) {
       state.pos = pos + 1;
-      state.str += unescapeAll(str2.slice(start, pos));
+      state.str += unescapeAll(str3.slice(start, pos));
       state.ok = true;
       return state;
-    } else if (code2 === 40 && state.marker === 41) return state;
-    else if (code2 === 92 && pos + 1 < max) pos++;
+    } else if (code3 === 40 && state.marker === 41) return state;
+    else if (code3 === 92 && pos + 1 < max) pos++;
     pos++;
   }
   state.can_continue = true;
-  state.str += unescapeAll(str2.slice(start, pos));
+  state.str += unescapeAll(str3.slice(start, pos));
   return state;
 }
 var helpers_exports = /* @__PURE__ */ __exportAll({
@@ -37426,22 +41160,22 @@ var Renderer = class {
   }
 };
 var StateCore = class {
-  constructor(src, md, env3) {
+  constructor(src, md2, env3) {
     _defineProperty(this, "tokens", []);
     _defineProperty(this, "inlineMode", false);
     _defineProperty(this, "Token", Token);
     this.src = src;
     this.env = env3;
-    this.md = md;
+    this.md = md2;
   }
 };
 var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
 var NULL_RE = /\0/g;
 function normalize2(state) {
-  let str2;
-  str2 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
-  str2 = str2.replace(NULL_RE, "\uFFFD");
-  state.src = str2;
+  let str3;
+  str3 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
+  str3 = str3.replace(NULL_RE, "\uFFFD");
+  state.src = str3;
 }
 function block(state) {
   let token;
@@ -37470,11 +41204,11 @@ function inline(state) {
     if (tok.type === "inline") state.md.inline.parse(tok.content, state.md, state.env, tok.children);
   }
 }
-function isLinkOpen$1(str2) {
-  return /^<a[>\s]/i.test(str2);
+function isLinkOpen$1(str3) {
+  return /^<a[>\s]/i.test(str3);
 }
-function isLinkClose$1(str2) {
-  return /^<\/a\s*>/i.test(str2);
+function isLinkClose$1(str3) {
+  return /^<\/a\s*>/i.test(str3);
 }
 function linkify$1(state) {
   const blockTokens = state.tokens;
@@ -37497,8 +41231,8 @@ function linkify$1(state) {
       }
       if (htmlLinkLevel > 0) continue;
       if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
-        const text3 = currentToken.content;
-        let links = state.md.linkify.match(text3);
+        const text5 = currentToken.content;
+        let links = state.md.linkify.match(text5);
         const nodes = [];
         let level = currentToken.level;
         let lastPos = 0;
@@ -37514,7 +41248,7 @@ function linkify$1(state) {
           const pos = links[ln].index;
           if (pos > lastPos) {
             const token = new state.Token("text", "", 0);
-            token.content = text3.slice(lastPos, pos);
+            token.content = text5.slice(lastPos, pos);
             token.level = level;
             nodes.push(token);
           }
@@ -37535,9 +41269,9 @@ function linkify$1(state) {
           nodes.push(token_c);
           lastPos = links[ln].lastIndex;
         }
-        if (lastPos < text3.length) {
+        if (lastPos < text5.length) {
           const token = new state.Token("text", "", 0);
-          token.content = text3.slice(lastPos);
+          token.content = text5.slice(lastPos);
           token.level = level;
           nodes.push(token);
         }
@@ -37623,16 +41357,16 @@ function addReplacement(replacements, tokenIdx, pos, ch) {
     ch
   });
 }
-function applyReplacements(str2, replacements) {
+function applyReplacements(str3, replacements) {
   let result2 = "";
   let lastPos = 0;
   replacements.sort((a, b) => a.pos - b.pos);
   for (let i = 0; i < replacements.length; i++) {
     const replacement = replacements[i];
-    result2 += str2.slice(lastPos, replacement.pos) + replacement.ch;
+    result2 += str3.slice(lastPos, replacement.pos) + replacement.ch;
     lastPos = replacement.pos + 1;
   }
-  return result2 + str2.slice(lastPos);
+  return result2 + str3.slice(lastPos);
 }
 function process_inlines(tokens, state) {
   let j;
@@ -37648,19 +41382,19 @@ function process_inlines(tokens, state) {
     for (j = stack.length - 1; j >= 0; j--) if (stack[j].level <= thisLevel) break;
     truncateStack(stack, heads, j + 1);
     if (token.type !== "text") continue;
-    const text3 = token.content;
+    const text5 = token.content;
     let pos = 0;
-    const max = text3.length;
+    const max = text5.length;
     OUTER: while (pos < max) {
       QUOTE_RE.lastIndex = pos;
-      const t = QUOTE_RE.exec(text3);
+      const t = QUOTE_RE.exec(text5);
       if (!t) break;
       let canOpen = true;
       let canClose = true;
       pos = t.index + 1;
       const isSingle = t[0] === "'";
       let lastChar = 32;
-      if (t.index - 1 >= 0) lastChar = text3.charCodeAt(t.index - 1);
+      if (t.index - 1 >= 0) lastChar = text5.charCodeAt(t.index - 1);
       else for (j = i - 1; j >= 0; j--) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -37668,7 +41402,7 @@ function process_inlines(tokens, state) {
         break;
       }
       let nextChar = 32;
-      if (pos < max) nextChar = text3.charCodeAt(pos);
+      if (pos < max) nextChar = text5.charCodeAt(pos);
       else for (j = i + 1; j < tokens.length; j++) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -37806,7 +41540,7 @@ var ParserCore = class {
   }
 };
 var StateBlock = class {
-  constructor(src, md, env3, tokens) {
+  constructor(src, md2, env3, tokens) {
     _defineProperty(this, "bMarks", []);
     _defineProperty(this, "eMarks", []);
     _defineProperty(this, "tShift", []);
@@ -37821,7 +41555,7 @@ var StateBlock = class {
     _defineProperty(this, "level", 0);
     _defineProperty(this, "Token", Token);
     this.src = src;
-    this.md = md;
+    this.md = md2;
     this.env = env3;
     this.tokens = tokens;
     const s = this.src;
@@ -37864,8 +41598,8 @@ var StateBlock = class {
     this.tokens.push(token);
     return token;
   }
-  isEmpty(line) {
-    return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+  isEmpty(line2) {
+    return this.bMarks[line2] + this.tShift[line2] >= this.eMarks[line2];
   }
   skipEmptyLines(from) {
     for (let max = this.lineMax; from < max; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
@@ -37880,31 +41614,31 @@ var StateBlock = class {
     while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
     return pos;
   }
-  skipChars(pos, code2) {
-    for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code2) break;
+  skipChars(pos, code3) {
+    for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code3) break;
     return pos;
   }
-  skipCharsBack(pos, code2, min) {
+  skipCharsBack(pos, code3, min) {
     if (pos <= min) return pos;
-    while (pos > min) if (code2 !== this.src.charCodeAt(--pos)) return pos + 1;
+    while (pos > min) if (code3 !== this.src.charCodeAt(--pos)) return pos + 1;
     return pos;
   }
   getLines(begin, end, indent, keepLastLF) {
     if (begin >= end) return "";
     const queue = new Array(end - begin);
-    for (let i = 0, line = begin; line < end; line++, i++) {
+    for (let i = 0, line2 = begin; line2 < end; line2++, i++) {
       let lineIndent = 0;
-      const lineStart = this.bMarks[line];
+      const lineStart = this.bMarks[line2];
       let first = lineStart;
       let last;
-      if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
-      else last = this.eMarks[line];
+      if (line2 + 1 < end || keepLastLF) last = this.eMarks[line2] + 1;
+      else last = this.eMarks[line2];
       while (first < last && lineIndent < indent) {
         const ch = this.src.charCodeAt(first);
         if (isSpace(ch)) {
-          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+          if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line2]) % 4;
           else lineIndent++;
-        } else if (first - lineStart < this.tShift[line]) lineIndent++;
+        } else if (first - lineStart < this.tShift[line2]) lineIndent++;
         else break;
         first++;
       }
@@ -37915,35 +41649,35 @@ var StateBlock = class {
   }
 };
 var MAX_AUTOCOMPLETED_CELLS = 65536;
-function getLine(state, line) {
-  const pos = state.bMarks[line] + state.tShift[line];
-  const max = state.eMarks[line];
+function getLine(state, line2) {
+  const pos = state.bMarks[line2] + state.tShift[line2];
+  const max = state.eMarks[line2];
   return state.src.slice(pos, max);
 }
-function escapedSplit(str2) {
+function escapedSplit(str3) {
   const result2 = [];
-  const max = str2.length;
+  const max = str3.length;
   let pos = 0;
-  let ch = str2.charCodeAt(pos);
+  let ch = str3.charCodeAt(pos);
   let isEscaped = false;
   let lastPos = 0;
   let current = "";
   while (pos < max) {
     if (ch === 124) {
       if (!isEscaped) {
-        result2.push(current + str2.substring(lastPos, pos));
+        result2.push(current + str3.substring(lastPos, pos));
         current = "";
         lastPos = pos + 1;
       } else {
-        current += str2.substring(lastPos, pos - 1);
+        current += str3.substring(lastPos, pos - 1);
         lastPos = pos;
       }
     }
     isEscaped = ch === 92;
     pos++;
-    ch = str2.charCodeAt(pos);
+    ch = str3.charCodeAt(pos);
   }
-  result2.push(current + str2.substring(lastPos));
+  result2.push(current + str3.substring(lastPos));
   return result2;
 }
 function table(state, startLine, endLine, silent) {
@@ -38051,7 +41785,7 @@ function table(state, startLine, endLine, silent) {
   state.line = nextLine;
   return true;
 }
-function code(state, startLine, endLine) {
+function code2(state, startLine, endLine) {
   if (state.sCount[startLine] - state.blkIndent < 4) return false;
   let nextLine = startLine + 1;
   let last = nextLine;
@@ -38390,12 +42124,12 @@ function list(state, startLine, endLine, silent) {
   return true;
 }
 var MAX_LABEL_LENGTH = 999;
-function countCodePoints(str2) {
-  let length = str2.length;
-  for (let i = 0; i < str2.length - 1; i++) {
-    const high = str2.charCodeAt(i);
+function countCodePoints(str3) {
+  let length = str3.length;
+  for (let i = 0; i < str3.length - 1; i++) {
+    const high = str3.charCodeAt(i);
     if (high < 55296 || high > 56319) continue;
-    const low = str2.charCodeAt(i + 1);
+    const low = str3.charCodeAt(i + 1);
     if (low >= 56320 && low <= 57343) {
       length--;
       i++;
@@ -38403,8 +42137,8 @@ function countCodePoints(str2) {
   }
   return length;
 }
-function lineEnd(state, line) {
-  return Math.min(state.eMarks[line] + 1, state.src.length);
+function lineEnd(state, line2) {
+  return Math.min(state.eMarks[line2] + 1, state.src.length);
 }
 function getNextLinePos(state, nextLine) {
   const endLine = state.lineMax;
@@ -38789,7 +42523,7 @@ var _rules$1 = [
     table,
     ["paragraph", "reference"]
   ],
-  ["code", code],
+  ["code", code2],
   [
     "fence",
     fence,
@@ -38868,12 +42602,12 @@ var ParserBlock = class {
     const rules = this.ruler.getRules("");
     const len = rules.length;
     const maxNesting = state.md.options.maxNesting;
-    let line = startLine;
+    let line2 = startLine;
     let hasEmptyLines = false;
-    while (line < endLine) {
-      state.line = line = state.skipEmptyLines(line);
-      if (line >= endLine) break;
-      if (state.sCount[line] < state.blkIndent) break;
+    while (line2 < endLine) {
+      state.line = line2 = state.skipEmptyLines(line2);
+      if (line2 >= endLine) break;
+      if (state.sCount[line2] < state.blkIndent) break;
       if (state.level >= maxNesting) {
         state.line = endLine;
         break;
@@ -38881,7 +42615,7 @@ var ParserBlock = class {
       const prevLine = state.line;
       let ok = false;
       for (let i = 0; i < len; i++) {
-        ok = rules[i](state, line, endLine, false);
+        ok = rules[i](state, line2, endLine, false);
         if (ok) {
           if (prevLine >= state.line) throw new Error("block rule didn't increment state.line");
           break;
@@ -38890,25 +42624,25 @@ var ParserBlock = class {
       if (!ok) throw new Error("none of the block rules matched");
       state.tight = !hasEmptyLines;
       if (state.isEmpty(state.line - 1)) hasEmptyLines = true;
-      line = state.line;
-      if (line < endLine && state.isEmpty(line)) {
+      line2 = state.line;
+      if (line2 < endLine && state.isEmpty(line2)) {
         hasEmptyLines = true;
-        line++;
-        state.line = line;
+        line2++;
+        state.line = line2;
       }
     }
   }
   /**
   * Process input string and push block tokens into `outTokens`
   */
-  parse(src, md, env3, outTokens) {
+  parse(src, md2, env3, outTokens) {
     if (!src) return;
-    const state = new this.State(src, md, env3, outTokens);
+    const state = new this.State(src, md2, env3, outTokens);
     this.tokenize(state, state.line, state.lineMax);
   }
 };
 var StateInline = class {
-  constructor(src, md, env3, outTokens) {
+  constructor(src, md2, env3, outTokens) {
     _defineProperty(this, "pos", 0);
     _defineProperty(this, "level", 0);
     _defineProperty(this, "pending", "");
@@ -38923,7 +42657,7 @@ var StateInline = class {
     _defineProperty(this, "Token", Token);
     this.src = src;
     this.env = env3;
-    this.md = md;
+    this.md = md2;
     this.tokens = outTokens;
     this.tokens_meta = Array(outTokens.length);
     this.posMax = this.src.length;
@@ -39022,7 +42756,7 @@ function isTerminatorChar(ch) {
       return false;
   }
 }
-function text2(state, silent) {
+function text3(state, silent) {
   let pos = state.pos;
   while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) pos++;
   if (pos === state.pos) return false;
@@ -39030,11 +42764,11 @@ function text2(state, silent) {
   state.pos = pos;
   return true;
 }
-function isAsciiAlpha(code2) {
-  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+function isAsciiAlpha(code3) {
+  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
 }
-function isSchemeChar(code2) {
-  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 45 || code2 === 46;
+function isSchemeChar(code3) {
+  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 >= 48 && code3 <= 57 || code3 === 43 || code3 === 45 || code3 === 46;
 }
 function linkify(state, silent) {
   if (!state.md.options.linkify) return false;
@@ -39339,7 +43073,7 @@ var emphasis_default = {
   postProcess: emphasis_post_process
 };
 function link(state, silent) {
-  let code2, label2, res, ref;
+  let code3, label2, res, ref;
   let href = "";
   let title = "";
   let start = state.pos;
@@ -39355,8 +43089,8 @@ function link(state, silent) {
     parseReference = false;
     pos++;
     for (; pos < max; pos++) {
-      code2 = state.src.charCodeAt(pos);
-      if (!isSpace(code2) && code2 !== 10) break;
+      code3 = state.src.charCodeAt(pos);
+      if (!isSpace(code3) && code3 !== 10) break;
     }
     if (pos >= max) return false;
     start = pos;
@@ -39367,16 +43101,16 @@ function link(state, silent) {
       else href = "";
       start = pos;
       for (; pos < max; pos++) {
-        code2 = state.src.charCodeAt(pos);
-        if (!isSpace(code2) && code2 !== 10) break;
+        code3 = state.src.charCodeAt(pos);
+        if (!isSpace(code3) && code3 !== 10) break;
       }
       res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
       if (pos < max && start !== pos && res.ok) {
         title = res.str;
         pos = res.pos;
         for (; pos < max; pos++) {
-          code2 = state.src.charCodeAt(pos);
-          if (!isSpace(code2) && code2 !== 10) break;
+          code3 = state.src.charCodeAt(pos);
+          if (!isSpace(code3) && code3 !== 10) break;
         }
       }
     }
@@ -39423,7 +43157,7 @@ function link(state, silent) {
   return true;
 }
 function image(state, silent) {
-  let code2, content, label2, pos, ref, res, title, start;
+  let code3, content, label2, pos, ref, res, title, start;
   let href = "";
   const oldPos = state.pos;
   const max = state.posMax;
@@ -39436,8 +43170,8 @@ function image(state, silent) {
   if (pos < max && state.src.charCodeAt(pos) === 40) {
     pos++;
     for (; pos < max; pos++) {
-      code2 = state.src.charCodeAt(pos);
-      if (!isSpace(code2) && code2 !== 10) break;
+      code3 = state.src.charCodeAt(pos);
+      if (!isSpace(code3) && code3 !== 10) break;
     }
     if (pos >= max) return false;
     start = pos;
@@ -39449,16 +43183,16 @@ function image(state, silent) {
     }
     start = pos;
     for (; pos < max; pos++) {
-      code2 = state.src.charCodeAt(pos);
-      if (!isSpace(code2) && code2 !== 10) break;
+      code3 = state.src.charCodeAt(pos);
+      if (!isSpace(code3) && code3 !== 10) break;
     }
     res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
     if (pos < max && start !== pos && res.ok) {
       title = res.str;
       pos = res.pos;
       for (; pos < max; pos++) {
-        code2 = state.src.charCodeAt(pos);
-        if (!isSpace(code2) && code2 !== 10) break;
+        code3 = state.src.charCodeAt(pos);
+        if (!isSpace(code3) && code3 !== 10) break;
       }
     } else title = "";
     if (pos >= max || state.src.charCodeAt(pos) !== 41) {
@@ -39554,11 +43288,11 @@ function autolink(state, silent) {
   }
   return false;
 }
-function isLinkOpen(str2) {
-  return /^<a[>\s]/i.test(str2);
+function isLinkOpen(str3) {
+  return /^<a[>\s]/i.test(str3);
 }
-function isLinkClose(str2) {
-  return /^<\/a\s*>/i.test(str2);
+function isLinkClose(str3) {
+  return /^<\/a\s*>/i.test(str3);
 }
 function isLetter(ch) {
   const lc = ch | 32;
@@ -39624,9 +43358,9 @@ function entity(state, silent) {
     const match = state.src.slice(pos).match(DIGITAL_RE);
     if (match) {
       if (!silent) {
-        const code2 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+        const code3 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
         const token = state.push("text_special", "", 0);
-        token.content = isValidEntityCode(code2) ? fromCodePoint(code2) : fromCodePoint(65533);
+        token.content = isValidEntityCode(code3) ? fromCodePoint(code3) : fromCodePoint(65533);
         token.markup = match[0];
         token.info = "entity";
       }
@@ -39730,7 +43464,7 @@ function fragments_join(state) {
   if (curr !== last) tokens.length = last;
 }
 var _rules = [
-  ["text", text2],
+  ["text", text3],
   ["linkify", linkify],
   ["newline", newline],
   ["escape", escape],
@@ -39822,8 +43556,8 @@ var ParserInline = class {
   /**
   * Process input string and push inline tokens into `outTokens`
   */
-  parse(str2, md, env3, outTokens) {
-    const state = new this.State(str2, md, env3, outTokens);
+  parse(str3, md2, env3, outTokens) {
+    const state = new this.State(str3, md2, env3, outTokens);
     this.tokenize(state);
     const rules = this.ruler2.getRules("");
     const len = rules.length;
@@ -39955,8 +43689,8 @@ var MarkdownIt = class {
   * ```
   */
   validateLink(url2) {
-    const str2 = url2.trim().toLowerCase();
-    return BAD_PROTO_RE.test(str2) ? GOOD_DATA_RE.test(str2) : true;
+    const str3 = url2.trim().toLowerCase();
+    return BAD_PROTO_RE.test(str3) ? GOOD_DATA_RE.test(str3) : true;
   }
   /**
   * Function used to encode link url to a machine-readable format,
@@ -40114,15 +43848,15 @@ var MarkdownIt = class {
   * will give better compatibility with next versions.
   */
   configure(presets) {
-    let p;
+    let p2;
     if (typeof presets === "string") {
       const presetName = presets;
-      p = config2[presetName];
-      if (!p) throw new Error(`Wrong 'markdown-it' preset "${presetName}", check name`);
-    } else p = presets;
-    if (!p) throw new Error("Wrong `markdown-it` preset, can't be empty");
-    if (p.options) this.options = { ...p.options };
-    const components = p.components;
+      p2 = config2[presetName];
+      if (!p2) throw new Error(`Wrong 'markdown-it' preset "${presetName}", check name`);
+    } else p2 = presets;
+    if (!p2) throw new Error("Wrong `markdown-it` preset, can't be empty");
+    if (p2.options) this.options = { ...p2.options };
+    const components = p2.components;
     if (components) {
       var _components$inline;
       [
@@ -40262,980 +43996,1651 @@ _defineProperty(MarkdownIt, "ParserInline", ParserInline);
 _defineProperty(MarkdownIt, "StateInline", StateInline);
 var MarkdownItCallable = callable(MarkdownIt);
 
-// packages/docs/src/format.ts
-var LINE_SEPARATOR = "\u2028";
-var OP_SYMBOL = { ">=": "\u2265", "<=": "\u2264", ">": ">", "<": "<" };
-var NOT_COMPUTED = "not computed";
-var METRIC_DECIMALS = 6;
-function fixed(v, decimals) {
+// packages/docs/src/charts.ts
+function escapeXml(s) {
+  return s.replace(/[&<>"'\u2028\u2029]/g, (ch) => XML_ENTITIES[ch] ?? ch);
+}
+var XML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "\u2028": "&#8232;",
+  "\u2029": "&#8233;"
+};
+function oneLine(s) {
+  return s.replace(/\s+/g, " ").trim();
+}
+var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+var INK = "#1f2328";
+var MUTED = "#57606a";
+var GRID = "#e1e4e8";
+var PRIMARY = "#1f4e79";
+var SECONDARY = "#b35900";
+var SECONDARY_FILL = "#f6c99b";
+var NEUTRAL = "#8c959f";
+var BOUND = "#b3261e";
+var COUNT_FILL = "#d0d7de";
+var DASH_SECONDARY = "6 3";
+var DASH_REFERENCE = "4 4";
+var DASH_BOUND = "2 3";
+var CHART_DECIMALS = 3;
+function fixed2(v, decimals) {
   const s = v.toFixed(decimals);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
-function formatNumber(v, style = "metric", decimals = METRIC_DECIMALS) {
-  if (v === null || v === void 0) return NOT_COMPUTED;
-  if (Number.isNaN(v)) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "\u221E" : "-\u221E";
-  if (Number.isInteger(v)) return String(v);
-  if (Math.abs(v) < 1e-4) return v.toExponential(3);
-  const s = fixed(v, decimals);
-  return style === "bound" && s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+function n(v) {
+  const s = fixed2(v, 2);
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
 }
-function formatBound(t) {
-  return `${OP_SYMBOL[t.op]} ${formatNumber(t.value, "bound")}`;
+function chartNumber(v, decimals = CHART_DECIMALS) {
+  if (v === null || v === void 0 || !Number.isFinite(v)) return "\u2014";
+  return fixed2(v, decimals);
 }
-function formatComparison(value, t) {
-  const bound = formatNumber(t.value, "bound");
-  let decimals = METRIC_DECIMALS;
-  let observed = formatNumber(value, "metric", decimals);
-  while (value !== t.value && Number(observed) === t.value && decimals < 12 && !Number.isInteger(value)) {
-    decimals++;
-    observed = formatNumber(value, "metric", decimals);
+function stepDecimals(step) {
+  for (let d = 0; d < 6; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled))) return d;
   }
-  const rel = Number.isNaN(value) ? "\u2260" : value < t.value ? "<" : value > t.value ? ">" : "=";
-  return `${observed} ${rel} ${bound}`;
+  return 6;
 }
-function formatObserved(m, escapeUnit = (s) => s) {
-  const unit = m.unit ? ` ${escapeUnit(m.unit)}` : "";
-  if (m.value === null)
-    return m.threshold ? `${NOT_COMPUTED} (bound ${formatBound(m.threshold)})` : NOT_COMPUTED;
-  if (!m.threshold) return `${formatNumber(m.value)}${unit}`;
-  return `${formatComparison(m.value, m.threshold)}${unit} (bound ${formatBound(m.threshold)})`;
+function niceStep(span, target2) {
+  const raw = span / target2;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  const f = m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10;
+  return f * power;
 }
-function formatCi(m) {
-  return m.ci ? `${formatNumber(m.ci[0])}\u2013${formatNumber(m.ci[1])}` : "";
+function niceAxis(min, max, target2 = 5) {
+  let lo = min;
+  let hi = max;
+  if (!(Number.isFinite(lo) && Number.isFinite(hi))) {
+    lo = 0;
+    hi = 1;
+  }
+  if (hi < lo) [lo, hi] = [hi, lo];
+  if (hi === lo) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  }
+  const step = niceStep(hi - lo, target2);
+  const start = Math.floor(lo / step + 1e-9) * step;
+  const end = Math.ceil(hi / step - 1e-9) * step;
+  const count = Math.round((end - start) / step);
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((start + i * step).toPrecision(12)));
+  return {
+    min: ticks[0] ?? start,
+    max: ticks[ticks.length - 1] ?? end,
+    step,
+    ticks,
+    decimals: stepDecimals(step)
+  };
 }
-function shortSha(sha, length) {
-  return sha ? sha.slice(0, length) : "";
+function unitAxis() {
+  return { min: 0, max: 1, step: 0.2, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], decimals: 1 };
 }
-function normalizeNewlines(s) {
-  return s.replace(/\r\n?/g, "\n");
+function scale(d0, d1, r0, r1) {
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (v) => r0 + (v - d0) * k;
 }
-function escapeMarkdown(input2, target2) {
-  const lines2 = normalizeNewlines(input2).trim().split("\n");
-  const escaped = lines2.map(
-    (line) => line.replace(/[\\`*[\]|~]/g, (c) => `\\${c}`).replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=](?=[-=\s]*$))/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2").replace(/(\s)(#+)$/, (_m, space2, hashes) => `${space2}${hashes.replace(/#/g, "\\#")}`)
+function clip(s, max) {
+  const chars = [...oneLine(s)];
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}\u2026`;
+}
+function textWidth(s, size = 11) {
+  return [...s].length * size * 0.58;
+}
+function text4(x, y, content, attrs = {}, fullTitle) {
+  const a = Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeXml(typeof v === "number" ? n(v) : v)}"`).join("");
+  const tooltip = fullTitle !== void 0 && oneLine(fullTitle) !== content ? `<title>${escapeXml(oneLine(fullTitle))}</title>` : "";
+  return `<text x="${n(x)}" y="${n(y)}"${a}>${tooltip}${escapeXml(oneLine(content))}</text>`;
+}
+function line(x1, y1, x2, y2, attrs) {
+  return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" ${attrs}/>`;
+}
+function rect(x, y, w, h, attrs) {
+  return `<rect x="${n(x)}" y="${n(y)}" width="${n(Math.max(0, w))}" height="${n(Math.max(0, h))}" ${attrs}/>`;
+}
+function polyline(points, attrs) {
+  return `<polyline points="${points.map(([x, y]) => `${n(x)},${n(y)}`).join(" ")}" fill="none" ${attrs}/>`;
+}
+function open2(width, height, title, kind) {
+  return [
+    `<svg class="chart-svg chart-${kind}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="${escapeXml(FONT)}" font-size="11" fill="${INK}">`,
+    `<title>${escapeXml(oneLine(title))}</title>`,
+    rect(0, 0, width, height, 'fill="#ffffff"'),
+    text4(12, 20, clip(title, Math.floor((width - 24) / 7)), { "font-size": 13, "font-weight": 600 }, title)
+  ];
+}
+function swatch(kind, x, y) {
+  switch (kind) {
+    case "line":
+      return line(x, y, x + 22, y, `stroke="${PRIMARY}" stroke-width="2.5"`);
+    case "dashed":
+      return line(
+        x,
+        y,
+        x + 22,
+        y,
+        `stroke="${SECONDARY}" stroke-width="2.5" stroke-dasharray="${DASH_SECONDARY}"`
+      );
+    case "reference":
+      return line(
+        x,
+        y,
+        x + 22,
+        y,
+        `stroke="${NEUTRAL}" stroke-width="1.5" stroke-dasharray="${DASH_REFERENCE}"`
+      );
+    case "bound":
+      return line(x, y, x + 22, y, `stroke="${BOUND}" stroke-width="2" stroke-dasharray="${DASH_BOUND}"`);
+    case "bar":
+      return rect(x + 4, y - 6, 14, 12, `fill="${PRIMARY}"`);
+    case "bar-secondary":
+      return rect(
+        x + 4,
+        y - 6,
+        14,
+        12,
+        `fill="${SECONDARY_FILL}" stroke="${SECONDARY}" stroke-width="1.5" stroke-dasharray="3 2"`
+      );
+    case "bar-count":
+      return rect(x + 4, y - 6, 14, 12, `fill="${COUNT_FILL}"`);
+    case "point":
+      return `<circle cx="${n(x + 11)}" cy="${n(y)}" r="4" fill="#ffffff" stroke="${PRIMARY}" stroke-width="2"/>`;
+  }
+}
+var LEGEND_Y = 42;
+var LEGEND_LINE = 17;
+function legend(items, width) {
+  const parts = [];
+  const x0 = 12;
+  let x = x0;
+  let row = 0;
+  for (const item of items) {
+    const label2 = clip(item.label, 60);
+    const w = 28 + textWidth(label2);
+    if (x > x0 && x + w > width - 12) {
+      row++;
+      x = x0;
+    }
+    const y = LEGEND_Y + row * LEGEND_LINE;
+    parts.push(swatch(item.swatch, x, y - 4), text4(x + 28, y, label2, {}, item.label));
+    x += w + 18;
+  }
+  return { parts, extra: row * LEGEND_LINE };
+}
+function gridAndAxes(plot, xAxis, yAxis, xLabel, yLabel, yFormat = (v) => fixed2(v, yAxis.decimals)) {
+  const sx = scale(xAxis.min, xAxis.max, plot.x0, plot.x1);
+  const sy = scale(yAxis.min, yAxis.max, plot.y1, plot.y0);
+  const out = [];
+  for (const t of xAxis.ticks) {
+    out.push(line(sx(t), plot.y0, sx(t), plot.y1, `stroke="${GRID}"`));
+    out.push(text4(sx(t), plot.y1 + 15, fixed2(t, xAxis.decimals), { "text-anchor": "middle", fill: MUTED }));
+  }
+  for (const t of yAxis.ticks) {
+    out.push(line(plot.x0, sy(t), plot.x1, sy(t), `stroke="${GRID}"`));
+    out.push(text4(plot.x0 - 6, sy(t) + 4, yFormat(t), { "text-anchor": "end", fill: MUTED }));
+  }
+  out.push(rect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0, `fill="none" stroke="${MUTED}"`));
+  out.push(text4((plot.x0 + plot.x1) / 2, plot.y1 + 34, xLabel, { "text-anchor": "middle" }));
+  const cy = (plot.y0 + plot.y1) / 2;
+  out.push(
+    `<text x="14" y="${n(cy)}" text-anchor="middle" transform="rotate(-90 14 ${n(cy)})">${escapeXml(yLabel)}</text>`
   );
-  return escaped.join(target2 === "md" ? "<br>" : LINE_SEPARATOR);
+  return out;
 }
-function codeSpan(input2, inTable) {
-  let s = normalizeNewlines(input2).replace(/\n/g, " ");
-  if (s === "") return "";
-  if (inTable) s = s.replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
-  const fence2 = "`".repeat(longest + 1);
-  const pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
-  return `${fence2}${pad}${s}${pad}${fence2}`;
+function close(parts) {
+  return `${parts.join("\n")}
+</svg>`;
 }
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function finite(v) {
+  return typeof v === "number" && Number.isFinite(v);
 }
-function tidyMarkdown(s) {
-  return `${s.split("\n").map((line) => line.replace(/[ \t]+$/, "")).join("\n").replace(/\n{3,}/g, "\n\n").trim()}
+function clamp01(v) {
+  return Math.min(1, Math.max(0, v));
+}
+function rocChart(input3) {
+  const width = 440;
+  const points = input3.points ?? [];
+  const leg = legend(
+    [
+      { swatch: "line", label: input3.curveLabel },
+      { swatch: "reference", label: "chance" },
+      ...points.length > 0 ? [{ swatch: "point", label: "operating point" }] : []
+    ],
+    width
+  );
+  const height = 440 + leg.extra;
+  const plot = { x0: 58, x1: width - 20, y0: 62 + leg.extra, y1: height - 50 };
+  const axis = unitAxis();
+  const sx = scale(0, 1, plot.x0, plot.x1);
+  const sy = scale(0, 1, plot.y1, plot.y0);
+  const parts = open2(width, height, input3.title, "roc");
+  parts.push(...leg.parts);
+  parts.push(
+    ...gridAndAxes(
+      plot,
+      axis,
+      axis,
+      "False-positive rate (1 \u2212 specificity)",
+      "True-positive rate (sensitivity)"
+    )
+  );
+  parts.push(
+    line(
+      sx(0),
+      sy(0),
+      sx(1),
+      sy(1),
+      `stroke="${NEUTRAL}" stroke-width="1.5" stroke-dasharray="${DASH_REFERENCE}"`
+    )
+  );
+  const curve = [];
+  const length = Math.min(input3.fpr.length, input3.tpr.length);
+  for (let i = 0; i < length; i++) {
+    const x = input3.fpr[i];
+    const y = input3.tpr[i];
+    if (finite(x) && finite(y)) curve.push([sx(clamp01(x)), sy(clamp01(y))]);
+  }
+  if (curve.length > 0)
+    parts.push(polyline(curve, `stroke="${PRIMARY}" stroke-width="2.5" stroke-linejoin="round"`));
+  for (const p2 of points) {
+    if (!finite(p2.fpr) || !finite(p2.tpr)) continue;
+    const x = sx(clamp01(p2.fpr));
+    const y = sy(clamp01(p2.tpr));
+    parts.push(
+      `<circle cx="${n(x)}" cy="${n(y)}" r="5" fill="#ffffff" stroke="${PRIMARY}" stroke-width="2.5"/>`
+    );
+    parts.push(text4(x + 9, y + 15, clip(p2.label, 28), { "font-weight": 600 }, p2.label));
+  }
+  return close(parts);
+}
+function calibrationChart(input3) {
+  const width = 440;
+  const maxCount = Math.max(0, ...input3.bins.map((b) => finite(b.count) ? b.count : 0));
+  const leg = legend(
+    [
+      { swatch: "line", label: "observed share" },
+      { swatch: "reference", label: "perfect calibration" },
+      { swatch: "bar-count", label: `rows per bin (max ${maxCount})` }
+    ],
+    width
+  );
+  const height = 440 + leg.extra;
+  const plot = { x0: 58, x1: width - 20, y0: 62 + leg.extra, y1: height - 50 };
+  const axis = unitAxis();
+  const sx = scale(0, 1, plot.x0, plot.x1);
+  const sy = scale(0, 1, plot.y1, plot.y0);
+  const parts = open2(width, height, input3.title, "calibration");
+  parts.push(...leg.parts);
+  parts.push(...gridAndAxes(plot, axis, axis, "Mean predicted probability", "Observed share of positives"));
+  const barHeight = (plot.y1 - plot.y0) / 4;
+  for (const b of input3.bins) {
+    if (!finite(b.lower) || !finite(b.upper) || !finite(b.count) || b.count <= 0 || maxCount <= 0) continue;
+    const h = b.count / maxCount * barHeight;
+    const x = sx(clamp01(b.lower));
+    const w = sx(clamp01(b.upper)) - x;
+    parts.push(rect(x + 1, plot.y1 - h, w - 2, h, `fill="${COUNT_FILL}"`));
+  }
+  parts.push(
+    line(
+      sx(0),
+      sy(0),
+      sx(1),
+      sy(1),
+      `stroke="${NEUTRAL}" stroke-width="1.5" stroke-dasharray="${DASH_REFERENCE}"`
+    )
+  );
+  const pts = [];
+  for (const b of input3.bins) {
+    if (!finite(b.count) || b.count <= 0 || !finite(b.meanPredicted) || !finite(b.observed)) continue;
+    pts.push([sx(clamp01(b.meanPredicted)), sy(clamp01(b.observed))]);
+  }
+  if (pts.length > 0) parts.push(polyline(pts, `stroke="${PRIMARY}" stroke-width="2"`));
+  for (const [x, y] of pts) parts.push(rect(x - 4, y - 4, 8, 8, `fill="${PRIMARY}"`));
+  return close(parts);
+}
+function shares(counts) {
+  const total = counts.reduce((s, c) => s + (finite(c) && c > 0 ? c : 0), 0);
+  return counts.map((c) => total > 0 && finite(c) && c > 0 ? c / total : 0);
+}
+function edgeFormat(edges) {
+  const widths = edges.slice(1).map((e, i) => Math.abs(e - edges[i]));
+  const smallest = Math.min(...widths.filter((w) => w > 0), Number.POSITIVE_INFINITY);
+  const decimals = Number.isFinite(smallest) ? Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(smallest)))) : 2;
+  return (v) => {
+    if (Number.isInteger(v)) return String(v);
+    const s = fixed2(v, decimals);
+    return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  };
+}
+function distributionChart(input3) {
+  const d = input3.data;
+  const categorical = d.kind === "categories";
+  const labels = [];
+  let ref;
+  let cur;
+  if (d.kind === "categories") {
+    const other = d.other ?? [0, 0];
+    const withOther = other[0] > 0 || other[1] > 0;
+    labels.push(...d.categories, ...withOther ? ["(other)"] : []);
+    ref = shares([...d.reference, ...withOther ? [other[0]] : []]);
+    cur = shares([...d.current, ...withOther ? [other[1]] : []]);
+  } else {
+    ref = shares(d.reference);
+    cur = shares(d.current);
+  }
+  const slots = Math.max(ref.length, cur.length, 1);
+  const width = Math.max(520, Math.min(900, 90 + slots * (categorical ? 44 : 40)));
+  const leg = legend(
+    [
+      { swatch: "bar", label: input3.referenceLabel },
+      { swatch: "bar-secondary", label: input3.currentLabel }
+    ],
+    width
+  );
+  const height = (categorical ? 340 : 300) + leg.extra;
+  const plot = { x0: 58, x1: width - 16, y0: 62 + leg.extra, y1: height - (categorical ? 92 : 50) };
+  const yAxis = niceAxis(0, Math.max(0.05, ...ref, ...cur), 4);
+  const sy = scale(0, yAxis.max, plot.y1, plot.y0);
+  const slot = (plot.x1 - plot.x0) / slots;
+  const parts = open2(width, height, input3.title, "distribution");
+  parts.push(...leg.parts);
+  for (const t of yAxis.ticks) {
+    parts.push(line(plot.x0, sy(t), plot.x1, sy(t), `stroke="${GRID}"`));
+    parts.push(
+      text4(plot.x0 - 6, sy(t) + 4, `${fixed2(t * 100, Math.max(0, yAxis.decimals - 2))}%`, {
+        "text-anchor": "end",
+        fill: MUTED
+      })
+    );
+  }
+  for (let i = 0; i < slots; i++) {
+    const x = plot.x0 + i * slot;
+    const pad = Math.min(4, slot * 0.1);
+    const bar = (slot - 2 * pad) / 2;
+    const r = ref[i] ?? 0;
+    const c = cur[i] ?? 0;
+    parts.push(rect(x + pad, sy(r), bar, plot.y1 - sy(r), `fill="${PRIMARY}"`));
+    if (c > 0)
+      parts.push(
+        rect(
+          x + pad + bar + 0.75,
+          sy(c),
+          bar - 1.5,
+          plot.y1 - sy(c),
+          `fill="${SECONDARY_FILL}" stroke="${SECONDARY}" stroke-width="1.5" stroke-dasharray="3 2"`
+        )
+      );
+  }
+  parts.push(rect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0, `fill="none" stroke="${MUTED}"`));
+  if (d.kind === "histogram") {
+    const format2 = edgeFormat(d.edges);
+    const every = slots > 12 ? Math.ceil(slots / 12) : 1;
+    d.edges.forEach((edge, i) => {
+      if (i % every !== 0 && i !== d.edges.length - 1) return;
+      const x = plot.x0 + i * slot;
+      parts.push(line(x, plot.y1, x, plot.y1 + 4, `stroke="${MUTED}"`));
+      parts.push(text4(x, plot.y1 + 16, format2(edge), { "text-anchor": "middle", fill: MUTED }));
+    });
+  } else {
+    labels.forEach((label2, i) => {
+      const x = plot.x0 + (i + 0.5) * slot;
+      const y = plot.y1 + 12;
+      parts.push(
+        `<text x="${n(x)}" y="${n(y)}" text-anchor="end" fill="${MUTED}" transform="rotate(-35 ${n(x)} ${n(y)})">${oneLine(label2) === clip(label2, 14) ? "" : `<title>${escapeXml(oneLine(label2))}</title>`}${escapeXml(clip(label2, 14))}</text>`
+      );
+    });
+  }
+  parts.push(
+    text4(
+      (plot.x0 + plot.x1) / 2,
+      height - 12,
+      clip(input3.xLabel, 70),
+      { "text-anchor": "middle" },
+      input3.xLabel
+    )
+  );
+  const cy = (plot.y0 + plot.y1) / 2;
+  parts.push(
+    `<text x="14" y="${n(cy)}" text-anchor="middle" transform="rotate(-90 14 ${n(cy)})">Share of non-missing values</text>`
+  );
+  return close(parts);
+}
+var OP_SYMBOL2 = { ">=": "\u2265", "<=": "\u2264", ">": ">", "<": "<" };
+function boundLabel(b) {
+  const on = b.on === "lower" ? " (lower CI end)" : b.on === "upper" ? " (upper CI end)" : "";
+  return `bound ${OP_SYMBOL2[b.op]} ${formatNumber(b.value, "bound")}${on}`;
+}
+function intervalChart(input3) {
+  const decimals = input3.decimals ?? CHART_DECIMALS;
+  const rowH = 24;
+  const headH = 24;
+  const width = 680;
+  const labelW = 170;
+  const valueW = 190;
+  const hasBounds = input3.sections.some((sec) => sec.bounds.length > 0);
+  const leg = legend(
+    [
+      { swatch: "line", label: "estimate and interval" },
+      ...hasBounds ? [{ swatch: "bound", label: "bound" }] : [],
+      ...input3.reference ? [{ swatch: "reference", label: input3.reference.label }] : []
+    ],
+    width
+  );
+  const top = 62 + leg.extra;
+  const rows = input3.sections.reduce((s, sec) => s + sec.rows.length, 0);
+  const height = top + input3.sections.length * headH + rows * rowH + 56;
+  const plot = { x0: labelW, x1: width - valueW, y0: top, y1: height - 56 };
+  const values = [];
+  for (const sec of input3.sections) {
+    for (const r of sec.rows) {
+      if (finite(r.value)) values.push(r.value);
+      if (r.ci) values.push(...r.ci.filter(finite));
+    }
+    values.push(...sec.bounds.map((b) => b.value).filter(finite));
+  }
+  if (input3.reference) values.push(input3.reference.value);
+  const lo = values.length > 0 ? Math.min(...values) : 0;
+  const hi = values.length > 0 ? Math.max(...values) : 1;
+  const pad = (hi - lo) * 0.05;
+  const unit = lo >= 0 && hi <= 1;
+  const xAxis = niceAxis(unit ? Math.max(0, lo - pad) : lo - pad, unit ? Math.min(1, hi + pad) : hi + pad, 5);
+  const sx = scale(xAxis.min, xAxis.max, plot.x0 + 8, plot.x1 - 8);
+  const parts = open2(width, height, input3.title, "interval");
+  parts.push(...leg.parts);
+  for (const t of xAxis.ticks) {
+    parts.push(line(sx(t), plot.y0, sx(t), plot.y1, `stroke="${GRID}"`));
+    parts.push(text4(sx(t), plot.y1 + 15, fixed2(t, xAxis.decimals), { "text-anchor": "middle", fill: MUTED }));
+  }
+  if (input3.reference && finite(input3.reference.value)) {
+    const x = sx(input3.reference.value);
+    parts.push(
+      line(
+        x,
+        plot.y0,
+        x,
+        plot.y1,
+        `stroke="${NEUTRAL}" stroke-width="1.5" stroke-dasharray="${DASH_REFERENCE}"`
+      )
+    );
+  }
+  parts.push(text4(width - valueW + 12, top - 6, `estimate (interval)`, { fill: MUTED }));
+  let y = top;
+  for (const sec of input3.sections) {
+    const y0 = y;
+    parts.push(rect(0, y, width, headH, 'fill="#f6f8fa"'));
+    parts.push(text4(12, y + 16, clip(sec.label, 26), { "font-weight": 600 }, sec.label));
+    const boundTexts = sec.bounds.map(boundLabel).join("; ");
+    if (boundTexts)
+      parts.push(text4(width - valueW + 12, y + 16, clip(boundTexts, 30), { fill: BOUND }, boundTexts));
+    y += headH;
+    for (const r of sec.rows) {
+      const cy = y + rowH / 2;
+      parts.push(text4(24, cy + 4, clip(r.label, 22), {}, r.label));
+      if (r.ci && finite(r.ci[0]) && finite(r.ci[1])) {
+        const a = sx(r.ci[0]);
+        const b = sx(r.ci[1]);
+        parts.push(line(a, cy, b, cy, `stroke="${PRIMARY}" stroke-width="2"`));
+        parts.push(line(a, cy - 5, a, cy + 5, `stroke="${PRIMARY}" stroke-width="2"`));
+        parts.push(line(b, cy - 5, b, cy + 5, `stroke="${PRIMARY}" stroke-width="2"`));
+      }
+      if (finite(r.value)) {
+        const x = sx(r.value);
+        parts.push(rect(x - 4.5, cy - 4.5, 9, 9, `fill="${PRIMARY}"`));
+      }
+      const shown2 = r.note ?? (finite(r.value) ? `${chartNumber(r.value, decimals)}${r.ci ? ` (${chartNumber(r.ci[0], decimals)} to ${chartNumber(r.ci[1], decimals)})` : ""}` : "not computed");
+      parts.push(text4(width - valueW + 12, cy + 4, clip(shown2, 30), {}, shown2));
+      y += rowH;
+    }
+    for (const b of sec.bounds) {
+      if (!finite(b.value)) continue;
+      const x = sx(b.value);
+      parts.push(
+        line(x, y0 + 2, x, y - 2, `stroke="${BOUND}" stroke-width="2" stroke-dasharray="${DASH_BOUND}"`)
+      );
+    }
+  }
+  parts.push(rect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0, `fill="none" stroke="${MUTED}"`));
+  parts.push(
+    text4(
+      (plot.x0 + plot.x1) / 2,
+      height - 16,
+      clip(input3.xLabel, 60),
+      { "text-anchor": "middle" },
+      input3.xLabel
+    )
+  );
+  return close(parts);
+}
+
+// packages/docs/src/figures.ts
+var MAX_DRIFT_FIGURES = 12;
+var Interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var RocDetails = external_exports.object({
+  fpr: external_exports.array(external_exports.number()).min(2),
+  tpr: external_exports.array(external_exports.number()).min(2)
+});
+var CalibrationDetails = external_exports.array(
+  external_exports.object({
+    lower: external_exports.number(),
+    upper: external_exports.number(),
+    count: external_exports.number(),
+    meanPredicted: external_exports.number().nullable(),
+    observed: external_exports.number().nullable()
+  })
+).min(1);
+var OperatingPoint = external_exports.object({
+  threshold: external_exports.number(),
+  rates: external_exports.object({ sensitivity: external_exports.number(), specificity: external_exports.number() })
+});
+var ChartDetails = external_exports.discriminatedUnion("kind", [
+  external_exports.object({
+    kind: external_exports.literal("histogram"),
+    edges: external_exports.array(external_exports.number()).min(2),
+    reference: external_exports.array(external_exports.number()),
+    current: external_exports.array(external_exports.number())
+  }),
+  external_exports.object({
+    kind: external_exports.literal("categories"),
+    categories: external_exports.array(external_exports.string()),
+    reference: external_exports.array(external_exports.number()),
+    current: external_exports.array(external_exports.number()),
+    other: Interval.optional()
+  })
+]);
+var GroupMetric = external_exports.object({ value: external_exports.number().nullable(), ci: Interval.nullable().optional() });
+var GroupRow = external_exports.looseObject({
+  group: external_exports.string(),
+  rows: external_exports.number(),
+  too_small: external_exports.boolean().optional()
+});
+var CiDetails = external_exports.looseObject({ level: external_exports.number() });
+function detail(r, key) {
+  return r.details?.[key];
+}
+function str(v) {
+  return typeof v === "string" ? v : null;
+}
+function num2(v) {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+function metric(r, name) {
+  return r.metrics.find((m) => m.name === name);
+}
+function ciName(r) {
+  const ci = CiDetails.safeParse(detail(r, "ci"));
+  return ci.success ? `${formatNumber(ci.data.level * 100, "bound")}% CI` : "CI";
+}
+function counted(r) {
+  const total = metric(r, "n")?.value;
+  const positives2 = metric(r, "n_positive")?.value;
+  if (typeof total !== "number") return "";
+  return typeof positives2 === "number" ? ` (n=${total}, ${positives2} positive)` : ` (n=${total})`;
+}
+function withCi(m, r) {
+  if (!m || m.value === null) return "";
+  return m.ci ? `${formatNumber(m.value)}, ${ciName(r)} ${formatNumber(m.ci[0])} to ${formatNumber(m.ci[1])}` : formatNumber(m.value);
+}
+function rocFigure(e, r) {
+  const roc = RocDetails.safeParse(detail(r, "roc"));
+  if (!roc.success || roc.data.fpr.length !== roc.data.tpr.length) return null;
+  const dataset = str(detail(r, "dataset")) ?? "the evaluation data";
+  const model = str(detail(r, "model"));
+  const auroc2 = metric(r, "auroc");
+  const points = [];
+  const marked = [];
+  for (const other of e.results) {
+    if (other.check !== "model.metric") continue;
+    if (str(detail(other, "dataset")) !== str(detail(r, "dataset"))) continue;
+    if (str(detail(other, "model")) !== model) continue;
+    const op = OperatingPoint.safeParse(other.details);
+    if (!op.success) continue;
+    const label2 = `threshold ${formatNumber(op.data.threshold, "bound")}`;
+    if (points.some((p2) => p2.label === label2)) continue;
+    points.push({ fpr: 1 - op.data.rates.specificity, tpr: op.data.rates.sensitivity, label: label2 });
+    marked.push(
+      `${label2} (sensitivity ${formatNumber(op.data.rates.sensitivity)}, specificity ${formatNumber(op.data.rates.specificity)})`
+    );
+  }
+  const aurocText = auroc2 && auroc2.value !== null ? `AUROC ${chartNumber(auroc2.value)}` : "model";
+  return {
+    resultId: r.id,
+    kind: "roc",
+    svg: rocChart({
+      title: `ROC curve on ${dataset}`,
+      fpr: roc.data.fpr,
+      tpr: roc.data.tpr,
+      curveLabel: aurocText,
+      points
+    }),
+    caption: [
+      `ROC curve of ${model ?? "the model"} on ${dataset}${counted(r)}`,
+      auroc2 && auroc2.value !== null ? `: AUROC ${withCi(auroc2, r)}` : "",
+      ". Dashed diagonal: chance.",
+      marked.length > 0 ? ` Marked: ${marked.join("; ")}.` : ""
+    ].join("")
+  };
+}
+function calibrationFigure(r) {
+  const bins = CalibrationDetails.safeParse(detail(r, "calibration"));
+  if (!bins.success) return null;
+  const dataset = str(detail(r, "dataset")) ?? "the evaluation data";
+  const model = str(detail(r, "model"));
+  const brier2 = metric(r, "brier");
+  const data = bins.data;
+  return {
+    resultId: r.id,
+    kind: "calibration",
+    svg: calibrationChart({ title: `Reliability diagram on ${dataset}`, bins: data }),
+    caption: [
+      `Observed share of positives against the mean predicted probability in ${data.length} bins of the predicted probability, ${model ?? "the model"} on ${dataset}${counted(r)}`,
+      brier2 && brier2.value !== null ? `; Brier score ${withCi(brier2, r)}` : "",
+      ". Points above the dashed diagonal: more positives than predicted. Grey bars: rows per bin."
+    ].join("")
+  };
+}
+function boundOn(name) {
+  return name.endsWith("_ci_lower") ? "lower" : name.endsWith("_ci_upper") ? "upper" : "point";
+}
+function boundsOf(metrics) {
+  const out = [];
+  for (const m of metrics) {
+    if (!m.threshold) continue;
+    const b = { op: m.threshold.op, value: m.threshold.value, on: boundOn(m.name) };
+    if (!out.some((x) => x.op === b.op && x.value === b.value && x.on === b.on)) out.push(b);
+  }
+  return out;
+}
+function compareFigure(r) {
+  const name = str(detail(r, "metric"));
+  if (!name) return null;
+  const delta = metric(r, `delta_${name}`);
+  if (!delta) return null;
+  const bounds3 = boundsOf(r.metrics.filter((m) => m.name.startsWith(`delta_${name}_ci_`)));
+  const dataset = str(detail(r, "dataset")) ?? "the evaluation data";
+  const subgroup = external_exports.object({ attribute: external_exports.string(), group: external_exports.string() }).safeParse(detail(r, "subgroup"));
+  const where = subgroup.success ? `${subgroup.data.attribute} ${subgroup.data.group}` : dataset;
+  const baseline = metric(r, `${name}_baseline`)?.value;
+  const candidate = metric(r, `${name}_candidate`)?.value;
+  const section2 = {
+    label: `\u0394 ${name}`,
+    rows: [{ label: where, value: delta.value, ci: delta.ci ?? null }],
+    bounds: bounds3
+  };
+  return {
+    resultId: r.id,
+    kind: "compare",
+    svg: intervalChart({
+      title: `${name}: candidate \u2212 baseline on ${where}`,
+      sections: [section2],
+      xLabel: `\u0394 ${name} (candidate \u2212 baseline)`,
+      reference: { value: 0, label: "no difference" },
+      decimals: 4
+    }),
+    caption: [
+      `Difference candidate \u2212 baseline in ${name} on ${where}${counted(r)}: ${delta.value === null ? "not computed" : withCi(delta, r)}`,
+      typeof candidate === "number" && typeof baseline === "number" ? ` (candidate ${formatNumber(candidate)}, baseline ${formatNumber(baseline)})` : "",
+      bounds3.length > 0 ? ". Dotted red line: the non-inferiority bound" : "",
+      ". Dashed grey line: no difference."
+    ].join("")
+  };
+}
+function subgroupFigure(r) {
+  const attribute = str(detail(r, "attribute"));
+  const groups = external_exports.array(GroupRow).safeParse(detail(r, "groups"));
+  if (!attribute || !groups.success || groups.data.length === 0) return null;
+  const names = [];
+  for (const g of groups.data) {
+    for (const [k, v] of Object.entries(g)) {
+      if (GroupMetric.safeParse(v).success && !names.includes(k)) names.push(k);
+    }
+  }
+  if (names.length === 0) return null;
+  const sections = names.map((name) => ({
+    label: name,
+    rows: groups.data.map((g) => {
+      const m = GroupMetric.safeParse(g[name]);
+      if (g.too_small === true || !m.success)
+        return { label: g.group, value: null, ci: null, note: `too small to judge (${g.rows} rows)` };
+      return { label: g.group, value: m.data.value, ci: m.data.ci ?? null };
+    }),
+    bounds: boundsOf(r.metrics.filter((m) => m.name.startsWith(`${name}[${attribute}=`)))
+  }));
+  const dataset = str(detail(r, "dataset")) ?? "the evaluation data";
+  return {
+    resultId: r.id,
+    kind: "subgroups",
+    svg: intervalChart({
+      title: `${names.join(", ")} by ${attribute} on ${dataset}`,
+      sections,
+      xLabel: "Value (square: estimate; bar: interval)"
+    }),
+    caption: `${names.join(", ")} in each group of ${attribute} on ${dataset}, with bootstrap intervals; dotted red lines: the bounds each group is judged against.`
+  };
+}
+function driftColumn(e, r) {
+  const declared = declaredCheckFor(r, e.checks);
+  if (declared && declared.id !== r.id) return r.id.slice(declared.id.length + 1);
+  const slash = r.id.indexOf("/");
+  return slash > 0 ? r.id.slice(slash + 1) : null;
+}
+function percent(part, whole) {
+  return whole > 0 ? `${(100 * part / whole).toFixed(1)}%` : "\u2014";
+}
+function driftFigure(e, r) {
+  const chart = ChartDetails.safeParse(detail(r, "chart"));
+  const column = driftColumn(e, r);
+  if (!chart.success || column === null) return null;
+  const c = chart.data;
+  const consistent = c.kind === "histogram" ? c.reference.length === c.edges.length - 1 && c.current.length === c.edges.length - 1 : c.reference.length === c.categories.length && c.current.length === c.categories.length;
+  if (!consistent) return null;
+  const reference2 = str(detail(r, "reference")) ?? "reference";
+  const current = str(detail(r, "current")) ?? "current";
+  const nRef = num2(detail(r, "n_reference"));
+  const nCur = num2(detail(r, "n_current"));
+  const missRef = num2(detail(r, "missing_reference"));
+  const missCur = num2(detail(r, "missing_current"));
+  const what = [
+    detail(r, "value_drift") === true ? "values" : "",
+    detail(r, "missingness_drift") === true ? "missingness" : ""
+  ].filter(Boolean);
+  const data = c;
+  return {
+    resultId: r.id,
+    kind: "drift",
+    svg: distributionChart({
+      title: `${column}: ${current} against ${reference2}`,
+      data,
+      referenceLabel: `${reference2} (reference${nRef === null ? "" : `, n=${nRef}`})`,
+      currentLabel: `${current} (current${nCur === null ? "" : `, n=${nCur}`})`,
+      xLabel: column
+    }),
+    caption: [
+      `Distribution of ${column} in ${current} against ${reference2}: share of the non-missing values in each ${c.kind === "histogram" ? "bin" : "category"}.`,
+      what.length > 0 ? ` Drift in ${what.join(" and ")}.` : "",
+      nRef !== null && nCur !== null && missRef !== null && missCur !== null ? ` Missing: ${percent(missRef, nRef + missRef)} against ${percent(missCur, nCur + missCur)}.` : ""
+    ].join("")
+  };
+}
+function driftRank(r) {
+  const ps = r.metrics.filter((m) => m.name.endsWith("p_adjusted") && typeof m.value === "number").map((m) => m.value);
+  return ps.length > 0 ? Math.min(...ps) : 1;
+}
+function reportFigures(e) {
+  const drifted = e.results.map((r, index) => ({ r, index })).filter(({ r }) => r.check === "drift.feature" && detail(r, "drifted") === true && detail(r, "chart")).sort((a, b) => driftRank(a.r) - driftRank(b.r) || a.index - b.index).slice(0, MAX_DRIFT_FIGURES);
+  const driftShown = new Set(drifted.map((x) => x.r));
+  const drafts = [];
+  const seenRoc = /* @__PURE__ */ new Set();
+  for (const r of e.results) {
+    switch (r.check) {
+      case "model.metric": {
+        const roc = RocDetails.safeParse(detail(r, "roc"));
+        if (roc.success) {
+          const key = JSON.stringify([detail(r, "model"), detail(r, "dataset"), roc.data.fpr, roc.data.tpr]);
+          if (!seenRoc.has(key)) {
+            seenRoc.add(key);
+            const f = rocFigure(e, r);
+            if (f) drafts.push(f);
+          }
+        }
+        const cal = calibrationFigure(r);
+        if (cal) drafts.push(cal);
+        break;
+      }
+      case "model.compare": {
+        const f = compareFigure(r);
+        if (f) drafts.push(f);
+        break;
+      }
+      case "model.subgroups": {
+        const f = subgroupFigure(r);
+        if (f) drafts.push(f);
+        break;
+      }
+      case "drift.feature": {
+        if (!driftShown.has(r)) break;
+        const f = driftFigure(e, r);
+        if (f) drafts.push(f);
+        break;
+      }
+    }
+  }
+  return drafts.map((d, key) => ({ key, ...d }));
+}
+
+// packages/docs/src/report.ts
+var FIGURES = "regopsFigures";
+function figuresOf(env3) {
+  const f = env3?.[FIGURES];
+  return Array.isArray(f) ? f : [];
+}
+function reportMarkdown(e, t, figures) {
+  const common = buildCommon(e);
+  const card = buildModelCard(e, common);
+  const results = common.results.map((r) => ({
+    ...r,
+    figures: figures.filter((f) => f.resultId === r.id)
+  }));
+  return tidyMarkdown(
+    render(t.report, { ...common, results, card, inputs: e.inputs, datasets: card.datasets }, "html")
+  );
+}
+var markdown = new MarkdownItCallable({ html: false, linkify: false, typographer: false });
+function figureHtml(f) {
+  return `<figure class="chart chart-${f.kind}">
+${f.svg}
+<figcaption>${escapeXml(f.caption)}</figcaption>
+</figure>
 `;
 }
-
-// packages/docs/src/view.ts
-var STATUS_ICON = {
-  error: "\u26D4",
-  fail: "\u274C",
-  warn: "\u26A0\uFE0F",
-  pass: "\u2705",
-  skip: "\u23ED\uFE0F"
+var defaultFence = markdown.renderer.rules.fence;
+markdown.renderer.rules.fence = (tokens, idx, options5, env3, self) => {
+  const token = tokens[idx];
+  if (token && token.info.trim() === FIGURE_FENCE) {
+    const key = token.content.trim();
+    const figure = /^\d+$/.test(key) ? figuresOf(env3)[Number(key)] : void 0;
+    return figure ? figureHtml(figure) : "";
+  }
+  return defaultFence ? defaultFence(tokens, idx, options5, env3, self) : self.renderToken(tokens, idx, options5);
 };
-function uniq(xs) {
-  return [...new Set(xs)];
-}
-function declaredCheckFor(result2, checks) {
-  let best = null;
-  for (const c of checks) {
-    if (c.id === result2.id) return c;
-    if (result2.id.startsWith(`${c.id}/`) && (!best || c.id.length > best.id.length)) best = c;
-  }
-  return best;
-}
-var FAILING = ["fail", "error"];
-function resultView(e, r) {
-  const titles = new Map(e.requirements.map((q2) => [q2.id, q2.title]));
-  const dataset = r.details?.dataset;
-  const blocking = e.gate.policy.fail_on.includes(r.status);
-  return {
-    id: r.id,
-    check: r.check,
-    title: r.title,
-    status: r.status,
-    icon: STATUS_ICON[r.status],
-    blocking,
-    policyNote: blocking && !FAILING.includes(r.status) ? "blocks the change under the gate policy" : !blocking && FAILING.includes(r.status) ? "does not block under the gate policy" : null,
-    message: r.message,
-    metrics: r.metrics,
-    bounded: r.metrics.filter((m) => m.threshold !== void 0),
-    verifies: uniq(r.verifies).map((id) => ({ id, title: titles.get(id) ?? null })),
-    controls: uniq(r.controls),
-    dataset: typeof dataset === "string" ? dataset : null,
-    criterion: declaredCheckFor(r, e.checks)?.criterion ?? null
-  };
-}
-function riskLinks(e, reqId) {
-  const hazards = [];
-  const controls = [];
-  for (const h of e.hazards) {
-    const linked = h.controls.filter((c) => c.requirements.includes(reqId));
-    if (linked.length === 0) continue;
-    hazards.push({ id: h.id, title: h.title });
-    controls.push(...linked.map((c) => c.id));
-  }
-  return { hazards, controls: uniq(controls) };
-}
-function buildCommon(e) {
-  const results = e.results.map((r) => resultView(e, r));
-  const trace = [];
-  const gaps = [];
-  for (const req of e.requirements) {
-    const links = riskLinks(e, req.id);
-    const verifying = results.filter((r) => r.verifies.some((v) => v.id === req.id));
-    if (verifying.length === 0) {
-      gaps.push(req);
-      const declared = e.checks.filter((c) => c.verifies.includes(req.id)).map((c) => c.id);
-      trace.push({ requirement: req, ...links, result: null, declaredWithoutResult: declared });
-      continue;
-    }
-    for (const r of verifying)
-      trace.push({ requirement: req, ...links, result: r, declaredWithoutResult: [] });
-  }
-  const named = new Set(results.flatMap((r) => r.controls));
-  const uncoveredControls = e.hazards.flatMap(
-    (h) => h.controls.filter((c) => !named.has(c.id)).map((c) => ({
-      id: c.id,
-      text: c.text,
-      hazard: { id: h.id, title: h.title },
-      requirements: c.requirements
-    }))
-  );
-  const known = new Set(e.requirements.map((q2) => q2.id));
-  const unknownRequirementRefs = results.flatMap(
-    (r) => r.verifies.filter((v) => !known.has(v.id)).map((v) => ({ result: r.id, requirement: v.id }))
-  );
-  return {
-    project: e.project,
-    tool: e.tool,
-    schemaVersion: e.schema_version,
-    run: e.run,
-    commit: shortSha(e.run.git?.sha, 7),
-    dirty: e.run.git?.dirty === true,
-    dirtyKnown: typeof e.run.git?.dirty === "boolean",
-    change: e.run.change,
-    modelSha: shortSha(e.model?.sha256, 12),
-    verdict: e.gate.verdict,
-    blocked: e.gate.verdict === "fail",
-    counts: STATUSES.map((s) => ({ status: s, icon: STATUS_ICON[s], count: e.gate.counts[s] ?? 0 })),
-    policy: e.gate.policy,
-    reasons: e.gate.reasons,
-    results,
-    trace,
-    gaps,
-    uncoveredControls,
-    orphanResults: results.filter((r) => r.verifies.length === 0),
-    unknownRequirementRefs
-  };
-}
-function commentGroups(c) {
-  const by = (statuses) => statuses.flatMap((s) => c.results.filter((r) => r.status === s));
-  return {
-    failing: by(["error", "fail"]),
-    warnings: by(["warn"]),
-    collapsed: by(["pass", "skip"]),
-    passCount: c.results.filter((r) => r.status === "pass").length,
-    skipCount: c.results.filter((r) => r.status === "skip").length
-  };
-}
-function sortedEntries(record2) {
-  return Object.entries(record2).sort(([a], [b]) => compareCodeUnits(a, b));
-}
-
-// packages/docs/src/change-control.ts
-var metricValue = (r, name) => r.metrics.find((m) => m.name === name);
-var num = (m) => formatNumber(m?.value ?? null);
-var signed = (v) => v === null || v === void 0 ? formatNumber(null) : `${v > 0 ? "+" : ""}${formatNumber(v)}`;
-function baselineText(e) {
-  const b = e.baseline;
-  if (!b) return e.baseline_model ? e.baseline_model.path : null;
-  const hash2 = e.baseline_model ? `, sha256 ${e.baseline_model.sha256.slice(0, 12)}` : "";
-  if (b.source === "git") {
-    return `${b.model ?? "model"} (read from git at ${b.sha?.slice(0, 7) ?? "?"}, the merge-base with ${b.ref ?? "?"}${hash2})`;
-  }
-  return `${b.model ?? "model"} (working tree${hash2})`;
-}
-function comparisons(e) {
-  return e.results.filter((r) => r.check === "model.compare" && !r.id.includes("/")).map((r) => {
-    const d = r.details ?? {};
-    const metric = d.metric ?? "?";
-    const delta = metricValue(r, `delta_${metric}`);
-    const flips = r.details?.flips?.count;
-    const extra = [
-      d.delong?.p_value !== void 0 ? `DeLong p ${formatNumber(d.delong.p_value)}` : "",
-      flips !== void 0 ? `${flips} flips` : ""
-    ].filter((x) => x !== "").join(", ");
-    return {
-      id: r.id,
-      metric,
-      baseline: num(metricValue(r, `${metric}_baseline`)),
-      candidate: num(metricValue(r, `${metric}_candidate`)),
-      delta: signed(delta?.value),
-      interval: delta?.ci ? `${signed(delta.ci[0])} to ${signed(delta.ci[1])}` : "\u2014",
-      margin: d.margin !== void 0 ? formatNumber(d.margin, "bound") : "\u2014",
-      verdict: r.status === "pass" ? "non-inferior" : r.status === "fail" ? "non-inferiority not shown" : r.status,
-      icon: STATUS_ICON[r.status],
-      extra
-    };
-  });
-}
-function drift(e, max = 5) {
-  return e.results.filter((r) => r.check === "drift.feature" && !r.id.includes("/")).map((top) => {
-    const cols = e.results.filter((r) => r.id.startsWith(`${top.id}/`) && r.status !== "skip");
-    const drifted = cols.filter((r) => r.details?.drifted === true);
-    const shown2 = drifted.slice(0, max).map((r) => {
-      const det = r.details;
-      const first = r.metrics[0];
-      const p = metricValue(r, "p_adjusted");
-      const stat2 = `${first?.name ?? "?"} ${num(first)}${p ? `, p adj ${num(p)}` : ""}`;
-      const missing = `${formatNumber(100 * (metricValue(r, "missing_rate_reference")?.value ?? 0), "bound")}% \u2192 ${formatNumber(100 * (metricValue(r, "missing_rate_current")?.value ?? 0), "bound")}%${det.missingness_drift ? " (drift)" : ""}`;
-      return {
-        column: r.id.slice(top.id.length + 1),
-        icon: STATUS_ICON[r.status],
-        method: det.method ?? "?",
-        stat: stat2,
-        missing
-      };
-    });
-    return {
-      id: top.id,
-      icon: STATUS_ICON[top.status],
-      summary: top.message,
-      columns: shown2,
-      more: Math.max(0, drifted.length - shown2.length)
-    };
-  });
-}
-function pccp(e) {
-  const v = e.pccp;
-  if (!v) return null;
-  const icon = { met: "\u2705", violated: "\u274C", not_evaluated: "\u26A0\uFE0F" };
-  const statusText = { met: "met", violated: "violated", not_evaluated: "not evaluated" };
-  return {
-    id: v.id,
-    within: v.verdict === "within",
-    verdict: v.verdict === "within" ? "within the plan" : "outside the plan",
-    broken: v.rules.filter((r) => r.status !== "met").map((r) => ({ rule: r.rule, status: statusText[r.status], message: r.message })),
-    rules: v.rules.map((r) => ({
-      rule: r.rule,
-      icon: icon[r.status],
-      status: statusText[r.status],
-      message: r.message
-    })),
-    override: v.overridden ? {
-      reason: v.overridden.reason,
-      approved_by: v.overridden.approved_by,
-      reference: v.overridden.reference
-    } : null
-  };
-}
-function buildChangeControl(e) {
-  return { baseline: baselineText(e), comparisons: comparisons(e), drift: drift(e), pccp: pccp(e) };
-}
-
-// packages/docs/src/datacard.ts
-var WITHHELD = "withheld (sensitive)";
-var EXPECTED_CHECKS = [
-  ["data.size", "subgroup sizes not measured"],
-  ["data.label_prevalence", "label balance not judged against a bound"],
-  ["data.missing", "missing values not judged against a bound"],
-  ["data.duplicates", "duplicate rows not measured"],
-  ["data.phi", "not scanned for protected health information"]
-];
-function isObject2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function int2(v) {
-  return typeof v === "number" && Number.isInteger(v) ? v : null;
-}
-function formatShare(part, whole) {
-  if (whole <= 0) return "\u2014";
-  if (part === 0) return "0%";
-  if (part === whole) return "100%";
-  const p = 100 * part / whole;
-  if (p < 0.05) return "<0.1%";
-  if (p > 99.95) return ">99.9%";
-  return `${p.toFixed(1)}%`;
-}
-function dataValue(v) {
-  return formatNumber(v, "bound");
-}
-function resultDatasets(r, datasets) {
-  const names = datasets.map((d) => d.name);
-  const ds = r.details?.dataset;
-  if (typeof ds === "string" && names.includes(ds)) return [ds];
-  const byPath = datasets.find((d) => d.path !== null && r.message.startsWith(`${d.path}:`));
-  if (byPath) return [byPath.name];
-  const pair2 = /^(.+?) vs (.+?):/.exec(r.message);
-  if (pair2 && names.includes(pair2[1]) && names.includes(pair2[2]))
-    return [pair2[1], pair2[2]];
-  const slash = r.id.lastIndexOf("/");
-  const suffix = slash >= 0 ? r.id.slice(slash + 1) : null;
-  if (suffix !== null && names.includes(suffix)) return [suffix];
-  return [];
-}
-function isDataCheck(r) {
-  return r.check.startsWith("data.");
-}
-function sketchExact(n) {
-  return (n.sketch.levels[0]?.length ?? 0) === n.sketch.n;
-}
-function topExact(c) {
-  return c.top !== null && c.distinct.exact && c.top.length === c.distinct.value;
-}
-function columnRow(c, rows, where, gaps) {
-  let approx = !c.distinct.exact;
-  const base = {
-    name: c.name,
-    type: c.inferred_type,
-    missing: `${c.missing} (${formatShare(c.missing, rows)})`,
-    distinct: c.distinct.exact ? String(c.distinct.value) : `\u2248${c.distinct.value}`
-  };
-  if (c.sensitive) return { ...base, withheld: true, numeric: null, top: null, noValues: WITHHELD, approx };
-  let numeric = null;
-  if (c.numeric) {
-    const n = c.numeric;
-    const q2 = n.quantiles.find((x) => x.q === 0.5);
-    const exact = sketchExact(n);
-    if (!q2) gaps.push(`${where} \u203A ${c.name}: no median in the profile`);
-    else if (!exact) approx = true;
-    numeric = {
-      min: dataValue(n.min),
-      median: q2 ? `${exact ? "" : "\u2248"}${dataValue(q2.value)}` : "not measured",
-      max: dataValue(n.max),
-      meanStd: `${formatNumber(n.mean)} \xB1 ${formatNumber(n.std)}`
-    };
-  }
-  let top = null;
-  if (c.top && c.top.length > 0) {
-    const mark = topExact(c) ? "" : "\u2248";
-    if (mark) approx = true;
-    top = c.top.slice(0, 3).map((t) => ({ value: t.value, count: `${mark}${t.count}` }));
-  }
-  let noValues2 = "\u2014";
-  if (!numeric && !top && c.count > 0) {
-    noValues2 = "not measured";
-    gaps.push(`${where} \u203A ${c.name}: no value summary in the profile`);
-  }
-  return { ...base, withheld: false, numeric, top, noValues: noValues2, approx };
-}
-function recordedTargets(e) {
-  const columns = /* @__PURE__ */ new Set();
-  const positives2 = /* @__PURE__ */ new Set();
-  for (const r of e.results) {
-    const t = r.details?.target;
-    if (!isObject2(t) || typeof t.column !== "string") continue;
-    columns.add(t.column);
-    if (typeof t.positive === "string") positives2.add(t.positive);
-  }
-  return {
-    columns: [...columns].sort(compareCodeUnits),
-    positive: positives2.size === 1 ? [...positives2][0] : null
-  };
-}
-function prevalenceRow(r, view) {
-  const d = r.details;
-  const positives2 = int2(d?.positives);
-  const labelled = int2(d?.labelled);
-  if (positives2 === null || labelled === null) return { result: view, measured: null };
-  const metric = r.metrics.find((m) => m.name === "prevalence");
-  const value = metric?.value ?? (labelled > 0 ? positives2 / labelled : null);
-  return {
-    result: view,
-    measured: {
-      positives: positives2,
-      labelled,
-      missingLabels: int2(d?.missing_labels) ?? 0,
-      prevalence: formatNumber(value),
-      interval: metric ? formatCi(metric) : ""
-    }
-  };
-}
-function labelView(e, results, profile) {
-  const prevalence = results.filter(({ r }) => r.check === "data.label_prevalence").map(({ r, view: view2 }) => prevalenceRow(r, view2));
-  const view = { prevalence, profile: null, withheldColumn: null, notMeasured: null };
-  if (prevalence.some((p) => p.measured)) return view;
-  const targets = recordedTargets(e);
-  const noCheck = prevalence.length === 0 ? "no data.label_prevalence result" : "no data.label_prevalence result with counts";
-  if (targets.columns.length === 0) {
-    view.notMeasured = `${noCheck}, and the evidence records no target column`;
-    return view;
-  }
-  if (targets.columns.length > 1) {
-    view.notMeasured = `${noCheck}, and the results name ${targets.columns.length} target columns (${targets.columns.join(", ")})`;
-    return view;
-  }
-  const column = targets.columns[0];
-  const c = profile?.columns.find((x) => x.name === column);
-  if (!profile || !c) {
-    view.notMeasured = profile ? `the target column ${column} is not in the profile of this dataset` : "no profile of this dataset";
-    return view;
-  }
-  if (c.sensitive) {
-    view.withheldColumn = column;
-    return view;
-  }
-  if (!c.top || c.top.length === 0) {
-    view.notMeasured = `the profile keeps no value counts for the target column ${column}`;
-    return view;
-  }
-  const complete = topExact(c);
-  view.profile = {
-    column,
-    complete,
-    rows: c.top.map((t) => ({
-      value: t.value,
-      count: `${complete ? "" : "\u2248"}${t.count}`,
-      share: formatShare(t.count, c.count),
-      positive: targets.positive !== null && t.value === targets.positive
-    }))
-  };
-  return view;
-}
-function groupEntries(r) {
-  const groups = r.details?.groups;
-  if (!Array.isArray(groups)) return [];
-  return groups.flatMap(
-    (g) => isObject2(g) && typeof g.column === "string" && typeof g.group === "string" && int2(g.rows) !== null ? [{ column: g.column, group: g.group, rows: g.rows }] : []
-  );
-}
-function subgroupRows(results, profile, rows) {
-  const sensitive = new Set(profile?.columns.filter((c) => c.sensitive).map((c) => c.name) ?? []);
-  return results.flatMap(({ r }) => {
-    const total = int2(r.details?.rows) ?? rows ?? 0;
-    return groupEntries(r).map((g) => {
-      const threshold = r.metrics.find((m) => m.name === `rows:${g.column}=${g.group}`)?.threshold;
-      return {
-        result: r.id,
-        column: g.column,
-        group: sensitive.has(g.column) ? null : g.group,
-        rows: g.rows,
-        share: formatShare(g.rows, total),
-        limit: threshold ? formatBound(threshold) : "\u2014",
-        meetsLimit: threshold ? meets(g.rows, threshold) ? "yes" : "no" : "\u2014"
-      };
-    });
-  });
-}
-var NOT_ANSWERED = "not answered";
-function buildDataCard(e, c) {
-  const meta3 = e.datacard;
-  const metaFile = e.inputs.find((i) => i.kind === "datacard")?.path ?? null;
-  const missing = metaFile ? `${NOT_ANSWERED} in ${metaFile}` : meta3 ? `${NOT_ANSWERED} in the dataset card file` : `${NOT_ANSWERED} (the config names no dataset card file)`;
-  const gaps = [];
-  const answers = (section, part, fields) => fields.flatMap(([key, label2]) => {
-    const value = part?.[key];
-    if (typeof value === "string") return [{ label: label2, value }];
-    if (value === void 0 || value.length === 0)
-      gaps.push(`${section} \u203A ${label2.toLowerCase()}: ${missing}`);
-    return [];
-  });
-  const list2 = (section, label2, value) => {
-    if (!value || value.length === 0) gaps.push(`${section} \u203A ${label2.toLowerCase()}: ${missing}`);
-    return value ?? [];
-  };
-  const motivation = answers("Motivation", meta3?.motivation, [
-    ["purpose", "Purpose"],
-    ["creators", "Creators"],
-    ["funding", "Funding"]
-  ]);
-  const comp = meta3?.composition;
-  const compositionAnswers = answers("Composition", comp, [
-    ["instances", "What one row represents"],
-    ["label_source", "Label source"],
-    ["sensitive_data", "Sensitive data"]
-  ]);
-  const notes = comp?.notes ?? [];
-  const entries = e.datasets.map((d) => ({
-    name: d.name,
-    path: d.path,
-    role: d.role,
-    rows: d.rows,
-    columns: d.columns.length
-  }));
-  for (const p of e.profiles) {
-    if (!entries.some((d) => d.name === p.dataset))
-      entries.push({ name: p.dataset, path: null, role: null, rows: null, columns: null });
-  }
-  if (entries.length === 0) gaps.push("Composition: no dataset in the evidence");
-  const dataResults = e.results.map((r, i) => ({ r, view: c.results[i], datasets: resultDatasets(r, entries) })).filter(({ r }) => isDataCheck(r));
-  const shared = dataResults.filter((x) => x.datasets.length === 0).map((x) => x.view);
-  const metaDatasets = meta3?.datasets ?? {};
-  const datasets = entries.map((d) => {
-    const where = `Composition \u203A ${d.name}`;
-    const profile = e.profiles.find((p) => p.dataset === d.name) ?? null;
-    const results = dataResults.filter((x) => x.datasets.includes(d.name));
-    const sha256 = d.path === null ? null : e.inputs.find((i) => i.kind === "dataset" && i.path === d.path)?.sha256 ?? null;
-    if (d.path === null)
-      gaps.push(`${where}: profiled, but not in the evidence's list of datasets (no file or role)`);
-    else if (sha256 === null) gaps.push(`${where}: no file hash in the evidence inputs`);
-    const description = metaDatasets[d.name]?.description ?? null;
-    if (description === null) gaps.push(`${where} \u203A description: ${missing}`);
-    const rows = profile?.rows ?? d.rows;
-    const columns = [];
-    let estimates = false;
-    if (!profile)
-      gaps.push(`${where}: no profile in the evidence, so columns and missing values are not measured`);
-    else {
-      for (const col of profile.columns) {
-        const { approx, ...row } = columnRow(col, profile.rows, where, gaps);
-        estimates ||= approx;
-        columns.push(row);
-      }
-      const profiledNames = new Set(profile.columns.map((col) => col.name));
-      const unprofiled = (e.datasets.find((x) => x.name === d.name)?.columns ?? []).filter(
-        (name) => !profiledNames.has(name)
-      );
-      if (unprofiled.length > 0)
-        gaps.push(`${where}: ${unprofiled.length} column(s) not in the profile: ${unprofiled.join(", ")}`);
-      if (profile.missing_per_row.length === 0 && profile.rows > 0)
-        gaps.push(`${where} \u203A missing values per row: not in the profile`);
-    }
-    const label2 = labelView(e, results, profile);
-    if (label2.notMeasured) gaps.push(`${where} \u203A label balance: not measured: ${label2.notMeasured}`);
-    const sizeResults = results.filter(({ r }) => r.check === "data.size");
-    const subgroups = subgroupRows(sizeResults, profile, rows);
-    let note = null;
-    if (sizeResults.length > 0 && subgroups.length === 0) {
-      note = "No subgroup measured: the data.size results list no groups";
-      gaps.push(
-        `${where} \u203A subgroups: the data.size check declares no subgroups, so subgroup sizes are not measured`
-      );
-    }
-    for (const [check5, consequence] of EXPECTED_CHECKS) {
-      if (check5 === "data.label_prevalence" && label2.notMeasured) continue;
-      if (!results.some(({ r }) => r.check === check5))
-        gaps.push(`${where}: no ${check5} check: ${consequence}`);
-    }
-    for (const { r } of results) {
-      if (r.status === "error" || r.status === "skip")
-        gaps.push(
-          `${where}: ${r.check} result ${r.id} is ${r.status === "error" ? "an error" : "skipped"}, so it measured nothing`
-        );
-    }
-    return {
-      name: d.name,
-      path: d.path,
-      role: d.role,
-      rowsText: rows === null ? "not measured" : String(rows),
-      columnsText: String(d.columns ?? profile?.columns.length ?? "not measured"),
-      sha256,
-      description,
-      profiled: profile !== null,
-      columns,
-      estimates,
-      label: label2,
-      subgroups: { rows: subgroups, note },
-      missingPerRow: (profile?.missing_per_row ?? []).map((m) => ({
-        missing: m.missing,
-        rows: m.rows,
-        share: formatShare(m.rows, profile?.rows ?? 0)
-      })),
-      checks: results.map((x) => x.view)
-    };
-  });
-  if (entries.length > 1 && !dataResults.some(({ r }) => r.check === "data.leakage"))
-    gaps.push("Composition: no data.leakage check: overlap between datasets not measured");
-  for (const name of Object.keys(metaDatasets).sort(compareCodeUnits)) {
-    if (!entries.some((d) => d.name === name))
-      gaps.push(`Composition \u203A ${name}: described in the dataset card file, but not in the evidence`);
-  }
-  const collectionAnswers = answers("Collection process", meta3?.collection, [
-    ["process", "Process"],
-    ["timeframe", "Timeframe"],
-    ["ethics_review", "Ethics review"],
-    ["consent", "Consent"]
-  ]);
-  const sources = [];
-  for (const d of entries) {
-    const source = metaDatasets[d.name]?.source;
-    if (source === void 0) gaps.push(`Collection process \u203A ${d.name} \u203A source: ${missing}`);
-    else sources.push({ dataset: d.name, source });
-  }
-  const steps = list2("Preprocessing / cleaning / labelling", "Steps", meta3?.preprocessing?.steps);
-  const preprocessingAnswers = answers("Preprocessing / cleaning / labelling", meta3?.preprocessing, [
-    ["raw_data_kept", "Raw data kept"]
-  ]);
-  const uses = [
-    { label: "Intended uses", items: list2("Uses", "Intended uses", meta3?.uses?.intended) },
+function renderReport(e, options5 = {}) {
+  const t = options5.templates ?? templates;
+  const figures = reportFigures(e);
+  const env3 = { [FIGURES]: figures };
+  const body = markdown.render(reportMarkdown(e, t, figures), env3).replaceAll(LINE_SEPARATOR, "<br>").replaceAll("\u2029", "<br>");
+  return render(
+    t.reportPage,
     {
-      label: "Uses not recommended",
-      items: list2("Uses", "Uses not recommended", meta3?.uses?.not_recommended)
+      title: `Design-control report: ${e.project.name} (${e.gate.verdict})`,
+      generator: `${e.tool.name} ${e.tool.version}`,
+      verdict: e.gate.verdict,
+      figureCount: figures.length,
+      body
+    },
+    "html"
+  );
+}
+
+// packages/docs/src/sbom.ts
+import { createHash as createHash2 } from "node:crypto";
+var CYCLONEDX_SPEC_VERSION = "1.6";
+var NOT_DOCUMENTED = "not documented";
+function canonicalJson(value) {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value))
+    return `[${value.map((v) => v === void 0 || typeof v === "function" ? "null" : canonicalJson(v)).join(",")}]`;
+  const obj = value;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== void 0 && typeof obj[k] !== "function").sort(compareCodeUnits);
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+function sbomSerialNumber(e) {
+  const digest = createHash2("sha256").update(`regops-sbom-v1
+${canonicalJson(e)}`).digest();
+  const b = Buffer.from(digest.subarray(0, 16));
+  b[6] = b[6] & 15 | 128;
+  b[8] = b[8] & 63 | 128;
+  const h = b.toString("hex");
+  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+var SCOPE_RANK2 = { required: 0, optional: 1, dev: 2 };
+function dependencyViews(e) {
+  const deps = e.dependencies;
+  if (!deps) return [];
+  const byPurl = /* @__PURE__ */ new Map();
+  for (const lock of deps.lockfiles) {
+    for (const p2 of lock.packages) {
+      const seen = byPurl.get(p2.purl);
+      if (!seen) {
+        const soup = soupItemFor(deps.soup?.items, p2) ?? null;
+        byPurl.set(p2.purl, {
+          ecosystem: p2.ecosystem,
+          name: p2.name,
+          version: p2.version,
+          purl: p2.purl,
+          direct: p2.direct,
+          scope: p2.scope,
+          hashes: [...p2.hashes],
+          license: soup?.license ?? p2.license,
+          resolved: p2.resolved,
+          markers: p2.markers,
+          dependsOn: lock.graph ? [...p2.depends_on] : [],
+          graphKnown: lock.graph,
+          lockfiles: [lock.path],
+          soup
+        });
+        continue;
+      }
+      seen.direct ||= p2.direct;
+      if (SCOPE_RANK2[p2.scope] < SCOPE_RANK2[seen.scope]) seen.scope = p2.scope;
+      for (const h of p2.hashes)
+        if (!seen.hashes.some((x) => x.alg === h.alg && x.content === h.content)) seen.hashes.push(h);
+      seen.license ??= p2.license;
+      seen.resolved ??= p2.resolved;
+      if (lock.graph) {
+        seen.dependsOn = [.../* @__PURE__ */ new Set([...seen.dependsOn, ...p2.depends_on])];
+        seen.graphKnown = true;
+      }
+      if (!seen.lockfiles.includes(lock.path)) seen.lockfiles.push(lock.path);
     }
-  ].filter((u) => u.items.length > 0);
-  const distribution = answers("Distribution", meta3?.distribution, [
-    ["license", "License"],
-    ["access", "Access"]
-  ]);
-  const maintenance = answers("Maintenance", meta3?.maintenance, [
-    ["maintainer", "Maintainer"],
-    ["update_policy", "Update policy"],
-    ["errata", "Errata"]
-  ]);
-  return {
-    metaFile,
-    motivation,
-    composition: { answers: compositionAnswers, notes, datasets, shared },
-    collection: { answers: collectionAnswers, sources },
-    preprocessing: { steps, answers: preprocessingAnswers },
-    uses,
-    distribution,
-    maintenance,
-    gaps
+  }
+  const known = new Set(byPurl.keys());
+  return [...byPurl.values()].map((d) => ({
+    ...d,
+    hashes: [...d.hashes].sort(
+      (a, b) => compareCodeUnits(a.alg, b.alg) || compareCodeUnits(a.content, b.content)
+    ),
+    dependsOn: d.dependsOn.filter((p2) => known.has(p2) && p2 !== d.purl).sort(compareCodeUnits),
+    lockfiles: [...d.lockfiles].sort(compareCodeUnits)
+  })).sort((a, b) => compareCodeUnits(a.purl, b.purl));
+}
+var SPDX_IDS = /* @__PURE__ */ new Set([
+  "0BSD",
+  "AFL-2.1",
+  "AGPL-3.0-only",
+  "AGPL-3.0-or-later",
+  "Apache-1.1",
+  "Apache-2.0",
+  "Artistic-2.0",
+  "BlueOak-1.0.0",
+  "BSD-2-Clause",
+  "BSD-3-Clause",
+  "BSD-3-Clause-Clear",
+  "BSD-4-Clause",
+  "BSL-1.0",
+  "CC-BY-3.0",
+  "CC-BY-4.0",
+  "CC-BY-SA-4.0",
+  "CC0-1.0",
+  "CDDL-1.0",
+  "CDDL-1.1",
+  "EPL-1.0",
+  "EPL-2.0",
+  "GPL-2.0-only",
+  "GPL-2.0-or-later",
+  "GPL-3.0-only",
+  "GPL-3.0-or-later",
+  "HPND",
+  "ISC",
+  "LGPL-2.1-only",
+  "LGPL-2.1-or-later",
+  "LGPL-3.0-only",
+  "LGPL-3.0-or-later",
+  "MIT",
+  "MIT-0",
+  "MPL-1.1",
+  "MPL-2.0",
+  "MS-PL",
+  "NCSA",
+  "ODbL-1.0",
+  "OFL-1.1",
+  "PSF-2.0",
+  "Python-2.0",
+  "Unicode-3.0",
+  "Unicode-DFS-2016",
+  "Unlicense",
+  "WTFPL",
+  "X11",
+  "Zlib",
+  "ZPL-2.1"
+]);
+function isSpdxExpression(s) {
+  const tokens = s.replace(/[()]/g, (p2) => ` ${p2} `).trim().split(/\s+/);
+  let i = 0;
+  const id = (t) => t !== void 0 && (SPDX_IDS.has(t.replace(/\+$/, "")) || /^LicenseRef-[A-Za-z0-9.-]+$/.test(t));
+  const term = () => {
+    if (tokens[i] === "(") {
+      i++;
+      if (!expr() || tokens[i] !== ")") return false;
+      i++;
+      return true;
+    }
+    if (!id(tokens[i])) return false;
+    i++;
+    if (tokens[i] === "WITH") {
+      i += 2;
+      return tokens[i - 1] !== void 0 && /^[A-Za-z0-9.-]+$/.test(tokens[i - 1]);
+    }
+    return true;
   };
-}
-
-// packages/docs/src/hbs.ts
-var import_handlebars = __toESM(require_lib(), 1);
-
-// raw:packages/docs/src/templates/comment.md.hbs
-var comment_md_default = "<!-- regops:comment -->\n{{#if blocked}}\n### \u274C Design control: change blocked\n{{else}}\n### \u2705 Design control: change may merge\n{{/if}}\n\n**{{text project.name}}**{{#if change}} \xB7 change #{{change.number}}{{/if}} \xB7 {{#each counts}}{{icon}} {{count}} {{status}}{{#unless @last}} \xB7 {{/unless}}{{/each}}\n\n{{#if groups.failing.length}}\n#### Failures and errors\n\n{{#each groups.failing}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{> comment-change}}\n{{#if groups.warnings.length}}\n#### Warnings\n\n{{#each groups.warnings}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{#if gaps.length}}\n**Requirements without a verifying result:** {{refs gaps}}\n\n{{/if}}\n{{#if groups.collapsed.length}}\n<details><summary>{{groups.passCount}} passed \xB7 {{groups.skipCount}} skipped</summary>\n\n| Status | Result | Observed | Verifies | Risk controls |\n|---|---|---|---|---|\n{{#each groups.collapsed}}\n| {{icon}} {{status}} | {{ccode id}} {{text title}} | {{#if bounded.length}}{{#each bounded}}{{text name}} {{observed this}}{{#unless @last}}; {{/unless}}{{/each}}{{else}}{{text message}}{{/if}} | {{ids verifies}} | {{ids controls}} |\n{{/each}}\n\n</details>\n\n{{/if}}\n{{#if reasons.length}}\n**Gate reasons** (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}):\n\n{{#each reasons}}\n- {{code code}}{{#if ref}} {{text ref}}{{/if}}: {{text message}}\n{{/each}}\n{{else}}\nGate: no reason to block (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}).\n{{/if}}\n\n<sub>{{text tool.name}} {{text tool.version}} \xB7 commit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}} \xB7 model sha256 {{#if modelSha}}{{code modelSha}}{{else}}no model{{/if}}</sub>\n";
-
-// raw:packages/docs/src/templates/comment-change.md.hbs
-var comment_change_md_default = "{{#if changeControl.pccp}}\n{{#with changeControl.pccp}}\n#### Change control plan {{code id}}: {{#if within}}\u2705{{else}}\u274C{{/if}} {{verdict}}\n\n{{#if override}}\n**Override recorded** ({{text override.reference}}, approved by {{text override.approved_by}}): {{text override.reason}}\n\n{{/if}}\n{{#each broken}}\n- \u274C {{code rule}} {{status}}: {{text message}}\n{{/each}}\n<details><summary>All {{rules.length}} rules of the plan</summary>\n\n| Rule | Status | Detail |\n|---|---|---|\n{{#each rules}}\n| {{ccode rule}} | {{icon}} {{status}} | {{text message}} |\n{{/each}}\n\n</details>\n\n{{/with}}\n{{/if}}\n{{#if changeControl.comparisons.length}}\n#### Candidate vs baseline\n\nBaseline: {{text changeControl.baseline}}\n\n| Check | Metric | Baseline | Candidate | \u0394 | 95% CI of \u0394 | Margin | Verdict |\n|---|---|---|---|---|---|---|---|\n{{#each changeControl.comparisons}}\n| {{ccode id}} | {{text metric}} | {{baseline}} | {{candidate}} | {{delta}} | {{interval}} | {{margin}} | {{icon}} {{verdict}}{{#if extra}} ({{text extra}}){{/if}} |\n{{/each}}\n\n{{/if}}\n{{#if changeControl.drift.length}}\n#### Drift\n\n{{#each changeControl.drift}}\n- {{icon}} {{code id}}: {{text summary}}\n{{#if columns.length}}\n\n  | Column | Method | Statistic | Missing |\n  |---|---|---|---|\n{{#each columns}}\n  | {{icon}} {{ccode column}} | {{text method}} | {{text stat}} | {{text missing}} |\n{{/each}}\n{{#if more}}\n\n  and {{more}} more drifted column(s) in the report.\n{{/if}}\n\n{{/if}}\n{{/each}}\n\n{{/if}}\n";
-
-// raw:packages/docs/src/templates/comment-result.md.hbs
-var comment_result_md_default = "- {{icon}} **{{status}}** {{code id}} \u2014 {{text title}}{{#if policyNote}} _({{policyNote}})_{{/if}}\n{{#each bounded}}\n  - {{text name}}: **{{observed this}}**{{#if ci}} \xB7 CI {{ci this}}{{/if}}\n{{/each}}\n  - {{text message}}\n  - Verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n";
-
-// raw:packages/docs/src/templates/dataset-card.md.hbs
-var dataset_card_md_default = "# Dataset card: {{text project.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}, in the sections of Datasheets for Datasets. {{#if card.metaFile}}Written answers come from {{code card.metaFile}}{{else}}No dataset card file is in the evidence inputs{{/if}}; every number comes from the dataset profiles and data-check results in the evidence. Values of sensitive columns are withheld. What is missing is listed under Gaps.\n\n## Motivation\n\n{{#each card.motivation}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Composition\n\n{{#each card.composition.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.composition.notes.length}}\n- **Notes:**\n{{#each card.composition.notes}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n\n{{#each card.composition.datasets}}\n### Dataset {{text name}}\n\n{{#if description}}\n{{text description}}\n\n{{/if}}\n- **File:** {{#if path}}{{code path}}{{else}}not in the evidence{{/if}}\n- **Role:** {{#if role}}{{text role}}{{else}}not in the evidence{{/if}}\n- **Rows:** {{rowsText}}\n- **Columns:** {{columnsText}}\n- **sha256:** {{#if sha256}}{{code sha256}}{{else}}not recorded{{/if}}\n\n#### Columns\n\n{{#if profiled}}\n| Column | Type | Missing | Distinct | Min | Median | Max | Mean \xB1 std | Top values |\n|---|---|---|---|---|---|---|---|---|\n{{#each columns}}\n{{#if withheld}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} | {{noValues}} |\n{{else}}\n| {{ccode name}} | {{type}} | {{missing}} | {{distinct}} | {{#with numeric}}{{min}} | {{median}} | {{max}} | {{meanStd}}{{else}}\u2014 | \u2014 | \u2014 | \u2014{{/with}} | {{#each top}}{{ccode value}} ({{count}}){{#unless @last}}, {{/unless}}{{else}}{{#if numeric}}\u2014{{else}}{{noValues}}{{/if}}{{/each}} |\n{{/if}}\n{{/each}}\n{{#if estimates}}\n\n\u2248: an estimate. Distinct counts from a HyperLogLog sketch, medians from a KLL sketch past its exact range, and value counts from a bounded heavy-hitters summary that may overstate them.\n{{/if}}\n{{else}}\nNot measured: no profile of this dataset in the evidence; see Gaps.\n{{/if}}\n\n#### Label balance\n\n{{#each label.prevalence}}\n{{#with measured}}\n- {{../result.icon}} {{code ../result.id}}: {{num positives}} of {{num labelled}} labelled rows positive, prevalence {{prevalence}}{{#if interval}} (95% CI {{interval}}){{/if}}; {{num missingLabels}} rows without a label.\n{{else}}\n- {{result.icon}} {{code result.id}} ({{result.status}}): {{text result.message}}\n{{/with}}\n{{/each}}\n{{#with label.profile}}\nFrom the profile's value counts of the target column {{code column}}{{#unless complete}} (the most frequent values only; counts may overstate){{/unless}}:\n\n| Label | Rows | Share |\n|---|---|---|\n{{#each rows}}\n| {{ccode value}}{{#if positive}} (positive){{/if}} | {{count}} | {{share}} |\n{{/each}}\n{{/with}}\n{{#if label.withheldColumn}}\nLabel balance withheld (sensitive): the target column {{code label.withheldColumn}} is sensitive.\n{{/if}}\n{{#if label.notMeasured}}\nNot measured: {{text label.notMeasured}}; see Gaps.\n{{/if}}\n\n#### Subgroups\n\n{{#if subgroups.rows.length}}\n| Column | Group | Rows | Share | Bound | Meets | Result |\n|---|---|---|---|---|---|---|\n{{#each subgroups.rows}}\n| {{ccode column}} | {{#if group}}{{ccode group}}{{else}}withheld (sensitive){{/if}} | {{num rows}} | {{share}} | {{limit}} | {{meetsLimit}} | {{ccode result}} |\n{{/each}}\n{{else}}\n{{#if subgroups.note}}\n{{subgroups.note}}; see Gaps.\n{{else}}\nNot measured: no data.size check covers this dataset; see Gaps.\n{{/if}}\n{{/if}}\n\n#### Missing values per row\n\n{{#if missingPerRow.length}}\n| Missing cells in the row | Rows | Share |\n|---|---|---|\n{{#each missingPerRow}}\n| {{num missing}} | {{num rows}} | {{share}} |\n{{/each}}\n{{else}}\nNot measured; see Gaps.\n{{/if}}\n\n#### Data checks\n\n{{#each checks}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{else}}\nNo data check result for this dataset; see Gaps.\n{{/each}}\n\n{{/each}}\n{{#if card.composition.shared.length}}\n### Data checks not tied to one dataset\n\n{{#each card.composition.shared}}\n- {{icon}} **{{status}}** {{code id}} ({{code check}}) \u2014 {{text message}}\n{{/each}}\n\n{{/if}}\n## Collection process\n\n{{#each card.collection.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#if card.collection.sources.length}}\n- **Sources:**\n{{#each card.collection.sources}}\n  - {{text dataset}}: {{text source}}\n{{/each}}\n{{/if}}\n{{#unless card.collection.answers.length}}{{#unless card.collection.sources.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Preprocessing / cleaning / labelling\n\n{{#if card.preprocessing.steps.length}}\n- **Steps:**\n{{#each card.preprocessing.steps}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#each card.preprocessing.answers}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#unless card.preprocessing.steps.length}}{{#unless card.preprocessing.answers.length}}\nNot answered; see Gaps.\n{{/unless}}{{/unless}}\n\n## Uses\n\n{{#each card.uses}}\n- **{{label}}:**\n{{#each items}}\n  - {{text this}}\n{{/each}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Distribution\n\n{{#each card.distribution}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Maintenance\n\n{{#each card.maintenance}}\n- **{{label}}:** {{text value}}\n{{else}}\nNot answered; see Gaps.\n{{/each}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the dataset card file answer every section.\n{{/each}}\n";
-
-// raw:packages/docs/src/templates/dataset-table.md.hbs
-var dataset_table_md_default = "| Dataset | Role | Rows | Columns | File | sha256 |\n|---|---|---|---|---|---|\n{{#each datasets}}\n| {{text name}} | {{text role}} | {{num rows}} | {{join columns}} | {{ccode path}} | {{#if sha256}}{{ccode sha256}}{{else}}not recorded{{/if}} |\n{{/each}}\n";
-
-// raw:packages/docs/src/templates/model-card.md.hbs
-var model_card_md_default = "# Model card: {{text card.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}. {{#if card.metaFile}}Written sections come from {{code card.metaFile}}, measured sections from the evidence{{else}}No model card file is in the evidence inputs; measured sections come from the evidence{{/if}}; what is missing is listed under Gaps.\n\n## Model details\n\n{{#each card.details}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#with card.model}}\n- **Model file:** {{code path}} ({{num bytes}} bytes)\n- **sha256:** {{code sha256}}\n- **ONNX IR version:** {{#if irVersion}}{{num irVersion}}{{else}}not recorded{{/if}}\n- **ONNX producer:** {{#if producerName}}{{text producerName}}{{else}}not recorded{{/if}}{{#if producerVersion}} {{text producerVersion}}{{/if}}\n- **Opsets:** {{#each opsets}}{{domain domain}} {{num version}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Inputs:** {{#each inputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Outputs:** {{#each outputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n{{else}}\n- **Model file:** none in the evidence\n{{/with}}\n{{#with card.baseline}}\n- **Baseline model:** {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n{{/with}}\n\n## Intended use\n\n{{#if card.intendedUse.any}}\n{{#with card.intendedUse}}\n{{#if purpose}}\n- **Purpose:** {{text purpose}}\n{{/if}}\n{{#if primaryUses.length}}\n- **Primary uses:**\n{{#each primaryUses}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if primaryUsers.length}}\n- **Primary users:**\n{{#each primaryUsers}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if outOfScope.length}}\n- **Out of scope:**\n{{#each outOfScope}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{/with}}\n{{else}}\nNot provided; see Gaps.\n{{/if}}\n\n## Factors\n\n{{#each card.factors}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Metrics\n\n{{#if card.metricResults.length}}\n| Result | Metric | Dataset | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.metricResults}}\n{{#each metrics}}\n| {{ccode ../id}} {{text ../title}} | {{text name}} | {{#if ../dataset}}{{text ../dataset}}{{else}}\u2014{{/if}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo model.metric result in the evidence; see Gaps.\n{{/if}}\n\n## Evaluation data\n\n{{#if card.evaluationText}}\n{{text card.evaluationText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.evaluationDatasets.length}}\n{{> dataset-table datasets=card.evaluationDatasets}}\n{{else}}\nNo evaluation dataset in the evidence; see Gaps.\n{{/if}}\n\n## Training data\n\n{{#if card.trainingText}}\n{{text card.trainingText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.trainingDatasets.length}}\n{{> dataset-table datasets=card.trainingDatasets}}\n{{else}}\nNo dataset with role train in the evidence; see Gaps.\n{{/if}}\n\n## Quantitative analyses\n\n{{#if card.measuredResults.length}}\n| Result | Check | Metric | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.measuredResults}}\n{{#each metrics}}\n| {{ccode ../id}} | {{ccode ../check}} | {{text name}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo result with metrics in the evidence; see Gaps.\n{{/if}}\n\n## Ethical considerations\n\n{{#each card.ethical}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Caveats and limitations\n\n{{#if card.limitations.length}}\n**Limitations**\n\n{{#each card.limitations}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#if card.caveats.length}}\n**Caveats**\n\n{{#each card.caveats}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#unless card.limitations.length}}{{#unless card.caveats.length}}\nNot provided; see Gaps.\n{{/unless}}{{/unless}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the model card file provide every section.\n{{/each}}\n";
-
-// raw:packages/docs/src/templates/report.html.hbs
-var report_html_default = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="{{generator}}">\n<title>{{title}}</title>\n<style>\nbody { margin: 0; color: #1f2328; background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }\nmain { max-width: 1200px; margin: 0 auto; padding: 24px; }\nh1, h2, h3 { line-height: 1.25; }\nh2 { margin-top: 2em; padding-bottom: .3em; border-bottom: 1px solid #d1d9e0; }\nh3 { margin-top: 1.5em; }\ntable { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }\nth, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }\nth { background: #f6f8fa; }\ncode { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }\n.verdict-fail { border-left: 6px solid #cf222e; padding-left: 18px; }\n.verdict-pass { border-left: 6px solid #1a7f37; padding-left: 18px; }\n@media print { main { max-width: none; } table { display: table; } }\n</style>\n</head>\n<body>\n<main class="verdict-{{verdict}}">\n{{{body}}}\n</main>\n</body>\n</html>\n';
-
-// raw:packages/docs/src/templates/report.md.hbs
-var report_md_default = "# Design-control report: {{text project.name}}\n\n{{#if project.description}}\n{{text project.description}}\n\n{{/if}}\n## Verdict\n\n{{#if blocked}}\n\u274C **Change blocked** (gate verdict: fail)\n{{else}}\n\u2705 **Change may merge** (gate verdict: pass)\n{{/if}}\n\n| Status | Results |\n|---|---|\n{{#each counts}}\n| {{icon}} {{status}} | {{count}} |\n{{/each}}\n\nGate policy: blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}.\n\n{{#if reasons.length}}\nGate reasons:\n\n{{#each reasons}}\n- {{code code}}{{#if ref}} {{text ref}}{{/if}}: {{text message}}\n{{/each}}\n{{else}}\nGate reasons: none.\n{{/if}}\n\n## Results\n\n{{#each results}}\n### {{icon}} {{code id}}: {{text title}}\n\nStatus **{{status}}** \xB7 check type {{code check}} \xB7 verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n\n{{#if criterion}}\nAcceptance criterion: {{text criterion}}\n\n{{/if}}\n{{text message}}\n\n{{#if metrics.length}}\n| Metric | Value | CI | Bound | Within bound |\n|---|---|---|---|---|\n{{#each metrics}}\n| {{text name}} | {{value this}} | {{ci this}} | {{bound this}} | {{met this}} |\n{{/each}}\n\n{{/if}}\n{{else}}\nNo result in the evidence.\n\n{{/each}}\n## Traceability\n\n{{> trace-matrix}}\n\n### Risk controls without a verifying result\n\n{{> trace-controls}}\n\n### Results outside the matrix\n\n{{> trace-orphans}}\n\n## Inputs\n\n| Kind | Path | sha256 | Bytes |\n|---|---|---|---|\n{{#each inputs}}\n| {{kind}} | {{ccode path}} | {{ccode sha256}} | {{num bytes}} |\n{{/each}}\n\n{{#with card.model}}\n## Model\n\n- File {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n- ONNX IR version {{#if irVersion}}{{num irVersion}}{{else}}not recorded{{/if}}; producer {{#if producerName}}{{text producerName}}{{else}}not recorded{{/if}}{{#if producerVersion}} {{text producerVersion}}{{/if}}; opsets {{#each opsets}}{{domain domain}} {{num version}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- Inputs {{#each inputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}; outputs {{#each outputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n{{#with ../card.baseline}}\n- Baseline {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n{{/with}}\n\n{{/with}}\n{{#if datasets.length}}\n## Datasets\n\n{{> dataset-table}}\n\n{{/if}}\n## Run\n\n- Tool: {{text tool.name}} {{text tool.version}}, evidence schema {{text schemaVersion}}\n- Started: {{text run.started_at}} on {{run.platform}}\n{{#if run.git}}\n- Git: commit {{#if run.git.sha}}{{code run.git.sha}}{{else}}not recorded{{/if}}, ref {{#if run.git.ref}}{{code run.git.ref}}{{else}}not recorded{{/if}}, uncommitted changes: {{#if dirtyKnown}}{{#if dirty}}yes{{else}}no{{/if}}{{else}}not recorded{{/if}}\n{{else}}\n- Git: not recorded\n{{/if}}\n{{#if change}}\n- Change: #{{change.number}}{{#if change.title}} {{text change.title}}{{/if}}{{#if change.url}} ({{text change.url}}){{/if}}\n{{/if}}\n";
-
-// raw:packages/docs/src/templates/trace-controls.md.hbs
-var trace_controls_md_default = "{{#if uncoveredControls.length}}\n| Risk control | Hazard | Control | Implemented by |\n|---|---|---|---|\n{{#each uncoveredControls}}\n| {{text id}} | {{text hazard.id}} ({{text hazard.title}}) | {{text this.text}} | {{ids requirements}} |\n{{/each}}\n{{else}}\nEvery risk control is named by at least one result.\n{{/if}}\n";
-
-// raw:packages/docs/src/templates/trace-matrix.md.hbs
-var trace_matrix_md_default = "| Requirement | Title | Hazard(s) | Risk control(s) | Check | Acceptance criterion | Observed | Status | Commit | Change |\n|---|---|---|---|---|---|---|---|---|---|\n{{#each trace}}\n{{#if result}}\n| {{text requirement.id}} | {{text requirement.title}} | {{refs hazards}} | {{ids controls}} | {{ccode result.id}} | {{#if result.criterion}}{{text result.criterion}}{{else}}\u2014{{/if}} | {{#if result.metrics.length}}{{#each result.metrics}}{{text name}} {{observed this}}{{#unless @last}}; {{/unless}}{{/each}}{{else}}{{text result.message}}{{/if}} | {{result.icon}} {{result.status}} | {{#if @root.commit}}{{ccode @root.commit}}{{else}}\u2014{{/if}} | {{#if @root.change}}#{{@root.change.number}}{{else}}\u2014{{/if}} |\n{{else}}\n| {{text requirement.id}} | {{text requirement.title}} | {{refs hazards}} | {{ids controls}} | \u2014 | {{#if declaredWithoutResult.length}}declared check(s) {{ids declaredWithoutResult}} produced no result{{else}}no check verifies this requirement{{/if}} | \u2014 | **GAP** | {{#if @root.commit}}{{ccode @root.commit}}{{else}}\u2014{{/if}} | {{#if @root.change}}#{{@root.change.number}}{{else}}\u2014{{/if}} |\n{{/if}}\n{{/each}}\n";
-
-// raw:packages/docs/src/templates/trace-orphans.md.hbs
-var trace_orphans_md_default = "{{#if orphanResults.length}}\nResults that verify no requirement:\n\n{{#each orphanResults}}\n- {{icon}} {{status}} {{code id}} \u2014 {{text title}}\n{{/each}}\n{{else}}\nEvery result verifies at least one requirement.\n{{/if}}\n{{#if unknownRequirementRefs.length}}\n\nResults that name requirements the requirements file does not define:\n\n{{#each unknownRequirementRefs}}\n- {{code result}} names {{text requirement}}\n{{/each}}\n{{/if}}\n";
-
-// raw:packages/docs/src/templates/traceability.md.hbs
-var traceability_md_default = "# Traceability matrix: {{text project.name}}\n\nCommit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}}{{#if change}} \xB7 change #{{change.number}}{{#if change.title}} ({{text change.title}}){{/if}}{{/if}} \xB7 run started {{text run.started_at}} \xB7 {{text tool.name}} {{text tool.version}} \xB7 gate verdict **{{verdict}}**\n\nOne row per requirement and verifying result; a requirement that no result verifies is a **GAP** row. Hazards and risk controls are those whose controls name the requirement in the risk file.\n\n{{> trace-matrix}}\n\n## Risk controls without a verifying result\n\n{{> trace-controls}}\n\n## Results outside the matrix\n\n{{> trace-orphans}}\n";
-
-// packages/docs/src/hbs.ts
-var hb = import_handlebars.default.create();
-function target(options5) {
-  const data = options5.data;
-  return data?.target === "html" ? "html" : "md";
-}
-function safe(s) {
-  return new hb.SafeString(s);
-}
-function asString(v) {
-  if (v === null || v === void 0) return "";
-  return typeof v === "string" ? v : String(v);
-}
-function isRef2(v) {
-  return typeof v === "object" && v !== null && typeof v.id === "string";
-}
-var EMPTY = "\u2014";
-function helper(fn) {
-  return (...all) => {
-    const options5 = all[all.length - 1];
-    return safe(fn(all.slice(0, -1), options5));
+  const expr = () => {
+    if (!term()) return false;
+    while (tokens[i] === "AND" || tokens[i] === "OR") {
+      i++;
+      if (!term()) return false;
+    }
+    return true;
   };
+  return expr() && i === tokens.length;
 }
-hb.registerHelper({
-  /** User text in an inline Markdown context (paragraph, list item, heading, table cell). */
-  text: helper(([v], o) => escapeMarkdown(asString(v), target(o))),
-  /** User text as a code span outside tables. */
-  code: helper(([v]) => codeSpan(asString(v), false)),
-  /** User text as a code span inside a table cell. */
-  ccode: helper(([v]) => codeSpan(asString(v), true)),
-  /** A plain number. */
-  num: helper(([v]) => formatNumber(typeof v === "number" ? v : null)),
-  /** Observed value against its bound, with the unit. */
-  observed: helper(([m], o) => formatObserved(m, (s) => escapeMarkdown(s, target(o)))),
-  /** Observed value alone, with the unit. */
-  value: helper(([m], o) => {
-    const metric = m;
-    const unit = metric.unit ? ` ${escapeMarkdown(metric.unit, target(o))}` : "";
-    return `${formatNumber(metric.value)}${metric.value === null ? "" : unit}`;
-  }),
-  ci: helper(([m]) => formatCi(m) || EMPTY),
-  bound: helper(([m]) => {
-    const t = m.threshold;
-    return t ? formatBound(t) : EMPTY;
-  }),
-  /** Whether the value meets its bound: yes, no, or — without a bound. */
-  met: helper(([m]) => {
-    const metric = m;
-    if (!metric.threshold) return EMPTY;
-    return metric.value !== null && meets(metric.value, metric.threshold) ? "yes" : "no";
-  }),
-  /** IDs (strings or objects with an id), comma separated; — when none. */
-  ids: helper(([list2], o) => {
-    const items = (Array.isArray(list2) ? list2 : []).map((x) => isRef2(x) ? x.id : asString(x));
-    return items.length === 0 ? EMPTY : items.map((s) => escapeMarkdown(s, target(o))).join(", ");
-  }),
-  /** `ID (title)` for each item, semicolon separated; — when none. */
-  refs: helper(([list2], o) => {
-    const items = (Array.isArray(list2) ? list2 : []).filter(isRef2);
-    if (items.length === 0) return EMPTY;
-    const t = target(o);
-    return items.map(
-      (r) => r.title ? `${escapeMarkdown(r.id, t)} (${escapeMarkdown(r.title, t)})` : escapeMarkdown(r.id, t)
-    ).join("; ");
-  }),
-  /** Plain strings, escaped, comma separated; — when none. */
-  join: helper(([list2], o) => {
-    const items = (Array.isArray(list2) ? list2 : []).map(asString);
-    return items.length === 0 ? EMPTY : items.map((s) => escapeMarkdown(s, target(o))).join(", ");
-  }),
-  /** An ONNX tensor as one code span: `name type [shape]`. */
-  tensor: helper(([t]) => {
-    const x = t;
-    return codeSpan(`${x.name} ${x.type} [${x.shape.map(String).join(", ")}]`, false);
-  }),
-  /** An ONNX opset domain; the empty name is the default domain. */
-  domain: helper(([d]) => asString(d) === "" ? "(default domain)" : codeSpan(asString(d), false))
-});
-hb.registerPartial({
-  "comment-change": comment_change_md_default,
-  "comment-result": comment_result_md_default,
-  "dataset-table": dataset_table_md_default,
-  "trace-matrix": trace_matrix_md_default,
-  "trace-controls": trace_controls_md_default,
-  "trace-orphans": trace_orphans_md_default
-});
-var compileOptions = { strict: true };
-var templates = {
-  comment: hb.compile(comment_md_default, compileOptions),
-  modelCard: hb.compile(model_card_md_default, compileOptions),
-  datasetCard: hb.compile(dataset_card_md_default, compileOptions),
-  traceability: hb.compile(traceability_md_default, compileOptions),
-  report: hb.compile(report_md_default, compileOptions),
-  reportPage: hb.compile(report_html_default, compileOptions)
-};
-function render(template, context, renderTarget = "md") {
-  return template(context, { data: { target: renderTarget } });
+function licenseChoice(license) {
+  const t = license.trim();
+  if (SPDX_IDS.has(t)) return [{ license: { id: t } }];
+  if (isSpdxExpression(t)) return [{ expression: t }];
+  return [{ license: { name: t } }];
 }
-
-// packages/docs/src/modelcard.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var MODEL_INDEX_TASK = "tabular-classification";
-var DETAIL_FIELDS = [
-  ["name", "Name"],
-  ["version", "Version"],
-  ["developers", "Developers"],
-  ["date", "Date"],
-  ["license", "License"],
-  ["contact", "Contact"],
-  ["description", "Description"]
-];
-function modelView(m) {
-  if (!m) return null;
-  return {
-    path: m.path,
-    sha256: m.sha256,
-    bytes: m.bytes,
-    irVersion: m.ir_version,
-    producerName: m.producer_name,
-    producerVersion: m.producer_version,
-    opsets: sortedEntries(m.opsets).map(([domain2, version2]) => ({ domain: domain2, version: version2 })),
-    inputs: m.inputs,
-    outputs: m.outputs
-  };
-}
-function fileStem(path20) {
-  const base = path20.split("/").pop() ?? path20;
+var prop = (name, value) => ({ name, value });
+function fileStem2(p2) {
+  const base = p2.split("/").pop() ?? p2;
   return base.replace(/\.[^.]+$/, "") || base;
 }
-function frontMatter(e, name, metricResults) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const r of metricResults) {
-    const judged = r.metrics.filter((m) => m.threshold !== void 0);
-    for (const m of judged.length > 0 ? judged : r.metrics.slice(0, 1)) {
-      if (m.value === null) continue;
-      const list2 = groups.get(r.dataset) ?? [];
-      list2.push({
-        type: m.name,
-        value: m.value,
-        name: r.title
-      });
-      groups.set(r.dataset, list2);
+function tensorFormat(t) {
+  return `${t.name}: ${t.type} [${t.shape.join(", ")}]`;
+}
+var TASKS = {
+  binary: "binary classification",
+  multiclass: "multiclass classification",
+  regression: "regression"
+};
+function modelTask(e) {
+  for (const r of e.results) {
+    if (r.check !== "model.metric" || !r.details) continue;
+    const task = r.details.task;
+    if (typeof task === "string" && TASKS[task]) return TASKS[task];
+    const target2 = r.details.target;
+    if (target2 && target2.positive !== void 0) return TASKS.binary;
+  }
+  return null;
+}
+function metricEntry(type, m, slice) {
+  return {
+    type,
+    value: String(m.value),
+    ...slice ? { slice } : {},
+    ...m.ci ? { confidenceInterval: { lowerBound: String(m.ci[0]), upperBound: String(m.ci[1]) } } : {}
+  };
+}
+var THRESHOLD_METRICS = /* @__PURE__ */ new Set([
+  "sensitivity",
+  "specificity",
+  "ppv",
+  "npv",
+  "accuracy",
+  "f1",
+  "net_benefit"
+]);
+function performanceMetrics(e) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (name, m, slice, threshold) => {
+    const type = threshold !== null && THRESHOLD_METRICS.has(name) ? `${name} at threshold ${threshold}` : name;
+    const key = JSON.stringify([type, slice, m.value]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(metricEntry(type, m, slice));
+  };
+  for (const r of e.results) {
+    if (r.status === "skip" || !r.details) continue;
+    const d = r.details;
+    if (typeof d.model === "string" && e.model && d.model !== e.model.path) continue;
+    const dataset = typeof d.dataset === "string" ? d.dataset : null;
+    const threshold = typeof d.threshold === "number" ? d.threshold : null;
+    if (r.check === "model.metric") {
+      const m = r.metrics[0];
+      if (m && m.value !== null) add(m.name, m, dataset, threshold);
+    } else if (r.check === "model.subgroups") {
+      for (const m of r.metrics) {
+        const g = /^([A-Za-z0-9_]+)\[(.+)\]$/.exec(m.name);
+        if (g && m.value !== null)
+          add(g[1], m, `${dataset ? `${dataset}, ` : ""}${g[2]}`, threshold);
+      }
     }
   }
-  const results = [...groups].map(([dataset, metrics]) => ({
-    task: { type: MODEL_INDEX_TASK },
-    ...dataset === null ? {} : { dataset: { name: dataset, type: dataset } },
-    metrics
-  }));
-  const license = e.modelcard?.model_details?.license;
-  const doc = {
-    ...license ? { license } : {},
-    "model-index": [{ name, results }]
-  };
-  return (0, import_yaml3.stringify)(doc, { lineWidth: 0, minContentWidth: 0 });
+  return out;
 }
-function buildModelCard(e, c) {
-  const meta3 = e.modelcard;
-  const metaFile = e.inputs.find((i) => i.kind === "modelcard")?.path ?? null;
-  const missing = metaFile ? `not provided in ${metaFile}` : meta3 ? "not provided in the model card file" : "not provided (the config names no model card file)";
-  const gaps = [];
-  const need = (value, label2) => {
-    if (value === void 0 || Array.isArray(value) && value.length === 0)
-      gaps.push(`${label2}: ${missing}`);
-    return value;
+function considerations(e) {
+  const mc = e.modelcard;
+  if (!mc) return null;
+  const iu = mc.intended_use;
+  const useCases = [...iu?.purpose ? [iu.purpose] : [], ...iu?.primary_uses ?? []];
+  const c = {
+    ...iu?.primary_users?.length ? { users: iu.primary_users } : {},
+    ...useCases.length ? { useCases } : {},
+    ...mc.limitations?.length ? { technicalLimitations: mc.limitations } : {},
+    ...mc.ethical_considerations?.length ? { ethicalConsiderations: mc.ethical_considerations.map((name) => ({ name })) } : {}
   };
-  const md = meta3?.model_details;
-  const details2 = [];
-  for (const [key, label2] of DETAIL_FIELDS) {
-    const value = need(md?.[key], `Model details \u203A ${label2.toLowerCase()}`);
-    if (value !== void 0) details2.push({ label: label2, value });
-  }
-  const model = modelView(e.model);
-  if (!model) gaps.push("Model details \u203A model file: no model in the evidence");
-  else {
-    if (model.irVersion === null)
-      gaps.push("Model details \u203A ONNX IR version: not recorded in the model file");
-    if (model.producerName === null)
-      gaps.push("Model details \u203A ONNX producer: not recorded in the model file");
-    if (model.producerVersion === null)
-      gaps.push("Model details \u203A ONNX producer version: not recorded in the model file");
-  }
-  const iu = meta3?.intended_use;
-  const purpose = need(iu?.purpose, "Intended use \u203A purpose") ?? null;
-  const primaryUses = need(iu?.primary_uses, "Intended use \u203A primary uses") ?? [];
-  const primaryUsers = need(iu?.primary_users, "Intended use \u203A primary users") ?? [];
-  const outOfScope = need(iu?.out_of_scope, "Intended use \u203A out-of-scope uses") ?? [];
-  const factors = need(meta3?.factors, "Factors") ?? [];
-  const metricResults = c.results.filter((r) => r.check === "model.metric");
-  if (metricResults.length === 0) gaps.push("Metrics: no model.metric result in the evidence");
-  for (const r of metricResults) {
-    for (const m of r.metrics)
-      if (m.value === null) gaps.push(`Metrics \u203A ${r.id} ${m.name}: not computed in this run`);
-  }
-  const datasetRows = e.datasets.map((d) => ({
-    name: d.name,
-    role: d.role,
-    rows: d.rows,
-    columns: d.columns,
-    path: d.path,
-    sha256: e.inputs.find((i) => i.kind === "dataset" && i.path === d.path)?.sha256 ?? null
-  }));
-  for (const d of datasetRows) {
-    if (d.sha256 === null) gaps.push(`Datasets \u203A ${d.name}: no file hash in the evidence inputs`);
-  }
-  const trainingDatasets = datasetRows.filter((d) => d.role === "train");
-  const evaluationDatasets = datasetRows.filter((d) => d.role !== "train");
-  const evaluationText = need(meta3?.evaluation_data, "Evaluation data \u203A description") ?? null;
-  if (evaluationDatasets.length === 0) gaps.push("Evaluation data: no evaluation dataset in the evidence");
-  const trainingText = need(meta3?.training_data, "Training data \u203A description") ?? null;
-  if (trainingDatasets.length === 0) gaps.push("Training data: no dataset with role train in the evidence");
-  const measuredResults = c.results.filter((r) => r.metrics.length > 0);
-  if (measuredResults.length === 0)
-    gaps.push("Quantitative analyses: no result with metrics in the evidence");
-  const ethical = need(meta3?.ethical_considerations, "Ethical considerations") ?? [];
-  const limitations = need(meta3?.limitations, "Limitations") ?? [];
-  const caveats = need(meta3?.caveats, "Caveats") ?? [];
-  const name = md?.name ?? (e.model ? fileStem(e.model.path) : e.project.name);
+  return Object.keys(c).length > 0 ? c : null;
+}
+var MODEL_REF = (m) => `model:${m.path}`;
+var BASELINE_REF = (m) => `baseline-model:${m.path}`;
+var DATASET_REF = (name) => `dataset:${name}`;
+function modelProperties(m) {
+  return [
+    prop("regops:path", m.path),
+    prop("regops:bytes", String(m.bytes)),
+    ...m.ir_version !== null ? [prop("regops:onnx:ir_version", String(m.ir_version))] : [],
+    ...m.producer_name !== null ? [prop("regops:onnx:producer_name", m.producer_name)] : [],
+    ...m.producer_version !== null ? [prop("regops:onnx:producer_version", m.producer_version)] : [],
+    ...Object.keys(m.opsets).sort(compareCodeUnits).map((domain2) => prop(`regops:onnx:opset:${domain2}`, String(m.opsets[domain2])))
+  ];
+}
+function modelParameters(e, m, withDatasets) {
+  const task = modelTask(e);
+  const datasets = withDatasets ? e.datasets.filter((d) => d.role === "train" || d.role === "test").map((d) => d.name).sort(compareCodeUnits).map((name) => ({ ref: DATASET_REF(name) })) : [];
   return {
-    name,
-    frontMatter: frontMatter(e, name, metricResults),
-    metaFile,
-    details: details2,
-    model,
-    baseline: modelView(e.baseline_model),
-    intendedUse: {
-      purpose,
-      primaryUses,
-      primaryUsers,
-      outOfScope,
-      any: purpose !== null || primaryUses.length + primaryUsers.length + outOfScope.length > 0
-    },
-    factors,
-    metricResults,
-    trainingText,
-    evaluationText,
-    datasets: datasetRows,
-    trainingDatasets,
-    evaluationDatasets,
-    measuredResults,
-    ethical,
-    limitations,
-    caveats,
-    gaps
+    ...task ? { approach: { type: "supervised" }, task } : {},
+    ...datasets.length ? { datasets } : {},
+    inputs: m.inputs.map((t) => ({ format: tensorFormat(t) })),
+    outputs: m.outputs.map((t) => ({ format: tensorFormat(t) }))
   };
+}
+function candidateComponent(e, m) {
+  const md2 = e.modelcard?.model_details;
+  const metrics = performanceMetrics(e);
+  const cons = considerations(e);
+  const extra = [
+    ...(e.modelcard?.intended_use?.out_of_scope ?? []).map((t) => prop("regops:modelcard:out_of_scope", t)),
+    ...(e.modelcard?.caveats ?? []).map((t) => prop("regops:modelcard:caveat", t)),
+    ...(e.modelcard?.factors ?? []).map((t) => prop("regops:modelcard:factor", t))
+  ];
+  return {
+    type: "machine-learning-model",
+    "bom-ref": MODEL_REF(m),
+    ...md2?.developers ? { manufacturer: { name: md2.developers } } : {},
+    name: md2?.name ?? fileStem2(m.path),
+    ...md2?.version ? { version: md2.version } : {},
+    ...md2?.description ? { description: md2.description } : {},
+    hashes: [{ alg: "SHA-256", content: m.sha256 }],
+    ...md2?.license ? { licenses: licenseChoice(md2.license) } : {},
+    modelCard: {
+      modelParameters: modelParameters(e, m, true),
+      ...metrics.length ? { quantitativeAnalysis: { performanceMetrics: metrics } } : {},
+      ...cons ? { considerations: cons } : {}
+    },
+    properties: [prop("regops:role", "candidate"), ...modelProperties(m), ...extra]
+  };
+}
+function baselineComponent(e, m) {
+  const b = e.baseline;
+  return {
+    type: "machine-learning-model",
+    "bom-ref": BASELINE_REF(m),
+    name: fileStem2(m.path.replace(/@[^/]*$/, "")),
+    description: "The released model this change is compared with (baseline); not part of this release.",
+    scope: "excluded",
+    hashes: [{ alg: "SHA-256", content: m.sha256 }],
+    modelCard: { modelParameters: modelParameters(e, m, false) },
+    properties: [
+      prop("regops:role", "baseline"),
+      ...b ? [prop("regops:baseline:source", b.source)] : [],
+      ...b?.ref ? [prop("regops:baseline:ref", b.ref)] : [],
+      ...b?.sha ? [prop("regops:baseline:commit", b.sha)] : [],
+      ...modelProperties(m)
+    ]
+  };
+}
+var ROLE_TEXT = {
+  train: "training data (the model was fitted on it)",
+  test: "held-out evaluation data",
+  reference: "drift reference data",
+  current: "current data compared with the reference"
+};
+function datasetComponents(e) {
+  const dc = e.datacard;
+  return [...e.datasets].sort((a, b) => compareCodeUnits(a.name, b.name)).map((d) => {
+    const sha = e.inputs.find((i) => i.kind === "dataset" && i.path === d.path)?.sha256;
+    const card = dc?.datasets?.[d.name];
+    const sensitive = dc?.composition?.sensitive_data;
+    return {
+      type: "data",
+      "bom-ref": DATASET_REF(d.name),
+      name: d.name,
+      ...card?.description ? { description: card.description } : {},
+      ...sha ? { hashes: [{ alg: "SHA-256", content: sha }] } : {},
+      ...dc?.distribution?.license ? { licenses: licenseChoice(dc.distribution.license) } : {},
+      data: [
+        {
+          type: "dataset",
+          name: d.name,
+          contents: {
+            properties: [
+              prop("regops:path", d.path),
+              prop("regops:role", d.role),
+              prop("regops:rows", String(d.rows)),
+              prop("regops:columns", d.columns.join(", "))
+            ]
+          },
+          ...sensitive ? { sensitiveData: [sensitive] } : {},
+          description: `${ROLE_TEXT[d.role] ?? d.role}; ${d.rows} rows, ${d.columns.length} columns`
+        }
+      ],
+      ...card?.source ? { properties: [prop("regops:datacard:source", card.source)] } : {}
+    };
+  });
+}
+var CDX_SCOPE = { required: "required", optional: "optional", dev: "excluded" };
+function libraryComponent(d) {
+  const slash = d.ecosystem === "npm" && d.name.startsWith("@") ? d.name.indexOf("/") : -1;
+  const s = d.soup;
+  const properties = [
+    ...d.lockfiles.map((l) => prop("regops:lockfile", l)),
+    prop("regops:dependency", d.direct ? "direct" : "transitive"),
+    ...d.ecosystem === "npm" && d.scope === "dev" ? [prop("cdx:npm:package:development", "true")] : [],
+    ...d.markers ? [prop("regops:python:environment_marker", d.markers)] : [],
+    ...s?.purpose ? [prop("regops:soup:purpose", s.purpose)] : [],
+    ...s?.risk_level ? [prop("regops:soup:risk_level", s.risk_level)] : [],
+    ...(s?.requirements ?? []).map((r) => prop("regops:soup:requirement", r)),
+    ...s?.known_anomalies ? [prop("regops:soup:known_anomalies", s.known_anomalies.reference)] : [],
+    ...s?.known_anomalies?.reviewed ? [prop("regops:soup:known_anomalies_reviewed", s.known_anomalies.reviewed)] : [],
+    ...s?.known_anomalies?.notes ? [prop("regops:soup:known_anomalies_notes", s.known_anomalies.notes)] : [],
+    ...s?.verification ? [prop("regops:soup:verification", s.verification)] : []
+  ];
+  const resolved = d.resolved && /^https?:\/\/[^\s<>"{}|\\^`]+$/.test(d.resolved) ? d.resolved : null;
+  return {
+    type: "library",
+    "bom-ref": d.purl,
+    ...s?.supplier ? { supplier: { name: s.supplier } } : {},
+    ...slash > 0 ? { group: d.name.slice(0, slash), name: d.name.slice(slash + 1) } : { name: d.name },
+    version: d.version,
+    scope: CDX_SCOPE[d.scope],
+    ...d.hashes.length ? { hashes: d.hashes } : {},
+    ...d.license ? { licenses: licenseChoice(d.license) } : {},
+    purl: d.purl,
+    ...resolved ? { externalReferences: [{ type: "distribution", url: resolved }] } : {},
+    properties
+  };
+}
+function buildSbom(e) {
+  const deps = dependencyViews(e);
+  const components = [];
+  if (e.model) components.push(candidateComponent(e, e.model));
+  if (e.baseline_model) components.push(baselineComponent(e, e.baseline_model));
+  components.push(...datasetComponents(e));
+  components.push(...deps.map(libraryComponent));
+  const rootDeps = [
+    ...e.model ? [MODEL_REF(e.model)] : [],
+    ...deps.filter((d) => d.direct).map((d) => d.purl)
+  ].sort(compareCodeUnits);
+  const dependencies2 = [
+    { ref: "project", dependsOn: rootDeps },
+    ...deps.filter((d) => d.graphKnown).map((d) => ({ ref: d.purl, dependsOn: d.dependsOn }))
+  ];
+  const git3 = e.run.git;
+  return {
+    $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
+    bomFormat: "CycloneDX",
+    specVersion: CYCLONEDX_SPEC_VERSION,
+    serialNumber: sbomSerialNumber(e),
+    version: 1,
+    metadata: {
+      timestamp: e.run.started_at,
+      tools: { components: [{ type: "application", name: e.tool.name, version: e.tool.version }] },
+      component: {
+        type: "application",
+        "bom-ref": "project",
+        name: e.project.name,
+        ...e.project.description ? { description: e.project.description } : {},
+        properties: [
+          ...e.project.safety_class ? [prop("regops:iec62304:safety_class", e.project.safety_class)] : [],
+          ...git3?.sha ? [prop("regops:git:commit", git3.sha)] : [],
+          ...git3?.ref ? [prop("regops:git:ref", git3.ref)] : [],
+          ...e.run.change ? [prop("regops:change", String(e.run.change.number))] : []
+        ]
+      }
+    },
+    components,
+    dependencies: dependencies2
+  };
+}
+function renderSbom(e) {
+  return `${JSON.stringify(buildSbom(e), null, 2)}
+`;
+}
+var md = (s) => escapeMarkdown(s, "md");
+function anomaliesCell(a) {
+  if (!a) return null;
+  const ref = /^https?:\/\/[^\s<>|`\\]+$/.test(a.reference) ? `<${a.reference}>` : md(a.reference);
+  return a.reviewed ? `${ref} (reviewed ${md(a.reviewed)})` : ref;
+}
+function soupRow(d) {
+  const s = d.soup;
+  const missing = [];
+  if (!s?.supplier) missing.push("supplier");
+  if (!d.license) missing.push("license");
+  if (!s?.purpose) missing.push("purpose");
+  if (!s?.risk_level) missing.push("risk level");
+  if (!s?.known_anomalies) missing.push("known anomalies");
+  if (!s?.requirements?.length) missing.push("requirements");
+  if (!s?.verification) missing.push("verification");
+  return { d, missing };
+}
+var plural3 = (n2, one2, many) => `${n2} ${n2 === 1 ? one2 : many}`;
+function renderSoupList(e) {
+  const out = [];
+  const commit = shortSha(e.run.git?.sha, 7);
+  out.push(`# SOUP list: ${md(e.project.name)}`, "");
+  out.push(
+    `Commit ${commit ? codeSpan(commit, false) : "not recorded"} \xB7 run started ${md(e.run.started_at)} \xB7 ${md(e.tool.name)} ${md(e.tool.version)}`,
+    ""
+  );
+  const deps = e.dependencies;
+  if (!deps) {
+    out.push(
+      "**Gaps:** no dependency data in the evidence: the config has no `sbom:` section naming lockfiles, so no SOUP item is listed."
+    );
+    return tidyMarkdown(out.join("\n"));
+  }
+  const lockList = deps.lockfiles.map((l) => codeSpan(l.path, false)).join(", ") || "none";
+  const soupText = deps.soup ? `from ${codeSpan(deps.soup.path, false)}` : "from the SOUP file, but the config names none (`sbom.soup`)";
+  out.push(
+    `Software of unknown provenance (IEC 62304): every third-party package in the ${deps.lockfiles.length === 1 ? "lockfile" : "lockfiles"} ${lockList}, with supplier, license, purpose, risk level (\xA77.1.2), known anomalies (\xA77.1.3), requirements (\xA75.3.3) and verification ${soupText}. A field the SOUP file does not give reads \u201C${NOT_DOCUMENTED}\u201D. Hashes and the dependency graph are in the SBOM (\`sbom.cdx.json\`).`,
+    ""
+  );
+  const all = dependencyViews(e);
+  const listed = all.filter((d) => d.scope !== "dev");
+  const devOnly = all.length - listed.length;
+  const rows = listed.map(soupRow).sort(
+    (a, b) => compareCodeUnits(a.d.name.toLowerCase(), b.d.name.toLowerCase()) || compareCodeUnits(a.d.purl, b.d.purl)
+  );
+  const gaps = rows.filter((r) => r.missing.length > 0);
+  if (rows.length === 0) out.push("**Gaps: none**: the lockfiles list no package outside development.");
+  else if (gaps.length === 0)
+    out.push(`**Gaps: none**: all ${plural3(rows.length, "SOUP item is", "SOUP items are")} documented.`);
+  else {
+    const undocumented = gaps.filter((r) => r.d.soup === null);
+    const partial2 = gaps.filter((r) => r.d.soup !== null);
+    const parts = [];
+    if (undocumented.length > 0)
+      parts.push(
+        `${plural3(undocumented.length, "has", "have")} no entry in the SOUP file (${undocumented.map((r) => codeSpan(r.d.name, false)).join(", ")})`
+      );
+    if (partial2.length > 0)
+      parts.push(
+        `${plural3(partial2.length, "has", "have")} missing fields (${partial2.map((r) => `${codeSpan(r.d.name, false)}: ${r.missing.join(", ")}`).join("; ")})`
+      );
+    out.push(
+      `**Gaps: ${gaps.length} of ${plural3(rows.length, "SOUP item", "SOUP items")}** not fully documented: ${parts.join("; ")}.`
+    );
+  }
+  out.push("");
+  if (rows.length > 0) {
+    out.push(
+      "| SOUP item | Version | Supplier | License | Purpose | Risk level | Known anomalies | Dependency | Lockfile |",
+      "|---|---|---|---|---|---|---|---|---|"
+    );
+    for (const { d } of rows) {
+      const s = d.soup;
+      const cell3 = (v) => v ? md(v) : NOT_DOCUMENTED;
+      out.push(
+        `| ${[
+          codeSpan(d.name, true),
+          codeSpan(d.version, true),
+          cell3(s?.supplier),
+          cell3(d.license),
+          cell3(s?.purpose),
+          cell3(s?.risk_level),
+          anomaliesCell(s?.known_anomalies) ?? NOT_DOCUMENTED,
+          d.direct ? "direct" : "transitive",
+          d.lockfiles.map((l) => codeSpan(l, true)).join(", ")
+        ].join(" | ")} |`
+      );
+    }
+    out.push("");
+  }
+  if (devOnly > 0) {
+    out.push(
+      `${plural3(devOnly, "development-only package (npm devDependencies) is", "development-only packages (npm devDependencies) are")} not part of the released software and not listed here; the SBOM lists them with scope excluded.`,
+      ""
+    );
+  }
+  const documented = rows.filter((r) => r.d.soup !== null);
+  if (documented.length > 0) {
+    out.push("## Requirements and verification", "");
+    out.push(
+      "What each documented SOUP item must do for this software (IEC 62304 \xA75.3.3), how that is verified, and the evaluation of its known anomalies (\xA77.1.3).",
+      ""
+    );
+    for (const { d } of documented) {
+      const s = d.soup;
+      out.push(`### ${codeSpan(d.name, false)} ${codeSpan(d.version, false)}`, "");
+      if (s.requirements?.length) {
+        out.push("- **Requirements:**");
+        for (const r of s.requirements) out.push(`  - ${md(r)}`);
+      } else out.push(`- **Requirements:** ${NOT_DOCUMENTED}`);
+      out.push(`- **Verification:** ${s.verification ? md(s.verification) : NOT_DOCUMENTED}`);
+      const a = anomaliesCell(s.known_anomalies);
+      out.push(
+        `- **Known anomalies:** ${a ?? NOT_DOCUMENTED}${s.known_anomalies?.notes ? `: ${md(s.known_anomalies.notes)}` : ""}`
+      );
+      out.push("");
+    }
+  }
+  return tidyMarkdown(out.join("\n"));
+}
+
+// packages/docs/src/trace-export.ts
+var TRACE_COLUMNS = [
+  "kind",
+  "requirement",
+  "requirement_title",
+  "hazards",
+  "risk_controls",
+  "check",
+  "check_type",
+  "criterion",
+  "observed",
+  "status",
+  "commit",
+  "change"
+];
+var observedText = (metrics, message) => metrics.length > 0 ? metrics.map((m) => `${m.name} ${formatObserved(m, (s) => s)}`).join("; ") : message;
+function traceRows(e, common = buildCommon(e)) {
+  const commit = common.commit;
+  const change = common.change ? `#${common.change.number}` : "";
+  const base = { commit, change };
+  const rows = common.trace.map((t) => ({
+    kind: t.result ? "link" : "requirement_gap",
+    requirement: t.requirement.id,
+    requirement_title: t.requirement.title,
+    hazards: t.hazards.map((h) => h.id).join(" "),
+    risk_controls: t.controls.join(" "),
+    check: t.result?.id ?? "",
+    check_type: t.result?.check ?? "",
+    criterion: t.result ? t.result.criterion ?? "" : t.declaredWithoutResult.length > 0 ? `declared check(s) ${t.declaredWithoutResult.join(", ")} produced no result` : "no check verifies this requirement",
+    observed: t.result ? observedText(t.result.metrics, t.result.message) : "",
+    status: t.result ? t.result.status : "GAP",
+    ...base
+  }));
+  for (const c of common.uncoveredControls) {
+    rows.push({
+      kind: "control_gap",
+      requirement: c.requirements.join(" "),
+      requirement_title: "",
+      hazards: c.hazard.id,
+      risk_controls: c.id,
+      check: "",
+      check_type: "",
+      criterion: "no result names this risk control",
+      observed: "",
+      status: "GAP",
+      ...base
+    });
+  }
+  for (const r of common.orphanResults) {
+    rows.push({
+      kind: "orphan_result",
+      requirement: "",
+      requirement_title: "",
+      hazards: "",
+      risk_controls: r.controls.join(" "),
+      check: r.id,
+      check_type: r.check,
+      criterion: r.criterion ?? "",
+      observed: observedText(r.metrics, r.message),
+      status: r.status,
+      ...base
+    });
+  }
+  return rows;
+}
+function csvField(value) {
+  const safe2 = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe2) ? `"${safe2.replaceAll('"', '""')}"` : safe2;
+}
+function renderTraceCsv(e) {
+  const lines2 = [TRACE_COLUMNS.join(",")];
+  for (const row of traceRows(e)) lines2.push(TRACE_COLUMNS.map((c) => csvField(row[c])).join(","));
+  return `${lines2.join("\r\n")}\r
+`;
+}
+function escapeHtml2(s) {
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+var KIND_TEXT = {
+  link: "verified by",
+  requirement_gap: "GAP: requirement without a result",
+  control_gap: "GAP: risk control without a result",
+  orphan_result: "result verifying no requirement"
+};
+function renderTraceHtml(e) {
+  const rows = traceRows(e);
+  const head = TRACE_COLUMNS.map((c) => `<th>${escapeHtml2(c.replaceAll("_", " "))}</th>`).join("");
+  const body = rows.map((r) => {
+    const cls = r.status === "GAP" ? ' class="gap"' : r.status === "fail" || r.status === "error" ? ' class="bad"' : "";
+    const cells = TRACE_COLUMNS.map(
+      (c) => `<td>${escapeHtml2(c === "kind" ? KIND_TEXT[r.kind] : r[c])}</td>`
+    ).join("");
+    return `<tr${cls}>${cells}</tr>`;
+  }).join("\n");
+  const title = `Traceability matrix: ${e.project.name}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml2(title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:1.5rem;color:#111}
+table{border-collapse:collapse;font-size:.85rem}
+th,td{border:1px solid #999;padding:.25rem .4rem;vertical-align:top;text-align:left}
+th{background:#eee}
+tr.gap td{background:#fff4cc;font-weight:600}
+tr.bad td{background:#fde2e2}
+@media print{tr{page-break-inside:avoid}}
+</style>
+</head>
+<body>
+<h1>${escapeHtml2(title)}</h1>
+<p>Commit ${escapeHtml2(e.run.git?.sha?.slice(0, 7) ?? "not recorded")} \xB7 run started ${escapeHtml2(e.run.started_at)} \xB7 ${escapeHtml2(`${e.tool.name} ${e.tool.version}`)} \xB7 gate verdict <strong>${escapeHtml2(e.gate.verdict)}</strong> \xB7 ${rows.filter((r) => r.status === "GAP").length} gap row(s)</p>
+<table>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}
+var rowKey = (r) => `${r.kind}\0${r.requirement}\0${r.risk_controls}\0${r.check}`;
+var COMPARED = [
+  "criterion",
+  "observed",
+  "status",
+  "hazards",
+  "risk_controls",
+  "requirement_title"
+];
+function diffTrace(base, head) {
+  const before = new Map(traceRows(base).map((r) => [rowKey(r), r]));
+  const after = new Map(traceRows(head).map((r) => [rowKey(r), r]));
+  const diff = { added: [], removed: [], changed: [] };
+  for (const [k, r] of after) {
+    const b = before.get(k);
+    if (!b) diff.added.push(r);
+    else {
+      const fields = COMPARED.filter((f) => b[f] !== r[f]);
+      if (fields.length > 0) diff.changed.push({ before: b, after: r, fields });
+    }
+  }
+  for (const [k, r] of before) if (!after.has(k)) diff.removed.push(r);
+  return diff;
+}
+function cell2(s) {
+  return s === "" ? "\u2014" : s.replaceAll("\\", "\\\\").replace(/[|*_`[\]<>#~]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+}
+var describeRow = (r) => `${cell2(r.requirement)} | ${cell2(r.requirement_title)} | ${cell2(r.check)} | ${cell2(KIND_TEXT[r.kind])} | ${cell2(r.status)}`;
+function renderTraceDiff(base, head) {
+  const d = diffTrace(base, head);
+  const baseCommit = base.run.git?.sha?.slice(0, 7) ?? "unknown";
+  const headCommit = head.run.git?.sha?.slice(0, 7) ?? "unknown";
+  const out = [
+    `# Traceability changes: ${cell2(head.project.name)}`,
+    "",
+    `Base ${baseCommit} \u2192 this change ${headCommit}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed row(s).`,
+    ""
+  ];
+  const table2 = (title, rows) => {
+    out.push(`## ${title}`, "");
+    if (rows.length === 0) {
+      out.push("None.", "");
+      return;
+    }
+    out.push("| Requirement | Title | Check | Row | Status |", "|---|---|---|---|---|");
+    for (const r of rows) out.push(`| ${describeRow(r)} |`);
+    out.push("");
+  };
+  table2("Added", d.added);
+  table2("Removed", d.removed);
+  out.push("## Changed", "");
+  if (d.changed.length === 0) out.push("None.", "");
+  else {
+    out.push("| Requirement | Check | Field | Before | After |", "|---|---|---|---|---|");
+    for (const c of d.changed) {
+      for (const f of c.fields) {
+        out.push(
+          `| ${cell2(c.after.requirement)} | ${cell2(c.after.check)} | ${f} | ${cell2(c.before[f])} | ${cell2(c.after[f])} |`
+        );
+      }
+    }
+    out.push("");
+  }
+  return out.join("\n");
 }
 
 // packages/docs/src/index.ts
-function renderComment(e) {
+function renderComment(e, options5 = {}) {
   const common = buildCommon(e);
   return tidyMarkdown(
-    render(templates.comment, {
+    render((options5.templates ?? templates).comment, {
       ...common,
       groups: commentGroups(common),
       changeControl: buildChangeControl(e)
     })
   );
 }
-function renderModelCard(e) {
+function renderModelCard(e, options5 = {}) {
   const common = buildCommon(e);
   const card = buildModelCard(e, common);
-  const body = tidyMarkdown(render(templates.modelCard, { ...common, card }));
+  const body = tidyMarkdown(render((options5.templates ?? templates).modelCard, { ...common, card }));
   return `---
 ${card.frontMatter}---
 
 ${body}`;
 }
-function renderDatasetCard(e) {
+function renderDatasetCard(e, options5 = {}) {
   const common = buildCommon(e);
-  return tidyMarkdown(render(templates.datasetCard, { ...common, card: buildDataCard(e, common) }));
-}
-function renderTraceability(e) {
-  return tidyMarkdown(render(templates.traceability, buildCommon(e)));
-}
-function reportMarkdown(e) {
-  const common = buildCommon(e);
-  const card = buildModelCard(e, common);
   return tidyMarkdown(
-    render(templates.report, { ...common, card, inputs: e.inputs, datasets: card.datasets }, "html")
+    render((options5.templates ?? templates).datasetCard, { ...common, card: buildDataCard(e, common) })
   );
 }
-var markdown = new MarkdownItCallable({ html: false, linkify: false, typographer: false });
-function renderReport(e) {
-  const body = markdown.render(reportMarkdown(e)).replaceAll(LINE_SEPARATOR, "<br>").replaceAll("\u2029", "<br>");
-  return render(
-    templates.reportPage,
-    {
-      title: `Design-control report: ${e.project.name} (${e.gate.verdict})`,
-      generator: `${e.tool.name} ${e.tool.version}`,
-      verdict: e.gate.verdict,
-      body
-    },
-    "html"
-  );
+function renderTraceability(e, options5 = {}) {
+  return tidyMarkdown(render((options5.templates ?? templates).traceability, buildCommon(e)));
 }
-function renderAll(e) {
+function renderAll(e, options5 = {}) {
   return {
-    "comment.md": renderComment(e),
-    "model-card.md": renderModelCard(e),
-    "traceability.md": renderTraceability(e),
-    "report.html": renderReport(e),
-    "dataset-card.md": renderDatasetCard(e)
+    "comment.md": renderComment(e, options5),
+    "model-card.md": renderModelCard(e, options5),
+    "traceability.md": renderTraceability(e, options5),
+    "traceability.csv": renderTraceCsv(e),
+    "traceability.html": renderTraceHtml(e),
+    "report.html": renderReport(e, options5),
+    "dataset-card.md": renderDatasetCard(e, options5),
+    "compliance.md": renderCompliance(e),
+    "sbom.cdx.json": renderSbom(e),
+    "soup.md": renderSoupList(e)
   };
 }
 
@@ -41259,7 +45664,7 @@ Options:
 Exit codes: 0 the gate passes, 1 the gate fails, 2 usage, config or input error, 3 internal error.
 `;
 var COMMAND_HELP = {
-  run: `Usage: regops run [--config regops.yml] [--out DIR] [--debug]
+  run: `Usage: regops run [--config regops.yml] [--out DIR] [--templates DIR] [--base-evidence FILE] [--debug]
 
 Runs every enabled check in regops.yml (data, then model, then drift), decides the design-control gate,
 and writes into DIR (default: regops-out):
@@ -41267,8 +45672,14 @@ and writes into DIR (default: regops-out):
   comment.md        the pull/merge request comment
   model-card.md     the model card
   dataset-card.md   the dataset card (Datasheets for Datasets)
-  traceability.md   requirement <-> risk control <-> check <-> result
-  report.html       the full report
+  traceability.md   requirement <-> risk control <-> check <-> result (also .csv and .html)
+  report.html       the full report, one self-contained page with charts
+  compliance.md     the evidence mapped to IEC 62304, ISO 14971, GMLP, the PCCP and EU AI Act Annex IV
+  sbom.cdx.json     CycloneDX 1.6 SBOM: the model, the datasets, the lockfiles' dependencies
+  soup.md           the SOUP list (IEC 62304) from the lockfiles and soup.yml
+
+--templates DIR replaces built-in templates with DIR/<document>.md.hbs and partials (*.hbs).
+--base-evidence FILE (the target branch's evidence.json) adds traceability-diff.md.
 
 The directory is written all at once at the end; an existing DIR is replaced only if it holds an earlier
 evidence.json. Exit code 0 when the gate passes, 1 when it fails (documents are still written), 2 for a
@@ -41293,16 +45704,16 @@ for a data.schema check, to review and commit:  regops data infer-schema data/tr
 Columns flagged by the PHI scan, or named with --sensitive, get a type only: their values are never printed.
 --na adds texts that mean "missing" (default: empty and NA).
 `,
-  render: `Usage: regops render --evidence evidence.json [--out DIR]
+  render: `Usage: regops render --evidence evidence.json [--out DIR] [--templates DIR] [--base-evidence FILE]
 
-Re-renders comment.md, model-card.md, dataset-card.md, traceability.md and report.html from an evidence bundle, without
-running anything. The same evidence always gives byte-identical documents. DIR defaults to the directory of
+Re-renders every document (the ones \`regops run\` writes) from an evidence bundle, without running
+anything; --base-evidence adds traceability-diff.md. The same evidence always gives byte-identical documents. DIR defaults to the directory of
 the evidence file.
 `
 };
 
 // packages/cli/src/infer-schema.ts
-import path13 from "node:path";
+import path15 from "node:path";
 
 // packages/data/src/stream-check.ts
 var stateKey = (checkId) => `check:${checkId}`;
@@ -41362,14 +45773,14 @@ function unknownDatasets(names, project, field = "datasets") {
   return problems;
 }
 function unknownDataset(name, project, field) {
-  return name === void 0 ? [] : unknownDatasets([name], project, field).map((p) => ({ ...p, path: [field] }));
+  return name === void 0 ? [] : unknownDatasets([name], project, field).map((p2) => ({ ...p2, path: [field] }));
 }
 function allOr(names, project) {
   return names ? [...names] : Object.keys(project.datasets);
 }
 function datasetWithRole(project, roles) {
   for (const role of roles) {
-    const names = Object.keys(project.datasets).filter((n) => project.datasets[n]?.role === role);
+    const names = Object.keys(project.datasets).filter((n2) => project.datasets[n2]?.role === role);
     if (names.length === 1) return names[0];
     if (names.length > 1) return void 0;
   }
@@ -41411,9 +45822,9 @@ var defaultTitles = {
   "data.size": "Dataset size",
   "data.leakage": "Split integrity"
 };
-function toNumber(cell) {
-  if (cell === null) return Number.NaN;
-  const t = cell.trim();
+function toNumber(cell3) {
+  if (cell3 === null) return Number.NaN;
+  const t = cell3.trim();
   if (t === "") return Number.NaN;
   const v = Number(t);
   return Number.isFinite(v) ? v : Number.NaN;
@@ -41529,23 +45940,23 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
-        const n = st.numeric[k] ?? 0;
+        const n2 = st.numeric[k] ?? 0;
         const t = st.text[k] ?? 0;
-        if (n === 0 || t === 0) return;
-        const minority = Math.min(n, t) / (n + t);
+        if (n2 === 0 || t === 0) return;
+        const minority = Math.min(n2, t) / (n2 + t);
         metrics.push({
           name: `minority_fraction:${col}`,
           value: minority,
           threshold: { op: "<=", value: cfg.max_minority_fraction }
         });
         if (minority > cfg.max_minority_fraction) {
-          const rows = (n < t ? st.firstNumeric : st.firstText)[k] ?? [];
+          const rows = (n2 < t ? st.firstNumeric : st.firstText)[k] ?? [];
           problems.push(
-            `${col}: ${n} number(s) and ${t} text value(s) (minority ${pct(minority)}; e.g. rows ${rows.join(", ")})`
+            `${col}: ${n2} number(s) and ${t} text value(s) (minority ${pct(minority)}; e.g. rows ${rows.join(", ")})`
           );
         }
       });
@@ -41556,7 +45967,7 @@ var mixedTypesCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: no column mixes numbers and text`,
+        problems.length ? `${path22}: ${problems.join("; ")}` : `${path22}: no column mixes numbers and text`,
         {
           numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
           text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]]))
@@ -41616,24 +46027,24 @@ var categoryVariantsCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "counts"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       const sensitive = sensitiveOf(f, ds);
       const problems = [];
-      const findings = [];
+      const findings2 = [];
       st.names.forEach((col, k) => {
         const c = st.counts[k];
-        const counted = Math.min(st.nonMissing[k] ?? 0, 1e3);
-        if (c.overflow || (st.numeric[k] ?? 0) > counted / 2) return;
+        const counted2 = Math.min(st.nonMissing[k] ?? 0, 1e3);
+        if (c.overflow || (st.numeric[k] ?? 0) > counted2 / 2) return;
         const groups = /* @__PURE__ */ new Map();
-        for (const [v, n] of c.counts) {
+        for (const [v, n2] of c.counts) {
           const key = normalCategory(v);
-          groups.set(key, [...groups.get(key) ?? [], [v, n]]);
+          groups.set(key, [...groups.get(key) ?? [], [v, n2]]);
         }
         for (const variants of groups.values()) {
           if (variants.length < 2) continue;
           variants.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-          const list2 = variants.map(([v, n]) => ({ value: shown(v, sensitive.has(col)), count: n }));
-          findings.push({ column: col, variants: list2 });
+          const list2 = variants.map(([v, n2]) => ({ value: shown(v, sensitive.has(col)), count: n2 }));
+          findings2.push({ column: col, variants: list2 });
           problems.push(`${col}: ${list2.map((x) => `${x.value} \xD7${x.count}`).join(", ")}`);
         }
       });
@@ -41643,9 +46054,9 @@ var categoryVariantsCheck = defineStreamingCheck({
         "data.category_variants",
         ds,
         problems.length ? "fail" : "pass",
-        [{ name: "variant_groups", value: findings.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path20}: one category spelled several ways: ${problems.join("; ")}` : `${path20}: every category has one spelling`,
-        { findings }
+        [{ name: "variant_groups", value: findings2.length, threshold: { op: "<=", value: 0 } }],
+        problems.length ? `${path22}: one category spelled several ways: ${problems.join("; ")}` : `${path22}: every category has one spelling`,
+        { findings: findings2 }
       );
     });
   }
@@ -41667,7 +46078,7 @@ var constantCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "heavy"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -41695,14 +46106,14 @@ var constantCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "constant_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: no constant or near-constant column`
+        problems.length ? `${path22}: ${problems.join("; ")}` : `${path22}: no constant or near-constant column`
       );
     });
   }
 });
 
 // packages/data/src/checks/conflicts.ts
-import path7 from "node:path";
+import path9 from "node:path";
 
 // packages/data/src/hash.ts
 function hash53(s, seed = 0) {
@@ -41744,9 +46155,9 @@ function rowKeys(rows) {
 }
 
 // packages/data/src/spill.ts
-import { appendFileSync, existsSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import path6 from "node:path";
+import path8 from "node:path";
 var BUFFER_CHARS = 1 << 19;
 var live = /* @__PURE__ */ new Set();
 var hooked = false;
@@ -41769,7 +46180,7 @@ var Spill = class {
   constructor(partitions) {
     this.partitions = Math.max(1, Math.floor(partitions));
     this.flushChars = Math.max(1024, Math.floor(BUFFER_CHARS / this.partitions));
-    this.dir = mkdtempSync2(path6.join(tmpdir2(), "regops-spill-"));
+    this.dir = mkdtempSync2(path8.join(tmpdir2(), "regops-spill-"));
     track(this.dir);
     for (let i = 0; i < this.partitions; i++) {
       this.buffers.push([]);
@@ -41781,42 +46192,42 @@ var Spill = class {
     return Number.parseInt(key.slice(0, 8), 16) % this.partitions;
   }
   add(key, payload = "") {
-    const p = this.partitionOf(key);
-    const line = `${key}	${payload}
+    const p2 = this.partitionOf(key);
+    const line2 = `${key}	${payload}
 `;
-    this.buffers[p].push(line);
-    this.sizes[p] = (this.sizes[p] ?? 0) + line.length;
+    this.buffers[p2].push(line2);
+    this.sizes[p2] = (this.sizes[p2] ?? 0) + line2.length;
     this.count++;
-    if ((this.sizes[p] ?? 0) >= this.flushChars) this.flush(p);
+    if ((this.sizes[p2] ?? 0) >= this.flushChars) this.flush(p2);
   }
-  flush(p) {
-    const buf = this.buffers[p];
+  flush(p2) {
+    const buf = this.buffers[p2];
     if (buf.length === 0) return;
-    appendFileSync(this.file(p), buf.join(""));
-    this.buffers[p] = [];
-    this.sizes[p] = 0;
+    appendFileSync(this.file(p2), buf.join(""));
+    this.buffers[p2] = [];
+    this.sizes[p2] = 0;
   }
-  file(p) {
-    return path6.join(this.dir, `p${p}`);
+  file(p2) {
+    return path8.join(this.dir, `p${p2}`);
   }
   /** Flush the buffers; records can then be read partition by partition. */
   close() {
     if (this.closed) return;
-    for (let p = 0; p < this.partitions; p++) this.flush(p);
+    for (let p2 = 0; p2 < this.partitions; p2++) this.flush(p2);
     this.closed = true;
   }
   /** Records of one partition, in the order they were added. */
-  read(p) {
+  read(p2) {
     this.close();
-    if (!existsSync(this.file(p))) return [];
-    const text3 = readFileSync2(this.file(p), "utf8");
+    if (!existsSync(this.file(p2))) return [];
+    const text5 = readFileSync4(this.file(p2), "utf8");
     const out = [];
     let start = 0;
-    while (start < text3.length) {
-      const end = text3.indexOf("\n", start);
-      const line = text3.slice(start, end);
-      const tab2 = line.indexOf("	");
-      out.push({ key: line.slice(0, tab2), payload: line.slice(tab2 + 1) });
+    while (start < text5.length) {
+      const end = text5.indexOf("\n", start);
+      const line2 = text5.slice(start, end);
+      const tab2 = line2.indexOf("	");
+      out.push({ key: line2.slice(0, tab2), payload: line2.slice(tab2 + 1) });
       start = end + 1;
     }
     return out;
@@ -41833,7 +46244,7 @@ function partitionsFor(bytes) {
 function spillFor(absPath) {
   let bytes = 0;
   try {
-    bytes = statSync2(absPath).size;
+    bytes = statSync3(absPath).size;
   } catch {
     bytes = 0;
   }
@@ -41877,7 +46288,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
     const fi = features.map((c) => source.header.indexOf(c));
     const ti = source.header.indexOf(target2);
     const st = {
-      spill: spillFor(path7.resolve(rootDir, source.path)),
+      spill: spillFor(path9.resolve(rootDir, source.path)),
       rows: 0,
       skippedNoLabel: 0,
       missing: [...features, target2].filter((c) => !source.header.includes(c))
@@ -41901,7 +46312,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
           return datasetResult(
@@ -41910,15 +46321,15 @@ var conflictingLabelsCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path20}: column(s) not in the file: ${st.missing.join(", ")}`
+            `${path22}: column(s) not in the file: ${st.missing.join(", ")}`
           );
         }
         let conflictingRows = 0;
         let groups = 0;
         const examples = [];
-        for (let p = 0; p < st.spill.partitions; p++) {
+        for (let p2 = 0; p2 < st.spill.partitions; p2++) {
           const byKey = /* @__PURE__ */ new Map();
-          for (const { key, payload } of st.spill.read(p)) {
+          for (const { key, payload } of st.spill.read(p2)) {
             const [row, label2] = payload.split("");
             const g = byKey.get(key) ?? { rows: [], labels: /* @__PURE__ */ new Set() };
             g.rows.push(Number(row));
@@ -41949,7 +46360,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
             },
             { name: "conflicting_groups", value: groups }
           ],
-          `${path20}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
+          `${path22}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
           {
             rows: st.rows,
             conflicting_rows: conflictingRows,
@@ -41966,13 +46377,13 @@ var conflictingLabelsCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/duplicates.ts
-import path8 from "node:path";
+import path10 from "node:path";
 function countRepeats(spill) {
   let duplicates2 = 0;
   const examples = [];
-  for (let p = 0; p < spill.partitions; p++) {
+  for (let p2 = 0; p2 < spill.partitions; p2++) {
     const first = /* @__PURE__ */ new Map();
-    for (const { key, payload } of spill.read(p)) {
+    for (const { key, payload } of spill.read(p2)) {
       const row = Number(payload);
       const seen = first.get(key);
       if (seen === void 0) first.set(key, row);
@@ -42000,7 +46411,7 @@ var duplicatesCheck = defineStreamingCheck({
   visitor(cfg, { source, rootDir }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
     const st = {
-      spill: spillFor(path8.resolve(rootDir, source.path)),
+      spill: spillFor(path10.resolve(rootDir, source.path)),
       rows: 0,
       missingColumns: (cfg.columns ?? []).filter((c) => !source.header.includes(c))
     };
@@ -42019,7 +46430,7 @@ var duplicatesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
           return datasetResult(
@@ -42028,7 +46439,7 @@ var duplicatesCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path20}: column(s) not in the file: ${st.missingColumns.join(", ")}`
+            `${path22}: column(s) not in the file: ${st.missingColumns.join(", ")}`
           );
         }
         const { duplicates: duplicates2, examples } = countRepeats(st.spill);
@@ -42044,7 +46455,7 @@ var duplicatesCheck = defineStreamingCheck({
             { name: "duplicate_fraction", value: frac, threshold: { op: "<=", value: cfg.max_fraction } },
             { name: "duplicate_rows", value: duplicates2 }
           ],
-          `${path20}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
+          `${path22}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
           { rows: st.rows, duplicates: duplicates2, examples }
         );
       } finally {
@@ -42055,13 +46466,13 @@ var duplicatesCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/labels.ts
-function wilson(successes, n, z2 = 1.959963984540054) {
-  if (n === 0) return [0, 1];
-  const p = successes / n;
+function wilson(successes, n2, z2 = 1.959963984540054) {
+  if (n2 === 0) return [0, 1];
+  const p2 = successes / n2;
   const z22 = z2 * z2;
-  const denom = 1 + z22 / n;
-  const center = (p + z22 / (2 * n)) / denom;
-  const half = z2 * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n)) / denom;
+  const denom = 1 + z22 / n2;
+  const center = (p2 + z22 / (2 * n2)) / denom;
+  const half = z2 * Math.sqrt(p2 * (1 - p2) / n2 + z22 / (4 * n2 * n2)) / denom;
   return [Math.max(0, center - half), Math.min(1, center + half)];
 }
 var labelPrevalenceCheck = defineStreamingCheck({
@@ -42123,7 +46534,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       const target2 = cfg.target ?? f.ctx.config.target?.column;
       if (st.absent)
         return datasetResult(
@@ -42132,23 +46543,23 @@ var labelPrevalenceCheck = defineStreamingCheck({
           ds,
           "error",
           [],
-          `${path20}: label column "${target2}" not in the file`
+          `${path22}: label column "${target2}" not in the file`
         );
-      const p = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
+      const p2 = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
       const metrics = [];
       if (cfg.min !== void 0)
-        metrics.push({ name: "prevalence", value: p, ci, threshold: { op: ">=", value: cfg.min } });
+        metrics.push({ name: "prevalence", value: p2, ci, threshold: { op: ">=", value: cfg.min } });
       if (cfg.max !== void 0)
-        metrics.push({ name: "prevalence", value: p, ci, threshold: { op: "<=", value: cfg.max } });
-      const fail2 = Number.isNaN(p) || cfg.min !== void 0 && p < cfg.min || cfg.max !== void 0 && p > cfg.max;
+        metrics.push({ name: "prevalence", value: p2, ci, threshold: { op: "<=", value: cfg.max } });
+      const fail2 = Number.isNaN(p2) || cfg.min !== void 0 && p2 < cfg.min || cfg.max !== void 0 && p2 > cfg.max;
       return datasetResult(
         cfg,
         "data.label_prevalence",
         ds,
         fail2 ? "fail" : "pass",
         metrics,
-        `${path20}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p) ? "no labels" : pct(p)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
+        `${path22}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p2) ? "no labels" : pct(p2)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
         { positives: st.positives, labelled: st.labelled, missing_labels: st.missing }
       );
     });
@@ -42240,7 +46651,7 @@ var sizeCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       const sensitive = f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
       const metrics = [];
       const problems = [];
@@ -42260,15 +46671,15 @@ var sizeCheck = defineStreamingCheck({
           binLabel(g.bins, i),
           acc.counts.counts.get(binLabel(g.bins, i)) ?? 0
         ]) : [...acc.counts.counts].sort((a, b) => a[0] < b[0] ? -1 : 1);
-        for (const [name, n] of entries) {
+        for (const [name, n2] of entries) {
           const label2 = g.bins ? name : shown(name, sensitive.has(g.column));
-          groups.push({ column: g.column, group: label2, rows: n });
+          groups.push({ column: g.column, group: label2, rows: n2 });
           metrics.push({
             name: `rows:${g.column}=${label2}`,
-            value: n,
+            value: n2,
             threshold: { op: ">=", value: g.min_rows }
           });
-          if (n < g.min_rows) problems.push(`${g.column} ${label2}: ${n} rows < ${g.min_rows}`);
+          if (n2 < g.min_rows) problems.push(`${g.column} ${label2}: ${n2} rows < ${g.min_rows}`);
         }
       });
       return datasetResult(
@@ -42277,7 +46688,7 @@ var sizeCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: ${st.rows} rows; every declared group is large enough`,
+        problems.length ? `${path22}: ${problems.join("; ")}` : `${path22}: ${st.rows} rows; every declared group is large enough`,
         { rows: st.rows, groups }
       );
     });
@@ -42355,7 +46766,7 @@ var missingCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path20 = f.sources.get(ds)?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? ds;
       const metrics = [];
       const problems = [];
       st.header.forEach((col, j) => {
@@ -42392,7 +46803,7 @@ var missingCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path20}: ${problems.join("; ")}` : `${path20}: missing values within bounds in ${st.rows} rows`,
+        problems.length ? `${path22}: ${problems.join("; ")}` : `${path22}: missing values within bounds in ${st.rows} rows`,
         {
           rows: st.rows,
           missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
@@ -42404,7 +46815,7 @@ var missingCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/splits.ts
-import path9 from "node:path";
+import path11 from "node:path";
 function pair(cfg, project) {
   return {
     reference: cfg.reference ?? datasetWithRole(project, ["reference", "train"]),
@@ -42489,7 +46900,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
       return !c.overflow && c.counts.size <= cfg.max_categories && (ref.numeric[j] ?? 0) <= (ref.nonMissing[j] ?? 0) / 2;
     });
     const problems = [];
-    const findings = [];
+    const findings2 = [];
     for (const col of columns) {
       const rj = ref.header.indexOf(col);
       const cj = cur.header.indexOf(col);
@@ -42499,19 +46910,19 @@ var unseenCategoriesCheck = defineStreamingCheck({
       }
       const known = ref.counts[rj].counts;
       const unseen = [...cur.counts[cj].counts].filter(([v]) => !known.has(v));
-      const rows = unseen.reduce((s, [, n]) => s + n, 0);
+      const rows = unseen.reduce((s, [, n2]) => s + n2, 0);
       const fraction = cur.rows > 0 ? rows / cur.rows : 0;
       if (unseen.length === 0) continue;
       unseen.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      const list2 = unseen.slice(0, 10).map(([v, n]) => ({ value: shown(v, sensitive.has(col)), rows: n }));
-      findings.push({ column: col, unseen: list2, fraction });
+      const list2 = unseen.slice(0, 10).map(([v, n2]) => ({ value: shown(v, sensitive.has(col)), rows: n2 }));
+      findings2.push({ column: col, unseen: list2, fraction });
       if (fraction > cfg.max_unseen_fraction) {
         problems.push(
           `${col}: ${list2.map((u) => `${u.value} (${u.rows} rows)`).join(", ")}${unseen.length > 10 ? ", \u2026" : ""}`
         );
       }
     }
-    const path20 = f.sources.get(current)?.path ?? current;
+    const path22 = f.sources.get(current)?.path ?? current;
     return [
       datasetResult(
         cfg,
@@ -42519,21 +46930,21 @@ var unseenCategoriesCheck = defineStreamingCheck({
         current,
         problems.length ? "fail" : "pass",
         [{ name: "columns_with_unseen", value: problems.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path20}: categories not in ${reference2}: ${problems.join("; ")}` : `${path20}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
-        { reference: reference2, columns, findings }
+        problems.length ? `${path22}: categories not in ${reference2}: ${problems.join("; ")}` : `${path22}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
+        { reference: reference2, columns, findings: findings2 }
       )
     ];
   }
 });
-function parseTime(cell) {
-  if (cell === null) return Number.NaN;
-  const n = toNumber(cell);
-  if (!Number.isNaN(n)) return n;
-  const t = Date.parse(cell.trim());
+function parseTime(cell3) {
+  if (cell3 === null) return Number.NaN;
+  const n2 = toNumber(cell3);
+  if (!Number.isNaN(n2)) return n2;
+  const t = Date.parse(cell3.trim());
   return Number.isNaN(t) ? Number.NaN : t;
 }
 function leakVisitor(cfg, source, rootDir) {
-  const file2 = path9.resolve(rootDir, source.path);
+  const file2 = path11.resolve(rootDir, source.path);
   const ii = cfg.id_column ? source.header.indexOf(cfg.id_column) : -1;
   const ti = cfg.time_column ? source.header.indexOf(cfg.time_column) : -1;
   const st = {
@@ -42577,10 +46988,10 @@ function overlap(a, b) {
   let keys = 0;
   let rows = 0;
   const examples = [];
-  for (let p = 0; p < a.partitions; p++) {
-    const inA = new Set(a.read(p).map((r) => r.key));
+  for (let p2 = 0; p2 < a.partitions; p2++) {
+    const inA = new Set(a.read(p2).map((r) => r.key));
     const seen = /* @__PURE__ */ new Set();
-    for (const { key, payload } of b.read(p)) {
+    for (const { key, payload } of b.read(p2)) {
       if (!inA.has(key)) continue;
       rows++;
       if (!seen.has(key)) {
@@ -42675,8 +47086,8 @@ var leakageCheck = defineStreamingCheck({
       }
       if (ref.ids && cur.ids) {
         const o = overlap(ref.ids, cur.ids);
-        const masked = o.examples.map((p) => p.split("")[1]);
-        const rowsOf = o.examples.map((p) => p.split("")[0]);
+        const masked = o.examples.map((p2) => p2.split("")[1]);
+        const rowsOf = o.examples.map((p2) => p2.split("")[0]);
         results.push(
           make(
             "ids",
@@ -42711,8 +47122,8 @@ var leakageCheck = defineStreamingCheck({
       if (ref.times && cur.times) {
         let earlier = 0;
         const rows = [];
-        for (let p = 0; p < cur.times.partitions; p++) {
-          for (const { payload } of cur.times.read(p)) {
+        for (let p2 = 0; p2 < cur.times.partitions; p2++) {
+          for (const { payload } of cur.times.read(p2)) {
             const [r, t] = payload.split("");
             if (Number(t) <= ref.maxTime) {
               earlier++;
@@ -42796,8 +47207,8 @@ function parseColumnName(name) {
   }
   return { normalised, tokens, runs };
 }
-var anyRun = (n, words) => {
-  for (const r of n.runs) if (words.has(r)) return true;
+var anyRun = (n2, words) => {
+  for (const r of n2.runs) if (words.has(r)) return true;
   return false;
 };
 var PERSON_NAME_WORDS = /* @__PURE__ */ new Set([
@@ -42967,71 +47378,71 @@ var NAME_DETECTORS = [
   {
     id: "email",
     description: "column name says e-mail (email, e_mail, email_address)",
-    test: (n) => anyRun(n, EMAIL_WORDS)
+    test: (n2) => anyRun(n2, EMAIL_WORDS)
   },
   {
     id: "ip",
     description: "column name says IP or MAC address (ip, ip_address, client_ip, ipv6, mac_address)",
     // `ip` alone only as the last token: in clinical data ip_days / ip_visits mean in-patient.
-    test: (n) => anyRun(n, IP_WORDS) || n.tokens.at(-1) === "ip"
+    test: (n2) => anyRun(n2, IP_WORDS) || n2.tokens.at(-1) === "ip"
   },
   {
     id: "url",
     description: "column name says web address (url, uri, website, homepage)",
-    test: (n) => anyRun(n, URL_WORDS)
+    test: (n2) => anyRun(n2, URL_WORDS)
   },
   {
     id: "date-of-birth",
     description: "column name says date of birth (dob, date_of_birth, birth_date, birthdate, birthday)",
-    test: (n) => {
-      if (anyRun(n, DOB_WORDS)) return true;
-      return n.tokens.includes("birth") && n.tokens.some((t) => t === "date" || t === "dt" || t === "day");
+    test: (n2) => {
+      if (anyRun(n2, DOB_WORDS)) return true;
+      return n2.tokens.includes("birth") && n2.tokens.some((t) => t === "date" || t === "dt" || t === "day");
     }
   },
   {
     id: "ssn",
     description: "column name says social security or other national identity number (ssn, social_security)",
-    test: (n) => anyRun(n, SSN_WORDS)
+    test: (n2) => anyRun(n2, SSN_WORDS)
   },
   {
     id: "mrn",
     description: "column name says medical record or patient identifier (mrn, medical_record_number, patient_id, record_id, chart, subject_id)",
-    test: (n) => {
-      if (MRN_WHOLE.has(n.normalised)) return true;
-      for (const r of n.runs) if (MRN_RE.test(r)) return true;
+    test: (n2) => {
+      if (MRN_WHOLE.has(n2.normalised)) return true;
+      for (const r of n2.runs) if (MRN_RE.test(r)) return true;
       return false;
     }
   },
   {
     id: "phone",
     description: "column name says phone or fax number (phone, telephone, mobile, fax)",
-    test: (n) => anyRun(n, PHONE_WORDS)
+    test: (n2) => anyRun(n2, PHONE_WORDS)
   },
   {
     id: "zip",
     description: "column name says ZIP or postal code (zip, zipcode, postcode, postal_code)",
-    test: (n) => anyRun(n, ZIP_WORDS)
+    test: (n2) => anyRun(n2, ZIP_WORDS)
   },
   {
     id: "address",
     description: "column name says street address or city (address, street, addr, address_line_1, city)",
-    test: (n) => anyRun(n, ADDRESS_WORDS)
+    test: (n2) => anyRun(n2, ADDRESS_WORDS)
   },
   {
     id: "person-name",
     description: "column name says a person's name (name, first_name, last_name, surname, patient_name, full_name); not drug_name, site_name\u2026",
-    test: (n) => {
-      if (anyRun(n, PERSON_NAME_WORDS)) return true;
-      if (!n.tokens.some((t) => t === "name" || t === "names")) return false;
-      return n.tokens.every(
+    test: (n2) => {
+      if (anyRun(n2, PERSON_NAME_WORDS)) return true;
+      if (!n2.tokens.some((t) => t === "name" || t === "names")) return false;
+      return n2.tokens.every(
         (t) => t === "name" || t === "names" || PERSON_QUALIFIERS.has(t) || /^\d+$/.test(t)
       );
     }
   }
 ];
 function nameKind(column) {
-  const n = parseColumnName(column);
-  for (const d of NAME_DETECTORS) if (d.test(n)) return d.id;
+  const n2 = parseColumnName(column);
+  for (const d of NAME_DETECTORS) if (d.test(n2)) return d.id;
   return null;
 }
 var EVENT_DATE_TOKENS = /* @__PURE__ */ new Set([
@@ -43371,20 +47782,20 @@ function fnv1a(s) {
   }
   return h >>> 0;
 }
-function compileMrn(p) {
-  if (p === void 0) return DEFAULT_MRN_PATTERN;
-  return typeof p === "string" ? new RegExp(p, "u") : new RegExp(p.source, p.flags.replace(/[gy]/g, ""));
+function compileMrn(p2) {
+  if (p2 === void 0) return DEFAULT_MRN_PATTERN;
+  return typeof p2 === "string" ? new RegExp(p2, "u") : new RegExp(p2.source, p2.flags.replace(/[gy]/g, ""));
 }
 var PhiScanner = class {
-  constructor(header, options5 = {}) {
-    this.header = header;
+  constructor(header2, options5 = {}) {
+    this.header = header2;
     this.minFraction = options5.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
     this.maxValues = options5.max_values ?? PHI_SCAN_DEFAULTS.max_values;
     this.dates = options5.dates ?? PHI_SCAN_DEFAULTS.dates;
     this.mrn = compileMrn(options5.mrn_pattern);
     const ignore = new Set(options5.ignore ?? []);
     this.columns = [];
-    header.forEach((name, index) => {
+    header2.forEach((name, index) => {
       if (ignore.has(name)) return;
       this.columns.push({
         index,
@@ -43527,8 +47938,8 @@ function describeFinding(f) {
   }
   return `${f.column} (${parts.join(", ")})`;
 }
-function rowsText2(findings) {
-  const rows = [...new Set(findings.flatMap((f) => f.example_rows))].sort((a, b) => a - b);
+function rowsText2(findings2) {
+  const rows = [...new Set(findings2.flatMap((f) => f.example_rows))].sort((a, b) => a - b);
   if (rows.length === 0) return "";
   const shown2 = rows.slice(0, MAX_ROWS_LISTED);
   return `; row${shown2.length > 1 ? "s" : ""} ${shown2.join(", ")}${rows.length > shown2.length ? ", \u2026" : ""}`;
@@ -43591,7 +48002,7 @@ var phiCheck = defineStreamingCheck({
     const ignore = new Set(cfg.ignore);
     const own2 = needsOwnScan(cfg);
     for (const [ds, state] of f.states) {
-      const path20 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const path22 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
       const base = {
         id: `${cfg.id}/${ds}`,
         check: "data.phi",
@@ -43607,24 +48018,24 @@ var phiCheck = defineStreamingCheck({
           ...base,
           status: "error",
           metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
-          message: `${path20}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          message: `${path22}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
           details: { dataset: ds }
         });
         continue;
       }
-      const findings = all.filter((x) => !ignore.has(x.column));
-      const allowed = findings.filter((x) => allow.has(x.column));
-      const open3 = findings.filter((x) => !allow.has(x.column));
-      const high = open3.filter((x) => x.severity === "high");
-      const low = open3.filter((x) => x.severity === "low");
+      const findings2 = all.filter((x) => !ignore.has(x.column));
+      const allowed = findings2.filter((x) => allow.has(x.column));
+      const open4 = findings2.filter((x) => !allow.has(x.column));
+      const high = open4.filter((x) => x.severity === "high");
+      const low = open4.filter((x) => x.severity === "low");
       const status = high.length > 0 ? "fail" : low.length > 0 ? "warn" : "pass";
       const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
       let message;
       if (status === "pass") {
-        message = `${path20}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path22}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
       } else {
         const what = high.length > 0 ? "possible PHI" : "dates";
-        message = `${path20}: ${what} in ${open3.length} column(s) not declared in privacy.allow_phi: ${open3.map(describeFinding).join(", ")}${rowsText2(open3)}${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path22}: ${what} in ${open4.length} column(s) not declared in privacy.allow_phi: ${open4.map(describeFinding).join(", ")}${rowsText2(open4)}${allowedText ? `; ${allowedText}` : ""}`;
       }
       results.push({
         ...base,
@@ -43645,9 +48056,9 @@ var phiCheck = defineStreamingCheck({
             ...cfg.mrn_pattern !== void 0 ? { mrn_pattern: cfg.mrn_pattern } : {}
           },
           ignored: cfg.ignore,
-          not_allowed: open3.map((x) => x.column),
+          not_allowed: open4.map((x) => x.column),
           allowed: allowed.map((x) => x.column),
-          findings
+          findings: findings2
         }
       });
     }
@@ -43676,17 +48087,17 @@ function fmix32(h) {
 }
 function murmur3_32(s, seed) {
   let h = seed >>> 0;
-  const n = s.length;
-  const blocks = n & ~1;
+  const n2 = s.length;
+  const blocks = n2 & ~1;
   for (let i = 0; i < blocks; i += 2) h = mixBlock(h, s.charCodeAt(i) | s.charCodeAt(i + 1) << 16);
-  if (n & 1) {
-    let k = s.charCodeAt(n - 1);
+  if (n2 & 1) {
+    let k = s.charCodeAt(n2 - 1);
     k = Math.imul(k, 3432918353);
     k = k << 15 | k >>> 17;
     k = Math.imul(k, 461845907);
     h ^= k;
   }
-  return fmix32(h ^ n * 2);
+  return fmix32(h ^ n2 * 2);
 }
 function murmur3_f64(lo, hi, seed) {
   return fmix32(mixBlock(mixBlock(seed >>> 0, lo), hi) ^ 8);
@@ -43699,12 +48110,12 @@ var HyperLogLog = class {
   /** 64 - p: number of hash bits available for the rank; register values are 0..q+1. */
   q;
   registers;
-  constructor(p = HLL_DEFAULT_P) {
-    if (!Number.isInteger(p) || p < 4 || p > 16)
-      throw new RangeError(`HyperLogLog p must be 4..16, got ${p}`);
-    this.p = p;
-    this.m = 1 << p;
-    this.q = 64 - p;
+  constructor(p2 = HLL_DEFAULT_P) {
+    if (!Number.isInteger(p2) || p2 < 4 || p2 > 16)
+      throw new RangeError(`HyperLogLog p must be 4..16, got ${p2}`);
+    this.p = p2;
+    this.m = 1 << p2;
+    this.q = 64 - p2;
     this.registers = new Uint8Array(this.m);
   }
   add(s) {
@@ -43788,9 +48199,9 @@ var DistinctCounter = class {
   strings = /* @__PURE__ */ new Set();
   numbers = /* @__PURE__ */ new Set();
   hll = null;
-  constructor(limit = DISTINCT_EXACT_LIMIT, p = HLL_DEFAULT_P) {
+  constructor(limit = DISTINCT_EXACT_LIMIT, p2 = HLL_DEFAULT_P) {
     this.limit = limit;
-    this.p = p;
+    this.p = p2;
   }
   add(key) {
     const set2 = this.strings;
@@ -43851,13 +48262,13 @@ function levelCapacity(k, depth) {
 }
 var byValue = (a, b) => a - b;
 function sortNumbers(a) {
-  const n = a.length;
-  if (n > 48) {
+  const n2 = a.length;
+  if (n2 > 48) {
     const t = Float64Array.from(a).sort();
-    for (let i = 0; i < n; i++) a[i] = t[i];
+    for (let i = 0; i < n2; i++) a[i] = t[i];
     return;
   }
-  for (let i = 1; i < n; i++) {
+  for (let i = 1; i < n2; i++) {
     const v = a[i];
     let j = i - 1;
     while (j >= 0 && a[j] > v) {
@@ -44068,9 +48479,9 @@ var KllSketch = class _KllSketch {
     const cum = new Float64Array(pairs.length);
     let c = 0;
     for (let i = 0; i < pairs.length; i++) {
-      const p = pairs[i];
-      values[i] = p[0];
-      c += p[1];
+      const p2 = pairs[i];
+      values[i] = p2[0];
+      c += p2[1];
       cum[i] = c;
     }
     this.view = { values, cum };
@@ -44165,40 +48576,40 @@ var NUMERIC_SHARE = 0.9;
 var BOOLEANS = /* @__PURE__ */ new Set(["true", "false", "TRUE", "FALSE", "True", "False"]);
 var isDigit = (c) => c >= 48 && c <= 57;
 var isSign = (c) => c === 43 || c === 45;
-function parseDecimal(text3) {
-  let s = text3;
+function parseDecimal(text5) {
+  let s = text5;
   const n0 = s.length;
   if (n0 === 0) return Number.NaN;
   const first = s.charCodeAt(0);
   const lastc = s.charCodeAt(n0 - 1);
   if (first <= 32 || first >= 127 || lastc <= 32 || lastc >= 127) s = s.trim();
-  const n = s.length;
+  const n2 = s.length;
   let i = 0;
   if (isSign(s.charCodeAt(0))) i++;
   let digits = 0;
-  while (i < n && isDigit(s.charCodeAt(i))) {
+  while (i < n2 && isDigit(s.charCodeAt(i))) {
     i++;
     digits++;
   }
-  if (i < n && s.charCodeAt(i) === 46) {
+  if (i < n2 && s.charCodeAt(i) === 46) {
     i++;
-    while (i < n && isDigit(s.charCodeAt(i))) {
+    while (i < n2 && isDigit(s.charCodeAt(i))) {
       i++;
       digits++;
     }
   }
   if (digits === 0) return Number.NaN;
-  if (i < n && (s.charCodeAt(i) | 32) === 101) {
+  if (i < n2 && (s.charCodeAt(i) | 32) === 101) {
     i++;
-    if (i < n && isSign(s.charCodeAt(i))) i++;
+    if (i < n2 && isSign(s.charCodeAt(i))) i++;
     let exp = 0;
-    while (i < n && isDigit(s.charCodeAt(i))) {
+    while (i < n2 && isDigit(s.charCodeAt(i))) {
       i++;
       exp++;
     }
     if (exp === 0) return Number.NaN;
   }
-  if (i !== n) return Number.NaN;
+  if (i !== n2) return Number.NaN;
   const v = Number(s);
   return Number.isFinite(v) ? v : Number.NaN;
 }
@@ -44221,20 +48632,20 @@ var ColumnState = class {
     this.distinct = new DistinctCounter(o.distinctLimit);
     this.top = new SpaceSaving(o.topCapacity);
   }
-  add(text3) {
-    this.top.add(text3);
-    const value = parseDecimal(text3);
+  add(text5) {
+    this.top.add(text5);
+    const value = parseDecimal(text5);
     if (Number.isNaN(value)) {
-      if (BOOLEANS.has(text3.trim())) this.boolean++;
+      if (BOOLEANS.has(text5.trim())) this.boolean++;
       else this.string++;
-      this.distinct.add(text3);
+      this.distinct.add(text5);
       return;
     }
     if (Number.isInteger(value)) this.integer++;
     else this.number++;
-    const n = this.integer + this.number;
+    const n2 = this.integer + this.number;
     const d = value - this.mean;
-    this.mean += d / n;
+    this.mean += d / n2;
     this.m2 += d * (value - this.mean);
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
@@ -44250,9 +48661,9 @@ var ProfileBuilder = class {
   rows = 0;
   /** missing cells per row → number of rows */
   missingPerRow = /* @__PURE__ */ new Map();
-  constructor(dataset, header, options5 = {}) {
+  constructor(dataset, header2, options5 = {}) {
     this.dataset = dataset;
-    this.header = header.slice();
+    this.header = header2.slice();
     this.opts = {
       kllK: options5.kllK ?? KLL_DEFAULT_K,
       kllExactLimit: options5.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
@@ -44267,13 +48678,13 @@ var ProfileBuilder = class {
     for (const row of b.rows) {
       let missing = 0;
       for (let c = 0; c < ncol; c++) {
-        const cell = row[c];
+        const cell3 = row[c];
         const col = this.columns[c];
-        if (cell === null || cell === void 0) {
+        if (cell3 === null || cell3 === void 0) {
           col.missing++;
           missing++;
         } else {
-          col.add(cell);
+          col.add(cell3);
         }
       }
       this.rows++;
@@ -44327,12 +48738,12 @@ function inferType(s) {
   return "boolean";
 }
 function numericSummary(s) {
-  const n = s.integer + s.number;
+  const n2 = s.integer + s.number;
   const kll = s.kll;
-  const std = n > 1 ? Math.sqrt(s.m2 / (n - 1)) : 0;
+  const std = n2 > 1 ? Math.sqrt(s.m2 / (n2 - 1)) : 0;
   if (!Number.isFinite(s.mean) || !Number.isFinite(std)) return null;
   return {
-    count: n,
+    count: n2,
     min: s.min,
     max: s.max,
     mean: s.mean,
@@ -44364,7 +48775,7 @@ function sketchHistogram(kll, min, max, bins = PROFILE_HISTOGRAM_BINS) {
 }
 
 // packages/data/src/readers/index.ts
-import path10 from "node:path";
+import path12 from "node:path";
 
 // packages/data/src/readers/common.ts
 var DEFAULT_BATCH_SIZE = 8192;
@@ -44372,14 +48783,14 @@ function fail(where, message) {
   return new InputError(`${where}: ${message}`);
 }
 function batchSizeOf(size) {
-  const n = size ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`batchSize must be a positive integer, got ${n}`);
-  return n;
+  const n2 = size ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(n2) || n2 < 1) throw new Error(`batchSize must be a positive integer, got ${n2}`);
+  return n2;
 }
-function validateHeader(where, header) {
+function validateHeader(where, header2) {
   const first = /* @__PURE__ */ new Map();
-  for (let i = 0; i < header.length; i++) {
-    const h = header[i];
+  for (let i = 0; i < header2.length; i++) {
+    const h = header2[i];
     if (h === "") throw fail(where, `the header has an empty column name (column ${i + 1})`);
     const prev = first.get(h);
     if (prev !== void 0) {
@@ -44390,8 +48801,8 @@ function validateHeader(where, header) {
 }
 function ioError(e, where) {
   if (typeof e !== "object" || e === null || !("syscall" in e)) return void 0;
-  const code2 = e.code;
-  switch (code2) {
+  const code3 = e.code;
+  switch (code3) {
     case "ENOENT":
       return fail(where, "file not found");
     case "EISDIR":
@@ -44400,7 +48811,7 @@ function ioError(e, where) {
     case "EPERM":
       return fail(where, "permission denied");
     default:
-      return fail(where, `cannot read the file (${String(code2)})`);
+      return fail(where, `cannot read the file (${String(code3)})`);
   }
 }
 var BatchBuilder = class {
@@ -44443,16 +48854,16 @@ var is_object = function(obj) {
 
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
-  constructor(code2, message, options5, ...contexts) {
+  constructor(code3, message, options5, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
     super(message);
     if (Error.captureStackTrace !== void 0) {
       Error.captureStackTrace(this, _CsvError);
     }
-    this.code = code2;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
+    this.code = code3;
+    for (const context2 of contexts) {
+      for (const key in context2) {
+        const value = context2[key];
         this[key] = Buffer.isBuffer(value) ? value.toString(options5.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
       }
     }
@@ -44605,8 +49016,8 @@ var init_state = function(options5) {
 };
 
 // node_modules/csv-parse/lib/utils/underscore.js
-var underscore = function(str2) {
-  return str2.replace(/([A-Z])/g, function(_, match) {
+var underscore = function(str3) {
+  return str3.replace(/([A-Z])/g, function(_, match) {
     return "_" + match.toLowerCase();
   });
 };
@@ -45195,7 +49606,7 @@ var transform2 = function(original_options = {}) {
       return numOfCharLeft < requiredLength;
     },
     // Central parser implementation
-    parse: function(nextBuf, end, push, close) {
+    parse: function(nextBuf, end, push, close2) {
       const {
         bom,
         comment_no_infix,
@@ -45215,7 +49626,7 @@ var transform2 = function(original_options = {}) {
       let buf;
       if (previousBuf === void 0) {
         if (nextBuf === void 0) {
-          close();
+          close2();
           return;
         } else {
           buf = nextBuf;
@@ -45265,7 +49676,7 @@ var transform2 = function(original_options = {}) {
         }
         if (to_line !== -1 && this.info.lines > to_line) {
           this.state.stop = true;
-          close();
+          close2();
           return;
         }
         if (this.state.quoting === false && record_delimiter.length === 0) {
@@ -45402,7 +49813,7 @@ var transform2 = function(original_options = {}) {
                 if (errRecord !== void 0) return errRecord;
                 if (to !== -1 && this.info.records >= to) {
                   this.state.stop = true;
-                  close();
+                  close2();
                   return;
                 }
               }
@@ -46028,10 +50439,10 @@ var parse3 = function() {
 // packages/data/src/readers/utf8.ts
 import { createReadStream as createReadStream2 } from "node:fs";
 var NEWLINE = 10;
-var EMPTY2 = Buffer.alloc(0);
+var EMPTY3 = Buffer.alloc(0);
 async function* utf8Chunks(absPath, where) {
   const decoder4 = new TextDecoder("utf-8", { fatal: true });
-  let carry = EMPTY2;
+  let carry = EMPTY3;
   let offset = 0;
   let newlines = 0;
   for await (const chunk of createReadStream2(absPath)) {
@@ -46063,9 +50474,9 @@ function invalid(where, byteOffset, newlinesBefore) {
   );
 }
 function countNewlines(buf, end) {
-  let n = 0;
-  for (let i = buf.indexOf(NEWLINE); i !== -1 && i < end; i = buf.indexOf(NEWLINE, i + 1)) n++;
-  return n;
+  let n2 = 0;
+  for (let i = buf.indexOf(NEWLINE); i !== -1 && i < end; i = buf.indexOf(NEWLINE, i + 1)) n2++;
+  return n2;
 }
 function openSequenceLength(tail) {
   for (let back = 1; back <= tail.length; back++) {
@@ -46124,38 +50535,38 @@ function csvError(e, where) {
   if (io) return io;
   const err = e;
   if (typeof err.code !== "string") return e;
-  const line = typeof err.lines === "number" ? ` at line ${err.lines}` : "";
+  const line2 = typeof err.lines === "number" ? ` at line ${err.lines}` : "";
   switch (err.code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return fail(where, "the file ends inside a quoted field (a quote is never closed); check the quoting");
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return fail(where, `a closing quote is followed by other text${line}; check the quoting`);
+      return fail(where, `a closing quote is followed by other text${line2}; check the quoting`);
     case "INVALID_OPENING_QUOTE":
-      return fail(where, `a quote appears inside an unquoted field${line}; check the quoting`);
+      return fail(where, `a quote appears inside an unquoted field${line2}; check the quoting`);
     default:
-      return fail(where, `not a valid CSV file (${err.code}${line})`);
+      return fail(where, `not a valid CSV file (${err.code}${line2})`);
   }
 }
 async function openCsv(spec, where, delimiter) {
   const batchSize = batchSizeOf(spec.batchSize);
-  let header;
+  let header2;
   let hasRow = false;
   try {
     for await (const rec of records(spec.absPath, where, delimiter)) {
-      if (header) {
+      if (header2) {
         hasRow = true;
         break;
       }
-      header = rec.map((h) => h.trim());
+      header2 = rec.map((h) => h.trim());
     }
   } catch (e) {
     throw csvError(e, where);
   }
-  if (!header) throw fail(where, "the file is empty (expected a header row)");
-  validateHeader(where, header);
+  if (!header2) throw fail(where, "the file is empty (expected a header row)");
+  validateHeader(where, header2);
   if (!hasRow) throw fail(where, "the file has a header but no data rows");
-  const width = header.length;
+  const width = header2.length;
   const na = new Set(spec.naValues);
   async function* batches() {
     const out = new BatchBuilder(batchSize);
@@ -46189,7 +50600,7 @@ async function openCsv(spec, where, delimiter) {
     path: spec.path,
     display: where,
     format: "csv",
-    header,
+    header: header2,
     batches
   };
 }
@@ -46199,7 +50610,7 @@ var NEWLINE2 = 10;
 async function* lines(chunks) {
   let pending = [];
   let first = true;
-  const text3 = (b) => {
+  const text5 = (b) => {
     const s = b.toString("utf8");
     if (!first) return s;
     first = false;
@@ -46209,38 +50620,38 @@ async function* lines(chunks) {
     let from = 0;
     for (let nl3 = chunk.indexOf(NEWLINE2); nl3 !== -1; nl3 = chunk.indexOf(NEWLINE2, from)) {
       const piece = chunk.subarray(from, nl3);
-      yield text3(pending.length > 0 ? Buffer.concat([...pending, piece]) : piece);
+      yield text5(pending.length > 0 ? Buffer.concat([...pending, piece]) : piece);
       pending = [];
       from = nl3 + 1;
     }
     if (from < chunk.length) pending.push(chunk.subarray(from));
   }
-  if (pending.length > 0) yield text3(Buffer.concat(pending));
+  if (pending.length > 0) yield text5(Buffer.concat(pending));
 }
 function jsonReason(message) {
   if (/^Unexpected token/.test(message)) return "unexpected character";
   let m = message.replace(/,? ".*" is not valid JSON$/s, "");
-  m = m.replace(/ in JSON at position (\d+)(?: \(line \d+ column \d+\))?/, (_, p) => {
-    return ` at column ${Number(p) + 1}`;
+  m = m.replace(/ in JSON at position (\d+)(?: \(line \d+ column \d+\))?/, (_, p2) => {
+    return ` at column ${Number(p2) + 1}`;
   });
   if (m.includes('"') || m === "") return "syntax error";
   return m.charAt(0).toLowerCase() + m.slice(1);
 }
 async function* objects(absPath, where) {
-  let line = 0;
-  for await (const text3 of lines(utf8Chunks(absPath, where))) {
-    line++;
-    if (text3.trim() === "") continue;
+  let line2 = 0;
+  for await (const text5 of lines(utf8Chunks(absPath, where))) {
+    line2++;
+    if (text5.trim() === "") continue;
     let value;
     try {
-      value = JSON.parse(text3);
+      value = JSON.parse(text5);
     } catch (e) {
-      throw fail(where, `line ${line} is not valid JSON (${jsonReason(e.message)})`);
+      throw fail(where, `line ${line2} is not valid JSON (${jsonReason(e.message)})`);
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw fail(where, `line ${line} is not a JSON object (expected one object per line)`);
+      throw fail(where, `line ${line2} is not a JSON object (expected one object per line)`);
     }
-    yield { line, value };
+    yield { line: line2, value };
   }
 }
 function jsonlError(e, where) {
@@ -46259,14 +50670,14 @@ async function openJsonl(spec, where) {
     throw jsonlError(e, where);
   }
   if (!first) throw fail(where, "the file is empty (expected one JSON object per line)");
-  const header = Object.keys(first.value);
-  if (header.length === 0) {
+  const header2 = Object.keys(first.value);
+  if (header2.length === 0) {
     throw fail(where, `line ${first.line} is an empty object; the first object's keys name the columns`);
   }
-  validateHeader(where, header);
-  const index = new Map(header.map((h, i) => [h, i]));
+  validateHeader(where, header2);
+  const index = new Map(header2.map((h, i) => [h, i]));
   const na = new Set(spec.naValues);
-  const cell = (v, row, key) => {
+  const cell3 = (v, row, key) => {
     let s;
     if (v === null || v === void 0) return null;
     if (typeof v === "string") s = v;
@@ -46286,7 +50697,7 @@ async function openJsonl(spec, where) {
     try {
       for await (const { value } of objects(spec.absPath, where)) {
         row++;
-        const cells = new Array(header.length).fill(null);
+        const cells = new Array(header2.length).fill(null);
         for (const key of Object.keys(value)) {
           const j = index.get(key);
           if (j === void 0) {
@@ -46295,7 +50706,7 @@ async function openJsonl(spec, where) {
               `row ${row} has key "${key}", which the first row does not have; every row must use the first row's keys`
             );
           }
-          cells[j] = cell(value[key], row, key);
+          cells[j] = cell3(value[key], row, key);
         }
         const full = out.add(cells);
         if (full) yield full;
@@ -46306,11 +50717,11 @@ async function openJsonl(spec, where) {
     const last = out.rest();
     if (last) yield last;
   }
-  return { name: spec.name, path: spec.path, display: where, format: "jsonl", header, batches };
+  return { name: spec.name, path: spec.path, display: where, format: "jsonl", header: header2, batches };
 }
 
 // packages/data/src/readers/parquet.ts
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -46537,12 +50948,12 @@ function convert(data, columnDecoder) {
     return data;
   }
   if (ctype === "DECIMAL") {
-    const scale = element.scale || 0;
-    const factor = 10 ** scale;
+    const scale2 = element.scale || 0;
+    const factor = 10 ** scale2;
     const arr = new Array(data.length);
     for (let i = 0; i < arr.length; i++) {
       if (data[i] instanceof Uint8Array) {
-        arr[i] = scale > 308 ? parseDecimal2(data[i]) * 10 ** -scale : parseDecimal2(data[i]) / factor;
+        arr[i] = scale2 > 308 ? parseDecimal2(data[i]) * 10 ** -scale2 : parseDecimal2(data[i]) / factor;
       } else {
         arr[i] = Number(data[i]) / factor;
       }
@@ -46641,32 +51052,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path20) {
+function schemaTree(schema, rootIndex, path22) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path20, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path22, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path20 };
+  return { count, element, children, path: path22 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path20 = [tree];
+  const path22 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path20.push(child);
+    path22.push(child);
     tree = child;
   }
-  return path20;
+  return path22;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -47105,8 +51516,8 @@ function convertMetadata(value, schema, parsers2) {
   if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
-    const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal2(value) * 10 ** -scale : parseDecimal2(value) / 10 ** scale;
+    const scale2 = schema.scale || 0;
+    return scale2 > 308 ? parseDecimal2(value) * 10 ** -scale2 : parseDecimal2(value) / 10 ** scale2;
   }
   if (logical_type?.type === "FLOAT16") return parseFloat16(value);
   if (logical_type?.type === "UUID") return parsers2.uuidFromBytes(value);
@@ -47160,9 +51571,9 @@ function mergeRound(acc, val) {
   acc ^= round(0n, val);
   return acc * PRIME1 + PRIME4 & MASK;
 }
-function xxhash64(input2, seed = 0n) {
-  const view = new DataView(input2.buffer, input2.byteOffset, input2.byteLength);
-  const len = input2.byteLength;
+function xxhash64(input3, seed = 0n) {
+  const view = new DataView(input3.buffer, input3.byteOffset, input3.byteLength);
+  const len = input3.byteLength;
   let offset = 0;
   let h64;
   if (len >= 32) {
@@ -47244,12 +51655,12 @@ function sbbfContains(blocks, hash2) {
   return true;
 }
 function readBloomFilter(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const numBytes = header.field_1;
+  const header2 = deserializeTCompactProtocol(reader);
+  const numBytes = header2.field_1;
   if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
-  if (!header.field_2?.field_1) return void 0;
-  if (!header.field_3?.field_1) return void 0;
-  if (!header.field_4?.field_1) return void 0;
+  if (!header2.field_2?.field_1) return void 0;
+  if (!header2.field_3?.field_1) return void 0;
+  if (!header2.field_4?.field_1) return void 0;
   const { view, offset } = reader;
   if (offset + numBytes > view.byteLength) {
     throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
@@ -47404,7 +51815,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path20) => path20.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path22) => path22.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -47609,9 +52020,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path20) {
+function resolve(record2, path22) {
   let value = record2;
-  for (const part of path20.split(".")) {
+  for (const part of path22.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -48007,11 +52418,11 @@ function parseVariantMetadata(bytes) {
   const cached2 = bufferCache.get(key);
   if (cached2) return cached2;
   const reader = makeReader(bytes);
-  const header = reader.view.getUint8(reader.offset++);
-  const version2 = header & 15;
+  const header2 = reader.view.getUint8(reader.offset++);
+  const version2 = header2 & 15;
   if (version2 !== 1) throw new Error(`parquet unsupported variant metadata version: ${version2}`);
-  const sorted = (header >> 4 & 1) === 1;
-  const offsetSize = (header >> 6 & 3) + 1;
+  const sorted = (header2 >> 4 & 1) === 1;
+  const offsetSize = (header2 >> 6 & 3) + 1;
   const dictionarySize = readUnsigned(reader, offsetSize);
   const offsets = new Array(dictionarySize + 1);
   for (let i = 0; i < offsets.length; i++) {
@@ -48040,12 +52451,12 @@ function readUnsigned(reader, byteWidth2) {
 function readVariant(reader, metadata, parsers2) {
   const typeByte = reader.view.getUint8(reader.offset++);
   const basicType = typeByte & 3;
-  const header = typeByte >> 2;
-  if (basicType === 0) return readVariantPrimitive(reader, header, parsers2);
-  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers2);
-  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers2);
-  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
-  reader.offset += header;
+  const header2 = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header2, parsers2);
+  if (basicType === 2) return readVariantObject(reader, header2, metadata, parsers2);
+  if (basicType === 3) return readVariantArray(reader, header2, metadata, parsers2);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header2);
+  reader.offset += header2;
   return decoder3.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers2) {
@@ -48132,10 +52543,10 @@ function readVariantPrimitive(reader, typeId, parsers2) {
       throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
   }
 }
-function readVariantObject(reader, header, metadata, parsers2) {
-  const offsetWidth = (header & 3) + 1;
-  const idWidth = (header >> 2 & 3) + 1;
-  const isLarge = header >> 4 & 1;
+function readVariantObject(reader, header2, metadata, parsers2) {
+  const offsetWidth = (header2 & 3) + 1;
+  const idWidth = (header2 >> 2 & 3) + 1;
+  const isLarge = header2 >> 4 & 1;
   const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
   const fieldIds = new Array(numElements);
   for (let i = 0; i < numElements; i++) {
@@ -48157,9 +52568,9 @@ function readVariantObject(reader, header, metadata, parsers2) {
   reader.offset += offsets[offsets.length - 1];
   return out;
 }
-function readVariantArray(reader, header, metadata, parsers2) {
-  const fieldOffsetSize = header & 3;
-  const isLarge = header >> 2 & 1;
+function readVariantArray(reader, header2, metadata, parsers2) {
+  const fieldOffsetSize = header2 & 3;
+  const isLarge = header2 >> 2 & 1;
   const offsetWidth = fieldOffsetSize + 1;
   const numElements = readUnsigned(reader, isLarge ? 4 : 1);
   const offsets = new Array(numElements + 1);
@@ -48179,7 +52590,7 @@ function readVariantArray(reader, header, metadata, parsers2) {
   return result2;
 }
 function readVariantDecimal(reader, width) {
-  const scale = reader.view.getUint8(reader.offset);
+  const scale2 = reader.view.getUint8(reader.offset);
   reader.offset += 1;
   let unscaled;
   if (width === 4) {
@@ -48194,7 +52605,7 @@ function readVariantDecimal(reader, width) {
     unscaled = high << 64n | low;
     reader.offset += 16;
   }
-  return Number(unscaled) / 10 ** scale;
+  return Number(unscaled) / 10 ** scale2;
 }
 function readVariantBinary(reader) {
   const length = reader.view.getUint32(reader.offset, true);
@@ -48211,7 +52622,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
     if (!maxDefinitionLevel || !values.length) return values;
     definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
   }
-  const n = definitionLevels?.length || repetitionLevels.length;
+  const n2 = definitionLevels?.length || repetitionLevels.length;
   const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
   let valueIndex = 0;
   const containerStack = [output2];
@@ -48230,7 +52641,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
       if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const def2 = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel;
     const rep = repetitionLevels[i];
     while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
@@ -48271,7 +52682,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
-  const path20 = schema.path.join(".");
+  const path22 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -48286,7 +52697,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path20, values);
+    subcolumnData.set(path22, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -48294,8 +52705,8 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers2, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers2, nextDepth + 1);
-    const keys = subcolumnData.get(`${path20}.${mapName}.key`);
-    const values = subcolumnData.get(`${path20}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path22}.${mapName}.key`);
+    const values = subcolumnData.get(`${path22}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -48303,9 +52714,9 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path20}.${mapName}.key`);
-    subcolumnData.delete(`${path20}.${mapName}.value`);
-    subcolumnData.set(path20, out);
+    subcolumnData.delete(`${path22}.${mapName}.key`);
+    subcolumnData.delete(`${path22}.${mapName}.value`);
+    subcolumnData.set(path22, out);
     return;
   }
   if (schema.children.length) {
@@ -48325,7 +52736,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers2);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path20, inverted);
+    subcolumnData.set(path22, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -48463,7 +52874,7 @@ function alpDecodeFloat(reader, count) {
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
     const outputOffset = v * vectorSize;
-    const n = Math.min(vectorSize, numElements - outputOffset);
+    const n2 = Math.min(vectorSize, numElements - outputOffset);
     const exponent = view.getUint8(reader.offset++);
     const factor = view.getUint8(reader.offset++);
     const numExceptions = view.getUint16(reader.offset, true);
@@ -48471,10 +52882,10 @@ function alpDecodeFloat(reader, count) {
     const frameOfReference = view.getInt32(reader.offset, true);
     reader.offset += 4;
     const bitWidth2 = view.getUint8(reader.offset++);
-    const deltas = unpackBits(reader, n, bitWidth2);
+    const deltas = unpackBits(reader, n2, bitWidth2);
     const mulFactor = POW10F[factor];
     const mulExponent = POW10F_NEG[exponent];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       const encoded = deltas[i] + frameOfReference | 0;
       output2[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
     }
@@ -48493,7 +52904,7 @@ function alpDecodeDouble(reader, count) {
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
     const outputOffset = v * vectorSize;
-    const n = Math.min(vectorSize, numElements - outputOffset);
+    const n2 = Math.min(vectorSize, numElements - outputOffset);
     const exponent = view.getUint8(reader.offset++);
     const factor = view.getUint8(reader.offset++);
     const numExceptions = view.getUint16(reader.offset, true);
@@ -48505,13 +52916,13 @@ function alpDecodeDouble(reader, count) {
     const mulExponent = POW10_NEG[exponent];
     const forNumber = Number(frameOfReference);
     if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
-      const deltas = unpackBits(reader, n, bitWidth2);
-      for (let i = 0; i < n; i++) {
+      const deltas = unpackBits(reader, n2, bitWidth2);
+      for (let i = 0; i < n2; i++) {
         output2[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent;
       }
     } else {
-      const deltas = unpackBitsBig(reader, n, bitWidth2);
-      for (let i = 0; i < n; i++) {
+      const deltas = unpackBitsBig(reader, n2, bitWidth2);
+      for (let i = 0; i < n2; i++) {
         const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference);
         output2[outputOffset + i] = Number(encoded) * mulFactor * mulExponent;
       }
@@ -48710,11 +53121,11 @@ function readRleBitPackedHybrid(reader, width, output2, length) {
   const startOffset = reader.offset;
   let seen = 0;
   while (seen < output2.length) {
-    const header = readVarInt(reader);
-    if (header & 1) {
-      seen = readBitPacked(reader, header, width, output2, seen);
+    const header2 = readVarInt(reader);
+    if (header2 & 1) {
+      seen = readBitPacked(reader, header2, width, output2, seen);
     } else {
-      const count = header >>> 1;
+      const count = header2 >>> 1;
       readRle(reader, count, width, output2, seen);
       seen += count;
     }
@@ -48731,8 +53142,8 @@ function readRle(reader, count, bitWidth2, output2, seen) {
     output2[seen + i] = value;
   }
 }
-function readBitPacked(reader, header, bitWidth2, output2, seen) {
-  let count = header >> 1 << 3;
+function readBitPacked(reader, header2, bitWidth2, output2, seen) {
+  let count = header2 >> 1 << 3;
   const mask2 = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -48894,13 +53305,13 @@ function copyBytes(fromArray, fromPos, toArray, toPos, length) {
     toArray[toPos + i] = fromArray[fromPos + i];
   }
 }
-function snappyUncompress(input2, output2) {
-  const inputLength = input2.byteLength;
+function snappyUncompress(input3, output2) {
+  const inputLength = input3.byteLength;
   const outputLength = output2.byteLength;
   let pos = 0;
   let outPos = 0;
   while (pos < inputLength) {
-    const c = input2[pos];
+    const c = input3[pos];
     pos++;
     if (c < 128) {
       break;
@@ -48910,7 +53321,7 @@ function snappyUncompress(input2, output2) {
     throw new Error("invalid snappy length header");
   }
   while (pos < inputLength) {
-    const c = input2[pos];
+    const c = input3[pos];
     let len = 0;
     pos++;
     if (pos >= inputLength) {
@@ -48923,14 +53334,14 @@ function snappyUncompress(input2, output2) {
           throw new Error("snappy error literal pos + 3 >= inputLength");
         }
         const lengthSize = len2 - 60;
-        len2 = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
+        len2 = input3[pos] + (input3[pos + 1] << 8) + (input3[pos + 2] << 16) + (input3[pos + 3] << 24);
         len2 = (len2 & WORD_MASK[lengthSize]) + 1;
         pos += lengthSize;
       }
       if (pos + len2 > inputLength) {
         throw new Error("snappy error literal exceeds input length");
       }
-      copyBytes(input2, pos, output2, outPos, len2);
+      copyBytes(input3, pos, output2, outPos, len2);
       pos += len2;
       outPos += len2;
     } else {
@@ -48938,7 +53349,7 @@ function snappyUncompress(input2, output2) {
       switch (c & 3) {
         case 1:
           len = (c >>> 2 & 7) + 4;
-          offset = input2[pos] + (c >>> 5 << 8);
+          offset = input3[pos] + (c >>> 5 << 8);
           pos++;
           break;
         case 2:
@@ -48946,7 +53357,7 @@ function snappyUncompress(input2, output2) {
             throw new Error("snappy error end of input");
           }
           len = (c >>> 2) + 1;
-          offset = input2[pos] + (input2[pos + 1] << 8);
+          offset = input3[pos] + (input3[pos + 1] << 8);
           pos += 2;
           break;
         case 3:
@@ -48954,7 +53365,7 @@ function snappyUncompress(input2, output2) {
             throw new Error("snappy error end of input");
           }
           len = (c >>> 2) + 1;
-          offset = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
+          offset = input3[pos] + (input3[pos + 1] << 8) + (input3[pos + 2] << 16) + (input3[pos + 3] << 24);
           pos += 4;
           break;
         default:
@@ -49141,13 +53552,13 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   });
   while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
     if (reader.offset >= reader.view.byteLength - 1) break;
-    const header = parquetHeader(reader);
-    if (header.type === "DICTIONARY_PAGE") {
-      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+    const header2 = parquetHeader(reader);
+    if (header2.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header2, columnDecoder, dictionary, void 0, 0);
       if (data) dictionary = convert(data, columnDecoder);
     } else {
       const lastChunkLength = lastChunk?.length || 0;
-      const result2 = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      const result2 = readPage(reader, header2, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
       if (result2.skipped) {
         if (!chunks.length) {
           skipped += result2.skipped;
@@ -49166,43 +53577,43 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   emitLastChunk?.();
   return { data: chunks, skipped };
 }
-function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+function readPage(reader, header2, columnDecoder, dictionary, previousChunk, pageStart) {
   const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
   const compressedBytes = new Uint8Array(
     reader.view.buffer,
     reader.view.byteOffset + reader.offset,
-    header.compressed_page_size
+    header2.compressed_page_size
   );
-  reader.offset += header.compressed_page_size;
-  if (header.type === "DATA_PAGE") {
-    const daph = header.data_page_header;
+  reader.offset += header2.compressed_page_size;
+  if (header2.type === "DATA_PAGE") {
+    const daph = header2.data_page_header;
     if (!daph) throw new Error("parquet data page header is undefined");
     if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
       return { skipped: daph.num_values };
     }
-    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec2, compressors);
+    const page = decompressPage(compressedBytes, Number(header2.uncompressed_page_size), codec2, compressors);
     const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
     const output2 = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DATA_PAGE_V2") {
-    const daph2 = header.data_page_header_v2;
+  } else if (header2.type === "DATA_PAGE_V2") {
+    const daph2 = header2.data_page_header_v2;
     if (!daph2) throw new Error("parquet data page header v2 is undefined");
     if (pageStart > daph2.num_rows) {
       return { skipped: daph2.num_rows };
     }
-    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header2, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
     const output2 = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DICTIONARY_PAGE") {
-    const diph = header.dictionary_page_header;
+  } else if (header2.type === "DICTIONARY_PAGE") {
+    const diph = header2.dictionary_page_header;
     if (!diph) throw new Error("parquet dictionary page header is undefined");
     const page = decompressPage(
       compressedBytes,
-      Number(header.uncompressed_page_size),
+      Number(header2.uncompressed_page_size),
       codec2,
       compressors
     );
@@ -49210,38 +53621,38 @@ function readPage(reader, header, columnDecoder, dictionary, previousChunk, page
     const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
     return { skipped: 0, data: dictArray };
   } else {
-    throw new Error(`parquet unsupported page type: ${header.type}`);
+    throw new Error(`parquet unsupported page type: ${header2.type}`);
   }
 }
 function parquetHeader(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const type = PageTypes[header.field_1];
-  const uncompressed_page_size = header.field_2;
-  const compressed_page_size = header.field_3;
-  const crc = header.field_4;
-  const data_page_header = header.field_5 && {
-    num_values: header.field_5.field_1,
-    encoding: Encodings[header.field_5.field_2],
-    definition_level_encoding: Encodings[header.field_5.field_3],
-    repetition_level_encoding: Encodings[header.field_5.field_4],
-    statistics: pageStatistics(header.field_5.field_5)
+  const header2 = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header2.field_1];
+  const uncompressed_page_size = header2.field_2;
+  const compressed_page_size = header2.field_3;
+  const crc = header2.field_4;
+  const data_page_header = header2.field_5 && {
+    num_values: header2.field_5.field_1,
+    encoding: Encodings[header2.field_5.field_2],
+    definition_level_encoding: Encodings[header2.field_5.field_3],
+    repetition_level_encoding: Encodings[header2.field_5.field_4],
+    statistics: pageStatistics(header2.field_5.field_5)
   };
-  const index_page_header = header.field_6;
-  const dictionary_page_header = header.field_7 && {
-    num_values: header.field_7.field_1,
-    encoding: Encodings[header.field_7.field_2],
-    is_sorted: header.field_7.field_3
+  const index_page_header = header2.field_6;
+  const dictionary_page_header = header2.field_7 && {
+    num_values: header2.field_7.field_1,
+    encoding: Encodings[header2.field_7.field_2],
+    is_sorted: header2.field_7.field_3
   };
-  const data_page_header_v2 = header.field_8 && {
-    num_values: header.field_8.field_1,
-    num_nulls: header.field_8.field_2,
-    num_rows: header.field_8.field_3,
-    encoding: Encodings[header.field_8.field_4],
-    definition_levels_byte_length: header.field_8.field_5,
-    repetition_levels_byte_length: header.field_8.field_6,
-    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+  const data_page_header_v2 = header2.field_8 && {
+    num_values: header2.field_8.field_1,
+    num_nulls: header2.field_8.field_2,
+    num_rows: header2.field_8.field_3,
+    encoding: Encodings[header2.field_8.field_4],
+    definition_levels_byte_length: header2.field_8.field_5,
+    repetition_levels_byte_length: header2.field_8.field_6,
+    is_compressed: header2.field_8.field_7 === void 0 ? true : header2.field_8.field_7,
     // default true
-    statistics: pageStatistics(header.field_8.field_8)
+    statistics: pageStatistics(header2.field_8.field_8)
   };
   return {
     type,
@@ -49614,7 +54025,7 @@ function fileBuffer(fh, size) {
 async function withFile(absPath, where, use) {
   let fh;
   try {
-    fh = await open2(absPath, "r");
+    fh = await open3(absPath, "r");
   } catch (e) {
     throw ioError(e, where) ?? e;
   }
@@ -49651,8 +54062,8 @@ function isoTimestamp(ms) {
   return validDate2(d) ? d.toISOString() : d;
 }
 function float32Text(v) {
-  for (let p = 1; p < 9; p++) {
-    const s = v.toPrecision(p);
+  for (let p2 = 1; p2 < 9; p2++) {
+    const s = v.toPrecision(p2);
     if (Math.fround(Number(s)) === v) return String(Number(s));
   }
   return String(v);
@@ -49694,9 +54105,9 @@ async function openParquet(spec, where) {
     throw parquetError(e, where);
   }
   const columns = parquetSchema(metadata).children;
-  const header = columns.map((c) => c.element.name);
-  if (header.length === 0) throw fail(where, "the Parquet file has no columns");
-  validateHeader(where, header);
+  const header2 = columns.map((c) => c.element.name);
+  if (header2.length === 0) throw fail(where, "the Parquet file has no columns");
+  validateHeader(where, header2);
   for (const c of columns) {
     if (c.children.length > 0 || c.element.repetition_type === "REPEATED") {
       throw fail(
@@ -49730,7 +54141,7 @@ async function openParquet(spec, where) {
         await parquetRead({
           file: file2,
           metadata,
-          columns: header,
+          columns: header2,
           rowStart,
           rowEnd,
           parsers,
@@ -49751,7 +54162,7 @@ async function openParquet(spec, where) {
     let fh;
     try {
       try {
-        fh = await open2(spec.absPath, "r");
+        fh = await open3(spec.absPath, "r");
       } catch (e) {
         throw ioError(e, where) ?? e;
       }
@@ -49761,8 +54172,8 @@ async function openParquet(spec, where) {
       for await (const range of rowRanges(file2)) {
         for (const values of range) {
           row++;
-          const cells = new Array(header.length);
-          for (let j = 0; j < header.length; j++) cells[j] = convert2[j](values[j], row);
+          const cells = new Array(header2.length);
+          for (let j = 0; j < header2.length; j++) cells[j] = convert2[j](values[j], row);
           const full = out.add(cells);
           if (full) yield full;
         }
@@ -49775,7 +54186,7 @@ async function openParquet(spec, where) {
       await fh?.close();
     }
   }
-  return { name: spec.name, path: spec.path, display: where, format: "parquet", header, batches };
+  return { name: spec.name, path: spec.path, display: where, format: "parquet", header: header2, batches };
 }
 
 // packages/data/src/readers/index.ts
@@ -49789,7 +54200,7 @@ var BY_EXTENSION = {
 };
 async function openSource(spec) {
   const where = spec.display ?? spec.path;
-  const ext = path10.extname(spec.absPath).toLowerCase();
+  const ext = path12.extname(spec.absPath).toLowerCase();
   const format2 = spec.format ?? BY_EXTENSION[ext];
   switch (format2) {
     case "csv":
@@ -49809,7 +54220,7 @@ async function openSource(spec) {
 }
 
 // packages/data/src/scan.ts
-import path11 from "node:path";
+import path13 from "node:path";
 
 // packages/data/src/table.ts
 async function readTable(spec) {
@@ -49824,22 +54235,22 @@ async function readTable(spec) {
   }
   return makeTable(spec.name, spec.path, source.header, cols, rowCount, source.display);
 }
-function makeTable(name, path20, header, cols, rowCount, display = path20) {
-  const index = new Map(header.map((h, i) => [h, i]));
+function makeTable(name, path22, header2, cols, rowCount, display = path22) {
+  const index = new Map(header2.map((h, i) => [h, i]));
   const numericCache = /* @__PURE__ */ new Map();
   const column = (col) => {
     const i = index.get(col);
     if (i === void 0) {
       throw new InputError(
-        `${display}: column "${col}" not found; the file's columns are: ${header.join(", ")}`
+        `${display}: column "${col}" not found; the file's columns are: ${header2.join(", ")}`
       );
     }
     return cols[i];
   };
   return {
     name,
-    path: path20,
-    header,
+    path: path22,
+    header: header2,
     rowCount,
     hasColumn: (col) => index.has(col),
     column,
@@ -49869,8 +54280,8 @@ function makeTable(name, path20, header, cols, rowCount, display = path20) {
 }
 
 // packages/data/src/scan.ts
-function flaggedColumns(findings) {
-  return Array.isArray(findings) ? findings.map((f) => String(f.column)) : [];
+function flaggedColumns(findings2) {
+  return Array.isArray(findings2) ? findings2.map((f) => String(f.column)) : [];
 }
 function createDataServices(config3, rootDir) {
   const tables = /* @__PURE__ */ new Map();
@@ -49879,7 +54290,7 @@ function createDataServices(config3, rootDir) {
   const spec = (name) => {
     const ds = config3.datasets[name];
     if (!ds) throw new InputError(`no dataset named "${name}" under datasets: in the config`);
-    const absPath = path11.resolve(rootDir, ds.path);
+    const absPath = path13.resolve(rootDir, ds.path);
     return {
       name,
       absPath,
@@ -49913,18 +54324,18 @@ function createDataServices(config3, rootDir) {
     for await (const batch of src.batches()) {
       for (const v of visitors) v.batch(batch);
     }
-    const findings = phi.findings();
+    const findings2 = phi.findings();
     const ownPhi = checks.filter((c) => config3.checks.find((e) => e.id === c.id)?.type === "data.phi");
     const sensitive = new Set(
       [
         ...config3.privacy.sensitive,
         ...config3.privacy.allow_phi,
-        ...flaggedColumns(findings),
+        ...flaggedColumns(findings2),
         ...ownPhi.flatMap((c) => flaggedColumns(c.visitor.state()))
       ].filter((c) => src.header.includes(c))
     );
     const byCheck = /* @__PURE__ */ new Map([
-      [PHI_KEY, findings],
+      [PHI_KEY, findings2],
       [SENSITIVE_KEY, [...sensitive]],
       [SOURCE_KEY, { path: src.path, header: src.header }]
     ]);
@@ -49955,7 +54366,7 @@ function createDataServices(config3, rootDir) {
 }
 
 // packages/data/src/schema-check.ts
-import path12 from "node:path";
+import path14 from "node:path";
 var ColumnSpec = external_exports.strictObject({
   type: external_exports.enum(["number", "integer", "string", "boolean"]).describe("Value type of every non-missing cell."),
   nullable: external_exports.boolean().default(true).describe("Whether missing cells are allowed at all."),
@@ -50047,7 +54458,7 @@ var ColumnChecker = class {
     }
   }
   findings() {
-    const { name, spec, n, missing } = this;
+    const { name, spec, n: n2, missing } = this;
     const out = [];
     if (!spec.nullable && missing > 0) {
       out.push({
@@ -50058,13 +54469,13 @@ var ColumnChecker = class {
         text: `${missing} missing value(s), but the column is declared nullable: false${rowsText(this.missingRows, missing)}`
       });
     }
-    if (spec.max_missing !== void 0 && n > 0 && missing / n > spec.max_missing) {
+    if (spec.max_missing !== void 0 && n2 > 0 && missing / n2 > spec.max_missing) {
       out.push({
         column: name,
         problem: "too_many_missing",
         count: missing,
         rows: [],
-        text: `${(100 * missing / n).toFixed(1)}% missing (${missing}/${n}), above the allowed ${(100 * spec.max_missing).toFixed(1)}%`
+        text: `${(100 * missing / n2).toFixed(1)}% missing (${missing}/${n2}), above the allowed ${(100 * spec.max_missing).toFixed(1)}%`
       });
     }
     for (const t of this.tests) {
@@ -50086,7 +54497,7 @@ var SchemaFile = external_exports.strictObject({ columns: external_exports.recor
 var schemaFiles = /* @__PURE__ */ new Map();
 function declaredColumns(cfg, rootDir) {
   if (cfg.columns) return cfg.columns;
-  const abs = path12.resolve(rootDir, cfg.schema ?? "");
+  const abs = path14.resolve(rootDir, cfg.schema ?? "");
   let cols = schemaFiles.get(abs);
   if (!cols) {
     cols = parseWith(SchemaFile, readYamlFile(abs, displayPath(abs), "schema file")).columns;
@@ -50158,10 +54569,10 @@ var dataSchemaCheck = defineStreamingCheck({
   finish(cfg, f) {
     const results = [];
     for (const [dsName, st] of f.states) {
-      const findings = [];
+      const findings2 = [];
       for (const col of Object.keys(st.columns)) {
         if (!st.header.includes(col)) {
-          findings.push({
+          findings2.push({
             column: col,
             problem: "missing_column",
             count: 1,
@@ -50170,11 +54581,11 @@ var dataSchemaCheck = defineStreamingCheck({
           });
         }
       }
-      for (const c of st.checkers) findings.push(...c.findings());
+      for (const c of st.checkers) findings2.push(...c.findings());
       if (!cfg.allow_extra_columns) {
         for (const col of st.header) {
           if (!(col in st.columns)) {
-            findings.push({
+            findings2.push({
               column: col,
               problem: "extra_column",
               count: 1,
@@ -50184,13 +54595,13 @@ var dataSchemaCheck = defineStreamingCheck({
           }
         }
       }
-      const cells = findings.reduce(
+      const cells = findings2.reduce(
         (s, x) => s + (x.problem === "missing_column" || x.problem === "extra_column" ? 0 : x.count),
         0
       );
-      const status = findings.length === 0 ? "pass" : "fail";
-      const summary = findings.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
-      const more = findings.length > 3 ? `; \u2026 ${findings.length - 3} more finding(s)` : "";
+      const status = findings2.length === 0 ? "pass" : "fail";
+      const summary2 = findings2.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
+      const more = findings2.length > 3 ? `; \u2026 ${findings2.length - 3} more finding(s)` : "";
       results.push({
         id: `${cfg.id}/${dsName}`,
         check: "data.schema",
@@ -50199,12 +54610,12 @@ var dataSchemaCheck = defineStreamingCheck({
         verifies: cfg.verifies,
         controls: cfg.controls,
         metrics: [
-          { name: "schema_findings", value: findings.length, threshold: { op: "<=", value: 0 } },
+          { name: "schema_findings", value: findings2.length, threshold: { op: "<=", value: 0 } },
           { name: "offending_cells", value: cells },
           { name: "rows", value: st.rows }
         ],
-        message: status === "pass" ? `${st.path}: ${Object.keys(st.columns).length} declared column(s) conform in ${st.rows} rows` : `${st.path}: ${summary.join("; ")}${more}`,
-        details: { dataset: dsName, findings }
+        message: status === "pass" ? `${st.path}: ${Object.keys(st.columns).length} declared column(s) conform in ${st.rows} rows` : `${st.path}: ${summary2.join("; ")}${more}`,
+        details: { dataset: dsName, findings: findings2 }
       });
     }
     return results;
@@ -50213,9 +54624,9 @@ var dataSchemaCheck = defineStreamingCheck({
 
 // packages/cli/src/infer-schema.ts
 async function inferSchemaFile(file2, opts) {
-  const abs = path13.resolve(file2);
+  const abs = path15.resolve(file2);
   const source = await openSource({
-    name: path13.basename(file2),
+    name: path15.basename(file2),
     absPath: abs,
     path: file2,
     display: displayPath(abs),
@@ -50239,29 +54650,29 @@ import {
   existsSync as existsSync2,
   mkdirSync,
   mkdtempSync as mkdtempSync3,
-  readdirSync,
+  readdirSync as readdirSync2,
   renameSync,
   rmSync as rmSync3,
   writeFileSync as writeFileSync2
 } from "node:fs";
-import path14 from "node:path";
+import path16 from "node:path";
 var EVIDENCE_FILE = "evidence.json";
 function writeOutputDir(outDir, files) {
-  const abs = path14.resolve(outDir);
+  const abs = path16.resolve(outDir);
   if (existsSync2(abs)) {
-    const entries = readdirSync(abs);
+    const entries = readdirSync2(abs);
     if (entries.length > 0 && !entries.includes(EVIDENCE_FILE)) {
       throw new InputError(
         `${outDir}: the output directory exists and does not look like RegOps output (no ${EVIDENCE_FILE}); choose another --out or empty it`
       );
     }
   }
-  const parent = path14.dirname(abs);
+  const parent = path16.dirname(abs);
   mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync3(path14.join(parent, `.${path14.basename(abs)}.tmp-`));
+  const tmp = mkdtempSync3(path16.join(parent, `.${path16.basename(abs)}.tmp-`));
   try {
     chmodSync(tmp, 511 & ~process.umask());
-    for (const [name, content] of Object.entries(files)) writeFileSync2(path14.join(tmp, name), content);
+    for (const [name, content] of Object.entries(files)) writeFileSync2(path16.join(tmp, name), content);
     if (existsSync2(abs)) {
       const old = `${tmp}.old`;
       renameSync(abs, old);
@@ -50499,11 +54910,11 @@ function histogramCounts(x, edges) {
   return counts;
 }
 function quantileLinear(sorted, q2) {
-  const n = sorted.length;
-  if (n === 0) throw new Error("quantileLinear: empty sample");
+  const n2 = sorted.length;
+  if (n2 === 0) throw new Error("quantileLinear: empty sample");
   if (!(q2 >= 0 && q2 <= 1)) throw new Error(`quantileLinear: q must be in [0, 1], got ${q2}`);
-  const h = (n - 1) * q2;
-  if (h >= n - 1) return sorted[n - 1];
+  const h = (n2 - 1) * q2;
+  if (h >= n2 - 1) return sorted[n2 - 1];
   const i = Math.floor(h);
   const g = h - i;
   const a = sorted[i];
@@ -50545,14 +54956,14 @@ function categoryCounts(reference2, current) {
   };
   tally(reference2, ref);
   tally(current, cur);
-  const categories2 = [.../* @__PURE__ */ new Set([...ref.keys(), ...cur.keys()])];
-  if (categories2.every((c) => typeof c === "number"))
-    categories2.sort((a, b) => a - b);
-  else categories2.sort((a, b) => String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+  const categories = [.../* @__PURE__ */ new Set([...ref.keys(), ...cur.keys()])];
+  if (categories.every((c) => typeof c === "number"))
+    categories.sort((a, b) => a - b);
+  else categories.sort((a, b) => String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
   return {
-    categories: categories2,
-    reference: Float64Array.from(categories2, (c) => ref.get(c) ?? 0),
-    current: Float64Array.from(categories2, (c) => cur.get(c) ?? 0)
+    categories,
+    reference: Float64Array.from(categories, (c) => ref.get(c) ?? 0),
+    current: Float64Array.from(categories, (c) => cur.get(c) ?? 0)
   };
 }
 
@@ -50592,21 +55003,21 @@ var LANCZOS_DEN = [
   1
 ];
 function lanczosSum(x) {
-  let num2 = 0;
+  let num3 = 0;
   let den = 0;
-  const n = LANCZOS_NUM.length;
+  const n2 = LANCZOS_NUM.length;
   if (x < 5) {
-    for (let i = n - 1; i >= 0; i--) {
-      num2 = num2 * x + LANCZOS_NUM[i];
+    for (let i = n2 - 1; i >= 0; i--) {
+      num3 = num3 * x + LANCZOS_NUM[i];
       den = den * x + LANCZOS_DEN[i];
     }
   } else {
-    for (let i = 0; i < n; i++) {
-      num2 = num2 / x + LANCZOS_NUM[i];
+    for (let i = 0; i < n2; i++) {
+      num3 = num3 / x + LANCZOS_NUM[i];
       den = den / x + LANCZOS_DEN[i];
     }
   }
-  return num2 / den;
+  return num3 / den;
 }
 function logGamma(x) {
   if (!(x > 0)) throw new Error(`logGamma: x must be > 0, got ${x}`);
@@ -50621,8 +55032,8 @@ function gammaPrefix(a, x) {
 function gammaPSeries(a, x) {
   let term = 1 / a;
   let sum = term;
-  for (let n = 1; n <= MAX_ITER; n++) {
-    term *= x / (a + n);
+  for (let n2 = 1; n2 <= MAX_ITER; n2++) {
+    term *= x / (a + n2);
     sum += term;
     if (Math.abs(term) < Math.abs(sum) * EPS) return sum * gammaPrefix(a, x);
   }
@@ -50708,15 +55119,15 @@ function chiSquareHomogeneity(reference2, current) {
 // packages/drift/src/stats/jensen-shannon.ts
 var JS_DEFAULT_BINS = 10;
 var DBL_MIN = 22250738585072014e-324;
-function relEntr(p, m) {
-  if (p === 0) return 0;
-  const ratio2 = p / m;
-  if (ratio2 > 0.5 && ratio2 < 2) return p * Math.log1p((p - m) / m);
-  if (ratio2 > DBL_MIN && ratio2 < Number.POSITIVE_INFINITY) return p * Math.log(ratio2);
-  return p * (Math.log(p) - Math.log(m));
+function relEntr(p2, m) {
+  if (p2 === 0) return 0;
+  const ratio2 = p2 / m;
+  if (ratio2 > 0.5 && ratio2 < 2) return p2 * Math.log1p((p2 - m) / m);
+  if (ratio2 > DBL_MIN && ratio2 < Number.POSITIVE_INFINITY) return p2 * Math.log(ratio2);
+  return p2 * (Math.log(p2) - Math.log(m));
 }
-function jensenShannonDistance(p, q2) {
-  const a = countVector(p, "jensenShannonDistance: p");
+function jensenShannonDistance(p2, q2) {
+  const a = countVector(p2, "jensenShannonDistance: p");
   const b = countVector(q2, "jensenShannonDistance: q");
   if (a.length !== b.length)
     throw new Error(`jensenShannonDistance: p has ${a.length} entries, q has ${b.length}; align them first`);
@@ -50755,39 +55166,39 @@ function jensenShannonBinned(reference2, current, bins = JS_DEFAULT_BINS) {
 // packages/drift/src/stats/multiple-testing.ts
 function checkedPValues(pValues, alpha, fn) {
   if (!(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha must be in (0, 1), got ${alpha}`);
-  const p = Float64Array.from(pValues);
-  for (let i = 0; i < p.length; i++) {
-    const v = p[i];
+  const p2 = Float64Array.from(pValues);
+  for (let i = 0; i < p2.length; i++) {
+    const v = p2[i];
     if (!(v >= 0 && v <= 1)) throw new Error(`${fn}: p-value ${i} is ${v}; must be in [0, 1]`);
   }
-  return p;
+  return p2;
 }
-function ascendingOrder(p) {
-  return Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[a] - p[b]);
+function ascendingOrder(p2) {
+  return Array.from({ length: p2.length }, (_, i) => i).sort((a, b) => p2[a] - p2[b]);
 }
 function result(adjusted, alpha) {
   return { adjusted, reject: Array.from(adjusted, (a) => a <= alpha), alpha };
 }
 function holmAdjust(pValues, alpha = 0.05) {
-  const p = checkedPValues(pValues, alpha, "holmAdjust");
-  const m = p.length;
+  const p2 = checkedPValues(pValues, alpha, "holmAdjust");
+  const m = p2.length;
   const adjusted = new Float64Array(m);
   let running = 0;
-  ascendingOrder(p).forEach((idx, i) => {
-    running = Math.max(running, Math.min(1, (m - i) * p[idx]));
+  ascendingOrder(p2).forEach((idx, i) => {
+    running = Math.max(running, Math.min(1, (m - i) * p2[idx]));
     adjusted[idx] = running;
   });
   return result(adjusted, alpha);
 }
 function benjaminiHochbergAdjust(pValues, alpha = 0.05) {
-  const p = checkedPValues(pValues, alpha, "benjaminiHochbergAdjust");
-  const m = p.length;
-  const order = ascendingOrder(p);
+  const p2 = checkedPValues(pValues, alpha, "benjaminiHochbergAdjust");
+  const m = p2.length;
+  const order = ascendingOrder(p2);
   const adjusted = new Float64Array(m);
   let running = Number.POSITIVE_INFINITY;
   for (let i = m - 1; i >= 0; i--) {
     const idx = order[i];
-    running = Math.min(running, p[idx] * (m / (i + 1)));
+    running = Math.min(running, p2[idx] * (m / (i + 1)));
     adjusted[idx] = Math.min(1, running);
   }
   return result(adjusted, alpha);
@@ -50838,21 +55249,21 @@ function psiNumeric(reference2, current, options5 = {}) {
 var WASSERSTEIN_MIN_STD = 1e-3;
 function sortedWeighted(x, w, what) {
   const values = finiteSample(x, `wassersteinDistance: ${what}`);
-  const n = values.length;
-  const cum = new Float64Array(n + 1);
+  const n2 = values.length;
+  const cum = new Float64Array(n2 + 1);
   if (w === void 0) {
     values.sort();
-    for (let i = 0; i < n; i++) cum[i + 1] = i + 1;
+    for (let i = 0; i < n2; i++) cum[i + 1] = i + 1;
     return { values, cum };
   }
   const weights = countVector(w, `wassersteinDistance: ${what} weights`);
-  if (weights.length !== n)
-    throw new Error(`wassersteinDistance: ${what} has ${n} values but ${weights.length} weights`);
-  const order = Array.from({ length: n }, (_, i) => i).sort(
+  if (weights.length !== n2)
+    throw new Error(`wassersteinDistance: ${what} has ${n2} values but ${weights.length} weights`);
+  const order = Array.from({ length: n2 }, (_, i) => i).sort(
     (a, b) => values[a] - values[b]
   );
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const sorted = new Float64Array(n2);
+  for (let i = 0; i < n2; i++) {
     const j = order[i];
     sorted[i] = values[j];
     cum[i + 1] = cum[i] + weights[j];
@@ -50881,20 +55292,20 @@ function wassersteinDistance(u, v, uWeights, vWeights) {
 }
 function populationStd(x, weights) {
   const values = finiteSample(x, "populationStd: x");
-  const n = values.length;
+  const n2 = values.length;
   const w = weights === void 0 ? void 0 : countVector(weights, "populationStd: weights");
-  if (w !== void 0 && w.length !== n)
-    throw new Error(`populationStd: ${n} values but ${w.length} weights`);
+  if (w !== void 0 && w.length !== n2)
+    throw new Error(`populationStd: ${n2} values but ${w.length} weights`);
   let total = 0;
   let mean2 = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const wi = w === void 0 ? 1 : w[i];
     total += wi;
     mean2 += wi * values[i];
   }
   mean2 /= total;
   let ss = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const d = values[i] - mean2;
     ss += (w === void 0 ? 1 : w[i]) * d * d;
   }
@@ -50911,11 +55322,11 @@ function normedWassersteinDistance(reference2, current, options5 = {}) {
 }
 
 // packages/drift/src/stats/z-test.ts
-function checkCounts(k, n, side) {
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`twoProportionZTest: n${side} must be an integer \u2265 1, got ${n}`);
-  if (!Number.isInteger(k) || k < 0 || k > n)
-    throw new Error(`twoProportionZTest: k${side} must be an integer in [0, n${side}] = [0, ${n}], got ${k}`);
+function checkCounts(k, n2, side) {
+  if (!Number.isInteger(n2) || n2 < 1)
+    throw new Error(`twoProportionZTest: n${side} must be an integer \u2265 1, got ${n2}`);
+  if (!Number.isInteger(k) || k < 0 || k > n2)
+    throw new Error(`twoProportionZTest: k${side} must be an integer in [0, n${side}] = [0, ${n2}], got ${k}`);
 }
 function twoProportionZTest(k1, n1, k2, n2) {
   checkCounts(k1, n1, "1");
@@ -50975,15 +55386,21 @@ function columnSide(cells) {
   }
   return { rows: cells.length, missing: cells.length - texts.length, texts, numbers };
 }
-function categoryOf(side, i) {
-  return side.numbers ? String(side.numbers[i]) : side.texts[i];
-}
-function categories(side) {
-  return side.texts.map((_, i) => categoryOf(side, i));
+function categoriesOf(ref, cur) {
+  const byValue2 = ref.numbers !== null && cur.numbers !== null;
+  const spell = (side) => byValue2 ? Array.from(side.numbers, (v) => String(v)) : side.texts;
+  return [spell(ref), spell(cur)];
 }
 function columnKind(ref, cur) {
   const numeric = ref.numbers !== null && cur.numbers !== null;
-  const distinct = (/* @__PURE__ */ new Set([...categories(ref), ...categories(cur)])).size;
+  let distinct;
+  if (numeric) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const side of [ref, cur]) for (const v of side.numbers) seen.add(v === 0 ? 0 : v);
+    distinct = seen.size;
+  } else {
+    distinct = (/* @__PURE__ */ new Set([...ref.texts, ...cur.texts])).size;
+  }
   return {
     kind: numeric && distinct > AUTO_MAX_CATEGORIES_AS_NUMBER ? "numeric" : "categorical",
     distinct
@@ -51008,17 +55425,17 @@ function testColumn(method, ref, cur, kind, threshold) {
       `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`
     );
   }
-  const out = (statistic, p) => ({
+  const out = (statistic, p2) => ({
     method,
     statistic_name: STATISTIC_NAME[method],
     statistic,
-    p_value: p,
-    threshold: p === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
+    p_value: p2,
+    threshold: p2 === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
   });
   const r = ref.numbers;
   const c = cur.numbers;
   const asNumbers = numeric && kind === "numeric";
-  const counts = () => categoryCounts(categories(ref), categories(cur));
+  const counts = () => categoryCounts(...categoriesOf(ref, cur));
   switch (method) {
     case "ks": {
       const ks = ksTwoSample(r, c);
@@ -51070,11 +55487,12 @@ function missingnessTest(ref, cur) {
   };
 }
 function newCategories(ref, cur) {
-  const seen = new Set(categories(ref));
+  const [r, c] = categoriesOf(ref, cur);
+  const seen = new Set(r);
   const fresh = /* @__PURE__ */ new Map();
-  for (const c of categories(cur)) if (!seen.has(c)) fresh.set(c, (fresh.get(c) ?? 0) + 1);
+  for (const x of c) if (!seen.has(x)) fresh.set(x, (fresh.get(x) ?? 0) + 1);
   let rows = 0;
-  for (const n of fresh.values()) rows += n;
+  for (const n2 of fresh.values()) rows += n2;
   return { values: [...fresh.keys()].sort(), rows };
 }
 function chartData(ref, cur, kind, maxCategories = 20) {
@@ -51090,7 +55508,7 @@ function chartData(ref, cur, kind, maxCategories = 20) {
       current: [...histogramCounts(cur.numbers, edges)]
     };
   }
-  const k = categoryCounts(categories(ref), categories(cur));
+  const k = categoryCounts(...categoriesOf(ref, cur));
   const order = k.categories.map((c, i) => ({ c, i, n: k.reference[i] + k.current[i] })).sort((a, b) => b.n - a.n || (a.c < b.c ? -1 : 1));
   const kept = order.slice(0, maxCategories);
   const rest = order.slice(maxCategories);
@@ -51107,9 +55525,9 @@ function chartData(ref, cur, kind, maxCategories = 20) {
 }
 
 // packages/drift/src/reference-profile.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import path15 from "node:path";
+import path17 from "node:path";
 
 // packages/drift/src/weighted-stats.ts
 function weightedSample(values, weights) {
@@ -51152,22 +55570,22 @@ function weightedKs(reference2, current) {
   const en = n1 * n2 / (n1 + n2);
   return { statistic, pValue: kolmogorovSf(Math.sqrt(en) * statistic), n1, n2 };
 }
-function expandedAt(s, p) {
+function expandedAt(s, p2) {
   let lo = 0;
   let hi = s.values.length - 1;
   while (lo < hi) {
     const mid = lo + hi >>> 1;
-    if (s.cum[mid + 1] > p) hi = mid;
+    if (s.cum[mid + 1] > p2) hi = mid;
     else lo = mid + 1;
   }
   return s.values[lo];
 }
 function weightedQuantileLinear(s, q2) {
-  const n = s.total;
-  if (!(n > 0)) throw new Error("weightedQuantileLinear: empty sample");
+  const n2 = s.total;
+  if (!(n2 > 0)) throw new Error("weightedQuantileLinear: empty sample");
   if (!(q2 >= 0 && q2 <= 1)) throw new Error(`weightedQuantileLinear: q must be in [0, 1], got ${q2}`);
-  const h = (n - 1) * q2;
-  if (h >= n - 1) return s.values[s.values.length - 1];
+  const h = (n2 - 1) * q2;
+  if (h >= n2 - 1) return s.values[s.values.length - 1];
   const i = Math.floor(h);
   const g = h - i;
   const a = expandedAt(s, i);
@@ -51218,9 +55636,9 @@ function weightedHistogramCounts(s, edges) {
 // packages/drift/src/reference-profile.ts
 var SCHEMA_MAJOR = EVIDENCE_SCHEMA_VERSION.split(".")[0];
 var isObject3 = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
-var str = (x) => typeof x === "string" ? x : null;
+var str2 = (x) => typeof x === "string" ? x : null;
 async function loadReferenceProfile(rootDir, spec, where) {
-  const abs = path15.resolve(rootDir, spec.evidence);
+  const abs = path17.resolve(rootDir, spec.evidence);
   const shown2 = displayPath(abs);
   let bytes;
   try {
@@ -51233,7 +55651,7 @@ async function loadReferenceProfile(rootDir, spec, where) {
       throw new InputError(`${where}.evidence: file not found: ${spec.evidence} (looked in ${shown2})`);
     throw new InputError(`${where}.evidence: cannot read ${shown2}: ${e.message}`);
   }
-  const sha256 = createHash2("sha256").update(bytes).digest("hex");
+  const sha256 = createHash3("sha256").update(bytes).digest("hex");
   let json2;
   try {
     json2 = JSON.parse(bytes.toString("utf8"));
@@ -51242,7 +55660,7 @@ async function loadReferenceProfile(rootDir, spec, where) {
       `${where}: ${shown2} is not JSON (${e.message}); expected the evidence.json of a previous regops run`
     );
   }
-  const version2 = isObject3(json2) ? str(json2.schema_version) : null;
+  const version2 = isObject3(json2) ? str2(json2.schema_version) : null;
   if (!isObject3(json2) || version2 === null) {
     throw new InputError(
       `${where}: ${shown2} is not a RegOps evidence bundle (no schema_version); expected the evidence.json of a previous regops run`
@@ -51256,8 +55674,8 @@ async function loadReferenceProfile(rootDir, spec, where) {
   const profiles = Array.isArray(json2.profiles) ? json2.profiles : null;
   if (profiles === null)
     throw new InputError(`${where}: ${shown2}: no profiles list (evidence schema version ${version2})`);
-  const names = profiles.map((p) => isObject3(p) ? str(p.dataset) : null).filter((n) => n !== null);
-  const index = profiles.findIndex((p) => isObject3(p) && p.dataset === spec.dataset);
+  const names = profiles.map((p2) => isObject3(p2) ? str2(p2.dataset) : null).filter((n2) => n2 !== null);
+  const index = profiles.findIndex((p2) => isObject3(p2) && p2.dataset === spec.dataset);
   if (index < 0) {
     const hint = nearest(spec.dataset, names);
     throw new InputError(
@@ -51276,10 +55694,10 @@ async function loadReferenceProfile(rootDir, spec, where) {
   const git3 = isObject3(run.git) ? run.git : {};
   const tool = isObject3(json2.tool) ? json2.tool : {};
   const datasets = Array.isArray(json2.datasets) ? json2.datasets.filter(isObject3) : [];
-  const datasetPath = str(datasets.find((d) => d.name === spec.dataset)?.path);
+  const datasetPath = str2(datasets.find((d) => d.name === spec.dataset)?.path);
   const inputs = Array.isArray(json2.inputs) ? json2.inputs.filter(isObject3) : [];
-  const norm = (p) => path15.posix.normalize(p.split(path15.sep).join("/"));
-  const input2 = datasetPath === null ? void 0 : inputs.find(
+  const norm = (p2) => path17.posix.normalize(p2.split(path17.sep).join("/"));
+  const input3 = datasetPath === null ? void 0 : inputs.find(
     (i) => i.kind === "dataset" && typeof i.path === "string" && norm(i.path) === norm(datasetPath)
   );
   return {
@@ -51290,13 +55708,13 @@ async function loadReferenceProfile(rootDir, spec, where) {
       sha256,
       bytes: bytes.length,
       schema_version: version2,
-      tool_version: str(tool.version),
-      started_at: str(run.started_at),
-      git_sha: str(git3.sha),
+      tool_version: str2(tool.version),
+      started_at: str2(run.started_at),
+      git_sha: str2(git3.sha),
       git_dirty: typeof git3.dirty === "boolean" ? git3.dirty : null,
       dataset: spec.dataset,
       dataset_path: datasetPath,
-      dataset_sha256: str(input2?.sha256),
+      dataset_sha256: str2(input3?.sha256),
       rows: parsed.data.rows
     }
   };
@@ -51366,7 +55784,7 @@ function profileSide(col, rows, where) {
         reason: `the reference profile summarises only the ${numeric.count} numeric cell(s) of column "${col.name}" (${textCells} hold text), so it cannot be compared as numbers or as categories; compare with the raw data (\`reference:\`)`
       };
     }
-    const { levels, n, k } = numeric.sketch;
+    const { levels, n: n2, k } = numeric.sketch;
     const values = [];
     const weights = [];
     levels.forEach((items, h) => {
@@ -51376,12 +55794,12 @@ function profileSide(col, rows, where) {
       }
     });
     const weight = weights.reduce((a, b) => a + b, 0);
-    if (weight !== n || n !== col.count) {
+    if (weight !== n2 || n2 !== col.count) {
       throw new InputError(
-        `${where}: the KLL sketch of column "${col.name}" is inconsistent: its items weigh ${weight}, n = ${n}, the column has ${col.count} value(s)`
+        `${where}: the KLL sketch of column "${col.name}" is inconsistent: its items weigh ${weight}, n = ${n2}, the column has ${col.count} value(s)`
       );
     }
-    if (values.length === n) {
+    if (values.length === n2) {
       const numbers = Float64Array.from(values);
       return {
         type: "values",
@@ -51394,7 +55812,7 @@ function profileSide(col, rows, where) {
       sample: weightedSample(values, weights),
       min: numeric.min,
       max: numeric.max,
-      std: n > 1 ? numeric.std * Math.sqrt((n - 1) / n) : 0,
+      std: n2 > 1 ? numeric.std * Math.sqrt((n2 - 1) / n2) : 0,
       distinct: col.distinct.value,
       k,
       rankError: kllRankError(k)
@@ -51449,13 +55867,13 @@ function countTable(ref, cur) {
   }
   const keys = /* @__PURE__ */ new Set([...r.counts.keys(), ...curCounts.keys()]);
   if (r.other > 0) keys.add(OTHER);
-  const categories2 = [...keys].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const categories = [...keys].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
   let rows = 0;
-  for (const n of freshMap.values()) rows += n;
+  for (const n2 of freshMap.values()) rows += n2;
   return {
-    categories: categories2,
-    reference: Float64Array.from(categories2, (c) => c === OTHER ? r.other : r.counts.get(c) ?? 0),
-    current: Float64Array.from(categories2, (c) => curCounts.get(c) ?? 0),
+    categories,
+    reference: Float64Array.from(categories, (c) => c === OTHER ? r.other : r.counts.get(c) ?? 0),
+    current: Float64Array.from(categories, (c) => curCounts.get(c) ?? 0),
     fresh: { values: [...freshMap.keys()].sort(), rows }
   };
 }
@@ -51488,12 +55906,12 @@ function testAgainstProfile(method, ref, cur, kind, threshold) {
       `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`
     );
   }
-  const out = (statistic, p) => ({
+  const out = (statistic, p2) => ({
     method,
     statistic_name: STATISTIC_NAME2[method],
     statistic,
-    p_value: p,
-    threshold: p === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
+    p_value: p2,
+    threshold: p2 === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
   });
   const asNumbers = numeric && kind === "numeric";
   const c = cur.numbers;
@@ -51607,7 +56025,7 @@ function resolveDataset(side, config3, project) {
     };
   }
   for (const role of DEFAULT_ROLES[side]) {
-    const withRole = names.filter((n) => project.datasets[n]?.role === role);
+    const withRole = names.filter((n2) => project.datasets[n2]?.role === role);
     if (withRole.length === 1 && withRole[0] !== void 0) return { ok: true, name: withRole[0] };
     if (withRole.length > 1) {
       return {
@@ -51637,12 +56055,12 @@ function formatStat(value, bound) {
   if (value === 0) return "0";
   const small = Math.abs(value) < 1e-3;
   for (let digits = small ? 2 : 4; digits <= 15; digits++) {
-    const text3 = small ? value.toExponential(digits) : value.toFixed(digits);
-    if (!bound || meets(Number(text3), bound) === meets(value, bound)) return text3;
+    const text5 = small ? value.toExponential(digits) : value.toFixed(digits);
+    if (!bound || meets(Number(text5), bound) === meets(value, bound)) return text5;
   }
   return String(value);
 }
-var pText = (p) => p === 0 ? "<1e-300" : formatStat(p);
+var pText = (p2) => p2 === 0 ? "<1e-300" : formatStat(p2);
 function resolveAll(config3, project) {
   const reference2 = config3.reference_profile ? null : resolveDataset("reference", config3, project);
   const current = resolveDataset("current", config3, project);
@@ -51784,9 +56202,9 @@ function measureProfile(config3, column, loaded, cur, sensitive, where) {
     note: exact ? "" : `; approximate: reference ${accuracyText(ref)}`
   };
 }
-function adjust(p, config3) {
-  if (p.length === 0 || config3.correction === "none") return p;
-  const r = config3.correction === "holm" ? holmAdjust(p, config3.alpha) : benjaminiHochbergAdjust(p, config3.alpha);
+function adjust(p2, config3) {
+  if (p2.length === 0 || config3.correction === "none") return p2;
+  const r = config3.correction === "holm" ? holmAdjust(p2, config3.alpha) : benjaminiHochbergAdjust(p2, config3.alpha);
   return [...r.adjusted];
 }
 var CORRECTION_TEXT = { holm: "Holm", bh: "Benjamini\u2013Hochberg", none: "no correction" };
@@ -51900,11 +56318,15 @@ var driftFeatureCheck = {
     ];
     if (problems.length > 0 || !current.ok || !columns) {
       throw new ConfigurationError(
-        problems.map((p) => `check ${config3.id}: ${p.path.join(".")}: ${p.message}`)
+        problems.map((p2) => `check ${config3.id}: ${p2.path.join(".")}: ${p2.message}`)
       );
     }
     const privacy = ctx.config.privacy;
     const sensitive = /* @__PURE__ */ new Set([...privacy?.sensitive ?? [], ...privacy?.allow_phi ?? []]);
+    for (const ds of [current.name, ...reference2?.ok ? [reference2.name] : []]) {
+      const { profile } = await ctx.services.scan(ds);
+      for (const c of profile.columns) if (c.sensitive) sensitive.add(c.name);
+    }
     if (config3.reference_profile) {
       const where = `check ${config3.id}: reference_profile`;
       const [loaded, cur2] = await Promise.all([
@@ -52077,7 +56499,7 @@ function judgeColumns(config3, measured, sensitive, sides) {
 
 // packages/model/src/behavior.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path17 from "node:path";
+import path19 from "node:path";
 
 // packages/model/src/random.ts
 function fmix322(x) {
@@ -52147,26 +56569,26 @@ var Xoshiro128 = class _Xoshiro128 {
    * product x·n is formed exactly from double arithmetic (directly when n ≤ 2^21, where x·n < 2^53; from
    * 16-bit halves of x otherwise), so both paths return the same values.
    */
-  int(n) {
-    if (n <= TWO_21) {
-      if (!(n >= 1) || n !== Math.floor(n)) throw new RangeError(`int(n) needs an integer n \u2265 1, got ${n}`);
+  int(n2) {
+    if (n2 <= TWO_21) {
+      if (!(n2 >= 1) || n2 !== Math.floor(n2)) throw new RangeError(`int(n) needs an integer n \u2265 1, got ${n2}`);
       let threshold2 = -1;
       for (; ; ) {
-        const p = this.nextU32() * n;
-        const hi = p * INV_TWO_32 | 0;
-        const lo = p - hi * TWO_32;
-        if (lo >= n) return hi;
-        if (threshold2 < 0) threshold2 = TWO_32 % n;
+        const p2 = this.nextU32() * n2;
+        const hi = p2 * INV_TWO_32 | 0;
+        const lo = p2 - hi * TWO_32;
+        if (lo >= n2) return hi;
+        if (threshold2 < 0) threshold2 = TWO_32 % n2;
         if (lo >= threshold2) return hi;
       }
     }
-    if (n > TWO_32 || n !== Math.floor(n)) throw new RangeError(`int(n) needs an integer n \u2264 2^32, got ${n}`);
-    const threshold = TWO_32 % n;
+    if (n2 > TWO_32 || n2 !== Math.floor(n2)) throw new RangeError(`int(n) needs an integer n \u2264 2^32, got ${n2}`);
+    const threshold = TWO_32 % n2;
     for (; ; ) {
       const x = this.nextU32();
-      const t = (x & 65535) * n;
+      const t = (x & 65535) * n2;
       const tHigh = Math.floor(t / 65536);
-      const m = (x >>> 16) * n + tHigh;
+      const m = (x >>> 16) * n2 + tHigh;
       const hi = Math.floor(m / 65536);
       const lo = (m - hi * 65536) * 65536 + (t - tHigh * 65536);
       if (lo >= threshold) return hi;
@@ -52176,12 +56598,12 @@ var Xoshiro128 = class _Xoshiro128 {
    * Fills `out` with uniform integers in [0, n): the same values, in the same order, as out.length calls
    * of `int(n)`, with the generator state kept in locals (about twice as fast in the bootstrap's loop).
    */
-  fillInts(n, out) {
-    if (!(n >= 1 && n <= TWO_21) || n !== Math.floor(n)) {
-      for (let i2 = 0; i2 < out.length; i2++) out[i2] = this.int(n);
+  fillInts(n2, out) {
+    if (!(n2 >= 1 && n2 <= TWO_21) || n2 !== Math.floor(n2)) {
+      for (let i2 = 0; i2 < out.length; i2++) out[i2] = this.int(n2);
       return out;
     }
-    const threshold = TWO_32 % n;
+    const threshold = TWO_32 % n2;
     let s0 = this.s0;
     let s1 = this.s1;
     let s2 = this.s2;
@@ -52198,9 +56620,9 @@ var Xoshiro128 = class _Xoshiro128 {
       s0 ^= s3;
       s2 ^= t;
       s3 = s3 << 11 | s3 >>> 21;
-      const p = x * n;
-      const hi = p * INV_TWO_32 | 0;
-      if (p - hi * TWO_32 >= threshold) out[i++] = hi;
+      const p2 = x * n2;
+      const hi = p2 * INV_TWO_32 | 0;
+      if (p2 - hi * TWO_32 >= threshold) out[i++] = hi;
     }
     this.s0 = s0;
     this.s1 = s1;
@@ -52242,31 +56664,31 @@ var Xoshiro128 = class _Xoshiro128 {
 
 // packages/model/src/bootstrap.ts
 function sortSample(scores2, labels) {
-  const n = scores2.length;
-  if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
+  const n2 = scores2.length;
+  if (labels.length !== n2) throw new RangeError(`${n2} score(s) but ${labels.length} label(s)`);
   let nPos = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     if (Number.isNaN(scores2[i]))
       throw new RangeError(`score ${i + 1} is NaN (missing); metrics need every score`);
     const y = labels[i];
     if (y === 1) nPos++;
     else if (y !== 0) throw new RangeError(`label ${i + 1} is ${String(y)}, expected 0 or 1`);
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  const order = new Uint32Array(n2);
+  for (let i = 0; i < n2; i++) order[i] = i;
   order.sort((a, b) => scores2[a] - scores2[b] || a - b);
-  const sortedScores = new Float64Array(n);
-  const sortedLabels = new Uint8Array(n);
+  const sortedScores = new Float64Array(n2);
+  const sortedLabels = new Uint8Array(n2);
   const positives2 = new Uint32Array(nPos);
-  const negatives = new Uint32Array(n - nPos);
-  let p = 0;
+  const negatives = new Uint32Array(n2 - nPos);
+  let p2 = 0;
   let q2 = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const r = order[i];
     sortedScores[i] = scores2[r];
     const y = labels[r] === 1 ? 1 : 0;
     sortedLabels[i] = y;
-    if (y === 1) positives2[p++] = i;
+    if (y === 1) positives2[p2++] = i;
     else negatives[q2++] = i;
   }
   return {
@@ -52275,18 +56697,18 @@ function sortSample(scores2, labels) {
     order,
     positives: positives2,
     negatives,
-    n,
+    n: n2,
     nPos,
-    nNeg: n - nPos
+    nNeg: n2 - nPos
   };
 }
 function weightedAuroc(sortedScores, sortedLabels, counts) {
-  const n = sortedScores.length;
+  const n2 = sortedScores.length;
   let u = 0;
   let negBelow = 0;
   let wPos = 0;
   let i = 0;
-  while (i < n) {
+  while (i < n2) {
     const s = sortedScores[i];
     let gPos = 0;
     let gAll = 0;
@@ -52295,7 +56717,7 @@ function weightedAuroc(sortedScores, sortedLabels, counts) {
       gPos += c * sortedLabels[i];
       gAll += c;
       i++;
-    } while (i < n && sortedScores[i] === s);
+    } while (i < n2 && sortedScores[i] === s);
     const gNeg = gAll - gPos;
     u += gPos * (negBelow + 0.5 * gNeg);
     negBelow += gNeg;
@@ -52315,7 +56737,7 @@ function cutIndex(sortedScores, threshold) {
   return lo;
 }
 function weightedConfusion(sortedScores, sortedLabels, counts, threshold) {
-  const n = sortedScores.length;
+  const n2 = sortedScores.length;
   const cut = cutIndex(sortedScores, threshold);
   let fn = 0;
   let below = 0;
@@ -52326,7 +56748,7 @@ function weightedConfusion(sortedScores, sortedLabels, counts, threshold) {
   }
   let tp = 0;
   let above = 0;
-  for (let i = cut; i < n; i++) {
+  for (let i = cut; i < n2; i++) {
     const c = counts[i];
     tp += c * sortedLabels[i];
     above += c;
@@ -52345,20 +56767,20 @@ function weightedBrier(sortedScores, sortedLabels, counts) {
   return w === 0 ? Number.NaN : sum / w;
 }
 function aurocLeaveOneOut(sample) {
-  const { scores: scores2, labels, n, nPos: m, nNeg: k } = sample;
-  const place = new Float64Array(n);
+  const { scores: scores2, labels, n: n2, nPos: m, nNeg: k } = sample;
+  const place = new Float64Array(n2);
   let u = 0;
   let negBelow = 0;
   let posBelow = 0;
   let i = 0;
-  while (i < n) {
+  while (i < n2) {
     const start = i;
     const s = scores2[i];
     let gPos = 0;
     do {
       gPos += labels[i];
       i++;
-    } while (i < n && scores2[i] === s);
+    } while (i < n2 && scores2[i] === s);
     const gNeg = i - start - gPos;
     const pPos = negBelow + 0.5 * gNeg;
     const pNeg = m - posBelow - gPos + 0.5 * gPos;
@@ -52367,10 +56789,10 @@ function aurocLeaveOneOut(sample) {
     negBelow += gNeg;
     posBelow += gPos;
   }
-  const out = new Float64Array(n);
+  const out = new Float64Array(n2);
   const dPos = (m - 1) * k;
   const dNeg = m * (k - 1);
-  for (let r = 0; r < n; r++) {
+  for (let r = 0; r < n2; r++) {
     const d = labels[r] === 1 ? dPos : dNeg;
     out[r] = d === 0 ? Number.NaN : (u - place[r]) / d;
   }
@@ -52450,14 +56872,14 @@ var statistics = {
 };
 function leaveOneOut(sample, statistic) {
   if (statistic.leaveOneOut) return statistic.leaveOneOut(sample);
-  const { n, scores: scores2, labels } = sample;
-  const out = new Float64Array(n);
-  const counts = new Uint32Array(n).fill(1);
+  const { n: n2, scores: scores2, labels } = sample;
+  const out = new Float64Array(n2);
+  const counts = new Uint32Array(n2).fill(1);
   let i = 0;
-  while (i < n) {
+  while (i < n2) {
     const start = i;
     const s = scores2[i];
-    while (i < n && scores2[i] === s) i++;
+    while (i < n2 && scores2[i] === s) i++;
     for (const y of [0, 1]) {
       let first = -1;
       for (let r = start; r < i; r++) if (labels[r] === y) first = first < 0 ? r : first;
@@ -52517,12 +56939,12 @@ function normalCdf(x) {
   const tail = lowerTail(x);
   return x < 0 ? tail : 1 - tail;
 }
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) return Number.NaN;
-  if (p === 0) return Number.NEGATIVE_INFINITY;
-  if (p === 1) return Number.POSITIVE_INFINITY;
-  if (p === 0.5) return 0;
-  const q2 = p < 0.5 ? p : 1 - p;
+function normalQuantile(p2) {
+  if (!(p2 >= 0 && p2 <= 1)) return Number.NaN;
+  if (p2 === 0) return Number.NEGATIVE_INFINITY;
+  if (p2 === 1) return Number.POSITIVE_INFINITY;
+  if (p2 === 0.5) return 0;
+  const q2 = p2 < 0.5 ? p2 : 1 - p2;
   const t = Math.sqrt(-2 * Math.log(q2));
   let x = -(t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 1308e-6))));
   const centred = q2 > 0.25;
@@ -52533,12 +56955,12 @@ function normalQuantile(p) {
     x -= step;
     if (Math.abs(step) <= 1e-16 * Math.abs(x)) break;
   }
-  return p < 0.5 ? x : -x;
+  return p2 < 0.5 ? x : -x;
 }
-function quantileType7(sortedValues, p) {
+function quantileType7(sortedValues, p2) {
   const m = sortedValues.length;
-  if (m === 0 || !(p >= 0 && p <= 1)) return Number.NaN;
-  const h = (m - 1) * p;
+  if (m === 0 || !(p2 >= 0 && p2 <= 1)) return Number.NaN;
+  const h = (m - 1) * p2;
   const lo = Math.floor(h);
   const a = sortedValues[lo];
   if (lo >= m - 1) return a;
@@ -52563,7 +56985,7 @@ function percentileInterval(values, level = 0.95) {
   return { low: quantileType7(sorted, alpha), high: quantileType7(sorted, 1 - alpha) };
 }
 function bcaAcceleration(jackknife) {
-  let num2 = 0;
+  let num3 = 0;
   let den = 0;
   for (const g of jackknife) {
     const nj = g.length;
@@ -52578,13 +57000,13 @@ function bcaAcceleration(jackknife) {
       s2 += u * u;
       s3 += u * u * u;
     }
-    num2 += s3 / (nj * nj * nj);
+    num3 += s3 / (nj * nj * nj);
     den += s2 / (nj * nj);
   }
-  if (Number.isNaN(num2) || Number.isNaN(den)) {
+  if (Number.isNaN(num3) || Number.isNaN(den)) {
     throw new RangeError("BCa needs every leave-one-out value to be defined (each class needs \u2265 2 rows)");
   }
-  return den === 0 ? 0 : num2 / (6 * den ** 1.5);
+  return den === 0 ? 0 : num3 / (6 * den ** 1.5);
 }
 function bcaInterval(point, values, jackknife, level = 0.95) {
   checkLevel(level);
@@ -52607,8 +57029,8 @@ function bcaInterval(point, values, jackknife, level = 0.95) {
   const a = bcaAcceleration(jackknife);
   const alpha = (1 - level) / 2;
   const adjust2 = (zq) => {
-    const num2 = z0 + zq;
-    return normalCdf(z0 + num2 / (1 - a * num2));
+    const num3 = z0 + zq;
+    return normalCdf(z0 + num3 / (1 - a * num3));
   };
   const alphaLow = adjust2(normalQuantile(alpha));
   const alphaHigh = adjust2(normalQuantile(1 - alpha));
@@ -52628,9 +57050,9 @@ function checkResamples(resamples) {
 }
 function resampleStatistic(sample, statistic, { resamples = 1e3, seed = 0, stratified = true } = {}) {
   checkResamples(resamples);
-  const { n, nPos, nNeg, positives: positives2, negatives, labels } = sample;
-  if (n === 0) throw new RangeError("no rows to resample");
-  const counts = new Uint32Array(n);
+  const { n: n2, nPos, nNeg, positives: positives2, negatives, labels } = sample;
+  if (n2 === 0) throw new RangeError("no rows to resample");
+  const counts = new Uint32Array(n2);
   counts.fill(1);
   const point = statistic.weighted(sample, counts);
   if (Number.isNaN(point)) {
@@ -52643,7 +57065,7 @@ function resampleStatistic(sample, statistic, { resamples = 1e3, seed = 0, strat
   let kept = 0;
   let skipped = 0;
   const classes = stratified ? [positives2, negatives].filter((rows) => rows.length > 0).map((rows) => ({ rows, draws: new Uint32Array(rows.length), counts: new Uint32Array(rows.length) })) : [];
-  const draws = stratified ? new Uint32Array(0) : new Uint32Array(n);
+  const draws = stratified ? new Uint32Array(0) : new Uint32Array(n2);
   for (let b = 0; b < resamples; b++) {
     if (stratified) {
       for (const c of classes) {
@@ -52658,14 +57080,14 @@ function resampleStatistic(sample, statistic, { resamples = 1e3, seed = 0, strat
       }
     } else {
       counts.fill(0);
-      rng.fillInts(n, draws);
+      rng.fillInts(n2, draws);
       let drawnPos = 0;
-      for (let k = 0; k < n; k++) {
+      for (let k = 0; k < n2; k++) {
         const r = draws[k];
         counts[r] = counts[r] + 1;
         drawnPos += labels[r];
       }
-      if (drawnPos === 0 || drawnPos === n) {
+      if (drawnPos === 0 || drawnPos === n2) {
         skipped++;
         continue;
       }
@@ -52752,14 +57174,14 @@ var PROBABILITY_SLACK = 1e-6;
 var CALIBRATION_CLIP = 1e-15;
 var LOG_LOSS_EPS = Number.EPSILON;
 function check2(scores2, labels, weights, probabilities = false) {
-  const n = scores2.length;
-  if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
-  if (weights !== void 0 && weights.length !== n) {
-    throw new RangeError(`${n} score(s) but ${weights.length} weight(s)`);
+  const n2 = scores2.length;
+  if (labels.length !== n2) throw new RangeError(`${n2} score(s) but ${labels.length} label(s)`);
+  if (weights !== void 0 && weights.length !== n2) {
+    throw new RangeError(`${n2} score(s) but ${weights.length} weight(s)`);
   }
-  if (n === 0) throw new RangeError("no rows: the metric needs at least one score");
+  if (n2 === 0) throw new RangeError("no rows: the metric needs at least one score");
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const s = scores2[i];
     if (!Number.isFinite(s))
       throw new RangeError(`score ${i + 1} is ${s}; metrics need a number for every row`);
@@ -52833,18 +57255,18 @@ function logLoss(scores2, labels, weights) {
   let total = 0;
   for (let i = 0; i < scores2.length; i++) {
     const w = weightAt(weights, i);
-    const p = Math.min(Math.max(scores2[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
-    const q2 = 1 - p;
-    const norm = q2 + p;
-    sum += w * -Math.log((labels[i] === 1 ? p : q2) / norm);
+    const p2 = Math.min(Math.max(scores2[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    const q2 = 1 - p2;
+    const norm = q2 + p2;
+    sum += w * -Math.log((labels[i] === 1 ? p2 : q2) / norm);
     total += w;
   }
   return sum / total;
 }
-function calibrationBinIndex(p, bins = 10) {
-  let b = Math.min(Math.max(Math.floor(p * bins), 0), bins - 1);
-  while (b > 0 && p < b / bins) b--;
-  while (b < bins - 1 && p >= (b + 1) / bins) b++;
+function calibrationBinIndex(p2, bins = 10) {
+  let b = Math.min(Math.max(Math.floor(p2 * bins), 0), bins - 1);
+  while (b > 0 && p2 < b / bins) b--;
+  while (b < bins - 1 && p2 >= (b + 1) / bins) b++;
   return b;
 }
 function checkBins(bins) {
@@ -52859,11 +57281,11 @@ function calibrationBinSums(scores2, labels, bins, weights) {
   const sumPredicted = new Float64Array(bins);
   const sumObserved = new Float64Array(bins);
   for (let i = 0; i < scores2.length; i++) {
-    const p = scores2[i];
-    const b = calibrationBinIndex(p, bins);
+    const p2 = scores2[i];
+    const b = calibrationBinIndex(p2, bins);
     const w = weightAt(weights, i);
     weight[b] = weight[b] + w;
-    sumPredicted[b] = sumPredicted[b] + w * p;
+    sumPredicted[b] = sumPredicted[b] + w * p2;
     sumObserved[b] = sumObserved[b] + w * labels[i];
   }
   return { weight, sumPredicted, sumObserved };
@@ -52897,10 +57319,10 @@ function confusionMatrix(scores2, labels, threshold, weights) {
     } else if (predicted) fp += w;
     else tn += w;
   }
-  const n = tp + fp + tn + fn;
+  const n2 = tp + fp + tn + fn;
   return {
     threshold,
-    n,
+    n: n2,
     tp,
     fp,
     tn,
@@ -52909,7 +57331,7 @@ function confusionMatrix(scores2, labels, threshold, weights) {
     specificity: ratio(tn, tn + fp),
     ppv: ratio(tp, tp + fp),
     npv: ratio(tn, tn + fn),
-    accuracy: ratio(tp + tn, n),
+    accuracy: ratio(tp + tn, n2),
     f1: ratio(2 * tp, 2 * tp + fp + fn),
     matrix: [
       [tn, fp],
@@ -52977,8 +57399,8 @@ function notConverged(what) {
 function calibrationLogits(scores2) {
   const x = new Float64Array(scores2.length);
   for (let i = 0; i < scores2.length; i++) {
-    const p = Math.min(Math.max(scores2[i], CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
-    x[i] = Math.log(p) - Math.log1p(-p);
+    const p2 = Math.min(Math.max(scores2[i], CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
+    x[i] = Math.log(p2) - Math.log1p(-p2);
   }
   return x;
 }
@@ -52986,9 +57408,9 @@ function calibrationSlopeIntercept(scores2, labels, weights, options5 = {}) {
   check2(scores2, labels, weights, true);
   let wPos = 0;
   let wNeg = 0;
-  const n = scores2.length;
+  const n2 = scores2.length;
   const x = options5.logits ?? calibrationLogits(scores2);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     if (labels[i] === 1) wPos += weightAt(weights, i);
     else wNeg += weightAt(weights, i);
   }
@@ -53007,7 +57429,7 @@ function calibrationSlopeIntercept(scores2, labels, weights, options5 = {}) {
     let h00 = 0;
     let h01 = 0;
     let h11 = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       const xi = x[i];
       const w = weightAt(weights, i);
       const mu = sigmoid(a + b * xi);
@@ -53046,7 +57468,7 @@ function calibrationSlopeIntercept(scores2, labels, weights, options5 = {}) {
     if (++offset > NEWTON_MAX_ITERATIONS) throw notConverged("intercept");
     let g = 0;
     let h = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       const w = weightAt(weights, i);
       const mu = sigmoid(c + x[i]);
       g += w * (labels[i] - mu);
@@ -53093,29 +57515,29 @@ function checkInputs(scores2, labels) {
   }
 }
 function countPositive(labels) {
-  let n = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) n++;
-  return n;
+  let n2 = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) n2++;
+  return n2;
 }
 function auroc(scores2, labels) {
   checkInputs(scores2, labels);
-  const n = scores2.length;
+  const n2 = scores2.length;
   const nPos = countPositive(labels);
-  const nNeg = n - nPos;
+  const nNeg = n2 - nPos;
   if (nPos === 0 || nNeg === 0) {
     throw new RangeError(
       `AUROC is undefined with only one class present (${nPos} positive, ${nNeg} negative)`
     );
   }
-  const order = new Uint32Array(n);
-  for (let i2 = 0; i2 < n; i2++) order[i2] = i2;
+  const order = new Uint32Array(n2);
+  for (let i2 = 0; i2 < n2; i2++) order[i2] = i2;
   order.sort((a, b) => scores2[a] - scores2[b]);
   let rankSumPos = 0;
   let i = 0;
-  while (i < n) {
+  while (i < n2) {
     let j = i;
     const s = scores2[order[i]];
-    while (j + 1 < n && scores2[order[j + 1]] === s) j++;
+    while (j + 1 < n2 && scores2[order[j + 1]] === s) j++;
     const avgRank = (i + j) / 2 + 1;
     for (let k = i; k <= j; k++) if (labels[order[k]] === 1) rankSumPos += avgRank;
     i = j + 1;
@@ -53142,9 +57564,9 @@ function labelsFromTable(table2, target2) {
   const others = [];
   const negatives = /* @__PURE__ */ new Set();
   for (let r = 0; r < raw.length; r++) {
-    const cell = raw[r];
-    const v = cell?.trim() ?? "";
-    if (cell === null || cell === void 0 || v === "") {
+    const cell3 = raw[r];
+    const v = cell3?.trim() ?? "";
+    if (cell3 === null || cell3 === void 0 || v === "") {
       missing.push(r + 1);
       continue;
     }
@@ -53184,27 +57606,27 @@ function downsampleIndices(length, max) {
 }
 function rocCurve(scores2, labels, options5 = {}) {
   const { dropIntermediate = true, maxPoints = MAX_CURVE_POINTS } = options5;
-  const n = scores2.length;
-  if (labels.length !== n) throw new RangeError(`${n} score(s) but ${labels.length} label(s)`);
-  for (let i = 0; i < n; i++) {
+  const n2 = scores2.length;
+  if (labels.length !== n2) throw new RangeError(`${n2} score(s) but ${labels.length} label(s)`);
+  for (let i = 0; i < n2; i++) {
     const s = scores2[i];
     if (!Number.isFinite(s)) throw new RangeError(`score ${i + 1} is ${s}; the ROC curve needs every score`);
     const y = labels[i];
     if (y !== 0 && y !== 1) throw new RangeError(`label ${i + 1} is ${String(y)}, expected 0 or 1`);
   }
   const nPos = countPositive(labels);
-  const nNeg = n - nPos;
+  const nNeg = n2 - nPos;
   if (nPos === 0 || nNeg === 0) {
     throw new RangeError(`the ROC curve needs both classes (${nPos} positive, ${nNeg} negative)`);
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  const order = new Uint32Array(n2);
+  for (let i = 0; i < n2; i++) order[i] = i;
   order.sort((a, b) => scores2[b] - scores2[a]);
   let tps = [];
   let fps = [];
   let thresholds = [];
   let tp = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < n2; k++) {
     const i = order[k];
     if (labels[i] === 1) tp++;
     const next = order[k + 1];
@@ -53264,12 +57686,12 @@ var MULTICLASS_METRICS = [
   "weighted_auroc",
   "class_recall"
 ];
-function metricTask(metric) {
-  if (REGRESSION_METRICS.includes(metric)) return "regression";
-  if (MULTICLASS_METRICS.includes(metric)) return "multiclass";
+function metricTask(metric2) {
+  if (REGRESSION_METRICS.includes(metric2)) return "regression";
+  if (MULTICLASS_METRICS.includes(metric2)) return "multiclass";
   return "binary";
 }
-var THRESHOLD_METRICS = [
+var THRESHOLD_METRICS2 = [
   "sensitivity",
   "specificity",
   "ppv",
@@ -53278,7 +57700,7 @@ var THRESHOLD_METRICS = [
   "f1",
   "net_benefit"
 ];
-function metricFunction(metric, threshold) {
+function metricFunction(metric2, threshold) {
   const safe2 = (f) => (s, l, w) => {
     try {
       const v = f(s, l, w);
@@ -53288,7 +57710,7 @@ function metricFunction(metric, threshold) {
     }
   };
   const labels01 = (l) => l;
-  switch (metric) {
+  switch (metric2) {
     case "auroc":
       return safe2((s, l) => auroc(s, labels01(l)));
     case "average_precision":
@@ -53314,17 +57736,17 @@ function metricFunction(metric, threshold) {
     case "weighted_auroc":
     case "class_recall":
       throw new Error(
-        `${metric} is not a binary metric of (scores, labels); model.metric computes it directly`
+        `${metric2} is not a binary metric of (scores, labels); model.metric computes it directly`
       );
     default:
       return safe2((s, l, w) => {
         if (w) throw new Error("weighted confusion rates go through the bootstrap statistic");
-        return confusionMatrix(s, labels01(l), threshold)[metric];
+        return confusionMatrix(s, labels01(l), threshold)[metric2];
       });
   }
 }
-function statisticFor(metric, threshold) {
-  switch (metric) {
+function statisticFor(metric2, threshold) {
+  switch (metric2) {
     case "auroc":
       return statistics.auroc;
     case "brier":
@@ -53334,14 +57756,14 @@ function statisticFor(metric, threshold) {
     case "ppv":
     case "npv":
     case "accuracy":
-      return statistics[metric](threshold);
+      return statistics[metric2](threshold);
     case "calibration_slope":
     case "calibration_intercept": {
       let start;
       let logits;
-      const fits = metric === "calibration_slope" ? "slope" : "intercept";
+      const fits = metric2 === "calibration_slope" ? "slope" : "intercept";
       return {
-        name: metric,
+        name: metric2,
         weighted: (sample, counts) => {
           try {
             if (!start || !logits) {
@@ -53354,7 +57776,7 @@ function statisticFor(metric, threshold) {
               fits,
               logits
             });
-            return metric === "calibration_slope" ? fit.slope : fit.intercept;
+            return metric2 === "calibration_slope" ? fit.slope : fit.intercept;
           } catch {
             return Number.NaN;
           }
@@ -53362,9 +57784,9 @@ function statisticFor(metric, threshold) {
       };
     }
     default: {
-      const f = metricFunction(metric, threshold);
+      const f = metricFunction(metric2, threshold);
       return {
-        name: metric,
+        name: metric2,
         weighted: (sample, counts) => f(sample.scores, sample.labels, counts) ?? Number.NaN
       };
     }
@@ -53372,29 +57794,29 @@ function statisticFor(metric, threshold) {
 }
 
 // packages/model/src/row-bootstrap.ts
-function strataRows(n, strata) {
+function strataRows(n2, strata) {
   let k = 0;
-  for (let i = 0; i < n; i++) k = Math.max(k, strata[i] + 1);
+  for (let i = 0; i < n2; i++) k = Math.max(k, strata[i] + 1);
   const sizes = new Array(k).fill(0);
-  for (let i = 0; i < n; i++) sizes[strata[i]] = sizes[strata[i]] + 1;
+  for (let i = 0; i < n2; i++) sizes[strata[i]] = sizes[strata[i]] + 1;
   const rows = sizes.map((s) => new Uint32Array(s));
   const at = new Array(k).fill(0);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const c = strata[i];
     rows[c][at[c]] = i;
     at[c] = at[c] + 1;
   }
   return rows.filter((r) => r.length > 0);
 }
-function rowBootstrapCi(n, statistic, { resamples, seed, level, strata }) {
-  if (n === 0) throw new RangeError("no rows to resample");
+function rowBootstrapCi(n2, statistic, { resamples, seed, level, strata }) {
+  if (n2 === 0) throw new RangeError("no rows to resample");
   if (!Number.isSafeInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
-  const counts = new Uint32Array(n).fill(1);
+  const counts = new Uint32Array(n2).fill(1);
   const point = statistic(counts);
   if (Number.isNaN(point)) throw new RangeError("the statistic is undefined on the data; no interval");
-  const groups = strata ? strataRows(n, strata) : [Uint32Array.from({ length: n }, (_, i) => i)];
+  const groups = strata ? strataRows(n2, strata) : [Uint32Array.from({ length: n2 }, (_, i) => i)];
   const draws = groups.map((g) => new Uint32Array(g.length));
   const rng = new Xoshiro128(seed);
   const values = new Float64Array(resamples);
@@ -53434,28 +57856,28 @@ function rowBootstrapCi(n, statistic, { resamples, seed, level, strata }) {
   };
 }
 function weightedOneVsRest(probabilities, k, labels) {
-  const n = labels.length;
+  const n2 = labels.length;
   const samples = [];
-  const column = new Float64Array(n);
-  const isClass = new Uint8Array(n);
+  const column = new Float64Array(n2);
+  const isClass = new Uint8Array(n2);
   for (let c = 0; c < k; c++) {
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       column[i] = probabilities[i * k + c];
       isClass[i] = labels[i] === c ? 1 : 0;
     }
     samples.push(sortSample(column, isClass));
   }
-  const sortedCounts = new Float64Array(n);
+  const sortedCounts = new Float64Array(n2);
   return (counts) => {
     const support = new Array(k).fill(0);
     let total = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       const c = labels[i];
       support[c] = support[c] + counts[i];
       total += counts[i];
     }
     const perClass = samples.map((s) => {
-      for (let j = 0; j < n; j++) sortedCounts[j] = counts[s.order[j]];
+      for (let j = 0; j < n2; j++) sortedCounts[j] = counts[s.order[j]];
       return weightedAuroc(s.scores, s.labels, sortedCounts);
     });
     let sum = 0;
@@ -53482,13 +57904,13 @@ function weightedClassRecall(predicted, labels, c, counts) {
 function check3(probabilities, k, labels) {
   if (!Number.isInteger(k) || k < 2)
     throw new RangeError(`the number of classes must be an integer \u2265 2, got ${k}`);
-  const n = labels.length;
-  if (probabilities.length !== n * k) {
+  const n2 = labels.length;
+  if (probabilities.length !== n2 * k) {
     throw new RangeError(
-      `${probabilities.length} score(s) for ${n} row(s) \xD7 ${k} classes (expected ${n * k})`
+      `${probabilities.length} score(s) for ${n2} row(s) \xD7 ${k} classes (expected ${n2 * k})`
     );
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const y = labels[i];
     if (!(Number.isInteger(y) && y >= 0 && y < k)) {
       throw new RangeError(`label ${i + 1} is ${String(y)}, expected a class index from 0 to ${k - 1}`);
@@ -53499,12 +57921,12 @@ function check3(probabilities, k, labels) {
       throw new RangeError(`row ${Math.floor(j / k) + 1}, class ${j % k}: score is ${probabilities[j]}`);
     }
   }
-  return n;
+  return n2;
 }
 function oneVsRestAuroc(probabilities, k, labels) {
-  const n = check3(probabilities, k, labels);
+  const n2 = check3(probabilities, k, labels);
   const support = new Array(k).fill(0);
-  for (let i = 0; i < n; i++) support[labels[i]] = support[labels[i]] + 1;
+  for (let i = 0; i < n2; i++) support[labels[i]] = support[labels[i]] + 1;
   const missing = support.flatMap((s, c) => s === 0 ? [c] : []);
   if (missing.length > 0) {
     throw new RangeError(
@@ -53515,7 +57937,7 @@ function oneVsRestAuroc(probabilities, k, labels) {
     probabilities,
     k,
     labels
-  )(new Uint8Array(n).fill(1));
+  )(new Uint8Array(n2).fill(1));
   return { macro, weighted, perClass, support };
 }
 function argmaxClass(probabilities, k) {
@@ -53524,9 +57946,9 @@ function argmaxClass(probabilities, k) {
   if (probabilities.length % k !== 0) {
     throw new RangeError(`${probabilities.length} score(s) is not a whole number of rows of ${k}`);
   }
-  const n = probabilities.length / k;
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
+  const n2 = probabilities.length / k;
+  const out = new Uint32Array(n2);
+  for (let i = 0; i < n2; i++) {
     let best = 0;
     for (let c = 1; c < k; c++) {
       if (probabilities[i * k + c] > probabilities[i * k + best]) best = c;
@@ -53545,31 +57967,31 @@ function perClassRecall(predicted, labels, k) {
   const support = new Array(k).fill(0);
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i];
-    const p = predicted[i];
+    const p2 = predicted[i];
     for (const [what, v] of [
       ["label", y],
-      ["prediction", p]
+      ["prediction", p2]
     ]) {
       if (!(Number.isInteger(v) && v >= 0 && v < k)) {
         throw new RangeError(`${what} ${i + 1} is ${String(v)}, expected a class index from 0 to ${k - 1}`);
       }
     }
     support[y] = support[y] + 1;
-    if (p === y) hits[y] = hits[y] + 1;
+    if (p2 === y) hits[y] = hits[y] + 1;
   }
   return support.map((s, c) => s === 0 ? null : hits[c] / s);
 }
 
 // packages/model/src/regression.ts
 function check4(yTrue, yPred, weights) {
-  const n = yTrue.length;
-  if (yPred.length !== n) throw new RangeError(`${n} true value(s) but ${yPred.length} prediction(s)`);
-  if (weights !== void 0 && weights.length !== n) {
-    throw new RangeError(`${n} true value(s) but ${weights.length} weight(s)`);
+  const n2 = yTrue.length;
+  if (yPred.length !== n2) throw new RangeError(`${n2} true value(s) but ${yPred.length} prediction(s)`);
+  if (weights !== void 0 && weights.length !== n2) {
+    throw new RangeError(`${n2} true value(s) but ${weights.length} weight(s)`);
   }
-  if (n === 0) throw new RangeError("no rows: the metric needs at least one value");
+  if (n2 === 0) throw new RangeError("no rows: the metric needs at least one value");
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     if (!Number.isFinite(yTrue[i])) throw new RangeError(`true value ${i + 1} is ${yTrue[i]}`);
     if (!Number.isFinite(yPred[i])) throw new RangeError(`prediction ${i + 1} is ${yPred[i]}`);
     if (weights !== void 0) {
@@ -53606,11 +58028,11 @@ function rootMeanSquaredError(yTrue, yPred, weights) {
 }
 function r2Score(yTrue, yPred, weights) {
   check4(yTrue, yPred, weights);
-  const n = yTrue.length;
-  if (n < 2) throw new RangeError("R\xB2 is undefined for fewer than two rows");
+  const n2 = yTrue.length;
+  if (n2 < 2) throw new RangeError("R\xB2 is undefined for fewer than two rows");
   let sw = 0;
   let swy = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const w = weightAt2(weights, i);
     sw += w;
     swy += w * yTrue[i];
@@ -53618,7 +58040,7 @@ function r2Score(yTrue, yPred, weights) {
   const mean2 = swy / sw;
   let residual = 0;
   let totalSS = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const w = weightAt2(weights, i);
     const y = yTrue[i];
     const r = y - yPred[i];
@@ -53632,7 +58054,7 @@ function r2Score(yTrue, yPred, weights) {
 
 // packages/model/src/runner.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path16 from "node:path";
+import path18 from "node:path";
 import * as ort from "onnxruntime-node";
 
 // packages/model/src/onnx-proto.ts
@@ -53751,10 +58173,10 @@ var ProtoReader = class _ProtoReader {
         throw new ProtoError(`unsupported wire type ${wire}`, at);
     }
   }
-  advance(n, at) {
-    if (this.pos + n > this.end)
+  advance(n2, at) {
+    if (this.pos + n2 > this.end)
       throw new ProtoError("fixed-width field runs past the end of its message", at);
-    this.pos += n;
+    this.pos += n2;
   }
 };
 function eachField(r, visit2) {
@@ -53794,8 +58216,8 @@ var ELEM_TYPES = {
   25: "uint2",
   26: "int2"
 };
-function elemTypeName(code2) {
-  return ELEM_TYPES[code2] ?? `elem_type_${code2}`;
+function elemTypeName(code3) {
+  return ELEM_TYPES[code3] ?? `elem_type_${code3}`;
 }
 function readShape(r) {
   const dims = [];
@@ -54000,15 +58422,15 @@ async function readModelFile(abs, relPath) {
   try {
     return await readFile2(abs);
   } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT")
+    const code3 = e.code;
+    if (code3 === "ENOENT")
       throw new InputError(`${relPath}: model file not found (looked in ${displayPath(abs)})`);
-    if (code2 === "EISDIR") throw new InputError(`${relPath}: is a directory, expected an ONNX model file`);
-    throw new InputError(`${relPath}: cannot read the model file (${code2 ?? String(e)})`);
+    if (code3 === "EISDIR") throw new InputError(`${relPath}: is a directory, expected an ONNX model file`);
+    throw new InputError(`${relPath}: cannot read the model file (${code3 ?? String(e)})`);
   }
 }
 async function inspectModel(rootDir, relPath) {
-  const abs = path16.resolve(rootDir, relPath);
+  const abs = path18.resolve(rootDir, relPath);
   const buf = await readModelFile(abs, relPath);
   const meta3 = parseModelBytes(buf, relPath);
   const { sha256, bytes } = await sha256File(abs);
@@ -54024,7 +58446,7 @@ async function inspectModel(rootDir, relPath) {
     outputs: meta3.outputs
   };
 }
-var quoteList = (names) => names.map((n) => `"${n}"`).join(", ") || "(none)";
+var quoteList = (names) => names.map((n2) => `"${n2}"`).join(", ") || "(none)";
 function firstLines(message, max = 3) {
   return message.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(0, max).join("; ");
 }
@@ -54063,21 +58485,21 @@ function checkSession(session, model, read = "positive") {
       `${where}: the model has ${session.inputNames.length} inputs (${quoteList(session.inputNames)}), but regops feeds one float32 [N, F] tensor (model.input "${model.input}"). Export the model with a single input.`
     );
   }
-  const input2 = session.inputMetadata?.find((m) => m.name === model.input);
-  if (input2?.isTensor) {
-    if (input2.type !== "float32") {
+  const input3 = session.inputMetadata?.find((m) => m.name === model.input);
+  if (input3?.isTensor) {
+    if (input3.type !== "float32") {
       throw new InputError(
-        `${where}: input "${model.input}" is a ${input2.type} tensor, but regops feeds float32 [N, F]. Export the model with a float input (e.g. skl2onnx FloatTensorType).`
+        `${where}: input "${model.input}" is a ${input3.type} tensor, but regops feeds float32 [N, F]. Export the model with a float input (e.g. skl2onnx FloatTensorType).`
       );
     }
-    const width = input2.shape[input2.shape.length - 1];
-    const rankOk = input2.shape.length === 0 || input2.shape.length === 2;
+    const width = input3.shape[input3.shape.length - 1];
+    const rankOk = input3.shape.length === 0 || input3.shape.length === 2;
     if (!rankOk || typeof width === "number" && width !== model.features.length) {
       throw new InputError(
-        `${where}: input "${model.input}" has shape [${input2.shape.join(", ")}], but model.features lists ${model.features.length} column(s), fed as [N, ${model.features.length}]. List exactly the columns the model was trained on, in order.`
+        `${where}: input "${model.input}" has shape [${input3.shape.join(", ")}], but model.features lists ${model.features.length} column(s), fed as [N, ${model.features.length}]. List exactly the columns the model was trained on, in order.`
       );
     }
-  } else if (input2) {
+  } else if (input3) {
     throw new InputError(
       `${where}: input "${model.input}" is not a tensor; regops feeds a float32 [N, F] tensor.`
     );
@@ -54155,20 +58577,20 @@ var LabelAgreement = class {
     }
     if (!isTensor(probabilities)) return;
     const k = probabilities.dims[1];
-    const p = probabilities.data;
+    const p2 = probabilities.data;
     const l = labels.data;
     for (let i = 0; i < rows; i++) {
       const rowNo = ++this.row;
       let best = 0;
       let second = Number.NEGATIVE_INFINITY;
       for (let c = 1; c < k; c++) {
-        const v = p[i * k + c];
-        if (v > p[i * k + best]) {
-          second = p[i * k + best];
+        const v = p2[i * k + c];
+        if (v > p2[i * k + best]) {
+          second = p2[i * k + best];
           best = c;
         } else if (v > second) second = v;
       }
-      if (k < 2 || Number.isNaN(p[i * k + best]) || p[i * k + best] - second <= 1e-6)
+      if (k < 2 || Number.isNaN(p2[i * k + best]) || p2[i * k + best] - second <= 1e-6)
         continue;
       const label2 = String(l[i]);
       const seen = this.byColumn.get(best);
@@ -54187,9 +58609,9 @@ var LabelAgreement = class {
   check() {
     if (this.disagree.length === 0 && this.conflict === void 0) return;
     const mapping = [...this.byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([c, { label: label2, row }]) => `column ${c} \u2192 "${label2}" (from row ${row})`).join(", ");
-    const detail = this.disagree.length > 0 ? `${this.disagree.length} of ${this.row} rows of ${this.table.path} have a label that is not the class of their highest probability (rows ${rowList(this.disagree.map((d) => d.row))}; e.g. row ${this.disagree[0]?.row}: highest column ${this.disagree[0]?.column}, label "${this.disagree[0]?.label}")` : `on ${this.table.path}, ${this.conflict}`;
+    const detail2 = this.disagree.length > 0 ? `${this.disagree.length} of ${this.row} rows of ${this.table.path} have a label that is not the class of their highest probability (rows ${rowList(this.disagree.map((d) => d.row))}; e.g. row ${this.disagree[0]?.row}: highest column ${this.disagree[0]?.column}, label "${this.disagree[0]?.label}")` : `on ${this.table.path}, ${this.conflict}`;
     throw new ModelOutputError(
-      `${this.model.path}: outputs "${this.name}" (model.label) and "${this.model.probabilities}" (model.probabilities) disagree: ${detail}. Learned: ${mapping}. The exported graph is inconsistent, or model.label/model.probabilities name the wrong outputs.`
+      `${this.model.path}: outputs "${this.name}" (model.label) and "${this.model.probabilities}" (model.probabilities) disagree: ${detail2}. Learned: ${mapping}. The exported graph is inconsistent, or model.label/model.probabilities name the wrong outputs.`
     );
   }
 };
@@ -54253,12 +58675,12 @@ async function predictPositive(opts) {
 async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, outputName, onBatch, labels) {
   const cols = model.features.map((f) => table2.numeric(f));
   const width = cols.length;
-  const n = table2.rowCount;
-  const session = await openSession(path16.resolve(rootDir, model.path), model.path, threads);
+  const n2 = table2.rowCount;
+  const session = await openSession(path18.resolve(rootDir, model.path), model.path, threads);
   try {
     checkSession(session, model, read);
-    for (let start = 0; start < n; start += model.batch_size) {
-      const b = Math.min(model.batch_size, n - start);
+    for (let start = 0; start < n2; start += model.batch_size) {
+      const b = Math.min(model.batch_size, n2 - start);
       const data = new Float32Array(b * width);
       for (let j = 0; j < width; j++) {
         const col = cols[j];
@@ -54438,11 +58860,11 @@ function checkRowSums(sums, model, table2, name) {
 function rowList(rows, max = 5) {
   return rows.slice(0, max).join(", ") + (rows.length > max ? ", \u2026" : "");
 }
-function checkProbabilities(p, model, table2, cols) {
+function checkProbabilities(p2, model, table2, cols) {
   const nanRows = [];
   let outside = 0;
-  for (let r = 0; r < p.length; r++) {
-    const v = p[r];
+  for (let r = 0; r < p2.length; r++) {
+    const v = p2[r];
     if (Number.isNaN(v)) nanRows.push(r);
     else if (!(v >= -1e-6 && v <= 1 + 1e-6)) outside++;
   }
@@ -54462,12 +58884,12 @@ function checkProbabilities(p, model, table2, cols) {
     }
     const cause = withMissing === 0 ? "None of these rows has a missing feature value, so the model itself produced NaN (check the graph for overflow or invalid operations)." : `${withMissing === nanRows.length ? "All" : `${withMissing}`} of them have missing feature values (columns: ${[...missingCols].join(", ")}): the model does not handle missing values. Impute them in the data, or add an imputer to the model before export.`;
     throw new ModelOutputError(
-      `${model.path}: ${where} is NaN for ${nanRows.length} of ${p.length} rows of ${table2.path} (rows ${rowList(nanRows.map((r) => r + 1))}); regops does not drop rows. ${cause}`
+      `${model.path}: ${where} is NaN for ${nanRows.length} of ${p2.length} rows of ${table2.path} (rows ${rowList(nanRows.map((r) => r + 1))}); regops does not drop rows. ${cause}`
     );
   }
   if (outside > 0) {
     throw new InputError(
-      `${model.path}: ${where} is outside [0, 1] for ${outside} of ${p.length} rows of ${table2.path}; model.probabilities must name an output of class probabilities, not scores or logits.`
+      `${model.path}: ${where} is outside [0, 1] for ${outside} of ${p2.length} rows of ${table2.path}; model.probabilities must name an output of class probabilities, not scores or logits.`
     );
   }
 }
@@ -54510,7 +58932,7 @@ function ciConfig(cfg) {
   if (cfg.ci === false) return null;
   return cfg.ci ?? DEFAULT_CI;
 }
-var isThresholdMetric = (m) => THRESHOLD_METRICS.includes(m);
+var isThresholdMetric = (m) => THRESHOLD_METRICS2.includes(m);
 function metricDataset(cfg, project) {
   if (cfg.dataset !== void 0) return cfg.dataset in project.datasets ? cfg.dataset : null;
   const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === "test");
@@ -54544,8 +58966,8 @@ function formatValue(value, bs) {
   }
   return String(value);
 }
-function undefinedReason(metric, c, threshold) {
-  switch (metric) {
+function undefinedReason(metric2, c, threshold) {
+  switch (metric2) {
     case "sensitivity":
       return "there are no positive rows";
     case "specificity":
@@ -54622,7 +59044,7 @@ var modelMetricCheck = {
     if (cfg.threshold !== void 0 && !isThresholdMetric(cfg.metric)) {
       problems.push({
         path: ["threshold"],
-        message: `threshold applies to ${THRESHOLD_METRICS.join(", ")}; ${LABELS[cfg.metric]} does not use an operating point (remove it)`
+        message: `threshold applies to ${THRESHOLD_METRICS2.join(", ")}; ${LABELS[cfg.metric]} does not use an operating point (remove it)`
       });
     }
     problems.push(...taskProblems(cfg, project));
@@ -54704,7 +59126,7 @@ var modelMetricCheck = {
       `predict:${dataset}`,
       () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 })
     );
-    const n = labels.length;
+    const n2 = labels.length;
     const nPos = countPositive(labels);
     const label2 = LABELS[cfg.metric];
     const bs = bounds(cfg);
@@ -54714,7 +59136,7 @@ var modelMetricCheck = {
       model: model.path,
       target: { column: target2.column, positive: target2.positive }
     };
-    const counts = `n=${n}, ${nPos} positive`;
+    const counts = `n=${n2}, ${nPos} positive`;
     const base = {
       id: cfg.id,
       check: "model.metric",
@@ -54729,15 +59151,15 @@ var modelMetricCheck = {
         metrics: [
           { name: cfg.metric, value: null },
           ...metrics,
-          { name: "n", value: n },
+          { name: "n", value: n2 },
           { name: "n_positive", value: nPos }
         ],
         details: details2,
         message: `${label2}${operatingPoint(cfg)} is undefined on ${dataset} (${counts}${confText2}): ${reason}`
       }
     ];
-    if (n === 0) return undefinedResult("the dataset has no rows");
-    if (nPos === 0 || nPos === n) {
+    if (n2 === 0) return undefinedResult("the dataset has no rows");
+    if (nPos === 0 || nPos === n2) {
       return undefinedResult(
         `only one class is present (${nPos === 0 ? `no row has ${target2.column} = "${target2.positive}"; check target.positive` : "every row is positive"})`
       );
@@ -54813,7 +59235,7 @@ var modelMetricCheck = {
       ci,
       level: ciCfg?.level,
       extra: [
-        { name: "n", value: n },
+        { name: "n", value: n2 },
         { name: "n_positive", value: nPos },
         ...isThresholdMetric(cfg.metric) ? [{ name: "threshold", value: threshold }] : []
       ],
@@ -54942,7 +59364,7 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
   const task = metricTask(cfg.metric);
   const label2 = `${LABELS[cfg.metric]}${classText(cfg)}`;
   const bs = bounds(cfg);
-  const n = table2.rowCount;
+  const n2 = table2.rowCount;
   const details2 = {
     dataset,
     dataset_path: table2.path,
@@ -54987,20 +59409,20 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
     }
     details2.target = { column: target2.column, classes };
     const y = classIndicesFromTable(table2, target2.column, classes);
-    const p = await ctx.memo(
+    const p2 = await ctx.memo(
       `predict-matrix:${dataset}`,
       () => predictMatrix({ rootDir: ctx.rootDir, model, table: table2 })
     );
-    if (n > 0 && p.k !== classes.length) {
+    if (n2 > 0 && p2.k !== classes.length) {
       throw new InputError(
-        `${model.path}: output "${model.probabilities}" has ${p.k} column(s), but target.classes lists ${classes.length} label(s) (${classes.join(", ")}); list one label per probabilities column, in order.`
+        `${model.path}: output "${model.probabilities}" has ${p2.k} column(s), but target.classes lists ${classes.length} label(s) (${classes.join(", ")}); list one label per probabilities column, in order.`
       );
     }
     const k = classes.length;
     const support = new Array(k).fill(0);
     for (const c of y) support[c] = support[c] + 1;
-    const predicted = argmaxClass(p.values, k);
-    const recalls = n > 0 ? perClassRecall(predicted, y, k) : classes.map(() => null);
+    const predicted = argmaxClass(p2.values, k);
+    const recalls = n2 > 0 ? perClassRecall(predicted, y, k) : classes.map(() => null);
     strata = y;
     const perClass = {};
     classes.forEach((c, i) => {
@@ -55017,12 +59439,12 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
       extra.push({ name: "n_class", value: support[idx] });
     } else {
       try {
-        const r = oneVsRestAuroc(p.values, k, y);
+        const r = oneVsRestAuroc(p2.values, k, y);
         classes.forEach((c, i) => {
           perClass[c].auroc = r.perClass[i];
         });
         value = cfg.metric === "macro_auroc" ? r.macro : r.weighted;
-        const ovr = weightedOneVsRest(p.values, k, y);
+        const ovr = weightedOneVsRest(p2.values, k, y);
         weighted = (counts) => {
           const w = ovr(counts);
           return cfg.metric === "macro_auroc" ? w.macro : w.weighted;
@@ -55032,15 +59454,15 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
       }
     }
   }
-  if (n === 0) reason = "the dataset has no rows";
+  if (n2 === 0) reason = "the dataset has no rows";
   if (value === null || reason !== "") {
     return [
       {
         ...base,
         status: "error",
-        metrics: [{ name: cfg.metric, value: null }, ...extra, { name: "n", value: n }],
+        metrics: [{ name: cfg.metric, value: null }, ...extra, { name: "n", value: n2 }],
         details: details2,
-        message: `${label2} is undefined on ${dataset} (n=${n}): ${reason || "it cannot be computed"}`
+        message: `${label2} is undefined on ${dataset} (n=${n2}): ${reason || "it cannot be computed"}`
       }
     ];
   }
@@ -55048,7 +59470,7 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
   let ci;
   if (ciCfg && weighted) {
     try {
-      const r = rowBootstrapCi(n, weighted, { ...ciCfg, strata });
+      const r = rowBootstrapCi(n2, weighted, { ...ciCfg, strata });
       ci = [r.low, r.high];
       details2.ci = {
         level: ciCfg.level,
@@ -55070,8 +59492,8 @@ async function runNonBinary(ctx, cfg, dataset, table2) {
     value,
     ci,
     level: ciCfg?.level,
-    extra: [...extra, { name: "n", value: n }],
-    describe: (shown2, ciText, judgedText) => `${label2} ${shown2}${ciText}${judgedText} (bound ${boundsText(bs)}${onText2(cfg)}) on ${dataset} (n=${n})`
+    extra: [...extra, { name: "n", value: n2 }],
+    describe: (shown2, ciText, judgedText) => `${label2} ${shown2}${ciText}${judgedText} (bound ${boundsText(bs)}${onText2(cfg)}) on ${dataset} (n=${n2})`
   });
 }
 function judge({ cfg, base, details: details2, value, ci, level, extra, describe: describe4 }) {
@@ -55199,15 +59621,15 @@ function seededShuffle(items, seed) {
   }
   return items;
 }
-function sampleRows(n, max, seed) {
-  const all = Array.from({ length: n }, (_, i) => i);
-  if (max === void 0 || n <= max) return all;
+function sampleRows(n2, max, seed) {
+  const all = Array.from({ length: n2 }, (_, i) => i);
+  if (max === void 0 || n2 <= max) return all;
   return seededShuffle(all, seed).slice(0, max).sort((a, b) => a - b);
 }
 function rowList2(rows, max = 5) {
   return rows.slice(0, max).join(", ") + (rows.length > max ? ", \u2026" : "");
 }
-var plural2 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural4 = (n2, one2, many = `${one2}s`) => `${n2} ${n2 === 1 ? one2 : many}`;
 var cellOf = (v) => Number.isNaN(v) ? null : String(v);
 async function evaluate(ctx, cfg, type, skipMissing) {
   const { model, dataset } = runTarget(ctx, cfg, type);
@@ -55279,45 +59701,45 @@ var Perturbation = external_exports.union([
   external_exports.strictObject({ shuffle: external_exports.literal(true) }).describe("Permute the column across rows (seeded)."),
   external_exports.strictObject({ missing: external_exports.literal(true) }).describe("Make the value missing in every row.")
 ]);
-function perturbationText(p) {
-  if ("set" in p) return typeof p.set === "number" ? `set to ${p.set}` : `set to "${p.set}"`;
-  if ("add" in p) return p.add >= 0 ? `increased by ${p.add}` : `decreased by ${-p.add}`;
-  if ("multiply" in p) return `multiplied by ${p.multiply}`;
-  if ("shuffle" in p) return "shuffled across rows";
+function perturbationText(p2) {
+  if ("set" in p2) return typeof p2.set === "number" ? `set to ${p2.set}` : `set to "${p2.set}"`;
+  if ("add" in p2) return p2.add >= 0 ? `increased by ${p2.add}` : `decreased by ${-p2.add}`;
+  if ("multiply" in p2) return `multiplied by ${p2.multiply}`;
+  if ("shuffle" in p2) return "shuffled across rows";
   return "set to missing";
 }
 var isNumberText = (s) => s.trim() !== "" && Number.isFinite(Number(s));
-function perturbColumn(p, cells, values, naValues, seed) {
-  if ("set" in p) {
-    const text3 = typeof p.set === "number" ? String(p.set) : naValues.includes(p.set) ? null : p.set.trim();
-    return cells.map(() => text3);
+function perturbColumn(p2, cells, values, naValues, seed) {
+  if ("set" in p2) {
+    const text5 = typeof p2.set === "number" ? String(p2.set) : naValues.includes(p2.set) ? null : p2.set.trim();
+    return cells.map(() => text5);
   }
-  if ("add" in p) return Array.from(values, (v) => cellOf(v + p.add));
-  if ("multiply" in p) return Array.from(values, (v) => cellOf(v * p.multiply));
-  if ("shuffle" in p) return seededShuffle([...cells], seed);
+  if ("add" in p2) return Array.from(values, (v) => cellOf(v + p2.add));
+  if ("multiply" in p2) return Array.from(values, (v) => cellOf(v * p2.multiply));
+  if ("shuffle" in p2) return seededShuffle([...cells], seed);
   return cells.map(() => null);
 }
 function invarianceProblems(cfg, project, dataset) {
   const problems = [];
-  const p = cfg.perturbation;
-  if ("add" in p && p.add === 0) {
+  const p2 = cfg.perturbation;
+  if ("add" in p2 && p2.add === 0) {
     problems.push({
       path: ["perturbation", "add"],
       message: "adding 0 changes nothing; the check could not fail"
     });
   }
-  if ("multiply" in p && p.multiply === 1) {
+  if ("multiply" in p2 && p2.multiply === 1) {
     problems.push({
       path: ["perturbation", "multiply"],
       message: "multiplying by 1 changes nothing; the check could not fail"
     });
   }
-  if ("set" in p && typeof p.set === "string" && !isNumberText(p.set)) {
+  if ("set" in p2 && typeof p2.set === "string" && !isNumberText(p2.set)) {
     const na = dataset ? project.datasets[dataset]?.na_values ?? [] : [];
-    if (!na.includes(p.set)) {
+    if (!na.includes(p2.set)) {
       problems.push({
         path: ["perturbation", "set"],
-        message: `"${p.set}" is not a number${na.length > 0 ? ` nor one of the dataset's na_values (${na.map((v) => `"${v}"`).join(", ")})` : ""}; model features are fed as numbers (use \`missing: true\` for a missing value)`
+        message: `"${p2.set}" is not a number${na.length > 0 ? ` nor one of the dataset's na_values (${na.map((v) => `"${v}"`).join(", ")})` : ""}; model features are fed as numbers (use \`missing: true\` for a missing value)`
       });
     }
   }
@@ -55326,7 +59748,7 @@ function invarianceProblems(cfg, project, dataset) {
 function invarianceCriterion(cfg, dataset) {
   const tol = cfg.tolerance ?? DEFAULT_INVARIANCE_TOLERANCE;
   const share = cfg.min_fraction === void 0 || cfg.min_fraction >= 1 ? "every row" : `at least ${cfg.min_fraction * 100}% of rows`;
-  const flips = cfg.max_flipped !== void 0 ? ` and at most ${plural2(cfg.max_flipped, "decision")} flipped at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}` : "";
+  const flips = cfg.max_flipped !== void 0 ? ` and at most ${plural4(cfg.max_flipped, "decision")} flipped at threshold ${cfg.threshold ?? DEFAULT_THRESHOLD}` : "";
   return `P(positive) changes by \u2264 ${tol} on ${share} of ${dataset} when ${cfg.feature} is ${perturbationText(cfg.perturbation)}${flips}`;
 }
 var invarianceCheck = {
@@ -55364,7 +59786,7 @@ var invarianceCheck = {
   async run(ctx, cfg) {
     const problems = invarianceProblems(cfg, ctx.config, evalDataset(cfg.dataset, ctx.config));
     if (problems.length > 0) {
-      throw new ConfigurationError(problems.map((p) => `check ${cfg.id}: ${p.path.join(".")}: ${p.message}`));
+      throw new ConfigurationError(problems.map((p2) => `check ${cfg.id}: ${p2.path.join(".")}: ${p2.message}`));
     }
     const ev = await evaluate(ctx, cfg, "model.invariance");
     const { dataset, table: table2, rows, base } = ev;
@@ -55381,12 +59803,12 @@ var invarianceCheck = {
     const na = ctx.config.datasets[dataset]?.na_values ?? [];
     const replaced = perturbColumn(cfg.perturbation, cells, values, na, seed);
     const after = await ev.predict(/* @__PURE__ */ new Map([[cfg.feature, replaced]]), what);
-    const n = rows.length;
+    const n2 = rows.length;
     const over = [];
     const flippedRows = [];
     let maxChange = 0;
     let maxRow = null;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       const change = Math.abs(after[i] - base[i]);
       if (change > maxChange) {
         maxChange = change;
@@ -55396,13 +59818,13 @@ var invarianceCheck = {
       if (change > tolerance) over.push(row);
       if (after[i] >= threshold !== base[i] >= threshold) flippedRows.push(row);
     }
-    const within = n === 0 ? null : (n - over.length) / n;
+    const within = n2 === 0 ? null : (n2 - over.length) / n2;
     const byRow = minFraction >= 1;
     const changeBound = { op: "<=", value: tolerance };
     const metrics = [
       {
         name: "max_abs_change",
-        value: n === 0 ? null : maxChange,
+        value: n2 === 0 ? null : maxChange,
         ...byRow ? { threshold: changeBound } : {}
       },
       { name: "rows_over_tolerance", value: over.length },
@@ -55416,7 +59838,7 @@ var invarianceCheck = {
         value: flippedRows.length,
         ...cfg.max_flipped !== void 0 ? { threshold: { op: "<=", value: cfg.max_flipped } } : {}
       },
-      { name: "n", value: n },
+      { name: "n", value: n2 },
       { name: "tolerance", value: tolerance },
       { name: "threshold", value: threshold }
     ];
@@ -55436,7 +59858,7 @@ var invarianceCheck = {
         tolerance,
         min_fraction: minFraction,
         threshold,
-        rows_evaluated: n,
+        rows_evaluated: n2,
         rows_in_dataset: table2.rowCount,
         sampled: ev.sampled,
         ...ev.sampled || "shuffle" in cfg.perturbation ? { seed } : {},
@@ -55445,11 +59867,11 @@ var invarianceCheck = {
         max_change_row: maxRow
       }
     };
-    const rowsText4 = ev.sampled ? `${n} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n} rows of ${dataset}`;
-    if (n === 0) {
+    const rowsText4 = ev.sampled ? `${n2} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n2} rows of ${dataset}`;
+    if (n2 === 0) {
       return [{ ...base_, status: "error", message: `${dataset} has no rows; nothing to perturb` }];
     }
-    const flipText = `${plural2(flippedRows.length, "decision")} flipped at threshold ${threshold}${cfg.max_flipped !== void 0 ? ` (at most ${cfg.max_flipped} allowed)` : ""}`;
+    const flipText = `${plural4(flippedRows.length, "decision")} flipped at threshold ${threshold}${cfg.max_flipped !== void 0 ? ` (at most ${cfg.max_flipped} allowed)` : ""}`;
     const maxText = formatValue(maxChange, byRow ? [changeBound] : []);
     const message = over.length === 0 ? `P(positive) changed by at most ${maxText} (tolerance ${tolerance}) on all ${rowsText4} when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; ${flipText}` : `P(positive) changed by more than ${tolerance} on ${over.length} of ${rowsText4} (rows ${rowList2(over)}) when ${cfg.feature} is ${perturbationText(cfg.perturbation)}; max change ${maxText}${byRow ? "" : `; ${formatValue(within ?? 0, [{ op: ">=", value: minFraction }])} of rows within tolerance (bound \u2265 ${minFraction})`}; ${flipText}`;
     return [{ ...base_, status: passes(metrics) ? "pass" : "fail", message }];
@@ -55506,7 +59928,7 @@ var directionalCheck = {
   criterion(cfg, project) {
     const dataset = evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset";
     const maxV = cfg.max_violations ?? 0;
-    return `${stepText(cfg)} never ${wrongMove(cfg)} P(positive) by more than ${cfg.tolerance ?? DEFAULT_DIRECTIONAL_TOLERANCE} on ${dataset}${maxV > 0 ? ` except on at most ${plural2(maxV, "row")}` : ""}`;
+    return `${stepText(cfg)} never ${wrongMove(cfg)} P(positive) by more than ${cfg.tolerance ?? DEFAULT_DIRECTIONAL_TOLERANCE} on ${dataset}${maxV > 0 ? ` except on at most ${plural4(maxV, "row")}` : ""}`;
   },
   async run(ctx, cfg) {
     const ev = await evaluate(ctx, cfg, "model.directional", cfg.feature);
@@ -55583,8 +60005,8 @@ var directionalCheck = {
       }
     };
     const skips = [
-      skippedMissing > 0 ? `${plural2(skippedMissing, "row")} skipped with ${cfg.feature} missing` : "",
-      unchanged > 0 ? `${plural2(unchanged, "row")} unchanged (${cfg.feature} = 0)` : ""
+      skippedMissing > 0 ? `${plural4(skippedMissing, "row")} skipped with ${cfg.feature} missing` : "",
+      unchanged > 0 ? `${plural4(unchanged, "row")} unchanged (${cfg.feature} = 0)` : ""
     ].filter((s) => s !== "");
     const skipText = skips.length > 0 ? `; ${skips.join(", ")}` : "";
     const of = ev.sampled ? `${dataset} (sampled, ${table2.rowCount} rows in all)` : dataset;
@@ -55608,17 +60030,17 @@ var POSITIVE_WORDS = ["1", "true", "positive", "pos", "yes"];
 var NEGATIVE_WORDS = ["0", "false", "negative", "neg", "no"];
 var CASE_NA = ["", "NA"];
 function labelOf(value, positive, where) {
-  const text3 = value === null || value === void 0 ? "" : String(value).trim();
-  const lower = text3.toLowerCase();
+  const text5 = value === null || value === void 0 ? "" : String(value).trim();
+  const lower = text5.toLowerCase();
   if (positive !== void 0) {
-    const p = positive.trim();
-    if (text3 === p || isNumberText(text3) && isNumberText(p) && Number(text3) === Number(p)) return 1;
+    const p2 = positive.trim();
+    if (text5 === p2 || isNumberText(text5) && isNumberText(p2) && Number(text5) === Number(p2)) return 1;
   }
   if (POSITIVE_WORDS.includes(lower)) return 1;
   if (NEGATIVE_WORDS.includes(lower)) return 0;
   const accepted = `${positive !== void 0 ? `"${positive}" (target.positive), ` : ""}1/0, true/false, positive/negative, pos/neg or yes/no`;
   throw new InputError(
-    text3 === "" ? `${where}: \`expected\` is missing; give the expected label: ${accepted}` : `${where}: \`expected\` "${text3}" is not a label regops knows; use ${accepted}`
+    text5 === "" ? `${where}: \`expected\` is missing; give the expected label: ${accepted}` : `${where}: \`expected\` "${text5}" is not a label regops knows; use ${accepted}`
   );
 }
 function caseIdsChecked(ids, display) {
@@ -55651,25 +60073,25 @@ async function readCsvCases(abs, rel, display, features, positive) {
   for (const c of [...features, "expected"]) {
     if (!table2.hasColumn(c)) throw missingColumnError(display, c, features, table2.header);
   }
-  const n = table2.rowCount;
+  const n2 = table2.rowCount;
   const idCol = table2.hasColumn("id") ? table2.column("id") : null;
   const noteCol = table2.hasColumn("note") ? table2.column("note") : null;
-  const ids = Array.from({ length: n }, (_, i) => idCol?.[i]?.trim() || `#${i + 1}`);
+  const ids = Array.from({ length: n2 }, (_, i) => idCol?.[i]?.trim() || `#${i + 1}`);
   for (const f of features) table2.numeric(f);
   const exp = table2.column("expected");
   const expected = Uint8Array.from(
-    { length: n },
+    { length: n2 },
     (_, i) => labelOf(exp[i], positive, `${display}: row ${i + 1} (case ${ids[i]})`)
   );
   return {
     ids,
-    notes: Array.from({ length: n }, (_, i) => noteCol?.[i] ?? null),
+    notes: Array.from({ length: n2 }, (_, i) => noteCol?.[i] ?? null),
     expected,
     cols: features.map((f) => table2.column(f))
   };
 }
-function yamlCases(text3, display, features, positive) {
-  const data = parseYamlText(text3, display).data;
+function yamlCases(text5, display, features, positive) {
+  const data = parseYamlText(text5, display).data;
   const list2 = Array.isArray(data) ? data : data !== null && typeof data === "object" && Array.isArray(data.cases) ? data.cases : null;
   if (list2 === null) {
     throw new InputError(
@@ -55715,7 +60137,7 @@ function yamlCases(text3, display, features, positive) {
 async function readCases(rootDir, rel, features, positive, where = "model.cases file") {
   const abs = resolveInput(rootDir, rel, where);
   const display = displayPath(abs);
-  const ext = path17.extname(rel).toLowerCase();
+  const ext = path19.extname(rel).toLowerCase();
   const cases = ext === ".csv" || ext === ".tsv" ? await readCsvCases(abs, rel, display, features, positive) : yamlCases(await readFile3(abs, "utf8"), display, features, positive);
   if (cases.ids.length === 0) throw new InputError(`${display}: the file holds no cases`);
   caseIdsChecked(cases.ids, display);
@@ -55737,7 +60159,7 @@ var casesCheck = {
   },
   validate(cfg, project) {
     const problems = modelProblems("model.cases", project);
-    const ext = path17.extname(cfg.file).toLowerCase();
+    const ext = path19.extname(cfg.file).toLowerCase();
     if (!CASE_FILE_EXTENSIONS.includes(ext)) {
       problems.push({
         path: ["file"],
@@ -55763,35 +60185,35 @@ var casesCheck = {
       ctx.config.target?.positive,
       `check ${cfg.id}: file`
     );
-    const n = cases.ids.length;
-    const table2 = makeTable("cases", cfg.file, [...model.features], cases.cols, n);
-    const p = await predictPositive({ rootDir: ctx.rootDir, model, table: table2 });
+    const n2 = cases.ids.length;
+    const table2 = makeTable("cases", cfg.file, [...model.features], cases.cols, n2);
+    const p2 = await predictPositive({ rootDir: ctx.rootDir, model, table: table2 });
     const failing = [];
     const perCase = cases.ids.map((id, i) => {
-      const predicted = p[i] >= threshold ? 1 : 0;
+      const predicted = p2[i] >= threshold ? 1 : 0;
       const ok = predicted === cases.expected[i];
       if (!ok) failing.push(id);
       return {
         id,
         expected: cases.expected[i] === 1 ? "positive" : "negative",
         predicted: predicted === 1 ? "positive" : "negative",
-        p_positive: p[i],
+        p_positive: p2[i],
         pass: ok,
         ...cases.notes[i] ? { note: cases.notes[i] } : {}
       };
     });
-    const passed = n - failing.length;
-    const rate2 = passed / n;
+    const passed2 = n2 - failing.length;
+    const rate2 = passed2 / n2;
     const bound = { op: ">=", value: minRate };
     const metrics = [
       { name: "pass_rate", value: rate2, threshold: bound },
-      { name: "cases", value: n },
+      { name: "cases", value: n2 },
       { name: "failed", value: failing.length },
       { name: "threshold", value: threshold }
     ];
-    const { sha256 } = await sha256File(path17.resolve(ctx.rootDir, cfg.file));
+    const { sha256 } = await sha256File(path19.resolve(ctx.rootDir, cfg.file));
     const status = meets(rate2, bound) ? "pass" : "fail";
-    const head = `${passed} of ${n} cases in ${cfg.file} classified as expected at threshold ${threshold} (pass rate ${formatValue(rate2, [bound])}, bound \u2265 ${minRate})`;
+    const head = `${passed2} of ${n2} cases in ${cfg.file} classified as expected at threshold ${threshold} (pass rate ${formatValue(rate2, [bound])}, bound \u2265 ${minRate})`;
     return [
       {
         id: cfg.id,
@@ -55810,20 +60232,20 @@ var casesCheck = {
 
 // packages/model/src/delong.ts
 function midranks(values) {
-  const n = values.length;
-  const order = new Uint32Array(n);
-  for (let i2 = 0; i2 < n; i2++) order[i2] = i2;
+  const n2 = values.length;
+  const order = new Uint32Array(n2);
+  for (let i2 = 0; i2 < n2; i2++) order[i2] = i2;
   order.sort((a, b) => {
     const x = values[a];
     const y = values[b];
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const ranks = new Float64Array(n);
+  const ranks = new Float64Array(n2);
   let i = 0;
-  while (i < n) {
+  while (i < n2) {
     let j = i;
     const v = values[order[i]];
-    while (j + 1 < n && values[order[j + 1]] === v) j++;
+    while (j + 1 < n2 && values[order[j + 1]] === v) j++;
     const rank = (i + j) / 2 + 1;
     for (let k = i; k <= j; k++) ranks[order[k]] = rank;
     i = j + 1;
@@ -55842,18 +60264,18 @@ function checkLabels(labels) {
       m++;
     }
   }
-  const n = labels.length - m;
-  if (m === 0 || n === 0) {
+  const n2 = labels.length - m;
+  if (m === 0 || n2 === 0) {
     throw new Error(
-      `DeLong: the AUROC is undefined with only one class present (${m} positive, ${n} negative)`
+      `DeLong: the AUROC is undefined with only one class present (${m} positive, ${n2} negative)`
     );
   }
-  if (m < 2 || n < 2) {
+  if (m < 2 || n2 < 2) {
     throw new Error(
-      `DeLong: the variance needs at least 2 positives and 2 negatives (got ${m} positive, ${n} negative)`
+      `DeLong: the variance needs at least 2 positives and 2 negatives (got ${m} positive, ${n2} negative)`
     );
   }
-  return { positive, m, n };
+  return { positive, m, n: n2 };
 }
 function checkScores(name, scores2, nLabels) {
   if (scores2.length !== nLabels) {
@@ -55869,10 +60291,10 @@ function checkLevel2(level) {
   if (!(level > 0 && level < 1)) throw new Error(`DeLong: level must be in (0, 1), got ${level}`);
   return normalQuantile(1 - (1 - level) / 2);
 }
-function placements(scores2, positive, m, n) {
+function placements(scores2, positive, m, n2) {
   const x = new Float64Array(m);
-  const y = new Float64Array(n);
-  const z2 = new Float64Array(m + n);
+  const y = new Float64Array(n2);
+  const z2 = new Float64Array(m + n2);
   let ix = 0;
   let iy = 0;
   for (let i = 0; i < positive.length; i++) {
@@ -55886,9 +60308,9 @@ function placements(scores2, positive, m, n) {
   const ty = midranks(y);
   const tz = midranks(z2);
   const v10 = new Float64Array(m);
-  const v01 = new Float64Array(n);
-  for (let i = 0; i < m; i++) v10[i] = (tz[i] - tx[i]) / n;
-  for (let j = 0; j < n; j++) v01[j] = 1 - (tz[m + j] - ty[j]) / m;
+  const v01 = new Float64Array(n2);
+  for (let i = 0; i < m; i++) v10[i] = (tz[i] - tx[i]) / n2;
+  for (let j = 0; j < n2; j++) v01[j] = 1 - (tz[m + j] - ty[j]) / m;
   return { v10, v01 };
 }
 function mean(v) {
@@ -55911,16 +60333,16 @@ function difference(a, b) {
 function delongPaired(scoresA, scoresB, labels, level = 0.95) {
   checkScores("scoresA", scoresA, labels.length);
   checkScores("scoresB", scoresB, labels.length);
-  const { positive, m, n } = checkLabels(labels);
+  const { positive, m, n: n2 } = checkLabels(labels);
   const q2 = checkLevel2(level);
-  const a = placements(scoresA, positive, m, n);
-  const b = placements(scoresB, positive, m, n);
-  const covAB = sampleCovariance(a.v10, b.v10) / m + sampleCovariance(a.v01, b.v01) / n;
-  const varA = sampleCovariance(a.v10, a.v10) / m + sampleCovariance(a.v01, a.v01) / n;
-  const varB = sampleCovariance(b.v10, b.v10) / m + sampleCovariance(b.v01, b.v01) / n;
+  const a = placements(scoresA, positive, m, n2);
+  const b = placements(scoresB, positive, m, n2);
+  const covAB = sampleCovariance(a.v10, b.v10) / m + sampleCovariance(a.v01, b.v01) / n2;
+  const varA = sampleCovariance(a.v10, a.v10) / m + sampleCovariance(a.v01, a.v01) / n2;
+  const varB = sampleCovariance(b.v10, b.v10) / m + sampleCovariance(b.v01, b.v01) / n2;
   const d10 = difference(a.v10, b.v10);
   const d01 = difference(a.v01, b.v01);
-  const variance = sampleCovariance(d10, d10) / m + sampleCovariance(d01, d01) / n;
+  const variance = sampleCovariance(d10, d10) / m + sampleCovariance(d01, d01) / n2;
   const aucA = auroc(scoresA, labels);
   const aucB = auroc(scoresB, labels);
   const diff = aucB - aucA;
@@ -55948,14 +60370,14 @@ function delongPaired(scoresA, scoresB, labels, level = 0.95) {
       [covAB, varB]
     ],
     nPositive: m,
-    nNegative: n
+    nNegative: n2
   };
 }
 
 // packages/model/src/compare.ts
 var COMPARE_METRICS = PAIRED_METRICS;
-function compareDirection(metric) {
-  return metric === "brier" ? "lower_is_better" : "higher_is_better";
+function compareDirection(metric2) {
+  return metric2 === "brier" ? "lower_is_better" : "higher_is_better";
 }
 function pairedBootstrapDelta(options5) {
   const { baseline, candidate, labels, statistic, resamples = 1e3, seed = 0, level = 0.95 } = options5;
@@ -55963,16 +60385,16 @@ function pairedBootstrapDelta(options5) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const n = labels.length;
-  if (baseline.length !== n || candidate.length !== n) {
+  const n2 = labels.length;
+  if (baseline.length !== n2 || candidate.length !== n2) {
     throw new RangeError(
-      `baseline has ${baseline.length} score(s), candidate ${candidate.length}, but there are ${n} label(s)`
+      `baseline has ${baseline.length} score(s), candidate ${candidate.length}, but there are ${n2} label(s)`
     );
   }
-  if (n === 0) throw new RangeError("no rows to resample");
+  if (n2 === 0) throw new RangeError("no rows to resample");
   const sA = sortSample(baseline, labels);
   const sB = sortSample(candidate, labels);
-  const ones = new Uint32Array(n).fill(1);
+  const ones = new Uint32Array(n2).fill(1);
   const pointA = statistic.weighted(sA, ones);
   const pointB = statistic.weighted(sB, ones);
   for (const [who, v] of [
@@ -55987,16 +60409,16 @@ function pairedBootstrapDelta(options5) {
   }
   const pos = [];
   const neg = [];
-  for (let r = 0; r < n; r++) (labels[r] === 1 ? pos : neg).push(r);
+  for (let r = 0; r < n2; r++) (labels[r] === 1 ? pos : neg).push(r);
   const strata = [pos, neg].filter((rows) => rows.length > 0).map((rows) => ({
     rows: Uint32Array.from(rows),
     draws: new Uint32Array(rows.length),
     counts: new Uint32Array(rows.length)
   }));
   const rng = new Xoshiro128(seed);
-  const inputCounts = new Uint32Array(n);
-  const countsA = new Uint32Array(n);
-  const countsB = new Uint32Array(n);
+  const inputCounts = new Uint32Array(n2);
+  const countsA = new Uint32Array(n2);
+  const countsB = new Uint32Array(n2);
   const orderA = sA.order;
   const orderB = sB.order;
   const values = new Float64Array(resamples);
@@ -56013,7 +60435,7 @@ function pairedBootstrapDelta(options5) {
       }
       for (let j = 0; j < size; j++) inputCounts[s.rows[j]] = s.counts[j];
     }
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       countsA[i] = inputCounts[orderA[i]];
       countsB[i] = inputCounts[orderB[i]];
     }
@@ -56107,8 +60529,8 @@ var LABELS2 = METRIC_LABELS;
 var THRESHOLD_COMPARE = ["sensitivity", "specificity", "ppv", "npv", "accuracy"];
 var ciOf = (cfg) => cfg.ci ?? DEFAULT_CI2;
 var pctOf = (level) => `${Number((100 * level).toFixed(2))}%`;
-var minus = (text3) => text3.replace(/^-/, "\u2212");
-var signed2 = (text3) => text3.startsWith("-") ? minus(text3) : Number(text3) > 0 ? `+${text3}` : text3;
+var minus = (text5) => text5.replace(/^-/, "\u2212");
+var signed2 = (text5) => text5.startsWith("-") ? minus(text5) : Number(text5) > 0 ? `+${text5}` : text5;
 var opSign2 = (op) => ({ ">=": "\u2265", "<=": "\u2264", ">": ">", "<": "<" })[op];
 var boundText2 = (t) => `${opSign2(t.op)} ${t.value < 0 ? `\u2212${-t.value}` : t.op === "<=" && t.value > 0 ? `+${t.value}` : t.value}`;
 var failedOp = (op) => ({ ">=": "<", "<=": ">", ">": "\u2264", "<": "\u2265" })[op];
@@ -56143,25 +60565,25 @@ function groupRows(values, bins) {
   });
   const order = bins ? names : [...byName.keys()].sort();
   return {
-    groups: order.filter((n) => byName.has(n)).map((name) => ({ name, rows: byName.get(name) ?? [] })),
+    groups: order.filter((n2) => byName.has(n2)).map((name) => ({ name, rows: byName.get(name) ?? [] })),
     unassigned
   };
 }
 var pick3 = (a, rows) => Float64Array.from(rows, (r) => a[r]);
 function compareUnit(info, unit) {
   const { cfg, dataset } = info;
-  const metric = cfg.metric;
-  const label2 = LABELS2[metric];
+  const metric2 = cfg.metric;
+  const label2 = LABELS2[metric2];
   const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
   const ci = ciOf(cfg);
-  const direction = compareDirection(metric);
+  const direction = compareDirection(metric2);
   const margin = cfg.margin;
   const y = unit.labels;
-  const n = y.length;
+  const n2 = y.length;
   const nPos = countPositive(y);
-  const f = metricFunction(metric, threshold);
-  const valueBase = n === 0 ? null : f(unit.baseline, y);
-  const valueCand = n === 0 ? null : f(unit.candidate, y);
+  const f = metricFunction(metric2, threshold);
+  const valueBase = n2 === 0 ? null : f(unit.baseline, y);
+  const valueCand = n2 === 0 ? null : f(unit.candidate, y);
   const delta = valueBase === null || valueCand === null ? null : valueCand - valueBase;
   const flips = predictionFlips(
     unit.baseline,
@@ -56171,15 +60593,15 @@ function compareUnit(info, unit) {
     unit.withholdRows ? 0 : 20
   );
   if (unit.withholdRows) flips.rows_withheld = "sensitive attribute";
-  const judgedName = `delta_${metric}_ci_${direction === "higher_is_better" ? "lower" : "upper"}`;
+  const judgedName = `delta_${metric2}_ci_${direction === "higher_is_better" ? "lower" : "upper"}`;
   const verdictThreshold = nonInferiority([0, 0], margin, direction).threshold;
   const where = unit.subgroup ? `${dataset}, ${unit.subgroup.attribute} ${unit.subgroup.group}` : dataset;
-  const counts = `(n=${n}, ${nPos} positive)`;
+  const counts = `(n=${n2}, ${nPos} positive)`;
   const flipsText = `${flips.count} flip${flips.count === 1 ? "" : "s"} at ${threshold}${flips.count > 0 ? ` (${flips.to_positive} to positive, ${flips.to_negative} to negative)` : ""}`;
   const details2 = {
     dataset,
     dataset_path: info.datasetPath,
-    metric,
+    metric: metric2,
     margin,
     threshold,
     direction,
@@ -56204,14 +60626,14 @@ function compareUnit(info, unit) {
   };
   const metricsWith = (interval2, judged, pValue2) => {
     const out = [
-      { name: `${metric}_baseline`, value: valueBase },
-      { name: `${metric}_candidate`, value: valueCand },
-      { name: `delta_${metric}`, value: delta, ...interval2 ? { ci: interval2 } : {} },
+      { name: `${metric2}_baseline`, value: valueBase },
+      { name: `${metric2}_candidate`, value: valueCand },
+      { name: `delta_${metric2}`, value: delta, ...interval2 ? { ci: interval2 } : {} },
       { name: judgedName, value: judged, threshold: verdictThreshold },
-      { name: "n", value: n },
+      { name: "n", value: n2 },
       { name: "n_positive", value: nPos }
     ];
-    if (metric === "auroc") out.push({ name: "delong_p_value", value: pValue2 ?? null });
+    if (metric2 === "auroc") out.push({ name: "delong_p_value", value: pValue2 ?? null });
     return out;
   };
   const fmt2 = (v) => v === null ? "undefined" : formatValue(v, []);
@@ -56223,16 +60645,16 @@ function compareUnit(info, unit) {
     details: { ...details2, flips },
     message: `${label2}${operatingPointText(cfg)} not compared on ${where} ${counts}: ${reason} (${pointsText}); ${flipsText}`
   });
-  if (unit.subgroup && n < (cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE)) {
-    return notJudged(`too small to judge: ${n} rows < min_size ${cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE}`);
+  if (unit.subgroup && n2 < (cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE)) {
+    return notJudged(`too small to judge: ${n2} rows < min_size ${cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE}`);
   }
-  if (n === 0) return notJudged("there are no rows");
-  if (metric === "auroc" && (nPos === 0 || nPos === n)) {
+  if (n2 === 0) return notJudged("there are no rows");
+  if (metric2 === "auroc" && (nPos === 0 || nPos === n2)) {
     return notJudged(`AUROC is undefined with only one class present`);
   }
   if (valueBase === null || valueCand === null) {
     const who = [valueBase === null ? "baseline" : "", valueCand === null ? "candidate" : ""].filter(Boolean).join(" and ");
-    return notJudged(`${label2} of the ${who} is undefined (${undefinedReason2(metric, threshold)})`);
+    return notJudged(`${label2} of the ${who} is undefined (${undefinedReason2(metric2, threshold)})`);
   }
   let boot;
   try {
@@ -56240,7 +60662,7 @@ function compareUnit(info, unit) {
       baseline: unit.baseline,
       candidate: unit.candidate,
       labels: y,
-      statistic: statisticFor(metric, threshold),
+      statistic: statisticFor(metric2, threshold),
       resamples: ci.resamples,
       seed: ci.seed,
       level: ci.level
@@ -56253,7 +60675,7 @@ function compareUnit(info, unit) {
   if (boot.skipped > 0) details2.ci.skipped = boot.skipped;
   let pValue = null;
   let delongText = "";
-  if (metric === "auroc") {
+  if (metric2 === "auroc") {
     try {
       const d = delongPaired(unit.baseline, unit.candidate, y, ci.level);
       pValue = d.pValue;
@@ -56280,17 +60702,17 @@ function compareUnit(info, unit) {
   return {
     ...base,
     status: verdict.pass ? "pass" : "fail",
-    metrics: metricsWith(interval, verdict.value, metric === "auroc" ? pValue : void 0),
+    metrics: metricsWith(interval, verdict.value, metric2 === "auroc" ? pValue : void 0),
     details: details2,
     message: `${label2} \u0394 ${signed2(formatValue(delta ?? 0, []))}${operatingPointText(cfg)} (${pointsText}); ${pctOf(ci.level)} CI ${lowShown}\u2013${highShown}${skippedText}, ${verdictText}${delongText}; ${flipsText} on ${where} ${counts}`
   };
 }
-function pText2(p) {
-  if (p < 1e-4) return "<0.0001";
-  return String(Number(p.toPrecision(2)));
+function pText2(p2) {
+  if (p2 < 1e-4) return "<0.0001";
+  return String(Number(p2.toPrecision(2)));
 }
-function undefinedReason2(metric, threshold) {
-  switch (metric) {
+function undefinedReason2(metric2, threshold) {
+  switch (metric2) {
     case "sensitivity":
       return "there are no positive rows";
     case "specificity":
@@ -56440,7 +60862,7 @@ var modelCompareCheck = {
 
 // packages/model/src/determinism.ts
 import os from "node:os";
-import path18 from "node:path";
+import path20 from "node:path";
 import * as ort2 from "onnxruntime-node";
 var datasetOption = external_exports.string().optional().describe("Dataset to run on (default: the dataset with role `test`).");
 var seedOption = external_exports.number().int().min(0).optional().describe(`Seed of the row sample; default ${DEFAULT_SEED}.`);
@@ -56488,9 +60910,9 @@ var determinismCheck = {
     const threads = cfg.threads ?? 1;
     const rows = sampleRows(table2.rowCount, cfg.max_rows, cfg.seed ?? DEFAULT_SEED);
     const sampled = rows.length < table2.rowCount;
-    const input2 = sampled ? subTable(table2, model.features, rows, `${table2.path} (${rows.length} sampled rows)`) : table2;
-    const first = await predictPositive({ rootDir: ctx.rootDir, model, table: input2, threads });
-    const second = await predictPositive({ rootDir: ctx.rootDir, model, table: input2, threads });
+    const input3 = sampled ? subTable(table2, model.features, rows, `${table2.path} (${rows.length} sampled rows)`) : table2;
+    const first = await predictPositive({ rootDir: ctx.rootDir, model, table: input3, threads });
+    const second = await predictPositive({ rootDir: ctx.rootDir, model, table: input3, threads });
     const different = [];
     let maxDiff = 0;
     for (let i = 0; i < rows.length; i++) {
@@ -56499,11 +60921,11 @@ var determinismCheck = {
       if (d > tolerance) different.push(rows[i] + 1);
     }
     const bound = { op: "<=", value: tolerance };
-    const n = rows.length;
+    const n2 = rows.length;
     const metrics = [
-      { name: "max_abs_difference", value: n === 0 ? null : maxDiff, threshold: bound },
+      { name: "max_abs_difference", value: n2 === 0 ? null : maxDiff, threshold: bound },
       { name: "rows_different", value: different.length },
-      { name: "n", value: n },
+      { name: "n", value: n2 },
       { name: "threads", value: threads }
     ];
     const base = {
@@ -56519,14 +60941,14 @@ var determinismCheck = {
         model: model.path,
         tolerance,
         threads,
-        rows_evaluated: n,
+        rows_evaluated: n2,
         rows_in_dataset: table2.rowCount,
         sampled,
         different_rows: different.slice(0, 100)
       }
     };
-    const on = sampled ? `${n} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n} rows of ${dataset}`;
-    if (n === 0) return [{ ...base, status: "error", message: `${dataset} has no rows; nothing to compare` }];
+    const on = sampled ? `${n2} sampled rows of ${dataset} (of ${table2.rowCount})` : `${n2} rows of ${dataset}`;
+    if (n2 === 0) return [{ ...base, status: "error", message: `${dataset} has no rows; nothing to compare` }];
     const diffText = formatSignificant(maxDiff, [bound]);
     const message = different.length === 0 ? maxDiff === 0 ? `two runs in separate sessions gave identical P(positive) on all ${on} (tolerance ${tolerance})` : `two runs in separate sessions gave P(positive) within ${tolerance} on all ${on} (max difference ${diffText})` : `two runs in separate sessions gave P(positive) differing by more than ${tolerance} on ${different.length} of ${on} (rows ${rowList2(different)}); max difference ${diffText}`;
     return [{ ...base, status: different.length === 0 ? "pass" : "fail", message }];
@@ -56608,7 +61030,7 @@ var latencyCheck = {
     const { model, dataset } = runTarget(ctx, cfg, "model.latency");
     const table2 = await ctx.services.loadTable(dataset);
     const cols = model.features.map((f) => table2.numeric(f));
-    const n = table2.rowCount;
+    const n2 = table2.rowCount;
     const sample = cfg.sample ?? DEFAULT_LATENCY_SAMPLE;
     const batchSize = cfg.batch_size ?? model.batch_size;
     const batches = cfg.batches ?? DEFAULT_LATENCY_BATCHES;
@@ -56622,12 +61044,12 @@ var latencyCheck = {
       verifies: cfg.verifies,
       controls: cfg.controls
     };
-    if (n === 0) {
+    if (n2 === 0) {
       return [
         { ...common, status: "error", metrics: [], message: `${dataset} has no rows; nothing to time` }
       ];
     }
-    const order = sampleRows(n, sample, cfg.seed ?? DEFAULT_SEED);
+    const order = sampleRows(n2, sample, cfg.seed ?? DEFAULT_SEED);
     await predictPositive({
       rootDir: ctx.rootDir,
       model,
@@ -56645,7 +61067,7 @@ var latencyCheck = {
     };
     let session;
     try {
-      session = await ort2.InferenceSession.create(path18.resolve(ctx.rootDir, model.path), {
+      session = await ort2.InferenceSession.create(path20.resolve(ctx.rootDir, model.path), {
         executionProviders: ["cpu"],
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
@@ -56661,7 +61083,7 @@ var latencyCheck = {
     const batchMs = [];
     try {
       const oneRow = (k) => feed(() => order[k % order.length], 1);
-      const oneBatch = (b) => feed((i) => (b * batchSize + i) % n, batchSize);
+      const oneBatch = (b) => feed((i) => (b * batchSize + i) % n2, batchSize);
       for (let w = 0; w < warmup; w++) await session.run(oneRow(w), outputs);
       for (let k = 0; k < sample; k++) {
         const feeds = oneRow(k);
@@ -56765,7 +61187,7 @@ function groupRows2(values, bins) {
   });
   const order = bins ? names : [...byName.keys()].sort();
   return {
-    groups: order.filter((n) => byName.has(n)).map((name) => ({ name, rows: byName.get(name) ?? [] })),
+    groups: order.filter((n2) => byName.has(n2)).map((name) => ({ name, rows: byName.get(name) ?? [] })),
     unassigned
   };
 }
@@ -56846,7 +61268,7 @@ var subgroupsCheck = {
       const nPos = y.reduce((a, b) => a + b, 0);
       const c = confusionMatrix(s, y, threshold);
       let meanP = 0;
-      for (const p of s) meanP += p;
+      for (const p2 of s) meanP += p2;
       rates.push({
         name: label2,
         tpr: c.sensitivity,
@@ -56917,7 +61339,7 @@ var subgroupsCheck = {
     }
     metrics.push({ name: "groups", value: groups.length }, { name: "small_groups", value: small.length });
     const status = problems.length > 0 ? "fail" : small.length > 0 ? cfg.small_groups === "fail" ? "fail" : "warn" : "pass";
-    const summary = judgedGroups.map(
+    const summary2 = judgedGroups.map(
       (r) => `${r.name}: TPR ${r.tpr === null ? "\u2014" : r.tpr.toFixed(3)}, FPR ${r.fpr === null ? "\u2014" : r.fpr.toFixed(3)}`
     ).join("; ");
     return [
@@ -56929,7 +61351,7 @@ var subgroupsCheck = {
         verifies: cfg.verifies,
         controls: cfg.controls,
         metrics,
-        message: `${[...problems, ...small.map((x) => `too small to judge: ${x}`)].join("; ") || `every group within bounds`} (${summary}; threshold ${threshold}${unassigned ? `; ${unassigned} row(s) without a group` : ""}) on ${dataset}`,
+        message: `${[...problems, ...small.map((x) => `too small to judge: ${x}`)].join("; ") || `every group within bounds`} (${summary2}; threshold ${threshold}${unassigned ? `; ${unassigned} row(s) without a group` : ""}) on ${dataset}`,
         details: {
           dataset,
           attribute: cfg.attribute,
@@ -56961,14 +61383,14 @@ function positives(table2, project) {
   const positive = target2.positive.trim();
   const asNumber = positive !== "" && Number.isFinite(Number(positive)) ? Number(positive) : null;
   let k = 0;
-  let n = 0;
-  for (const cell of table2.column(target2.column)) {
-    const v = cell?.trim() ?? "";
+  let n2 = 0;
+  for (const cell3 of table2.column(target2.column)) {
+    const v = cell3?.trim() ?? "";
     if (v === "") continue;
-    n++;
+    n2++;
     if (v === positive || asNumber !== null && v !== "" && Number(v) === asNumber) k++;
   }
-  return n === 0 ? null : { k, n };
+  return n2 === 0 ? null : { k, n: n2 };
 }
 var pct2 = (x) => `${(100 * x).toFixed(1)}%`;
 async function scores(ctx, dataset, table2) {
@@ -57180,22 +61602,52 @@ function parse4(command, args, options5) {
     throw new UsageError(`${command}: ${err.message.split("\n")[0]} (see: regops ${command} --help)`);
   }
 }
-function outputFiles(evidence) {
+function documentFiles(evidence, options5 = {}) {
+  const templates2 = options5.templatesDir ? loadTemplates(options5.templatesDir) : void 0;
+  const docs = renderAll(evidence, templates2 ? { templates: templates2 } : {});
+  if (options5.baseEvidence) docs["traceability-diff.md"] = renderTraceDiff(options5.baseEvidence, evidence);
+  return docs;
+}
+function outputFiles(evidence, options5 = {}) {
   return { [EVIDENCE_FILE]: `${JSON.stringify(evidence, null, 2)}
-`, ...renderAll(evidence) };
+`, ...documentFiles(evidence, options5) };
+}
+function readEvidence(file2) {
+  let data;
+  try {
+    data = JSON.parse(readFileSync5(file2, "utf8"));
+  } catch (e) {
+    const code3 = e.code;
+    throw new InputError(
+      `${file2}: ${code3 === "ENOENT" ? "file not found" : `not valid JSON: ${e.message}`}`
+    );
+  }
+  const parsed = Evidence.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
+    throw new ConfigurationError(problems);
+  }
+  return parsed.data;
 }
 async function cmdRun(args, io) {
   const v = parse4("run", args, {
     config: { type: "string", short: "c" },
-    out: { type: "string", short: "o" }
+    out: { type: "string", short: "o" },
+    templates: { type: "string" },
+    "base-evidence": { type: "string" }
   });
   if (v.help) return help(io, "run");
   const log = logger(io, Boolean(v.debug));
   const registry3 = defaultRegistry();
   const project = loadProject(String(v.config ?? "regops.yml"), registry3);
+  const docOptions = {
+    templatesDir: v.templates ? String(v.templates) : void 0,
+    baseEvidence: v["base-evidence"] ? readEvidence(String(v["base-evidence"])) : void 0
+  };
+  if (docOptions.templatesDir) loadTemplates(docOptions.templatesDir);
   const evidence = await runPipeline(project, registry3, createServices(project), { log });
   const outDir = String(v.out ?? "regops-out");
-  const files = outputFiles(evidence);
+  const files = outputFiles(evidence, docOptions);
   writeOutputDir(outDir, files);
   const { verdict, counts } = evidence.gate;
   io.out(
@@ -57225,9 +61677,9 @@ function cmdSchema(args, io) {
   if (v.out) {
     const dir = String(v.out);
     mkdirSync2(dir, { recursive: true });
-    for (const [name, text3] of Object.entries(schemas)) writeFileSync3(path19.join(dir, name), text3);
+    for (const [name, text5] of Object.entries(schemas)) writeFileSync3(path21.join(dir, name), text5);
     io.out(
-      `wrote ${Object.keys(schemas).map((n) => path19.join(dir, n)).join(", ")}
+      `wrote ${Object.keys(schemas).map((n2) => path21.join(dir, n2)).join(", ")}
 `
     );
     return 0;
@@ -57253,29 +61705,21 @@ function allSchemas() {
 function cmdRender(args, io) {
   const v = parse4("render", args, {
     evidence: { type: "string", short: "e" },
-    out: { type: "string", short: "o" }
+    out: { type: "string", short: "o" },
+    templates: { type: "string" },
+    "base-evidence": { type: "string" }
   });
   if (v.help) return help(io, "render");
   if (!v.evidence) throw new UsageError("render: --evidence FILE is required (see: regops render --help)");
   const file2 = String(v.evidence);
-  let data;
-  try {
-    data = JSON.parse(readFileSync3(file2, "utf8"));
-  } catch (e) {
-    const code2 = e.code;
-    throw new InputError(
-      `${file2}: ${code2 === "ENOENT" ? "file not found" : `not valid JSON: ${e.message}`}`
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`);
-    throw new ConfigurationError(problems);
-  }
-  const outDir = String(v.out ?? path19.dirname(file2));
-  const docs = renderAll(parsed.data);
+  const evidence = readEvidence(file2);
+  const outDir = String(v.out ?? path21.dirname(file2));
+  const docs = documentFiles(evidence, {
+    templatesDir: v.templates ? String(v.templates) : void 0,
+    baseEvidence: v["base-evidence"] ? readEvidence(String(v["base-evidence"])) : void 0
+  });
   mkdirSync2(outDir, { recursive: true });
-  for (const [name, text3] of Object.entries(docs)) writeFileSync3(path19.join(outDir, name), text3);
+  for (const [name, text5] of Object.entries(docs)) writeFileSync3(path21.join(outDir, name), text5);
   io.out(`rendered ${Object.keys(docs).length} documents into ${outDir}
 `);
   return 0;
@@ -57372,8 +61816,8 @@ async function main(argv, io = defaultIo) {
 }
 
 // packages/cli/src/bin.ts
-main(process.argv.slice(2)).then((code2) => {
-  process.exitCode = code2;
+main(process.argv.slice(2)).then((code3) => {
+  process.exitCode = code3;
 });
 /*! Bundled license information:
 

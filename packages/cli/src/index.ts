@@ -1,4 +1,5 @@
 export * from './main';
 export * from './output';
 export * from './registry';
+export * from './run-project';
 export * from './services';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Dependencies } from './dependencies';
+import { DesignReview } from './design-review';
 import { PccpVerdict } from './pccp';
 import { DatasetProfile } from './profile';
 import { CheckResult, Status } from './results';
@@ -136,6 +137,11 @@ export const Evidence = z
     checks: z.array(DeclaredCheck),
     results: z.array(CheckResult),
     gate: Gate,
+    design_review: DesignReview.nullable()
+      .default(null)
+      .describe(
+        'The design review of the pull/merge request (linked design inputs, reviewers with time and commit, labels) and its verdict, judged by the GitHub or GitLab integration; null: not judged (local run, no change request, or no gate.review policy).',
+      ),
   })
   .describe('RegOps evidence bundle: everything one run verified, the single source of every document.');
 export type Evidence = z.infer<typeof Evidence>;

@@ -328,5 +328,6 @@ export async function runPipeline(
     checks,
     results,
     gate,
+    design_review: null,
   };
 }
