@@ -2,7 +2,7 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-JJJS6MP6.mjs";
+} from "../chunks/chunk-UGG5OFZA.mjs";
 import "../chunks/chunk-AELYDQMD.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 

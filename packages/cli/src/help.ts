@@ -8,6 +8,7 @@ Commands:
   schema     write the JSON Schemas of regops.yml and of the evidence bundle
   render     re-render the documents from an existing evidence.json
   data       data tools: infer-schema
+  gitlab     the GitLab CI jobs: run a merge request's design control and post the note and status
 
 Options:
   -h, --help     show help (also: regops <command> --help)

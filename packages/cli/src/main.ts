@@ -282,9 +282,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return cmdRender(rest, io);
       case 'data':
         return await cmdData(rest, io);
+      case 'gitlab':
+        // Loaded on demand: @regops/gitlab imports this package (a static import would be a cycle).
+        return await (await import('@regops/gitlab')).runGitlab(rest, io);
       default:
         throw new UsageError(
-          `unknown command "${command}"; commands: run, validate, schema, render, data (see: regops --help)`,
+          `unknown command "${command}"; commands: run, validate, schema, render, data, gitlab (see: regops --help)`,
         );
     }
   } catch (e) {

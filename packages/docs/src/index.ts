@@ -28,6 +28,7 @@ export {
   type TemplateName,
   type Templates,
 } from './hbs';
+export { escapeXmlText, type JunitOptions, renderJunit } from './junit';
 export { MODEL_INDEX_TASK } from './modelcard';
 export { findChromium, type PdfOptions, type PdfOutcome, renderPdf } from './pdf';
 export { type RenderOptions, renderReport } from './report';

@@ -13583,6 +13583,8 @@ ${list3.map((p2) => `  - ${p2}`).join("\n")}`
 };
 var InputError = class extends RegopsError {
 };
+var UsageError = class extends RegopsError {
+};
 function isRegopsError(e) {
   return e instanceof RegopsError;
 }
@@ -34397,10 +34399,10 @@ function groupSizes(results) {
     if (r.check !== "model.subgroups" && r.check !== "model.compare") continue;
     const d = details(r);
     if (r.check === "model.subgroups" && Array.isArray(d.groups)) {
-      const attr = typeof d.attribute === "string" ? d.attribute : "?";
+      const attr2 = typeof d.attribute === "string" ? d.attribute : "?";
       for (const g of d.groups) {
         if (typeof g?.rows === "number")
-          out.push({ group: `${attr}=${String(g.group)}`, n: g.rows, source: r.id });
+          out.push({ group: `${attr2}=${String(g.group)}`, n: g.rows, source: r.id });
       }
       continue;
     }
@@ -46132,6 +46134,159 @@ function renderTraceDiff(base, head) {
     out.push("");
   }
   return out.join("\n");
+}
+
+// packages/docs/src/junit.ts
+function escapeXmlText(text5, attribute = false) {
+  let out = "";
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const next = text5.charCodeAt(i + 1);
+      if (next >= 56320 && next <= 57343) {
+        out += text5[i] ?? "";
+        out += text5[i + 1] ?? "";
+        i++;
+      } else out += visible(c);
+      continue;
+    }
+    if (c >= 56320 && c <= 57343) {
+      out += visible(c);
+      continue;
+    }
+    switch (c) {
+      case 38:
+        out += "&amp;";
+        continue;
+      case 60:
+        out += "&lt;";
+        continue;
+      case 62:
+        out += "&gt;";
+        continue;
+      case 34:
+        out += attribute ? "&quot;" : '"';
+        continue;
+      case 39:
+        out += attribute ? "&apos;" : "'";
+        continue;
+      case 9:
+        out += attribute ? "&#9;" : "	";
+        continue;
+      case 10:
+        out += attribute ? "&#10;" : "\n";
+        continue;
+      case 13:
+        out += "&#13;";
+        continue;
+    }
+    if (c < 32 || c === 65534 || c === 65535 || c >= 127 && c <= 132 || c >= 134 && c <= 159) {
+      out += visible(c);
+      continue;
+    }
+    out += text5[i] ?? "";
+  }
+  return out;
+}
+var visible = (c) => `\\u${c.toString(16).toUpperCase().padStart(4, "0")}`;
+var attr = (name, value) => ` ${name}="${escapeXmlText(String(value), true)}"`;
+var seconds = (ms) => (Math.max(0, ms) / 1e3).toFixed(3);
+function stageOf(r) {
+  const prefix = r.check.split(".")[0] ?? "";
+  return prefix === "" ? "other" : prefix;
+}
+function outcomeOf(status, failOn) {
+  if (status === "error") return "error";
+  if (status === "fail") return "failure";
+  if (status === "skip") return failOn.includes("skip") ? "failure" : "skipped";
+  if (status === "warn") return failOn.includes("warn") ? "failure" : "pass";
+  return "pass";
+}
+function detailText(r) {
+  const lines2 = [r.message];
+  for (const m of r.metrics) {
+    const ci = m.ci ? ` [CI ${m.ci.map((x) => formatNumber(x)).join(", ")}]` : "";
+    lines2.push(`${m.name}: ${formatObserved(m)}${ci}`);
+  }
+  if (r.verifies.length > 0) lines2.push(`verifies: ${r.verifies.join(", ")}`);
+  if (r.controls.length > 0) lines2.push(`risk controls: ${r.controls.join(", ")}`);
+  return lines2.join("\n");
+}
+function failureMessage(r) {
+  const bounded = r.metrics.filter((m) => m.threshold !== void 0);
+  const missed = bounded.filter((m) => m.value === null || m.threshold && !meets(m.value, m.threshold));
+  const shown2 = missed.length > 0 ? missed : bounded;
+  if (shown2.length === 0) return r.message;
+  return `${r.message} (${shown2.map((m) => `${m.name}: ${formatObserved(m)}`).join("; ")})`;
+}
+function renderJunit(e, options5 = {}) {
+  const failOn = e.gate.policy.fail_on;
+  const stages = [];
+  const byStage = /* @__PURE__ */ new Map();
+  for (const r of e.results) {
+    const s = stageOf(r);
+    if (!byStage.has(s)) {
+      byStage.set(s, []);
+      stages.push(s);
+    }
+    byStage.get(s)?.push(r);
+  }
+  const count = (rs) => {
+    const c = { tests: rs.length, failures: 0, errors: 0, skipped: 0, ms: 0 };
+    for (const r of rs) {
+      const o = outcomeOf(r.status, failOn);
+      if (o === "failure") c.failures++;
+      else if (o === "error") c.errors++;
+      else if (o === "skipped") c.skipped++;
+      c.ms += r.duration_ms ?? 0;
+    }
+    return c;
+  };
+  const total = count(e.results);
+  const lines2 = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  lines2.push(
+    `<testsuites${attr("name", options5.name ?? `RegOps: ${e.project.name}`)}${attr("tests", total.tests)}${attr("failures", total.failures)}${attr("errors", total.errors)}${attr("skipped", total.skipped)}${attr("time", seconds(total.ms))}${attr("timestamp", e.run.started_at)}>`
+  );
+  for (const stage of stages) {
+    const rs = byStage.get(stage) ?? [];
+    const c = count(rs);
+    lines2.push(
+      `  <testsuite${attr("name", stage)}${attr("tests", c.tests)}${attr("failures", c.failures)}${attr("errors", c.errors)}${attr("skipped", c.skipped)}${attr("time", seconds(c.ms))}${attr("timestamp", e.run.started_at)}>`
+    );
+    lines2.push("    <properties>");
+    lines2.push(`      <property${attr("name", "regops.version")}${attr("value", e.tool.version)}/>`);
+    lines2.push(`      <property${attr("name", "regops.gate")}${attr("value", e.gate.verdict)}/>`);
+    if (e.run.git?.sha)
+      lines2.push(`      <property${attr("name", "git.sha")}${attr("value", e.run.git.sha)}/>`);
+    lines2.push("    </properties>");
+    for (const r of rs) {
+      const name = r.title && r.title !== r.id ? `${r.id}: ${r.title}` : r.id;
+      const open4 = `    <testcase${attr("classname", r.check)}${attr("name", name)}${attr("time", seconds(r.duration_ms ?? 0))}`;
+      const o = outcomeOf(r.status, failOn);
+      if (o === "pass") {
+        if (r.status === "warn") {
+          lines2.push(`${open4}>`);
+          lines2.push(`      <system-out>${escapeXmlText(`warning: ${detailText(r)}`)}</system-out>`);
+          lines2.push("    </testcase>");
+        } else lines2.push(`${open4}/>`);
+        continue;
+      }
+      lines2.push(`${open4}>`);
+      if (o === "skipped") {
+        lines2.push(`      <skipped${attr("message", r.message)}/>`);
+      } else {
+        const tag = o === "error" ? "error" : "failure";
+        lines2.push(
+          `      <${tag}${attr("message", failureMessage(r))}${attr("type", r.status === "fail" || r.status === "error" ? r.check : `${r.check} (${r.status})`)}>${escapeXmlText(detailText(r))}</${tag}>`
+        );
+      }
+      lines2.push("    </testcase>");
+    }
+    lines2.push("  </testsuite>");
+  }
+  lines2.push("</testsuites>");
+  return `${lines2.join("\n")}
+`;
 }
 
 // packages/docs/src/index.ts
@@ -62939,7 +63094,7 @@ var GithubPlatform = class {
     if (files.length === 0) return { status: "skipped", reason: "no files" };
     const root = commonDir(files);
     try {
-      const { DefaultArtifactClient } = await import("./artifact-TFW5AWO2.mjs");
+      const { DefaultArtifactClient } = await import("./artifact-WWW2YLP3.mjs");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, root, {});
       const url2 = res.id !== void 0 && this.#ctx.runUrl !== null ? `${this.#ctx.runUrl}/artifacts/${res.id}` : null;
@@ -63317,7 +63472,28 @@ async function adoptEvidenceChange(platform, evidence) {
   }
   platform.setChange(pr);
 }
+
 export {
+  require_dist,
+  ConfigurationError,
+  InputError,
+  UsageError,
+  isRegopsError,
+  PLATFORM_LIMITS,
+  evaluateDesignReview,
+  nearest,
+  composeComment,
+  findSticky,
+  fitToBudget,
+  Evidence,
+  renderJunit,
+  EVIDENCE_FILE,
+  writeOutputDir,
+  overallVerdict,
+  commentBody,
+  checkTitle,
+  outputFiles,
+  runProject,
   runAction
 };
 /*! Bundled license information:
