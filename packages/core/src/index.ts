@@ -14,6 +14,7 @@ export * from './pipeline';
 export * from './platform';
 export * from './profile';
 export * from './project';
+export * from './publish';
 export * from './results';
 export * from './suggest';
 export * from './trace';

@@ -3,29 +3,27 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { EVIDENCE_FILE, outputFiles, runProject, writeOutputDir } from '@regops/cli';
 import {
+  annotationsFor,
   type ChangeRequest,
   ConfigurationError,
+  checkSummary,
+  checkTitle,
+  commentBody,
+  conclusion,
   type DesignReview,
   type DesignReviewPolicyInput,
   Evidence,
   evaluateDesignReview,
   InputError,
   type Logger,
+  metricsOutput,
+  overallVerdict,
   type Project,
   type Review,
 } from '@regops/core';
 import { readGithubContext } from './context';
 import { ACTIONS, type ActionInputs, type ActionName, readInputs } from './inputs';
 import { GithubPlatform } from './platform';
-import {
-  annotationsFor,
-  checkSummary,
-  checkTitle,
-  commentBody,
-  conclusion,
-  metricsOutput,
-  overallVerdict,
-} from './report';
 
 const ICON: Record<string, string> = { pass: '✅', fail: '❌', warn: '⚠️', error: '⛔', skip: '⏭️' };
 

@@ -12,13 +12,3 @@ export {
 } from './inputs';
 export { API_VERSION, createClient, type GithubClient, httpError } from './octokit';
 export { GithubPlatform, type GithubPlatformOptions } from './platform';
-export {
-  annotationsFor,
-  checkSummary,
-  checkTitle,
-  commentBody,
-  conclusion,
-  designReviewMarkdown,
-  metricsOutput,
-  overallVerdict,
-} from './report';

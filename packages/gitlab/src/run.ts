@@ -5,6 +5,8 @@ import { EVIDENCE_FILE, type Io, outputFiles, runProject, writeOutputDir } from 
 import {
   type ChangeRequest,
   ConfigurationError,
+  checkTitle,
+  commentBody,
   type DesignReview,
   type DesignReviewPolicyInput,
   Evidence,
@@ -13,12 +15,12 @@ import {
   isRegopsError,
   type Logger,
   nearest,
+  overallVerdict,
   type Project,
   type Review,
   UsageError,
 } from '@regops/core';
 import { renderJunit } from '@regops/docs';
-import { checkTitle, commentBody, overallVerdict } from '@regops/github';
 import { lintCiConfig } from './components';
 import { readGitlabContext } from './context';
 import {

@@ -1,20 +1,6 @@
 import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
-  getOctokit,
-  require_light,
-  retry
-} from "./chunk-WB65OK3E.mjs";
-import {
-  debug,
-  error,
-  info,
-  setFailed,
-  setOutput,
-  summary,
-  warning
-} from "./chunk-AELYDQMD.mjs";
-import {
   __commonJS,
   __export,
   __require,
@@ -98,17 +84,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path24) {
-      const ctrl = callVisitor(key, node2, visitor, path24);
+    function visit_(key, node2, visitor, path21) {
+      const ctrl = callVisitor(key, node2, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path24);
+            const ci = visit_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -119,13 +105,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path24);
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path24);
+          const cv = visit_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -146,17 +132,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path24) {
-      const ctrl = await callVisitor(key, node2, visitor, path24);
+    async function visitAsync_(key, node2, visitor, path21) {
+      const ctrl = await callVisitor(key, node2, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -167,13 +153,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path24);
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path24);
+          const cv = await visitAsync_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -200,23 +186,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path24) {
+    function callVisitor(key, node2, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path24);
+        return visitor(key, node2, path21);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path24);
+        return visitor.Map?.(key, node2, path21);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path24);
+        return visitor.Seq?.(key, node2, path21);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path24);
+        return visitor.Pair?.(key, node2, path21);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path24);
+        return visitor.Scalar?.(key, node2, path21);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path24);
+        return visitor.Alias?.(key, node2, path21);
       return void 0;
     }
-    function replaceNode(key, path24, node2) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path21, node2) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -358,8 +344,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error63) {
-            onError(String(error63));
+          } catch (error62) {
+            onError(String(error62));
             return null;
           }
         }
@@ -461,9 +447,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error63 = new Error("Failed to resolve repeated object (this should not happen)");
-              error63.source = source;
-              throw error63;
+              const error62 = new Error("Failed to resolve repeated object (this should not happen)");
+              error62.source = source;
+              throw error62;
             }
           }
         },
@@ -481,7 +467,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key, val) {
+    function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -521,7 +507,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key, val);
+      return reviver.call(obj, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -828,10 +814,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -850,7 +836,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -880,11 +866,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path21;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -898,8 +884,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -913,8 +899,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -932,8 +918,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -943,8 +929,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -968,13 +954,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1128,16 +1114,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
-    function lineLengthOverLimit(str4, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str4.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str4[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1154,11 +1140,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str4 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str4 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1167,38 +1153,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str4 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code3 = json2.substr(i + 2, 4);
                 switch (code3) {
                   case "0000":
-                    str4 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str4 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str4 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str4 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str4 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str4 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str4 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str4 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code3.substr(0, 2) === "00")
-                      str4 += "\\x" + code3.substr(2);
+                      str3 += "\\x" + code3.substr(2);
                     else
-                      str4 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1208,14 +1194,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str4 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str4 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str4 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str4 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1224,8 +1210,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str4 = start ? str4 + json2.slice(start) : json2;
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1353,15 +1339,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str4 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1457,10 +1443,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj2;
+      let obj;
       if (identity.isScalar(item)) {
-        obj2 = item.value;
-        let match = tags.filter((t) => t.identify?.(obj2));
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -1468,11 +1454,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj2 = item;
-        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -1513,11 +1499,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str4;
-      return identity.isScalar(node2) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
-${ctx.indent}${str4}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify3;
@@ -1552,8 +1538,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str4 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
+      let str3 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1562,27 +1548,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str4 = `? ${str4}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str4;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
-        str4 = `? ${str4}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str4 = `${str4}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1598,7 +1584,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str4.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1642,16 +1628,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str4 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str4;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1662,19 +1648,19 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug2(logLevel, ...messages) {
+    function debug(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning2) {
+    function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning2);
+          node_process.emitWarning(warning);
         else
-          console.warn(warning2);
+          console.warn(warning);
       }
     }
-    exports.debug = debug2;
+    exports.debug = debug;
     exports.warn = warn;
   }
 });
@@ -1878,31 +1864,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines2.push(blockItemPrefix + str5);
+        lines2.push(blockItemPrefix + str4);
       }
-      let str4;
+      let str3;
       if (lines2.length === 0) {
-        str4 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str4 = lines2[0];
+        str3 = lines2[0];
         for (let i = 1; i < lines2.length; ++i) {
           const line2 = lines2[i];
-          str4 += line2 ? `
+          str3 += line2 ? `
 ${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str4;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1945,21 +1931,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str4 = stringify3.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines2.length > linesAtValue || str4.includes("\n"));
+        let str3 = stringify3.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str4 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str4 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
-        lines2.push(str4);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines2.push(str3);
         linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
@@ -1971,11 +1957,11 @@ ${indent}${line2}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str4 = start;
+          let str3 = start;
           for (const line2 of lines2)
-            str4 += line2 ? `
+            str3 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
-          return `${str4}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
@@ -2028,23 +2014,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj2, ctx) {
+      static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key, value);
+            value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map2.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj2 instanceof Map) {
-          for (const [key, value] of obj2)
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
             add(key, value);
-        } else if (obj2 && typeof obj2 === "object") {
-          for (const key of Object.keys(obj2))
-            add(key, obj2[key]);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -2154,7 +2140,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
     exports.map = map2;
   }
@@ -2250,15 +2236,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj2, ctx) {
+      static from(schema, obj, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj2 && Symbol.iterator in Object(obj2)) {
+        if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
-          for (let it of obj2) {
+          for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key, it);
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2292,7 +2278,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -2307,7 +2293,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str4) => str4,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2345,7 +2331,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2397,7 +2383,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2406,7 +2392,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num3 = Number(node2.value);
         return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2417,11 +2403,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4));
-        const dot = str4.indexOf(".");
-        if (dot !== -1 && str4[str4.length - 1] === "0")
-          node2.minFractionDigits = str4.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2438,7 +2424,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2451,7 +2437,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -2459,7 +2445,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2468,7 +2454,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -2485,7 +2471,7 @@ var require_schema = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool2 = require_bool();
+    var bool = require_bool();
     var float = require_float();
     var int3 = require_int();
     var schema = [
@@ -2493,7 +2479,7 @@ var require_schema = __commonJS({
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool2.boolTag,
+      bool.boolTag,
       int3.intOct,
       int3.int,
       int3.intHex,
@@ -2521,7 +2507,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str4) => str4,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -2538,7 +2524,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str4) => str4 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2546,7 +2532,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2554,7 +2540,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str4) => parseFloat(str4),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2562,9 +2548,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str4, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
-        return str4;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2596,10 +2582,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str4 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str4.length);
-          for (let i = 0; i < str4.length; ++i)
-            buffer[i] = str4.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2610,28 +2596,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str4;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str4 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str4.length / lineWidth);
+          const n2 = Math.ceil(str3.length / lineWidth);
           const lines2 = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines2[i] = str4.substr(o, lineWidth);
+            lines2[i] = str3.substr(o, lineWidth);
           }
-          str4 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2837,7 +2823,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2846,7 +2832,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num3 = Number(node2.value);
         return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2857,11 +2843,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
-        const dot = str4.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str4.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2881,34 +2867,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str4, offset, radix, { intAsBigInt }) {
-      const sign = str4[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str4 = str4.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str4 = `0b${str4}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str4 = `0o${str4}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str4 = `0x${str4}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n3 = BigInt(str4);
+        const n3 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str4, radix);
+      const n2 = parseInt(str3, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str4 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2918,7 +2904,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2927,7 +2913,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -2935,7 +2921,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2944,7 +2930,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -3048,9 +3034,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str4, asBigInt) {
-      const sign = str4[0];
-      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num3 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num3(60) + num3(p2), num3(0));
       return sign === "-" ? num3(-1) * res : res;
@@ -3087,7 +3073,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3096,7 +3082,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str4) => parseSexagesimal(str4, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3107,8 +3093,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str4) {
-        const match = str4.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3140,7 +3126,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string4 = require_string();
     var binary = require_binary();
-    var bool2 = require_bool2();
+    var bool = require_bool2();
     var float = require_float2();
     var int3 = require_int2();
     var merge2 = require_merge();
@@ -3153,8 +3139,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool.trueTag,
+      bool.falseTag,
       int3.intBin,
       int3.intOct,
       int3.int,
@@ -3183,7 +3169,7 @@ var require_tags = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool2 = require_bool();
+    var bool = require_bool();
     var float = require_float();
     var int3 = require_int();
     var schema = require_schema();
@@ -3204,7 +3190,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool2.boolTag,
+      bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -3459,9 +3445,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3536,14 +3522,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3558,10 +3544,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3572,10 +3558,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3592,13 +3578,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -3713,12 +3699,12 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code3, message);
       }
     };
-    var prettifyError2 = (src, lc) => (error63) => {
-      if (error63.pos[0] === -1)
+    var prettifyError2 = (src, lc) => (error62) => {
+      if (error62.pos[0] === -1)
         return;
-      error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
-      const { line: line2, col } = error63.linePos[0];
-      error63.message += ` at line ${line2}, column ${col}`;
+      error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
+      const { line: line2, col } = error62.linePos[0];
+      error62.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -3736,12 +3722,12 @@ var require_errors = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error63.linePos[1];
+        const end = error62.linePos[1];
         if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
-        error63.message += `:
+        error62.message += `:
 
 ${lineStr}
 ${pointer}
@@ -4544,7 +4530,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error63 = -1;
+      let error62 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -4553,12 +4539,12 @@ var require_resolve_block_scalar = __commonJS({
           const n2 = Number(ch);
           if (!indent && n2)
             indent = n2;
-          else if (error63 === -1)
-            error63 = offset + i;
+          else if (error62 === -1)
+            error62 = offset + i;
         }
       }
-      if (error63 !== -1)
-        onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error62 !== -1)
+        onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -4747,9 +4733,9 @@ var require_resolve_flow_scalar = __commonJS({
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
-            const raw2 = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
-            res += raw2;
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
@@ -4821,9 +4807,9 @@ var require_resolve_flow_scalar = __commonJS({
       try {
         return String.fromCodePoint(code3);
       } catch {
-        const raw2 = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
-        return raw2;
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
       }
     }
     exports.resolveFlowScalar = resolveFlowScalar;
@@ -4854,8 +4840,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error63) {
-        const msg = error63 instanceof Error ? error63.message : String(error63);
+      } catch (error62) {
+        const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -4978,8 +4964,8 @@ var require_compose_node = __commonJS({
             node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
-          } catch (error63) {
-            const message = error63 instanceof Error ? error63.message : String(error63);
+          } catch (error62) {
+            const message = error62 instanceof Error ? error62.message : String(error62);
             onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
@@ -5141,9 +5127,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
-          if (warning2)
+          if (warning)
             this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code3, message));
@@ -5216,10 +5202,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5244,11 +5230,11 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error63 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error62 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error63);
+              this.errors.push(error62);
             else
-              this.doc.errors.push(error63);
+              this.doc.errors.push(error62);
             break;
           }
           case "doc-end": {
@@ -5559,9 +5545,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path24) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5570,23 +5556,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path24) => {
-      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5597,10 +5583,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -6561,8 +6547,8 @@ var require_parser = __commonJS({
       peek(n2) {
         return this.stack[this.stack.length - n2];
       }
-      *pop(error63) {
-        const token = error63 ?? this.stack.pop();
+      *pop(error62) {
+        const token = error62 ?? this.stack.pop();
         if (!token) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
@@ -7261,7 +7247,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options5);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -7377,15 +7363,15 @@ var require_utils = __commonJS({
     function escapeChar(chr) {
       return escape2[chr];
     }
-    function extend2(obj2) {
+    function extend2(obj) {
       for (var i = 1; i < arguments.length; i++) {
         for (var key in arguments[i]) {
           if (Object.prototype.hasOwnProperty.call(arguments[i], key)) {
-            obj2[key] = arguments[i][key];
+            obj[key] = arguments[i][key];
           }
         }
       }
-      return obj2;
+      return obj;
     }
     var toString = Object.prototype.toString;
     exports.toString = toString;
@@ -7542,8 +7528,8 @@ var require_each = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _utils = require_utils();
     var _exception = require_exception();
@@ -7641,8 +7627,8 @@ var require_helper_missing = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
@@ -7664,8 +7650,8 @@ var require_if = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _utils = require_utils();
     var _exception = require_exception();
@@ -7730,11 +7716,11 @@ var require_lookup = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
-      instance.registerHelper("lookup", function(obj2, field, options5) {
-        if (!obj2) {
-          return obj2;
+      instance.registerHelper("lookup", function(obj, field, options5) {
+        if (!obj) {
+          return obj;
         }
-        return options5.lookupProperty(obj2, field);
+        return options5.lookupProperty(obj, field);
       });
     };
     module.exports = exports["default"];
@@ -7746,8 +7732,8 @@ var require_with = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _utils = require_utils();
     var _exception = require_exception();
@@ -7787,8 +7773,8 @@ var require_helpers = __commonJS({
     exports.__esModule = true;
     exports.registerDefaultHelpers = registerDefaultHelpers;
     exports.moveHelperToHooks = moveHelperToHooks;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _helpersBlockHelperMissing = require_block_helper_missing();
     var _helpersBlockHelperMissing2 = _interopRequireDefault(_helpersBlockHelperMissing);
@@ -7857,8 +7843,8 @@ var require_decorators = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.registerDefaultDecorators = registerDefaultDecorators;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _decoratorsInline = require_inline();
     var _decoratorsInline2 = _interopRequireDefault(_decoratorsInline);
@@ -7918,8 +7904,8 @@ var require_proto_access = __commonJS({
     exports.resultIsAllowed = resultIsAllowed;
     exports.isPrototypeConstructor = isPrototypeConstructor;
     exports.resetLoggedProperties = resetLoggedProperties;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _utils = require_utils();
     var _logger = require_logger();
@@ -7987,8 +7973,8 @@ var require_base = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.HandlebarsEnvironment = HandlebarsEnvironment;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _utils = require_utils();
     var _exception = require_exception();
@@ -7998,8 +7984,8 @@ var require_base = __commonJS({
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var _internalProtoAccess = require_proto_access();
-    var VERSION3 = "4.7.10";
-    exports.VERSION = VERSION3;
+    var VERSION2 = "4.7.10";
+    exports.VERSION = VERSION2;
     var COMPILER_REVISION = 8;
     exports.COMPILER_REVISION = COMPILER_REVISION;
     var LAST_COMPATIBLE_COMPILER_REVISION = 7;
@@ -8128,21 +8114,21 @@ var require_runtime = __commonJS({
     exports.wrapProgram = wrapProgram;
     exports.resolvePartial = resolvePartial;
     exports.invokePartial = invokePartial;
-    exports.noop = noop2;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    exports.noop = noop;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
-    function _interopRequireWildcard(obj2) {
-      if (obj2 && obj2.__esModule) {
-        return obj2;
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
       } else {
         var newObj = {};
-        if (obj2 != null) {
-          for (var key in obj2) {
-            if (Object.prototype.hasOwnProperty.call(obj2, key)) newObj[key] = obj2[key];
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
           }
         }
-        newObj["default"] = obj2;
+        newObj["default"] = obj;
         return newObj;
       }
     }
@@ -8214,13 +8200,13 @@ var require_runtime = __commonJS({
         }
       }
       var container = {
-        strict: function strict(obj2, name, loc) {
-          if (!obj2 || !(name in obj2)) {
-            throw new _exception2["default"]('"' + name + '" not defined in ' + obj2, {
+        strict: function strict(obj, name, loc) {
+          if (!obj || !(name in obj)) {
+            throw new _exception2["default"]('"' + name + '" not defined in ' + obj, {
               loc
             });
           }
-          return container.lookupProperty(obj2, name);
+          return container.lookupProperty(obj, name);
         },
         lookupProperty: function lookupProperty(parent, propertyName) {
           var result2 = parent[propertyName];
@@ -8270,12 +8256,12 @@ var require_runtime = __commonJS({
           }
           return value;
         },
-        mergeIfNeeded: function mergeIfNeeded(param, common2) {
-          var obj2 = param || common2;
-          if (param && common2 && param !== common2) {
-            obj2 = Utils.extend({}, common2, param);
+        mergeIfNeeded: function mergeIfNeeded(param, common) {
+          var obj = param || common;
+          if (param && common && param !== common) {
+            obj = Utils.extend({}, common, param);
           }
-          return obj2;
+          return obj;
         },
         // An empty object to use as replacement for null-contexts
         nullContext: Object.seal({}),
@@ -8375,7 +8361,7 @@ var require_runtime = __commonJS({
         options5.data.contextPath = options5.ids[0] || options5.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options5.fn && options5.fn !== noop2) {
+      if (options5.fn && options5.fn !== noop) {
         (function() {
           options5.data = _base.createFrame(options5.data);
           var fn = options5.fn;
@@ -8399,12 +8385,12 @@ var require_runtime = __commonJS({
         return partial2(context2, options5);
       }
     }
-    function noop2() {
+    function noop() {
       return "";
     }
-    function lookupOwnProperty(obj2, name) {
-      if (obj2 && Object.prototype.hasOwnProperty.call(obj2, name)) {
-        return obj2[name];
+    function lookupOwnProperty(obj, name) {
+      if (obj && Object.prototype.hasOwnProperty.call(obj, name)) {
+        return obj[name];
       }
     }
     function initData(context2, data) {
@@ -8470,20 +8456,20 @@ var require_handlebars_runtime = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
-    function _interopRequireWildcard(obj2) {
-      if (obj2 && obj2.__esModule) {
-        return obj2;
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
       } else {
         var newObj = {};
-        if (obj2 != null) {
-          for (var key in obj2) {
-            if (Object.prototype.hasOwnProperty.call(obj2, key)) newObj[key] = obj2[key];
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
           }
         }
-        newObj["default"] = obj2;
+        newObj["default"] = obj;
         return newObj;
       }
     }
@@ -8535,13 +8521,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path24) {
-          return /^\.|this\b/.test(path24.original);
+        scopedId: function scopedId(path21) {
+          return /^\.|this\b/.test(path21.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path24) {
-          return path24.parts.length === 1 && !AST.helpers.scopedId(path24) && !path24.depth;
+        simpleId: function simpleId(path21) {
+          return path21.parts.length === 1 && !AST.helpers.scopedId(path21) && !path21.depth;
         }
       }
     };
@@ -8810,8 +8796,8 @@ var require_parser2 = __commonJS({
         },
         table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
         defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
-        parseError: function parseError(str4, hash2) {
-          throw new Error(str4);
+        parseError: function parseError(str3, hash2) {
+          throw new Error(str3);
         },
         parse: function parse4(input3) {
           var self = this, stack = [0], vstack = [null], lstack = [], table2 = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
@@ -8916,11 +8902,11 @@ var require_parser2 = __commonJS({
       var lexer = (function() {
         var lexer2 = {
           EOF: 1,
-          parseError: function parseError(str4, hash2) {
+          parseError: function parseError(str3, hash2) {
             if (this.yy.parser) {
-              this.yy.parser.parseError(str4, hash2);
+              this.yy.parser.parseError(str3, hash2);
             } else {
-              throw new Error(str4);
+              throw new Error(str3);
             }
           },
           setInput: function setInput(input3) {
@@ -9275,8 +9261,8 @@ var require_visitor = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
@@ -9401,8 +9387,8 @@ var require_whitespace_control = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _visitor = require_visitor();
     var _visitor2 = _interopRequireDefault(_visitor);
@@ -9562,8 +9548,8 @@ var require_helpers2 = __commonJS({
     exports.prepareBlock = prepareBlock;
     exports.prepareProgram = prepareProgram;
     exports.preparePartialBlock = preparePartialBlock;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
@@ -9626,12 +9612,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path24, params, hash2, open4, strip, locInfo) {
+    function prepareMustache(path21, params, hash2, open4, strip, locInfo) {
       var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path24,
+        path: path21,
         params,
         hash: hash2,
         escaped,
@@ -9742,22 +9728,22 @@ var require_base2 = __commonJS({
     exports.__esModule = true;
     exports.parseWithoutProcessing = parseWithoutProcessing;
     exports.parse = parse4;
-    function _interopRequireWildcard(obj2) {
-      if (obj2 && obj2.__esModule) {
-        return obj2;
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
       } else {
         var newObj = {};
-        if (obj2 != null) {
-          for (var key in obj2) {
-            if (Object.prototype.hasOwnProperty.call(obj2, key)) newObj[key] = obj2[key];
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
           }
         }
-        newObj["default"] = obj2;
+        newObj["default"] = obj;
         return newObj;
       }
     }
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _parser = require_parser2();
     var _parser2 = _interopRequireDefault(_parser);
@@ -9796,8 +9782,8 @@ var require_compiler = __commonJS({
     exports.Compiler = Compiler;
     exports.precompile = precompile;
     exports.compile = compile2;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
@@ -9903,9 +9889,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path24 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path21 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path24.original);
+        this.opcode("registerDecorator", params.length, path21.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -9972,48 +9958,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path24 = sexpr.path, name = path24.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path24));
+        var path21 = sexpr.path, name = path21.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path21));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path24.strict = true;
-        this.accept(path24);
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path24 = sexpr.path;
-        path24.strict = true;
-        this.accept(path24);
+        var path21 = sexpr.path;
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path24 = sexpr.path, name = path24.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path21 = sexpr.path, name = path21.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path24.strict = true;
-          path24.falsy = true;
-          this.accept(path24);
-          this.opcode("invokeHelper", params.length, path24.original, _ast2["default"].helpers.simpleId(path24));
+          path21.strict = true;
+          path21.falsy = true;
+          this.accept(path21);
+          this.opcode("invokeHelper", params.length, path21.original, _ast2["default"].helpers.simpleId(path21));
         }
       },
-      PathExpression: function PathExpression(path24) {
-        var depth = validateDepth(path24);
-        var parts = validateParts(path24);
+      PathExpression: function PathExpression(path21) {
+        var depth = validateDepth(path21);
+        var parts = validateParts(path21);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path24), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path21), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path24.data) {
+        } else if (path21.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path24.strict);
+          this.opcode("lookupData", depth, parts, path21.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path24.falsy, path24.strict, scoped);
+          this.opcode("lookupOnContext", parts, path21.falsy, path21.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10024,9 +10010,9 @@ var require_compiler = __commonJS({
         validateLiteral(number4);
         this.opcode("pushLiteral", number4.value);
       },
-      BooleanLiteral: function BooleanLiteral(bool2) {
-        validateLiteral(bool2);
-        this.opcode("pushLiteral", bool2.value);
+      BooleanLiteral: function BooleanLiteral(bool) {
+        validateLiteral(bool);
+        this.opcode("pushLiteral", bool.value);
       },
       UndefinedLiteral: function UndefinedLiteral() {
         this.opcode("pushLiteral", "undefined");
@@ -10240,8 +10226,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path24) {
-      return validateStringArray(path24, path24.parts, "parts");
+    function validateParts(path21) {
+      return validateStringArray(path21, path21.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10423,16 +10409,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize3(aPath) {
-      var path24 = aPath;
+      var path21 = aPath;
       var url2 = urlParse2(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path24 = url2.path;
+        path21 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path24);
-      var parts = path24.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path21);
+      var parts = path21.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10449,15 +10435,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path24 = parts.join("/");
-      if (path24 === "") {
-        path24 = isAbsolute ? "/" : ".";
+      path21 = parts.join("/");
+      if (path21 === "") {
+        path21 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path24;
+        url2.path = path21;
         return urlGenerate(url2);
       }
-      return path24;
+      return path21;
     }
     exports.normalize = normalize3;
     function join2(aRoot, aPath) {
@@ -10517,8 +10503,8 @@ var require_util = __commonJS({
     }
     exports.relative = relative;
     var supportsNullProto = (function() {
-      var obj2 = /* @__PURE__ */ Object.create(null);
-      return !("__proto__" in obj2);
+      var obj = /* @__PURE__ */ Object.create(null);
+      return !("__proto__" in obj);
     })();
     function identity(s) {
       return s;
@@ -10642,8 +10628,8 @@ var require_util = __commonJS({
       return strcmp(mappingA.name, mappingB.name);
     }
     exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
-    function parseSourceMapInput(str4) {
-      return JSON.parse(str4.replace(/^\)]}'[^\n]*\n/, ""));
+    function parseSourceMapInput(str3) {
+      return JSON.parse(str3.replace(/^\)]}'[^\n]*\n/, ""));
     }
     exports.parseSourceMapInput = parseSourceMapInput;
     function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
@@ -11389,7 +11375,7 @@ var require_source_map_consumer = __commonJS({
       var temp = {};
       var originalMappings = [];
       var generatedMappings = [];
-      var mapping, str4, segment, end, value;
+      var mapping, str3, segment, end, value;
       while (index < length) {
         if (aStr.charAt(index) === ";") {
           generatedLine++;
@@ -11405,10 +11391,10 @@ var require_source_map_consumer = __commonJS({
               break;
             }
           }
-          str4 = aStr.slice(index, end);
-          segment = cachedSegments[str4];
+          str3 = aStr.slice(index, end);
+          segment = cachedSegments[str3];
           if (segment) {
-            index += str4.length;
+            index += str3.length;
           } else {
             segment = [];
             while (index < end) {
@@ -11423,7 +11409,7 @@ var require_source_map_consumer = __commonJS({
             if (segment.length === 3) {
               throw new Error("Found a source and line, but no column");
             }
-            cachedSegments[str4] = segment;
+            cachedSegments[str3] = segment;
           }
           mapping.generatedColumn = previousGeneratedColumn + segment[0];
           previousGeneratedColumn = mapping.generatedColumn;
@@ -11930,11 +11916,11 @@ var require_source_node = __commonJS({
       }
     };
     SourceNode.prototype.toString = function SourceNode_toString() {
-      var str4 = "";
+      var str3 = "";
       this.walk(function(chunk) {
-        str4 += chunk;
+        str3 += chunk;
       });
-      return str4;
+      return str3;
     };
     SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
       var generated = {
@@ -12133,18 +12119,18 @@ var require_code_gen = __commonJS({
         params = this.generateList(params);
         return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
       },
-      quotedString: function quotedString(str4) {
-        str4 = str4 + "";
-        if (!NEEDS_ESCAPING.test(str4)) {
-          return '"' + str4 + '"';
+      quotedString: function quotedString(str3) {
+        str3 = str3 + "";
+        if (!NEEDS_ESCAPING.test(str3)) {
+          return '"' + str3 + '"';
         }
-        return safeJsonLiteral(str4);
+        return safeJsonLiteral(str3);
       },
-      objectLiteral: function objectLiteral(obj2) {
+      objectLiteral: function objectLiteral(obj) {
         var _this = this;
         var pairs = [];
-        Object.keys(obj2).forEach(function(key) {
-          var value = castChunk(obj2[key], _this);
+        Object.keys(obj).forEach(function(key) {
+          var value = castChunk(obj[key], _this);
           if (value !== "undefined") {
             pairs.push([_this.quotedString(key), ":", value]);
           }
@@ -12180,8 +12166,8 @@ var require_javascript_compiler = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _base = require_base();
     var _exception = require_exception();
@@ -12972,11 +12958,11 @@ var require_javascript_compiler = __commonJS({
           return "depth" + context2;
         }
       },
-      quotedString: function quotedString(str4) {
-        return this.source.quotedString(str4);
+      quotedString: function quotedString(str3) {
+        return this.source.quotedString(str3);
       },
-      objectLiteral: function objectLiteral(obj2) {
-        return this.source.objectLiteral(obj2);
+      objectLiteral: function objectLiteral(obj) {
+        return this.source.objectLiteral(obj);
       },
       aliasable: function aliasable(name) {
         var ret = this.aliases[name];
@@ -13102,8 +13088,8 @@ var require_handlebars = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _handlebarsRuntime = require_handlebars_runtime();
     var _handlebarsRuntime2 = _interopRequireDefault(_handlebarsRuntime);
@@ -13151,8 +13137,8 @@ var require_printer = __commonJS({
     exports.__esModule = true;
     exports.print = print;
     exports.PrintVisitor = PrintVisitor;
-    function _interopRequireDefault(obj2) {
-      return obj2 && obj2.__esModule ? obj2 : { "default": obj2 };
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
     var _visitor = require_visitor();
     var _visitor2 = _interopRequireDefault(_visitor);
@@ -13259,8 +13245,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path24 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path24;
+      var path21 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path21;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13268,8 +13254,8 @@ var require_printer = __commonJS({
     PrintVisitor.prototype.NumberLiteral = function(number4) {
       return "NUMBER{" + number4.value + "}";
     };
-    PrintVisitor.prototype.BooleanLiteral = function(bool2) {
-      return "BOOLEAN{" + bool2.value + "}";
+    PrintVisitor.prototype.BooleanLiteral = function(bool) {
+      return "BOOLEAN{" + bool.value + "}";
     };
     PrintVisitor.prototype.UndefinedLiteral = function() {
       return "UNDEFINED";
@@ -13334,7 +13320,7 @@ var require_punycode = __commonJS({
     var baseMinusTMin = base - tMin;
     var floor = Math.floor;
     var stringFromCharCode = String.fromCharCode;
-    function error63(type) {
+    function error62(type) {
       throw new RangeError(errors[type]);
     }
     function map2(array2, callback) {
@@ -13414,7 +13400,7 @@ var require_punycode = __commonJS({
       }
       for (let j = 0; j < basic; ++j) {
         if (input3.charCodeAt(j) >= 128) {
-          error63("not-basic");
+          error62("not-basic");
         }
         output2.push(input3.charCodeAt(j));
       }
@@ -13422,14 +13408,14 @@ var require_punycode = __commonJS({
         const oldi = i;
         for (let w = 1, k = base; ; k += base) {
           if (index >= inputLength) {
-            error63("invalid-input");
+            error62("invalid-input");
           }
           const digit = basicToDigit(input3.charCodeAt(index++));
           if (digit >= base) {
-            error63("invalid-input");
+            error62("invalid-input");
           }
           if (digit > floor((maxInt - i) / w)) {
-            error63("overflow");
+            error62("overflow");
           }
           i += digit * w;
           const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
@@ -13438,14 +13424,14 @@ var require_punycode = __commonJS({
           }
           const baseMinusT = base - t;
           if (w > floor(maxInt / baseMinusT)) {
-            error63("overflow");
+            error62("overflow");
           }
           w *= baseMinusT;
         }
         const out = output2.length + 1;
         bias = adapt(i - oldi, out, oldi == 0);
         if (floor(i / out) > maxInt - n2) {
-          error63("overflow");
+          error62("overflow");
         }
         n2 += floor(i / out);
         i %= out;
@@ -13479,13 +13465,13 @@ var require_punycode = __commonJS({
         }
         const handledCPCountPlusOne = handledCPCount + 1;
         if (m - n2 > floor((maxInt - delta) / handledCPCountPlusOne)) {
-          error63("overflow");
+          error62("overflow");
         }
         delta += (m - n2) * handledCPCountPlusOne;
         n2 = m;
         for (const currentValue of input3) {
           if (currentValue < n2 && ++delta > maxInt) {
-            error63("overflow");
+            error62("overflow");
           }
           if (currentValue === n2) {
             let q2 = delta;
@@ -13549,17 +13535,6 @@ var require_punycode = __commonJS({
   }
 });
 
-// packages/github/src/action.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import path23 from "node:path";
-
-// packages/core/src/baseline.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 // packages/core/src/errors.ts
 var RegopsError = class extends Error {
   exitCode;
@@ -13593,101 +13568,6 @@ var ModelOutputError = class extends RegopsError {
     super(message, 1);
   }
 };
-
-// packages/core/src/baseline.ts
-function git(cwd, args) {
-  try {
-    return { ok: true, out: execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] }) };
-  } catch (e) {
-    const err = e;
-    if (err.code === "ENOENT") return { ok: false, message: "git is not installed" };
-    const text5 = err.stderr?.toString("utf8").trim().split("\n")[0] ?? err.message;
-    return { ok: false, message: text5 };
-  }
-}
-function targetRef(configured, env3) {
-  if (configured) return { ref: configured, from: "baseline.ref" };
-  if (env3.CI_MERGE_REQUEST_DIFF_BASE_SHA) {
-    return { ref: env3.CI_MERGE_REQUEST_DIFF_BASE_SHA, from: "CI_MERGE_REQUEST_DIFF_BASE_SHA" };
-  }
-  if (env3.GITHUB_BASE_REF) return { ref: `origin/${env3.GITHUB_BASE_REF}`, from: "GITHUB_BASE_REF" };
-  if (env3.CI_MERGE_REQUEST_TARGET_BRANCH_NAME) {
-    return {
-      ref: `origin/${env3.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}`,
-      from: "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
-    };
-  }
-  return null;
-}
-function repoPath(repoRoot, rootDir, file2) {
-  return path.relative(repoRoot, path.resolve(rootDir, file2)).split(path.sep).join("/");
-}
-function resolveBaseline({
-  rootDir,
-  configFile,
-  config: config3,
-  env: env3 = process.env
-}) {
-  const b = config3.baseline;
-  if (!b) return null;
-  if (b.from !== "git") {
-    if (b.model === void 0) return null;
-    return { source: "path", modelPath: path.resolve(rootDir, b.model), modelDisplay: b.model, config: null };
-  }
-  const target2 = targetRef(b.ref, env3);
-  if (!target2) {
-    throw new InputError(
-      "baseline.from is git, but no target branch is known: set baseline.ref (e.g. origin/main), or run in a pull/merge request pipeline (GITHUB_BASE_REF, CI_MERGE_REQUEST_DIFF_BASE_SHA)"
-    );
-  }
-  const top = git(rootDir, ["rev-parse", "--show-toplevel"]);
-  if (!top.ok)
-    throw new InputError(`baseline.from is git, but ${rootDir} is not in a git work tree (${top.message})`);
-  const repoRoot = top.out.toString("utf8").trim();
-  const base = git(rootDir, ["merge-base", "HEAD", target2.ref]);
-  if (!base.ok) {
-    throw new InputError(
-      `baseline: cannot find the merge-base of HEAD and ${target2.ref} (from ${target2.from}): ${base.message}. Fetch the target branch with its history (actions/checkout fetch-depth: 0; GitLab GIT_DEPTH: 0).`
-    );
-  }
-  const sha = base.out.toString("utf8").trim();
-  const short3 = sha.slice(0, 7);
-  const modelRel = b.model ?? config3.model?.path;
-  if (modelRel === void 0) {
-    throw new InputError(
-      "baseline.from is git, but neither baseline.model nor model.path names the model file"
-    );
-  }
-  const modelInRepo = repoPath(repoRoot, rootDir, modelRel);
-  const blob = git(repoRoot, ["show", `${sha}:${modelInRepo}`]);
-  if (!blob.ok) {
-    throw new InputError(
-      `baseline.model: ${modelInRepo} does not exist at ${short3} (the merge-base of HEAD and ${target2.ref}); set baseline.model to the model's path on the target branch`
-    );
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), "regops-baseline-"));
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const modelPath = path.join(dir, path.basename(modelInRepo));
-  writeFileSync(modelPath, blob.out);
-  let baseConfig = null;
-  const cfg = git(repoRoot, ["show", `${sha}:${repoPath(repoRoot, rootDir, configFile)}`]);
-  if (cfg.ok) {
-    try {
-      const parsed = (0, import_yaml.parse)(cfg.out.toString("utf8"));
-      baseConfig = typeof parsed === "object" && parsed !== null ? parsed : null;
-    } catch {
-      baseConfig = null;
-    }
-  }
-  return {
-    source: "git",
-    sha,
-    ref: target2.ref,
-    modelPath,
-    modelDisplay: `${modelRel}@${short3}`,
-    config: baseConfig
-  };
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -14434,8 +14314,8 @@ function defineLazy(object2, key, getter) {
     configurable: true
   });
 }
-function objectClone(obj2) {
-  return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
+function objectClone(obj) {
+  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
 function assignProp(target2, prop2, value) {
   Object.defineProperty(target2, prop2, {
@@ -14470,9 +14350,9 @@ function putProp(target2, key, value) {
     target2[key] = value;
 }
 function mirrorShape(target2, source, keys, wrap) {
-  const raw2 = sourceShape(source);
+  const raw = sourceShape(source);
   for (const key of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw2, key);
+    const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
@@ -14506,10 +14386,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj2, path24) {
-  if (!path24)
-    return obj2;
-  return path24.reduce((acc, key) => acc?.[key], obj2);
+function getElementAtPath(obj, path21) {
+  if (!path21)
+    return obj;
+  return path21.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14524,14 +14404,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str4 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str4 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str4;
+  return str3;
 }
-function esc(str4) {
-  return JSON.stringify(str4);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input3) {
   return input3.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -14645,8 +14525,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str4) {
-  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def2, params) {
   const cl = new inst._zod.constr(def2 ?? inst._zod.def);
@@ -14738,10 +14618,10 @@ function pick(schema, mask2) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function maskedKeys(schema, mask2) {
-  const raw2 = sourceShape(schema);
+  const raw = sourceShape(schema);
   const keys = [];
   for (const key of Reflect.ownKeys(mask2)) {
-    if (!Object.getOwnPropertyDescriptor(raw2, key)?.enumerable) {
+    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
     if (mask2[key])
@@ -14849,11 +14729,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path24, issues) {
+function prefixIssues(path21, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path24);
+    iss.path.unshift(path21);
     return iss;
   });
 }
@@ -14912,13 +14792,13 @@ function getSizableOrigin(input3) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str4) {
-  const units = str4.length;
-  if (!highSurrogate.test(str4))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str4.charCodeAt(i) & 64512) === 55296 && (str4.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -14945,9 +14825,9 @@ function parsedType(data) {
       if (Array.isArray(data)) {
         return "array";
       }
-      const obj2 = data;
-      if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
-        return obj2.constructor.name;
+      const obj = data;
+      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+        return obj.constructor.name;
       }
     }
   }
@@ -14965,8 +14845,8 @@ function issue(...args) {
   }
   return { ...iss };
 }
-function cleanEnum(obj2) {
-  return Object.entries(obj2).filter(([k, _]) => {
+function cleanEnum(obj) {
+  return Object.entries(obj).filter(([k, _]) => {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
@@ -15291,20 +15171,20 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj2, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj2, key)) {
+function node(obj, key, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
     if (key === "__proto__") {
-      Object.defineProperty(obj2, key, { value: make(), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj2[key] = make();
+      obj[key] = make();
     }
   }
-  return obj2[key];
+  return obj[key];
 }
-function flattenError(error63, mapper = (issue2) => issue2.message) {
+function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
   const formErrors = [];
-  for (const sub of error63.issues) {
+  for (const sub of error62.issues) {
     if (sub.path.length > 0) {
       node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
     } else {
@@ -15313,18 +15193,18 @@ function flattenError(error63, mapper = (issue2) => issue2.message) {
   }
   return { formErrors, fieldErrors };
 }
-function formatError(error63, mapper = (issue2) => issue2.message) {
+function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path24 = []) => {
-    for (const issue2 of error64.issues) {
+  const processError = (error63, path21 = []) => {
+    for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path24, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else {
-        const fullpath = [...path24, ...issue2.path];
+        const fullpath = [...path21, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15358,22 +15238,22 @@ function formatError(error63, mapper = (issue2) => issue2.message) {
       }
     }
   };
-  processError(error63);
+  processError(error62);
   return fieldErrors;
 }
-function treeifyError(error63, mapper = (issue2) => issue2.message) {
+function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error64, path24 = []) => {
+  const processError = (error63, path21 = []) => {
     var _a3;
-    for (const issue2 of error64.issues) {
+    for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path24, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else {
-        const fullpath = [...path24, ...issue2.path];
+        const fullpath = [...path21, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -15407,13 +15287,13 @@ function treeifyError(error63, mapper = (issue2) => issue2.message) {
       }
     }
   };
-  processError(error63);
+  processError(error62);
   return result2;
 }
 function toDotPath(_path) {
   const segs = [];
-  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path24) {
+  const path21 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path21) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -15428,9 +15308,9 @@ function toDotPath(_path) {
   }
   return segs.join("");
 }
-function prettifyError(error63) {
+function prettifyError(error62) {
   const lines2 = [];
-  const issues = [...error63.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+  const issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
   for (const issue2 of issues) {
     lines2.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
@@ -15486,19 +15366,19 @@ var _safeParse = (_Err) => (schema, value, _ctx) => {
 };
 var safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
 function failure(Err, issues, ctx) {
-  let error63;
+  let error62;
   return {
     success: false,
     get error() {
-      if (!error63) {
-        error63 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      if (!error62) {
+        error62 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
         issues = void 0;
         ctx = void 0;
       }
-      return error63;
+      return error62;
     },
     set error(e) {
-      error63 = e;
+      error62 = e;
       issues = void 0;
       ctx = void 0;
     }
@@ -15721,8 +15601,8 @@ function anchor(source) {
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex2 = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-  return regex2;
+  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex;
 }
 function time(args) {
   return new RegExp(`^${timeSource(args)}$`);
@@ -15737,8 +15617,8 @@ function datetime(args) {
 }
 var anyString = /^[\s\S]{0,}$/;
 var string = (params) => {
-  const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
-  return new RegExp(`^${regex2}$`);
+  const regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+  return new RegExp(`^${regex}$`);
 };
 var bigint = /^-?\d+n?$/;
 var integer = /^-?\d+$/;
@@ -18791,8 +18671,8 @@ function isRecursive(inst, stack, resolve2) {
   const kind = def2.type;
   switch (kind) {
     case "object": {
-      const raw2 = rawShape(def2);
-      merge2(raw2 ? shape(raw2, true) : ASSUMED);
+      const raw = rawShape(def2);
+      merge2(raw ? shape(raw, true) : ASSUMED);
       check5(def2.catchall);
       break;
     }
@@ -19083,7 +18963,7 @@ __export(locales_exports, {
 });
 
 // node_modules/zod/v4/locales/ar.js
-var error2 = () => {
+var error = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
     file: { unit: "\u0628\u0627\u064A\u062A", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -19190,12 +19070,12 @@ var error2 = () => {
 };
 function ar_default() {
   return {
-    localeError: error2()
+    localeError: error()
   };
 }
 
 // node_modules/zod/v4/locales/az.js
-var error3 = () => {
+var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
     file: { unit: "bayt", verb: "olmal\u0131d\u0131r" },
@@ -19301,7 +19181,7 @@ var error3 = () => {
 };
 function az_default() {
   return {
-    localeError: error3()
+    localeError: error2()
   };
 }
 
@@ -19321,7 +19201,7 @@ function getBelarusianPlural(count, one2, few, many) {
   }
   return many;
 }
-var error4 = () => {
+var error3 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -19470,12 +19350,12 @@ var error4 = () => {
 };
 function be_default() {
   return {
-    localeError: error4()
+    localeError: error3()
   };
 }
 
 // node_modules/zod/v4/locales/bg.js
-var error5 = () => {
+var error4 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
     file: { unit: "\u0431\u0430\u0439\u0442\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -19596,12 +19476,12 @@ var error5 = () => {
 };
 function bg_default() {
   return {
-    localeError: error5()
+    localeError: error4()
   };
 }
 
 // node_modules/zod/v4/locales/bn.js
-var error6 = () => {
+var error5 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
     file: { unit: "\u09AC\u09BE\u0987\u099F", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -19710,12 +19590,12 @@ var error6 = () => {
 };
 function bn_default() {
   return {
-    localeError: error6()
+    localeError: error5()
   };
 }
 
 // node_modules/zod/v4/locales/ca.js
-var error7 = () => {
+var error6 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
     file: { unit: "bytes", verb: "contenir" },
@@ -19824,12 +19704,12 @@ var error7 = () => {
 };
 function ca_default() {
   return {
-    localeError: error7()
+    localeError: error6()
   };
 }
 
 // node_modules/zod/v4/locales/ckb.js
-var error8 = () => {
+var error7 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
     file: { unit: "\u0628\u0627\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -19957,12 +19837,12 @@ var error8 = () => {
 };
 function ckb_default() {
   return {
-    localeError: error8()
+    localeError: error7()
   };
 }
 
 // node_modules/zod/v4/locales/cs.js
-var error9 = () => {
+var error8 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
     file: { unit: "bajt\u016F", verb: "m\xEDt" },
@@ -20074,12 +19954,12 @@ var error9 = () => {
 };
 function cs_default() {
   return {
-    localeError: error9()
+    localeError: error8()
   };
 }
 
 // node_modules/zod/v4/locales/da.js
-var error10 = () => {
+var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
     file: { unit: "bytes", verb: "havde" },
@@ -20195,12 +20075,12 @@ var error10 = () => {
 };
 function da_default() {
   return {
-    localeError: error10()
+    localeError: error9()
   };
 }
 
 // node_modules/zod/v4/locales/de.js
-var error11 = () => {
+var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
     file: { unit: "Bytes", verb: "zu haben" },
@@ -20309,12 +20189,12 @@ var error11 = () => {
 };
 function de_default() {
   return {
-    localeError: error11()
+    localeError: error10()
   };
 }
 
 // node_modules/zod/v4/locales/el.js
-var error12 = () => {
+var error11 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
     file: { unit: "bytes", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -20422,12 +20302,12 @@ var error12 = () => {
 };
 function el_default() {
   return {
-    localeError: error12()
+    localeError: error11()
   };
 }
 
 // node_modules/zod/v4/locales/en.js
-var error13 = () => {
+var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
     file: { unit: "bytes", verb: "to have" },
@@ -20547,12 +20427,12 @@ var error13 = () => {
 };
 function en_default() {
   return {
-    localeError: error13()
+    localeError: error12()
   };
 }
 
 // node_modules/zod/v4/locales/eo.js
-var error14 = () => {
+var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
     file: { unit: "bajtojn", verb: "havi" },
@@ -20662,12 +20542,12 @@ var error14 = () => {
 };
 function eo_default() {
   return {
-    localeError: error14()
+    localeError: error13()
   };
 }
 
 // node_modules/zod/v4/locales/es.js
-var error15 = () => {
+var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
     file: { unit: "bytes", verb: "tener" },
@@ -20799,12 +20679,12 @@ var error15 = () => {
 };
 function es_default() {
   return {
-    localeError: error15()
+    localeError: error14()
   };
 }
 
 // node_modules/zod/v4/locales/fa.js
-var error16 = () => {
+var error15 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
     file: { unit: "\u0628\u0627\u06CC\u062A", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -20919,12 +20799,12 @@ var error16 = () => {
 };
 function fa_default() {
   return {
-    localeError: error16()
+    localeError: error15()
   };
 }
 
 // node_modules/zod/v4/locales/fi.js
-var error17 = () => {
+var error16 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
     file: { unit: "tavua", subject: "tiedoston" },
@@ -21037,12 +20917,12 @@ var error17 = () => {
 };
 function fi_default() {
   return {
-    localeError: error17()
+    localeError: error16()
   };
 }
 
 // node_modules/zod/v4/locales/fr.js
-var error18 = () => {
+var error17 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
     file: { unit: "octets", verb: "avoir" },
@@ -21167,12 +21047,12 @@ var error18 = () => {
 };
 function fr_default() {
   return {
-    localeError: error18()
+    localeError: error17()
   };
 }
 
 // node_modules/zod/v4/locales/fr-CA.js
-var error19 = () => {
+var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
     file: { unit: "octets", verb: "avoir" },
@@ -21280,12 +21160,12 @@ var error19 = () => {
 };
 function fr_CA_default() {
   return {
-    localeError: error19()
+    localeError: error18()
   };
 }
 
 // node_modules/zod/v4/locales/gu.js
-var error20 = () => {
+var error19 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
     file: { unit: "\u0AAC\u0ABE\u0AAF\u0A9F", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -21394,12 +21274,12 @@ var error20 = () => {
 };
 function gu_default() {
   return {
-    localeError: error20()
+    localeError: error19()
   };
 }
 
 // node_modules/zod/v4/locales/he.js
-var error21 = () => {
+var error20 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
     number: { label: "\u05DE\u05E1\u05E4\u05E8", gender: "m" },
@@ -21596,12 +21476,12 @@ var error21 = () => {
 };
 function he_default() {
   return {
-    localeError: error21()
+    localeError: error20()
   };
 }
 
 // node_modules/zod/v4/locales/hi.js
-var error22 = () => {
+var error21 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
     file: { unit: "\u092C\u093E\u0907\u091F\u094D\u0938", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -21708,12 +21588,12 @@ var error22 = () => {
 };
 function hi_default() {
   return {
-    localeError: error22()
+    localeError: error21()
   };
 }
 
 // node_modules/zod/v4/locales/hr.js
-var error23 = () => {
+var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
     file: { unit: "bajtova", verb: "imati" },
@@ -21835,12 +21715,12 @@ var error23 = () => {
 };
 function hr_default() {
   return {
-    localeError: error23()
+    localeError: error22()
   };
 }
 
 // node_modules/zod/v4/locales/hu.js
-var error24 = () => {
+var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
     file: { unit: "byte", verb: "legyen" },
@@ -21949,7 +21829,7 @@ var error24 = () => {
 };
 function hu_default() {
   return {
-    localeError: error24()
+    localeError: error23()
   };
 }
 
@@ -21964,7 +21844,7 @@ function withDefiniteArticle(word) {
   const lastChar = word[word.length - 1];
   return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
-var error25 = () => {
+var error24 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -22108,12 +21988,12 @@ var error25 = () => {
 };
 function hy_default() {
   return {
-    localeError: error25()
+    localeError: error24()
   };
 }
 
 // node_modules/zod/v4/locales/id.js
-var error26 = () => {
+var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
     file: { unit: "byte", verb: "memiliki" },
@@ -22220,12 +22100,12 @@ var error26 = () => {
 };
 function id_default() {
   return {
-    localeError: error26()
+    localeError: error25()
   };
 }
 
 // node_modules/zod/v4/locales/is.js
-var error27 = () => {
+var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
     file: { unit: "b\xE6ti", verb: "a\xF0 hafa" },
@@ -22335,12 +22215,12 @@ var error27 = () => {
 };
 function is_default() {
   return {
-    localeError: error27()
+    localeError: error26()
   };
 }
 
 // node_modules/zod/v4/locales/it.js
-var error28 = () => {
+var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
     file: { unit: "byte", verb: "avere" },
@@ -22449,12 +22329,12 @@ var error28 = () => {
 };
 function it_default() {
   return {
-    localeError: error28()
+    localeError: error27()
   };
 }
 
 // node_modules/zod/v4/locales/ja.js
-var error29 = () => {
+var error28 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
     file: { unit: "\u30D0\u30A4\u30C8", verb: "\u3067\u3042\u308B" },
@@ -22562,12 +22442,12 @@ var error29 = () => {
 };
 function ja_default() {
   return {
-    localeError: error29()
+    localeError: error28()
   };
 }
 
 // node_modules/zod/v4/locales/ka.js
-var error30 = () => {
+var error29 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
     file: { unit: "\u10D1\u10D0\u10D8\u10E2\u10D8", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -22680,12 +22560,12 @@ var error30 = () => {
 };
 function ka_default() {
   return {
-    localeError: error30()
+    localeError: error29()
   };
 }
 
 // node_modules/zod/v4/locales/km.js
-var error31 = () => {
+var error30 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
     file: { unit: "\u1794\u17C3", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -22796,7 +22676,7 @@ var error31 = () => {
 };
 function km_default() {
   return {
-    localeError: error31()
+    localeError: error30()
   };
 }
 
@@ -22806,7 +22686,7 @@ function kh_default() {
 }
 
 // node_modules/zod/v4/locales/kn.js
-var error32 = () => {
+var error31 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
     file: { unit: "\u0CAC\u0CC8\u0C9F\u0CCD\u200C\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -22917,12 +22797,12 @@ var error32 = () => {
 };
 function kn_default() {
   return {
-    localeError: error32()
+    localeError: error31()
   };
 }
 
 // node_modules/zod/v4/locales/ko.js
-var error33 = () => {
+var error32 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
     file: { unit: "\uBC14\uC774\uD2B8", verb: "to have" },
@@ -23034,7 +22914,7 @@ var error33 = () => {
 };
 function ko_default() {
   return {
-    localeError: error33()
+    localeError: error32()
   };
 }
 
@@ -23052,7 +22932,7 @@ function getUnitTypeFromNumber(number4) {
     return "one";
   return "few";
 }
-var error34 = () => {
+var error33 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -23242,12 +23122,12 @@ var error34 = () => {
 };
 function lt_default() {
   return {
-    localeError: error34()
+    localeError: error33()
   };
 }
 
 // node_modules/zod/v4/locales/mk.js
-var error35 = () => {
+var error34 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
     file: { unit: "\u0431\u0430\u0458\u0442\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -23357,12 +23237,12 @@ var error35 = () => {
 };
 function mk_default() {
   return {
-    localeError: error35()
+    localeError: error34()
   };
 }
 
 // node_modules/zod/v4/locales/ms.js
-var error36 = () => {
+var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
     file: { unit: "bait", verb: "mempunyai" },
@@ -23470,12 +23350,12 @@ var error36 = () => {
 };
 function ms_default() {
   return {
-    localeError: error36()
+    localeError: error35()
   };
 }
 
 // node_modules/zod/v4/locales/ne.js
-var error37 = () => {
+var error36 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
     file: { unit: "\u092C\u093E\u0907\u091F", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -23582,12 +23462,12 @@ var error37 = () => {
 };
 function ne_default() {
   return {
-    localeError: error37()
+    localeError: error36()
   };
 }
 
 // node_modules/zod/v4/locales/nl.js
-var error38 = () => {
+var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
     file: { unit: "bytes", verb: "heeft" },
@@ -23698,12 +23578,12 @@ var error38 = () => {
 };
 function nl_default() {
   return {
-    localeError: error38()
+    localeError: error37()
   };
 }
 
 // node_modules/zod/v4/locales/nn.js
-var error39 = () => {
+var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
     file: { unit: "bytes", verb: "\xE5 ha" },
@@ -23812,12 +23692,12 @@ var error39 = () => {
 };
 function nn_default() {
   return {
-    localeError: error39()
+    localeError: error38()
   };
 }
 
 // node_modules/zod/v4/locales/no.js
-var error40 = () => {
+var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
     file: { unit: "bytes", verb: "\xE5 ha" },
@@ -23926,12 +23806,12 @@ var error40 = () => {
 };
 function no_default() {
   return {
-    localeError: error40()
+    localeError: error39()
   };
 }
 
 // node_modules/zod/v4/locales/ota.js
-var error41 = () => {
+var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
     file: { unit: "bayt", verb: "olmal\u0131d\u0131r" },
@@ -24041,12 +23921,12 @@ var error41 = () => {
 };
 function ota_default() {
   return {
-    localeError: error41()
+    localeError: error40()
   };
 }
 
 // node_modules/zod/v4/locales/ps.js
-var error42 = () => {
+var error41 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
     file: { unit: "\u0628\u0627\u06CC\u067C\u0633", verb: "\u0648\u0644\u0631\u064A" },
@@ -24161,12 +24041,12 @@ var error42 = () => {
 };
 function ps_default() {
   return {
-    localeError: error42()
+    localeError: error41()
   };
 }
 
 // node_modules/zod/v4/locales/pl.js
-var error43 = () => {
+var error42 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
     file: { unit: "bajt\xF3w", verb: "mie\u0107" },
@@ -24276,12 +24156,12 @@ var error43 = () => {
 };
 function pl_default() {
   return {
-    localeError: error43()
+    localeError: error42()
   };
 }
 
 // node_modules/zod/v4/locales/pt.js
-var error44 = () => {
+var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
     file: { unit: "bytes" },
@@ -24420,12 +24300,12 @@ var error44 = () => {
 };
 function pt_default() {
   return {
-    localeError: error44()
+    localeError: error43()
   };
 }
 
 // node_modules/zod/v4/locales/pt-BR.js
-var error45 = () => {
+var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
     file: { unit: "bytes" },
@@ -24565,12 +24445,12 @@ var error45 = () => {
 };
 function pt_BR_default() {
   return {
-    localeError: error45()
+    localeError: error44()
   };
 }
 
 // node_modules/zod/v4/locales/ro.js
-var error46 = () => {
+var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
     file: { unit: "octe\u021Bi", verb: "s\u0103 aib\u0103" },
@@ -24688,7 +24568,7 @@ var error46 = () => {
 };
 function ro_default() {
   return {
-    localeError: error46()
+    localeError: error45()
   };
 }
 
@@ -24708,7 +24588,7 @@ function getRussianPlural(count, one2, few, many) {
   }
   return many;
 }
-var error47 = () => {
+var error46 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -24857,12 +24737,12 @@ var error47 = () => {
 };
 function ru_default() {
   return {
-    localeError: error47()
+    localeError: error46()
   };
 }
 
 // node_modules/zod/v4/locales/sk.js
-var error48 = () => {
+var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
     file: { unit: "bajtov", verb: "ma\u0165" },
@@ -24974,12 +24854,12 @@ var error48 = () => {
 };
 function sk_default() {
   return {
-    localeError: error48()
+    localeError: error47()
   };
 }
 
 // node_modules/zod/v4/locales/sl.js
-var error49 = () => {
+var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
     file: { unit: "bajtov", verb: "imeti" },
@@ -25089,12 +24969,12 @@ var error49 = () => {
 };
 function sl_default() {
   return {
-    localeError: error49()
+    localeError: error48()
   };
 }
 
 // node_modules/zod/v4/locales/sv.js
-var error50 = () => {
+var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
     file: { unit: "bytes", verb: "att ha" },
@@ -25205,12 +25085,12 @@ var error50 = () => {
 };
 function sv_default() {
   return {
-    localeError: error50()
+    localeError: error49()
   };
 }
 
 // node_modules/zod/v4/locales/ta.js
-var error51 = () => {
+var error50 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
     file: { unit: "\u0BAA\u0BC8\u0B9F\u0BCD\u0B9F\u0BC1\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -25321,12 +25201,12 @@ var error51 = () => {
 };
 function ta_default() {
   return {
-    localeError: error51()
+    localeError: error50()
   };
 }
 
 // node_modules/zod/v4/locales/tg.js
-var error52 = () => {
+var error51 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
     file: { unit: "\u0431\u0430\u0439\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -25438,12 +25318,12 @@ var error52 = () => {
 };
 function tg_default() {
   return {
-    localeError: error52()
+    localeError: error51()
   };
 }
 
 // node_modules/zod/v4/locales/th.js
-var error53 = () => {
+var error52 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
     file: { unit: "\u0E44\u0E1A\u0E15\u0E4C", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -25554,12 +25434,12 @@ var error53 = () => {
 };
 function th_default() {
   return {
-    localeError: error53()
+    localeError: error52()
   };
 }
 
 // node_modules/zod/v4/locales/tk.js
-var error54 = () => {
+var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
     file: { unit: "ba\xFDt", verb: "bolmaly" },
@@ -25662,12 +25542,12 @@ var error54 = () => {
 };
 function tk_default() {
   return {
-    localeError: error54()
+    localeError: error53()
   };
 }
 
 // node_modules/zod/v4/locales/tr.js
-var error55 = () => {
+var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
     file: { unit: "bayt", verb: "olmal\u0131" },
@@ -25773,12 +25653,12 @@ var error55 = () => {
 };
 function tr_default() {
   return {
-    localeError: error55()
+    localeError: error54()
   };
 }
 
 // node_modules/zod/v4/locales/uk.js
-var error56 = () => {
+var error55 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
     file: { unit: "\u0431\u0430\u0439\u0442\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -25887,7 +25767,7 @@ var error56 = () => {
 };
 function uk_default() {
   return {
-    localeError: error56()
+    localeError: error55()
   };
 }
 
@@ -25897,7 +25777,7 @@ function ua_default() {
 }
 
 // node_modules/zod/v4/locales/ur.js
-var error57 = () => {
+var error56 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
     file: { unit: "\u0628\u0627\u0626\u0679\u0633", verb: "\u06C1\u0648\u0646\u0627" },
@@ -26008,12 +25888,12 @@ var error57 = () => {
 };
 function ur_default() {
   return {
-    localeError: error57()
+    localeError: error56()
   };
 }
 
 // node_modules/zod/v4/locales/uz.js
-var error58 = () => {
+var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
     file: { unit: "bayt", verb: "bo\u2018lishi kerak" },
@@ -26122,12 +26002,12 @@ var error58 = () => {
 };
 function uz_default() {
   return {
-    localeError: error58()
+    localeError: error57()
   };
 }
 
 // node_modules/zod/v4/locales/vi.js
-var error59 = () => {
+var error58 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
     file: { unit: "byte", verb: "c\xF3" },
@@ -26236,12 +26116,12 @@ var error59 = () => {
 };
 function vi_default() {
   return {
-    localeError: error59()
+    localeError: error58()
   };
 }
 
 // node_modules/zod/v4/locales/zh-CN.js
-var error60 = () => {
+var error59 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
     file: { unit: "\u5B57\u8282", verb: "\u5305\u542B" },
@@ -26351,12 +26231,12 @@ var error60 = () => {
 };
 function zh_CN_default() {
   return {
-    localeError: error60()
+    localeError: error59()
   };
 }
 
 // node_modules/zod/v4/locales/zh-TW.js
-var error61 = () => {
+var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
     file: { unit: "\u4F4D\u5143\u7D44", verb: "\u64C1\u6709" },
@@ -26464,12 +26344,12 @@ var error61 = () => {
 };
 function zh_TW_default() {
   return {
-    localeError: error61()
+    localeError: error60()
   };
 }
 
 // node_modules/zod/v4/locales/yo.js
-var error62 = () => {
+var error61 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
     file: { unit: "bytes", verb: "n\xED" },
@@ -26577,7 +26457,7 @@ var error62 = () => {
 };
 function yo_default() {
   return {
-    localeError: error62()
+    localeError: error61()
   };
 }
 
@@ -29956,9 +29836,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
       json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
       json2.allOf = [
-        ...patternList.map((regex2) => ({
+        ...patternList.map((regex) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-          pattern: regex2.source
+          pattern: regex.source
         }))
       ];
     }
@@ -31473,10 +31353,10 @@ function currencyCode2(_params) {
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
   const format2 = `${alg}_${enc}`;
-  const regex2 = regexes_exports[format2];
-  if (!regex2)
+  const regex = regexes_exports[format2];
+  if (!regex)
     throw new Error(`Unrecognized hash format: ${format2}`);
-  return _stringFormat(ZodCustomStringFormat, format2, regex2, params);
+  return _stringFormat(ZodCustomStringFormat, format2, regex, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -32551,13 +32431,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path24 = ref.slice(1).split("/").filter(Boolean);
-  if (path24.length === 0) {
+  const path21 = ref.slice(1).split("/").filter(Boolean);
+  if (path21.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path24[0] === defsKey) {
-    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
+  if (path21[0] === defsKey) {
+    const key = path21[1] === void 0 ? void 0 : decodeJSONPointerSegment(path21[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -32620,8 +32500,8 @@ function canonicalKey(value, seen) {
   if (type !== "object") {
     if (type === "number" && Number.isNaN(value))
       return null;
-    const raw2 = String(value);
-    return `${type[0]}${raw2.length}:${raw2}`;
+    const raw = String(value);
+    return `${type[0]}${raw.length}:${raw}`;
   }
   if (seen.has(value))
     return null;
@@ -32986,7 +32866,7 @@ function convertBaseSchema(schema, ctx) {
             for (const key of Object.keys(payload.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex2) => regex2.test(key)))
+              if (patterns.some((regex) => regex.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -33463,8 +33343,8 @@ function linkPatternProblem(source) {
   } catch (e) {
     return `not a valid regular expression: ${e.message}`;
   }
-  const groups2 = new RegExp(`${re.source}|`).exec("")?.length ?? 1;
-  if (groups2 - 1 < 1) return "needs one capture group around the ID, e.g. Implements:\\s*(REQ-\\d+)";
+  const groups = new RegExp(`${re.source}|`).exec("")?.length ?? 1;
+  if (groups - 1 < 1) return "needs one capture group around the ID, e.g. Implements:\\s*(REQ-\\d+)";
   if (re.test("")) return "matches the empty text: it would find a link in every description";
   return null;
 }
@@ -33753,13 +33633,14 @@ ${change.body}`,
   };
 }
 
-// packages/core/src/pccp.ts
-import path3 from "node:path";
+// packages/core/src/dependencies.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
 
 // packages/core/src/files.ts
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 async function sha256File(absPath) {
   const hash2 = createHash("sha256");
   let bytes = 0;
@@ -33770,7 +33651,7 @@ async function sha256File(absPath) {
   return { sha256: hash2.digest("hex"), bytes };
 }
 function resolveInput(rootDir, rel, where) {
-  const abs = path2.resolve(rootDir, rel);
+  const abs = path.resolve(rootDir, rel);
   let isFile = false;
   try {
     isFile = statSync(abs).isFile();
@@ -33781,12 +33662,932 @@ function resolveInput(rootDir, rel, where) {
   return abs;
 }
 function displayPath(abs) {
-  const rel = path2.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path2.isAbsolute(rel) ? rel : abs;
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
 }
 function portablePath(root, abs) {
-  return path2.relative(root, abs).split(path2.sep).join("/");
+  return path.relative(root, abs).split(path.sep).join("/");
 }
+
+// packages/core/src/suggest.ts
+function editDistance(a, b) {
+  const prev = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+function nearest(word, candidates) {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= limit ? best : void 0;
+}
+
+// packages/core/src/yaml-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+function formatPath(path21) {
+  let out = "";
+  for (const k of path21) {
+    if (typeof k === "number") out += `[${k}]`;
+    else out += out === "" ? k : `.${k}`;
+  }
+  return out === "" ? "(top level)" : out;
+}
+function readYamlFile(absPath, display, what) {
+  let text5;
+  try {
+    text5 = readFileSync(absPath, "utf8");
+  } catch (e) {
+    const code3 = e.code;
+    if (code3 === "ENOENT") throw new ConfigurationError(`${display}: ${what} not found (no such file)`);
+    if (code3 === "EISDIR")
+      throw new ConfigurationError(`${display}: ${what} is a directory, expected a YAML file`);
+    throw new ConfigurationError(`${display}: cannot read ${what} (${code3 ?? String(e)})`);
+  }
+  return parseYamlText(text5, display);
+}
+function parseYamlText(text5, display) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((err) => {
+      const pos = lineCounter.linePos(err.pos[0]);
+      const first = err.message.split("\n")[0] ?? err.message;
+      const msg = first.replace(/ at line \d+, column \d+:?$/, "");
+      return `${display}:${pos.line}:${pos.col}: YAML syntax error: ${msg}`;
+    });
+    throw new ConfigurationError(problems);
+  }
+  const data = doc.toJS({ maxAliasCount: 100 });
+  const locate = (path21, key) => {
+    const node2 = path21.length === 0 ? doc.contents : doc.getIn(path21, true);
+    let offset;
+    if (key !== void 0 && node2 && (0, import_yaml.isMap)(node2)) {
+      const pair2 = node2.items.find((p2) => p2.key?.value === key);
+      offset = pair2?.key?.range?.[0];
+    }
+    if (offset === void 0 && node2 && ((0, import_yaml.isMap)(node2) || (0, import_yaml.isSeq)(node2) || "range" in node2)) {
+      offset = node2.range?.[0];
+    }
+    if (offset === void 0) return void 0;
+    return lineCounter.linePos(offset);
+  };
+  return { display, text: text5, data, locate };
+}
+
+// packages/core/src/validate.ts
+var def = (s) => s._zod.def;
+function unwrap(s) {
+  let cur = s;
+  for (let i = 0; i < 20; i++) {
+    const d = def(cur);
+    if (d.innerType) cur = d.innerType;
+    else if (d.type === "pipe" && d.in) cur = d.in;
+    else if (d.type === "lazy" && d.getter) cur = d.getter();
+    else return cur;
+  }
+  return cur;
+}
+function pickOption(s, data) {
+  const d = def(s);
+  if (!d.options) return void 0;
+  if (d.discriminator && data && typeof data === "object") {
+    const v = data[d.discriminator];
+    for (const o of d.options) {
+      const lit2 = def(unwrap(o)).shape?.[d.discriminator];
+      const litDef = lit2 ? def(unwrap(lit2)) : void 0;
+      if (litDef?.values?.includes(v)) return o;
+    }
+    return void 0;
+  }
+  return d.options.find((o) => def(unwrap(o)).type === "object");
+}
+function schemaAt(root, data, path21) {
+  let s = root;
+  let value = data;
+  for (const key of path21) {
+    if (!s) return void 0;
+    s = unwrap(s);
+    if (def(s).type === "union") s = pickOption(s, value);
+    if (!s) return void 0;
+    s = unwrap(s);
+    const d = def(s);
+    if (d.type === "object") s = d.shape?.[String(key)];
+    else if (d.type === "array") s = d.element;
+    else if (d.type === "record") s = d.valueType;
+    else return void 0;
+    value = value && typeof value === "object" ? value[key] : void 0;
+  }
+  if (!s) return void 0;
+  s = unwrap(s);
+  if (def(s).type === "union") s = pickOption(s, value) ?? s;
+  return s ? unwrap(s) : void 0;
+}
+function knownKeysAt(root, data, path21) {
+  const s = schemaAt(root, data, path21);
+  if (!s) return [];
+  const d = def(s);
+  return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
+}
+function describe3(value) {
+  if (value === null) return "null";
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
+var typeWords = {
+  object: "a mapping",
+  array: "a list",
+  record: "a mapping",
+  int: "an integer"
+};
+function issueMessages(issue2, root, data) {
+  const path21 = issue2.path;
+  switch (issue2.code) {
+    case "invalid_type": {
+      if (issue2.input === void 0) return [{ path: path21, text: `required, but missing` }];
+      const expected = typeWords[issue2.expected] ?? issue2.expected;
+      return [{ path: path21, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
+    }
+    case "unrecognized_keys": {
+      const known = knownKeysAt(root, data, path21);
+      return issue2.keys.map((k) => {
+        const hint = nearest(k, known);
+        const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
+        return { path: [...path21, k], key: k, text: `unknown key \`${k}\`${tail}` };
+      });
+    }
+    case "invalid_union": {
+      if (issue2.discriminator) {
+        const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
+        const options5 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
+        const p2 = path21[path21.length - 1] === issue2.discriminator ? path21 : [...path21, issue2.discriminator];
+        if (got === void 0) return [{ path: p2, text: `required, one of: ${options5.join(", ")}` }];
+        const hint = typeof got === "string" ? nearest(got, options5) : void 0;
+        return [
+          {
+            path: p2,
+            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options5.join(", ")})`
+          }
+        ];
+      }
+      const branches = issue2.errors ?? [];
+      const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
+      if (best && best.length > 0) {
+        return best.flatMap(
+          (sub) => issueMessages({ ...sub, path: [...path21, ...sub.path] }, root, data)
+        );
+      }
+      return [{ path: path21, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
+    }
+    case "invalid_value": {
+      const got = issue2.input;
+      const options5 = issue2.values.map(String);
+      const hint = typeof got === "string" ? nearest(got, options5) : void 0;
+      return [
+        {
+          path: path21,
+          text: `expected one of ${options5.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
+        }
+      ];
+    }
+    case "too_small": {
+      if (issue2.origin === "array") return [{ path: path21, text: `needs at least ${issue2.minimum} item(s)` }];
+      if (issue2.origin === "string") return [{ path: path21, text: `must not be empty` }];
+      return [
+        {
+          path: path21,
+          text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
+        }
+      ];
+    }
+    case "too_big": {
+      if (issue2.origin === "array") return [{ path: path21, text: `allows at most ${issue2.maximum} item(s)` }];
+      return [
+        {
+          path: path21,
+          text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
+        }
+      ];
+    }
+    case "invalid_format":
+      return [{ path: path21, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
+    default:
+      return [{ path: path21, text: issue2.message }];
+  }
+}
+function problemAt(file2, path21, text5, key) {
+  const parent = key !== void 0 ? path21.slice(0, -1) : path21;
+  const pos = file2.locate(parent, key) ?? file2.locate(path21.slice(0, -1));
+  const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
+  return `${where}: ${formatPath(path21)}: ${text5}`;
+}
+function parseWith(schema, file2) {
+  const result2 = schema.safeParse(file2.data, { reportInput: true });
+  if (result2.success) return result2.data;
+  const problems = result2.error.issues.flatMap(
+    (issue2) => issueMessages(issue2, schema, file2.data).map((m) => problemAt(file2, m.path, m.text, m.key))
+  );
+  throw new ConfigurationError(sortByPosition([...new Set(problems)]));
+}
+function sortByPosition(problems) {
+  const key = (p2) => {
+    const m = /^[^:]*:(\d+):(\d+):/.exec(p2);
+    return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
+  };
+  return problems.map((p2, i) => ({ p: p2, i, k: key(p2) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
+}
+
+// packages/core/src/dependencies.ts
+var PACKAGE_HASH_ALGS = ["SHA-1", "SHA-256", "SHA-384", "SHA-512"];
+var PackageHash = external_exports.strictObject({
+  alg: external_exports.enum(PACKAGE_HASH_ALGS).describe("CycloneDX hash algorithm name."),
+  content: external_exports.string().regex(/^[0-9a-f]+$/, "lower-case hex digits")
+});
+var DependencyPackage = external_exports.strictObject({
+  ecosystem: external_exports.enum(["npm", "pypi"]),
+  name: external_exports.string().describe("As the lockfile spells it (npm: with its @scope)."),
+  version: external_exports.string(),
+  purl: external_exports.string().describe("Package URL, e.g. pkg:npm/%40scope/name@1.0.0 or pkg:pypi/scikit-learn@1.2.1."),
+  direct: external_exports.boolean().describe(
+    "Declared by the project itself (package.json of the root or a workspace; a requirements line that pip-compile does not mark as pulled in by another package)."
+  ),
+  scope: external_exports.enum(["required", "optional", "dev"]).describe("npm: dev (only for development), optional, or required; requirements.txt: always required."),
+  hashes: external_exports.array(PackageHash).describe("npm: from `integrity`; requirements.txt: from `--hash` options."),
+  license: external_exports.string().nullable().describe("As the lockfile records it (npm), else null."),
+  resolved: external_exports.string().nullable().describe("npm: where the package was downloaded from."),
+  markers: external_exports.string().nullable().describe("requirements.txt: the PEP 508 environment marker, if any."),
+  depends_on: external_exports.array(external_exports.string()).describe("purls of the packages this one depends on (within the same lockfile).")
+});
+var LOCKFILE_FORMATS = ["package-lock", "requirements"];
+var LockfileDependencies = external_exports.strictObject({
+  path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
+  format: external_exports.enum(LOCKFILE_FORMATS),
+  graph: external_exports.boolean().describe(
+    "true when depends_on is complete (package-lock.json; requirements.txt with pip-compile `# via` annotations)."
+  ),
+  packages: external_exports.array(DependencyPackage)
+});
+var SOUP_RISK_LEVELS = ["low", "medium", "high"];
+var text = external_exports.string().min(1);
+var SoupItem = external_exports.strictObject({
+  supplier: text.optional().describe("Manufacturer or maintainer of the SOUP item (IEC 62304 \xA78.1.2)."),
+  license: text.optional().describe("License (an SPDX expression where possible); overrides what the lockfile records."),
+  purpose: text.optional().describe("What the software system uses the SOUP item for."),
+  risk_level: external_exports.enum(SOUP_RISK_LEVELS).optional().describe(
+    "Risk the SOUP item contributes to hazardous situations (IEC 62304 \xA77.1.2): low, medium or high."
+  ),
+  requirements: external_exports.array(text).optional().describe("Functional and performance requirements the SOUP item must meet (IEC 62304 \xA75.3.3)."),
+  known_anomalies: external_exports.strictObject({
+    reference: text.describe(
+      "Where the published anomaly list is (URL of the issue tracker or release notes)."
+    ),
+    reviewed: text.optional().describe("When it was last evaluated, e.g. 2025-01-31."),
+    notes: text.optional().describe("The evaluation: anomalies relevant to this use and how they are handled.")
+  }).optional().describe("The SOUP item\u2019s published anomaly list and its evaluation (IEC 62304 \xA77.1.3)."),
+  verification: text.optional().describe("How the system verifies that the SOUP item does what it is used for.")
+});
+var SoupFile = external_exports.strictObject({
+  soup: external_exports.record(external_exports.string().min(1), SoupItem).describe(
+    "Per dependency, by its name in the lockfile (Python names compare as PEP 503 normalizes them)."
+  )
+}).describe("IEC 62304 SOUP metadata (soup.yml).");
+var Dependencies = external_exports.strictObject({
+  lockfiles: external_exports.array(LockfileDependencies).describe("In the order of sbom.lockfiles."),
+  soup: external_exports.strictObject({
+    path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
+    items: external_exports.record(external_exports.string(), SoupItem)
+  }).nullable().describe("The SOUP metadata file (sbom.soup), or null when none is configured.")
+});
+function normalizePypiName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function purlEncode(s) {
+  return Array.from(new TextEncoder().encode(s), (b) => {
+    const c = String.fromCharCode(b);
+    return /[A-Za-z0-9.\-_~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+}
+function packageUrl(ecosystem, name, version2) {
+  if (ecosystem === "npm") {
+    const slash = name.startsWith("@") ? name.indexOf("/") : -1;
+    const ns = slash > 0 ? `${purlEncode(name.slice(0, slash))}/` : "";
+    return `pkg:npm/${ns}${purlEncode(slash > 0 ? name.slice(slash + 1) : name)}@${purlEncode(version2)}`;
+  }
+  return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, "-"))}@${purlEncode(version2)}`;
+}
+function soupItemFor(items, pkg) {
+  if (!items) return void 0;
+  if (Object.hasOwn(items, pkg.name)) return items[pkg.name];
+  if (pkg.ecosystem !== "pypi") return void 0;
+  const norm = normalizePypiName(pkg.name);
+  const key = Object.keys(items).filter((k) => normalizePypiName(k) === norm).sort()[0];
+  return key === void 0 ? void 0 : items[key];
+}
+function lineCol(text5, offset) {
+  let line2 = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text5.length; i++) {
+    if (text5.charCodeAt(i) === 10) {
+      line2++;
+      start = i + 1;
+    }
+  }
+  return { line: line2, col: offset - start + 1 };
+}
+var JsonSyntaxError = class extends Error {
+  constructor(offset, message) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+function jsonSyntaxError(text5) {
+  let i = 0;
+  const found = () => i >= text5.length ? "the end of the file" : JSON.stringify(text5[i]);
+  const fail2 = (message) => {
+    throw new JsonSyntaxError(i, message);
+  };
+  const ws = () => {
+    while (i < text5.length && (text5[i] === " " || text5[i] === "	" || text5[i] === "\n" || text5[i] === "\r"))
+      i++;
+  };
+  const str3 = () => {
+    i++;
+    for (; ; ) {
+      if (i >= text5.length) fail2("unterminated string");
+      const c = text5.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 32) fail2("control character (e.g. a line break) inside a string");
+      if (c === 92) {
+        const e = text5[i + 1];
+        if (e === "u") {
+          if (!/^[0-9A-Fa-f]{4}$/.test(text5.slice(i + 2, i + 6))) fail2("invalid \\u escape in a string");
+          i += 6;
+          continue;
+        }
+        if (e === void 0 || !'"\\/bfnrt'.includes(e)) fail2("invalid escape in a string");
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+  };
+  const value = () => {
+    ws();
+    const c = text5[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text5[i] === "}") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text5[i] !== '"') fail2(`expected a double-quoted property name, found ${found()}`);
+        str3();
+        ws();
+        if (text5[i] !== ":") fail2(`expected ':' after a property name, found ${found()}`);
+        i++;
+        value();
+        ws();
+        if (text5[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text5[i] === "}") {
+          i++;
+          return;
+        }
+        fail2(`expected ',' or '}' after a property value, found ${found()}`);
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      if (text5[i] === "]") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        value();
+        ws();
+        if (text5[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text5[i] === "]") {
+          i++;
+          return;
+        }
+        fail2(`expected ',' or ']' after an array element, found ${found()}`);
+      }
+    }
+    if (c === '"') {
+      str3();
+      return;
+    }
+    const num3 = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+    num3.lastIndex = i;
+    if ((c === "-" || c !== void 0 && c >= "0" && c <= "9") && num3.test(text5)) {
+      i = num3.lastIndex;
+      return;
+    }
+    for (const lit2 of ["true", "false", "null"]) {
+      if (text5.startsWith(lit2, i)) {
+        i += lit2.length;
+        return;
+      }
+    }
+    fail2(`expected a value, found ${found()}`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text5.length) fail2(`unexpected ${found()} after the end of the JSON value`);
+    return null;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return { offset: e.offset, message: e.message };
+    throw e;
+  }
+}
+function parseJson(text5, display) {
+  const body = text5.replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const err = jsonSyntaxError(body);
+    if (!err) throw new InputError(`${display}: not valid JSON: ${e.message}`);
+    const pos = lineCol(body, err.offset);
+    throw new InputError(`${display}:${pos.line}:${pos.col}: not valid JSON: ${err.message}`);
+  }
+}
+var depMap = external_exports.record(external_exports.string(), external_exports.string());
+var NpmLockEntry = external_exports.looseObject({
+  name: external_exports.string().optional(),
+  version: external_exports.string().optional(),
+  resolved: external_exports.string().optional(),
+  integrity: external_exports.string().optional(),
+  license: external_exports.unknown().optional(),
+  link: external_exports.boolean().optional(),
+  dev: external_exports.boolean().optional(),
+  optional: external_exports.boolean().optional(),
+  devOptional: external_exports.boolean().optional(),
+  extraneous: external_exports.boolean().optional(),
+  dependencies: depMap.optional(),
+  devDependencies: depMap.optional(),
+  optionalDependencies: depMap.optional(),
+  peerDependencies: depMap.optional()
+});
+var NpmLock = external_exports.looseObject({
+  lockfileVersion: external_exports.number().int(),
+  packages: external_exports.record(external_exports.string(), NpmLockEntry).optional()
+});
+var SRI_ALGS = {
+  sha1: { alg: "SHA-1", bytes: 20 },
+  sha256: { alg: "SHA-256", bytes: 32 },
+  sha384: { alg: "SHA-384", bytes: 48 },
+  sha512: { alg: "SHA-512", bytes: 64 }
+};
+function integrityHashes(integrity) {
+  const out = [];
+  for (const token of integrity.trim().split(/\s+/)) {
+    const m = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/.exec(token);
+    const spec = m ? SRI_ALGS[m[1]] : void 0;
+    if (!m || !spec) return null;
+    const bytes = Buffer.from(m[2], "base64");
+    if (bytes.length !== spec.bytes) return null;
+    out.push({ alg: spec.alg, content: bytes.toString("hex") });
+  }
+  return out.length > 0 ? out : null;
+}
+function npmLicense(raw) {
+  if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+  if (raw && typeof raw === "object" && typeof raw.type === "string")
+    return raw.type;
+  return null;
+}
+function parentKey(key) {
+  if (key === "") return null;
+  const i = key.lastIndexOf("/node_modules/");
+  return i >= 0 ? key.slice(0, i) : "";
+}
+function resolveNpm(keys, from, name) {
+  let dir = from;
+  while (dir !== null) {
+    const key = dir === "" ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
+    if (keys.has(key)) return key;
+    dir = parentKey(dir);
+  }
+  return null;
+}
+function jsonWhere(text5, display, at) {
+  try {
+    const file2 = parseYamlText(text5.replace(/^\uFEFF/, ""), display);
+    const pos = file2.locate(at);
+    if (pos) return `${display}:${pos.line}:${pos.col}`;
+  } catch {
+  }
+  return display;
+}
+function parsePackageLock(text5, display) {
+  const data = parseJson(text5, display);
+  const checked = NpmLock.safeParse(data);
+  if (!checked.success) {
+    let file2 = null;
+    try {
+      file2 = parseYamlText(text5.replace(/^\uFEFF/, ""), display);
+    } catch {
+      file2 = null;
+    }
+    if (file2) parseWith(NpmLock, file2);
+    throw new InputError(`${display}: not an npm lockfile: ${checked.error.issues[0]?.message ?? ""}`);
+  }
+  const lock = checked.data;
+  if (lock.lockfileVersion < 2 || !lock.packages) {
+    throw new InputError(
+      `${jsonWhere(text5, display, ["lockfileVersion"])}: lockfileVersion ${lock.lockfileVersion} has no "packages" map (npm 6 and older); regenerate it with npm 7 or later (npm install --package-lock-only)`
+    );
+  }
+  const entries = lock.packages;
+  const keys = new Set(Object.keys(entries));
+  const importers = [...keys].filter((k) => k === "" || !/(^|\/)node_modules\//.test(k));
+  const byKey = /* @__PURE__ */ new Map();
+  for (const [key, entry] of Object.entries(entries)) {
+    if (importers.includes(key) || entry.link || entry.extraneous) continue;
+    const at = key.lastIndexOf("node_modules/");
+    const name = entry.name ?? key.slice(at + "node_modules/".length);
+    if (entry.version === void 0 || entry.version === "") {
+      throw new InputError(
+        `${jsonWhere(text5, display, ["packages", key])}: packages["${key}"] has no version; regenerate the lockfile (npm install --package-lock-only)`
+      );
+    }
+    let hashes = [];
+    if (entry.integrity !== void 0) {
+      const parsed = integrityHashes(entry.integrity);
+      if (!parsed) {
+        throw new InputError(
+          `${jsonWhere(text5, display, ["packages", key, "integrity"])}: packages["${key}"].integrity is not a Subresource Integrity hash (sha512-<base64>): ${JSON.stringify(entry.integrity)}`
+        );
+      }
+      hashes = parsed;
+    }
+    byKey.set(key, {
+      ecosystem: "npm",
+      name,
+      version: entry.version,
+      purl: packageUrl("npm", name, entry.version),
+      direct: false,
+      scope: entry.dev ? "dev" : entry.optional || entry.devOptional ? "optional" : "required",
+      hashes,
+      license: npmLicense(entry.license),
+      resolved: entry.resolved ?? null,
+      markers: null,
+      depends_on: []
+    });
+  }
+  const edges = (from, entry, withDev) => {
+    const names = /* @__PURE__ */ new Set([
+      ...Object.keys(entry.dependencies ?? {}),
+      ...Object.keys(entry.optionalDependencies ?? {}),
+      ...Object.keys(entry.peerDependencies ?? {}),
+      ...withDev ? Object.keys(entry.devDependencies ?? {}) : []
+    ]);
+    const out = [];
+    for (const n2 of names) {
+      const key = resolveNpm(keys, from, n2);
+      if (key !== null) out.push(key);
+    }
+    return out;
+  };
+  for (const imp of importers) {
+    const entry = entries[imp];
+    if (!entry) continue;
+    for (const key of edges(imp, entry, true)) {
+      const pkg = byKey.get(key);
+      if (pkg) pkg.direct = true;
+    }
+  }
+  for (const [key, pkg] of byKey) {
+    const entry = entries[key];
+    if (!entry) continue;
+    const purls = edges(key, entry, false).map((k) => byKey.get(k)?.purl).filter((p2) => p2 !== void 0 && p2 !== pkg.purl);
+    pkg.depends_on = [...new Set(purls)].sort();
+  }
+  const byPurl = /* @__PURE__ */ new Map();
+  for (const pkg of byKey.values()) {
+    const seen = byPurl.get(pkg.purl);
+    if (!seen) {
+      byPurl.set(pkg.purl, pkg);
+      continue;
+    }
+    seen.direct ||= pkg.direct;
+    seen.scope = strongerScope(seen.scope, pkg.scope);
+    seen.depends_on = [.../* @__PURE__ */ new Set([...seen.depends_on, ...pkg.depends_on])].sort();
+    seen.hashes = mergeHashes(seen.hashes, pkg.hashes);
+    seen.license ??= pkg.license;
+    seen.resolved ??= pkg.resolved;
+  }
+  return { format: "package-lock", graph: true, packages: sortPackages([...byPurl.values()]) };
+}
+var SCOPE_RANK = { required: 0, optional: 1, dev: 2 };
+function strongerScope(a, b) {
+  return SCOPE_RANK[a] <= SCOPE_RANK[b] ? a : b;
+}
+function mergeHashes(a, b) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const h of [...a, ...b]) seen.set(`${h.alg}:${h.content}`, h);
+  return [...seen.values()].sort(
+    (x, y) => x.alg === y.alg ? x.content < y.content ? -1 : 1 : x.alg < y.alg ? -1 : 1
+  );
+}
+function sortPackages(pkgs) {
+  return pkgs.sort((a, b) => a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0);
+}
+var PIP_HASH_HEX = {
+  sha256: { alg: "SHA-256", length: 64 },
+  sha384: { alg: "SHA-384", length: 96 },
+  sha512: { alg: "SHA-512", length: 128 }
+};
+var COMMENT = /(^|\s+)#.*$/;
+function joinLines(text5) {
+  const out = [];
+  let parts = [];
+  let first = 0;
+  text5.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
+    const isComment = /^\s*#/.test(raw);
+    if (!raw.endsWith("\\") || isComment) {
+      const line2 = isComment ? ` ${raw}` : raw;
+      if (parts.length > 0) {
+        parts.push(line2);
+        out.push({ line: first, text: parts.join("") });
+        parts = [];
+      } else out.push({ line: i + 1, text: line2 });
+    } else {
+      if (parts.length === 0) first = i + 1;
+      parts.push(raw.slice(0, -1));
+    }
+  });
+  if (parts.length > 0) out.push({ line: first, text: parts.join("") });
+  return out;
+}
+function optionValue(tokens, names) {
+  const t0 = tokens[0] ?? "";
+  for (const n2 of names) {
+    if (t0 === n2) return { value: tokens[1] ?? null, rest: tokens.slice(2) };
+    if (n2.startsWith("--") && t0.startsWith(`${n2}=`))
+      return { value: t0.slice(n2.length + 1), rest: tokens.slice(1) };
+    if (!n2.startsWith("--") && t0.startsWith(n2) && t0.length > n2.length)
+      return { value: t0.slice(n2.length), rest: tokens.slice(1) };
+  }
+  return { value: null, rest: tokens };
+}
+var NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/s;
+var VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
+function parseRequirements(text5, display, options5 = {}) {
+  const reqs = [];
+  let last = null;
+  let viaBlock = false;
+  const where = (line2) => `${display}:${line2}`;
+  const addVia = (r, list3) => {
+    if (!r) return;
+    for (const v of list3.split(",")) if (v.trim() !== "") r.via.push(v.trim());
+  };
+  for (const { line: line2, text: logical } of joinLines(text5)) {
+    const comment = /(?:^|\s)#(.*)$/.exec(logical)?.[1]?.trim() ?? null;
+    const body = logical.replace(COMMENT, "").trim();
+    if (body === "") {
+      if (comment === null) {
+        viaBlock = false;
+        continue;
+      }
+      const via = /^via(?:\s+(.*))?$/.exec(comment);
+      if (via) {
+        viaBlock = via[1] === void 0;
+        if (via[1] !== void 0) addVia(last, via[1]);
+      } else if (viaBlock && /^\s*#\s{2,}\S/.test(logical)) addVia(last, comment);
+      else viaBlock = false;
+      continue;
+    }
+    viaBlock = false;
+    const tokens = body.split(/\s+/);
+    if (body.startsWith("-")) {
+      last = null;
+      const inc = optionValue(tokens, ["-r", "--requirement"]);
+      if (inc.value !== null) {
+        if (!options5.included?.(inc.value)) {
+          throw new InputError(
+            `${where(line2)}: "-r ${inc.value}" includes a requirements file that is not in sbom.lockfiles; add it there so that its packages are listed and the file is hashed`
+          );
+        }
+        continue;
+      }
+      const ed = optionValue(tokens, ["-e", "--editable"]);
+      if (ed.value !== null && (/:\/\//.test(ed.value) || /^(git|hg|svn|bzr)\+/.test(ed.value))) {
+        throw new InputError(
+          `${where(line2)}: "${body}" is an editable install from a repository or URL, which has no released version; pin it as name==version`
+        );
+      }
+      continue;
+    }
+    const firstOpt = tokens.findIndex((t) => t.startsWith("-"));
+    const reqText = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(" ");
+    const optTokens = firstOpt < 0 ? [] : tokens.slice(firstOpt);
+    const m = NAME.exec(reqText);
+    if (!m || !/^([=<>!~@;]|$)/.test((m[3] ?? "").trim())) {
+      throw new InputError(
+        `${where(line2)}: "${body}" is not a requirement of the form name==version; pin every package (pip freeze or pip-compile write such a file)`
+      );
+    }
+    const name = m[1];
+    const rest = (m[3] ?? "").trim();
+    const semi = rest.indexOf(";");
+    const spec = (semi < 0 ? rest : rest.slice(0, semi)).trim();
+    const markers = semi < 0 ? null : rest.slice(semi + 1).trim() || null;
+    if (spec.startsWith("@")) {
+      throw new InputError(
+        `${where(line2)}: "${reqText}" is a direct URL reference without a version; pin it as ${name}==<version> (with --hash) so the SBOM can name the release`
+      );
+    }
+    const pin = /^===?\s*(\S+)$/.exec(spec);
+    const version2 = pin?.[1];
+    if (!version2 || !VERSION.test(version2)) {
+      throw new InputError(
+        `${where(line2)}: "${reqText}" is not pinned; pin an exact version (${name}==<version>), e.g. with pip freeze or pip-compile, so the SBOM names the release that was used`
+      );
+    }
+    const hashes = [];
+    let ot = optTokens;
+    while (ot.length > 0) {
+      const h = optionValue(ot, ["--hash"]);
+      if (h.value === null) {
+        ot = ot.slice(1);
+        continue;
+      }
+      ot = h.rest;
+      const hm = /^(\w+):(.*)$/.exec(h.value);
+      const spec2 = hm ? PIP_HASH_HEX[hm[1].toLowerCase()] : void 0;
+      if (!hm || !spec2) {
+        throw new InputError(
+          `${where(line2)}: --hash=${h.value}: expected sha256:, sha384: or sha512: followed by the hex digest`
+        );
+      }
+      const hex3 = hm[2].toLowerCase();
+      if (!new RegExp(`^[0-9a-f]{${spec2.length}}$`).test(hex3)) {
+        throw new InputError(
+          `${where(line2)}: --hash=${h.value}: a ${hm[1]} digest is ${spec2.length} hex digits`
+        );
+      }
+      hashes.push({ alg: spec2.alg, content: hex3 });
+    }
+    const r = {
+      pkg: {
+        ecosystem: "pypi",
+        name,
+        version: version2,
+        purl: packageUrl("pypi", name, version2),
+        direct: true,
+        scope: "required",
+        hashes: mergeHashes([], hashes),
+        license: null,
+        resolved: null,
+        markers,
+        depends_on: []
+      },
+      via: []
+    };
+    if (comment !== null) {
+      const via = /^via\s+(.*)$/.exec(comment);
+      if (via?.[1]) addVia(r, via[1]);
+    }
+    reqs.push(r);
+    last = r;
+  }
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of reqs) {
+    const k = normalizePypiName(r.pkg.name);
+    byName.set(k, [...byName.get(k) ?? [], r]);
+  }
+  const graph = reqs.some((r) => r.via.length > 0);
+  if (graph) {
+    for (const r of reqs) {
+      const parents = r.via.filter((v) => byName.has(normalizePypiName(v)));
+      const others = r.via.filter(
+        (v) => !byName.has(normalizePypiName(v)) && !/^(-c|--constraint)\b/.test(v)
+      );
+      r.pkg.direct = r.via.length === 0 || others.length > 0;
+      for (const p2 of parents) {
+        for (const parent of byName.get(normalizePypiName(p2)) ?? []) {
+          if (parent !== r)
+            parent.pkg.depends_on = [.../* @__PURE__ */ new Set([...parent.pkg.depends_on, r.pkg.purl])].sort();
+        }
+      }
+    }
+  }
+  const byPurl = /* @__PURE__ */ new Map();
+  for (const { pkg } of reqs) {
+    const seen = byPurl.get(pkg.purl);
+    if (!seen) {
+      byPurl.set(pkg.purl, pkg);
+      continue;
+    }
+    seen.direct ||= pkg.direct;
+    seen.hashes = mergeHashes(seen.hashes, pkg.hashes);
+    seen.depends_on = [.../* @__PURE__ */ new Set([...seen.depends_on, ...pkg.depends_on])].sort();
+    seen.markers = seen.markers === null || pkg.markers === null ? null : `(${seen.markers}) or (${pkg.markers})`;
+  }
+  return { format: "requirements", graph, packages: sortPackages([...byPurl.values()]) };
+}
+function lockfileFormat(file2) {
+  const base = path2.basename(file2).toLowerCase();
+  if (base === "package-lock.json" || base === "npm-shrinkwrap.json") return "package-lock";
+  if (base.endsWith(".txt")) return "requirements";
+  return null;
+}
+function loadSoupFile(rootDir, relPath) {
+  const abs = path2.resolve(rootDir, relPath);
+  const file2 = readYamlFile(abs, displayPath(abs), "SOUP file");
+  if (file2.data === null || file2.data === void 0) {
+    throw new ConfigurationError(
+      `${file2.display}: the SOUP file is empty; see examples/pima-diabetes/soup.yml`
+    );
+  }
+  return { file: file2, items: parseWith(SoupFile, file2).soup };
+}
+function collectDependencies(rootDir, sbom, where) {
+  const absPaths = sbom.lockfiles.map(
+    (rel, i) => resolveInput(rootDir, rel, where(["sbom", "lockfiles", i]))
+  );
+  const configured = new Set(absPaths);
+  const lockfiles = absPaths.map((abs, i) => {
+    const rel = sbom.lockfiles[i];
+    const format2 = lockfileFormat(abs);
+    if (!format2) {
+      throw new InputError(
+        `${where(["sbom", "lockfiles", i])}: ${rel} is not a lockfile RegOps reads; use package-lock.json (or npm-shrinkwrap.json) or a pinned requirements .txt file`
+      );
+    }
+    const text5 = readFileSync2(abs, "utf8");
+    const display = displayPath(abs);
+    const parsed = format2 === "package-lock" ? parsePackageLock(text5, display) : parseRequirements(text5, display, {
+      included: (ref) => configured.has(path2.resolve(path2.dirname(abs), ref))
+    });
+    return { path: portablePath(rootDir, abs), ...parsed };
+  });
+  let soup = null;
+  if (sbom.soup) {
+    const abs = resolveInput(rootDir, sbom.soup, where(["sbom", "soup"]));
+    const { file: file2, items } = loadSoupFile(rootDir, sbom.soup);
+    const packages = lockfiles.flatMap((l) => l.packages);
+    const names = [...new Set(packages.map((p2) => p2.name))].sort();
+    const problems = [];
+    for (const key of Object.keys(items)) {
+      const matched = packages.some(
+        (p2) => p2.ecosystem === "pypi" ? normalizePypiName(p2.name) === normalizePypiName(key) : p2.name === key
+      );
+      if (matched) continue;
+      const hint = nearest(key, names);
+      const listed = sbom.lockfiles.length > 0 ? sbom.lockfiles.join(", ") : "none configured";
+      problems.push(
+        problemAt(
+          file2,
+          ["soup", key],
+          `no dependency of that name in the lockfiles (${listed})${hint ? `; did you mean "${hint}"?` : ""}`,
+          key
+        )
+      );
+    }
+    if (problems.length > 0) throw new ConfigurationError(problems);
+    soup = { path: portablePath(rootDir, abs), items };
+  }
+  return { lockfiles, soup };
+}
+
+// packages/core/src/pccp.ts
+import path3 from "node:path";
 
 // packages/core/src/metric-names.ts
 var MODEL_METRICS = [
@@ -33843,254 +34644,6 @@ var METRIC_LABELS = {
   weighted_auroc: "weighted AUROC",
   class_recall: "recall"
 };
-
-// packages/core/src/suggest.ts
-function editDistance(a, b) {
-  const prev = new Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
-}
-function nearest(word, candidates) {
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return bestD <= limit ? best : void 0;
-}
-
-// packages/core/src/yaml-file.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-function formatPath(path24) {
-  let out = "";
-  for (const k of path24) {
-    if (typeof k === "number") out += `[${k}]`;
-    else out += out === "" ? k : `.${k}`;
-  }
-  return out === "" ? "(top level)" : out;
-}
-function readYamlFile(absPath, display, what) {
-  let text5;
-  try {
-    text5 = readFileSync(absPath, "utf8");
-  } catch (e) {
-    const code3 = e.code;
-    if (code3 === "ENOENT") throw new ConfigurationError(`${display}: ${what} not found (no such file)`);
-    if (code3 === "EISDIR")
-      throw new ConfigurationError(`${display}: ${what} is a directory, expected a YAML file`);
-    throw new ConfigurationError(`${display}: cannot read ${what} (${code3 ?? String(e)})`);
-  }
-  return parseYamlText(text5, display);
-}
-function parseYamlText(text5, display) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((err) => {
-      const pos = lineCounter.linePos(err.pos[0]);
-      const first = err.message.split("\n")[0] ?? err.message;
-      const msg = first.replace(/ at line \d+, column \d+:?$/, "");
-      return `${display}:${pos.line}:${pos.col}: YAML syntax error: ${msg}`;
-    });
-    throw new ConfigurationError(problems);
-  }
-  const data = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path24, key) => {
-    const node2 = path24.length === 0 ? doc.contents : doc.getIn(path24, true);
-    let offset;
-    if (key !== void 0 && node2 && (0, import_yaml2.isMap)(node2)) {
-      const pair2 = node2.items.find((p2) => p2.key?.value === key);
-      offset = pair2?.key?.range?.[0];
-    }
-    if (offset === void 0 && node2 && ((0, import_yaml2.isMap)(node2) || (0, import_yaml2.isSeq)(node2) || "range" in node2)) {
-      offset = node2.range?.[0];
-    }
-    if (offset === void 0) return void 0;
-    return lineCounter.linePos(offset);
-  };
-  return { display, text: text5, data, locate };
-}
-
-// packages/core/src/validate.ts
-var def = (s) => s._zod.def;
-function unwrap(s) {
-  let cur = s;
-  for (let i = 0; i < 20; i++) {
-    const d = def(cur);
-    if (d.innerType) cur = d.innerType;
-    else if (d.type === "pipe" && d.in) cur = d.in;
-    else if (d.type === "lazy" && d.getter) cur = d.getter();
-    else return cur;
-  }
-  return cur;
-}
-function pickOption(s, data) {
-  const d = def(s);
-  if (!d.options) return void 0;
-  if (d.discriminator && data && typeof data === "object") {
-    const v = data[d.discriminator];
-    for (const o of d.options) {
-      const lit2 = def(unwrap(o)).shape?.[d.discriminator];
-      const litDef = lit2 ? def(unwrap(lit2)) : void 0;
-      if (litDef?.values?.includes(v)) return o;
-    }
-    return void 0;
-  }
-  return d.options.find((o) => def(unwrap(o)).type === "object");
-}
-function schemaAt(root, data, path24) {
-  let s = root;
-  let value = data;
-  for (const key of path24) {
-    if (!s) return void 0;
-    s = unwrap(s);
-    if (def(s).type === "union") s = pickOption(s, value);
-    if (!s) return void 0;
-    s = unwrap(s);
-    const d = def(s);
-    if (d.type === "object") s = d.shape?.[String(key)];
-    else if (d.type === "array") s = d.element;
-    else if (d.type === "record") s = d.valueType;
-    else return void 0;
-    value = value && typeof value === "object" ? value[key] : void 0;
-  }
-  if (!s) return void 0;
-  s = unwrap(s);
-  if (def(s).type === "union") s = pickOption(s, value) ?? s;
-  return s ? unwrap(s) : void 0;
-}
-function knownKeysAt(root, data, path24) {
-  const s = schemaAt(root, data, path24);
-  if (!s) return [];
-  const d = def(s);
-  return d.type === "object" && d.shape ? Object.keys(d.shape) : [];
-}
-function describe3(value) {
-  if (value === null) return "null";
-  if (value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
-}
-var typeWords = {
-  object: "a mapping",
-  array: "a list",
-  record: "a mapping",
-  int: "an integer"
-};
-function issueMessages(issue2, root, data) {
-  const path24 = issue2.path;
-  switch (issue2.code) {
-    case "invalid_type": {
-      if (issue2.input === void 0) return [{ path: path24, text: `required, but missing` }];
-      const expected = typeWords[issue2.expected] ?? issue2.expected;
-      return [{ path: path24, text: `expected ${expected}, got ${describe3(issue2.input)}` }];
-    }
-    case "unrecognized_keys": {
-      const known = knownKeysAt(root, data, path24);
-      return issue2.keys.map((k) => {
-        const hint = nearest(k, known);
-        const tail = hint ? `; did you mean \`${hint}\`?` : known.length > 0 ? `; known keys here: ${known.join(", ")}` : "";
-        return { path: [...path24, k], key: k, text: `unknown key \`${k}\`${tail}` };
-      });
-    }
-    case "invalid_union": {
-      if (issue2.discriminator) {
-        const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
-        const options5 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
-        const p2 = path24[path24.length - 1] === issue2.discriminator ? path24 : [...path24, issue2.discriminator];
-        if (got === void 0) return [{ path: p2, text: `required, one of: ${options5.join(", ")}` }];
-        const hint = typeof got === "string" ? nearest(got, options5) : void 0;
-        return [
-          {
-            path: p2,
-            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options5.join(", ")})`
-          }
-        ];
-      }
-      const branches = issue2.errors ?? [];
-      const best = [...branches].sort((a, b) => b.length === 0 ? -1 : a.length - b.length)[0];
-      if (best && best.length > 0) {
-        return best.flatMap(
-          (sub) => issueMessages({ ...sub, path: [...path24, ...sub.path] }, root, data)
-        );
-      }
-      return [{ path: path24, text: `got ${describe3(issue2.input)}, which matches none of the accepted forms` }];
-    }
-    case "invalid_value": {
-      const got = issue2.input;
-      const options5 = issue2.values.map(String);
-      const hint = typeof got === "string" ? nearest(got, options5) : void 0;
-      return [
-        {
-          path: path24,
-          text: `expected one of ${options5.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
-        }
-      ];
-    }
-    case "too_small": {
-      if (issue2.origin === "array") return [{ path: path24, text: `needs at least ${issue2.minimum} item(s)` }];
-      if (issue2.origin === "string") return [{ path: path24, text: `must not be empty` }];
-      return [
-        {
-          path: path24,
-          text: `must be ${issue2.inclusive ? "\u2265" : ">"} ${issue2.minimum}, got ${describe3(issue2.input)}`
-        }
-      ];
-    }
-    case "too_big": {
-      if (issue2.origin === "array") return [{ path: path24, text: `allows at most ${issue2.maximum} item(s)` }];
-      return [
-        {
-          path: path24,
-          text: `must be ${issue2.inclusive ? "\u2264" : "<"} ${issue2.maximum}, got ${describe3(issue2.input)}`
-        }
-      ];
-    }
-    case "invalid_format":
-      return [{ path: path24, text: `${issue2.message}, got ${describe3(issue2.input)}` }];
-    default:
-      return [{ path: path24, text: issue2.message }];
-  }
-}
-function problemAt(file2, path24, text5, key) {
-  const parent = key !== void 0 ? path24.slice(0, -1) : path24;
-  const pos = file2.locate(parent, key) ?? file2.locate(path24.slice(0, -1));
-  const where = pos ? `${file2.display}:${pos.line}:${pos.col}` : file2.display;
-  return `${where}: ${formatPath(path24)}: ${text5}`;
-}
-function parseWith(schema, file2) {
-  const result2 = schema.safeParse(file2.data, { reportInput: true });
-  if (result2.success) return result2.data;
-  const problems = result2.error.issues.flatMap(
-    (issue2) => issueMessages(issue2, schema, file2.data).map((m) => problemAt(file2, m.path, m.text, m.key))
-  );
-  throw new ConfigurationError(sortByPosition([...new Set(problems)]));
-}
-function sortByPosition(problems) {
-  const key = (p2) => {
-    const m = /^[^:]*:(\d+):(\d+):/.exec(p2);
-    return m ? Number(m[1]) * 1e6 + Number(m[2]) : Number.MAX_SAFE_INTEGER;
-  };
-  return problems.map((p2, i) => ({ p: p2, i, k: key(p2) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
-}
 
 // packages/core/src/pccp.ts
 var PCCP_MODIFICATION_TYPES = [
@@ -34581,11 +35134,11 @@ function evalSubgroupFloor(i, f, dataset, results) {
       "not_evaluated",
       `no model.subgroups result for attribute ${f.attribute}${onDs}: add a model.subgroups check with attribute: ${f.attribute} and ${f.metric} under its metrics`
     );
-  const groups2 = matching.flatMap(
+  const groups = matching.flatMap(
     (r) => details(r).groups.map((g) => ({ r, g }))
   );
-  const computed = groups2.some(({ g }) => g[f.metric] !== void 0);
-  if (!computed && groups2.some(({ g }) => g.too_small !== true))
+  const computed = groups.some(({ g }) => g[f.metric] !== void 0);
+  if (!computed && groups.some(({ g }) => g.too_small !== true))
     return rule(
       name,
       "not_evaluated",
@@ -34594,7 +35147,7 @@ function evalSubgroupFloor(i, f, dataset, results) {
   const failing = [];
   const unjudged = [];
   const shown2 = [];
-  for (const { g } of groups2) {
+  for (const { g } of groups) {
     const gname = `${f.attribute}=${String(g.group)}`;
     if (g.too_small === true) {
       unjudged.push(`${gname}: too small to judge (n=${String(g.rows)})`);
@@ -34650,1202 +35203,6 @@ function applyOverride(verdict, override) {
   return { ...verdict, overridden: { ...override } };
 }
 
-// packages/core/src/results.ts
-var STATUSES = ["pass", "fail", "warn", "error", "skip"];
-var Status = external_exports.enum(STATUSES);
-var Threshold = external_exports.strictObject({
-  op: external_exports.enum([">=", "<=", ">", "<"]),
-  value: external_exports.number()
-}).describe("Acceptance bound: the metric passes when `value op bound` holds.");
-var Metric = external_exports.strictObject({
-  name: external_exports.string(),
-  value: external_exports.number().nullable().describe("Observed value; null when it could not be computed."),
-  ci: external_exports.tuple([external_exports.number(), external_exports.number()]).optional().describe("Confidence interval [low, high]."),
-  threshold: Threshold.optional(),
-  unit: external_exports.string().optional()
-});
-var CheckResult = external_exports.strictObject({
-  id: external_exports.string().describe("Unique within the run: the check id, plus `/part` when one check yields several results."),
-  check: external_exports.string().describe("Check type, e.g. `model.metric`."),
-  title: external_exports.string(),
-  status: Status,
-  verifies: external_exports.array(external_exports.string()).describe("Requirement IDs this result verifies."),
-  controls: external_exports.array(external_exports.string()).describe("Risk-control IDs this result is evidence for."),
-  metrics: external_exports.array(Metric),
-  message: external_exports.string().describe("One line for humans: observed vs bound, or why it could not run."),
-  details: external_exports.record(external_exports.string(), external_exports.unknown()).optional(),
-  duration_ms: external_exports.number().optional()
-});
-function meets(value, t) {
-  if (!Number.isFinite(value)) return false;
-  switch (t.op) {
-    case ">=":
-      return value >= t.value;
-    case "<=":
-      return value <= t.value;
-    case ">":
-      return value > t.value;
-    case "<":
-      return value < t.value;
-  }
-}
-
-// packages/core/src/config.ts
-var RelPath = external_exports.string().min(1).describe("Path relative to the directory of regops.yml.");
-var DATASET_ROLES = ["train", "test", "reference", "current"];
-var DatasetConfig = external_exports.strictObject({
-  path: RelPath,
-  role: external_exports.enum(DATASET_ROLES).describe(
-    "train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data"
-  ),
-  format: external_exports.enum(["csv", "jsonl", "parquet"]).optional().describe("File format; default from the extension (.csv, .tsv, .txt, .jsonl, .ndjson, .parquet)."),
-  delimiter: external_exports.string().length(1).optional().describe('CSV field delimiter (default: ",", tab for .tsv).'),
-  na_values: external_exports.array(external_exports.string()).default(["", "NA"]).describe('Cell texts that mean "missing".'),
-  description: external_exports.string().optional()
-});
-var MODEL_TASKS = ["binary", "multiclass", "regression"];
-var ModelConfig = external_exports.strictObject({
-  path: RelPath.describe("The ONNX model under test (the candidate)."),
-  task: external_exports.enum(MODEL_TASKS).optional().describe(
-    "binary (default): P(positive) from the probabilities output; multiclass: the whole probabilities output [N, k], one column per target.classes entry; regression: the numeric prediction output (model.output)."
-  ),
-  input: external_exports.string().min(1).describe("Name of the model input tensor, e.g. float_input."),
-  features: external_exports.array(external_exports.string().min(1)).min(1).describe("Dataset columns fed to the input tensor, in this order, as float32."),
-  probabilities: external_exports.string().min(1).default("probabilities").describe("Output holding class probabilities [N, k]."),
-  positive_index: external_exports.number().int().min(0).default(1).describe("Column of the probabilities output for the positive class."),
-  output: external_exports.string().min(1).optional().describe("Regression: the output holding the predicted values, [N] or [N, 1]."),
-  label: external_exports.string().min(1).optional().describe(
-    `Classification: the output holding predicted labels [N] (skl2onnx names it "label"). When set, every row's label must be the one its highest-probability column stands for: a model whose two outputs disagree fails with the rows named.`
-  ),
-  batch_size: external_exports.number().int().min(1).default(4096),
-  name: external_exports.string().optional(),
-  version: external_exports.string().optional()
-});
-var TargetConfig = external_exports.strictObject({
-  column: external_exports.string().min(1).describe("Dataset column holding the true label (regression: the true value)."),
-  positive: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the positive class, e.g. pos or 1 (required when model.task is binary)."),
-  negative: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the negative class; when set, any other label is an error."),
-  classes: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v))).min(2).optional().describe(
-    "Multiclass: the label values in the order of the probabilities columns (required when model.task is multiclass)."
-  )
-});
-var BaselineConfig = external_exports.strictObject({
-  model: RelPath.optional().describe(
-    "The model this change replaces, for comparison: a file in the working tree, or (from: git) its path on the target branch (default: model.path)."
-  ),
-  from: external_exports.enum(["path", "git"]).default("path").describe(
-    "path: baseline.model is a file in the working tree; git: read it at the merge-base of HEAD and the target branch (git show, no network)."
-  ),
-  ref: external_exports.string().min(1).optional().describe(
-    "from: git: the target branch or commit (e.g. origin/main); default: GITHUB_BASE_REF or CI_MERGE_REQUEST_DIFF_BASE_SHA."
-  ),
-  description: external_exports.string().optional()
-});
-var PrivacyConfig = external_exports.strictObject({
-  sensitive: external_exports.array(external_exports.string()).default([]).describe(
-    "Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds."
-  ),
-  allow_phi: external_exports.array(external_exports.string()).default([]).describe(
-    "Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked."
-  )
-});
-var GateConfig = external_exports.strictObject({
-  fail_on: external_exports.array(Status).default(["fail", "error"]).describe("Result statuses that block the change."),
-  require_verified: external_exports.boolean().default(false).describe("Block the change when a requirement has no check that verifies it."),
-  review: DesignReviewPolicy.optional().describe(
-    "Design review of a pull/merge request: linked requirement or change IDs in its description, approvals on the head commit, required reviewers per path, change-type labels. Judged by the GitHub and GitLab integrations."
-  )
-});
-var checkCommonShape = {
-  id: external_exports.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"').describe("Unique name of this check in the config."),
-  title: external_exports.string().optional(),
-  verifies: external_exports.array(external_exports.string()).default([]).describe("Requirement IDs this check verifies."),
-  controls: external_exports.array(external_exports.string()).default([]).describe("Risk-control IDs this check is evidence for."),
-  enabled: external_exports.boolean().default(true)
-};
-var baseConfigShape = {
-  version: external_exports.literal(1).describe("Config format version."),
-  project: external_exports.strictObject({
-    name: external_exports.string().min(1),
-    description: external_exports.string().optional(),
-    safety_class: external_exports.enum(["A", "B", "C"]).optional().describe(
-      "IEC 62304 software safety class of the software system the model is part of (A: no injury possible; B: non-serious injury; C: death or serious injury). The compliance report lists what the class requires."
-    )
-  }),
-  model: ModelConfig.optional(),
-  baseline: BaselineConfig.optional(),
-  target: TargetConfig.optional(),
-  datasets: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" or "-"'), DatasetConfig).default({}).describe("Datasets by name."),
-  requirements: RelPath.describe("YAML file of requirements (design inputs)."),
-  risks: RelPath.optional().describe("YAML file of hazards and risk controls (ISO 14971)."),
-  modelcard: RelPath.optional().describe("YAML file with the written parts of the model card."),
-  datacard: RelPath.optional().describe(
-    "YAML file with the written parts of the dataset card (Datasheets for Datasets)."
-  ),
-  privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
-  gate: GateConfig.default({ fail_on: ["fail", "error"], require_verified: false }),
-  sbom: external_exports.strictObject({
-    lockfiles: external_exports.array(RelPath).default([]).describe(
-      "The repository's dependency lockfiles (package-lock.json, pinned requirements.txt), listed in the SBOM and the SOUP list."
-    ),
-    soup: RelPath.optional().describe(
-      "YAML file with IEC 62304 SOUP metadata per dependency (supplier, purpose, risk level, \u2026)."
-    )
-  }).optional().describe("Software bill of materials (CycloneDX 1.6) and SOUP list."),
-  pccp: PccpChangeConfig.optional().describe(
-    "The predetermined change control plan (pccp.yml) this change is judged against; a change outside it fails the gate unless an override is recorded."
-  )
-};
-
-// packages/core/src/check.ts
-function createMemo(onCompute) {
-  const memo2 = /* @__PURE__ */ new Map();
-  return (key, compute) => {
-    let p2 = memo2.get(key);
-    if (!p2) {
-      onCompute?.(key);
-      p2 = compute();
-      memo2.set(key, p2);
-    }
-    return p2;
-  };
-}
-var CheckRegistry = class {
-  checks = /* @__PURE__ */ new Map();
-  register(check5) {
-    if (this.checks.has(check5.type)) throw new Error(`check type ${check5.type} registered twice`);
-    this.checks.set(check5.type, check5);
-    return this;
-  }
-  get(type) {
-    return this.checks.get(type);
-  }
-  list() {
-    return [...this.checks.values()].sort((a, b) => a.type.localeCompare(b.type));
-  }
-  /** The full regops.yml schema: base fields plus one strict entry shape per registered check type. */
-  configSchema() {
-    const entries = this.list().map(
-      (c) => external_exports.strictObject({ ...checkCommonShape, type: external_exports.literal(c.type), ...c.options }).describe(`${c.type}: ${c.description}`)
-    );
-    const checkEntry = entries.length === 0 ? external_exports.never() : external_exports.discriminatedUnion("type", entries);
-    return external_exports.strictObject({ ...baseConfigShape, checks: external_exports.array(checkEntry).default([]) }).describe("RegOps configuration (regops.yml)");
-  }
-};
-
-// packages/core/src/comment-budget.ts
-var LEGACY_MARKER = Object.freeze({ action: "regops", key: "default" });
-var SAFE = /[A-Za-z0-9._~/:@+-]/;
-function encodeValue(value) {
-  let out = "";
-  for (const ch of value) {
-    out += SAFE.test(ch) ? ch : Array.from(
-      new TextEncoder().encode(ch),
-      (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`
-    ).join("");
-  }
-  return out;
-}
-function decodeValue(value) {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
-}
-function formatMarker(marker) {
-  if (marker.action === "" || marker.key === "") {
-    throw new TypeError("a comment marker needs a non-empty action and key");
-  }
-  return `<!-- regops:comment action=${encodeValue(marker.action)} key=${encodeValue(marker.key)} -->`;
-}
-var MARKER_AT_START = /^\s*<!--\s*regops:comment\b((?:(?!-->)[\s\S])*)-->/i;
-var ATTRIBUTE = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/g;
-function parseMarker(text5) {
-  const m = MARKER_AT_START.exec(text5.replace(/^\uFEFF/, ""));
-  if (!m) return null;
-  const attrs = m[1] ?? "";
-  const values = {};
-  for (const a of attrs.matchAll(ATTRIBUTE)) {
-    const raw2 = a[2] ?? a[3] ?? a[4] ?? "";
-    const value = decodeValue(raw2);
-    if (value === null) return null;
-    values[(a[1] ?? "").toLowerCase()] = value;
-  }
-  const leftover = attrs.replace(ATTRIBUTE, "").trim();
-  if (leftover !== "") return null;
-  if (values.action === void 0 && values.key === void 0) return { ...LEGACY_MARKER };
-  if (!values.action || !values.key) return null;
-  return { action: values.action, key: values.key };
-}
-function sameMarker(a, b) {
-  return a.action === b.action && a.key === b.key;
-}
-var FORGED = /<!--(\s*regops:)/gi;
-function neutralizeMarkers(text5) {
-  return text5.replace(FORGED, "&lt;!--$1");
-}
-function composeComment(marker, body) {
-  const stripped = body.replace(/^\uFEFF/, "").replace(MARKER_AT_START, "").replace(/^[ \t]*\r?\n/, "");
-  return `${formatMarker(marker)}
-${neutralizeMarkers(stripped)}`;
-}
-function findSticky(comments, options5) {
-  const bots = new Set(options5.botLogins.map((l) => l.toLowerCase()));
-  const ours = [];
-  const foreign = [];
-  comments.forEach((c, i) => {
-    const m = parseMarker(c.body);
-    if (!m || !sameMarker(m, options5.marker)) return;
-    if (c.author !== null && bots.has(c.author.toLowerCase())) ours.push({ c, i });
-    else foreign.push(c);
-  });
-  ours.sort((a, b) => compareTime(a.c.createdAt, b.c.createdAt) || compareId(a.c.id, b.c.id) || a.i - b.i);
-  const [first, ...rest] = ours;
-  return { sticky: first?.c ?? null, duplicates: rest.map((x) => x.c), foreign };
-}
-function compareTime(a, b) {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (Number.isNaN(ta) || Number.isNaN(tb)) return Number.isNaN(ta) ? Number.isNaN(tb) ? 0 : 1 : -1;
-  return ta - tb;
-}
-function compareId(a, b) {
-  const na = Number(a);
-  const nb = Number(b);
-  if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
-  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-}
-function percentEncodeUnsafe(url2) {
-  return url2.replace(
-    /[\s()<>[\]\\`]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-function reportLinkLine(reportUrl) {
-  return reportUrl === null ? "\u{1F4C4} Full report: `report.html` in the artifacts of this run" : `\u{1F4C4} [Full report](${percentEncodeUnsafe(reportUrl)})`;
-}
-function seeReport(reportUrl) {
-  return reportUrl === null ? "see the full report" : `[see the full report](${percentEncodeUnsafe(reportUrl)})`;
-}
-function safeSlice(text5, n2) {
-  if (n2 >= text5.length) return text5;
-  if (n2 <= 0) return "";
-  const last = text5.charCodeAt(n2 - 1);
-  return text5.slice(0, last >= 55296 && last <= 56319 ? n2 - 1 : n2);
-}
-function sectionOf(line2) {
-  if (/^#{1,6}\s/.test(line2)) {
-    if (/^#{1,6}\s+Failures\b/i.test(line2)) return "failures";
-    if (/^#{1,6}\s+Warnings\b/i.test(line2)) return "warnings";
-    if (/^#{1,6}\s+Drift\b/i.test(line2)) return "drift";
-    return "other";
-  }
-  if (/^\*\*Gate reasons\*\*/.test(line2)) return "reasons";
-  return null;
-}
-var ITEM = /^[-*+] /;
-var INDENTED = /^[ \t]+\S/;
-function parseBlocks(lines2) {
-  const blocks = [];
-  let section2 = "other";
-  let plain2 = [];
-  const flush = () => {
-    if (plain2.length > 0) blocks.push({ kind: "lines", lines: plain2 });
-    plain2 = [];
-  };
-  let i = 0;
-  if (lines2.length > 0 && parseMarker(lines2[0] ?? "") !== null) {
-    blocks.push({ kind: "marker", lines: [lines2[0] ?? ""] });
-    i = 1;
-  }
-  while (i < lines2.length) {
-    const line2 = lines2[i] ?? "";
-    const s = sectionOf(line2);
-    if (s !== null) section2 = s;
-    const open4 = /^<details>\s*<summary>(.*?)<\/summary>/i.exec(line2);
-    if (open4) {
-      let j = i + 1;
-      let depth = detailsDepth(line2);
-      while (depth > 0 && j < lines2.length) depth += detailsDepth(lines2[j++] ?? "");
-      if (depth === 0) {
-        flush();
-        const summary3 = (open4[1] ?? "").replace(/<[^>]*>/g, "").trim();
-        blocks.push({
-          kind: "details",
-          passed: /\bpassed\b/i.test(summary3),
-          summary: summary3,
-          lines: lines2.slice(i, j)
-        });
-        i = j;
-        continue;
-      }
-    }
-    if (ITEM.test(line2)) {
-      flush();
-      const items = [];
-      while (i < lines2.length && ITEM.test(lines2[i] ?? "")) {
-        const item = [lines2[i] ?? ""];
-        i++;
-        while (i < lines2.length) {
-          const l = lines2[i] ?? "";
-          if (INDENTED.test(l)) {
-            item.push(l);
-            i++;
-            continue;
-          }
-          if (l.trim() === "") {
-            let k = i;
-            while (k < lines2.length && (lines2[k] ?? "").trim() === "") k++;
-            if (k < lines2.length && INDENTED.test(lines2[k] ?? "")) {
-              item.push(...lines2.slice(i, k));
-              i = k;
-              continue;
-            }
-          }
-          break;
-        }
-        items.push(item);
-      }
-      blocks.push({ kind: "list", section: section2, items });
-      continue;
-    }
-    plain2.push(line2);
-    i++;
-  }
-  flush();
-  return blocks;
-}
-function render(blocks) {
-  const out = [];
-  for (const b of blocks) {
-    if (b.kind === "list") for (const item of b.items) out.push(...item);
-    else out.push(...b.lines);
-  }
-  return out;
-}
-function detailsDepth(line2) {
-  return (line2.match(/<details\b/gi)?.length ?? 0) - (line2.match(/<\/details>/gi)?.length ?? 0);
-}
-function isTableRow(line2) {
-  return /^\s*\|/.test(line2);
-}
-function isTableDelimiter(line2) {
-  return /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line2) && line2.includes("-");
-}
-function fitToBudget(markdown2, options5) {
-  const measure2 = options5.unit === "utf8" ? (s) => Buffer.byteLength(s, "utf8") : (s) => s.length;
-  const link2 = reportLinkLine(options5.reportUrl);
-  const see = seeReport(options5.reportUrl);
-  const steps = [];
-  const newline2 = markdown2.indexOf("\n");
-  const firstLine = newline2 < 0 ? markdown2 : markdown2.slice(0, newline2);
-  const markerFirst = parseMarker(firstLine) !== null;
-  const head = markerFirst ? firstLine.replace(/\r$/, "") : null;
-  let body = neutralizeMarkers(
-    markerFirst ? newline2 < 0 ? "" : markdown2.slice(newline2 + 1) : markdown2
-  ).trimEnd();
-  if (body === link2) body = "";
-  else if (body.endsWith(`
-${link2}`)) body = body.slice(0, -link2.length).trimEnd();
-  const fits = (text6) => measure2(text6) <= options5.limit;
-  const withLink = (content) => content === "" ? link2 : `${content}
-
-${link2}`;
-  let text5 = withLink(head === null ? body : body === "" ? head : `${head}
-${body}`);
-  if (fits(text5)) return { markdown: text5, size: measure2(text5), steps };
-  const assemble = (lines2) => withLink(
-    lines2.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()
-  );
-  const headLines = head === null ? [] : [head];
-  let blocks = parseBlocks([...headLines, ...body === "" ? [] : body.replace(/\r\n?/g, "\n").split("\n")]);
-  const minimal = assemble([...headLines, "", `_This comment was cut to fit ${options5.limit} characters._`]);
-  if (!fits(minimal)) {
-    throw new RangeError(
-      `a comment limit of ${options5.limit} cannot hold even the marker and the report link`
-    );
-  }
-  const attempt = (step, next) => {
-    blocks = next;
-    text5 = assemble(render(blocks));
-    steps.push(step);
-    return fits(text5);
-  };
-  const collapseDetails = (b, passed2) => b.kind === "details" && b.passed === passed2 ? { kind: "lines", lines: [`${b.passed ? "\u2705 " : ""}${b.summary} \u2014 ${see}.`, ""] } : b;
-  if (blocks.some((b) => b.kind === "details" && b.passed)) {
-    if (attempt(
-      "collapse-passed",
-      blocks.map((b) => collapseDetails(b, true))
-    ))
-      return done();
-  }
-  if (blocks.some((b) => b.kind === "details")) {
-    if (attempt(
-      "collapse-details",
-      blocks.map((b) => collapseDetails(b, false))
-    ))
-      return done();
-  }
-  const collapsible = (b) => b.kind === "list" && (b.section === "warnings" || b.section === "drift");
-  if (blocks.some((b) => collapsible(b) && b.kind === "list" && b.items.some((it) => it.length > 1))) {
-    const next = blocks.map(
-      (b) => b.kind === "list" && collapsible(b) ? { ...b, items: b.items.map((it) => [it[0] ?? ""]) } : b
-    );
-    if (attempt("collapse-warnings", next)) return done();
-  }
-  const groups2 = [
-    ["trim-warnings", ["warnings", "drift"]],
-    ["trim-failures", ["failures", "reasons", "other"]]
-  ];
-  for (const [step, sections] of groups2) {
-    const inGroup = (b) => b.kind === "list" && sections.includes(b.section);
-    const longest = Math.max(0, ...blocks.map((b) => b.kind === "list" && inGroup(b) ? b.items.length : 0));
-    if (longest === 0) continue;
-    const base = blocks;
-    const trimmed = (k) => base.map((b) => {
-      if (b.kind !== "list" || !inGroup(b) || b.items.length <= k) return b;
-      const more = b.items.length - k;
-      return { ...b, items: [...b.items.slice(0, k), [`- \u2026 and ${more} more \u2014 ${see}`]] };
-    });
-    let lo = 0;
-    let hi = longest;
-    if (fits(assemble(render(trimmed(0))))) {
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (fits(assemble(render(trimmed(mid))))) lo = mid;
-        else hi = mid - 1;
-      }
-    }
-    if (attempt(step, trimmed(lo))) return done();
-  }
-  steps.push("hard-cut");
-  text5 = hardCut(render(blocks), headLines.length, options5.limit, measure2, assemble);
-  return done();
-  function done() {
-    return { markdown: text5, size: measure2(text5), steps };
-  }
-}
-function hardCut(lines2, keepFirst, limit, measure2, assemble) {
-  const note = `_This comment was cut to fit ${limit} characters._`;
-  const closeFor = (kept2) => {
-    const out = [...kept2];
-    let fence2 = null;
-    let details2 = 0;
-    for (const l of out) {
-      const f = /^\s*(`{3,}|~{3,})/.exec(l);
-      if (f) fence2 = fence2 === null ? f[1] ?? null : l.trim().startsWith(fence2) ? null : fence2;
-      if (fence2 === null) {
-        details2 += detailsDepth(l);
-      }
-    }
-    const last = out[out.length - 1];
-    if (last !== void 0 && isTableRow(last) && !isTableDelimiter(last)) {
-      const prev2 = out[out.length - 2];
-      if (prev2 === void 0 || !isTableRow(prev2)) out.pop();
-    } else if (last !== void 0 && isTableDelimiter(last) && out.length >= 2) {
-      out.splice(out.length - 2, 2);
-    }
-    const tail = [];
-    if (fence2 !== null) tail.push(fence2);
-    for (let d = 0; d < details2; d++) tail.push("", "</details>");
-    return [...out, ...tail, "", note];
-  };
-  const fitsWith = (n2) => measure2(assemble(closeFor(lines2.slice(0, n2)))) <= limit;
-  let lo = keepFirst;
-  let hi = lines2.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fitsWith(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  const kept = lines2.slice(0, lo);
-  const next = lines2[lo];
-  const prev = kept[kept.length - 1] ?? "";
-  if (next !== void 0 && next.trim() !== "" && !isTableRow(next) && !/^\s*</.test(next) && !isTableRow(prev)) {
-    const cut = (n3) => {
-      const piece = safeSlice(next, n3);
-      const space2 = piece.lastIndexOf(" ");
-      return `${space2 > 0 && space2 > piece.length - 40 ? piece.slice(0, space2) : piece}\u2026`;
-    };
-    let n2 = limit - measure2(assemble(closeFor(kept)));
-    while (n2 > 20 && measure2(assemble(closeFor([...kept, cut(n2)]))) > limit) n2 = Math.floor(n2 * 0.9);
-    if (n2 > 20) return assemble(closeFor([...kept, cut(n2)]));
-  }
-  return assemble(closeFor(kept));
-}
-
-// packages/core/src/dependencies.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
-var PACKAGE_HASH_ALGS = ["SHA-1", "SHA-256", "SHA-384", "SHA-512"];
-var PackageHash = external_exports.strictObject({
-  alg: external_exports.enum(PACKAGE_HASH_ALGS).describe("CycloneDX hash algorithm name."),
-  content: external_exports.string().regex(/^[0-9a-f]+$/, "lower-case hex digits")
-});
-var DependencyPackage = external_exports.strictObject({
-  ecosystem: external_exports.enum(["npm", "pypi"]),
-  name: external_exports.string().describe("As the lockfile spells it (npm: with its @scope)."),
-  version: external_exports.string(),
-  purl: external_exports.string().describe("Package URL, e.g. pkg:npm/%40scope/name@1.0.0 or pkg:pypi/scikit-learn@1.2.1."),
-  direct: external_exports.boolean().describe(
-    "Declared by the project itself (package.json of the root or a workspace; a requirements line that pip-compile does not mark as pulled in by another package)."
-  ),
-  scope: external_exports.enum(["required", "optional", "dev"]).describe("npm: dev (only for development), optional, or required; requirements.txt: always required."),
-  hashes: external_exports.array(PackageHash).describe("npm: from `integrity`; requirements.txt: from `--hash` options."),
-  license: external_exports.string().nullable().describe("As the lockfile records it (npm), else null."),
-  resolved: external_exports.string().nullable().describe("npm: where the package was downloaded from."),
-  markers: external_exports.string().nullable().describe("requirements.txt: the PEP 508 environment marker, if any."),
-  depends_on: external_exports.array(external_exports.string()).describe("purls of the packages this one depends on (within the same lockfile).")
-});
-var LOCKFILE_FORMATS = ["package-lock", "requirements"];
-var LockfileDependencies = external_exports.strictObject({
-  path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
-  format: external_exports.enum(LOCKFILE_FORMATS),
-  graph: external_exports.boolean().describe(
-    "true when depends_on is complete (package-lock.json; requirements.txt with pip-compile `# via` annotations)."
-  ),
-  packages: external_exports.array(DependencyPackage)
-});
-var SOUP_RISK_LEVELS = ["low", "medium", "high"];
-var text = external_exports.string().min(1);
-var SoupItem = external_exports.strictObject({
-  supplier: text.optional().describe("Manufacturer or maintainer of the SOUP item (IEC 62304 \xA78.1.2)."),
-  license: text.optional().describe("License (an SPDX expression where possible); overrides what the lockfile records."),
-  purpose: text.optional().describe("What the software system uses the SOUP item for."),
-  risk_level: external_exports.enum(SOUP_RISK_LEVELS).optional().describe(
-    "Risk the SOUP item contributes to hazardous situations (IEC 62304 \xA77.1.2): low, medium or high."
-  ),
-  requirements: external_exports.array(text).optional().describe("Functional and performance requirements the SOUP item must meet (IEC 62304 \xA75.3.3)."),
-  known_anomalies: external_exports.strictObject({
-    reference: text.describe(
-      "Where the published anomaly list is (URL of the issue tracker or release notes)."
-    ),
-    reviewed: text.optional().describe("When it was last evaluated, e.g. 2025-01-31."),
-    notes: text.optional().describe("The evaluation: anomalies relevant to this use and how they are handled.")
-  }).optional().describe("The SOUP item\u2019s published anomaly list and its evaluation (IEC 62304 \xA77.1.3)."),
-  verification: text.optional().describe("How the system verifies that the SOUP item does what it is used for.")
-});
-var SoupFile = external_exports.strictObject({
-  soup: external_exports.record(external_exports.string().min(1), SoupItem).describe(
-    "Per dependency, by its name in the lockfile (Python names compare as PEP 503 normalizes them)."
-  )
-}).describe("IEC 62304 SOUP metadata (soup.yml).");
-var Dependencies = external_exports.strictObject({
-  lockfiles: external_exports.array(LockfileDependencies).describe("In the order of sbom.lockfiles."),
-  soup: external_exports.strictObject({
-    path: external_exports.string().describe("Relative to the directory of regops.yml, with / separators."),
-    items: external_exports.record(external_exports.string(), SoupItem)
-  }).nullable().describe("The SOUP metadata file (sbom.soup), or null when none is configured.")
-});
-function normalizePypiName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function purlEncode(s) {
-  return Array.from(new TextEncoder().encode(s), (b) => {
-    const c = String.fromCharCode(b);
-    return /[A-Za-z0-9.\-_~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  }).join("");
-}
-function packageUrl(ecosystem, name, version2) {
-  if (ecosystem === "npm") {
-    const slash = name.startsWith("@") ? name.indexOf("/") : -1;
-    const ns = slash > 0 ? `${purlEncode(name.slice(0, slash))}/` : "";
-    return `pkg:npm/${ns}${purlEncode(slash > 0 ? name.slice(slash + 1) : name)}@${purlEncode(version2)}`;
-  }
-  return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, "-"))}@${purlEncode(version2)}`;
-}
-function soupItemFor(items, pkg) {
-  if (!items) return void 0;
-  if (Object.hasOwn(items, pkg.name)) return items[pkg.name];
-  if (pkg.ecosystem !== "pypi") return void 0;
-  const norm = normalizePypiName(pkg.name);
-  const key = Object.keys(items).filter((k) => normalizePypiName(k) === norm).sort()[0];
-  return key === void 0 ? void 0 : items[key];
-}
-function lineCol(text5, offset) {
-  let line2 = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text5.length; i++) {
-    if (text5.charCodeAt(i) === 10) {
-      line2++;
-      start = i + 1;
-    }
-  }
-  return { line: line2, col: offset - start + 1 };
-}
-var JsonSyntaxError = class extends Error {
-  constructor(offset, message) {
-    super(message);
-    this.offset = offset;
-  }
-  offset;
-};
-function jsonSyntaxError(text5) {
-  let i = 0;
-  const found = () => i >= text5.length ? "the end of the file" : JSON.stringify(text5[i]);
-  const fail2 = (message) => {
-    throw new JsonSyntaxError(i, message);
-  };
-  const ws = () => {
-    while (i < text5.length && (text5[i] === " " || text5[i] === "	" || text5[i] === "\n" || text5[i] === "\r"))
-      i++;
-  };
-  const str4 = () => {
-    i++;
-    for (; ; ) {
-      if (i >= text5.length) fail2("unterminated string");
-      const c = text5.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return;
-      }
-      if (c < 32) fail2("control character (e.g. a line break) inside a string");
-      if (c === 92) {
-        const e = text5[i + 1];
-        if (e === "u") {
-          if (!/^[0-9A-Fa-f]{4}$/.test(text5.slice(i + 2, i + 6))) fail2("invalid \\u escape in a string");
-          i += 6;
-          continue;
-        }
-        if (e === void 0 || !'"\\/bfnrt'.includes(e)) fail2("invalid escape in a string");
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-  };
-  const value = () => {
-    ws();
-    const c = text5[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text5[i] === "}") {
-        i++;
-        return;
-      }
-      for (; ; ) {
-        ws();
-        if (text5[i] !== '"') fail2(`expected a double-quoted property name, found ${found()}`);
-        str4();
-        ws();
-        if (text5[i] !== ":") fail2(`expected ':' after a property name, found ${found()}`);
-        i++;
-        value();
-        ws();
-        if (text5[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text5[i] === "}") {
-          i++;
-          return;
-        }
-        fail2(`expected ',' or '}' after a property value, found ${found()}`);
-      }
-    }
-    if (c === "[") {
-      i++;
-      ws();
-      if (text5[i] === "]") {
-        i++;
-        return;
-      }
-      for (; ; ) {
-        value();
-        ws();
-        if (text5[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text5[i] === "]") {
-          i++;
-          return;
-        }
-        fail2(`expected ',' or ']' after an array element, found ${found()}`);
-      }
-    }
-    if (c === '"') {
-      str4();
-      return;
-    }
-    const num3 = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-    num3.lastIndex = i;
-    if ((c === "-" || c !== void 0 && c >= "0" && c <= "9") && num3.test(text5)) {
-      i = num3.lastIndex;
-      return;
-    }
-    for (const lit2 of ["true", "false", "null"]) {
-      if (text5.startsWith(lit2, i)) {
-        i += lit2.length;
-        return;
-      }
-    }
-    fail2(`expected a value, found ${found()}`);
-  };
-  try {
-    value();
-    ws();
-    if (i < text5.length) fail2(`unexpected ${found()} after the end of the JSON value`);
-    return null;
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) return { offset: e.offset, message: e.message };
-    throw e;
-  }
-}
-function parseJson(text5, display) {
-  const body = text5.replace(/^\uFEFF/, "");
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    const err = jsonSyntaxError(body);
-    if (!err) throw new InputError(`${display}: not valid JSON: ${e.message}`);
-    const pos = lineCol(body, err.offset);
-    throw new InputError(`${display}:${pos.line}:${pos.col}: not valid JSON: ${err.message}`);
-  }
-}
-var depMap = external_exports.record(external_exports.string(), external_exports.string());
-var NpmLockEntry = external_exports.looseObject({
-  name: external_exports.string().optional(),
-  version: external_exports.string().optional(),
-  resolved: external_exports.string().optional(),
-  integrity: external_exports.string().optional(),
-  license: external_exports.unknown().optional(),
-  link: external_exports.boolean().optional(),
-  dev: external_exports.boolean().optional(),
-  optional: external_exports.boolean().optional(),
-  devOptional: external_exports.boolean().optional(),
-  extraneous: external_exports.boolean().optional(),
-  dependencies: depMap.optional(),
-  devDependencies: depMap.optional(),
-  optionalDependencies: depMap.optional(),
-  peerDependencies: depMap.optional()
-});
-var NpmLock = external_exports.looseObject({
-  lockfileVersion: external_exports.number().int(),
-  packages: external_exports.record(external_exports.string(), NpmLockEntry).optional()
-});
-var SRI_ALGS = {
-  sha1: { alg: "SHA-1", bytes: 20 },
-  sha256: { alg: "SHA-256", bytes: 32 },
-  sha384: { alg: "SHA-384", bytes: 48 },
-  sha512: { alg: "SHA-512", bytes: 64 }
-};
-function integrityHashes(integrity) {
-  const out = [];
-  for (const token of integrity.trim().split(/\s+/)) {
-    const m = /^(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})(?:\?.*)?$/.exec(token);
-    const spec = m ? SRI_ALGS[m[1]] : void 0;
-    if (!m || !spec) return null;
-    const bytes = Buffer.from(m[2], "base64");
-    if (bytes.length !== spec.bytes) return null;
-    out.push({ alg: spec.alg, content: bytes.toString("hex") });
-  }
-  return out.length > 0 ? out : null;
-}
-function npmLicense(raw2) {
-  if (typeof raw2 === "string" && raw2.trim() !== "") return raw2.trim();
-  if (raw2 && typeof raw2 === "object" && typeof raw2.type === "string")
-    return raw2.type;
-  return null;
-}
-function parentKey(key) {
-  if (key === "") return null;
-  const i = key.lastIndexOf("/node_modules/");
-  return i >= 0 ? key.slice(0, i) : "";
-}
-function resolveNpm(keys, from, name) {
-  let dir = from;
-  while (dir !== null) {
-    const key = dir === "" ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
-    if (keys.has(key)) return key;
-    dir = parentKey(dir);
-  }
-  return null;
-}
-function jsonWhere(text5, display, at) {
-  try {
-    const file2 = parseYamlText(text5.replace(/^\uFEFF/, ""), display);
-    const pos = file2.locate(at);
-    if (pos) return `${display}:${pos.line}:${pos.col}`;
-  } catch {
-  }
-  return display;
-}
-function parsePackageLock(text5, display) {
-  const data = parseJson(text5, display);
-  const checked = NpmLock.safeParse(data);
-  if (!checked.success) {
-    let file2 = null;
-    try {
-      file2 = parseYamlText(text5.replace(/^\uFEFF/, ""), display);
-    } catch {
-      file2 = null;
-    }
-    if (file2) parseWith(NpmLock, file2);
-    throw new InputError(`${display}: not an npm lockfile: ${checked.error.issues[0]?.message ?? ""}`);
-  }
-  const lock = checked.data;
-  if (lock.lockfileVersion < 2 || !lock.packages) {
-    throw new InputError(
-      `${jsonWhere(text5, display, ["lockfileVersion"])}: lockfileVersion ${lock.lockfileVersion} has no "packages" map (npm 6 and older); regenerate it with npm 7 or later (npm install --package-lock-only)`
-    );
-  }
-  const entries = lock.packages;
-  const keys = new Set(Object.keys(entries));
-  const importers = [...keys].filter((k) => k === "" || !/(^|\/)node_modules\//.test(k));
-  const byKey = /* @__PURE__ */ new Map();
-  for (const [key, entry] of Object.entries(entries)) {
-    if (importers.includes(key) || entry.link || entry.extraneous) continue;
-    const at = key.lastIndexOf("node_modules/");
-    const name = entry.name ?? key.slice(at + "node_modules/".length);
-    if (entry.version === void 0 || entry.version === "") {
-      throw new InputError(
-        `${jsonWhere(text5, display, ["packages", key])}: packages["${key}"] has no version; regenerate the lockfile (npm install --package-lock-only)`
-      );
-    }
-    let hashes = [];
-    if (entry.integrity !== void 0) {
-      const parsed = integrityHashes(entry.integrity);
-      if (!parsed) {
-        throw new InputError(
-          `${jsonWhere(text5, display, ["packages", key, "integrity"])}: packages["${key}"].integrity is not a Subresource Integrity hash (sha512-<base64>): ${JSON.stringify(entry.integrity)}`
-        );
-      }
-      hashes = parsed;
-    }
-    byKey.set(key, {
-      ecosystem: "npm",
-      name,
-      version: entry.version,
-      purl: packageUrl("npm", name, entry.version),
-      direct: false,
-      scope: entry.dev ? "dev" : entry.optional || entry.devOptional ? "optional" : "required",
-      hashes,
-      license: npmLicense(entry.license),
-      resolved: entry.resolved ?? null,
-      markers: null,
-      depends_on: []
-    });
-  }
-  const edges = (from, entry, withDev) => {
-    const names = /* @__PURE__ */ new Set([
-      ...Object.keys(entry.dependencies ?? {}),
-      ...Object.keys(entry.optionalDependencies ?? {}),
-      ...Object.keys(entry.peerDependencies ?? {}),
-      ...withDev ? Object.keys(entry.devDependencies ?? {}) : []
-    ]);
-    const out = [];
-    for (const n2 of names) {
-      const key = resolveNpm(keys, from, n2);
-      if (key !== null) out.push(key);
-    }
-    return out;
-  };
-  for (const imp of importers) {
-    const entry = entries[imp];
-    if (!entry) continue;
-    for (const key of edges(imp, entry, true)) {
-      const pkg = byKey.get(key);
-      if (pkg) pkg.direct = true;
-    }
-  }
-  for (const [key, pkg] of byKey) {
-    const entry = entries[key];
-    if (!entry) continue;
-    const purls = edges(key, entry, false).map((k) => byKey.get(k)?.purl).filter((p2) => p2 !== void 0 && p2 !== pkg.purl);
-    pkg.depends_on = [...new Set(purls)].sort();
-  }
-  const byPurl = /* @__PURE__ */ new Map();
-  for (const pkg of byKey.values()) {
-    const seen = byPurl.get(pkg.purl);
-    if (!seen) {
-      byPurl.set(pkg.purl, pkg);
-      continue;
-    }
-    seen.direct ||= pkg.direct;
-    seen.scope = strongerScope(seen.scope, pkg.scope);
-    seen.depends_on = [.../* @__PURE__ */ new Set([...seen.depends_on, ...pkg.depends_on])].sort();
-    seen.hashes = mergeHashes(seen.hashes, pkg.hashes);
-    seen.license ??= pkg.license;
-    seen.resolved ??= pkg.resolved;
-  }
-  return { format: "package-lock", graph: true, packages: sortPackages([...byPurl.values()]) };
-}
-var SCOPE_RANK = { required: 0, optional: 1, dev: 2 };
-function strongerScope(a, b) {
-  return SCOPE_RANK[a] <= SCOPE_RANK[b] ? a : b;
-}
-function mergeHashes(a, b) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const h of [...a, ...b]) seen.set(`${h.alg}:${h.content}`, h);
-  return [...seen.values()].sort(
-    (x, y) => x.alg === y.alg ? x.content < y.content ? -1 : 1 : x.alg < y.alg ? -1 : 1
-  );
-}
-function sortPackages(pkgs) {
-  return pkgs.sort((a, b) => a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0);
-}
-var PIP_HASH_HEX = {
-  sha256: { alg: "SHA-256", length: 64 },
-  sha384: { alg: "SHA-384", length: 96 },
-  sha512: { alg: "SHA-512", length: 128 }
-};
-var COMMENT = /(^|\s+)#.*$/;
-function joinLines(text5) {
-  const out = [];
-  let parts = [];
-  let first = 0;
-  text5.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw2, i) => {
-    const isComment = /^\s*#/.test(raw2);
-    if (!raw2.endsWith("\\") || isComment) {
-      const line2 = isComment ? ` ${raw2}` : raw2;
-      if (parts.length > 0) {
-        parts.push(line2);
-        out.push({ line: first, text: parts.join("") });
-        parts = [];
-      } else out.push({ line: i + 1, text: line2 });
-    } else {
-      if (parts.length === 0) first = i + 1;
-      parts.push(raw2.slice(0, -1));
-    }
-  });
-  if (parts.length > 0) out.push({ line: first, text: parts.join("") });
-  return out;
-}
-function optionValue(tokens, names) {
-  const t0 = tokens[0] ?? "";
-  for (const n2 of names) {
-    if (t0 === n2) return { value: tokens[1] ?? null, rest: tokens.slice(2) };
-    if (n2.startsWith("--") && t0.startsWith(`${n2}=`))
-      return { value: t0.slice(n2.length + 1), rest: tokens.slice(1) };
-    if (!n2.startsWith("--") && t0.startsWith(n2) && t0.length > n2.length)
-      return { value: t0.slice(n2.length), rest: tokens.slice(1) };
-  }
-  return { value: null, rest: tokens };
-}
-var NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/s;
-var VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
-function parseRequirements(text5, display, options5 = {}) {
-  const reqs = [];
-  let last = null;
-  let viaBlock = false;
-  const where = (line2) => `${display}:${line2}`;
-  const addVia = (r, list3) => {
-    if (!r) return;
-    for (const v of list3.split(",")) if (v.trim() !== "") r.via.push(v.trim());
-  };
-  for (const { line: line2, text: logical } of joinLines(text5)) {
-    const comment = /(?:^|\s)#(.*)$/.exec(logical)?.[1]?.trim() ?? null;
-    const body = logical.replace(COMMENT, "").trim();
-    if (body === "") {
-      if (comment === null) {
-        viaBlock = false;
-        continue;
-      }
-      const via = /^via(?:\s+(.*))?$/.exec(comment);
-      if (via) {
-        viaBlock = via[1] === void 0;
-        if (via[1] !== void 0) addVia(last, via[1]);
-      } else if (viaBlock && /^\s*#\s{2,}\S/.test(logical)) addVia(last, comment);
-      else viaBlock = false;
-      continue;
-    }
-    viaBlock = false;
-    const tokens = body.split(/\s+/);
-    if (body.startsWith("-")) {
-      last = null;
-      const inc = optionValue(tokens, ["-r", "--requirement"]);
-      if (inc.value !== null) {
-        if (!options5.included?.(inc.value)) {
-          throw new InputError(
-            `${where(line2)}: "-r ${inc.value}" includes a requirements file that is not in sbom.lockfiles; add it there so that its packages are listed and the file is hashed`
-          );
-        }
-        continue;
-      }
-      const ed = optionValue(tokens, ["-e", "--editable"]);
-      if (ed.value !== null && (/:\/\//.test(ed.value) || /^(git|hg|svn|bzr)\+/.test(ed.value))) {
-        throw new InputError(
-          `${where(line2)}: "${body}" is an editable install from a repository or URL, which has no released version; pin it as name==version`
-        );
-      }
-      continue;
-    }
-    const firstOpt = tokens.findIndex((t) => t.startsWith("-"));
-    const reqText = (firstOpt < 0 ? tokens : tokens.slice(0, firstOpt)).join(" ");
-    const optTokens = firstOpt < 0 ? [] : tokens.slice(firstOpt);
-    const m = NAME.exec(reqText);
-    if (!m || !/^([=<>!~@;]|$)/.test((m[3] ?? "").trim())) {
-      throw new InputError(
-        `${where(line2)}: "${body}" is not a requirement of the form name==version; pin every package (pip freeze or pip-compile write such a file)`
-      );
-    }
-    const name = m[1];
-    const rest = (m[3] ?? "").trim();
-    const semi = rest.indexOf(";");
-    const spec = (semi < 0 ? rest : rest.slice(0, semi)).trim();
-    const markers = semi < 0 ? null : rest.slice(semi + 1).trim() || null;
-    if (spec.startsWith("@")) {
-      throw new InputError(
-        `${where(line2)}: "${reqText}" is a direct URL reference without a version; pin it as ${name}==<version> (with --hash) so the SBOM can name the release`
-      );
-    }
-    const pin = /^===?\s*(\S+)$/.exec(spec);
-    const version2 = pin?.[1];
-    if (!version2 || !VERSION.test(version2)) {
-      throw new InputError(
-        `${where(line2)}: "${reqText}" is not pinned; pin an exact version (${name}==<version>), e.g. with pip freeze or pip-compile, so the SBOM names the release that was used`
-      );
-    }
-    const hashes = [];
-    let ot = optTokens;
-    while (ot.length > 0) {
-      const h = optionValue(ot, ["--hash"]);
-      if (h.value === null) {
-        ot = ot.slice(1);
-        continue;
-      }
-      ot = h.rest;
-      const hm = /^(\w+):(.*)$/.exec(h.value);
-      const spec2 = hm ? PIP_HASH_HEX[hm[1].toLowerCase()] : void 0;
-      if (!hm || !spec2) {
-        throw new InputError(
-          `${where(line2)}: --hash=${h.value}: expected sha256:, sha384: or sha512: followed by the hex digest`
-        );
-      }
-      const hex3 = hm[2].toLowerCase();
-      if (!new RegExp(`^[0-9a-f]{${spec2.length}}$`).test(hex3)) {
-        throw new InputError(
-          `${where(line2)}: --hash=${h.value}: a ${hm[1]} digest is ${spec2.length} hex digits`
-        );
-      }
-      hashes.push({ alg: spec2.alg, content: hex3 });
-    }
-    const r = {
-      pkg: {
-        ecosystem: "pypi",
-        name,
-        version: version2,
-        purl: packageUrl("pypi", name, version2),
-        direct: true,
-        scope: "required",
-        hashes: mergeHashes([], hashes),
-        license: null,
-        resolved: null,
-        markers,
-        depends_on: []
-      },
-      via: []
-    };
-    if (comment !== null) {
-      const via = /^via\s+(.*)$/.exec(comment);
-      if (via?.[1]) addVia(r, via[1]);
-    }
-    reqs.push(r);
-    last = r;
-  }
-  const byName = /* @__PURE__ */ new Map();
-  for (const r of reqs) {
-    const k = normalizePypiName(r.pkg.name);
-    byName.set(k, [...byName.get(k) ?? [], r]);
-  }
-  const graph = reqs.some((r) => r.via.length > 0);
-  if (graph) {
-    for (const r of reqs) {
-      const parents = r.via.filter((v) => byName.has(normalizePypiName(v)));
-      const others = r.via.filter(
-        (v) => !byName.has(normalizePypiName(v)) && !/^(-c|--constraint)\b/.test(v)
-      );
-      r.pkg.direct = r.via.length === 0 || others.length > 0;
-      for (const p2 of parents) {
-        for (const parent of byName.get(normalizePypiName(p2)) ?? []) {
-          if (parent !== r)
-            parent.pkg.depends_on = [.../* @__PURE__ */ new Set([...parent.pkg.depends_on, r.pkg.purl])].sort();
-        }
-      }
-    }
-  }
-  const byPurl = /* @__PURE__ */ new Map();
-  for (const { pkg } of reqs) {
-    const seen = byPurl.get(pkg.purl);
-    if (!seen) {
-      byPurl.set(pkg.purl, pkg);
-      continue;
-    }
-    seen.direct ||= pkg.direct;
-    seen.hashes = mergeHashes(seen.hashes, pkg.hashes);
-    seen.depends_on = [.../* @__PURE__ */ new Set([...seen.depends_on, ...pkg.depends_on])].sort();
-    seen.markers = seen.markers === null || pkg.markers === null ? null : `(${seen.markers}) or (${pkg.markers})`;
-  }
-  return { format: "requirements", graph, packages: sortPackages([...byPurl.values()]) };
-}
-function lockfileFormat(file2) {
-  const base = path4.basename(file2).toLowerCase();
-  if (base === "package-lock.json" || base === "npm-shrinkwrap.json") return "package-lock";
-  if (base.endsWith(".txt")) return "requirements";
-  return null;
-}
-function loadSoupFile(rootDir, relPath) {
-  const abs = path4.resolve(rootDir, relPath);
-  const file2 = readYamlFile(abs, displayPath(abs), "SOUP file");
-  if (file2.data === null || file2.data === void 0) {
-    throw new ConfigurationError(
-      `${file2.display}: the SOUP file is empty; see examples/pima-diabetes/soup.yml`
-    );
-  }
-  return { file: file2, items: parseWith(SoupFile, file2).soup };
-}
-function collectDependencies(rootDir, sbom, where) {
-  const absPaths = sbom.lockfiles.map(
-    (rel, i) => resolveInput(rootDir, rel, where(["sbom", "lockfiles", i]))
-  );
-  const configured = new Set(absPaths);
-  const lockfiles = absPaths.map((abs, i) => {
-    const rel = sbom.lockfiles[i];
-    const format2 = lockfileFormat(abs);
-    if (!format2) {
-      throw new InputError(
-        `${where(["sbom", "lockfiles", i])}: ${rel} is not a lockfile RegOps reads; use package-lock.json (or npm-shrinkwrap.json) or a pinned requirements .txt file`
-      );
-    }
-    const text5 = readFileSync2(abs, "utf8");
-    const display = displayPath(abs);
-    const parsed = format2 === "package-lock" ? parsePackageLock(text5, display) : parseRequirements(text5, display, {
-      included: (ref) => configured.has(path4.resolve(path4.dirname(abs), ref))
-    });
-    return { path: portablePath(rootDir, abs), ...parsed };
-  });
-  let soup = null;
-  if (sbom.soup) {
-    const abs = resolveInput(rootDir, sbom.soup, where(["sbom", "soup"]));
-    const { file: file2, items } = loadSoupFile(rootDir, sbom.soup);
-    const packages = lockfiles.flatMap((l) => l.packages);
-    const names = [...new Set(packages.map((p2) => p2.name))].sort();
-    const problems = [];
-    for (const key of Object.keys(items)) {
-      const matched = packages.some(
-        (p2) => p2.ecosystem === "pypi" ? normalizePypiName(p2.name) === normalizePypiName(key) : p2.name === key
-      );
-      if (matched) continue;
-      const hint = nearest(key, names);
-      const listed = sbom.lockfiles.length > 0 ? sbom.lockfiles.join(", ") : "none configured";
-      problems.push(
-        problemAt(
-          file2,
-          ["soup", key],
-          `no dependency of that name in the lockfiles (${listed})${hint ? `; did you mean "${hint}"?` : ""}`,
-          key
-        )
-      );
-    }
-    if (problems.length > 0) throw new ConfigurationError(problems);
-    soup = { path: portablePath(rootDir, abs), items };
-  }
-  return { lockfiles, soup };
-}
-
 // packages/core/src/profile.ts
 var NumericSummary = external_exports.strictObject({
   count: external_exports.number().int().describe("Cells that parsed as finite numbers."),
@@ -35896,6 +35253,46 @@ var DatasetProfile = external_exports.strictObject({
   columns: external_exports.array(ColumnProfile),
   missing_per_row: external_exports.array(external_exports.strictObject({ missing: external_exports.number().int(), rows: external_exports.number().int() })).describe("How many rows have exactly `missing` missing cells.")
 });
+
+// packages/core/src/results.ts
+var STATUSES = ["pass", "fail", "warn", "error", "skip"];
+var Status = external_exports.enum(STATUSES);
+var Threshold = external_exports.strictObject({
+  op: external_exports.enum([">=", "<=", ">", "<"]),
+  value: external_exports.number()
+}).describe("Acceptance bound: the metric passes when `value op bound` holds.");
+var Metric = external_exports.strictObject({
+  name: external_exports.string(),
+  value: external_exports.number().nullable().describe("Observed value; null when it could not be computed."),
+  ci: external_exports.tuple([external_exports.number(), external_exports.number()]).optional().describe("Confidence interval [low, high]."),
+  threshold: Threshold.optional(),
+  unit: external_exports.string().optional()
+});
+var CheckResult = external_exports.strictObject({
+  id: external_exports.string().describe("Unique within the run: the check id, plus `/part` when one check yields several results."),
+  check: external_exports.string().describe("Check type, e.g. `model.metric`."),
+  title: external_exports.string(),
+  status: Status,
+  verifies: external_exports.array(external_exports.string()).describe("Requirement IDs this result verifies."),
+  controls: external_exports.array(external_exports.string()).describe("Risk-control IDs this result is evidence for."),
+  metrics: external_exports.array(Metric),
+  message: external_exports.string().describe("One line for humans: observed vs bound, or why it could not run."),
+  details: external_exports.record(external_exports.string(), external_exports.unknown()).optional(),
+  duration_ms: external_exports.number().optional()
+});
+function meets(value, t) {
+  if (!Number.isFinite(value)) return false;
+  switch (t.op) {
+    case ">=":
+      return value >= t.value;
+    case "<=":
+      return value <= t.value;
+    case ">":
+      return value > t.value;
+    case "<":
+      return value < t.value;
+  }
+}
 
 // packages/core/src/trace.ts
 var Id = (prefix) => external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, `an ID such as ${prefix}-001 (letters, digits, '-', '_', '.')`);
@@ -36091,6 +35488,707 @@ var Evidence = external_exports.strictObject({
   )
 }).describe("RegOps evidence bundle: everything one run verified, the single source of every document.");
 
+// packages/core/src/publish.ts
+import path4 from "node:path";
+function overallVerdict(e) {
+  return e.gate.verdict === "pass" && (e.design_review?.verdict ?? "pass") === "pass" ? "pass" : "fail";
+}
+var esc2 = (s) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+var short2 = (sha) => sha ? `\`${sha.slice(0, 7)}\`` : "an unrecorded commit";
+function designReviewMarkdown(review) {
+  const r = review.record;
+  const lines2 = [];
+  lines2.push(
+    review.verdict === "pass" ? `#### Design review of #${r.change.number}: \u2705 complete` : `#### Design review of #${r.change.number}: \u274C not complete`,
+    ""
+  );
+  if (review.reasons.length > 0) {
+    for (const reason of review.reasons) {
+      lines2.push(`- \u274C \`${reason.code}\`${reason.ref ? ` ${esc2(reason.ref)}` : ""}: ${reason.message}`);
+    }
+    lines2.push("");
+  }
+  const links = r.links.length === 0 ? "none" : r.links.map(
+    (l) => `${l.exists === false ? "\u274C" : l.exists === null ? "\u2754" : "\u2705"} ${esc2(l.id)}${l.title ? ` (${esc2(l.title)})` : ""}`
+  ).join(", ");
+  lines2.push(`**Design inputs linked:** ${links}`, "");
+  lines2.push(
+    `**Approvals on the head ${short2(r.change.head_sha)}:** ${r.approvals.length === 0 ? "none" : r.approvals.map(esc2).join(", ")}${r.labels.length > 0 ? ` \xB7 **Labels:** ${r.labels.map(esc2).join(", ")}` : ""}`,
+    ""
+  );
+  if (r.reviewers.length > 0) {
+    lines2.push("<details><summary>Design review record</summary>", "");
+    lines2.push("| Reviewer | Review | Commit | Submitted | Counts |", "|---|---|---|---|---|");
+    for (const v of r.reviewers) {
+      lines2.push(
+        `| ${esc2(v.reviewer)} | ${v.state.replace("_", " ")} | ${short2(v.commit_sha)} | ${esc2(v.submitted_at)} | ${v.counts ? "\u2705 yes" : `no: ${esc2(v.note ?? "")}`} |`
+      );
+    }
+    lines2.push("", "</details>", "");
+  }
+  return lines2.join("\n");
+}
+function commentBody(e, engineComment) {
+  const review = e.design_review;
+  const engine = engineComment.replace(/^\uFEFF?\s*<!--\s*regops:comment\b[^>]*-->[ \t]*\r?\n?/, "");
+  if (!review) return engine;
+  const adjusted = review.verdict === "fail" ? engine.replace(
+    /^### ✅ Design control: change may merge$/m,
+    "### \u2705 Verification passed (the design review above blocks the change)"
+  ) : engine;
+  return `${designReviewMarkdown(review)}
+${adjusted}`;
+}
+function countsText(e) {
+  const c = e.gate.counts;
+  return `${c.pass ?? 0} pass, ${c.fail ?? 0} fail, ${c.warn ?? 0} warn, ${c.error ?? 0} error, ${c.skip ?? 0} skip`;
+}
+function checkTitle(e) {
+  const verdict = overallVerdict(e);
+  const why = [];
+  if (e.gate.verdict === "fail") why.push(`${e.gate.reasons.length} gate reason(s)`);
+  if (e.design_review?.verdict === "fail")
+    why.push(`design review: ${e.design_review.reasons.length} reason(s)`);
+  return verdict === "pass" ? `Design control passed (${countsText(e)})` : `Design control failed: ${why.join("; ")} (${countsText(e)})`;
+}
+function checkSummary(e, engineComment) {
+  const verdict = overallVerdict(e);
+  const lines2 = [`## ${verdict === "pass" ? "\u2705" : "\u274C"} ${checkTitle(e)}`, ""];
+  const reasons = [
+    ...e.gate.reasons.map((r) => `\`${r.code}\`${r.ref ? ` ${esc2(r.ref)}` : ""}: ${r.message}`),
+    ...(e.design_review?.reasons ?? []).map(
+      (r) => `design review \`${r.code}\`${r.ref ? ` ${esc2(r.ref)}` : ""}: ${r.message}`
+    )
+  ];
+  if (reasons.length > 0) {
+    lines2.push("**Gate reasons**", "");
+    for (const r of reasons) lines2.push(`- ${r}`);
+    lines2.push("");
+  }
+  return `${lines2.join("\n")}
+${commentBody(e, engineComment)}`;
+}
+function conclusion(e) {
+  return overallVerdict(e) === "pass" ? "success" : "failure";
+}
+function annotationsFor(project, e, workspace) {
+  const rel = path4.relative(workspace, project.configPath);
+  if (rel.startsWith("..") || path4.isAbsolute(rel)) return [];
+  const file2 = rel.split(path4.sep).join("/");
+  const out = [];
+  for (const r of e.results) {
+    if (r.status !== "fail" && r.status !== "error" && r.status !== "warn") continue;
+    const index = project.config.checks.findIndex((c) => r.id === c.id || r.id.startsWith(`${c.id}/`));
+    const pos = index >= 0 ? project.configFile.locate(["checks", index]) : void 0;
+    const line2 = pos?.line ?? 1;
+    out.push({
+      path: file2,
+      startLine: line2,
+      endLine: line2,
+      level: r.status === "warn" ? "warning" : "failure",
+      title: `${r.id}: ${r.status}`,
+      message: `${r.title}: ${r.message}`
+    });
+  }
+  return out;
+}
+function metricsOutput(e) {
+  const out = {};
+  for (const r of e.results) {
+    if (r.metrics.length === 0) continue;
+    const m = {};
+    for (const x of r.metrics)
+      if (typeof x.value === "number" && Number.isFinite(x.value)) m[x.name] = x.value;
+    out[r.id] = m;
+  }
+  return out;
+}
+
+// packages/core/src/baseline.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path5 from "node:path";
+function git(cwd, args) {
+  try {
+    return { ok: true, out: execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] }) };
+  } catch (e) {
+    const err = e;
+    if (err.code === "ENOENT") return { ok: false, message: "git is not installed" };
+    const text5 = err.stderr?.toString("utf8").trim().split("\n")[0] ?? err.message;
+    return { ok: false, message: text5 };
+  }
+}
+function targetRef(configured, env3) {
+  if (configured) return { ref: configured, from: "baseline.ref" };
+  if (env3.CI_MERGE_REQUEST_DIFF_BASE_SHA) {
+    return { ref: env3.CI_MERGE_REQUEST_DIFF_BASE_SHA, from: "CI_MERGE_REQUEST_DIFF_BASE_SHA" };
+  }
+  if (env3.GITHUB_BASE_REF) return { ref: `origin/${env3.GITHUB_BASE_REF}`, from: "GITHUB_BASE_REF" };
+  if (env3.CI_MERGE_REQUEST_TARGET_BRANCH_NAME) {
+    return {
+      ref: `origin/${env3.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}`,
+      from: "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    };
+  }
+  return null;
+}
+function repoPath(repoRoot, rootDir, file2) {
+  return path5.relative(repoRoot, path5.resolve(rootDir, file2)).split(path5.sep).join("/");
+}
+function resolveBaseline({
+  rootDir,
+  configFile,
+  config: config3,
+  env: env3 = process.env
+}) {
+  const b = config3.baseline;
+  if (!b) return null;
+  if (b.from !== "git") {
+    if (b.model === void 0) return null;
+    return { source: "path", modelPath: path5.resolve(rootDir, b.model), modelDisplay: b.model, config: null };
+  }
+  const target2 = targetRef(b.ref, env3);
+  if (!target2) {
+    throw new InputError(
+      "baseline.from is git, but no target branch is known: set baseline.ref (e.g. origin/main), or run in a pull/merge request pipeline (GITHUB_BASE_REF, CI_MERGE_REQUEST_DIFF_BASE_SHA)"
+    );
+  }
+  const top = git(rootDir, ["rev-parse", "--show-toplevel"]);
+  if (!top.ok)
+    throw new InputError(`baseline.from is git, but ${rootDir} is not in a git work tree (${top.message})`);
+  const repoRoot = top.out.toString("utf8").trim();
+  const base = git(rootDir, ["merge-base", "HEAD", target2.ref]);
+  if (!base.ok) {
+    throw new InputError(
+      `baseline: cannot find the merge-base of HEAD and ${target2.ref} (from ${target2.from}): ${base.message}. Fetch the target branch with its history (actions/checkout fetch-depth: 0; GitLab GIT_DEPTH: 0).`
+    );
+  }
+  const sha = base.out.toString("utf8").trim();
+  const short3 = sha.slice(0, 7);
+  const modelRel = b.model ?? config3.model?.path;
+  if (modelRel === void 0) {
+    throw new InputError(
+      "baseline.from is git, but neither baseline.model nor model.path names the model file"
+    );
+  }
+  const modelInRepo = repoPath(repoRoot, rootDir, modelRel);
+  const blob = git(repoRoot, ["show", `${sha}:${modelInRepo}`]);
+  if (!blob.ok) {
+    throw new InputError(
+      `baseline.model: ${modelInRepo} does not exist at ${short3} (the merge-base of HEAD and ${target2.ref}); set baseline.model to the model's path on the target branch`
+    );
+  }
+  const dir = mkdtempSync(path5.join(tmpdir(), "regops-baseline-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const modelPath = path5.join(dir, path5.basename(modelInRepo));
+  writeFileSync(modelPath, blob.out);
+  let baseConfig = null;
+  const cfg = git(repoRoot, ["show", `${sha}:${repoPath(repoRoot, rootDir, configFile)}`]);
+  if (cfg.ok) {
+    try {
+      const parsed = (0, import_yaml2.parse)(cfg.out.toString("utf8"));
+      baseConfig = typeof parsed === "object" && parsed !== null ? parsed : null;
+    } catch {
+      baseConfig = null;
+    }
+  }
+  return {
+    source: "git",
+    sha,
+    ref: target2.ref,
+    modelPath,
+    modelDisplay: `${modelRel}@${short3}`,
+    config: baseConfig
+  };
+}
+
+// packages/core/src/config.ts
+var RelPath = external_exports.string().min(1).describe("Path relative to the directory of regops.yml.");
+var DATASET_ROLES = ["train", "test", "reference", "current"];
+var DatasetConfig = external_exports.strictObject({
+  path: RelPath,
+  role: external_exports.enum(DATASET_ROLES).describe(
+    "train: the model was fitted on it; test: held-out evaluation; reference: drift baseline; current: new data"
+  ),
+  format: external_exports.enum(["csv", "jsonl", "parquet"]).optional().describe("File format; default from the extension (.csv, .tsv, .txt, .jsonl, .ndjson, .parquet)."),
+  delimiter: external_exports.string().length(1).optional().describe('CSV field delimiter (default: ",", tab for .tsv).'),
+  na_values: external_exports.array(external_exports.string()).default(["", "NA"]).describe('Cell texts that mean "missing".'),
+  description: external_exports.string().optional()
+});
+var MODEL_TASKS = ["binary", "multiclass", "regression"];
+var ModelConfig = external_exports.strictObject({
+  path: RelPath.describe("The ONNX model under test (the candidate)."),
+  task: external_exports.enum(MODEL_TASKS).optional().describe(
+    "binary (default): P(positive) from the probabilities output; multiclass: the whole probabilities output [N, k], one column per target.classes entry; regression: the numeric prediction output (model.output)."
+  ),
+  input: external_exports.string().min(1).describe("Name of the model input tensor, e.g. float_input."),
+  features: external_exports.array(external_exports.string().min(1)).min(1).describe("Dataset columns fed to the input tensor, in this order, as float32."),
+  probabilities: external_exports.string().min(1).default("probabilities").describe("Output holding class probabilities [N, k]."),
+  positive_index: external_exports.number().int().min(0).default(1).describe("Column of the probabilities output for the positive class."),
+  output: external_exports.string().min(1).optional().describe("Regression: the output holding the predicted values, [N] or [N, 1]."),
+  label: external_exports.string().min(1).optional().describe(
+    `Classification: the output holding predicted labels [N] (skl2onnx names it "label"). When set, every row's label must be the one its highest-probability column stands for: a model whose two outputs disagree fails with the rows named.`
+  ),
+  batch_size: external_exports.number().int().min(1).default(4096),
+  name: external_exports.string().optional(),
+  version: external_exports.string().optional()
+});
+var TargetConfig = external_exports.strictObject({
+  column: external_exports.string().min(1).describe("Dataset column holding the true label (regression: the true value)."),
+  positive: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the positive class, e.g. pos or 1 (required when model.task is binary)."),
+  negative: external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v)).optional().describe("Cell value of the negative class; when set, any other label is an error."),
+  classes: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v))).min(2).optional().describe(
+    "Multiclass: the label values in the order of the probabilities columns (required when model.task is multiclass)."
+  )
+});
+var BaselineConfig = external_exports.strictObject({
+  model: RelPath.optional().describe(
+    "The model this change replaces, for comparison: a file in the working tree, or (from: git) its path on the target branch (default: model.path)."
+  ),
+  from: external_exports.enum(["path", "git"]).default("path").describe(
+    "path: baseline.model is a file in the working tree; git: read it at the merge-base of HEAD and the target branch (git show, no network)."
+  ),
+  ref: external_exports.string().min(1).optional().describe(
+    "from: git: the target branch or commit (e.g. origin/main); default: GITHUB_BASE_REF or CI_MERGE_REQUEST_DIFF_BASE_SHA."
+  ),
+  description: external_exports.string().optional()
+});
+var PrivacyConfig = external_exports.strictObject({
+  sensitive: external_exports.array(external_exports.string()).default([]).describe(
+    "Columns whose values never appear in any output (masked or withheld), whatever the PHI scan finds."
+  ),
+  allow_phi: external_exports.array(external_exports.string()).default([]).describe(
+    "Columns that may hold identifiers (e.g. pseudonymous study IDs): the PHI check passes them, but they stay masked."
+  )
+});
+var GateConfig = external_exports.strictObject({
+  fail_on: external_exports.array(Status).default(["fail", "error"]).describe("Result statuses that block the change."),
+  require_verified: external_exports.boolean().default(false).describe("Block the change when a requirement has no check that verifies it."),
+  review: DesignReviewPolicy.optional().describe(
+    "Design review of a pull/merge request: linked requirement or change IDs in its description, approvals on the head commit, required reviewers per path, change-type labels. Judged by the GitHub and GitLab integrations."
+  )
+});
+var checkCommonShape = {
+  id: external_exports.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"').describe("Unique name of this check in the config."),
+  title: external_exports.string().optional(),
+  verifies: external_exports.array(external_exports.string()).default([]).describe("Requirement IDs this check verifies."),
+  controls: external_exports.array(external_exports.string()).default([]).describe("Risk-control IDs this check is evidence for."),
+  enabled: external_exports.boolean().default(true)
+};
+var baseConfigShape = {
+  version: external_exports.literal(1).describe("Config format version."),
+  project: external_exports.strictObject({
+    name: external_exports.string().min(1),
+    description: external_exports.string().optional(),
+    safety_class: external_exports.enum(["A", "B", "C"]).optional().describe(
+      "IEC 62304 software safety class of the software system the model is part of (A: no injury possible; B: non-serious injury; C: death or serious injury). The compliance report lists what the class requires."
+    )
+  }),
+  model: ModelConfig.optional(),
+  baseline: BaselineConfig.optional(),
+  target: TargetConfig.optional(),
+  datasets: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" or "-"'), DatasetConfig).default({}).describe("Datasets by name."),
+  requirements: RelPath.describe("YAML file of requirements (design inputs)."),
+  risks: RelPath.optional().describe("YAML file of hazards and risk controls (ISO 14971)."),
+  modelcard: RelPath.optional().describe("YAML file with the written parts of the model card."),
+  datacard: RelPath.optional().describe(
+    "YAML file with the written parts of the dataset card (Datasheets for Datasets)."
+  ),
+  privacy: PrivacyConfig.default({ sensitive: [], allow_phi: [] }),
+  gate: GateConfig.default({ fail_on: ["fail", "error"], require_verified: false }),
+  sbom: external_exports.strictObject({
+    lockfiles: external_exports.array(RelPath).default([]).describe(
+      "The repository's dependency lockfiles (package-lock.json, pinned requirements.txt), listed in the SBOM and the SOUP list."
+    ),
+    soup: RelPath.optional().describe(
+      "YAML file with IEC 62304 SOUP metadata per dependency (supplier, purpose, risk level, \u2026)."
+    )
+  }).optional().describe("Software bill of materials (CycloneDX 1.6) and SOUP list."),
+  pccp: PccpChangeConfig.optional().describe(
+    "The predetermined change control plan (pccp.yml) this change is judged against; a change outside it fails the gate unless an override is recorded."
+  )
+};
+
+// packages/core/src/check.ts
+function createMemo(onCompute) {
+  const memo2 = /* @__PURE__ */ new Map();
+  return (key, compute) => {
+    let p2 = memo2.get(key);
+    if (!p2) {
+      onCompute?.(key);
+      p2 = compute();
+      memo2.set(key, p2);
+    }
+    return p2;
+  };
+}
+var CheckRegistry = class {
+  checks = /* @__PURE__ */ new Map();
+  register(check5) {
+    if (this.checks.has(check5.type)) throw new Error(`check type ${check5.type} registered twice`);
+    this.checks.set(check5.type, check5);
+    return this;
+  }
+  get(type) {
+    return this.checks.get(type);
+  }
+  list() {
+    return [...this.checks.values()].sort((a, b) => a.type.localeCompare(b.type));
+  }
+  /** The full regops.yml schema: base fields plus one strict entry shape per registered check type. */
+  configSchema() {
+    const entries = this.list().map(
+      (c) => external_exports.strictObject({ ...checkCommonShape, type: external_exports.literal(c.type), ...c.options }).describe(`${c.type}: ${c.description}`)
+    );
+    const checkEntry = entries.length === 0 ? external_exports.never() : external_exports.discriminatedUnion("type", entries);
+    return external_exports.strictObject({ ...baseConfigShape, checks: external_exports.array(checkEntry).default([]) }).describe("RegOps configuration (regops.yml)");
+  }
+};
+
+// packages/core/src/comment-budget.ts
+var LEGACY_MARKER = Object.freeze({ action: "regops", key: "default" });
+var SAFE = /[A-Za-z0-9._~/:@+-]/;
+function encodeValue(value) {
+  let out = "";
+  for (const ch of value) {
+    out += SAFE.test(ch) ? ch : Array.from(
+      new TextEncoder().encode(ch),
+      (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`
+    ).join("");
+  }
+  return out;
+}
+function decodeValue(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+function formatMarker(marker) {
+  if (marker.action === "" || marker.key === "") {
+    throw new TypeError("a comment marker needs a non-empty action and key");
+  }
+  return `<!-- regops:comment action=${encodeValue(marker.action)} key=${encodeValue(marker.key)} -->`;
+}
+var MARKER_AT_START = /^\s*<!--\s*regops:comment\b((?:(?!-->)[\s\S])*)-->/i;
+var ATTRIBUTE = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/g;
+function parseMarker(text5) {
+  const m = MARKER_AT_START.exec(text5.replace(/^\uFEFF/, ""));
+  if (!m) return null;
+  const attrs = m[1] ?? "";
+  const values = {};
+  for (const a of attrs.matchAll(ATTRIBUTE)) {
+    const raw = a[2] ?? a[3] ?? a[4] ?? "";
+    const value = decodeValue(raw);
+    if (value === null) return null;
+    values[(a[1] ?? "").toLowerCase()] = value;
+  }
+  const leftover = attrs.replace(ATTRIBUTE, "").trim();
+  if (leftover !== "") return null;
+  if (values.action === void 0 && values.key === void 0) return { ...LEGACY_MARKER };
+  if (!values.action || !values.key) return null;
+  return { action: values.action, key: values.key };
+}
+function sameMarker(a, b) {
+  return a.action === b.action && a.key === b.key;
+}
+var FORGED = /<!--(\s*regops:)/gi;
+function neutralizeMarkers(text5) {
+  return text5.replace(FORGED, "&lt;!--$1");
+}
+function composeComment(marker, body) {
+  const stripped = body.replace(/^\uFEFF/, "").replace(MARKER_AT_START, "").replace(/^[ \t]*\r?\n/, "");
+  return `${formatMarker(marker)}
+${neutralizeMarkers(stripped)}`;
+}
+function findSticky(comments, options5) {
+  const bots = new Set(options5.botLogins.map((l) => l.toLowerCase()));
+  const ours = [];
+  const foreign = [];
+  comments.forEach((c, i) => {
+    const m = parseMarker(c.body);
+    if (!m || !sameMarker(m, options5.marker)) return;
+    if (c.author !== null && bots.has(c.author.toLowerCase())) ours.push({ c, i });
+    else foreign.push(c);
+  });
+  ours.sort((a, b) => compareTime(a.c.createdAt, b.c.createdAt) || compareId(a.c.id, b.c.id) || a.i - b.i);
+  const [first, ...rest] = ours;
+  return { sticky: first?.c ?? null, duplicates: rest.map((x) => x.c), foreign };
+}
+function compareTime(a, b) {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return Number.isNaN(ta) ? Number.isNaN(tb) ? 0 : 1 : -1;
+  return ta - tb;
+}
+function compareId(a, b) {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+function percentEncodeUnsafe(url2) {
+  return url2.replace(
+    /[\s()<>[\]\\`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function reportLinkLine(reportUrl) {
+  return reportUrl === null ? "\u{1F4C4} Full report: `report.html` in the artifacts of this run" : `\u{1F4C4} [Full report](${percentEncodeUnsafe(reportUrl)})`;
+}
+function seeReport(reportUrl) {
+  return reportUrl === null ? "see the full report" : `[see the full report](${percentEncodeUnsafe(reportUrl)})`;
+}
+function safeSlice(text5, n2) {
+  if (n2 >= text5.length) return text5;
+  if (n2 <= 0) return "";
+  const last = text5.charCodeAt(n2 - 1);
+  return text5.slice(0, last >= 55296 && last <= 56319 ? n2 - 1 : n2);
+}
+function sectionOf(line2) {
+  if (/^#{1,6}\s/.test(line2)) {
+    if (/^#{1,6}\s+Failures\b/i.test(line2)) return "failures";
+    if (/^#{1,6}\s+Warnings\b/i.test(line2)) return "warnings";
+    if (/^#{1,6}\s+Drift\b/i.test(line2)) return "drift";
+    return "other";
+  }
+  if (/^\*\*Gate reasons\*\*/.test(line2)) return "reasons";
+  return null;
+}
+var ITEM = /^[-*+] /;
+var INDENTED = /^[ \t]+\S/;
+function parseBlocks(lines2) {
+  const blocks = [];
+  let section2 = "other";
+  let plain2 = [];
+  const flush = () => {
+    if (plain2.length > 0) blocks.push({ kind: "lines", lines: plain2 });
+    plain2 = [];
+  };
+  let i = 0;
+  if (lines2.length > 0 && parseMarker(lines2[0] ?? "") !== null) {
+    blocks.push({ kind: "marker", lines: [lines2[0] ?? ""] });
+    i = 1;
+  }
+  while (i < lines2.length) {
+    const line2 = lines2[i] ?? "";
+    const s = sectionOf(line2);
+    if (s !== null) section2 = s;
+    const open4 = /^<details>\s*<summary>(.*?)<\/summary>/i.exec(line2);
+    if (open4) {
+      let j = i + 1;
+      let depth = detailsDepth(line2);
+      while (depth > 0 && j < lines2.length) depth += detailsDepth(lines2[j++] ?? "");
+      if (depth === 0) {
+        flush();
+        const summary2 = (open4[1] ?? "").replace(/<[^>]*>/g, "").trim();
+        blocks.push({
+          kind: "details",
+          passed: /\bpassed\b/i.test(summary2),
+          summary: summary2,
+          lines: lines2.slice(i, j)
+        });
+        i = j;
+        continue;
+      }
+    }
+    if (ITEM.test(line2)) {
+      flush();
+      const items = [];
+      while (i < lines2.length && ITEM.test(lines2[i] ?? "")) {
+        const item = [lines2[i] ?? ""];
+        i++;
+        while (i < lines2.length) {
+          const l = lines2[i] ?? "";
+          if (INDENTED.test(l)) {
+            item.push(l);
+            i++;
+            continue;
+          }
+          if (l.trim() === "") {
+            let k = i;
+            while (k < lines2.length && (lines2[k] ?? "").trim() === "") k++;
+            if (k < lines2.length && INDENTED.test(lines2[k] ?? "")) {
+              item.push(...lines2.slice(i, k));
+              i = k;
+              continue;
+            }
+          }
+          break;
+        }
+        items.push(item);
+      }
+      blocks.push({ kind: "list", section: section2, items });
+      continue;
+    }
+    plain2.push(line2);
+    i++;
+  }
+  flush();
+  return blocks;
+}
+function render(blocks) {
+  const out = [];
+  for (const b of blocks) {
+    if (b.kind === "list") for (const item of b.items) out.push(...item);
+    else out.push(...b.lines);
+  }
+  return out;
+}
+function detailsDepth(line2) {
+  return (line2.match(/<details\b/gi)?.length ?? 0) - (line2.match(/<\/details>/gi)?.length ?? 0);
+}
+function isTableRow(line2) {
+  return /^\s*\|/.test(line2);
+}
+function isTableDelimiter(line2) {
+  return /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line2) && line2.includes("-");
+}
+function fitToBudget(markdown2, options5) {
+  const measure2 = options5.unit === "utf8" ? (s) => Buffer.byteLength(s, "utf8") : (s) => s.length;
+  const link2 = reportLinkLine(options5.reportUrl);
+  const see = seeReport(options5.reportUrl);
+  const steps = [];
+  const newline2 = markdown2.indexOf("\n");
+  const firstLine = newline2 < 0 ? markdown2 : markdown2.slice(0, newline2);
+  const markerFirst = parseMarker(firstLine) !== null;
+  const head = markerFirst ? firstLine.replace(/\r$/, "") : null;
+  let body = neutralizeMarkers(
+    markerFirst ? newline2 < 0 ? "" : markdown2.slice(newline2 + 1) : markdown2
+  ).trimEnd();
+  if (body === link2) body = "";
+  else if (body.endsWith(`
+${link2}`)) body = body.slice(0, -link2.length).trimEnd();
+  const fits = (text6) => measure2(text6) <= options5.limit;
+  const withLink = (content) => content === "" ? link2 : `${content}
+
+${link2}`;
+  let text5 = withLink(head === null ? body : body === "" ? head : `${head}
+${body}`);
+  if (fits(text5)) return { markdown: text5, size: measure2(text5), steps };
+  const assemble = (lines2) => withLink(
+    lines2.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()
+  );
+  const headLines = head === null ? [] : [head];
+  let blocks = parseBlocks([...headLines, ...body === "" ? [] : body.replace(/\r\n?/g, "\n").split("\n")]);
+  const minimal = assemble([...headLines, "", `_This comment was cut to fit ${options5.limit} characters._`]);
+  if (!fits(minimal)) {
+    throw new RangeError(
+      `a comment limit of ${options5.limit} cannot hold even the marker and the report link`
+    );
+  }
+  const attempt = (step, next) => {
+    blocks = next;
+    text5 = assemble(render(blocks));
+    steps.push(step);
+    return fits(text5);
+  };
+  const collapseDetails = (b, passed2) => b.kind === "details" && b.passed === passed2 ? { kind: "lines", lines: [`${b.passed ? "\u2705 " : ""}${b.summary} \u2014 ${see}.`, ""] } : b;
+  if (blocks.some((b) => b.kind === "details" && b.passed)) {
+    if (attempt(
+      "collapse-passed",
+      blocks.map((b) => collapseDetails(b, true))
+    ))
+      return done();
+  }
+  if (blocks.some((b) => b.kind === "details")) {
+    if (attempt(
+      "collapse-details",
+      blocks.map((b) => collapseDetails(b, false))
+    ))
+      return done();
+  }
+  const collapsible = (b) => b.kind === "list" && (b.section === "warnings" || b.section === "drift");
+  if (blocks.some((b) => collapsible(b) && b.kind === "list" && b.items.some((it) => it.length > 1))) {
+    const next = blocks.map(
+      (b) => b.kind === "list" && collapsible(b) ? { ...b, items: b.items.map((it) => [it[0] ?? ""]) } : b
+    );
+    if (attempt("collapse-warnings", next)) return done();
+  }
+  const groups = [
+    ["trim-warnings", ["warnings", "drift"]],
+    ["trim-failures", ["failures", "reasons", "other"]]
+  ];
+  for (const [step, sections] of groups) {
+    const inGroup = (b) => b.kind === "list" && sections.includes(b.section);
+    const longest = Math.max(0, ...blocks.map((b) => b.kind === "list" && inGroup(b) ? b.items.length : 0));
+    if (longest === 0) continue;
+    const base = blocks;
+    const trimmed = (k) => base.map((b) => {
+      if (b.kind !== "list" || !inGroup(b) || b.items.length <= k) return b;
+      const more = b.items.length - k;
+      return { ...b, items: [...b.items.slice(0, k), [`- \u2026 and ${more} more \u2014 ${see}`]] };
+    });
+    let lo = 0;
+    let hi = longest;
+    if (fits(assemble(render(trimmed(0))))) {
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(assemble(render(trimmed(mid))))) lo = mid;
+        else hi = mid - 1;
+      }
+    }
+    if (attempt(step, trimmed(lo))) return done();
+  }
+  steps.push("hard-cut");
+  text5 = hardCut(render(blocks), headLines.length, options5.limit, measure2, assemble);
+  return done();
+  function done() {
+    return { markdown: text5, size: measure2(text5), steps };
+  }
+}
+function hardCut(lines2, keepFirst, limit, measure2, assemble) {
+  const note = `_This comment was cut to fit ${limit} characters._`;
+  const closeFor = (kept2) => {
+    const out = [...kept2];
+    let fence2 = null;
+    let details2 = 0;
+    for (const l of out) {
+      const f = /^\s*(`{3,}|~{3,})/.exec(l);
+      if (f) fence2 = fence2 === null ? f[1] ?? null : l.trim().startsWith(fence2) ? null : fence2;
+      if (fence2 === null) {
+        details2 += detailsDepth(l);
+      }
+    }
+    const last = out[out.length - 1];
+    if (last !== void 0 && isTableRow(last) && !isTableDelimiter(last)) {
+      const prev2 = out[out.length - 2];
+      if (prev2 === void 0 || !isTableRow(prev2)) out.pop();
+    } else if (last !== void 0 && isTableDelimiter(last) && out.length >= 2) {
+      out.splice(out.length - 2, 2);
+    }
+    const tail = [];
+    if (fence2 !== null) tail.push(fence2);
+    for (let d = 0; d < details2; d++) tail.push("", "</details>");
+    return [...out, ...tail, "", note];
+  };
+  const fitsWith = (n2) => measure2(assemble(closeFor(lines2.slice(0, n2)))) <= limit;
+  let lo = keepFirst;
+  let hi = lines2.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fitsWith(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const kept = lines2.slice(0, lo);
+  const next = lines2[lo];
+  const prev = kept[kept.length - 1] ?? "";
+  if (next !== void 0 && next.trim() !== "" && !isTableRow(next) && !/^\s*</.test(next) && !isTableRow(prev)) {
+    const cut = (n3) => {
+      const piece = safeSlice(next, n3);
+      const space2 = piece.lastIndexOf(" ");
+      return `${space2 > 0 && space2 > piece.length - 40 ? piece.slice(0, space2) : piece}\u2026`;
+    };
+    let n2 = limit - measure2(assemble(closeFor(kept)));
+    while (n2 > 20 && measure2(assemble(closeFor([...kept, cut(n2)]))) > limit) n2 = Math.floor(n2 * 0.9);
+    if (n2 > 20) return assemble(closeFor([...kept, cut(n2)]));
+  }
+  return assemble(closeFor(kept));
+}
+
 // packages/core/src/gate.ts
 function evaluateGate(policy, results, requirements, checks, pccp2 = null) {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
@@ -36148,7 +36246,7 @@ function gitInfo(dir) {
 }
 
 // packages/core/src/pipeline.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // packages/core/src/version.ts
 var TOOL_VERSION = "0.1.0";
@@ -36163,13 +36261,13 @@ function configWhere(project, field) {
   const pos = project.configFile.locate(field);
   return `${project.configFile.display}${pos ? `:${pos.line}:${pos.col}` : ""}: ${formatPath(field)}`;
 }
-function checkModelSignature(project, info2) {
+function checkModelSignature(project, info) {
   const m = project.config.model;
   if (!m) return;
-  const input3 = info2.inputs.find((t) => t.name === m.input);
+  const input3 = info.inputs.find((t) => t.name === m.input);
   if (!input3) {
     throw new InputError(
-      `${configWhere(project, ["model", "input"])}: the model ${m.path} has no input "${m.input}"; its inputs are: ${info2.inputs.map((t) => `"${t.name}"`).join(", ")}. Set model.input to one of them.`
+      `${configWhere(project, ["model", "input"])}: the model ${m.path} has no input "${m.input}"; its inputs are: ${info.inputs.map((t) => `"${t.name}"`).join(", ")}. Set model.input to one of them.`
     );
   }
   const width = input3.shape[input3.shape.length - 1];
@@ -36178,9 +36276,9 @@ function checkModelSignature(project, info2) {
       `${configWhere(project, ["model", "features"])}: ${m.features.length} feature(s) listed, but input "${m.input}" of ${m.path} takes ${width} (shape [${input3.shape.join(", ")}])`
     );
   }
-  if (!info2.outputs.some((t) => t.name === m.probabilities)) {
+  if (!info.outputs.some((t) => t.name === m.probabilities)) {
     throw new InputError(
-      `${configWhere(project, ["model", "probabilities"])}: the model ${m.path} has no output "${m.probabilities}"; its outputs are: ${info2.outputs.map((t) => `"${t.name}"`).join(", ")}`
+      `${configWhere(project, ["model", "probabilities"])}: the model ${m.path} has no output "${m.probabilities}"; its outputs are: ${info.outputs.map((t) => `"${t.name}"`).join(", ")}`
     );
   }
 }
@@ -36196,7 +36294,7 @@ async function prepare(project, registry3, services, baseline = projectBaseline(
   if (project.linked.risks) await add(project.linked.risks, "risks");
   if (project.linked.modelcard) await add(project.linked.modelcard, "modelcard");
   if (project.linked.datacard) await add(project.linked.datacard, "datacard");
-  if (config3.pccp) await add(path5.resolve(rootDir, config3.pccp.plan), "pccp");
+  if (config3.pccp) await add(path6.resolve(rootDir, config3.pccp.plan), "pccp");
   for (const [name, ds] of Object.entries(config3.datasets)) {
     await add(resolveInput(rootDir, ds.path, configWhere(project, ["datasets", name, "path"])), "dataset");
   }
@@ -36241,7 +36339,7 @@ async function prepare(project, registry3, services, baseline = projectBaseline(
       const rel = config3.datasets[need.dataset]?.path;
       if (!header2 || !rel || header2.includes(need.column)) continue;
       throw new InputError(
-        `${displayPath(path5.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check5.id}); the file's columns are: ${header2.join(", ")}`
+        `${displayPath(path6.resolve(rootDir, rel))}: column "${need.column}" not found (named by ${formatPath(absoluteField(need.field, i))} in ${cfgDisplay}, used by check ${check5.id}); the file's columns are: ${header2.join(", ")}`
       );
     }
   });
@@ -36272,7 +36370,7 @@ function judgeChange(project, prepared, results) {
   if (!project.pccp || !config3.pccp) return null;
   const datasetHashes = {};
   for (const [name, ds] of Object.entries(config3.datasets)) {
-    const rel = portablePath(rootDir, path5.resolve(rootDir, ds.path));
+    const rel = portablePath(rootDir, path6.resolve(rootDir, ds.path));
     const input3 = prepared.inputs.find((i) => i.kind === "dataset" && i.path === rel);
     if (input3) datasetHashes[name] = input3.sha256;
   }
@@ -36288,7 +36386,7 @@ function judgeChange(project, prepared, results) {
 function projectBaseline(project) {
   return resolveBaseline({
     rootDir: project.rootDir,
-    configFile: path5.relative(project.rootDir, project.configPath),
+    configFile: path6.relative(project.rootDir, project.configPath),
     config: project.config
   });
 }
@@ -36411,7 +36509,7 @@ async function runPipeline(project, registry3, services, options5) {
 }
 
 // packages/core/src/project.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function unknownRef(kind, id, known) {
   const hint = nearest(id, known);
   return `unknown ${kind} "${id}"${hint ? `; did you mean "${hint}"?` : ""}${known.length ? ` (defined: ${known.join(", ")})` : ""}`;
@@ -36427,7 +36525,7 @@ function duplicates(items, key) {
   return dups;
 }
 function loadProject(configPath, registry3) {
-  const abs = path6.resolve(configPath);
+  const abs = path7.resolve(configPath);
   const configFile = readYamlFile(abs, displayPath(abs), "config file");
   if (configFile.data === null || configFile.data === void 0) {
     throw new ConfigurationError(
@@ -36435,11 +36533,11 @@ function loadProject(configPath, registry3) {
     );
   }
   const config3 = parseWith(registry3.configSchema(), configFile);
-  const rootDir = path6.dirname(abs);
+  const rootDir = path7.dirname(abs);
   const problems = [];
   const at = (p2, msg) => problems.push(problemAt(configFile, p2, msg));
   const linkedFile = (field, rel, what) => {
-    const fileAbs = path6.resolve(rootDir, rel);
+    const fileAbs = path7.resolve(rootDir, rel);
     try {
       return readYamlFile(fileAbs, displayPath(fileAbs), what);
     } catch (e) {
@@ -36562,12 +36660,55 @@ function loadProject(configPath, registry3) {
     datacard,
     pccp: pccp2,
     linked: {
-      requirements: path6.resolve(rootDir, config3.requirements),
-      risks: config3.risks ? path6.resolve(rootDir, config3.risks) : null,
-      modelcard: config3.modelcard ? path6.resolve(rootDir, config3.modelcard) : null,
-      datacard: config3.datacard ? path6.resolve(rootDir, config3.datacard) : null
+      requirements: path7.resolve(rootDir, config3.requirements),
+      risks: config3.risks ? path7.resolve(rootDir, config3.risks) : null,
+      modelcard: config3.modelcard ? path7.resolve(rootDir, config3.modelcard) : null,
+      datacard: config3.datacard ? path7.resolve(rootDir, config3.datacard) : null
     }
   };
+}
+
+// packages/cli/src/output.ts
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync as mkdtempSync2,
+  readdirSync,
+  renameSync,
+  rmSync as rmSync2,
+  writeFileSync as writeFileSync2
+} from "node:fs";
+import path8 from "node:path";
+var EVIDENCE_FILE = "evidence.json";
+function writeOutputDir(outDir, files) {
+  const abs = path8.resolve(outDir);
+  if (existsSync(abs)) {
+    const entries = readdirSync(abs);
+    if (entries.length > 0 && !entries.includes(EVIDENCE_FILE)) {
+      throw new InputError(
+        `${outDir}: the output directory exists and does not look like RegOps output (no ${EVIDENCE_FILE}); choose another --out or empty it`
+      );
+    }
+  }
+  const parent = path8.dirname(abs);
+  mkdirSync(parent, { recursive: true });
+  const tmp = mkdtempSync2(path8.join(parent, `.${path8.basename(abs)}.tmp-`));
+  try {
+    chmodSync(tmp, 511 & ~process.umask());
+    for (const [name, content] of Object.entries(files)) writeFileSync2(path8.join(tmp, name), content);
+    if (existsSync(abs)) {
+      const old = `${tmp}.old`;
+      renameSync(abs, old);
+      renameSync(tmp, abs);
+      rmSync2(old, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, abs);
+    }
+  } catch (e) {
+    rmSync2(tmp, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 // packages/docs/src/format.ts
@@ -38455,7 +38596,7 @@ function intro(e) {
     `Missing and partial items are findings for the design history file, not failures: the gate alone decides whether the change may proceed (it fails on ${failOn}; unverified requirements ${policy.require_verified ? "block" : "do not block"}). A finding that the gate blocks on is marked. This report maps evidence; it is not a conformity assessment.`
   ].join("\n");
 }
-function summary2(v) {
+function summary(v) {
   const lines2 = [
     "| Framework | Items | \u2705 Present | \u{1F7E8} Partial | \u2B1C Missing | \u2796 Not applicable |",
     "|---|---|---|---|---|---|"
@@ -38529,7 +38670,7 @@ function renderCompliance(e, target2 = "md") {
     header(e, target2),
     intro(e),
     "## Summary",
-    summary2(v),
+    summary(v),
     "## Findings",
     findings(v, target2),
     ...FRAMEWORKS.map((f) => section(v, f, target2)),
@@ -38698,9 +38839,9 @@ function labelView(e, results, profile) {
   return view;
 }
 function groupEntries(r) {
-  const groups2 = r.details?.groups;
-  if (!Array.isArray(groups2)) return [];
-  return groups2.flatMap(
+  const groups = r.details?.groups;
+  if (!Array.isArray(groups)) return [];
+  return groups.flatMap(
     (g) => isObject2(g) && typeof g.column === "string" && typeof g.group === "string" && int2(g.rows) !== null ? [{ column: g.column, group: g.group, rows: g.rows }] : []
   );
 }
@@ -38891,8 +39032,8 @@ function buildDataCard(e, c) {
 }
 
 // packages/docs/src/hbs.ts
-import { readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path9 from "node:path";
 var import_handlebars = __toESM(require_lib(), 1);
 
 // raw:packages/docs/src/templates/comment.md.hbs
@@ -39071,28 +39212,28 @@ function markdownSafe(node2) {
       );
     }
     if (m.path.type !== "PathExpression") return;
-    const path24 = m.path;
+    const path21 = m.path;
     const textPath = {
       type: "PathExpression",
       data: false,
       depth: 0,
       parts: ["text"],
       original: "text",
-      loc: path24.loc
+      loc: path21.loc
     };
-    const bare = m.params.length === 0 && !m.hash && !Object.hasOwn(HELPERS, path24.original);
+    const bare = m.params.length === 0 && !m.hash && !Object.hasOwn(HELPERS, path21.original);
     if (bare) {
-      m.params = [path24];
+      m.params = [path21];
       m.hash = {
         type: "Hash",
         pairs: [
-          { type: "HashPair", key: BARE_PATH, value: stringLiteral(path24.original, path24.loc), loc: path24.loc }
+          { type: "HashPair", key: BARE_PATH, value: stringLiteral(path21.original, path21.loc), loc: path21.loc }
         ],
-        loc: path24.loc
+        loc: path21.loc
       };
       m.path = textPath;
-    } else if (path24.original === "lookup") {
-      const sub = { type: "SubExpression", path: path24, params: m.params, hash: m.hash, loc: m.loc };
+    } else if (path21.original === "lookup") {
+      const sub = { type: "SubExpression", path: path21, params: m.params, hash: m.hash, loc: m.loc };
       m.params = [sub];
       m.hash = void 0;
       m.path = textPath;
@@ -39210,7 +39351,7 @@ function validate2(s, partials) {
 function loadTemplates(dir) {
   let names;
   try {
-    names = readdirSync(dir).sort(compareCodeUnits);
+    names = readdirSync2(dir).sort(compareCodeUnits);
   } catch (err) {
     const code3 = err.code;
     throw new ConfigurationError(
@@ -39226,7 +39367,7 @@ function loadTemplates(dir) {
   const partialFiles = /* @__PURE__ */ new Map();
   for (const name of names) {
     if (!name.endsWith(".hbs")) continue;
-    const file2 = path7.join(dir, name);
+    const file2 = path9.join(dir, name);
     if (!statSync2(file2).isFile()) continue;
     const source = readFileSync3(file2, "utf8").replace(/^\uFEFF/, "");
     const s = { file: file2, source, markdown: name.endsWith(".md.hbs") };
@@ -39278,26 +39419,26 @@ function modelView(m) {
     outputs: m.outputs
   };
 }
-function fileStem(path24) {
-  const base = path24.split("/").pop() ?? path24;
+function fileStem(path21) {
+  const base = path21.split("/").pop() ?? path21;
   return base.replace(/\.[^.]+$/, "") || base;
 }
 function frontMatter(e, name, metricResults) {
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups = /* @__PURE__ */ new Map();
   for (const r of metricResults) {
     const judged = r.metrics.filter((m) => m.threshold !== void 0);
     for (const m of judged.length > 0 ? judged : r.metrics.slice(0, 1)) {
       if (m.value === null) continue;
-      const list3 = groups2.get(r.dataset) ?? [];
+      const list3 = groups.get(r.dataset) ?? [];
       list3.push({
         type: m.name,
         value: m.value,
         name: r.title
       });
-      groups2.set(r.dataset, list3);
+      groups.set(r.dataset, list3);
     }
   }
-  const results = [...groups2].map(([dataset, metrics]) => ({
+  const results = [...groups].map(([dataset, metrics]) => ({
     task: { type: MODEL_INDEX_TASK },
     ...dataset === null ? {} : { dataset: { name: dataset, type: dataset } },
     metrics
@@ -40336,8 +40477,8 @@ var REBuilder = class {
     this.cache = {};
     return this;
   }
-  escapeRE(str4) {
-    return str4.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+  escapeRE(str3) {
+    return str3.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
   }
   nestedPairRE(open4, close2, depth = 4) {
     const openRE = this.escapeRE(open4);
@@ -40514,13 +40655,13 @@ var Match = class {
   /** Normalized URL of matched string. */
   url;
   constructor(text5, schema, index, lastIndex) {
-    const raw2 = text5.slice(index, lastIndex);
+    const raw = text5.slice(index, lastIndex);
     this.schema = schema.toLowerCase();
     this.index = index;
     this.lastIndex = lastIndex;
-    this.raw = raw2;
-    this.text = raw2;
-    this.url = raw2;
+    this.raw = raw;
+    this.text = raw;
+    this.url = raw;
   }
 };
 var LinkifyIt = class {
@@ -40901,13 +41042,13 @@ function replaceEntityPattern(match, name) {
   if (decoded !== match) return decoded;
   return match;
 }
-function unescapeMd(str4) {
-  if (str4.indexOf("\\") < 0) return str4;
-  return str4.replace(UNESCAPE_MD_RE, "$1");
+function unescapeMd(str3) {
+  if (str3.indexOf("\\") < 0) return str3;
+  return str3.replace(UNESCAPE_MD_RE, "$1");
 }
-function unescapeAll(str4) {
-  if (str4.indexOf("\\") < 0 && str4.indexOf("&") < 0) return str4;
-  return str4.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
+function unescapeAll(str3) {
+  if (str3.indexOf("\\") < 0 && str3.indexOf("&") < 0) return str3;
+  return str3.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
     if (escaped) return escaped;
     return replaceEntityPattern(match, entity2);
   });
@@ -40923,13 +41064,13 @@ var HTML_REPLACEMENTS = {
 function replaceUnsafeChar(ch) {
   return HTML_REPLACEMENTS[ch];
 }
-function escapeHtml(str4) {
-  if (HTML_ESCAPE_TEST_RE.test(str4)) return str4.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
-  return str4;
+function escapeHtml(str3) {
+  if (HTML_ESCAPE_TEST_RE.test(str3)) return str3.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  return str3;
 }
 var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
-function escapeRE(str4) {
-  return str4.replace(REGEXP_ESCAPE_RE, "\\$&");
+function escapeRE(str3) {
+  return str3.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
 function isSpace(code3) {
   switch (code3) {
@@ -41002,19 +41143,19 @@ function isMdAsciiPunct(ch) {
       return false;
   }
 }
-function normalizeReference(str4) {
-  str4 = str4.trim().replace(/\s+/g, " ");
-  return str4.toLowerCase().toUpperCase();
+function normalizeReference(str3) {
+  str3 = str3.trim().replace(/\s+/g, " ");
+  return str3.toLowerCase().toUpperCase();
 }
 function isAsciiTrimmable(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-function asciiTrim(str4) {
+function asciiTrim(str3) {
   let start = 0;
-  for (; start < str4.length; start++) if (!isAsciiTrimmable(str4.charCodeAt(start))) break;
-  let end = str4.length - 1;
-  for (; end >= start; end--) if (!isAsciiTrimmable(str4.charCodeAt(end))) break;
-  return str4.slice(start, end + 1);
+  for (; start < str3.length; start++) if (!isAsciiTrimmable(str3.charCodeAt(start))) break;
+  let end = str3.length - 1;
+  for (; end >= start; end--) if (!isAsciiTrimmable(str3.charCodeAt(end))) break;
+  return str3.slice(start, end + 1);
 }
 var lib = {
   mdurl: mdurl_exports,
@@ -41050,7 +41191,7 @@ function parseLinkLabel(state, start, disableNested) {
   state.pos = oldPos;
   return labelEnd;
 }
-function parseLinkDestination(str4, start, max) {
+function parseLinkDestination(str3, start, max) {
   let code3;
   let pos = start;
   const result2 = {
@@ -41058,15 +41199,15 @@ function parseLinkDestination(str4, start, max) {
     pos: 0,
     str: ""
   };
-  if (str4.charCodeAt(pos) === 60) {
+  if (str3.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code3 = str4.charCodeAt(pos);
+      code3 = str3.charCodeAt(pos);
       if (code3 === 10) return result2;
       if (code3 === 60) return result2;
       if (code3 === 62) {
         result2.pos = pos + 1;
-        result2.str = unescapeAll(str4.slice(start + 1, pos));
+        result2.str = unescapeAll(str3.slice(start + 1, pos));
         result2.ok = true;
         return result2;
       }
@@ -41080,11 +41221,11 @@ function parseLinkDestination(str4, start, max) {
   }
   let level = 0;
   while (pos < max) {
-    code3 = str4.charCodeAt(pos);
+    code3 = str3.charCodeAt(pos);
     if (code3 === 32) break;
     if (code3 < 32 || code3 === 127) break;
     if (code3 === 92 && pos + 1 < max) {
-      if (str4.charCodeAt(pos + 1) === 32) {
+      if (str3.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
       }
@@ -41103,12 +41244,12 @@ function parseLinkDestination(str4, start, max) {
   }
   if (start === pos) return result2;
   if (level !== 0) return result2;
-  result2.str = unescapeAll(str4.slice(start, pos));
+  result2.str = unescapeAll(str3.slice(start, pos));
   result2.pos = pos;
   result2.ok = true;
   return result2;
 }
-function parseLinkTitle(str4, start, max, prev_state) {
+function parseLinkTitle(str3, start, max, prev_state) {
   let code3;
   let pos = start;
   const state = {
@@ -41123,7 +41264,7 @@ function parseLinkTitle(str4, start, max, prev_state) {
     state.marker = prev_state.marker;
   } else {
     if (pos >= max) return state;
-    let marker = str4.charCodeAt(pos);
+    let marker = str3.charCodeAt(pos);
     if (marker !== 34 && marker !== 39 && marker !== 40) return state;
     start++;
     pos++;
@@ -41131,10 +41272,10 @@ function parseLinkTitle(str4, start, max, prev_state) {
     state.marker = marker;
   }
   while (pos < max) {
-    code3 = str4.charCodeAt(pos);
+    code3 = str3.charCodeAt(pos);
     if (code3 === state.marker) {
       state.pos = pos + 1;
-      state.str += unescapeAll(str4.slice(start, pos));
+      state.str += unescapeAll(str3.slice(start, pos));
       state.ok = true;
       return state;
     } else if (code3 === 40 && state.marker === 41) return state;
@@ -41142,7 +41283,7 @@ function parseLinkTitle(str4, start, max, prev_state) {
     pos++;
   }
   state.can_continue = true;
-  state.str += unescapeAll(str4.slice(start, pos));
+  state.str += unescapeAll(str3.slice(start, pos));
   return state;
 }
 var helpers_exports = /* @__PURE__ */ __exportAll({
@@ -41521,11 +41662,11 @@ default_rules.code_block = function(tokens, idx, options5, env3, slf) {
 };
 default_rules.fence = function(tokens, idx, options5, env3, slf) {
   const token = tokens[idx];
-  const info2 = token.info ? unescapeAll(token.info).trim() : "";
+  const info = token.info ? unescapeAll(token.info).trim() : "";
   let langName = "";
   let langAttrs = "";
-  if (info2) {
-    const arr = info2.split(/(\s+)/g);
+  if (info) {
+    const arr = info.split(/(\s+)/g);
     langName = arr[0];
     langAttrs = arr.slice(2).join("");
   }
@@ -41533,7 +41674,7 @@ default_rules.fence = function(tokens, idx, options5, env3, slf) {
   if (options5.highlight) highlighted = options5.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
   else highlighted = escapeHtml(token.content);
   if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
-  if (info2) {
+  if (info) {
     const i = token.attrIndex("class");
     const tmpAttrs = token.attrs ? token.attrs.slice() : [];
     if (i < 0) tmpAttrs.push(["class", `${options5.langPrefix}${langName}`]);
@@ -41708,10 +41849,10 @@ var StateCore = class {
 var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
 var NULL_RE = /\0/g;
 function normalize2(state) {
-  let str4;
-  str4 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
-  str4 = str4.replace(NULL_RE, "\uFFFD");
-  state.src = str4;
+  let str3;
+  str3 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
+  str3 = str3.replace(NULL_RE, "\uFFFD");
+  state.src = str3;
 }
 function block(state) {
   let token;
@@ -41740,11 +41881,11 @@ function inline(state) {
     if (tok.type === "inline") state.md.inline.parse(tok.content, state.md, state.env, tok.children);
   }
 }
-function isLinkOpen$1(str4) {
-  return /^<a[>\s]/i.test(str4);
+function isLinkOpen$1(str3) {
+  return /^<a[>\s]/i.test(str3);
 }
-function isLinkClose$1(str4) {
-  return /^<\/a\s*>/i.test(str4);
+function isLinkClose$1(str3) {
+  return /^<\/a\s*>/i.test(str3);
 }
 function linkify$1(state) {
   const blockTokens = state.tokens;
@@ -41893,16 +42034,16 @@ function addReplacement(replacements, tokenIdx, pos, ch) {
     ch
   });
 }
-function applyReplacements(str4, replacements) {
+function applyReplacements(str3, replacements) {
   let result2 = "";
   let lastPos = 0;
   replacements.sort((a, b) => a.pos - b.pos);
   for (let i = 0; i < replacements.length; i++) {
     const replacement = replacements[i];
-    result2 += str4.slice(lastPos, replacement.pos) + replacement.ch;
+    result2 += str3.slice(lastPos, replacement.pos) + replacement.ch;
     lastPos = replacement.pos + 1;
   }
-  return result2 + str4.slice(lastPos);
+  return result2 + str3.slice(lastPos);
 }
 function process_inlines(tokens, state) {
   let j;
@@ -42190,30 +42331,30 @@ function getLine(state, line2) {
   const max = state.eMarks[line2];
   return state.src.slice(pos, max);
 }
-function escapedSplit(str4) {
+function escapedSplit(str3) {
   const result2 = [];
-  const max = str4.length;
+  const max = str3.length;
   let pos = 0;
-  let ch = str4.charCodeAt(pos);
+  let ch = str3.charCodeAt(pos);
   let isEscaped = false;
   let lastPos = 0;
   let current = "";
   while (pos < max) {
     if (ch === 124) {
       if (!isEscaped) {
-        result2.push(current + str4.substring(lastPos, pos));
+        result2.push(current + str3.substring(lastPos, pos));
         current = "";
         lastPos = pos + 1;
       } else {
-        current += str4.substring(lastPos, pos - 1);
+        current += str3.substring(lastPos, pos - 1);
         lastPos = pos;
       }
     }
     isEscaped = ch === 92;
     pos++;
-    ch = str4.charCodeAt(pos);
+    ch = str3.charCodeAt(pos);
   }
-  result2.push(current + str4.substring(lastPos));
+  result2.push(current + str3.substring(lastPos));
   return result2;
 }
 function table(state, startLine, endLine, silent) {
@@ -42660,12 +42801,12 @@ function list2(state, startLine, endLine, silent) {
   return true;
 }
 var MAX_LABEL_LENGTH = 999;
-function countCodePoints(str4) {
-  let length = str4.length;
-  for (let i = 0; i < str4.length - 1; i++) {
-    const high = str4.charCodeAt(i);
+function countCodePoints(str3) {
+  let length = str3.length;
+  for (let i = 0; i < str3.length - 1; i++) {
+    const high = str3.charCodeAt(i);
     if (high < 55296 || high > 56319) continue;
-    const low = str4.charCodeAt(i + 1);
+    const low = str3.charCodeAt(i + 1);
     if (low >= 56320 && low <= 57343) {
       length--;
       i++;
@@ -43824,11 +43965,11 @@ function autolink(state, silent) {
   }
   return false;
 }
-function isLinkOpen(str4) {
-  return /^<a[>\s]/i.test(str4);
+function isLinkOpen(str3) {
+  return /^<a[>\s]/i.test(str3);
 }
-function isLinkClose(str4) {
-  return /^<\/a\s*>/i.test(str4);
+function isLinkClose(str3) {
+  return /^<\/a\s*>/i.test(str3);
 }
 function isLetter(ch) {
   const lc = ch | 32;
@@ -44092,8 +44233,8 @@ var ParserInline = class {
   /**
   * Process input string and push inline tokens into `outTokens`
   */
-  parse(str4, md2, env3, outTokens) {
-    const state = new this.State(str4, md2, env3, outTokens);
+  parse(str3, md2, env3, outTokens) {
+    const state = new this.State(str3, md2, env3, outTokens);
     this.tokenize(state);
     const rules = this.ruler2.getRules("");
     const len = rules.length;
@@ -44225,8 +44366,8 @@ var MarkdownIt = class {
   * ```
   */
   validateLink(url2) {
-    const str4 = url2.trim().toLowerCase();
-    return BAD_PROTO_RE.test(str4) ? GOOD_DATA_RE.test(str4) : true;
+    const str3 = url2.trim().toLowerCase();
+    return BAD_PROTO_RE.test(str3) ? GOOD_DATA_RE.test(str3) : true;
   }
   /**
   * Function used to encode link url to a machine-readable format,
@@ -44582,9 +44723,9 @@ function stepDecimals(step) {
   return 6;
 }
 function niceStep(span, target2) {
-  const raw2 = span / target2;
-  const power = 10 ** Math.floor(Math.log10(raw2));
-  const m = raw2 / power;
+  const raw = span / target2;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
   const f = m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10;
   return f * power;
 }
@@ -45227,10 +45368,10 @@ function compareFigure(r) {
 }
 function subgroupFigure(r) {
   const attribute = str(detail(r, "attribute"));
-  const groups2 = external_exports.array(GroupRow).safeParse(detail(r, "groups"));
-  if (!attribute || !groups2.success || groups2.data.length === 0) return null;
+  const groups = external_exports.array(GroupRow).safeParse(detail(r, "groups"));
+  if (!attribute || !groups.success || groups.data.length === 0) return null;
   const names = [];
-  for (const g of groups2.data) {
+  for (const g of groups.data) {
     for (const [k, v] of Object.entries(g)) {
       if (GroupMetric.safeParse(v).success && !names.includes(k)) names.push(k);
     }
@@ -45238,7 +45379,7 @@ function subgroupFigure(r) {
   if (names.length === 0) return null;
   const sections = names.map((name) => ({
     label: name,
-    rows: groups2.data.map((g) => {
+    rows: groups.data.map((g) => {
       const m = GroupMetric.safeParse(g[name]);
       if (g.too_small === true || !m.success)
         return { label: g.group, value: null, ci: null, note: `too small to judge (${g.rows} rows)` };
@@ -45355,14 +45496,14 @@ function figuresOf(env3) {
   return Array.isArray(f) ? f : [];
 }
 function reportMarkdown(e, t, figures) {
-  const common2 = buildCommon(e);
-  const card = buildModelCard(e, common2);
-  const results = common2.results.map((r) => ({
+  const common = buildCommon(e);
+  const card = buildModelCard(e, common);
+  const results = common.results.map((r) => ({
     ...r,
     figures: figures.filter((f) => f.resultId === r.id)
   }));
   return tidyMarkdown(
-    render2(t.report, { ...common2, results, card, inputs: e.inputs, datasets: card.datasets }, "html")
+    render2(t.report, { ...common, results, card, inputs: e.inputs, datasets: card.datasets }, "html")
   );
 }
 var markdown = new MarkdownItCallable({ html: false, linkify: false, typographer: false });
@@ -45409,9 +45550,9 @@ function canonicalJson(value) {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value))
     return `[${value.map((v) => v === void 0 || typeof v === "function" ? "null" : canonicalJson(v)).join(",")}]`;
-  const obj2 = value;
-  const keys = Object.keys(obj2).filter((k) => obj2[k] !== void 0 && typeof obj2[k] !== "function").sort(compareCodeUnits);
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj2[k])}`).join(",")}}`;
+  const obj = value;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== void 0 && typeof obj[k] !== "function").sort(compareCodeUnits);
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
 }
 function sbomSerialNumber(e) {
   const digest = createHash2("sha256").update(`regops-sbom-v1
@@ -45963,11 +46104,11 @@ var TRACE_COLUMNS = [
   "change"
 ];
 var observedText = (metrics, message) => metrics.length > 0 ? metrics.map((m) => `${m.name} ${formatObserved(m, (s) => s)}`).join("; ") : message;
-function traceRows(e, common2 = buildCommon(e)) {
-  const commit = common2.commit;
-  const change = common2.change ? `#${common2.change.number}` : "";
+function traceRows(e, common = buildCommon(e)) {
+  const commit = common.commit;
+  const change = common.change ? `#${common.change.number}` : "";
   const base = { commit, change };
-  const rows = common2.trace.map((t) => ({
+  const rows = common.trace.map((t) => ({
     kind: t.result ? "link" : "requirement_gap",
     requirement: t.requirement.id,
     requirement_title: t.requirement.title,
@@ -45980,7 +46121,7 @@ function traceRows(e, common2 = buildCommon(e)) {
     status: t.result ? t.result.status : "GAP",
     ...base
   }));
-  for (const c of common2.uncoveredControls) {
+  for (const c of common.uncoveredControls) {
     rows.push({
       kind: "control_gap",
       requirement: c.requirements.join(" "),
@@ -45995,7 +46136,7 @@ function traceRows(e, common2 = buildCommon(e)) {
       ...base
     });
   }
-  for (const r of common2.orphanResults) {
+  for (const r of common.orphanResults) {
     rows.push({
       kind: "orphan_result",
       requirement: "",
@@ -46291,28 +46432,28 @@ function renderJunit(e, options5 = {}) {
 
 // packages/docs/src/index.ts
 function renderComment(e, options5 = {}) {
-  const common2 = buildCommon(e);
+  const common = buildCommon(e);
   return tidyMarkdown(
     render2((options5.templates ?? templates).comment, {
-      ...common2,
-      groups: commentGroups(common2),
+      ...common,
+      groups: commentGroups(common),
       changeControl: buildChangeControl(e)
     })
   );
 }
 function renderModelCard(e, options5 = {}) {
-  const common2 = buildCommon(e);
-  const card = buildModelCard(e, common2);
-  const body = tidyMarkdown(render2((options5.templates ?? templates).modelCard, { ...common2, card }));
+  const common = buildCommon(e);
+  const card = buildModelCard(e, common);
+  const body = tidyMarkdown(render2((options5.templates ?? templates).modelCard, { ...common, card }));
   return `---
 ${card.frontMatter}---
 
 ${body}`;
 }
 function renderDatasetCard(e, options5 = {}) {
-  const common2 = buildCommon(e);
+  const common = buildCommon(e);
   return tidyMarkdown(
-    render2((options5.templates ?? templates).datasetCard, { ...common2, card: buildDataCard(e, common2) })
+    render2((options5.templates ?? templates).datasetCard, { ...common, card: buildDataCard(e, common) })
   );
 }
 function renderTraceability(e, options5 = {}) {
@@ -46558,7 +46699,7 @@ var mixedTypesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -46585,7 +46726,7 @@ var mixedTypesCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "mixed_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path24}: ${problems.join("; ")}` : `${path24}: no column mixes numbers and text`,
+        problems.length ? `${path21}: ${problems.join("; ")}` : `${path21}: no column mixes numbers and text`,
         {
           numeric: Object.fromEntries(st.names.map((c, k) => [c, st.numeric[k]])),
           text: Object.fromEntries(st.names.map((c, k) => [c, st.text[k]]))
@@ -46645,7 +46786,7 @@ var categoryVariantsCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "counts"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       const sensitive = sensitiveOf(f, ds);
       const problems = [];
       const findings2 = [];
@@ -46653,12 +46794,12 @@ var categoryVariantsCheck = defineStreamingCheck({
         const c = st.counts[k];
         const counted2 = Math.min(st.nonMissing[k] ?? 0, 1e3);
         if (c.overflow || (st.numeric[k] ?? 0) > counted2 / 2) return;
-        const groups2 = /* @__PURE__ */ new Map();
+        const groups = /* @__PURE__ */ new Map();
         for (const [v, n2] of c.counts) {
           const key = normalCategory(v);
-          groups2.set(key, [...groups2.get(key) ?? [], [v, n2]]);
+          groups.set(key, [...groups.get(key) ?? [], [v, n2]]);
         }
-        for (const variants of groups2.values()) {
+        for (const variants of groups.values()) {
           if (variants.length < 2) continue;
           variants.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
           const list3 = variants.map(([v, n2]) => ({ value: shown(v, sensitive.has(col)), count: n2 }));
@@ -46673,7 +46814,7 @@ var categoryVariantsCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "variant_groups", value: findings2.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path24}: one category spelled several ways: ${problems.join("; ")}` : `${path24}: every category has one spelling`,
+        problems.length ? `${path21}: one category spelled several ways: ${problems.join("; ")}` : `${path21}: every category has one spelling`,
         { findings: findings2 }
       );
     });
@@ -46696,7 +46837,7 @@ var constantCheck = defineStreamingCheck({
   visitor: (cfg, { source }) => countsVisitor(cfg, source, "heavy"),
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       const problems = [];
       const metrics = [];
       st.names.forEach((col, k) => {
@@ -46724,14 +46865,14 @@ var constantCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         [{ name: "constant_columns", value: problems.length, threshold: { op: "<=", value: 0 } }, ...metrics],
-        problems.length ? `${path24}: ${problems.join("; ")}` : `${path24}: no constant or near-constant column`
+        problems.length ? `${path21}: ${problems.join("; ")}` : `${path21}: no constant or near-constant column`
       );
     });
   }
 });
 
 // packages/data/src/checks/conflicts.ts
-import path9 from "node:path";
+import path11 from "node:path";
 
 // packages/data/src/hash.ts
 function hash53(s, seed = 0) {
@@ -46773,9 +46914,9 @@ function rowKeys(rows) {
 }
 
 // packages/data/src/spill.ts
-import { appendFileSync, existsSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
+import { appendFileSync, existsSync as existsSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync3, statSync as statSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import path8 from "node:path";
+import path10 from "node:path";
 var BUFFER_CHARS = 1 << 19;
 var live = /* @__PURE__ */ new Set();
 var hooked = false;
@@ -46784,7 +46925,7 @@ function track(dir) {
   if (hooked) return;
   hooked = true;
   process.once("exit", () => {
-    for (const d of live) rmSync2(d, { recursive: true, force: true });
+    for (const d of live) rmSync3(d, { recursive: true, force: true });
   });
 }
 var Spill = class {
@@ -46798,7 +46939,7 @@ var Spill = class {
   constructor(partitions) {
     this.partitions = Math.max(1, Math.floor(partitions));
     this.flushChars = Math.max(1024, Math.floor(BUFFER_CHARS / this.partitions));
-    this.dir = mkdtempSync2(path8.join(tmpdir2(), "regops-spill-"));
+    this.dir = mkdtempSync3(path10.join(tmpdir2(), "regops-spill-"));
     track(this.dir);
     for (let i = 0; i < this.partitions; i++) {
       this.buffers.push([]);
@@ -46826,7 +46967,7 @@ var Spill = class {
     this.sizes[p2] = 0;
   }
   file(p2) {
-    return path8.join(this.dir, `p${p2}`);
+    return path10.join(this.dir, `p${p2}`);
   }
   /** Flush the buffers; records can then be read partition by partition. */
   close() {
@@ -46837,7 +46978,7 @@ var Spill = class {
   /** Records of one partition, in the order they were added. */
   read(p2) {
     this.close();
-    if (!existsSync(this.file(p2))) return [];
+    if (!existsSync2(this.file(p2))) return [];
     const text5 = readFileSync4(this.file(p2), "utf8");
     const out = [];
     let start = 0;
@@ -46852,7 +46993,7 @@ var Spill = class {
   }
   dispose() {
     this.closed = true;
-    rmSync2(this.dir, { recursive: true, force: true });
+    rmSync3(this.dir, { recursive: true, force: true });
     live.delete(this.dir);
   }
 };
@@ -46906,7 +47047,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
     const fi = features.map((c) => source.header.indexOf(c));
     const ti = source.header.indexOf(target2);
     const st = {
-      spill: spillFor(path9.resolve(rootDir, source.path)),
+      spill: spillFor(path11.resolve(rootDir, source.path)),
       rows: 0,
       skippedNoLabel: 0,
       missing: [...features, target2].filter((c) => !source.header.includes(c))
@@ -46930,7 +47071,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missing.length > 0) {
           return datasetResult(
@@ -46939,11 +47080,11 @@ var conflictingLabelsCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path24}: column(s) not in the file: ${st.missing.join(", ")}`
+            `${path21}: column(s) not in the file: ${st.missing.join(", ")}`
           );
         }
         let conflictingRows = 0;
-        let groups2 = 0;
+        let groups = 0;
         const examples = [];
         for (let p2 = 0; p2 < st.spill.partitions; p2++) {
           const byKey = /* @__PURE__ */ new Map();
@@ -46956,7 +47097,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
           }
           for (const g of byKey.values()) {
             if (g.labels.size > 1) {
-              groups2++;
+              groups++;
               conflictingRows += g.rows.length;
               examples.push(g.rows.slice(0, 4));
             }
@@ -46976,13 +47117,13 @@ var conflictingLabelsCheck = defineStreamingCheck({
               value: conflictingRows,
               threshold: { op: "<=", value: cfg.max_rows }
             },
-            { name: "conflicting_groups", value: groups2 }
+            { name: "conflicting_groups", value: groups }
           ],
-          `${path24}: ${conflictingRows} row(s) in ${groups2} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
+          `${path21}: ${conflictingRows} row(s) in ${groups} group(s) of identical features with different labels${ex ? ` (${ex})` : ""}`,
           {
             rows: st.rows,
             conflicting_rows: conflictingRows,
-            groups: groups2,
+            groups,
             rows_without_label: st.skippedNoLabel,
             examples: examples.slice(0, 5)
           }
@@ -46995,7 +47136,7 @@ var conflictingLabelsCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/duplicates.ts
-import path10 from "node:path";
+import path12 from "node:path";
 function countRepeats(spill) {
   let duplicates2 = 0;
   const examples = [];
@@ -47029,7 +47170,7 @@ var duplicatesCheck = defineStreamingCheck({
   visitor(cfg, { source, rootDir }) {
     const idx = (cfg.columns ?? source.header).map((c) => source.header.indexOf(c));
     const st = {
-      spill: spillFor(path10.resolve(rootDir, source.path)),
+      spill: spillFor(path12.resolve(rootDir, source.path)),
       rows: 0,
       missingColumns: (cfg.columns ?? []).filter((c) => !source.header.includes(c))
     };
@@ -47048,7 +47189,7 @@ var duplicatesCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       try {
         if (st.missingColumns.length > 0) {
           return datasetResult(
@@ -47057,7 +47198,7 @@ var duplicatesCheck = defineStreamingCheck({
             ds,
             "error",
             [],
-            `${path24}: column(s) not in the file: ${st.missingColumns.join(", ")}`
+            `${path21}: column(s) not in the file: ${st.missingColumns.join(", ")}`
           );
         }
         const { duplicates: duplicates2, examples } = countRepeats(st.spill);
@@ -47073,7 +47214,7 @@ var duplicatesCheck = defineStreamingCheck({
             { name: "duplicate_fraction", value: frac, threshold: { op: "<=", value: cfg.max_fraction } },
             { name: "duplicate_rows", value: duplicates2 }
           ],
-          `${path24}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
+          `${path21}: ${duplicates2} of ${st.rows} rows repeat an earlier row (${pct(frac)})${ex ? `: ${ex}${duplicates2 > examples.length ? ", \u2026" : ""}` : ""}`,
           { rows: st.rows, duplicates: duplicates2, examples }
         );
       } finally {
@@ -47152,7 +47293,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       const target2 = cfg.target ?? f.ctx.config.target?.column;
       if (st.absent)
         return datasetResult(
@@ -47161,7 +47302,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
           ds,
           "error",
           [],
-          `${path24}: label column "${target2}" not in the file`
+          `${path21}: label column "${target2}" not in the file`
         );
       const p2 = st.labelled > 0 ? st.positives / st.labelled : Number.NaN;
       const ci = wilson(st.positives, st.labelled);
@@ -47177,7 +47318,7 @@ var labelPrevalenceCheck = defineStreamingCheck({
         ds,
         fail2 ? "fail" : "pass",
         metrics,
-        `${path24}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p2) ? "no labels" : pct(p2)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
+        `${path21}: ${st.positives} of ${st.labelled} labelled rows positive (${Number.isNaN(p2) ? "no labels" : pct(p2)}, 95% CI ${pct(ci[0])}\u2013${pct(ci[1])})${st.missing ? `; ${st.missing} without a label` : ""}`,
         { positives: st.positives, labelled: st.labelled, missing_labels: st.missing }
       );
     });
@@ -47269,11 +47410,11 @@ var sizeCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       const sensitive = f.sensitive.get(ds) ?? /* @__PURE__ */ new Set();
       const metrics = [];
       const problems = [];
-      const groups2 = [];
+      const groups = [];
       if (cfg.min_rows !== void 0) {
         metrics.push({ name: "rows", value: st.rows, threshold: { op: ">=", value: cfg.min_rows } });
         if (st.rows < cfg.min_rows) problems.push(`${st.rows} rows < ${cfg.min_rows}`);
@@ -47291,7 +47432,7 @@ var sizeCheck = defineStreamingCheck({
         ]) : [...acc.counts.counts].sort((a, b) => a[0] < b[0] ? -1 : 1);
         for (const [name, n2] of entries) {
           const label2 = g.bins ? name : shown(name, sensitive.has(g.column));
-          groups2.push({ column: g.column, group: label2, rows: n2 });
+          groups.push({ column: g.column, group: label2, rows: n2 });
           metrics.push({
             name: `rows:${g.column}=${label2}`,
             value: n2,
@@ -47306,8 +47447,8 @@ var sizeCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path24}: ${problems.join("; ")}` : `${path24}: ${st.rows} rows; every declared group is large enough`,
-        { rows: st.rows, groups: groups2 }
+        problems.length ? `${path21}: ${problems.join("; ")}` : `${path21}: ${st.rows} rows; every declared group is large enough`,
+        { rows: st.rows, groups }
       );
     });
   }
@@ -47384,7 +47525,7 @@ var missingCheck = defineStreamingCheck({
   },
   finish(cfg, f) {
     return [...f.states].map(([ds, st]) => {
-      const path24 = f.sources.get(ds)?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? ds;
       const metrics = [];
       const problems = [];
       st.header.forEach((col, j) => {
@@ -47421,7 +47562,7 @@ var missingCheck = defineStreamingCheck({
         ds,
         problems.length ? "fail" : "pass",
         metrics,
-        problems.length ? `${path24}: ${problems.join("; ")}` : `${path24}: missing values within bounds in ${st.rows} rows`,
+        problems.length ? `${path21}: ${problems.join("; ")}` : `${path21}: missing values within bounds in ${st.rows} rows`,
         {
           rows: st.rows,
           missing: Object.fromEntries(st.header.map((c, j) => [c, st.missing[j] ?? 0])),
@@ -47433,7 +47574,7 @@ var missingCheck = defineStreamingCheck({
 });
 
 // packages/data/src/checks/splits.ts
-import path11 from "node:path";
+import path13 from "node:path";
 function pair(cfg, project) {
   return {
     reference: cfg.reference ?? datasetWithRole(project, ["reference", "train"]),
@@ -47540,7 +47681,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         );
       }
     }
-    const path24 = f.sources.get(current)?.path ?? current;
+    const path21 = f.sources.get(current)?.path ?? current;
     return [
       datasetResult(
         cfg,
@@ -47548,7 +47689,7 @@ var unseenCategoriesCheck = defineStreamingCheck({
         current,
         problems.length ? "fail" : "pass",
         [{ name: "columns_with_unseen", value: problems.length, threshold: { op: "<=", value: 0 } }],
-        problems.length ? `${path24}: categories not in ${reference2}: ${problems.join("; ")}` : `${path24}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
+        problems.length ? `${path21}: categories not in ${reference2}: ${problems.join("; ")}` : `${path21}: every category in ${columns.length} category column(s) also occurs in ${reference2}`,
         { reference: reference2, columns, findings: findings2 }
       )
     ];
@@ -47562,7 +47703,7 @@ function parseTime(cell3) {
   return Number.isNaN(t) ? Number.NaN : t;
 }
 function leakVisitor(cfg, source, rootDir) {
-  const file2 = path11.resolve(rootDir, source.path);
+  const file2 = path13.resolve(rootDir, source.path);
   const ii = cfg.id_column ? source.header.indexOf(cfg.id_column) : -1;
   const ti = cfg.time_column ? source.header.indexOf(cfg.time_column) : -1;
   const st = {
@@ -48412,9 +48553,9 @@ var PhiScanner = class {
       const rowNo = b.start + r;
       for (const c of this.columns) {
         if (c.scanned >= this.maxValues) continue;
-        const raw2 = row[c.index];
-        if (raw2 === null || raw2 === void 0) continue;
-        const v = raw2.trim();
+        const raw = row[c.index];
+        if (raw === null || raw === void 0) continue;
+        const v = raw.trim();
         if (v === "") continue;
         c.scanned++;
         if (c.scanned === this.maxValues) this.open--;
@@ -48586,7 +48727,7 @@ var phiCheck = defineStreamingCheck({
     const ignore = new Set(cfg.ignore);
     const own2 = needsOwnScan(cfg);
     for (const [ds, state] of f.states) {
-      const path24 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
+      const path21 = f.sources.get(ds)?.path ?? f.ctx.config.datasets[ds]?.path ?? ds;
       const base = {
         id: `${cfg.id}/${ds}`,
         check: "data.phi",
@@ -48602,7 +48743,7 @@ var phiCheck = defineStreamingCheck({
           ...base,
           status: "error",
           metrics: [{ name: "phi_columns", value: null, threshold: { op: "<=", value: 0 } }],
-          message: `${path24}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
+          message: `${path21}: the PHI scan produced no findings for dataset ${ds}; the data pass did not run the scanner`,
           details: { dataset: ds }
         });
         continue;
@@ -48616,10 +48757,10 @@ var phiCheck = defineStreamingCheck({
       const allowedText = allowed.length > 0 ? `${allowed.length} flagged column(s) declared in privacy.allow_phi: ${allowed.map((x) => x.column).join(", ")}` : "";
       let message;
       if (status === "pass") {
-        message = `${path24}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path21}: no possible PHI outside privacy.allow_phi${allowedText ? `; ${allowedText}` : ""}`;
       } else {
         const what = high.length > 0 ? "possible PHI" : "dates";
-        message = `${path24}: ${what} in ${open4.length} column(s) not declared in privacy.allow_phi: ${open4.map(describeFinding).join(", ")}${rowsText2(open4)}${allowedText ? `; ${allowedText}` : ""}`;
+        message = `${path21}: ${what} in ${open4.length} column(s) not declared in privacy.allow_phi: ${open4.map(describeFinding).join(", ")}${rowsText2(open4)}${allowedText ? `; ${allowedText}` : ""}`;
       }
       results.push({
         ...base,
@@ -49359,7 +49500,7 @@ function sketchHistogram(kll, min, max, bins = PROFILE_HISTOGRAM_BINS) {
 }
 
 // packages/data/src/readers/index.ts
-import path12 from "node:path";
+import path14 from "node:path";
 
 // packages/data/src/readers/common.ts
 var DEFAULT_BATCH_SIZE = 8192;
@@ -49432,8 +49573,8 @@ import { pipeline } from "node:stream/promises";
 import { Transform } from "stream";
 
 // node_modules/csv-parse/lib/utils/is_object.js
-var is_object = function(obj2) {
-  return typeof obj2 === "object" && obj2 !== null && !Array.isArray(obj2);
+var is_object = function(obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 // node_modules/csv-parse/lib/api/CsvError.js
@@ -49600,8 +49741,8 @@ var init_state = function(options5) {
 };
 
 // node_modules/csv-parse/lib/utils/underscore.js
-var underscore = function(str4) {
-  return str4.replace(/([A-Z])/g, function(_, match) {
+var underscore = function(str3) {
+  return str3.replace(/([A-Z])/g, function(_, match) {
     return "_" + match.toLowerCase();
   });
 };
@@ -50153,7 +50294,7 @@ var boms = {
   utf16le: Buffer.from([255, 254])
 };
 var transform2 = function(original_options = {}) {
-  const info2 = {
+  const info = {
     bytes: 0,
     bytes_records: 0,
     comment_lines: 0,
@@ -50164,7 +50305,7 @@ var transform2 = function(original_options = {}) {
   };
   const options5 = normalize_options(original_options);
   return {
-    info: info2,
+    info,
     original_options,
     options: options5,
     state: init_state(options5),
@@ -50198,7 +50339,7 @@ var transform2 = function(original_options = {}) {
         from_line,
         ltrim,
         max_record_size,
-        raw: raw2,
+        raw,
         relax_quotes,
         rtrim,
         skip_empty_lines,
@@ -50273,7 +50414,7 @@ var transform2 = function(original_options = {}) {
           }
         }
         const chr = buf[pos];
-        if (raw2 === true) {
+        if (raw === true) {
           rawBuffer.append(chr);
         }
         if ((chr === cr2 || chr === nl2) && this.state.wasRowDelimiter === false) {
@@ -50338,7 +50479,7 @@ var transform2 = function(original_options = {}) {
             } else {
               if (this.state.field.length !== 0) {
                 if (relax_quotes === false) {
-                  const info3 = this.__infoField();
+                  const info2 = this.__infoField();
                   const bom2 = Object.keys(boms).map(
                     (b) => boms[b].equals(this.state.field.toString()) ? b : false
                   ).filter(Boolean)[0];
@@ -50347,11 +50488,11 @@ var transform2 = function(original_options = {}) {
                       "INVALID_OPENING_QUOTE",
                       [
                         "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info3.column)} at line ${info3.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        `a quote is found on field ${JSON.stringify(info2.column)} at line ${info2.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
                         bom2 ? `(${bom2} bom)` : void 0
                       ],
                       this.options,
-                      info3,
+                      info2,
                       {
                         field: this.state.field
                       }
@@ -50507,12 +50648,12 @@ var transform2 = function(original_options = {}) {
         columns,
         group_columns_by_name,
         encoding,
-        info: info3,
+        info: info2,
         from,
         relax_column_count,
         relax_column_count_less,
         relax_column_count_more,
-        raw: raw2,
+        raw,
         skip_records_with_empty_values
       } = this.options;
       const { enabled, record: record2 } = this.state;
@@ -50578,27 +50719,27 @@ var transform2 = function(original_options = {}) {
       if (from === 1 || this.info.records >= from) {
         const { objname } = this.options;
         if (columns !== false) {
-          const obj2 = {};
+          const obj = {};
           for (let i = 0, l = record2.length; i < l; i++) {
             if (columns[i] === void 0 || columns[i].disabled) continue;
-            if (group_columns_by_name === true && obj2[columns[i].name] !== void 0) {
-              if (Array.isArray(obj2[columns[i].name])) {
-                obj2[columns[i].name] = obj2[columns[i].name].concat(record2[i]);
+            if (group_columns_by_name === true && obj[columns[i].name] !== void 0) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record2[i]);
               } else {
-                obj2[columns[i].name] = [obj2[columns[i].name], record2[i]];
+                obj[columns[i].name] = [obj[columns[i].name], record2[i]];
               }
             } else {
-              obj2[columns[i].name] = record2[i];
+              obj[columns[i].name] = record2[i];
             }
           }
-          if (raw2 === true || info3 === true) {
+          if (raw === true || info2 === true) {
             const extRecord = Object.assign(
-              { record: obj2 },
-              raw2 === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-              info3 === true ? { info: this.__infoRecord() } : {}
+              { record: obj },
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info2 === true ? { info: this.__infoRecord() } : {}
             );
             const err = this.__push(
-              objname === void 0 ? extRecord : [obj2[objname], extRecord],
+              objname === void 0 ? extRecord : [obj[objname], extRecord],
               push
             );
             if (err) {
@@ -50606,7 +50747,7 @@ var transform2 = function(original_options = {}) {
             }
           } else {
             const err = this.__push(
-              objname === void 0 ? obj2 : [obj2[objname], obj2],
+              objname === void 0 ? obj : [obj[objname], obj],
               push
             );
             if (err) {
@@ -50614,11 +50755,11 @@ var transform2 = function(original_options = {}) {
             }
           }
         } else {
-          if (raw2 === true || info3 === true) {
+          if (raw === true || info2 === true) {
             const extRecord = Object.assign(
               { record: record2 },
-              raw2 === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-              info3 === true ? { info: this.__infoRecord() } : {}
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info2 === true ? { info: this.__infoRecord() } : {}
             );
             const err = this.__push(
               objname === void 0 ? extRecord : [record2[objname], extRecord],
@@ -50706,9 +50847,9 @@ var transform2 = function(original_options = {}) {
     __push: function(record2, push) {
       const { on_record } = this.options;
       if (on_record !== void 0) {
-        const info3 = this.__infoRecord();
+        const info2 = this.__infoRecord();
         try {
-          record2 = on_record.call(null, record2, info3);
+          record2 = on_record.call(null, record2, info2);
         } catch (err) {
           return err;
         }
@@ -50728,8 +50869,8 @@ var transform2 = function(original_options = {}) {
       }
       if (this.state.castField !== null) {
         try {
-          const info3 = this.__infoField();
-          return [void 0, this.state.castField.call(null, field, info3)];
+          const info2 = this.__infoField();
+          return [void 0, this.state.castField.call(null, field, info2)];
         } catch (err) {
           return [err];
         }
@@ -50737,8 +50878,8 @@ var transform2 = function(original_options = {}) {
       if (this.__isFloat(field)) {
         return [void 0, parseFloat(field)];
       } else if (this.options.cast_date !== false) {
-        const info3 = this.__infoField();
-        return [void 0, this.options.cast_date.call(null, field, info3)];
+        const info2 = this.__infoField();
+        return [void 0, this.options.cast_date.call(null, field, info2)];
       }
       return [void 0, field];
     },
@@ -50857,7 +50998,7 @@ var transform2 = function(original_options = {}) {
       return 0;
     },
     __error: function(msg) {
-      const { encoding, raw: raw2, skip_records_with_error } = this.options;
+      const { encoding, raw, skip_records_with_error } = this.options;
       const err = typeof msg === "string" ? new Error(msg) : msg;
       if (skip_records_with_error) {
         this.state.recordHasError = true;
@@ -50865,7 +51006,7 @@ var transform2 = function(original_options = {}) {
           try {
             this.options.on_skip(
               err,
-              raw2 ? this.state.rawBuffer.toString(encoding) : void 0
+              raw ? this.state.rawBuffer.toString(encoding) : void 0
             );
           } catch (err2) {
             return err2;
@@ -50883,14 +51024,14 @@ var transform2 = function(original_options = {}) {
       };
     },
     __infoRecord: function() {
-      const { columns, raw: raw2, encoding } = this.options;
+      const { columns, raw, encoding } = this.options;
       return {
         ...this.__infoDataSet(),
         bytes_records: this.info.bytes,
         error: this.state.error,
         header: columns === true,
         index: this.state.record.length,
-        raw: raw2 ? this.state.rawBuffer.toString(encoding) : void 0
+        raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
       };
     },
     __infoField: function() {
@@ -51636,32 +51777,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path24) {
+function schemaTree(schema, rootIndex, path21) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path24, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path21, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path24 };
+  return { count, element, children, path: path21 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path24 = [tree];
+  const path21 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path24.push(child);
+    path21.push(child);
     tree = child;
   }
-  return path24;
+  return path21;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -52399,7 +52540,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path24) => path24.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path21) => path21.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -52604,9 +52745,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path24) {
+function resolve(record2, path21) {
   let value = record2;
-  for (const part of path24.split(".")) {
+  for (const part of path21.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -52618,18 +52759,18 @@ var columnGapLimit = 1 << 13;
 function parquetPlan(options5) {
   const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options5;
   if (!metadata) throw new Error("parquetPlan requires metadata");
-  const groups2 = [];
+  const groups = [];
   const fetches = [];
   const indexes = [];
   const scanPlan = parquetPlanGroups(options5);
   for (const group of scanPlan.groups) {
     const groupPlan = parquetPlanGroup({ ...group, columns, useOffsetIndex });
-    groups2.push(...groupPlan.groups);
+    groups.push(...groupPlan.groups);
     fetches.push(...groupPlan.fetches);
     indexes.push(...groupPlan.indexes);
   }
   fetches.push(...indexes);
-  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups: groups2 };
+  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups };
 }
 function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
   if (!metadata) throw new Error("parquetPlan requires metadata");
@@ -52639,7 +52780,7 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
     ...physicalSchemaElements(schemaTree2),
     ...schemaElements
   } : schemaElements;
-  const groups2 = [];
+  const groups = [];
   let groupStart = 0;
   for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
     const rowGroup = metadata.row_groups[groupIndex];
@@ -52671,12 +52812,12 @@ function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns,
         ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
       }
       if (ranges.length) {
-        groups2.push({ rowGroup, groupIndex, groupStart, groupRows: groupRows3, ranges, pageRanges, pageLocations });
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows: groupRows3, ranges, pageRanges, pageLocations });
       }
     }
     groupStart = groupEnd;
   }
-  return { groups: groups2, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
+  return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
 }
 function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows3, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
   const chunks = [];
@@ -52722,7 +52863,7 @@ function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows3, ranges,
   }
   if (run) fetches.push(run);
   fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit));
-  const groups2 = ranges.map(([selectStart, selectEnd]) => ({
+  const groups = ranges.map(([selectStart, selectEnd]) => ({
     chunks,
     rowGroup,
     groupStart,
@@ -52730,7 +52871,7 @@ function parquetPlanGroup({ rowGroup, groupStart, groupRows: groupRows3, ranges,
     selectStart,
     selectEnd
   }));
-  return { groups: groups2, fetches, indexes };
+  return { groups, fetches, indexes };
 }
 function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
   const selectedPageLayouts = rowGroup.columns.filter((chunk) => !columns || columns.includes(chunk.meta_data?.path_in_schema[0] || "")).map((chunk) => pageLocations?.[chunk.meta_data?.path_in_schema.join(".") || ""]);
@@ -53266,7 +53407,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
-  const path24 = schema.path.join(".");
+  const path21 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -53281,7 +53422,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path24, values);
+    subcolumnData.set(path21, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -53289,8 +53430,8 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers2, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers2, nextDepth + 1);
-    const keys = subcolumnData.get(`${path24}.${mapName}.key`);
-    const values = subcolumnData.get(`${path24}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path21}.${mapName}.key`);
+    const values = subcolumnData.get(`${path21}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -53298,9 +53439,9 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path24}.${mapName}.key`);
-    subcolumnData.delete(`${path24}.${mapName}.value`);
-    subcolumnData.set(path24, out);
+    subcolumnData.delete(`${path21}.${mapName}.key`);
+    subcolumnData.delete(`${path21}.${mapName}.value`);
+    subcolumnData.set(path21, out);
     return;
   }
   if (schema.children.length) {
@@ -53320,7 +53461,7 @@ function assembleNested(subcolumnData, schema, parsers2, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers2);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path24, inverted);
+    subcolumnData.set(path21, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -53339,12 +53480,12 @@ function assembleMaps(keys, values, depth) {
       out.push(assembleMaps(keys[i], values[i], depth - 1));
     } else {
       if (keys[i]) {
-        const obj2 = {};
+        const obj = {};
         for (let j = 0; j < keys[i].length; j++) {
           const value = values[i][j];
-          obj2[keys[i][j]] = value === void 0 ? null : value;
+          obj[keys[i][j]] = value === void 0 ? null : value;
         }
-        out.push(obj2);
+        out.push(obj);
       } else {
         out.push(void 0);
       }
@@ -53357,15 +53498,15 @@ function invertStruct(struct, depth) {
   const length = struct[keys[0]]?.length;
   const out = [];
   for (let i = 0; i < length; i++) {
-    const obj2 = {};
+    const obj = {};
     for (const key of keys) {
       if (struct[key].length !== length) throw new Error("parquet struct parsing error");
-      obj2[key] = struct[key][i];
+      obj[key] = struct[key][i];
     }
     if (depth) {
-      out.push(invertStruct(obj2, depth - 1));
+      out.push(invertStruct(obj, depth - 1));
     } else {
-      out.push(obj2);
+      out.push(obj);
     }
   }
   return out;
@@ -54784,7 +54925,7 @@ var BY_EXTENSION = {
 };
 async function openSource(spec) {
   const where = spec.display ?? spec.path;
-  const ext = path12.extname(spec.absPath).toLowerCase();
+  const ext = path14.extname(spec.absPath).toLowerCase();
   const format2 = spec.format ?? BY_EXTENSION[ext];
   switch (format2) {
     case "csv":
@@ -54804,7 +54945,7 @@ async function openSource(spec) {
 }
 
 // packages/data/src/scan.ts
-import path13 from "node:path";
+import path15 from "node:path";
 
 // packages/data/src/table.ts
 async function readTable(spec) {
@@ -54819,7 +54960,7 @@ async function readTable(spec) {
   }
   return makeTable(spec.name, spec.path, source.header, cols, rowCount, source.display);
 }
-function makeTable(name, path24, header2, cols, rowCount, display = path24) {
+function makeTable(name, path21, header2, cols, rowCount, display = path21) {
   const index = new Map(header2.map((h, i) => [h, i]));
   const numericCache = /* @__PURE__ */ new Map();
   const column = (col) => {
@@ -54833,7 +54974,7 @@ function makeTable(name, path24, header2, cols, rowCount, display = path24) {
   };
   return {
     name,
-    path: path24,
+    path: path21,
     header: header2,
     rowCount,
     hasColumn: (col) => index.has(col),
@@ -54841,10 +54982,10 @@ function makeTable(name, path24, header2, cols, rowCount, display = path24) {
     numeric(col) {
       const cached2 = numericCache.get(col);
       if (cached2) return cached2;
-      const raw2 = column(col);
-      const out = new Float64Array(raw2.length);
-      for (let r = 0; r < raw2.length; r++) {
-        const s = raw2[r];
+      const raw = column(col);
+      const out = new Float64Array(raw.length);
+      for (let r = 0; r < raw.length; r++) {
+        const s = raw[r];
         if (s === null || s === void 0) {
           out[r] = Number.NaN;
           continue;
@@ -54874,7 +55015,7 @@ function createDataServices(config3, rootDir) {
   const spec = (name) => {
     const ds = config3.datasets[name];
     if (!ds) throw new InputError(`no dataset named "${name}" under datasets: in the config`);
-    const absPath = path13.resolve(rootDir, ds.path);
+    const absPath = path15.resolve(rootDir, ds.path);
     return {
       name,
       absPath,
@@ -54950,7 +55091,7 @@ function createDataServices(config3, rootDir) {
 }
 
 // packages/data/src/schema-check.ts
-import path14 from "node:path";
+import path16 from "node:path";
 var ColumnSpec = external_exports.strictObject({
   type: external_exports.enum(["number", "integer", "string", "boolean"]).describe("Value type of every non-missing cell."),
   nullable: external_exports.boolean().default(true).describe("Whether missing cells are allowed at all."),
@@ -55081,7 +55222,7 @@ var SchemaFile = external_exports.strictObject({ columns: external_exports.recor
 var schemaFiles = /* @__PURE__ */ new Map();
 function declaredColumns(cfg, rootDir) {
   if (cfg.columns) return cfg.columns;
-  const abs = path14.resolve(rootDir, cfg.schema ?? "");
+  const abs = path16.resolve(rootDir, cfg.schema ?? "");
   let cols = schemaFiles.get(abs);
   if (!cols) {
     cols = parseWith(SchemaFile, readYamlFile(abs, displayPath(abs), "schema file")).columns;
@@ -55184,7 +55325,7 @@ var dataSchemaCheck = defineStreamingCheck({
         0
       );
       const status = findings2.length === 0 ? "pass" : "fail";
-      const summary3 = findings2.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
+      const summary2 = findings2.slice(0, 3).map((x) => `${x.column}: ${x.text}`);
       const more = findings2.length > 3 ? `; \u2026 ${findings2.length - 3} more finding(s)` : "";
       results.push({
         id: `${cfg.id}/${dsName}`,
@@ -55198,56 +55339,13 @@ var dataSchemaCheck = defineStreamingCheck({
           { name: "offending_cells", value: cells },
           { name: "rows", value: st.rows }
         ],
-        message: status === "pass" ? `${st.path}: ${Object.keys(st.columns).length} declared column(s) conform in ${st.rows} rows` : `${st.path}: ${summary3.join("; ")}${more}`,
+        message: status === "pass" ? `${st.path}: ${Object.keys(st.columns).length} declared column(s) conform in ${st.rows} rows` : `${st.path}: ${summary2.join("; ")}${more}`,
         details: { dataset: dsName, findings: findings2 }
       });
     }
     return results;
   }
 });
-
-// packages/cli/src/output.ts
-import {
-  chmodSync,
-  existsSync as existsSync2,
-  mkdirSync,
-  mkdtempSync as mkdtempSync3,
-  readdirSync as readdirSync2,
-  renameSync,
-  rmSync as rmSync3,
-  writeFileSync as writeFileSync2
-} from "node:fs";
-import path15 from "node:path";
-var EVIDENCE_FILE = "evidence.json";
-function writeOutputDir(outDir, files) {
-  const abs = path15.resolve(outDir);
-  if (existsSync2(abs)) {
-    const entries = readdirSync2(abs);
-    if (entries.length > 0 && !entries.includes(EVIDENCE_FILE)) {
-      throw new InputError(
-        `${outDir}: the output directory exists and does not look like RegOps output (no ${EVIDENCE_FILE}); choose another --out or empty it`
-      );
-    }
-  }
-  const parent = path15.dirname(abs);
-  mkdirSync(parent, { recursive: true });
-  const tmp = mkdtempSync3(path15.join(parent, `.${path15.basename(abs)}.tmp-`));
-  try {
-    chmodSync(tmp, 511 & ~process.umask());
-    for (const [name, content] of Object.entries(files)) writeFileSync2(path15.join(tmp, name), content);
-    if (existsSync2(abs)) {
-      const old = `${tmp}.old`;
-      renameSync(abs, old);
-      renameSync(tmp, abs);
-      rmSync3(old, { recursive: true, force: true });
-    } else {
-      renameSync(tmp, abs);
-    }
-  } catch (e) {
-    rmSync3(tmp, { recursive: true, force: true });
-    throw e;
-  }
-}
 
 // packages/drift/src/ks.ts
 var KS_EXACT_MAX_N = 1e4;
@@ -56089,7 +56187,7 @@ function chartData(ref, cur, kind, maxCategories = 20) {
 // packages/drift/src/reference-profile.ts
 import { createHash as createHash3 } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // packages/drift/src/weighted-stats.ts
 function weightedSample(values, weights) {
@@ -56200,7 +56298,7 @@ var SCHEMA_MAJOR = EVIDENCE_SCHEMA_VERSION.split(".")[0];
 var isObject3 = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
 var str2 = (x) => typeof x === "string" ? x : null;
 async function loadReferenceProfile(rootDir, spec, where) {
-  const abs = path16.resolve(rootDir, spec.evidence);
+  const abs = path17.resolve(rootDir, spec.evidence);
   const shown2 = displayPath(abs);
   let bytes;
   try {
@@ -56258,7 +56356,7 @@ async function loadReferenceProfile(rootDir, spec, where) {
   const datasets = Array.isArray(json2.datasets) ? json2.datasets.filter(isObject3) : [];
   const datasetPath = str2(datasets.find((d) => d.name === spec.dataset)?.path);
   const inputs = Array.isArray(json2.inputs) ? json2.inputs.filter(isObject3) : [];
-  const norm = (p2) => path16.posix.normalize(p2.split(path16.sep).join("/"));
+  const norm = (p2) => path17.posix.normalize(p2.split(path17.sep).join("/"));
   const input3 = datasetPath === null ? void 0 : inputs.find(
     (i) => i.kind === "dataset" && typeof i.path === "string" && norm(i.path) === norm(datasetPath)
   );
@@ -56281,12 +56379,12 @@ async function loadReferenceProfile(rootDir, spec, where) {
     }
   };
 }
-function parseProfile(raw2) {
-  let data = raw2;
+function parseProfile(raw) {
+  let data = raw;
   for (let attempt = 0; attempt < 50; attempt++) {
     const parsed = DatasetProfile.safeParse(data);
     if (parsed.success || parsed.error.issues.some((i) => i.code !== "unrecognized_keys")) return parsed;
-    if (attempt === 0) data = structuredClone(raw2);
+    if (attempt === 0) data = structuredClone(raw);
     for (const issue2 of parsed.error.issues) {
       let at = data;
       for (const key of issue2.path) at = at[key];
@@ -56927,20 +57025,20 @@ function datasetStatus(config3, compared, drifted, datasetDrift) {
 }
 function judgeColumns(config3, measured, sensitive, sides) {
   const family = [];
-  const raw2 = [];
+  const raw = [];
   measured.forEach((x, m) => {
     if (x.test?.p_value !== null && x.test?.p_value !== void 0) {
       family.push({ m, kind: "value" });
-      raw2.push(x.test.p_value);
+      raw.push(x.test.p_value);
     }
   });
   measured.forEach((x, m) => {
     if (x.missing.p_value !== null) {
       family.push({ m, kind: "missing" });
-      raw2.push(x.missing.p_value);
+      raw.push(x.missing.p_value);
     }
   });
-  const adjusted = adjust(raw2, config3);
+  const adjusted = adjust(raw, config3);
   const adj = measured.map(() => ({ value: null, missing: null }));
   family.forEach((f, i) => {
     adj[f.m][f.kind === "value" ? "value" : "missing"] = adjusted[i];
@@ -57053,7 +57151,7 @@ function judgeColumns(config3, measured, sensitive, sides) {
       drifted: driftedNames,
       correction: config3.correction,
       alpha: config3.alpha,
-      tests_in_family: raw2.length
+      tests_in_family: raw.length
     }
   });
   return results;
@@ -57061,7 +57159,7 @@ function judgeColumns(config3, measured, sensitive, sides) {
 
 // packages/model/src/behavior.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // packages/model/src/random.ts
 function fmix322(x) {
@@ -57457,14 +57555,14 @@ function leaveOneOut(sample, statistic) {
 function jackknifeGroups(sample, statistic, stratified) {
   const loo = leaveOneOut(sample, statistic);
   if (!stratified) return [loo];
-  const groups2 = [];
+  const groups = [];
   for (const rows of [sample.positives, sample.negatives]) {
     if (rows.length === 0) continue;
     const g = new Float64Array(rows.length);
     for (let k = 0; k < rows.length; k++) g[k] = loo[rows[k]];
-    groups2.push(g);
+    groups.push(g);
   }
-  return groups2;
+  return groups;
 }
 var SQRT1_2 = Math.SQRT1_2;
 var INV_SQRT_PI = 0.5641895835477563;
@@ -58116,17 +58214,17 @@ function labelsFromTable(table2, target2) {
       "target.positive is not set: binary checks (model.metric binary metrics, model.subgroups) need the label value of the positive class (e.g. positive: 1)"
     );
   }
-  const raw2 = table2.column(target2.column);
+  const raw = table2.column(target2.column);
   const positive = target2.positive.trim();
   const positiveNumber = isNumeric(positive) ? Number(positive) : null;
   const negative = target2.negative?.trim();
   const negativeNumber = negative !== void 0 && isNumeric(negative) ? Number(negative) : null;
-  const out = new Uint8Array(raw2.length);
+  const out = new Uint8Array(raw.length);
   const missing = [];
   const others = [];
   const negatives = /* @__PURE__ */ new Set();
-  for (let r = 0; r < raw2.length; r++) {
-    const cell3 = raw2[r];
+  for (let r = 0; r < raw.length; r++) {
+    const cell3 = raw[r];
     const v = cell3?.trim() ?? "";
     if (cell3 === null || cell3 === void 0 || v === "") {
       missing.push(r + 1);
@@ -58378,14 +58476,14 @@ function rowBootstrapCi(n2, statistic, { resamples, seed, level, strata }) {
   const counts = new Uint32Array(n2).fill(1);
   const point = statistic(counts);
   if (Number.isNaN(point)) throw new RangeError("the statistic is undefined on the data; no interval");
-  const groups2 = strata ? strataRows(n2, strata) : [Uint32Array.from({ length: n2 }, (_, i) => i)];
-  const draws = groups2.map((g) => new Uint32Array(g.length));
+  const groups = strata ? strataRows(n2, strata) : [Uint32Array.from({ length: n2 }, (_, i) => i)];
+  const draws = groups.map((g) => new Uint32Array(g.length));
   const rng = new Xoshiro128(seed);
   const values = new Float64Array(resamples);
   let kept = 0;
   for (let b = 0; b < resamples; b++) {
     counts.fill(0);
-    groups2.forEach((rows, g) => {
+    groups.forEach((rows, g) => {
       const d = draws[g];
       rng.fillInts(rows.length, d);
       for (let j = 0; j < d.length; j++) {
@@ -58616,7 +58714,7 @@ function r2Score(yTrue, yPred, weights) {
 
 // packages/model/src/runner.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path17 from "node:path";
+import path18 from "node:path";
 import * as ort from "onnxruntime-node";
 
 // packages/model/src/onnx-proto.ts
@@ -58992,7 +59090,7 @@ async function readModelFile(abs, relPath) {
   }
 }
 async function inspectModel(rootDir, relPath) {
-  const abs = path17.resolve(rootDir, relPath);
+  const abs = path18.resolve(rootDir, relPath);
   const buf = await readModelFile(abs, relPath);
   const meta3 = parseModelBytes(buf, relPath);
   const { sha256, bytes } = await sha256File(abs);
@@ -59238,7 +59336,7 @@ async function runBatches({ rootDir, model, table: table2, threads = 1 }, read, 
   const cols = model.features.map((f) => table2.numeric(f));
   const width = cols.length;
   const n2 = table2.rowCount;
-  const session = await openSession(path17.resolve(rootDir, model.path), model.path, threads);
+  const session = await openSession(path18.resolve(rootDir, model.path), model.path, threads);
   try {
     checkSession(session, model, read);
     for (let start = 0; start < n2; start += model.batch_size) {
@@ -59872,14 +59970,14 @@ function isNumericText(s) {
 }
 var rowsText3 = (rows, max = 5) => rows.slice(0, max).join(", ") + (rows.length > max ? ", \u2026" : "");
 function classIndicesFromTable(table2, column, classes) {
-  const raw2 = table2.column(column);
+  const raw = table2.column(column);
   const wanted = classes.map((c) => c.trim());
-  const out = new Uint32Array(raw2.length);
+  const out = new Uint32Array(raw.length);
   const missing = [];
   const others = [];
   const otherValues = /* @__PURE__ */ new Set();
-  for (let r = 0; r < raw2.length; r++) {
-    const v = raw2[r]?.trim() ?? "";
+  for (let r = 0; r < raw.length; r++) {
+    const v = raw[r]?.trim() ?? "";
     if (v === "") {
       missing.push(r + 1);
       continue;
@@ -60207,10 +60305,10 @@ async function evaluate(ctx, cfg, type, skipMissing) {
   const skipped = table2.rowCount - candidates.length;
   const cells = /* @__PURE__ */ new Map();
   for (const f of model.features) {
-    const raw2 = table2.column(f);
+    const raw = table2.column(f);
     cells.set(
       f,
-      rows.map((r) => raw2[r] ?? null)
+      rows.map((r) => raw[r] ?? null)
     );
   }
   const subset = [
@@ -60699,7 +60797,7 @@ function yamlCases(text5, display, features, positive) {
 async function readCases(rootDir, rel, features, positive, where = "model.cases file") {
   const abs = resolveInput(rootDir, rel, where);
   const display = displayPath(abs);
-  const ext = path18.extname(rel).toLowerCase();
+  const ext = path19.extname(rel).toLowerCase();
   const cases = ext === ".csv" || ext === ".tsv" ? await readCsvCases(abs, rel, display, features, positive) : yamlCases(await readFile3(abs, "utf8"), display, features, positive);
   if (cases.ids.length === 0) throw new InputError(`${display}: the file holds no cases`);
   caseIdsChecked(cases.ids, display);
@@ -60721,7 +60819,7 @@ var casesCheck = {
   },
   validate(cfg, project) {
     const problems = modelProblems("model.cases", project);
-    const ext = path18.extname(cfg.file).toLowerCase();
+    const ext = path19.extname(cfg.file).toLowerCase();
     if (!CASE_FILE_EXTENSIONS.includes(ext)) {
       problems.push({
         path: ["file"],
@@ -60773,7 +60871,7 @@ var casesCheck = {
       { name: "failed", value: failing.length },
       { name: "threshold", value: threshold }
     ];
-    const { sha256 } = await sha256File(path18.resolve(ctx.rootDir, cfg.file));
+    const { sha256 } = await sha256File(path19.resolve(ctx.rootDir, cfg.file));
     const status = meets(rate2, bound) ? "pass" : "fail";
     const head = `${passed2} of ${n2} cases in ${cfg.file} classified as expected at threshold ${threshold} (pass rate ${formatValue(rate2, [bound])}, bound \u2265 ${minRate})`;
     return [
@@ -61132,8 +61230,8 @@ function groupRows(values, bins) {
   };
 }
 var pick3 = (a, rows) => Float64Array.from(rows, (r) => a[r]);
-function compareUnit(info2, unit) {
-  const { cfg, dataset } = info2;
+function compareUnit(info, unit) {
+  const { cfg, dataset } = info;
   const metric2 = cfg.metric;
   const label2 = LABELS2[metric2];
   const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
@@ -61162,13 +61260,13 @@ function compareUnit(info2, unit) {
   const flipsText = `${flips.count} flip${flips.count === 1 ? "" : "s"} at ${threshold}${flips.count > 0 ? ` (${flips.to_positive} to positive, ${flips.to_negative} to negative)` : ""}`;
   const details2 = {
     dataset,
-    dataset_path: info2.datasetPath,
+    dataset_path: info.datasetPath,
     metric: metric2,
     margin,
     threshold,
     direction,
-    baseline: info2.baseline,
-    candidate: { model: info2.candidatePath },
+    baseline: info.baseline,
+    candidate: { model: info.candidatePath },
     subgroup: unit.subgroup,
     ci: {
       level: ci.level,
@@ -61350,8 +61448,8 @@ var modelCompareCheck = {
     const dataset = evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset";
     const direction = compareDirection(cfg.metric);
     const v = nonInferiority([0, 0], cfg.margin, direction);
-    const groups2 = cfg.by === void 0 ? "" : `; also in each group of ${cfg.by}${cfg.bins ? ` (bins ${cfg.bins.join(", ")})` : ""} with \u2265 ${cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE} rows`;
-    return `${LABELS2[cfg.metric]}${operatingPointText(cfg)} non-inferior to the baseline${direction === "lower_is_better" ? " (lower is better)" : ""}: ${v.end} ${pctOf(ciOf(cfg).level)} bound of \u0394 ${boundText2(v.threshold)} on ${dataset}${groups2}`;
+    const groups = cfg.by === void 0 ? "" : `; also in each group of ${cfg.by}${cfg.bins ? ` (bins ${cfg.bins.join(", ")})` : ""} with \u2265 ${cfg.min_size ?? DEFAULT_MIN_GROUP_SIZE} rows`;
+    return `${LABELS2[cfg.metric]}${operatingPointText(cfg)} non-inferior to the baseline${direction === "lower_is_better" ? " (lower is better)" : ""}: ${v.end} ${pctOf(ciOf(cfg).level)} bound of \u0394 ${boundText2(v.threshold)} on ${dataset}${groups}`;
   },
   async run(ctx, cfg) {
     const { model, dataset } = runTarget(ctx, cfg, "model.compare");
@@ -61377,7 +61475,7 @@ var modelCompareCheck = {
       `predict-baseline:${dataset}:${baselinePath}`,
       () => predictPositive({ rootDir: ctx.rootDir, model: baselineModel, table: table2 })
     );
-    const info2 = {
+    const info = {
       cfg,
       dataset,
       datasetPath: table2.path,
@@ -61389,7 +61487,7 @@ var modelCompareCheck = {
       }
     };
     const rowNumbers = Uint32Array.from({ length: labels.length }, (_, i) => i + 1);
-    const overall = compareUnit(info2, {
+    const overall = compareUnit(info, {
       id: cfg.id,
       baseline,
       candidate,
@@ -61401,11 +61499,11 @@ var modelCompareCheck = {
     if (cfg.by === void 0) return results;
     const attribute = cfg.by;
     const masked = ctx.config.privacy.sensitive.includes(attribute) || ctx.config.privacy.allow_phi.includes(attribute);
-    const { groups: groups2, unassigned } = groupRows(table2.column(attribute), cfg.bins);
+    const { groups, unassigned } = groupRows(table2.column(attribute), cfg.bins);
     let small = 0;
-    groups2.forEach((g, gi) => {
+    groups.forEach((g, gi) => {
       const group = masked ? `group ${gi + 1}` : g.name;
-      const r = compareUnit(info2, {
+      const r = compareUnit(info, {
         id: `${cfg.id}/${attribute}=${group}`,
         baseline: pick3(baseline, g.rows),
         candidate: pick3(candidate, g.rows),
@@ -61417,14 +61515,14 @@ var modelCompareCheck = {
       if (r.status === "warn") small++;
       results.push(r);
     });
-    overall.message += `; by ${attribute}: ${groups2.length} group${groups2.length === 1 ? "" : "s"}${small > 0 ? ` (${small} not judged)` : ""}${unassigned > 0 ? `, ${unassigned} row${unassigned === 1 ? "" : "s"} without a group` : ""}`;
+    overall.message += `; by ${attribute}: ${groups.length} group${groups.length === 1 ? "" : "s"}${small > 0 ? ` (${small} not judged)` : ""}${unassigned > 0 ? `, ${unassigned} row${unassigned === 1 ? "" : "s"} without a group` : ""}`;
     return results;
   }
 };
 
 // packages/model/src/determinism.ts
 import os from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 import * as ort2 from "onnxruntime-node";
 var datasetOption = external_exports.string().optional().describe("Dataset to run on (default: the dataset with role `test`).");
 var seedOption = external_exports.number().int().min(0).optional().describe(`Seed of the row sample; default ${DEFAULT_SEED}.`);
@@ -61439,8 +61537,8 @@ function formatSignificant(value, bounds3 = [], digits = 3) {
 }
 function subTable(table2, features, rows, label2) {
   const cols = features.map((f) => {
-    const raw2 = table2.column(f);
-    return rows.map((r) => raw2[r] ?? null);
+    const raw = table2.column(f);
+    return rows.map((r) => raw[r] ?? null);
   });
   return makeTable(table2.name, label2, [...features], cols, rows.length);
 }
@@ -61599,7 +61697,7 @@ var latencyCheck = {
     const warmup = cfg.warmup ?? DEFAULT_LATENCY_WARMUP;
     const threads = cfg.threads ?? 1;
     const bounds3 = latencyBounds(cfg);
-    const common2 = {
+    const common = {
       id: cfg.id,
       check: "model.latency",
       title: cfg.title ?? latencyCheck.description,
@@ -61608,7 +61706,7 @@ var latencyCheck = {
     };
     if (n2 === 0) {
       return [
-        { ...common2, status: "error", metrics: [], message: `${dataset} has no rows; nothing to time` }
+        { ...common, status: "error", metrics: [], message: `${dataset} has no rows; nothing to time` }
       ];
     }
     const order = sampleRows(n2, sample, cfg.seed ?? DEFAULT_SEED);
@@ -61629,7 +61727,7 @@ var latencyCheck = {
     };
     let session;
     try {
-      session = await ort2.InferenceSession.create(path19.resolve(ctx.rootDir, model.path), {
+      session = await ort2.InferenceSession.create(path20.resolve(ctx.rootDir, model.path), {
         executionProviders: ["cpu"],
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
@@ -61687,7 +61785,7 @@ var latencyCheck = {
     const message = `p95 ${ms(p95Row, bounds3.row)} per row (${boundText3(bounds3.row)}; p50 ${ms(p50Row)}), p95 ${ms(p95Batch, bounds3.batch)} per batch of ${batchSize} rows (${boundText3(bounds3.batch)}; p50 ${ms(p50Batch)}) on ${dataset}; ${sample} single-row runs, ${batches} batches, ${threads} thread${threads === 1 ? "" : "s"}`;
     return [
       {
-        ...common2,
+        ...common,
         status: pass ? "pass" : "fail",
         metrics,
         message,
@@ -61817,13 +61915,13 @@ var subgroupsCheck = {
     );
     const threshold = cfg.threshold ?? DEFAULT_THRESHOLD;
     const sensitive = ctx.config.privacy.sensitive.includes(cfg.attribute) || ctx.config.privacy.allow_phi.includes(cfg.attribute);
-    const { groups: groups2, unassigned } = groupRows2(table2.column(cfg.attribute), cfg.bins);
+    const { groups, unassigned } = groupRows2(table2.column(cfg.attribute), cfg.bins);
     const metrics = [];
     const problems = [];
     const small = [];
     const table_ = [];
     const rates = [];
-    groups2.forEach((g, gi) => {
+    groups.forEach((g, gi) => {
       const label2 = sensitive ? `group ${gi + 1}` : g.name;
       const s = Float64Array.from(pick4(scores2, g.rows));
       const y = Uint8Array.from(pick4(labels, g.rows));
@@ -61877,7 +61975,7 @@ var subgroupsCheck = {
       }
       table_.push(row);
     });
-    const judgedGroups = rates.filter((_, i) => (groups2[i]?.rows.length ?? 0) >= cfg.min_size);
+    const judgedGroups = rates.filter((_, i) => (groups[i]?.rows.length ?? 0) >= cfg.min_size);
     const spread = (xs) => {
       const v = xs.filter((x) => x !== null);
       return v.length >= 2 ? Math.max(...v) - Math.min(...v) : null;
@@ -61899,9 +61997,9 @@ var subgroupsCheck = {
       else if (v > max)
         problems.push(`${gap.replace(/_/g, " ")} ${formatValue(v, [{ op: "<=", value: max }])} > ${max}`);
     }
-    metrics.push({ name: "groups", value: groups2.length }, { name: "small_groups", value: small.length });
+    metrics.push({ name: "groups", value: groups.length }, { name: "small_groups", value: small.length });
     const status = problems.length > 0 ? "fail" : small.length > 0 ? cfg.small_groups === "fail" ? "fail" : "warn" : "pass";
-    const summary3 = judgedGroups.map(
+    const summary2 = judgedGroups.map(
       (r) => `${r.name}: TPR ${r.tpr === null ? "\u2014" : r.tpr.toFixed(3)}, FPR ${r.fpr === null ? "\u2014" : r.fpr.toFixed(3)}`
     ).join("; ");
     return [
@@ -61913,7 +62011,7 @@ var subgroupsCheck = {
         verifies: cfg.verifies,
         controls: cfg.controls,
         metrics,
-        message: `${[...problems, ...small.map((x) => `too small to judge: ${x}`)].join("; ") || `every group within bounds`} (${summary3}; threshold ${threshold}${unassigned ? `; ${unassigned} row(s) without a group` : ""}) on ${dataset}`,
+        message: `${[...problems, ...small.map((x) => `too small to judge: ${x}`)].join("; ") || `every group within bounds`} (${summary2}; threshold ${threshold}${unassigned ? `; ${unassigned} row(s) without a group` : ""}) on ${dataset}`,
         details: {
           dataset,
           attribute: cfg.attribute,
@@ -62003,9 +62101,9 @@ var driftPredictionCheck = {
     const lRef = positives(ref, ctx.config);
     const lCur = positives(cur, ctx.config);
     const label2 = lRef && lCur ? twoProportionZTest(lRef.k, lRef.n, lCur.k, lCur.n) : null;
-    const raw2 = [ks.pValue, ...label2 ? [label2.pValue] : []];
-    const adjusted = cfg.correction === "none" ? raw2 : [
-      ...(cfg.correction === "holm" ? holmAdjust(raw2, cfg.alpha) : benjaminiHochbergAdjust(raw2, cfg.alpha)).adjusted
+    const raw = [ks.pValue, ...label2 ? [label2.pValue] : []];
+    const adjusted = cfg.correction === "none" ? raw : [
+      ...(cfg.correction === "holm" ? holmAdjust(raw, cfg.alpha) : benjaminiHochbergAdjust(raw, cfg.alpha)).adjusted
     ];
     const scoreDrift = adjusted[0] < cfg.alpha;
     const labelDrift = label2 !== null && adjusted[1] < cfg.alpha;
@@ -62168,1311 +62266,6 @@ async function runProject(configPath, options5) {
   return { project, evidence, selected };
 }
 
-// packages/github/src/context.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-var SUPPORTED_EVENTS = [
-  "pull_request",
-  "pull_request_target",
-  "pull_request_review",
-  "push",
-  "workflow_dispatch",
-  "release",
-  "workflow_run"
-];
-var str3 = (v) => typeof v === "string" && v !== "" ? v : null;
-var obj = (v) => v !== null && typeof v === "object" ? v : {};
-function changeFromPull(pr) {
-  const number4 = pr.number;
-  if (typeof number4 !== "number") return null;
-  const head = obj(pr.head);
-  const base = obj(pr.base);
-  const headRepo = head.repo === null ? null : obj(head.repo);
-  const baseRepo = obj(base.repo);
-  const headName = headRepo === null ? null : str3(headRepo.full_name);
-  const baseName = str3(baseRepo.full_name);
-  return {
-    number: number4,
-    url: str3(pr.html_url) ?? "",
-    title: typeof pr.title === "string" ? pr.title : "",
-    body: typeof pr.body === "string" ? pr.body : "",
-    author: str3(obj(pr.user).login) ?? "",
-    labels: Array.isArray(pr.labels) ? pr.labels.map((l) => str3(obj(l).name)).filter((l) => l !== null) : [],
-    baseRef: str3(base.ref) ?? "",
-    baseSha: str3(base.sha) ?? "",
-    headRef: str3(head.ref) ?? "",
-    headSha: str3(head.sha) ?? "",
-    // A deleted head repository (null) is a fork that is gone; a different repository is a fork.
-    fromFork: headRepo === null || head.repo === void 0 || headName !== null && baseName !== null && headName.toLowerCase() !== baseName.toLowerCase()
-  };
-}
-function readGithubContext(env3 = process.env) {
-  const event = env3.GITHUB_EVENT_NAME ?? "";
-  const apiUrl = (env3.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
-  const serverUrl = (env3.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  const problems = [];
-  let payload = {};
-  const eventPath = env3.GITHUB_EVENT_PATH;
-  if (eventPath) {
-    try {
-      payload = obj(JSON.parse(readFileSync5(eventPath, "utf8")));
-    } catch (e) {
-      const code3 = e.code;
-      problems.push(
-        `the event payload ${eventPath} could not be read (${code3 === "ENOENT" ? "file not found" : e.message})`
-      );
-    }
-  }
-  const repository = str3(env3.GITHUB_REPOSITORY) ?? str3(obj(payload.repository).full_name);
-  const [owner, repo] = repository?.includes("/") ? repository.split("/", 2) : [null, null];
-  if (repository === null) problems.push("GITHUB_REPOSITORY is not set: not running on GitHub Actions?");
-  let change = null;
-  let sha = str3(env3.GITHUB_SHA);
-  let triggeringRun = null;
-  if (event === "") {
-    problems.push("GITHUB_EVENT_NAME is not set: not running on GitHub Actions?");
-  } else if (!SUPPORTED_EVENTS.includes(event)) {
-    problems.push(
-      `the event "${event}" is not supported: run RegOps on ${SUPPORTED_EVENTS.slice(0, -1).join(", ")} (or workflow_run for the docs action); see actions/README.md`
-    );
-  } else if (event === "pull_request" || event === "pull_request_target" || event === "pull_request_review") {
-    change = changeFromPull(obj(payload.pull_request));
-    if (change === null) problems.push(`the ${event} payload has no pull_request.number`);
-    else sha = change.headSha || sha;
-  } else if (event === "workflow_run") {
-    const run = obj(payload.workflow_run);
-    const headSha = str3(run.head_sha);
-    if (headSha === null) problems.push("the workflow_run payload has no workflow_run.head_sha");
-    else {
-      triggeringRun = {
-        headSha,
-        event: str3(run.event) ?? "",
-        id: typeof run.id === "number" ? run.id : null
-      };
-      sha = headSha;
-      const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-      const first = prs.length > 0 ? obj(prs[0]) : null;
-      if (first && typeof first.number === "number") {
-        change = {
-          number: first.number,
-          url: repository ? `${serverUrl}/${repository}/pull/${first.number}` : "",
-          title: "",
-          body: "",
-          author: "",
-          labels: [],
-          baseRef: str3(obj(first.base).ref) ?? "",
-          baseSha: str3(obj(first.base).sha) ?? "",
-          headRef: str3(obj(first.head).ref) ?? "",
-          headSha: str3(obj(first.head).sha) ?? headSha,
-          fromFork: false
-        };
-      }
-    }
-  }
-  const runId = str3(env3.GITHUB_RUN_ID);
-  return {
-    platform: "github",
-    event: event || "unknown",
-    repository,
-    owner: owner ?? null,
-    repo: repo ?? null,
-    sha,
-    ref: str3(env3.GITHUB_REF),
-    change,
-    runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : null,
-    apiUrl,
-    serverUrl,
-    runId,
-    workspace: env3.GITHUB_WORKSPACE || process.cwd(),
-    problem: problems.length > 0 ? problems.join("; ") : null,
-    triggeringRun
-  };
-}
-
-// packages/github/src/inputs.ts
-import path20 from "node:path";
-var common = (name, check5, out) => ({
-  ...name === "docs" ? {
-    evidence: {
-      description: "Path of an evidence bundle (evidence.json) to render and publish, relative to the workspace.",
-      default: "regops-out/evidence.json"
-    }
-  } : {
-    config: { description: "Path of regops.yml, relative to the workspace.", default: "regops.yml" }
-  },
-  out: {
-    description: "Directory for evidence.json and the documents, relative to the workspace (replaced when it holds earlier RegOps output; refused when it holds anything else).",
-    default: out
-  },
-  token: {
-    description: "Token for the GitHub API (comment, check run, status, reviews). Empty: nothing is posted, the evidence is still written.",
-    // The runner's expression, written as action.yml has it (not a JavaScript template).
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
-    default: "${{ github.token }}"
-  },
-  comment: {
-    description: "Create or update the sticky pull request comment (true/false).",
-    default: "true"
-  },
-  "comment-key": {
-    description: "Tells apart the comments of several runs of this action on one pull request (e.g. one per regops.yml); default: the config path.",
-    default: ""
-  },
-  "check-run": {
-    description: "Publish a check run on the head commit (a commit status when check runs are not permitted) (true/false).",
-    default: "true"
-  },
-  "check-name": { description: "Name of the check run or commit status.", default: check5 },
-  "fail-on-gate": {
-    description: "Fail the step when the design control fails (true/false); false: report only.",
-    default: "true"
-  },
-  "upload-artifacts": {
-    description: "Upload the evidence and documents as a workflow artifact (true/false).",
-    default: "true"
-  },
-  "artifact-name": {
-    description: "Name of the artifact (unique per workflow run: set it per job in a matrix).",
-    default: name === "regops" ? "regops-evidence" : `regops-${name}`
-  },
-  "bot-login": {
-    description: "Login the sticky comment is posted as, to find it again: default github-actions[bot] (GITHUB_TOKEN); for a GitHub App token, <app-slug>[bot]. A personal access token is recognised by itself.",
-    default: ""
-  },
-  ...name === "regops" || name === "gate" ? {
-    "design-review": {
-      description: "Judge the design review of the pull request (linked requirement IDs, approvals on the head commit, required reviewers, labels): true, false, or auto (when regops.yml has gate.review).",
-      default: name === "gate" ? "true" : "auto"
-    }
-  } : {}
-});
-var ALL2 = ["data", "model", "drift"];
-var ACTIONS = {
-  regops: {
-    name: "regops",
-    title: "RegOps design control",
-    description: "Runs the whole RegOps pipeline from regops.yml (data checks, ONNX model tests, drift), decides the design-control gate, writes the evidence bundle and documents, and publishes a sticky PR comment, the regops/design-control check run, the job summary and an artifact.",
-    stages: ALL2,
-    inputs: common("regops", "regops/design-control", "regops-out")
-  },
-  "data-check": {
-    name: "data-check",
-    title: "RegOps data checks",
-    description: "Runs the data.* checks of regops.yml (schema, completeness, duplicates, leakage, PHI, \u2026) and publishes their evidence.",
-    stages: ["data"],
-    inputs: common("data-check", "regops/data-check", "regops-out/data-check")
-  },
-  "model-test": {
-    name: "model-test",
-    title: "RegOps model tests",
-    description: "Runs the model.* checks of regops.yml on the ONNX model (metrics with confidence intervals, baseline comparison, subgroups, behaviour, determinism) and publishes their evidence.",
-    stages: ["model"],
-    inputs: common("model-test", "regops/model-test", "regops-out/model-test")
-  },
-  drift: {
-    name: "drift",
-    title: "RegOps drift",
-    description: "Runs the drift.* checks of regops.yml (feature and prediction drift against a reference) and publishes their evidence.",
-    stages: ["drift"],
-    inputs: common("drift", "regops/drift", "regops-out/drift")
-  },
-  docs: {
-    name: "docs",
-    title: "RegOps documents",
-    description: "Renders the documents of an existing evidence bundle and publishes its comment, check run and job summary, without running any check: the second workflow of the workflow_run pattern for pull requests from forks.",
-    stages: null,
-    inputs: common("docs", "regops/design-control", "regops-out/docs")
-  },
-  gate: {
-    name: "gate",
-    title: "RegOps design-control gate",
-    description: "The design control of a pull request: runs the whole pipeline and judges the design review (linked requirement IDs, approvals on the head commit, required reviewers per path, change-type labels); every reason for failing is listed in the regops/design-control check run.",
-    stages: ALL2,
-    inputs: common("gate", "regops/design-control", "regops-out/gate")
-  }
-};
-function raw(spec, name, env3) {
-  const value = env3[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
-  if (value !== void 0 && value.trim() !== "") return value.trim();
-  const def2 = spec.inputs[name]?.default ?? "";
-  return def2.startsWith("${{") ? "" : def2;
-}
-function bool(spec, name, env3, problems) {
-  const v = raw(spec, name, env3);
-  if (/^(true|True|TRUE)$/.test(v)) return true;
-  if (/^(false|False|FALSE)$/.test(v)) return false;
-  problems.push(`input ${name}: "${v}" is not true or false`);
-  return false;
-}
-function readInputs(action, env3 = process.env) {
-  const spec = ACTIONS[action];
-  const problems = [];
-  const workspace = env3.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (p2) => path20.resolve(workspace, p2);
-  const configInput = spec.inputs.config ? raw(spec, "config", env3) : "";
-  const evidenceInput = spec.inputs.evidence ? raw(spec, "evidence", env3) : "";
-  const out = raw(spec, "out", env3);
-  if (out === "") problems.push("input out: empty; give a directory such as regops-out");
-  const designReview = spec.inputs["design-review"] ? raw(spec, "design-review", env3) : "false";
-  if (!["true", "false", "auto"].includes(designReview)) {
-    problems.push(`input design-review: "${designReview}" is not true, false or auto`);
-  }
-  const checkName = raw(spec, "check-name", env3);
-  const inputs = {
-    config: configInput ? inWorkspace(configInput) : null,
-    configInput,
-    evidence: evidenceInput ? inWorkspace(evidenceInput) : null,
-    out: inWorkspace(out || "."),
-    token: raw(spec, "token", env3) || env3.GITHUB_TOKEN || null,
-    comment: bool(spec, "comment", env3, problems),
-    commentKey: raw(spec, "comment-key", env3) || configInput || evidenceInput || "default",
-    checkRun: bool(spec, "check-run", env3, problems),
-    checkName: checkName || (spec.inputs["check-name"]?.default ?? "regops"),
-    failOnGate: bool(spec, "fail-on-gate", env3, problems),
-    uploadArtifacts: bool(spec, "upload-artifacts", env3, problems),
-    artifactName: raw(spec, "artifact-name", env3),
-    botLogins: raw(spec, "bot-login", env3).split(/[\s,]+/).filter((l) => l !== ""),
-    designReview
-  };
-  if (spec.stages !== null && !configInput) problems.push("input config: empty; give the path of regops.yml");
-  if (spec.stages === null && !evidenceInput)
-    problems.push("input evidence: empty; give the path of evidence.json");
-  if (/[":<>|*?\r\n\\/]/.test(inputs.artifactName)) {
-    problems.push(
-      `input artifact-name: "${inputs.artifactName}" may not contain " : < > | * ? \\ / or a newline`
-    );
-  }
-  if (problems.length > 0) throw new ConfigurationError(problems.map((p2) => `${action}: ${p2}`));
-  return inputs;
-}
-
-// packages/github/src/platform.ts
-import { statSync as statSync4 } from "node:fs";
-import path21 from "node:path";
-
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var import_light = __toESM(require_light(), 1);
-var VERSION2 = "0.0.0-development";
-var noop = () => Promise.resolve();
-function wrapRequest(state, request, options5) {
-  return state.retryLimiter.schedule(doRequest, state, request, options5);
-}
-async function doRequest(state, request, options5) {
-  const { pathname } = new URL(options5.url, "http://github.test");
-  const isAuth = isAuthRequest(options5.method, pathname);
-  const isWrite = !isAuth && options5.method !== "GET" && options5.method !== "HEAD";
-  const isSearch = options5.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options5);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error63) => error63.type === "RATE_LIMITED")) {
-      const error63 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error63;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common2) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common2
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common2
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common2
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common2
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common2
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = import_light.default,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common2 = { timeout };
-  if (typeof connection !== "undefined") {
-    common2.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common2);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error63, info2) {
-      const [state2, request, options5] = info2.args;
-      const { pathname } = new URL(options5.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error63.status !== 401;
-      if (!(shouldRetryGraphQL || error63.status === 403 || error63.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options5.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error63.message)) {
-          const retryAfter2 = Number(error63.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options5,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error63.response.headers != null && error63.response.headers["x-ratelimit-remaining"] === "0" || (error63.response.data?.errors ?? []).some(
-          (error210) => error210.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error63.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options5,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options5) => {
-    initializeBottleneck();
-    return wrapRequest(state, request, options5);
-  });
-  return {};
-}
-throttling.VERSION = VERSION2;
-throttling.triggersNotification = triggersNotification;
-
-// packages/github/src/octokit.ts
-var API_VERSION = "2022-11-28";
-var clients = 0;
-function createClient(options5) {
-  const maxWait = options5.maxRateLimitWait ?? 60;
-  const rateRetries = options5.rateLimitRetries ?? 2;
-  const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-    const what = `${request.method} ${request.url}`;
-    if (retryCount < rateRetries && retryAfter <= maxWait) {
-      options5.log.info(`GitHub ${kind} for ${what}: retrying in ${retryAfter} s`);
-      return true;
-    }
-    options5.log.info(
-      `GitHub ${kind} for ${what}: not waiting ${retryAfter} s (${retryCount} retries so far; at most ${rateRetries}, ${maxWait} s each)`
-    );
-    return false;
-  };
-  const octokit = getOctokit(
-    options5.token,
-    {
-      baseUrl: options5.baseUrl,
-      userAgent: "regops-action",
-      log: {
-        debug: (m) => options5.log.debug(`octokit: ${m}`),
-        info: (m) => options5.log.debug(`octokit: ${m}`),
-        warn: (m) => options5.log.info(`octokit: ${m}`),
-        error: (m) => options5.log.info(`octokit: ${m}`)
-      },
-      retry: {
-        retries: options5.retries ?? 3,
-        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451]
-      },
-      throttle: {
-        // Writes are paced per client (one per action run); the plugin's default key would pace every client
-        // of the process together.
-        id: `regops-${++clients}`,
-        onRateLimit: onLimit("rate limit"),
-        onSecondaryRateLimit: onLimit("secondary rate limit")
-      }
-    },
-    retry,
-    throttling
-  );
-  octokit.hook.before("request", (request) => {
-    request.headers["x-github-api-version"] = API_VERSION;
-  });
-  return octokit;
-}
-function httpError(e) {
-  if (e === null || typeof e !== "object") return null;
-  const err = e;
-  if (typeof err.status !== "number") return null;
-  const data = err.response?.data;
-  const apiMessage = data !== null && typeof data === "object" && typeof data.message === "string" ? data.message : null;
-  return {
-    status: err.status,
-    message: (apiMessage ?? (typeof err.message === "string" ? err.message : "")).split("\n")[0] ?? ""
-  };
-}
-
-// packages/github/src/platform.ts
-var ACTIONS_BOT = "github-actions[bot]";
-var MAX_ANNOTATION_MESSAGE = 4e3;
-var STATUS_DESCRIPTION = 140;
-function refusal(what, permission, e, change) {
-  if (e.status === 401) return `${what}: the token was refused (401 ${e.message}): check the token input`;
-  if (e.status === 403 && /rate limit/i.test(e.message)) {
-    return `${what}: GitHub's rate limit was reached (403 ${e.message}); the next run will post again`;
-  }
-  if (e.status === 403 && change?.fromFork) {
-    return `${what}: the token is read-only (403 ${e.message}) because this pull request comes from a fork; post from a second workflow on workflow_run (see actions/README.md, "Pull requests from forks")`;
-  }
-  if (e.status === 403) {
-    return `${what}: the token may not do this (403 ${e.message}); give the job \`permissions: ${permission}: write\`, or the token that permission`;
-  }
-  if (e.status === 404) {
-    return `${what}: not found (404 ${e.message}); does the token have access to this repository?`;
-  }
-  if (e.status === 429) return `${what}: rate limited (429 ${e.message}); the next run will post again`;
-  return `${what}: GitHub answered ${e.status} (${e.message})`;
-}
-var REVIEW_STATE = {
-  APPROVED: "approved",
-  CHANGES_REQUESTED: "changes_requested",
-  COMMENTED: "commented",
-  DISMISSED: "dismissed"
-};
-var GithubPlatform = class {
-  name = "github";
-  #ctx;
-  #token;
-  #client;
-  #log;
-  #commentAction;
-  #botLogins;
-  #identityChecked = false;
-  #reportUrl = null;
-  constructor(options5) {
-    this.#ctx = options5.context;
-    this.#token = options5.token && options5.token.trim() !== "" ? options5.token.trim() : null;
-    this.#log = options5.log;
-    this.#commentAction = options5.commentAction;
-    this.#botLogins = options5.botLogins && options5.botLogins.length > 0 ? [...options5.botLogins] : [ACTIONS_BOT];
-    this.#client = this.#token === null || this.#ctx.owner === null ? null : createClient({
-      token: this.#token,
-      baseUrl: this.#ctx.apiUrl,
-      log: { debug: options5.log.debug, info: options5.log.info },
-      ...options5.retries !== void 0 ? { retries: options5.retries } : {}
-    });
-  }
-  /** Where the full report is: the artifact once uploaded, else the run's page. */
-  get reportUrl() {
-    return this.#reportUrl ?? this.#ctx.runUrl;
-  }
-  context() {
-    return this.#ctx;
-  }
-  get githubContext() {
-    return this.#ctx;
-  }
-  /** Adopt the change request the run belongs to (e.g. read back from the evidence in a workflow_run). */
-  setChange(change) {
-    this.#ctx.change = change;
-    if (change.headSha) this.#ctx.sha = change.headSha;
-  }
-  #noApi() {
-    if (this.#ctx.problem) return this.#ctx.problem;
-    if (this.#token === null) {
-      return "no token: the token input is empty (default: the workflow GITHUB_TOKEN); nothing is posted";
-    }
-    return null;
-  }
-  capabilities() {
-    const noApi = this.#noApi();
-    const noChange = this.#ctx.change === null ? `no pull request for the ${this.#ctx.event} event` : null;
-    const summaryPath = process.env.GITHUB_STEP_SUMMARY;
-    const reason = {};
-    const cap = (k, why) => {
-      if (why !== null) reason[k] = why;
-      return why === null;
-    };
-    return {
-      comment: cap("comment", noApi ?? noChange),
-      checkRun: cap("checkRun", noApi ?? (this.#ctx.sha === null ? "no commit SHA" : null)),
-      commitStatus: cap("commitStatus", noApi ?? (this.#ctx.sha === null ? "no commit SHA" : null)),
-      summary: cap("summary", summaryPath ? null : "GITHUB_STEP_SUMMARY is not set (not on a runner)"),
-      artifacts: cap(
-        "artifacts",
-        process.env.ACTIONS_RUNTIME_TOKEN ? null : "the artifact service is not available (no ACTIONS_RUNTIME_TOKEN: not on a GitHub-hosted or self-hosted runner)"
-      ),
-      reviews: cap("reviews", noApi ?? noChange),
-      labels: cap("labels", noChange),
-      reason
-    };
-  }
-  #repo() {
-    return { owner: this.#ctx.owner ?? "", repo: this.#ctx.repo ?? "" };
-  }
-  /** A personal access token may say who it is; GITHUB_TOKEN and App tokens get 403/401 and keep the given logins. */
-  async #identity() {
-    if (this.#identityChecked || this.#client === null) return this.#botLogins;
-    this.#identityChecked = true;
-    if (!/^(ghp_|github_pat_|gho_|ghu_)/.test(this.#token ?? "")) return this.#botLogins;
-    try {
-      const { data } = await this.#client.rest.users.getAuthenticated();
-      if (data.login && !this.#botLogins.some((l) => l.toLowerCase() === data.login.toLowerCase())) {
-        this.#botLogins.push(data.login);
-      }
-    } catch (e) {
-      this.#log.debug(`GET /user: ${httpError(e)?.status ?? e.message}`);
-    }
-    return this.#botLogins;
-  }
-  /** The pull request as it is now (title, body and labels may have changed since the event), or null. */
-  async fetchChange(number4) {
-    if (this.#client === null) return null;
-    try {
-      const { data } = await this.#client.rest.pulls.get({ ...this.#repo(), pull_number: number4 });
-      return changeFromPull(data);
-    } catch (e) {
-      const err = httpError(e);
-      if (!err) throw e;
-      this.#log.info(refusal(`reading pull request #${number4}`, "pull-requests", err, this.#ctx.change));
-      return null;
-    }
-  }
-  async upsertComment(key, body) {
-    const cannot = this.capabilities().reason.comment;
-    if (cannot || this.#client === null || this.#ctx.change === null) {
-      return { status: "skipped", reason: cannot ?? "no pull request" };
-    }
-    const client = this.#client;
-    const issue_number = this.#ctx.change.number;
-    const marker = { action: this.#commentAction, key };
-    const text5 = fitToBudget(composeComment(marker, body), {
-      limit: PLATFORM_LIMITS.githubComment,
-      reportUrl: this.reportUrl
-    }).markdown;
-    const what = `the comment on pull request #${issue_number}`;
-    try {
-      const comments = await client.paginate(client.rest.issues.listComments, {
-        ...this.#repo(),
-        issue_number,
-        per_page: 100
-      });
-      const match = findSticky(
-        comments.map((c) => ({
-          id: c.id,
-          author: c.user?.login ?? null,
-          body: c.body ?? "",
-          createdAt: c.created_at,
-          url: c.html_url
-        })),
-        { marker, botLogins: await this.#identity() }
-      );
-      if (match.foreign.length > 0) {
-        this.#log.info(
-          `${match.foreign.length} comment(s) carry the RegOps marker but were written by someone else (not ${this.#botLogins.join(", ")}): left alone`
-        );
-      }
-      let outcome = null;
-      if (match.sticky) {
-        try {
-          const { data } = await client.rest.issues.updateComment({
-            ...this.#repo(),
-            comment_id: Number(match.sticky.id),
-            body: text5
-          });
-          outcome = { status: "updated", id: String(data.id), url: data.html_url };
-        } catch (e) {
-          if (httpError(e)?.status !== 404) throw e;
-          this.#log.info(`comment ${match.sticky.id} was deleted meanwhile: posting a new one`);
-        }
-      }
-      if (outcome === null) {
-        const { data } = await client.rest.issues.createComment({
-          ...this.#repo(),
-          issue_number,
-          body: text5
-        });
-        outcome = { status: "created", id: String(data.id), url: data.html_url };
-      }
-      for (const dup of match.duplicates) {
-        try {
-          await client.rest.issues.deleteComment({ ...this.#repo(), comment_id: Number(dup.id) });
-          this.#log.info(`deleted duplicate RegOps comment ${dup.id}`);
-        } catch (e) {
-          this.#log.info(
-            `could not delete duplicate comment ${dup.id} (${httpError(e)?.status ?? e.message}): left as it is`
-          );
-        }
-      }
-      return outcome;
-    } catch (e) {
-      const err = httpError(e);
-      if (!err || err.status >= 500) throw e;
-      return { status: "skipped", reason: refusal(what, "pull-requests", err, this.#ctx.change) };
-    }
-  }
-  /**
-   * A completed check run on the head commit, with the summary fitted to 65 535 characters and the annotations
-   * sent 50 per request. When check runs are refused (a personal token, or `checks: write` missing), a commit
-   * status with the same name is set instead.
-   */
-  async publishCheck(name, output2) {
-    const cannot = this.capabilities().reason.checkRun;
-    if (cannot || this.#client === null || this.#ctx.sha === null) {
-      return { status: "skipped", reason: cannot ?? "no commit SHA" };
-    }
-    const client = this.#client;
-    const summary3 = fitToBudget(output2.summary, {
-      limit: PLATFORM_LIMITS.githubCheckSummary,
-      reportUrl: this.reportUrl
-    }).markdown;
-    const title = output2.title.slice(0, 255);
-    const annotations = output2.annotations.map((a) => ({
-      path: a.path,
-      start_line: a.startLine,
-      end_line: a.endLine,
-      annotation_level: a.level,
-      title: a.title.slice(0, 255),
-      message: a.message.length > MAX_ANNOTATION_MESSAGE ? `${a.message.slice(0, MAX_ANNOTATION_MESSAGE)}\u2026` : a.message
-    }));
-    const per = PLATFORM_LIMITS.githubAnnotationsPerRequest;
-    try {
-      const { data } = await client.rest.checks.create({
-        ...this.#repo(),
-        name,
-        head_sha: this.#ctx.sha,
-        status: "completed",
-        conclusion: output2.conclusion,
-        ...this.#ctx.runUrl ? { details_url: this.#ctx.runUrl } : {},
-        output: { title, summary: summary3, annotations: annotations.slice(0, per) }
-      });
-      for (let i = per; i < annotations.length; i += per) {
-        await client.rest.checks.update({
-          ...this.#repo(),
-          check_run_id: data.id,
-          output: { title, summary: summary3, annotations: annotations.slice(i, i + per) }
-        });
-      }
-      return { status: "done", url: data.html_url ?? null };
-    } catch (e) {
-      const err = httpError(e);
-      if (!err || err.status >= 500) throw e;
-      if (err.status !== 403 || /rate limit/i.test(err.message)) {
-        return {
-          status: "skipped",
-          reason: refusal(`the check run ${name}`, "checks", err, this.#ctx.change)
-        };
-      }
-      this.#log.info(
-        `check run ${name} refused (403 ${err.message}): setting a commit status ${name} instead`
-      );
-      const state = output2.conclusion === "failure" ? "failure" : "success";
-      const status = await this.setStatus(name, state, title, this.reportUrl ?? void 0);
-      if (status.status === "skipped") {
-        return {
-          status: "skipped",
-          reason: `${refusal(`the check run ${name}`, "checks", err, this.#ctx.change)}; and ${status.reason}`
-        };
-      }
-      return status;
-    }
-  }
-  async setStatus(context2, state, description, targetUrl) {
-    const cannot = this.capabilities().reason.commitStatus;
-    if (cannot || this.#client === null || this.#ctx.sha === null) {
-      return { status: "skipped", reason: cannot ?? "no commit SHA" };
-    }
-    const chars = Array.from(description);
-    const text5 = chars.length > STATUS_DESCRIPTION ? `${chars.slice(0, STATUS_DESCRIPTION - 1).join("")}\u2026` : description;
-    try {
-      const { data } = await this.#client.rest.repos.createCommitStatus({
-        ...this.#repo(),
-        sha: this.#ctx.sha,
-        state,
-        context: context2,
-        description: text5,
-        ...targetUrl ? { target_url: targetUrl } : {}
-      });
-      return { status: "done", url: data.target_url ?? null };
-    } catch (e) {
-      const err = httpError(e);
-      if (!err || err.status >= 500) throw e;
-      return {
-        status: "skipped",
-        reason: refusal(`the commit status ${context2}`, "statuses", err, this.#ctx.change)
-      };
-    }
-  }
-  /** Every submitted review, oldest first (pending reviews are not reviews yet). Throws on HTTP errors. */
-  async listReviews() {
-    if (this.#client === null || this.#ctx.change === null) return [];
-    const client = this.#client;
-    const reviews = await client.paginate(client.rest.pulls.listReviews, {
-      ...this.#repo(),
-      pull_number: this.#ctx.change.number,
-      per_page: 100
-    });
-    const out = [];
-    for (const r of reviews) {
-      const state = REVIEW_STATE[r.state];
-      if (!state || !r.user) continue;
-      out.push({
-        reviewer: r.user.login,
-        state,
-        commitSha: r.commit_id ?? null,
-        submittedAt: r.submitted_at ?? ""
-      });
-    }
-    return out;
-  }
-  /** Files changed by the pull request (GitHub lists at most 3000). Throws on HTTP errors. */
-  async changedFiles() {
-    if (this.#client === null || this.#ctx.change === null) return [];
-    const client = this.#client;
-    const files = await client.paginate(client.rest.pulls.listFiles, {
-      ...this.#repo(),
-      pull_number: this.#ctx.change.number,
-      per_page: 100
-    });
-    return files.map((f) => f.filename);
-  }
-  /** Appends to the job summary, fitted to what is left of its 1 MiB. */
-  async writeSummary(markdown2) {
-    const file2 = process.env.GITHUB_STEP_SUMMARY;
-    if (!file2) return { status: "skipped", reason: "GITHUB_STEP_SUMMARY is not set (not on a runner)" };
-    let used = 0;
-    try {
-      used = statSync4(file2).size;
-    } catch {
-      used = 0;
-    }
-    const limit = PLATFORM_LIMITS.githubStepSummaryBytes - used - 1;
-    if (limit < 512) return { status: "skipped", reason: "the job summary of this step is full (1 MiB)" };
-    const fitted = fitToBudget(markdown2, { limit, reportUrl: this.reportUrl, unit: "utf8" }).markdown;
-    try {
-      await summary.addRaw(fitted, true).write();
-      return { status: "done", url: null };
-    } catch (e) {
-      return { status: "skipped", reason: `the job summary could not be written: ${e.message}` };
-    }
-  }
-  async setOutputs(outputs) {
-    for (const [k, v] of Object.entries(outputs)) setOutput(k, v);
-    return { status: "done", url: null };
-  }
-  /** Uploads the files as one artifact (needs the runner's artifact service: ACTIONS_RUNTIME_TOKEN). */
-  async uploadArtifacts(name, files) {
-    const cannot = this.capabilities().reason.artifacts;
-    if (cannot) return { status: "skipped", reason: cannot };
-    if (files.length === 0) return { status: "skipped", reason: "no files" };
-    const root = commonDir(files);
-    try {
-      const { DefaultArtifactClient } = await import("./artifact-WWW2YLP3.mjs");
-      const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, root, {});
-      const url2 = res.id !== void 0 && this.#ctx.runUrl !== null ? `${this.#ctx.runUrl}/artifacts/${res.id}` : null;
-      if (url2) this.#reportUrl = url2;
-      return { status: "done", url: url2 };
-    } catch (e) {
-      return {
-        status: "skipped",
-        reason: `the artifact ${name} could not be uploaded: ${e.message.split("\n")[0]}${/Conflict|already exists/i.test(e.message) ? " (an artifact of that name exists in this run: set artifact-name)" : ""}`
-      };
-    }
-  }
-};
-function commonDir(files) {
-  const dirs = files.map((f) => path21.dirname(path21.resolve(f)).split(path21.sep));
-  const first = dirs[0] ?? [];
-  let n2 = first.length;
-  for (const d of dirs) {
-    let i = 0;
-    while (i < n2 && d[i] === first[i]) i++;
-    n2 = i;
-  }
-  return first.slice(0, n2).join(path21.sep) || path21.sep;
-}
-
-// packages/github/src/report.ts
-import path22 from "node:path";
-function overallVerdict(e) {
-  return e.gate.verdict === "pass" && (e.design_review?.verdict ?? "pass") === "pass" ? "pass" : "fail";
-}
-var esc2 = (s) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
-var short2 = (sha) => sha ? `\`${sha.slice(0, 7)}\`` : "an unrecorded commit";
-function designReviewMarkdown(review) {
-  const r = review.record;
-  const lines2 = [];
-  lines2.push(
-    review.verdict === "pass" ? `#### Design review of #${r.change.number}: \u2705 complete` : `#### Design review of #${r.change.number}: \u274C not complete`,
-    ""
-  );
-  if (review.reasons.length > 0) {
-    for (const reason of review.reasons) {
-      lines2.push(`- \u274C \`${reason.code}\`${reason.ref ? ` ${esc2(reason.ref)}` : ""}: ${reason.message}`);
-    }
-    lines2.push("");
-  }
-  const links = r.links.length === 0 ? "none" : r.links.map(
-    (l) => `${l.exists === false ? "\u274C" : l.exists === null ? "\u2754" : "\u2705"} ${esc2(l.id)}${l.title ? ` (${esc2(l.title)})` : ""}`
-  ).join(", ");
-  lines2.push(`**Design inputs linked:** ${links}`, "");
-  lines2.push(
-    `**Approvals on the head ${short2(r.change.head_sha)}:** ${r.approvals.length === 0 ? "none" : r.approvals.map(esc2).join(", ")}${r.labels.length > 0 ? ` \xB7 **Labels:** ${r.labels.map(esc2).join(", ")}` : ""}`,
-    ""
-  );
-  if (r.reviewers.length > 0) {
-    lines2.push("<details><summary>Design review record</summary>", "");
-    lines2.push("| Reviewer | Review | Commit | Submitted | Counts |", "|---|---|---|---|---|");
-    for (const v of r.reviewers) {
-      lines2.push(
-        `| ${esc2(v.reviewer)} | ${v.state.replace("_", " ")} | ${short2(v.commit_sha)} | ${esc2(v.submitted_at)} | ${v.counts ? "\u2705 yes" : `no: ${esc2(v.note ?? "")}`} |`
-      );
-    }
-    lines2.push("", "</details>", "");
-  }
-  return lines2.join("\n");
-}
-function commentBody(e, engineComment) {
-  const review = e.design_review;
-  const engine = engineComment.replace(/^\uFEFF?\s*<!--\s*regops:comment\b[^>]*-->[ \t]*\r?\n?/, "");
-  if (!review) return engine;
-  const adjusted = review.verdict === "fail" ? engine.replace(
-    /^### ✅ Design control: change may merge$/m,
-    "### \u2705 Verification passed (the design review above blocks the change)"
-  ) : engine;
-  return `${designReviewMarkdown(review)}
-${adjusted}`;
-}
-function countsText(e) {
-  const c = e.gate.counts;
-  return `${c.pass ?? 0} pass, ${c.fail ?? 0} fail, ${c.warn ?? 0} warn, ${c.error ?? 0} error, ${c.skip ?? 0} skip`;
-}
-function checkTitle(e) {
-  const verdict = overallVerdict(e);
-  const why = [];
-  if (e.gate.verdict === "fail") why.push(`${e.gate.reasons.length} gate reason(s)`);
-  if (e.design_review?.verdict === "fail")
-    why.push(`design review: ${e.design_review.reasons.length} reason(s)`);
-  return verdict === "pass" ? `Design control passed (${countsText(e)})` : `Design control failed: ${why.join("; ")} (${countsText(e)})`;
-}
-function checkSummary(e, engineComment) {
-  const verdict = overallVerdict(e);
-  const lines2 = [`## ${verdict === "pass" ? "\u2705" : "\u274C"} ${checkTitle(e)}`, ""];
-  const reasons = [
-    ...e.gate.reasons.map((r) => `\`${r.code}\`${r.ref ? ` ${esc2(r.ref)}` : ""}: ${r.message}`),
-    ...(e.design_review?.reasons ?? []).map(
-      (r) => `design review \`${r.code}\`${r.ref ? ` ${esc2(r.ref)}` : ""}: ${r.message}`
-    )
-  ];
-  if (reasons.length > 0) {
-    lines2.push("**Gate reasons**", "");
-    for (const r of reasons) lines2.push(`- ${r}`);
-    lines2.push("");
-  }
-  return `${lines2.join("\n")}
-${commentBody(e, engineComment)}`;
-}
-function conclusion(e) {
-  return overallVerdict(e) === "pass" ? "success" : "failure";
-}
-function annotationsFor(project, e, workspace) {
-  const rel = path22.relative(workspace, project.configPath);
-  if (rel.startsWith("..") || path22.isAbsolute(rel)) return [];
-  const file2 = rel.split(path22.sep).join("/");
-  const out = [];
-  for (const r of e.results) {
-    if (r.status !== "fail" && r.status !== "error" && r.status !== "warn") continue;
-    const index = project.config.checks.findIndex((c) => r.id === c.id || r.id.startsWith(`${c.id}/`));
-    const pos = index >= 0 ? project.configFile.locate(["checks", index]) : void 0;
-    const line2 = pos?.line ?? 1;
-    out.push({
-      path: file2,
-      startLine: line2,
-      endLine: line2,
-      level: r.status === "warn" ? "warning" : "failure",
-      title: `${r.id}: ${r.status}`,
-      message: `${r.title}: ${r.message}`
-    });
-  }
-  return out;
-}
-function metricsOutput(e) {
-  const out = {};
-  for (const r of e.results) {
-    if (r.metrics.length === 0) continue;
-    const m = {};
-    for (const x of r.metrics)
-      if (typeof x.value === "number" && Number.isFinite(x.value)) m[x.name] = x.value;
-    out[r.id] = m;
-  }
-  return out;
-}
-
-// packages/github/src/action.ts
-var ICON = { pass: "\u2705", fail: "\u274C", warn: "\u26A0\uFE0F", error: "\u26D4", skip: "\u23ED\uFE0F" };
-function pipelineLogger() {
-  return {
-    info: (m) => info(`regops: ${m}`),
-    warn: (m) => {
-      const [first, ...rest] = m.split("\n");
-      warning(`regops: ${first}`);
-      if (rest.length > 0) debug(rest.join("\n"));
-    },
-    debug: (m) => debug(`regops: ${m}`)
-  };
-}
-function readEvidenceFile(file2) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync6(file2, "utf8"));
-  } catch (e) {
-    const code3 = e.code;
-    throw new InputError(
-      `${file2}: ${code3 === "ENOENT" ? "file not found (download the evidence artifact of the first workflow into it)" : `not valid JSON: ${e.message}`}`
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    throw new ConfigurationError(
-      parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`)
-    );
-  }
-  return parsed.data;
-}
-async function judgeDesignReview(platform, change, evidence, policy) {
-  const now = await platform.fetchChange(change.number);
-  const current = now ? { ...now, headSha: change.headSha, fromFork: change.fromFork } : change;
-  let reviews = null;
-  let files = null;
-  if (platform.capabilities().reviews) {
-    try {
-      reviews = await platform.listReviews();
-    } catch (e) {
-      warning(`design review: the reviews could not be listed (${e.message.split("\n")[0]})`);
-    }
-    try {
-      files = await platform.changedFiles();
-    } catch (e) {
-      warning(
-        `design review: the changed files could not be listed (${e.message.split("\n")[0]})`
-      );
-    }
-  }
-  return evaluateDesignReview({
-    change: current,
-    reviews,
-    changedFiles: files,
-    requirements: evidence.requirements,
-    policy
-  });
-}
-function reportSkip(what, reason, warned) {
-  if (/^no pull request for the /.test(reason) || reason === warned)
-    info(`${what}: skipped (${reason})`);
-  else warning(`RegOps posted no ${what}: ${reason}`);
-}
-async function runAction(name, env3 = process.env) {
-  const spec = ACTIONS[name];
-  let inputs;
-  try {
-    inputs = readInputs(name, env3);
-  } catch (e) {
-    if (e instanceof ConfigurationError) {
-      setFailed(e.message);
-      return 2;
-    }
-    throw e;
-  }
-  const ctx = readGithubContext(env3);
-  if (ctx.problem) warning(`RegOps runs locally and posts nothing to GitHub: ${ctx.problem}`);
-  const platform = new GithubPlatform({
-    context: ctx,
-    token: inputs.token,
-    commentAction: name,
-    botLogins: inputs.botLogins,
-    log: { info, warning, debug }
-  });
-  let evidence;
-  let project = null;
-  if (spec.stages === null) {
-    evidence = readEvidenceFile(inputs.evidence ?? "");
-    info(`regops: read ${path23.relative(ctx.workspace, inputs.evidence ?? "") || inputs.evidence}`);
-    await adoptEvidenceChange(platform, evidence);
-  } else {
-    const change = ctx.change ? { number: ctx.change.number, url: ctx.change.url || null, title: ctx.change.title || null } : null;
-    const run = await runProject(inputs.config ?? "", {
-      log: pipelineLogger(),
-      stages: spec.stages,
-      platform: "github",
-      change
-    });
-    project = run.project;
-    evidence = run.evidence;
-    if (run.selected === 0) {
-      error(
-        `${inputs.configInput} declares no ${spec.stages.join("/")} checks: ${name} has nothing to verify (the gate fails with no_results); add such checks or use the action that runs the checks you have`
-      );
-    }
-  }
-  if (project !== null && inputs.designReview !== "false") {
-    const configured = project.config.gate.review;
-    if (inputs.designReview === "true" || configured) {
-      const change = ctx.change;
-      if (change === null) {
-        info(`design review: skipped (no pull request for the ${ctx.event} event)`);
-      } else {
-        if (!configured) {
-          info(
-            "design review: regops.yml has no gate.review; judging with the defaults (see actions/README.md)"
-          );
-        }
-        evidence.design_review = await judgeDesignReview(platform, change, evidence, configured ?? {});
-      }
-    }
-  }
-  const files = outputFiles(evidence);
-  writeOutputDir(inputs.out, files);
-  const evidencePath = path23.join(inputs.out, EVIDENCE_FILE);
-  const verdict = overallVerdict(evidence);
-  const counts = evidence.gate.counts;
-  for (const r of evidence.results) info(`${ICON[r.status] ?? ""} ${r.id} ${r.status}: ${r.message}`);
-  info(
-    `${verdict === "pass" ? "PASS" : "FAIL"}: design control ${verdict === "pass" ? "passed" : "failed"} (${counts.pass} pass, ${counts.fail} fail, ${counts.warn} warn, ${counts.error} error, ${counts.skip} skip); wrote ${Object.keys(files).length} files to ${path23.relative(ctx.workspace, inputs.out) || inputs.out}`
-  );
-  const outputs = {
-    verdict,
-    gate: evidence.gate.verdict,
-    "design-review": evidence.design_review?.verdict ?? "skipped",
-    evidence: evidencePath,
-    out: inputs.out,
-    counts: JSON.stringify(counts),
-    pass: String(counts.pass ?? 0),
-    fail: String(counts.fail ?? 0),
-    warn: String(counts.warn ?? 0),
-    error: String(counts.error ?? 0),
-    skip: String(counts.skip ?? 0),
-    metrics: JSON.stringify(metricsOutput(evidence)),
-    "comment-url": "",
-    "check-url": "",
-    "artifact-url": ""
-  };
-  await platform.setOutputs(outputs);
-  const publish = async (what, step) => {
-    try {
-      await step();
-    } catch (e) {
-      error(
-        `RegOps could not post the ${what}: ${e.message.split("\n")[0]} (the evidence is in ${inputs.out})`
-      );
-    }
-  };
-  if (inputs.uploadArtifacts) {
-    await publish("artifact", async () => {
-      const outcome = await platform.uploadArtifacts(
-        inputs.artifactName,
-        Object.keys(files).map((f) => path23.join(inputs.out, f))
-      );
-      if (outcome.status === "done") {
-        info(`uploaded the artifact ${inputs.artifactName}${outcome.url ? `: ${outcome.url}` : ""}`);
-        await platform.setOutputs({ "artifact-url": outcome.url ?? "" });
-      } else info(`artifact not uploaded: ${outcome.reason}; the files are in ${inputs.out}`);
-    });
-  }
-  const body = commentBody(evidence, files["comment.md"] ?? "");
-  await publish("job summary", async () => {
-    const outcome = await platform.writeSummary(body);
-    if (outcome.status === "skipped") info(`job summary not written: ${outcome.reason}`);
-  });
-  if (inputs.comment) {
-    await publish("comment", async () => {
-      const outcome = await platform.upsertComment(inputs.commentKey, body);
-      if (outcome.status === "skipped") reportSkip("comment", outcome.reason, ctx.problem);
-      else {
-        info(`${outcome.status} the comment${outcome.url ? `: ${outcome.url}` : ""}`);
-        await platform.setOutputs({ "comment-url": outcome.url ?? "" });
-      }
-    });
-  }
-  if (inputs.checkRun) {
-    await publish(`check run ${inputs.checkName}`, async () => {
-      const outcome = await platform.publishCheck(inputs.checkName, {
-        conclusion: conclusion(evidence),
-        title: checkTitle(evidence),
-        summary: checkSummary(evidence, files["comment.md"] ?? ""),
-        annotations: project ? annotationsFor(project, evidence, ctx.workspace) : []
-      });
-      if (outcome.status === "skipped")
-        reportSkip(`check run ${inputs.checkName}`, outcome.reason, ctx.problem);
-      else {
-        info(`published ${inputs.checkName}${outcome.url ? `: ${outcome.url}` : ""}`);
-        await platform.setOutputs({ "check-url": outcome.url ?? "" });
-      }
-    });
-  }
-  if (verdict === "pass") return 0;
-  const reasons = [
-    ...evidence.gate.reasons.map((r) => r.message),
-    ...(evidence.design_review?.reasons ?? []).map((r) => `design review: ${r.message}`)
-  ];
-  const message = `design control failed:
-${reasons.map((r) => `  - ${r}`).join("\n")}`;
-  if (inputs.failOnGate) {
-    setFailed(message);
-    return 1;
-  }
-  warning(`${message}
-(fail-on-gate: false, so this step passes)`);
-  return 0;
-}
-async function adoptEvidenceChange(platform, evidence) {
-  const ctx = platform.githubContext;
-  const number4 = evidence.run.change?.number;
-  if (ctx.event !== "workflow_run" || ctx.change !== null || number4 === void 0 || ctx.problem) return;
-  const pr = await platform.fetchChange(number4);
-  if (pr === null) return;
-  const expected = ctx.triggeringRun?.headSha ?? ctx.sha;
-  if (expected && pr.headSha.toLowerCase() !== expected.toLowerCase()) {
-    warning(
-      `the evidence names pull request #${number4}, whose head ${pr.headSha.slice(0, 7)} is not the commit ${expected.slice(0, 7)} the triggering run verified: nothing is posted to it`
-    );
-    return;
-  }
-  if (evidence.run.git?.sha && pr.headSha.toLowerCase() !== evidence.run.git.sha.toLowerCase()) {
-    info(
-      `note: the evidence was made on ${evidence.run.git.sha.slice(0, 7)} (the merge commit of a pull_request run), the head is ${pr.headSha.slice(0, 7)}`
-    );
-  }
-  platform.setChange(pr);
-}
-
 export {
   require_dist,
   ConfigurationError,
@@ -63486,15 +62279,18 @@ export {
   findSticky,
   fitToBudget,
   Evidence,
-  renderJunit,
-  EVIDENCE_FILE,
-  writeOutputDir,
   overallVerdict,
   commentBody,
   checkTitle,
+  checkSummary,
+  conclusion,
+  annotationsFor,
+  metricsOutput,
+  renderJunit,
+  EVIDENCE_FILE,
+  writeOutputDir,
   outputFiles,
-  runProject,
-  runAction
+  runProject
 };
 /*! Bundled license information:
 

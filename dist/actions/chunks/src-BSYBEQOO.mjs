@@ -1,6 +1,13 @@
 import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
+  require_call_bound,
+  require_es_define_property,
+  require_get_intrinsic,
+  require_object_inspect,
+  require_type
+} from "./chunk-LKFSQY6Z.mjs";
+import {
   ConfigurationError,
   EVIDENCE_FILE,
   Evidence,
@@ -21,16 +28,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-BVDPNMI4.mjs";
-import {
-  require_call_bound,
-  require_es_define_property,
-  require_get_intrinsic,
-  require_object_inspect,
-  require_type
-} from "./chunk-LKFSQY6Z.mjs";
-import "./chunk-WB65OK3E.mjs";
-import "./chunk-AELYDQMD.mjs";
+} from "./chunk-UAAKYOBO.mjs";
 import {
   __commonJS,
   __export,

@@ -1,8 +1,11 @@
 import path from 'node:path';
-import type { Annotation, CheckConclusion, DesignReview, Evidence, Project } from '@regops/core';
+import type { DesignReview } from './design-review';
+import type { Evidence } from './evidence';
+import type { Annotation, CheckConclusion } from './platform';
+import type { Project } from './project';
 
 /**
- * What the actions publish, in Markdown: the design-review section, the check-run output and the annotations.
+ * What the GitHub and GitLab integrations publish, in Markdown: the design-review section, the check-run output and the annotations.
  * The body of the comment itself is the engine's comment.md (rendered from the evidence by @regops/docs).
  */
 
