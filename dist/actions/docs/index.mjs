@@ -2,7 +2,7 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-RZGN5XAC.mjs";
+} from "../chunks/chunk-UIQND5BW.mjs";
 import "../chunks/chunk-AELYDQMD.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 

@@ -1,4 +1,5 @@
 import type { CheckResult, DeclaredCheck, Evidence, Requirement, RiskControl, Status } from '@regops/core';
+import { normalizePypiName } from '@regops/core';
 import { codeSpan, escapeMarkdown, shortSha, type Target, tidyMarkdown } from './format';
 import { declaredCheckFor, STATUS_ICON } from './view';
 
@@ -268,30 +269,17 @@ function humanFactors(x: ComplianceContext) {
   };
 }
 
-/**
- * The part of `evidence.dependencies` (the lockfiles and SOUP metadata of `sbom:` in regops.yml) the report
- * reads. Read structurally, so that evidence written before the field existed (or without an sbom section)
- * gives missing SOUP items instead of an error.
- */
-interface SoupMeta {
-  supplier?: string;
-  known_anomalies?: { reference: string; reviewed?: string; notes?: string };
-}
-
-interface SoupEvidence {
-  lockfiles: {
-    path: string;
-    packages: { ecosystem: string; name: string; version: string; direct: boolean; scope: string }[];
-  }[];
-  soup: { path: string; items: Record<string, SoupMeta> } | null;
-}
+/** `evidence.dependencies` (lockfiles and SOUP metadata of `sbom:` in regops.yml); null without an sbom section. */
+type SoupEvidence = NonNullable<Evidence['dependencies']>;
+type SoupMeta = SoupEvidence['soup'] extends infer S
+  ? S extends { items: Record<string, infer M> }
+    ? M
+    : never
+  : never;
 
 function dependencies(e: Evidence): SoupEvidence | null {
-  const d = (e as unknown as { dependencies?: SoupEvidence | null }).dependencies;
-  return d && Array.isArray(d.lockfiles) ? d : null;
+  return e.dependencies ?? null;
 }
-
-const pep503 = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 /** The SOUP items: direct packages the software needs at run time (dev-only packages are not SOUP). */
 function soupPackages(d: SoupEvidence) {
@@ -308,7 +296,7 @@ function soupPackages(d: SoupEvidence) {
       const key = Object.hasOwn(items, pkg.name)
         ? pkg.name
         : pkg.ecosystem === 'pypi'
-          ? keys.find((k) => pep503(k) === pep503(pkg.name))
+          ? keys.find((k) => normalizePypiName(k) === normalizePypiName(pkg.name))
           : undefined;
       out.push({ name: pkg.name, version: pkg.version, meta: key === undefined ? undefined : items[key] });
     }

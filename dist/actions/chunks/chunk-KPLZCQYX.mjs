@@ -37125,10 +37125,8 @@ function humanFactors(x) {
   };
 }
 function dependencies(e) {
-  const d = e.dependencies;
-  return d && Array.isArray(d.lockfiles) ? d : null;
+  return e.dependencies ?? null;
 }
-var pep503 = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 function soupPackages(d) {
   const items = d.soup?.items ?? {};
   const keys = Object.keys(items);
@@ -37140,7 +37138,7 @@ function soupPackages(d) {
       const id = `${pkg.ecosystem}:${pkg.name}@${pkg.version}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const key = Object.hasOwn(items, pkg.name) ? pkg.name : pkg.ecosystem === "pypi" ? keys.find((k) => pep503(k) === pep503(pkg.name)) : void 0;
+      const key = Object.hasOwn(items, pkg.name) ? pkg.name : pkg.ecosystem === "pypi" ? keys.find((k) => normalizePypiName(k) === normalizePypiName(pkg.name)) : void 0;
       out.push({ name: pkg.name, version: pkg.version, meta: key === void 0 ? void 0 : items[key] });
     }
   }

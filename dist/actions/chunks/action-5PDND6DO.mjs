@@ -34,7 +34,7 @@ import {
   overallVerdict,
   runProject,
   writeOutputDir
-} from "./chunk-UAAKYOBO.mjs";
+} from "./chunk-KPLZCQYX.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";

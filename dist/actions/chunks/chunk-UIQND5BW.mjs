@@ -14,7 +14,7 @@ function runtimeProblem(e) {
 }
 async function runEntry(name) {
   try {
-    const { runAction } = await import("./action-G3JNPO4N.mjs");
+    const { runAction } = await import("./action-5PDND6DO.mjs");
     process.exitCode = await runAction(name);
   } catch (e) {
     const regops = e instanceof Error && typeof e.exitCode === "number";

@@ -28,7 +28,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-UAAKYOBO.mjs";
+} from "./chunk-KPLZCQYX.mjs";
 import {
   __commonJS,
   __export,
