@@ -115,7 +115,7 @@ describe('bad input', () => {
     );
     const r2 = await cli(['frobnicate']);
     expect(r2.err).toBe(
-      'regops: error: unknown command "frobnicate"; commands: run, validate, schema, render, data, gitlab (see: regops --help)\n',
+      'regops: error: unknown command "frobnicate"; commands: run, validate, schema, render, data, release, verify, gitlab (see: regops --help)\n',
     );
   });
 });

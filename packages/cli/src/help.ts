@@ -8,6 +8,8 @@ Commands:
   schema     write the JSON Schemas of regops.yml and of the evidence bundle
   render     re-render the documents from an existing evidence.json
   data       data tools: infer-schema
+  release    build the release-time compliance package (changes, review records, documents, SHA256SUMS, zip)
+  verify     check a release package: SHA256SUMS and the documents re-rendered from its evidence
   gitlab     the GitLab CI jobs: run a merge request's design control and post the note and status
 
 Options:
@@ -58,6 +60,31 @@ Reads DATA in one streaming pass and prints a schema (types, nullability, observ
 for a data.schema check, to review and commit:  regops data infer-schema data/train.csv > schema.yml
 Columns flagged by the PHI scan, or named with --sensitive, get a type only: their values are never printed.
 --na adds texts that mean "missing" (default: empty and NA).
+`,
+  release: `Usage: regops release [--from TAG|SHA] [--to TAG|SHA] [--config regops.yml] [--out DIR] [--tag-pattern GLOB] [--repo OWNER/NAME]
+
+Builds the release-time compliance package (IEC 62304 §5.8, ISO 14971, the design history file):
+  - the changes between --from (default: the previous release tag matching --tag-pattern, default v*, that is
+    an ancestor of --to; none: first release, all history) and --to (default HEAD), from the first-parent git
+    history: merge commits "Merge pull request #N …" / "See merge request …!N", squash merges "… (#N)";
+  - each change's design review record from the GitHub API when GITHUB_API_URL, GITHUB_TOKEN (or GH_TOKEN)
+    and GITHUB_REPOSITORY (or --repo) are set: title, author, linked IDs, labels, approvals with reviewer,
+    time and commit, the regops/design-control check (or status) on the head commit. Without API access the
+    records come from git only and the package says that review records could not be fetched;
+  - the full verification re-run on the release commit (a temporary git worktree if it is not checked out).
+
+DIR (default regops-release-<version>) holds release-notes.md, release.json, design-history-index.md,
+evidence.json, documents/*, changes/<n>.json and SHA256SUMS; DIR.zip holds the same files.
+Timestamps come from SOURCE_DATE_EPOCH or the release commit, so the same inputs give the same package.
+Exit code 0 when every change is evidenced and the verification passes, 1 when there are findings (the
+package is still written), 2 for a usage, config or input error.
+`,
+  verify: `Usage: regops verify PACKAGE
+
+PACKAGE is a release package directory or its zip. Re-checks every file against SHA256SUMS and re-renders
+the documents from the bundled evidence.json, comparing them byte by byte; every problem names its file.
+Exit code 0 when everything matches, 1 when a file was changed, is missing or is extra, 2 when PACKAGE is not
+a release package.
 `,
   render: `Usage: regops render --evidence evidence.json [--out DIR] [--templates DIR] [--base-evidence FILE]
 

@@ -21,6 +21,7 @@ import { COMMAND_HELP, MAIN_HELP } from './help';
 import { inferSchemaFile } from './infer-schema';
 import { EVIDENCE_FILE, writeOutputDir } from './output';
 import { defaultRegistry } from './registry';
+import { buildRelease, verifyPackage } from './release/command';
 import { createServices } from './services';
 
 export interface Io {
@@ -251,6 +252,66 @@ async function cmdData(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function cmdRelease(args: string[], io: Io): Promise<number> {
+  const v = parse('release', args, {
+    config: { type: 'string', short: 'c' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    'tag-pattern': { type: 'string' },
+    repo: { type: 'string' },
+  });
+  if (v.help) return help(io, 'release');
+  const r = await buildRelease({
+    config: String(v.config ?? 'regops.yml'),
+    from: v.from === undefined ? undefined : String(v.from),
+    to: v.to === undefined ? undefined : String(v.to),
+    out: v.out === undefined ? undefined : String(v.out),
+    tagPattern: v['tag-pattern'] === undefined ? undefined : String(v['tag-pattern']),
+    repository: v.repo === undefined ? undefined : String(v.repo),
+    log: logger(io, Boolean(v.debug)),
+  });
+  const { info } = r;
+  const range = info.from.first_release
+    ? 'first release, all history'
+    : `${info.from.ref ?? info.from.sha?.slice(0, 7)}..${info.to.ref}`;
+  io.out(
+    `release ${info.version} (${range}): ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}, review records from ${info.review_records.source}, verification ${info.verification.verdict}, ${info.findings.length} finding${info.findings.length === 1 ? '' : 's'}; wrote ${Object.keys(r.files).length} files to ${r.dir} and ${r.zip}\n`,
+  );
+  if (info.review_records.note) io.out(`  note: ${info.review_records.note}\n`);
+  for (const f of info.findings) io.out(`  - ${f}\n`);
+  return info.findings.length === 0 ? 0 : 1;
+}
+
+function cmdVerify(args: string[], io: Io): number {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError(`verify: ${(e as Error).message.split('\n')[0]} (see: regops verify --help)`);
+  }
+  if (parsed.values.help) return help(io, 'verify');
+  const [target, ...extra] = parsed.positionals;
+  if (!target || extra.length > 0)
+    throw new UsageError('verify: give exactly one package directory or zip (see: regops verify --help)');
+  const r = verifyPackage(target);
+  for (const w of r.warnings) io.err(`regops: warning: ${w}\n`);
+  if (r.problems.length > 0) {
+    io.out(`FAIL: ${target}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`);
+    for (const p of r.problems) io.out(`  - ${p}\n`);
+    return 1;
+  }
+  io.out(
+    `OK: ${target}: ${r.checked} files match SHA256SUMS; ${r.documents} documents re-rendered from evidence.json are byte-identical\n`,
+  );
+  return 0;
+}
+
 function help(io: Io, command?: string): number {
   io.out(command ? (COMMAND_HELP[command] ?? MAIN_HELP) : MAIN_HELP);
   return 0;
@@ -282,12 +343,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return cmdRender(rest, io);
       case 'data':
         return await cmdData(rest, io);
+      case 'release':
+        return await cmdRelease(rest, io);
+      case 'verify':
+        return cmdVerify(rest, io);
       case 'gitlab':
         // Loaded on demand: @regops/gitlab imports this package (a static import would be a cycle).
         return await (await import('@regops/gitlab')).runGitlab(rest, io);
       default:
         throw new UsageError(
-          `unknown command "${command}"; commands: run, validate, schema, render, data, gitlab (see: regops --help)`,
+          `unknown command "${command}"; commands: run, validate, schema, render, data, release, verify, gitlab (see: regops --help)`,
         );
     }
   } catch (e) {

@@ -15,6 +15,7 @@ export * from './platform';
 export * from './profile';
 export * from './project';
 export * from './publish';
+export * from './release';
 export * from './results';
 export * from './suggest';
 export * from './trace';
