@@ -2,8 +2,8 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-UIQND5BW.mjs";
-import "../chunks/chunk-AELYDQMD.mjs";
+} from "../chunks/chunk-OAPTRSJX.mjs";
+import "../chunks/chunk-LLFEQEKX.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 
 // packages/github/src/entries/drift.ts
