@@ -21,6 +21,7 @@ import {
   invarianceCheck,
   latencyCheck,
   modelCompareCheck,
+  modelImportanceCheck,
   modelMetricCheck,
   subgroupsCheck,
 } from '@regops/model';
@@ -48,6 +49,7 @@ export function defaultRegistry(): CheckRegistry {
     directionalCheck,
     casesCheck,
     determinismCheck,
+    modelImportanceCheck,
     latencyCheck,
     driftFeatureCheck,
     driftPredictionCheck,

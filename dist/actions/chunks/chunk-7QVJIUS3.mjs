@@ -7,9 +7,9 @@ import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -64,9 +64,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -222,9 +222,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -393,9 +393,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -463,9 +463,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -513,9 +513,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -543,9 +543,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -584,9 +584,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -702,9 +702,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -732,9 +732,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -807,9 +807,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -950,9 +950,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -967,9 +967,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1103,9 +1103,9 @@ ${indent}${text5.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1386,15 +1386,15 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options5) {
+    function createStringifyContext(doc, options6) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -1414,7 +1414,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options5);
+      }, doc.schema.toStringOptions, options6);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -1510,9 +1510,9 @@ ${ctx.indent}${str3}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1643,9 +1643,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1665,9 +1665,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1725,9 +1725,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1789,9 +1789,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1829,17 +1829,17 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options5) {
+    function stringifyCollection(collection, ctx, options6) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify4(collection, ctx, options5);
+      return stringify4(collection, ctx, options6);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1980,9 +1980,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2124,9 +2124,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2146,9 +2146,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2262,9 +2262,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2284,9 +2284,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
@@ -2303,9 +2303,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2321,9 +2321,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2345,9 +2345,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2372,9 +2372,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2418,9 +2418,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2463,9 +2463,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -2491,9 +2491,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -2558,9 +2558,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2624,9 +2624,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2702,9 +2702,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2780,9 +2780,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2812,9 +2812,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2861,9 +2861,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2940,9 +2940,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3029,9 +3029,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str3, asBigInt) {
@@ -3117,9 +3117,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -3161,9 +3161,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -3255,9 +3255,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -3287,17 +3287,17 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options5) {
+    function stringifyDocument(doc, options6) {
       const lines2 = [];
-      let hasDirectives = options5.directives === true;
-      if (options5.directives !== false && doc.directives) {
+      let hasDirectives = options6.directives === true;
+      if (options6.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines2.push(dir);
@@ -3307,7 +3307,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify3.createStringifyContext(doc, options5);
+      const ctx = stringify3.createStringifyContext(doc, options6);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -3367,9 +3367,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3383,7 +3383,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options5) {
+      constructor(value, replacer, options6) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3392,8 +3392,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options5 === void 0 && replacer) {
-          options5 = replacer;
+        } else if (options6 === void 0 && replacer) {
+          options6 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -3405,17 +3405,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options5);
+        }, options6);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options5?._directives) {
-          this.directives = options5._directives.atDocument();
+        if (options6?._directives) {
+          this.directives = options6._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options5);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options5);
+        this.setSchema(version2, options6);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options6);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3466,7 +3466,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options5) {
+      createNode(value, replacer, options6) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -3477,11 +3477,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options5 === void 0 && replacer) {
-          options5 = replacer;
+        } else if (options6 === void 0 && replacer) {
+          options6 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options5 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options6 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -3506,9 +3506,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options5 = {}) {
-        const k = this.createNode(key, null, options5);
-        const v = this.createNode(value, null, options5);
+      createPair(key, value, options6 = {}) {
+        const k = this.createNode(key, null, options6);
+        const v = this.createNode(value, null, options6);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3594,7 +3594,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options5 = {}) {
+      setSchema(version2, options6 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -3624,10 +3624,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options5.schema instanceof Object)
-          this.schema = options5.schema;
+        if (options6.schema instanceof Object)
+          this.schema = options6.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options5));
+          this.schema = new Schema.Schema(Object.assign(opt, options6));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -3657,14 +3657,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options5 = {}) {
+      toString(options6 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options5 && (!Number.isInteger(options5.indent) || Number(options5.indent) <= 0)) {
-          const s = JSON.stringify(options5.indent);
+        if ("indent" in options6 && (!Number.isInteger(options6.indent) || Number(options6.indent) <= 0)) {
+          const s = JSON.stringify(options6.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options5);
+        return stringifyDocument.stringifyDocument(this, options6);
       }
     };
     function assertCollection(contents) {
@@ -3676,9 +3676,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code3, message) {
@@ -3741,9 +3741,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3875,9 +3875,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3917,9 +3917,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3935,9 +3935,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3951,9 +3951,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4059,9 +4059,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4110,9 +4110,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4153,9 +4153,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4347,9 +4347,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4412,9 +4412,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4595,9 +4595,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4816,9 +4816,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4897,9 +4897,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4927,9 +4927,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5015,14 +5015,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options: options5 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options6 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options5.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options6.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -5033,16 +5033,16 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options5, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options5);
+    function composeDoc(options6, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options6);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -5076,9 +5076,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5121,7 +5121,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options5 = {}) {
+      constructor(options6 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -5134,8 +5134,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
-        this.directives = new directives.Directives({ version: options5.version || "1.2" });
-        this.options = options5;
+        this.directives = new directives.Directives({ version: options6.version || "1.2" });
+        this.options = options6;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -5284,9 +5284,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5469,9 +5469,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5530,9 +5530,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5592,9 +5592,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5694,9 +5694,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6283,9 +6283,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6314,9 +6314,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7188,9 +7188,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7199,15 +7199,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options5) {
-      const prettyErrors = options5.prettyErrors !== false;
-      const lineCounter$1 = options5.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options6) {
+      const prettyErrors = options6.prettyErrors !== false;
+      const lineCounter$1 = options6.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options5 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options5);
+    function parseAllDocuments(source, options6 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options6);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options5);
+      const composer$1 = new composer.Composer(options6);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -7218,10 +7218,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options5 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options5);
+    function parseDocument2(source, options6 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options6);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options5);
+      const composer$1 = new composer.Composer(options6);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -7237,14 +7237,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options5) {
+    function parse4(src, reviver, options6) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options5 === void 0 && reviver && typeof reviver === "object") {
-        options5 = reviver;
+      } else if (options6 === void 0 && reviver && typeof reviver === "object") {
+        options6 = reviver;
       }
-      const doc = parseDocument2(src, options5);
+      const doc = parseDocument2(src, options6);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7254,29 +7254,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options5));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options6));
     }
-    function stringify3(value, replacer, options5) {
+    function stringify3(value, replacer, options6) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options5 === void 0 && replacer) {
-        options5 = replacer;
+      } else if (options6 === void 0 && replacer) {
+        options6 = replacer;
       }
-      if (typeof options5 === "string")
-        options5 = options5.length;
-      if (typeof options5 === "number") {
-        const indent = Math.round(options5);
-        options5 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options6 === "string")
+        options6 = options6.length;
+      if (typeof options6 === "number") {
+        const indent = Math.round(options6);
+        options6 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options5 ?? replacer ?? {};
+        const { keepUndefined } = options6 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options5);
-      return new Document.Document(value, _replacer, options5).toString(options5);
+        return value.toString(options6);
+      return new Document.Document(value, _replacer, options6).toString(options6);
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
@@ -7285,9 +7285,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7337,9 +7337,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/utils.js
+// node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.extend = extend2;
@@ -7436,9 +7436,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/exception.js
+// node_modules/handlebars/dist/cjs/handlebars/exception.js
 var require_exception = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
@@ -7487,35 +7487,35 @@ var require_exception = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
 var require_block_helper_missing = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
     exports["default"] = function(instance) {
-      instance.registerHelper("blockHelperMissing", function(context2, options5) {
-        var inverse = options5.inverse, fn = options5.fn;
+      instance.registerHelper("blockHelperMissing", function(context2, options6) {
+        var inverse = options6.inverse, fn = options6.fn;
         if (context2 === true) {
           return fn(this);
         } else if (context2 === false || context2 == null) {
           return inverse(this);
         } else if (_utils.isArray(context2)) {
           if (context2.length > 0) {
-            if (options5.ids) {
-              options5.ids = [options5.name];
+            if (options6.ids) {
+              options6.ids = [options6.name];
             }
-            return instance.helpers.each(context2, options5);
+            return instance.helpers.each(context2, options6);
           } else {
             return inverse(this);
           }
         } else {
-          if (options5.data && options5.ids) {
-            var data = _utils.createFrame(options5.data);
-            data.contextPath = _utils.appendContextPath(options5.data.contextPath, options5.name);
-            options5 = { data };
+          if (options6.data && options6.ids) {
+            var data = _utils.createFrame(options6.data);
+            data.contextPath = _utils.appendContextPath(options6.data.contextPath, options6.name);
+            options6 = { data };
           }
-          return fn(context2, options5);
+          return fn(context2, options6);
         }
       });
     };
@@ -7523,9 +7523,9 @@ var require_block_helper_missing = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
 var require_each = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7544,19 +7544,19 @@ var require_each = __commonJS({
       }
     }
     exports["default"] = function(instance) {
-      instance.registerHelper("each", function(context2, options5) {
-        if (!options5) {
+      instance.registerHelper("each", function(context2, options6) {
+        if (!options6) {
           throw new _exception2["default"]("Must pass iterator to #each");
         }
-        var fn = options5.fn, inverse = options5.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
-        if (options5.data && options5.ids) {
-          contextPath = _utils.appendContextPath(options5.data.contextPath, options5.ids[0]) + ".";
+        var fn = options6.fn, inverse = options6.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
+        if (options6.data && options6.ids) {
+          contextPath = _utils.appendContextPath(options6.data.contextPath, options6.ids[0]) + ".";
         }
         if (_utils.isFunction(context2)) {
           context2 = context2.call(this);
         }
-        if (options5.data) {
-          data = _utils.createFrame(options5.data);
+        if (options6.data) {
+          data = _utils.createFrame(options6.data);
         }
         function execIteration(field, index, last, value) {
           if (data) {
@@ -7622,9 +7622,9 @@ var require_each = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
 var require_helper_missing = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7645,9 +7645,9 @@ var require_helper_missing = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
 var require_if = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7657,27 +7657,27 @@ var require_if = __commonJS({
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
-      instance.registerHelper("if", function(conditional, options5) {
+      instance.registerHelper("if", function(conditional, options6) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#if requires exactly one argument");
         }
         if (_utils.isFunction(conditional)) {
           conditional = conditional.call(this);
         }
-        if (!options5.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
-          return options5.inverse(this);
+        if (!options6.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
+          return options6.inverse(this);
         } else {
-          return options5.fn(this);
+          return options6.fn(this);
         }
       });
-      instance.registerHelper("unless", function(conditional, options5) {
+      instance.registerHelper("unless", function(conditional, options6) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#unless requires exactly one argument");
         }
         return instance.helpers["if"].call(this, conditional, {
-          fn: options5.inverse,
-          inverse: options5.fn,
-          hash: options5.hash
+          fn: options6.inverse,
+          inverse: options6.fn,
+          hash: options6.hash
         });
       });
     };
@@ -7685,22 +7685,22 @@ var require_if = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
 var require_log2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
       instance.registerHelper("log", function() {
-        var args = [void 0], options5 = arguments[arguments.length - 1];
+        var args = [void 0], options6 = arguments[arguments.length - 1];
         for (var i = 0; i < arguments.length - 1; i++) {
           args.push(arguments[i]);
         }
         var level = 1;
-        if (options5.hash.level != null) {
-          level = options5.hash.level;
-        } else if (options5.data && options5.data.level != null) {
-          level = options5.data.level;
+        if (options6.hash.level != null) {
+          level = options6.hash.level;
+        } else if (options6.data && options6.data.level != null) {
+          level = options6.data.level;
         }
         args[0] = level;
         instance.log.apply(instance, args);
@@ -7710,26 +7710,26 @@ var require_log2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
 var require_lookup = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
-      instance.registerHelper("lookup", function(obj, field, options5) {
+      instance.registerHelper("lookup", function(obj, field, options6) {
         if (!obj) {
           return obj;
         }
-        return options5.lookupProperty(obj, field);
+        return options6.lookupProperty(obj, field);
       });
     };
     module.exports = exports["default"];
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
 var require_with = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7739,26 +7739,26 @@ var require_with = __commonJS({
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
-      instance.registerHelper("with", function(context2, options5) {
+      instance.registerHelper("with", function(context2, options6) {
         if (arguments.length != 2) {
           throw new _exception2["default"]("#with requires exactly one argument");
         }
         if (_utils.isFunction(context2)) {
           context2 = context2.call(this);
         }
-        var fn = options5.fn;
+        var fn = options6.fn;
         if (!_utils.isEmpty(context2)) {
-          var data = options5.data;
-          if (options5.data && options5.ids) {
-            data = _utils.createFrame(options5.data);
-            data.contextPath = _utils.appendContextPath(options5.data.contextPath, options5.ids[0]);
+          var data = options6.data;
+          if (options6.data && options6.ids) {
+            data = _utils.createFrame(options6.data);
+            data.contextPath = _utils.appendContextPath(options6.data.contextPath, options6.ids[0]);
           }
           return fn(context2, {
             data,
             blockParams: _utils.blockParams([context2], [data && data.contextPath])
           });
         } else {
-          return options5.inverse(this);
+          return options6.inverse(this);
         }
       });
     };
@@ -7766,9 +7766,9 @@ var require_with = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers.js
 var require_helpers = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.registerDefaultHelpers = registerDefaultHelpers;
@@ -7810,26 +7810,26 @@ var require_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
 var require_inline = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
     exports["default"] = function(instance) {
-      instance.registerDecorator("inline", function(fn, props, container, options5) {
+      instance.registerDecorator("inline", function(fn, props, container, options6) {
         var ret = fn;
         if (!props.partials) {
           props.partials = {};
-          ret = function(context2, options6) {
+          ret = function(context2, options7) {
             var original = container.partials;
             container.partials = _utils.extend({}, original, props.partials);
-            var ret2 = fn(context2, options6);
+            var ret2 = fn(context2, options7);
             container.partials = original;
             return ret2;
           };
         }
-        props.partials[options5.args[0]] = options5.fn;
+        props.partials[options6.args[0]] = options6.fn;
         return ret;
       });
     };
@@ -7837,9 +7837,9 @@ var require_inline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators.js
 var require_decorators = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.registerDefaultDecorators = registerDefaultDecorators;
@@ -7854,9 +7854,9 @@ var require_decorators = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/logger.js
+// node_modules/handlebars/dist/cjs/handlebars/logger.js
 var require_logger = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
@@ -7895,9 +7895,9 @@ var require_logger = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
 var require_proto_access = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.createProtoAccessControl = createProtoAccessControl;
@@ -7967,9 +7967,9 @@ var require_proto_access = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/base.js
+// node_modules/handlebars/dist/cjs/handlebars/base.js
 var require_base = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.HandlebarsEnvironment = HandlebarsEnvironment;
@@ -8068,9 +8068,9 @@ var require_base = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
 var require_safe_string = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function SafeString(string4) {
@@ -8084,9 +8084,9 @@ var require_safe_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
 var require_wrapHelper = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.wrapHelper = wrapHelper;
@@ -8095,8 +8095,8 @@ var require_wrapHelper = __commonJS({
         return helper2;
       }
       var wrapper = function wrapper2() {
-        var options5 = arguments[arguments.length - 1];
-        arguments[arguments.length - 1] = transformOptionsFn(options5);
+        var options6 = arguments[arguments.length - 1];
+        arguments[arguments.length - 1] = transformOptionsFn(options6);
         return helper2.apply(this, arguments);
       };
       return wrapper;
@@ -8104,9 +8104,9 @@ var require_wrapHelper = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/runtime.js
+// node_modules/handlebars/dist/cjs/handlebars/runtime.js
 var require_runtime = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.checkRevision = checkRevision;
@@ -8162,41 +8162,41 @@ var require_runtime = __commonJS({
       templateSpec.main.decorator = templateSpec.main_d;
       env3.VM.checkRevision(templateSpec.compiler);
       var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
-      function invokePartialWrapper(partial2, context2, options5) {
-        if (options5.hash) {
-          context2 = Utils.extend({}, context2, options5.hash);
-          if (options5.ids) {
-            options5.ids[0] = true;
+      function invokePartialWrapper(partial2, context2, options6) {
+        if (options6.hash) {
+          context2 = Utils.extend({}, context2, options6.hash);
+          if (options6.ids) {
+            options6.ids[0] = true;
           }
         }
-        partial2 = env3.VM.resolvePartial.call(this, partial2, context2, options5);
-        options5.hooks = this.hooks;
-        options5.protoAccessControl = this.protoAccessControl;
-        var result2 = env3.VM.invokePartial.call(this, partial2, context2, options5);
+        partial2 = env3.VM.resolvePartial.call(this, partial2, context2, options6);
+        options6.hooks = this.hooks;
+        options6.protoAccessControl = this.protoAccessControl;
+        var result2 = env3.VM.invokePartial.call(this, partial2, context2, options6);
         if (result2 == null && Utils.isFunction(partial2)) {
-          throw new _exception2["default"]("The partial " + options5.name + " returned no output: partials must return a string");
+          throw new _exception2["default"]("The partial " + options6.name + " returned no output: partials must return a string");
         }
         if (result2 == null && env3.compile) {
           if (typeof partial2 !== "string") {
-            throw new _exception2["default"]("The partial " + options5.name + " could not be compiled: partials must be strings or functions returning strings");
+            throw new _exception2["default"]("The partial " + options6.name + " could not be compiled: partials must be strings or functions returning strings");
           }
-          options5.partials[options5.name] = env3.compile(partial2, templateSpec.compilerOptions, env3);
-          result2 = options5.partials[options5.name](context2, options5);
+          options6.partials[options6.name] = env3.compile(partial2, templateSpec.compilerOptions, env3);
+          result2 = options6.partials[options6.name](context2, options6);
         }
         if (result2 != null) {
-          if (options5.indent) {
+          if (options6.indent) {
             var lines2 = result2.split("\n");
             for (var i = 0, l = lines2.length; i < l; i++) {
               if (!lines2[i] && i + 1 === l) {
                 break;
               }
-              lines2[i] = options5.indent + lines2[i];
+              lines2[i] = options6.indent + lines2[i];
             }
             result2 = lines2.join("\n");
           }
           return result2;
         } else {
-          throw new _exception2["default"]("The partial " + options5.name + " could not be compiled when running in runtime-only mode");
+          throw new _exception2["default"]("The partial " + options6.name + " could not be compiled when running in runtime-only mode");
         }
       }
       var container = {
@@ -8269,16 +8269,16 @@ var require_runtime = __commonJS({
         compilerInfo: templateSpec.compiler
       };
       function ret(context2) {
-        var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-        var data = options5.data;
-        ret._setup(options5);
-        if (!options5.partial && templateSpec.useData) {
+        var options6 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var data = options6.data;
+        ret._setup(options6);
+        if (!options6.partial && templateSpec.useData) {
           data = initData(context2, data);
         }
         var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
         if (templateSpec.useDepths) {
-          if (options5.depths) {
-            depths = context2 != options5.depths[0] ? [context2].concat(options5.depths) : options5.depths;
+          if (options6.depths) {
+            depths = context2 != options6.depths[0] ? [context2].concat(options6.depths) : options6.depths;
           } else {
             depths = [context2];
           }
@@ -8286,33 +8286,33 @@ var require_runtime = __commonJS({
         function main(context3) {
           return "" + templateSpec.main(container, context3, container.helpers, container.partials, data, blockParams, depths);
         }
-        main = executeDecorators(templateSpec.main, main, container, options5.depths || [], data, blockParams);
-        return main(context2, options5);
+        main = executeDecorators(templateSpec.main, main, container, options6.depths || [], data, blockParams);
+        return main(context2, options6);
       }
       ret.isTop = true;
-      ret._setup = function(options5) {
-        if (!options5.partial) {
+      ret._setup = function(options6) {
+        if (!options6.partial) {
           var mergedHelpers = {};
           addHelpers(mergedHelpers, env3.helpers, container);
-          addHelpers(mergedHelpers, options5.helpers, container);
+          addHelpers(mergedHelpers, options6.helpers, container);
           container.helpers = mergedHelpers;
           if (templateSpec.usePartial) {
-            container.partials = container.mergeIfNeeded(options5.partials, env3.partials);
+            container.partials = container.mergeIfNeeded(options6.partials, env3.partials);
           }
           if (templateSpec.usePartial || templateSpec.useDecorators) {
-            container.decorators = Utils.extend({}, env3.decorators, options5.decorators);
+            container.decorators = Utils.extend({}, env3.decorators, options6.decorators);
           }
           container.hooks = {};
-          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options5);
-          var keepHelperInHelpers = options5.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
+          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options6);
+          var keepHelperInHelpers = options6.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
           _helpers.moveHelperToHooks(container, "helperMissing", keepHelperInHelpers);
           _helpers.moveHelperToHooks(container, "blockHelperMissing", keepHelperInHelpers);
         } else {
-          container.protoAccessControl = options5.protoAccessControl;
-          container.helpers = options5.helpers;
-          container.partials = options5.partials;
-          container.decorators = options5.decorators;
-          container.hooks = options5.hooks;
+          container.protoAccessControl = options6.protoAccessControl;
+          container.helpers = options6.helpers;
+          container.partials = options6.partials;
+          container.decorators = options6.decorators;
+          container.hooks = options6.hooks;
         }
       };
       ret._child = function(i, data, blockParams, depths) {
@@ -8328,12 +8328,12 @@ var require_runtime = __commonJS({
     }
     function wrapProgram(container, i, fn, data, declaredBlockParams, blockParams, depths) {
       function prog(context2) {
-        var options5 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var options6 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
         var currentDepths = depths;
         if (depths && context2 != depths[0] && !(context2 === container.nullContext && depths[0] === null)) {
           currentDepths = [context2].concat(depths);
         }
-        return fn(container, context2, container.helpers, container.partials, options5.data || data, blockParams && [options5.blockParams].concat(blockParams), currentDepths);
+        return fn(container, context2, container.helpers, container.partials, options6.data || data, blockParams && [options6.blockParams].concat(blockParams), currentDepths);
       }
       prog = executeDecorators(fn, prog, container, depths, data, blockParams);
       prog.program = i;
@@ -8341,38 +8341,38 @@ var require_runtime = __commonJS({
       prog.blockParams = declaredBlockParams || 0;
       return prog;
     }
-    function resolvePartial(partial2, context2, options5) {
+    function resolvePartial(partial2, context2, options6) {
       if (!partial2) {
-        if (options5.name === "@partial-block") {
-          partial2 = lookupOwnProperty(options5.data, "partial-block");
+        if (options6.name === "@partial-block") {
+          partial2 = lookupOwnProperty(options6.data, "partial-block");
         } else {
-          partial2 = lookupOwnProperty(options5.partials, options5.name);
+          partial2 = lookupOwnProperty(options6.partials, options6.name);
         }
-      } else if (typeof partial2 !== "function" && !options5.name) {
-        options5.name = partial2;
-        partial2 = lookupOwnProperty(options5.partials, partial2);
+      } else if (typeof partial2 !== "function" && !options6.name) {
+        options6.name = partial2;
+        partial2 = lookupOwnProperty(options6.partials, partial2);
       }
       return partial2;
     }
-    function invokePartial(partial2, context2, options5) {
-      var currentPartialBlock = lookupOwnProperty(options5.data, "partial-block");
-      options5.partial = true;
-      if (options5.ids) {
-        options5.data.contextPath = options5.ids[0] || options5.data.contextPath;
+    function invokePartial(partial2, context2, options6) {
+      var currentPartialBlock = lookupOwnProperty(options6.data, "partial-block");
+      options6.partial = true;
+      if (options6.ids) {
+        options6.data.contextPath = options6.ids[0] || options6.data.contextPath;
       }
       var partialBlock = void 0;
-      if (options5.fn && options5.fn !== noop) {
+      if (options6.fn && options6.fn !== noop) {
         (function() {
-          options5.data = _base.createFrame(options5.data);
-          var fn = options5.fn;
-          partialBlock = options5.data["partial-block"] = function partialBlockWrapper(context3) {
-            var options6 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-            options6.data = _base.createFrame(options6.data);
-            options6.data["partial-block"] = currentPartialBlock;
-            return fn(context3, options6);
+          options6.data = _base.createFrame(options6.data);
+          var fn = options6.fn;
+          partialBlock = options6.data["partial-block"] = function partialBlockWrapper(context3) {
+            var options7 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+            options7.data = _base.createFrame(options7.data);
+            options7.data["partial-block"] = currentPartialBlock;
+            return fn(context3, options7);
           };
           if (fn.partials) {
-            options5.partials = Utils.extend({}, options5.partials, fn.partials);
+            options6.partials = Utils.extend({}, options6.partials, fn.partials);
           }
         })();
       }
@@ -8380,9 +8380,9 @@ var require_runtime = __commonJS({
         partial2 = partialBlock;
       }
       if (partial2 === void 0) {
-        throw new _exception2["default"]("The partial " + options5.name + " could not be found");
+        throw new _exception2["default"]("The partial " + options6.name + " could not be found");
       } else if (partial2 instanceof Function) {
-        return partial2(context2, options5);
+        return partial2(context2, options6);
       }
     }
     function noop() {
@@ -8417,17 +8417,17 @@ var require_runtime = __commonJS({
     }
     function passLookupPropertyOption(helper2, container) {
       var lookupProperty = container.lookupProperty;
-      return _internalWrapHelper.wrapHelper(helper2, function(options5) {
-        options5.lookupProperty = lookupProperty;
-        return options5;
+      return _internalWrapHelper.wrapHelper(helper2, function(options6) {
+        options6.lookupProperty = lookupProperty;
+        return options6;
       });
     }
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
 var require_no_conflict = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(Handlebars2) {
@@ -8451,9 +8451,9 @@ var require_no_conflict = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars.runtime.js
+// node_modules/handlebars/dist/cjs/handlebars.runtime.js
 var require_handlebars_runtime = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -8507,9 +8507,9 @@ var require_handlebars_runtime = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
 var require_ast = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var AST = {
@@ -8536,9 +8536,9 @@ var require_ast = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
 var require_parser2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var handlebars = (function() {
@@ -9246,9 +9246,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
 var require_node_types = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
     "use strict";
     exports.__esModule = true;
     var NODE_TYPES = ["Program", "BlockStatement", "DecoratorBlock", "PartialStatement", "PartialBlockStatement", "Decorator", "MustacheStatement", "ContentStatement", "CommentStatement", "SubExpression", "PathExpression", "StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral", "Hash", "HashPair"];
@@ -9256,9 +9256,9 @@ var require_node_types = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
 var require_visitor = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -9382,9 +9382,9 @@ var require_visitor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
 var require_whitespace_control = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -9393,8 +9393,8 @@ var require_whitespace_control = __commonJS({
     var _visitor = require_visitor();
     var _visitor2 = _interopRequireDefault(_visitor);
     function WhitespaceControl() {
-      var options5 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
-      this.options = options5;
+      var options6 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
+      this.options = options6;
     }
     WhitespaceControl.prototype = new _visitor2["default"]();
     WhitespaceControl.prototype.Program = function(program) {
@@ -9533,9 +9533,9 @@ var require_whitespace_control = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
 var require_helpers2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.SourceLocation = SourceLocation;
@@ -9721,9 +9721,9 @@ var require_helpers2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
 var require_base2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.parseWithoutProcessing = parseWithoutProcessing;
@@ -9755,28 +9755,28 @@ var require_base2 = __commonJS({
     exports.parser = _parser2["default"];
     var yy = {};
     _utils.extend(yy, Helpers);
-    function parseWithoutProcessing(input3, options5) {
+    function parseWithoutProcessing(input3, options6) {
       if (input3.type === "Program") {
         return input3;
       }
       _parser2["default"].yy = yy;
       yy.locInfo = function(locInfo) {
-        return new yy.SourceLocation(options5 && options5.srcName, locInfo);
+        return new yy.SourceLocation(options6 && options6.srcName, locInfo);
       };
       var ast = _parser2["default"].parse(input3);
       return ast;
     }
-    function parse4(input3, options5) {
-      var ast = parseWithoutProcessing(input3, options5);
-      var strip = new _whitespaceControl2["default"](options5);
+    function parse4(input3, options6) {
+      var ast = parseWithoutProcessing(input3, options6);
+      var strip = new _whitespaceControl2["default"](options6);
       return strip.accept(ast);
     }
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
 var require_compiler = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.Compiler = Compiler;
@@ -9816,15 +9816,15 @@ var require_compiler = __commonJS({
         return true;
       },
       guid: 0,
-      compile: function compile3(program, options5) {
+      compile: function compile3(program, options6) {
         this.sourceNode = [];
         this.opcodes = [];
         this.children = [];
-        this.options = options5;
-        this.stringParams = options5.stringParams;
-        this.trackIds = options5.trackIds;
-        options5.blockParams = options5.blockParams || [];
-        options5.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
+        this.options = options6;
+        this.stringParams = options6.stringParams;
+        this.trackIds = options6.trackIds;
+        options6.blockParams = options6.blockParams || [];
+        options6.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
           helperMissing: true,
           blockHelperMissing: true,
           each: true,
@@ -9833,7 +9833,7 @@ var require_compiler = __commonJS({
           "with": true,
           log: true,
           lookup: true
-        }, options5.knownHelpers);
+        }, options6.knownHelpers);
         return this.accept(program);
       },
       compileProgram: function compileProgram(program) {
@@ -10061,10 +10061,10 @@ var require_compiler = __commonJS({
         var isHelper = !isBlockParam && _ast2["default"].helpers.helperExpression(sexpr);
         var isEligible = !isBlockParam && (isHelper || isSimple);
         if (isEligible && !isHelper) {
-          var _name = sexpr.path.parts[0], options5 = this.options;
-          if (options5.knownHelpers[_name]) {
+          var _name = sexpr.path.parts[0], options6 = this.options;
+          if (options6.knownHelpers[_name]) {
             isHelper = true;
-          } else if (options5.knownHelpersOnly) {
+          } else if (options6.knownHelpersOnly) {
             isEligible = false;
           }
         }
@@ -10141,35 +10141,35 @@ var require_compiler = __commonJS({
         }
       }
     };
-    function precompile(input3, options5, env3) {
+    function precompile(input3, options6, env3) {
       if (input3 == null || typeof input3 !== "string" && input3.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input3);
       }
-      options5 = options5 || {};
-      if (!("data" in options5)) {
-        options5.data = true;
+      options6 = options6 || {};
+      if (!("data" in options6)) {
+        options6.data = true;
       }
-      if (options5.compat) {
-        options5.useDepths = true;
+      if (options6.compat) {
+        options6.useDepths = true;
       }
-      var ast = env3.parse(input3, options5), environment = new env3.Compiler().compile(ast, options5);
-      return new env3.JavaScriptCompiler().compile(environment, options5);
+      var ast = env3.parse(input3, options6), environment = new env3.Compiler().compile(ast, options6);
+      return new env3.JavaScriptCompiler().compile(environment, options6);
     }
-    function compile2(input3, options5, env3) {
-      if (options5 === void 0) options5 = {};
+    function compile2(input3, options6, env3) {
+      if (options6 === void 0) options6 = {};
       if (input3 == null || typeof input3 !== "string" && input3.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input3);
       }
-      options5 = _utils.extend({}, options5);
-      if (!("data" in options5)) {
-        options5.data = true;
+      options6 = _utils.extend({}, options6);
+      if (!("data" in options6)) {
+        options6.data = true;
       }
-      if (options5.compat) {
-        options5.useDepths = true;
+      if (options6.compat) {
+        options6.useDepths = true;
       }
       var compiled = void 0;
       function compileInput() {
-        var ast = env3.parse(input3, options5), environment = new env3.Compiler().compile(ast, options5), templateSpec = new env3.JavaScriptCompiler().compile(environment, options5, void 0, true);
+        var ast = env3.parse(input3, options6), environment = new env3.Compiler().compile(ast, options6), templateSpec = new env3.JavaScriptCompiler().compile(environment, options6, void 0, true);
         return env3.template(templateSpec);
       }
       function ret(context2, execOptions) {
@@ -10263,9 +10263,9 @@ var require_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/base64.js
+// node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "../../work/main/node_modules/source-map/lib/base64.js"(exports) {
+  "node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number4) {
       if (0 <= number4 && number4 < intToCharMap.length) {
@@ -10304,9 +10304,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/base64-vlq.js
+// node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "../../work/main/node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base643 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -10358,9 +10358,9 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/util.js
+// node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "../../work/main/node_modules/source-map/lib/util.js"(exports) {
+  "node_modules/source-map/lib/util.js"(exports) {
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
         return aArgs[aName];
@@ -10659,9 +10659,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/array-set.js
+// node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "../../work/main/node_modules/source-map/lib/array-set.js"(exports) {
+  "node_modules/source-map/lib/array-set.js"(exports) {
     var util = require_util();
     var has = Object.prototype.hasOwnProperty;
     var hasNativeMap = typeof Map !== "undefined";
@@ -10729,9 +10729,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/mapping-list.js
+// node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "../../work/main/node_modules/source-map/lib/mapping-list.js"(exports) {
+  "node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       var lineA = mappingA.generatedLine;
@@ -10768,9 +10768,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/source-map-generator.js
+// node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "../../work/main/node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -11044,9 +11044,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/binary-search.js
+// node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "../../work/main/node_modules/source-map/lib/binary-search.js"(exports) {
+  "node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -11100,9 +11100,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/quick-sort.js
+// node_modules/source-map/lib/quick-sort.js
 var require_quick_sort = __commonJS({
-  "../../work/main/node_modules/source-map/lib/quick-sort.js"(exports) {
+  "node_modules/source-map/lib/quick-sort.js"(exports) {
     function swap(ary, x, y) {
       var temp = ary[x];
       ary[x] = ary[y];
@@ -11135,9 +11135,9 @@ var require_quick_sort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/source-map-consumer.js
+// node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "../../work/main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -11736,9 +11736,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/source-node.js
+// node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "../../work/main/node_modules/source-map/lib/source-node.js"(exports) {
+  "node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -12001,18 +12001,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/source-map.js
+// node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "../../work/main/node_modules/source-map/source-map.js"(exports) {
+  "node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
 var require_code_gen = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.safeJsonLiteral = safeJsonLiteral;
@@ -12161,9 +12161,9 @@ var require_code_gen = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
 var require_javascript_compiler = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -12216,9 +12216,9 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile2(environment, options5, context2, asObject) {
+      compile: function compile2(environment, options6, context2, asObject) {
         this.environment = environment;
-        this.options = options5;
+        this.options = options6;
         this.stringParams = this.options.stringParams;
         this.trackIds = this.options.trackIds;
         this.precompile = !asObject;
@@ -12238,7 +12238,7 @@ var require_javascript_compiler = __commonJS({
         this.compileStack = [];
         this.inlineStack = [];
         this.blockParams = [];
-        this.compileChildren(environment, options5);
+        this.compileChildren(environment, options6);
         this.useDepths = this.useDepths || environment.useDepths || environment.useDecorators || this.options.compat;
         this.useBlockParams = this.useBlockParams || environment.useBlockParams;
         var opcodes = environment.opcodes, opcode = void 0, firstLoc = void 0, i = void 0, l = void 0;
@@ -12306,8 +12306,8 @@ var require_javascript_compiler = __commonJS({
             ret.compiler = JSON.stringify(ret.compiler);
             this.source.currentLocation = { start: { line: 1, column: 0 } };
             ret = this.objectLiteral(ret);
-            if (options5.srcName) {
-              ret = ret.toStringWithSourceMap({ file: options5.destName });
+            if (options6.srcName) {
+              ret = ret.toStringWithSourceMap({ file: options6.destName });
               ret.map = ret.map && ret.map.toString();
             } else {
               ret = ret.toString();
@@ -12666,10 +12666,10 @@ var require_javascript_compiler = __commonJS({
       // Pops off the decorator's parameters, invokes the decorator,
       // and inserts the decorator into the decorators list.
       registerDecorator: function registerDecorator(paramSize, name) {
-        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options5 = this.setupHelperArgs(name, paramSize);
+        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options6 = this.setupHelperArgs(name, paramSize);
         this.decorators.push(["var decorator = ", foundDecorator, ";"]);
         this.decorators.push(['if (typeof decorator !== "function") { throw new Error(', this.quotedString('Missing decorator: "' + name + '"'), "); }"]);
-        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options5]), " || fn;"]);
+        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options6]), " || fn;"]);
       },
       // [invokeHelper]
       //
@@ -12746,27 +12746,27 @@ var require_javascript_compiler = __commonJS({
       // This operation pops off a context, invokes a partial with that context,
       // and pushes the result of the invocation back.
       invokePartial: function invokePartial(isDynamic, name, indent) {
-        var params = [], options5 = this.setupParams(name, 1, params);
+        var params = [], options6 = this.setupParams(name, 1, params);
         if (isDynamic) {
           name = this.popStack();
-          delete options5.name;
+          delete options6.name;
         }
         if (indent) {
-          options5.indent = this.quotedString(indent);
+          options6.indent = this.quotedString(indent);
         }
-        options5.helpers = "helpers";
-        options5.partials = "partials";
-        options5.decorators = "container.decorators";
+        options6.helpers = "helpers";
+        options6.partials = "partials";
+        options6.decorators = "container.decorators";
         if (!isDynamic) {
           params.unshift(this.nameLookup("partials", name, "partial"));
         } else {
           params.unshift(name);
         }
         if (this.options.compat) {
-          options5.depths = "depths";
+          options6.depths = "depths";
         }
-        options5 = this.objectLiteral(options5);
-        params.push(options5);
+        options6 = this.objectLiteral(options6);
+        params.push(options6);
         this.push(this.source.functionCall("container.invokePartial", "", params));
       },
       // [assignToHash]
@@ -12809,7 +12809,7 @@ var require_javascript_compiler = __commonJS({
       },
       // HELPERS
       compiler: JavaScriptCompiler,
-      compileChildren: function compileChildren(environment, options5) {
+      compileChildren: function compileChildren(environment, options6) {
         var children = environment.children, child = void 0, compiler = void 0;
         for (var i = 0, l = children.length; i < l; i++) {
           child = children[i];
@@ -12819,7 +12819,7 @@ var require_javascript_compiler = __commonJS({
             var index = this.context.programs.push("") - 1;
             child.index = index;
             child.name = "program" + index;
-            this.context.programs[index] = compiler.compile(child, options5, this.context, !this.precompile);
+            this.context.programs[index] = compiler.compile(child, options6, this.context, !this.precompile);
             this.context.decorators[index] = compiler.decorators;
             this.context.environments[index] = child;
             this.useDepths = this.useDepths || compiler.useDepths;
@@ -12986,23 +12986,23 @@ var require_javascript_compiler = __commonJS({
         };
       },
       setupParams: function setupParams(helper2, paramSize, params) {
-        var options5 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
+        var options6 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
         if (objectArgs) {
           params = [];
         }
-        options5.name = this.quotedString(helper2);
-        options5.hash = this.popStack();
+        options6.name = this.quotedString(helper2);
+        options6.hash = this.popStack();
         if (this.trackIds) {
-          options5.hashIds = this.popStack();
+          options6.hashIds = this.popStack();
         }
         if (this.stringParams) {
-          options5.hashTypes = this.popStack();
-          options5.hashContexts = this.popStack();
+          options6.hashTypes = this.popStack();
+          options6.hashContexts = this.popStack();
         }
         var inverse = this.popStack(), program = this.popStack();
         if (program || inverse) {
-          options5.fn = program || "container.noop";
-          options5.inverse = inverse || "container.noop";
+          options6.fn = program || "container.noop";
+          options6.inverse = inverse || "container.noop";
         }
         var i = paramSize;
         while (i--) {
@@ -13017,36 +13017,36 @@ var require_javascript_compiler = __commonJS({
           }
         }
         if (objectArgs) {
-          options5.args = this.source.generateArray(params);
+          options6.args = this.source.generateArray(params);
         }
         if (this.trackIds) {
-          options5.ids = this.source.generateArray(ids);
+          options6.ids = this.source.generateArray(ids);
         }
         if (this.stringParams) {
-          options5.types = this.source.generateArray(types);
-          options5.contexts = this.source.generateArray(contexts);
+          options6.types = this.source.generateArray(types);
+          options6.contexts = this.source.generateArray(contexts);
         }
         if (this.options.data) {
-          options5.data = "data";
+          options6.data = "data";
         }
         if (this.useBlockParams) {
-          options5.blockParams = "blockParams";
+          options6.blockParams = "blockParams";
         }
-        return options5;
+        return options6;
       },
       setupHelperArgs: function setupHelperArgs(helper2, paramSize, params, useRegister) {
-        var options5 = this.setupParams(helper2, paramSize, params);
-        options5.loc = locationLiteral(this);
-        options5 = this.objectLiteral(options5);
+        var options6 = this.setupParams(helper2, paramSize, params);
+        options6.loc = locationLiteral(this);
+        options6 = this.objectLiteral(options6);
         if (useRegister) {
           this.useRegister("options");
           params.push("options");
-          return ["options=", options5];
+          return ["options=", options6];
         } else if (params) {
-          params.push(options5);
+          params.push(options6);
           return "";
         } else {
-          return options5;
+          return options6;
         }
       }
     };
@@ -13083,9 +13083,9 @@ var require_javascript_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars.js
+// node_modules/handlebars/dist/cjs/handlebars.js
 var require_handlebars = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -13106,11 +13106,11 @@ var require_handlebars = __commonJS({
     var _create = _handlebarsRuntime2["default"].create;
     function create() {
       var hb = _create();
-      hb.compile = function(input3, options5) {
-        return _handlebarsCompilerCompiler.compile(input3, options5, hb);
+      hb.compile = function(input3, options6) {
+        return _handlebarsCompilerCompiler.compile(input3, options6, hb);
       };
-      hb.precompile = function(input3, options5) {
-        return _handlebarsCompilerCompiler.precompile(input3, options5, hb);
+      hb.precompile = function(input3, options6) {
+        return _handlebarsCompilerCompiler.precompile(input3, options6, hb);
       };
       hb.AST = _handlebarsCompilerAst2["default"];
       hb.Compiler = _handlebarsCompilerCompiler.Compiler;
@@ -13130,9 +13130,9 @@ var require_handlebars = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
 var require_printer = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.print = print;
@@ -13276,9 +13276,9 @@ var require_printer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/lib/index.js
+// node_modules/handlebars/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/handlebars/lib/index.js"(exports, module) {
+  "node_modules/handlebars/lib/index.js"(exports, module) {
     var handlebars = require_handlebars()["default"];
     var printer = require_printer();
     handlebars.PrintVisitor = printer.PrintVisitor;
@@ -13296,9 +13296,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/punycode.js/punycode.js
+// node_modules/punycode.js/punycode.js
 var require_punycode = __commonJS({
-  "../../work/main/node_modules/punycode.js/punycode.js"(exports, module) {
+  "node_modules/punycode.js/punycode.js"(exports, module) {
     "use strict";
     var maxInt = 2147483647;
     var base = 36;
@@ -13569,7 +13569,7 @@ var ModelOutputError = class extends RegopsError {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -13832,7 +13832,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -14149,7 +14149,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// ../../work/main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -15005,7 +15005,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// ../../work/main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -15127,7 +15127,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// ../../work/main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -15319,7 +15319,7 @@ function prettifyError(error62) {
   return lines2.join("\n");
 }
 
-// ../../work/main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -15479,7 +15479,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -15651,7 +15651,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// ../../work/main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def2) => {
   var _a3;
   inst._zod ?? (inst._zod = {});
@@ -16127,7 +16127,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// ../../work/main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed = {}) {
     this.content = [];
@@ -16168,14 +16168,14 @@ ${content.join("\n")}
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../../work/main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def2) => {
   var _a3;
   inst ?? (inst = {});
@@ -18617,7 +18617,7 @@ function handleRefineResult(result2, payload, input3, inst) {
   }
 }
 
-// ../../work/main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -18894,7 +18894,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// ../../work/main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -18962,7 +18962,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -19074,7 +19074,7 @@ function ar_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
@@ -19185,7 +19185,7 @@ function az_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -19354,7 +19354,7 @@ function be_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -19480,7 +19480,7 @@ function bg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -19594,7 +19594,7 @@ function bn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
@@ -19708,7 +19708,7 @@ function ca_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -19841,7 +19841,7 @@ function ckb_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
@@ -19958,7 +19958,7 @@ function cs_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -20079,7 +20079,7 @@ function da_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -20193,7 +20193,7 @@ function de_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -20306,7 +20306,7 @@ function el_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -20431,7 +20431,7 @@ function en_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -20546,7 +20546,7 @@ function eo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -20683,7 +20683,7 @@ function es_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -20803,7 +20803,7 @@ function fa_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
@@ -20921,7 +20921,7 @@ function fi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -21051,7 +21051,7 @@ function fr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -21164,7 +21164,7 @@ function fr_CA_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -21278,7 +21278,7 @@ function gu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
@@ -21480,7 +21480,7 @@ function he_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -21592,7 +21592,7 @@ function hi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -21719,7 +21719,7 @@ function hr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -21833,7 +21833,7 @@ function hu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count, one2, many) {
   return Math.abs(count) === 1 ? one2 : many;
 }
@@ -21992,7 +21992,7 @@ function hy_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -22104,7 +22104,7 @@ function id_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
@@ -22219,7 +22219,7 @@ function is_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -22333,7 +22333,7 @@ function it_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
@@ -22446,7 +22446,7 @@ function ja_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -22564,7 +22564,7 @@ function ka_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -22680,12 +22680,12 @@ function km_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -22801,7 +22801,7 @@ function kn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
@@ -22918,7 +22918,7 @@ function ko_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text5) => {
   return text5.charAt(0).toUpperCase() + text5.slice(1);
 };
@@ -23126,7 +23126,7 @@ function lt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -23241,7 +23241,7 @@ function mk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -23354,7 +23354,7 @@ function ms_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -23466,7 +23466,7 @@ function ne_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -23582,7 +23582,7 @@ function nl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
@@ -23696,7 +23696,7 @@ function nn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
@@ -23810,7 +23810,7 @@ function no_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
@@ -23925,7 +23925,7 @@ function ota_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
@@ -24045,7 +24045,7 @@ function ps_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
@@ -24160,7 +24160,7 @@ function pl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -24304,7 +24304,7 @@ function pt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -24449,7 +24449,7 @@ function pt_BR_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
@@ -24572,7 +24572,7 @@ function ro_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -24741,7 +24741,7 @@ function ru_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
@@ -24858,7 +24858,7 @@ function sk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -24973,7 +24973,7 @@ function sl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -25089,7 +25089,7 @@ function sv_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -25205,7 +25205,7 @@ function ta_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -25322,7 +25322,7 @@ function tg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -25438,7 +25438,7 @@ function th_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -25546,7 +25546,7 @@ function tk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
@@ -25657,7 +25657,7 @@ function tr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -25771,12 +25771,12 @@ function uk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
@@ -25892,7 +25892,7 @@ function ur_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
@@ -26006,7 +26006,7 @@ function uz_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
@@ -26120,7 +26120,7 @@ function vi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
@@ -26235,7 +26235,7 @@ function zh_CN_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
@@ -26348,7 +26348,7 @@ function zh_TW_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
@@ -26461,7 +26461,7 @@ function yo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -26511,7 +26511,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// ../../work/main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -26534,14 +26534,14 @@ function compileValidator(schema, parser) {
     return parser;
   }
 }
-function compile(schema, options5) {
+function compile(schema, options6) {
   try {
     const parser = compileFn(schema);
     const clone2 = withParser(schema, parser);
     clone2._zod.bag.validator = compileValidator(schema, parser);
     return clone2;
   } catch (err) {
-    if (options5?.strict)
+    if (options6?.strict)
       throw err;
     return schema;
   }
@@ -26601,7 +26601,7 @@ function installCompiledUserMethods(target2, source, parser) {
     };
   }
 }
-function compileFn(schema, options5) {
+function compileFn(schema, options6) {
   let recursive2 = true;
   try {
     recursive2 = isRecursiveSchema(schema);
@@ -26617,12 +26617,12 @@ function compileFn(schema, options5) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options5?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options6?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
   const code3 = doc.content.join("\n");
-  const fullCode = options5?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
+  const fullCode = options6?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code3}` : code3 : "";
   const F = Function;
   const factoryCode = `return (input) => {
@@ -26635,7 +26635,7 @@ ${code3}
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
   }
-  if (options5?.debug) {
+  if (options6?.debug) {
     fn.code = fullCode;
   }
   fn.definite = ctx.definite;
@@ -27742,31 +27742,31 @@ function getTupleOptStart2(items, key) {
 }
 function generateUnionCheck(doc, ctx, schema, accessor) {
   const def2 = schema._zod.def;
-  const options5 = def2.options;
+  const options6 = def2.options;
   if (def2.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def2, accessor);
   }
   if (def2.inclusive === false) {
     throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
   }
-  if (options5.length === 0) {
+  if (options6.length === 0) {
     doc.write("return INVALID;");
     return accessor;
   }
-  if (options5.length === 1) {
-    return generateCheck(doc, ctx, options5[0], accessor);
+  if (options6.length === 1) {
+    return generateCheck(doc, ctx, options6[0], accessor);
   }
-  const allLiterals = options5.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
+  const allLiterals = options6.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
   if (allLiterals) {
-    const values = new Set(options5.flatMap((opt) => opt._zod.def.values));
+    const values = new Set(options6.flatMap((opt) => opt._zod.def.values));
     const valuesConst = addConstant(ctx, values);
     doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options5.length; i++) {
-    const opt = options5[i];
+  for (let i = 0; i < options6.length; i++) {
+    const opt = options6[i];
     if (i === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
@@ -28121,7 +28121,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// ../../work/main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def2) {
   if (def2.checks)
     def2.checks = [...def2.checks];
@@ -28837,26 +28837,26 @@ function _array(Class2, element, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _union(Class2, options5, params) {
+function _union(Class2, options6, params) {
   return new Class2({
     type: "union",
-    options: options5,
+    options: options6,
     ...normalizeParams(params)
   });
 }
-function _xor(Class2, options5, params) {
+function _xor(Class2, options6, params) {
   return new Class2({
     type: "union",
-    options: options5,
+    options: options6,
     inclusive: false,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options5, params) {
+function _discriminatedUnion(Class2, discriminator, options6, params) {
   return new Class2({
     type: "union",
-    options: options5,
+    options: options6,
     discriminator,
     ...normalizeParams(params)
   });
@@ -29180,7 +29180,7 @@ function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target2, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -29378,11 +29378,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
     ctx.sharedDefsExtractedFor = ctx.external;
 }
 function compactTypeUnion(schema) {
-  const options5 = schema.anyOf;
-  if (!Array.isArray(options5) || options5.length === 0 || schema.type !== void 0)
+  const options6 = schema.anyOf;
+  if (!Array.isArray(options6) || options6.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options5) {
+  for (const option of options6) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
@@ -29710,7 +29710,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -30086,14 +30086,14 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def2 = schema._zod.def;
   const isExclusive = def2.inclusive === false;
-  const options5 = def2.options.map((x, i) => processSchema(x, ctx, {
+  const options6 = def2.options.map((x, i) => processSchema(x, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options5;
+    json2.oneOf = options6;
   } else {
-    json2.anyOf = options5;
+    json2.anyOf = options6;
   }
 };
 var intersectionProcessor = (schema, ctx, json2, params) => {
@@ -30458,7 +30458,7 @@ function toJSONSchema(input3, params) {
   return finalize(ctx, input3);
 }
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -30536,10 +30536,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -30720,7 +30720,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -30755,7 +30755,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// ../../work/main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -30801,7 +30801,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// ../../work/main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -30815,7 +30815,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -31707,10 +31707,10 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def2) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def2.options;
 });
-function union(options5, params) {
+function union(options6, params) {
   return new ZodUnion({
     type: "union",
-    options: options5,
+    options: options6,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -31720,10 +31720,10 @@ var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def2) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def2.options;
 });
-function xor(options5, params) {
+function xor(options6, params) {
   return new ZodXor({
     type: "union",
-    options: options5,
+    options: options6,
     inclusive: false,
     ...util_exports.normalizeParams(params)
   });
@@ -31732,10 +31732,10 @@ var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion"
   ZodUnion.init(inst, def2);
   $ZodDiscriminatedUnion.init(inst, def2);
 });
-function discriminatedUnion(discriminator, options5, params) {
+function discriminatedUnion(discriminator, options6, params) {
   return new ZodDiscriminatedUnion({
     type: "union",
-    options: options5,
+    options: options6,
     discriminator,
     ...util_exports.normalizeParams(params)
   });
@@ -32280,7 +32280,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -32306,7 +32306,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// ../../work/main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -32331,7 +32331,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -32967,13 +32967,13 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options5 = schema.anyOf.map((s) => convertSchema(s, ctx));
-    const anyOfUnion = z.union(options5);
+    const options6 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const anyOfUnion = z.union(options6);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options5 = schema.oneOf.map((s) => convertSchema(s, ctx));
-    const oneOfUnion = z.xor(options5);
+    const options6 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const oneOfUnion = z.xor(options6);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
   if (schema.allOf && Array.isArray(schema.allOf)) {
@@ -33064,7 +33064,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// ../../work/main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -33219,7 +33219,7 @@ function visit(schema, fnOrHandlers) {
   return run(schema);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s) => s.partial(),
@@ -33231,7 +33231,7 @@ function deepPartial(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -33261,7 +33261,7 @@ function output(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -33839,14 +33839,14 @@ function issueMessages(issue2, root, data) {
     case "invalid_union": {
       if (issue2.discriminator) {
         const got = issue2.input && typeof issue2.input === "object" ? issue2.input[issue2.discriminator] : void 0;
-        const options5 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
+        const options6 = ("options" in issue2 && issue2.options ? issue2.options : []).map(String);
         const p2 = path21[path21.length - 1] === issue2.discriminator ? path21 : [...path21, issue2.discriminator];
-        if (got === void 0) return [{ path: p2, text: `required, one of: ${options5.join(", ")}` }];
-        const hint = typeof got === "string" ? nearest(got, options5) : void 0;
+        if (got === void 0) return [{ path: p2, text: `required, one of: ${options6.join(", ")}` }];
+        const hint = typeof got === "string" ? nearest(got, options6) : void 0;
         return [
           {
             path: p2,
-            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options5.join(", ")})`
+            text: `unknown ${issue2.discriminator} ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""} (known: ${options6.join(", ")})`
           }
         ];
       }
@@ -33861,12 +33861,12 @@ function issueMessages(issue2, root, data) {
     }
     case "invalid_value": {
       const got = issue2.input;
-      const options5 = issue2.values.map(String);
-      const hint = typeof got === "string" ? nearest(got, options5) : void 0;
+      const options6 = issue2.values.map(String);
+      const hint = typeof got === "string" ? nearest(got, options6) : void 0;
       return [
         {
           path: path21,
-          text: `expected one of ${options5.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
+          text: `expected one of ${options6.map((o) => JSON.stringify(o)).join(", ")}, got ${describe3(got)}${hint ? `; did you mean "${hint}"?` : ""}`
         }
       ];
     }
@@ -34367,7 +34367,7 @@ function optionValue(tokens, names) {
 }
 var NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/s;
 var VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
-function parseRequirements(text5, display, options5 = {}) {
+function parseRequirements(text5, display, options6 = {}) {
   const reqs = [];
   let last = null;
   let viaBlock = false;
@@ -34398,7 +34398,7 @@ function parseRequirements(text5, display, options5 = {}) {
       last = null;
       const inc = optionValue(tokens, ["-r", "--requirement"]);
       if (inc.value !== null) {
-        if (!options5.included?.(inc.value)) {
+        if (!options6.included?.(inc.value)) {
           throw new InputError(
             `${where(line2)}: "-r ${inc.value}" includes a requirements file that is not in sbom.lockfiles; add it there so that its packages are listed and the file is hashed`
           );
@@ -35904,13 +35904,13 @@ function composeComment(marker, body) {
   return `${formatMarker(marker)}
 ${neutralizeMarkers(stripped)}`;
 }
-function findSticky(comments, options5) {
-  const bots = new Set(options5.botLogins.map((l) => l.toLowerCase()));
+function findSticky(comments, options6) {
+  const bots = new Set(options6.botLogins.map((l) => l.toLowerCase()));
   const ours = [];
   const foreign = [];
   comments.forEach((c, i) => {
     const m = parseMarker(c.body);
-    if (!m || !sameMarker(m, options5.marker)) return;
+    if (!m || !sameMarker(m, options6.marker)) return;
     if (c.author !== null && bots.has(c.author.toLowerCase())) ours.push({ c, i });
     else foreign.push(c);
   });
@@ -36047,10 +36047,10 @@ function isTableRow(line2) {
 function isTableDelimiter(line2) {
   return /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line2) && line2.includes("-");
 }
-function fitToBudget(markdown2, options5) {
-  const measure2 = options5.unit === "utf8" ? (s) => Buffer.byteLength(s, "utf8") : (s) => s.length;
-  const link2 = reportLinkLine(options5.reportUrl);
-  const see = seeReport(options5.reportUrl);
+function fitToBudget(markdown2, options6) {
+  const measure2 = options6.unit === "utf8" ? (s) => Buffer.byteLength(s, "utf8") : (s) => s.length;
+  const link2 = reportLinkLine(options6.reportUrl);
+  const see = seeReport(options6.reportUrl);
   const steps = [];
   const newline2 = markdown2.indexOf("\n");
   const firstLine = newline2 < 0 ? markdown2 : markdown2.slice(0, newline2);
@@ -36062,7 +36062,7 @@ function fitToBudget(markdown2, options5) {
   if (body === link2) body = "";
   else if (body.endsWith(`
 ${link2}`)) body = body.slice(0, -link2.length).trimEnd();
-  const fits = (text6) => measure2(text6) <= options5.limit;
+  const fits = (text6) => measure2(text6) <= options6.limit;
   const withLink = (content) => content === "" ? link2 : `${content}
 
 ${link2}`;
@@ -36074,10 +36074,10 @@ ${body}`);
   );
   const headLines = head === null ? [] : [head];
   let blocks = parseBlocks([...headLines, ...body === "" ? [] : body.replace(/\r\n?/g, "\n").split("\n")]);
-  const minimal = assemble([...headLines, "", `_This comment was cut to fit ${options5.limit} characters._`]);
+  const minimal = assemble([...headLines, "", `_This comment was cut to fit ${options6.limit} characters._`]);
   if (!fits(minimal)) {
     throw new RangeError(
-      `a comment limit of ${options5.limit} cannot hold even the marker and the report link`
+      `a comment limit of ${options6.limit} cannot hold even the marker and the report link`
     );
   }
   const attempt = (step, next) => {
@@ -36134,7 +36134,7 @@ ${body}`);
     if (attempt(step, trimmed(lo))) return done();
   }
   steps.push("hard-cut");
-  text5 = hardCut(render(blocks), headLines.length, options5.limit, measure2, assemble);
+  text5 = hardCut(render(blocks), headLines.length, options6.limit, measure2, assemble);
   return done();
   function done() {
     return { markdown: text5, size: measure2(text5), steps };
@@ -36390,16 +36390,16 @@ function projectBaseline(project) {
     config: project.config
   });
 }
-async function runPipeline(project, registry3, services, options5) {
-  const startedAt = runStart(options5.now);
-  const baseline = options5.baseline === void 0 ? projectBaseline(project) : options5.baseline;
+async function runPipeline(project, registry3, services, options6) {
+  const startedAt = runStart(options6.now);
+  const baseline = options6.baseline === void 0 ? projectBaseline(project) : options6.baseline;
   const prepared = await prepare(project, registry3, services, baseline);
   const ctx = {
     rootDir: project.rootDir,
     config: project.config,
     baseline,
     services,
-    log: options5.log,
+    log: options6.log,
     memo: createMemo()
   };
   const ordered = project.config.checks.map((c, i) => ({ c, i, plugin: registry3.get(c.type) })).sort((a, b) => {
@@ -36425,7 +36425,7 @@ async function runPipeline(project, registry3, services, options5) {
       continue;
     }
     const t0 = performance.now();
-    options5.log.info(`running ${c.id} (${c.type})`);
+    options6.log.info(`running ${c.id} (${c.type})`);
     try {
       const out = await plugin.run(ctx, c);
       const ms = Math.round(performance.now() - t0);
@@ -36445,7 +36445,7 @@ async function runPipeline(project, registry3, services, options5) {
         continue;
       }
       if (isRegopsError(e)) throw e;
-      options5.log.warn(`${c.id}: internal error: ${e.stack ?? String(e)}`);
+      options6.log.warn(`${c.id}: internal error: ${e.stack ?? String(e)}`);
       results.push({
         id: c.id,
         check: c.type,
@@ -36475,9 +36475,9 @@ async function runPipeline(project, registry3, services, options5) {
     tool: { name: "regops", version: TOOL_VERSION },
     run: {
       started_at: startedAt,
-      platform: options5.platform ?? "local",
+      platform: options6.platform ?? "local",
       git: gitInfo(project.rootDir),
-      change: options5.change ?? null
+      change: options6.change ?? null
     },
     project: {
       name: project.config.project.name,
@@ -38760,13 +38760,13 @@ function compileMrn(p2) {
   return typeof p2 === "string" ? new RegExp(p2, "u") : new RegExp(p2.source, p2.flags.replace(/[gy]/g, ""));
 }
 var PhiScanner = class {
-  constructor(header2, options5 = {}) {
+  constructor(header2, options6 = {}) {
     this.header = header2;
-    this.minFraction = options5.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
-    this.maxValues = options5.max_values ?? PHI_SCAN_DEFAULTS.max_values;
-    this.dates = options5.dates ?? PHI_SCAN_DEFAULTS.dates;
-    this.mrn = compileMrn(options5.mrn_pattern);
-    const ignore = new Set(options5.ignore ?? []);
+    this.minFraction = options6.min_fraction ?? PHI_SCAN_DEFAULTS.min_fraction;
+    this.maxValues = options6.max_values ?? PHI_SCAN_DEFAULTS.max_values;
+    this.dates = options6.dates ?? PHI_SCAN_DEFAULTS.dates;
+    this.mrn = compileMrn(options6.mrn_pattern);
+    const ignore = new Set(options6.ignore ?? []);
     this.columns = [];
     header2.forEach((name, index) => {
       if (ignore.has(name)) return;
@@ -39634,15 +39634,15 @@ var ProfileBuilder = class {
   rows = 0;
   /** missing cells per row → number of rows */
   missingPerRow = /* @__PURE__ */ new Map();
-  constructor(dataset, header2, options5 = {}) {
+  constructor(dataset, header2, options6 = {}) {
     this.dataset = dataset;
     this.header = header2.slice();
     this.opts = {
-      kllK: options5.kllK ?? KLL_DEFAULT_K,
-      kllExactLimit: options5.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
-      topCapacity: options5.topCapacity ?? TOPK_CAPACITY,
-      topReported: options5.topReported ?? TOPK_REPORTED,
-      distinctLimit: options5.distinctLimit ?? DISTINCT_EXACT_LIMIT
+      kllK: options6.kllK ?? KLL_DEFAULT_K,
+      kllExactLimit: options6.kllExactLimit ?? KLL_DEFAULT_EXACT_LIMIT,
+      topCapacity: options6.topCapacity ?? TOPK_CAPACITY,
+      topReported: options6.topReported ?? TOPK_REPORTED,
+      distinctLimit: options6.distinctLimit ?? DISTINCT_EXACT_LIMIT
     };
     this.columns = this.header.map(() => new ColumnState(this.opts));
   }
@@ -39817,17 +39817,17 @@ var BatchBuilder = class {
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
-// ../../work/main/node_modules/csv-parse/lib/index.js
+// node_modules/csv-parse/lib/index.js
 import { Transform } from "stream";
 
-// ../../work/main/node_modules/csv-parse/lib/utils/is_object.js
+// node_modules/csv-parse/lib/utils/is_object.js
 var is_object = function(obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/CsvError.js
+// node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
-  constructor(code3, message, options5, ...contexts) {
+  constructor(code3, message, options6, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
     super(message);
     if (Error.captureStackTrace !== void 0) {
@@ -39837,13 +39837,13 @@ var CsvError = class _CsvError extends Error {
     for (const context2 of contexts) {
       for (const key in context2) {
         const value = context2[key];
-        this[key] = Buffer.isBuffer(value) ? value.toString(options5.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
+        this[key] = Buffer.isBuffer(value) ? value.toString(options6.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
       }
     }
   }
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/normalize_columns_array.js
+// node_modules/csv-parse/lib/api/normalize_columns_array.js
 var normalize_columns_array = function(columns) {
   const normalizedColumns = [];
   for (let i = 0, l = columns.length; i < l; i++) {
@@ -39872,7 +39872,7 @@ var normalize_columns_array = function(columns) {
   return normalizedColumns;
 };
 
-// ../../work/main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+// node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 var ResizeableBuffer = class {
   constructor(size = 100) {
     this.size = size;
@@ -39936,33 +39936,33 @@ var ResizeableBuffer = class {
 };
 var ResizeableBuffer_default = ResizeableBuffer;
 
-// ../../work/main/node_modules/csv-parse/lib/api/init_state.js
+// node_modules/csv-parse/lib/api/init_state.js
 var np = 12;
 var cr = 13;
 var nl = 10;
 var space = 32;
 var tab = 9;
-var init_state = function(options5) {
+var init_state = function(options6) {
   return {
     bomSkipped: false,
     bufBytesStart: 0,
-    castField: options5.cast_function,
+    castField: options6.cast_function,
     commenting: false,
     // Current error encountered by a record
     error: void 0,
-    enabled: options5.from_line === 1,
+    enabled: options6.from_line === 1,
     escaping: false,
-    escapeIsQuote: Buffer.isBuffer(options5.escape) && Buffer.isBuffer(options5.quote) && Buffer.compare(options5.escape, options5.quote) === 0,
+    escapeIsQuote: Buffer.isBuffer(options6.escape) && Buffer.isBuffer(options6.quote) && Buffer.compare(options6.escape, options6.quote) === 0,
     // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options5.columns) ? options5.columns.length : void 0,
+    expectedRecordLength: Array.isArray(options6.columns) ? options6.columns.length : void 0,
     field: new ResizeableBuffer_default(20),
-    firstLineToHeaders: options5.cast_first_line_to_header,
+    firstLineToHeaders: options6.cast_first_line_to_header,
     needMoreDataSize: Math.max(
       // Skip if the remaining buffer smaller than comment
-      options5.comment !== null ? options5.comment.length : 0,
-      ...options5.delimiter.map((delimiter) => delimiter.length),
+      options6.comment !== null ? options6.comment.length : 0,
+      ...options6.delimiter.map((delimiter) => delimiter.length),
       // Skip if the remaining buffer can be escape sequence
-      options5.quote !== null ? options5.quote.length : 0
+      options6.quote !== null ? options6.quote.length : 0
     ),
     previousBuf: void 0,
     quoting: false,
@@ -39971,177 +39971,177 @@ var init_state = function(options5) {
     record: [],
     recordHasError: false,
     record_length: 0,
-    recordDelimiterMaxLength: options5.record_delimiter.length === 0 ? 0 : Math.max(...options5.record_delimiter.map((v) => v.length)),
+    recordDelimiterMaxLength: options6.record_delimiter.length === 0 ? 0 : Math.max(...options6.record_delimiter.map((v) => v.length)),
     trimChars: [
-      Buffer.from(" ", options5.encoding)[0],
-      Buffer.from("	", options5.encoding)[0]
+      Buffer.from(" ", options6.encoding)[0],
+      Buffer.from("	", options6.encoding)[0]
     ],
     wasQuoting: false,
     wasRowDelimiter: false,
     timchars: [
-      Buffer.from(Buffer.from([cr], "utf8").toString(), options5.encoding),
-      Buffer.from(Buffer.from([nl], "utf8").toString(), options5.encoding),
-      Buffer.from(Buffer.from([np], "utf8").toString(), options5.encoding),
-      Buffer.from(Buffer.from([space], "utf8").toString(), options5.encoding),
-      Buffer.from(Buffer.from([tab], "utf8").toString(), options5.encoding)
+      Buffer.from(Buffer.from([cr], "utf8").toString(), options6.encoding),
+      Buffer.from(Buffer.from([nl], "utf8").toString(), options6.encoding),
+      Buffer.from(Buffer.from([np], "utf8").toString(), options6.encoding),
+      Buffer.from(Buffer.from([space], "utf8").toString(), options6.encoding),
+      Buffer.from(Buffer.from([tab], "utf8").toString(), options6.encoding)
     ]
   };
 };
 
-// ../../work/main/node_modules/csv-parse/lib/utils/underscore.js
+// node_modules/csv-parse/lib/utils/underscore.js
 var underscore = function(str3) {
   return str3.replace(/([A-Z])/g, function(_, match) {
     return "_" + match.toLowerCase();
   });
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/normalize_options.js
+// node_modules/csv-parse/lib/api/normalize_options.js
 var normalize_options = function(opts) {
-  const options5 = {};
+  const options6 = {};
   for (const opt in opts) {
-    options5[underscore(opt)] = opts[opt];
+    options6[underscore(opt)] = opts[opt];
   }
-  if (options5.encoding === void 0 || options5.encoding === true) {
-    options5.encoding = "utf8";
-  } else if (options5.encoding === null || options5.encoding === false) {
-    options5.encoding = null;
-  } else if (typeof options5.encoding !== "string" && options5.encoding !== null) {
+  if (options6.encoding === void 0 || options6.encoding === true) {
+    options6.encoding = "utf8";
+  } else if (options6.encoding === null || options6.encoding === false) {
+    options6.encoding = null;
+  } else if (typeof options6.encoding !== "string" && options6.encoding !== null) {
     throw new CsvError(
       "CSV_INVALID_OPTION_ENCODING",
       [
         "Invalid option encoding:",
         "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options5.encoding)}`
+        `got ${JSON.stringify(options6.encoding)}`
       ],
-      options5
+      options6
     );
   }
-  if (options5.bom === void 0 || options5.bom === null || options5.bom === false) {
-    options5.bom = false;
-  } else if (options5.bom !== true) {
+  if (options6.bom === void 0 || options6.bom === null || options6.bom === false) {
+    options6.bom = false;
+  } else if (options6.bom !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_BOM",
       [
         "Invalid option bom:",
         "bom must be true,",
-        `got ${JSON.stringify(options5.bom)}`
+        `got ${JSON.stringify(options6.bom)}`
       ],
-      options5
+      options6
     );
   }
-  options5.cast_function = null;
-  if (options5.cast === void 0 || options5.cast === null || options5.cast === false || options5.cast === "") {
-    options5.cast = void 0;
-  } else if (typeof options5.cast === "function") {
-    options5.cast_function = options5.cast;
-    options5.cast = true;
-  } else if (options5.cast !== true) {
+  options6.cast_function = null;
+  if (options6.cast === void 0 || options6.cast === null || options6.cast === false || options6.cast === "") {
+    options6.cast = void 0;
+  } else if (typeof options6.cast === "function") {
+    options6.cast_function = options6.cast;
+    options6.cast = true;
+  } else if (options6.cast !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_CAST",
       [
         "Invalid option cast:",
         "cast must be true or a function,",
-        `got ${JSON.stringify(options5.cast)}`
+        `got ${JSON.stringify(options6.cast)}`
       ],
-      options5
+      options6
     );
   }
-  if (options5.cast_date === void 0 || options5.cast_date === null || options5.cast_date === false || options5.cast_date === "") {
-    options5.cast_date = false;
-  } else if (options5.cast_date === true) {
-    options5.cast_date = function(value) {
+  if (options6.cast_date === void 0 || options6.cast_date === null || options6.cast_date === false || options6.cast_date === "") {
+    options6.cast_date = false;
+  } else if (options6.cast_date === true) {
+    options6.cast_date = function(value) {
       const date5 = Date.parse(value);
       return !isNaN(date5) ? new Date(date5) : value;
     };
-  } else if (typeof options5.cast_date !== "function") {
+  } else if (typeof options6.cast_date !== "function") {
     throw new CsvError(
       "CSV_INVALID_OPTION_CAST_DATE",
       [
         "Invalid option cast_date:",
         "cast_date must be true or a function,",
-        `got ${JSON.stringify(options5.cast_date)}`
+        `got ${JSON.stringify(options6.cast_date)}`
       ],
-      options5
+      options6
     );
   }
-  options5.cast_first_line_to_header = void 0;
-  if (options5.columns === true) {
-    options5.cast_first_line_to_header = void 0;
-  } else if (typeof options5.columns === "function") {
-    options5.cast_first_line_to_header = options5.columns;
-    options5.columns = true;
-  } else if (Array.isArray(options5.columns)) {
-    options5.columns = normalize_columns_array(options5.columns);
-  } else if (options5.columns === void 0 || options5.columns === null || options5.columns === false) {
-    options5.columns = false;
+  options6.cast_first_line_to_header = void 0;
+  if (options6.columns === true) {
+    options6.cast_first_line_to_header = void 0;
+  } else if (typeof options6.columns === "function") {
+    options6.cast_first_line_to_header = options6.columns;
+    options6.columns = true;
+  } else if (Array.isArray(options6.columns)) {
+    options6.columns = normalize_columns_array(options6.columns);
+  } else if (options6.columns === void 0 || options6.columns === null || options6.columns === false) {
+    options6.columns = false;
   } else {
     throw new CsvError(
       "CSV_INVALID_OPTION_COLUMNS",
       [
         "Invalid option columns:",
         "expect an array, a function or true,",
-        `got ${JSON.stringify(options5.columns)}`
+        `got ${JSON.stringify(options6.columns)}`
       ],
-      options5
+      options6
     );
   }
-  if (options5.group_columns_by_name === void 0 || options5.group_columns_by_name === null || options5.group_columns_by_name === false) {
-    options5.group_columns_by_name = false;
-  } else if (options5.group_columns_by_name !== true) {
+  if (options6.group_columns_by_name === void 0 || options6.group_columns_by_name === null || options6.group_columns_by_name === false) {
+    options6.group_columns_by_name = false;
+  } else if (options6.group_columns_by_name !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
       [
         "Invalid option group_columns_by_name:",
         "expect an boolean,",
-        `got ${JSON.stringify(options5.group_columns_by_name)}`
+        `got ${JSON.stringify(options6.group_columns_by_name)}`
       ],
-      options5
+      options6
     );
-  } else if (options5.columns === false) {
+  } else if (options6.columns === false) {
     throw new CsvError(
       "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
       [
         "Invalid option group_columns_by_name:",
         "the `columns` mode must be activated."
       ],
-      options5
+      options6
     );
   }
-  if (options5.comment === void 0 || options5.comment === null || options5.comment === false || options5.comment === "") {
-    options5.comment = null;
+  if (options6.comment === void 0 || options6.comment === null || options6.comment === false || options6.comment === "") {
+    options6.comment = null;
   } else {
-    if (typeof options5.comment === "string") {
-      options5.comment = Buffer.from(options5.comment, options5.encoding);
+    if (typeof options6.comment === "string") {
+      options6.comment = Buffer.from(options6.comment, options6.encoding);
     }
-    if (!Buffer.isBuffer(options5.comment)) {
+    if (!Buffer.isBuffer(options6.comment)) {
       throw new CsvError(
         "CSV_INVALID_OPTION_COMMENT",
         [
           "Invalid option comment:",
           "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options5.comment)}`
+          `got ${JSON.stringify(options6.comment)}`
         ],
-        options5
+        options6
       );
     }
   }
-  if (options5.comment_no_infix === void 0 || options5.comment_no_infix === null || options5.comment_no_infix === false) {
-    options5.comment_no_infix = false;
-  } else if (options5.comment_no_infix !== true) {
+  if (options6.comment_no_infix === void 0 || options6.comment_no_infix === null || options6.comment_no_infix === false) {
+    options6.comment_no_infix = false;
+  } else if (options6.comment_no_infix !== true) {
     throw new CsvError(
       "CSV_INVALID_OPTION_COMMENT",
       [
         "Invalid option comment_no_infix:",
         "value must be a boolean,",
-        `got ${JSON.stringify(options5.comment_no_infix)}`
+        `got ${JSON.stringify(options6.comment_no_infix)}`
       ],
-      options5
+      options6
     );
   }
-  const delimiter_json = JSON.stringify(options5.delimiter);
-  if (!Array.isArray(options5.delimiter))
-    options5.delimiter = [options5.delimiter];
-  if (options5.delimiter.length === 0) {
+  const delimiter_json = JSON.stringify(options6.delimiter);
+  if (!Array.isArray(options6.delimiter))
+    options6.delimiter = [options6.delimiter];
+  if (options6.delimiter.length === 0) {
     throw new CsvError(
       "CSV_INVALID_OPTION_DELIMITER",
       [
@@ -40149,15 +40149,15 @@ var normalize_options = function(opts) {
         "delimiter must be a non empty string or buffer or array of string|buffer,",
         `got ${delimiter_json}`
       ],
-      options5
+      options6
     );
   }
-  options5.delimiter = options5.delimiter.map(function(delimiter) {
+  options6.delimiter = options6.delimiter.map(function(delimiter) {
     if (delimiter === void 0 || delimiter === null || delimiter === false) {
-      return Buffer.from(",", options5.encoding);
+      return Buffer.from(",", options6.encoding);
     }
     if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options5.encoding);
+      delimiter = Buffer.from(delimiter, options6.encoding);
     }
     if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
       throw new CsvError(
@@ -40167,51 +40167,51 @@ var normalize_options = function(opts) {
           "delimiter must be a non empty string or buffer or array of string|buffer,",
           `got ${delimiter_json}`
         ],
-        options5
+        options6
       );
     }
     return delimiter;
   });
-  if (options5.escape === void 0 || options5.escape === true) {
-    options5.escape = Buffer.from('"', options5.encoding);
-  } else if (typeof options5.escape === "string") {
-    options5.escape = Buffer.from(options5.escape, options5.encoding);
-  } else if (options5.escape === null || options5.escape === false) {
-    options5.escape = null;
+  if (options6.escape === void 0 || options6.escape === true) {
+    options6.escape = Buffer.from('"', options6.encoding);
+  } else if (typeof options6.escape === "string") {
+    options6.escape = Buffer.from(options6.escape, options6.encoding);
+  } else if (options6.escape === null || options6.escape === false) {
+    options6.escape = null;
   }
-  if (options5.escape !== null) {
-    if (!Buffer.isBuffer(options5.escape)) {
+  if (options6.escape !== null) {
+    if (!Buffer.isBuffer(options6.escape)) {
       throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options5.escape)}`
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options6.escape)}`
       );
     }
   }
-  if (options5.from === void 0 || options5.from === null) {
-    options5.from = 1;
+  if (options6.from === void 0 || options6.from === null) {
+    options6.from = 1;
   } else {
-    if (typeof options5.from === "string" && /\d+/.test(options5.from)) {
-      options5.from = parseInt(options5.from);
+    if (typeof options6.from === "string" && /\d+/.test(options6.from)) {
+      options6.from = parseInt(options6.from);
     }
-    if (Number.isInteger(options5.from)) {
-      if (options5.from < 0) {
+    if (Number.isInteger(options6.from)) {
+      if (options6.from < 0) {
         throw new Error(
           `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
         );
       }
     } else {
       throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options5.from)}`
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options6.from)}`
       );
     }
   }
-  if (options5.from_line === void 0 || options5.from_line === null) {
-    options5.from_line = 1;
+  if (options6.from_line === void 0 || options6.from_line === null) {
+    options6.from_line = 1;
   } else {
-    if (typeof options5.from_line === "string" && /\d+/.test(options5.from_line)) {
-      options5.from_line = parseInt(options5.from_line);
+    if (typeof options6.from_line === "string" && /\d+/.test(options6.from_line)) {
+      options6.from_line = parseInt(options6.from_line);
     }
-    if (Number.isInteger(options5.from_line)) {
-      if (options5.from_line <= 0) {
+    if (Number.isInteger(options6.from_line)) {
+      if (options6.from_line <= 0) {
         throw new Error(
           `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
         );
@@ -40222,152 +40222,152 @@ var normalize_options = function(opts) {
       );
     }
   }
-  if (options5.ignore_last_delimiters === void 0 || options5.ignore_last_delimiters === null) {
-    options5.ignore_last_delimiters = false;
-  } else if (typeof options5.ignore_last_delimiters === "number") {
-    options5.ignore_last_delimiters = Math.floor(options5.ignore_last_delimiters);
-    if (options5.ignore_last_delimiters === 0) {
-      options5.ignore_last_delimiters = false;
+  if (options6.ignore_last_delimiters === void 0 || options6.ignore_last_delimiters === null) {
+    options6.ignore_last_delimiters = false;
+  } else if (typeof options6.ignore_last_delimiters === "number") {
+    options6.ignore_last_delimiters = Math.floor(options6.ignore_last_delimiters);
+    if (options6.ignore_last_delimiters === 0) {
+      options6.ignore_last_delimiters = false;
     }
-  } else if (typeof options5.ignore_last_delimiters !== "boolean") {
+  } else if (typeof options6.ignore_last_delimiters !== "boolean") {
     throw new CsvError(
       "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
       [
         "Invalid option `ignore_last_delimiters`:",
         "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options5.ignore_last_delimiters)}`
+        `got ${JSON.stringify(options6.ignore_last_delimiters)}`
       ],
-      options5
+      options6
     );
   }
-  if (options5.ignore_last_delimiters === true && options5.columns === false) {
+  if (options6.ignore_last_delimiters === true && options6.columns === false) {
     throw new CsvError(
       "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
       [
         "The option `ignore_last_delimiters`",
         "requires the activation of the `columns` option"
       ],
-      options5
+      options6
     );
   }
-  if (options5.info === void 0 || options5.info === null || options5.info === false) {
-    options5.info = false;
-  } else if (options5.info !== true) {
+  if (options6.info === void 0 || options6.info === null || options6.info === false) {
+    options6.info = false;
+  } else if (options6.info !== true) {
     throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options5.info)}`
+      `Invalid Option: info must be true, got ${JSON.stringify(options6.info)}`
     );
   }
-  if (options5.max_record_size === void 0 || options5.max_record_size === null || options5.max_record_size === false) {
-    options5.max_record_size = 0;
-  } else if (Number.isInteger(options5.max_record_size) && options5.max_record_size >= 0) {
-  } else if (typeof options5.max_record_size === "string" && /\d+/.test(options5.max_record_size)) {
-    options5.max_record_size = parseInt(options5.max_record_size);
+  if (options6.max_record_size === void 0 || options6.max_record_size === null || options6.max_record_size === false) {
+    options6.max_record_size = 0;
+  } else if (Number.isInteger(options6.max_record_size) && options6.max_record_size >= 0) {
+  } else if (typeof options6.max_record_size === "string" && /\d+/.test(options6.max_record_size)) {
+    options6.max_record_size = parseInt(options6.max_record_size);
   } else {
     throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options5.max_record_size)}`
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options6.max_record_size)}`
     );
   }
-  if (options5.objname === void 0 || options5.objname === null || options5.objname === false) {
-    options5.objname = void 0;
-  } else if (Buffer.isBuffer(options5.objname)) {
-    if (options5.objname.length === 0) {
+  if (options6.objname === void 0 || options6.objname === null || options6.objname === false) {
+    options6.objname = void 0;
+  } else if (Buffer.isBuffer(options6.objname)) {
+    if (options6.objname.length === 0) {
       throw new Error(`Invalid Option: objname must be a non empty buffer`);
     }
-    if (options5.encoding === null) {
+    if (options6.encoding === null) {
     } else {
-      options5.objname = options5.objname.toString(options5.encoding);
+      options6.objname = options6.objname.toString(options6.encoding);
     }
-  } else if (typeof options5.objname === "string") {
-    if (options5.objname.length === 0) {
+  } else if (typeof options6.objname === "string") {
+    if (options6.objname.length === 0) {
       throw new Error(`Invalid Option: objname must be a non empty string`);
     }
-  } else if (typeof options5.objname === "number") {
+  } else if (typeof options6.objname === "number") {
   } else {
     throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options5.objname}`
+      `Invalid Option: objname must be a string or a buffer, got ${options6.objname}`
     );
   }
-  if (options5.objname !== void 0) {
-    if (typeof options5.objname === "number") {
-      if (options5.columns !== false) {
+  if (options6.objname !== void 0) {
+    if (typeof options6.objname === "number") {
+      if (options6.columns !== false) {
         throw Error(
           "Invalid Option: objname index cannot be combined with columns or be defined as a field"
         );
       }
     } else {
-      if (options5.columns === false) {
+      if (options6.columns === false) {
         throw Error(
           "Invalid Option: objname field must be combined with columns or be defined as an index"
         );
       }
     }
   }
-  if (options5.on_record === void 0 || options5.on_record === null) {
-    options5.on_record = void 0;
-  } else if (typeof options5.on_record !== "function") {
+  if (options6.on_record === void 0 || options6.on_record === null) {
+    options6.on_record = void 0;
+  } else if (typeof options6.on_record !== "function") {
     throw new CsvError(
       "CSV_INVALID_OPTION_ON_RECORD",
       [
         "Invalid option `on_record`:",
         "expect a function,",
-        `got ${JSON.stringify(options5.on_record)}`
+        `got ${JSON.stringify(options6.on_record)}`
       ],
-      options5
+      options6
     );
   }
-  if (options5.on_skip !== void 0 && options5.on_skip !== null && typeof options5.on_skip !== "function") {
+  if (options6.on_skip !== void 0 && options6.on_skip !== null && typeof options6.on_skip !== "function") {
     throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options5.on_skip)}`
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options6.on_skip)}`
     );
   }
-  if (options5.quote === null || options5.quote === false || options5.quote === "") {
-    options5.quote = null;
+  if (options6.quote === null || options6.quote === false || options6.quote === "") {
+    options6.quote = null;
   } else {
-    if (options5.quote === void 0 || options5.quote === true) {
-      options5.quote = Buffer.from('"', options5.encoding);
-    } else if (typeof options5.quote === "string") {
-      options5.quote = Buffer.from(options5.quote, options5.encoding);
+    if (options6.quote === void 0 || options6.quote === true) {
+      options6.quote = Buffer.from('"', options6.encoding);
+    } else if (typeof options6.quote === "string") {
+      options6.quote = Buffer.from(options6.quote, options6.encoding);
     }
-    if (!Buffer.isBuffer(options5.quote)) {
+    if (!Buffer.isBuffer(options6.quote)) {
       throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options5.quote)}`
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options6.quote)}`
       );
     }
   }
-  if (options5.raw === void 0 || options5.raw === null || options5.raw === false) {
-    options5.raw = false;
-  } else if (options5.raw !== true) {
+  if (options6.raw === void 0 || options6.raw === null || options6.raw === false) {
+    options6.raw = false;
+  } else if (options6.raw !== true) {
     throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options5.raw)}`
+      `Invalid Option: raw must be true, got ${JSON.stringify(options6.raw)}`
     );
   }
-  if (options5.record_delimiter === void 0) {
-    options5.record_delimiter = [];
-  } else if (typeof options5.record_delimiter === "string" || Buffer.isBuffer(options5.record_delimiter)) {
-    if (options5.record_delimiter.length === 0) {
+  if (options6.record_delimiter === void 0) {
+    options6.record_delimiter = [];
+  } else if (typeof options6.record_delimiter === "string" || Buffer.isBuffer(options6.record_delimiter)) {
+    if (options6.record_delimiter.length === 0) {
       throw new CsvError(
         "CSV_INVALID_OPTION_RECORD_DELIMITER",
         [
           "Invalid option `record_delimiter`:",
           "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options5.record_delimiter)}`
+          `got ${JSON.stringify(options6.record_delimiter)}`
         ],
-        options5
+        options6
       );
     }
-    options5.record_delimiter = [options5.record_delimiter];
-  } else if (!Array.isArray(options5.record_delimiter)) {
+    options6.record_delimiter = [options6.record_delimiter];
+  } else if (!Array.isArray(options6.record_delimiter)) {
     throw new CsvError(
       "CSV_INVALID_OPTION_RECORD_DELIMITER",
       [
         "Invalid option `record_delimiter`:",
         "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options5.record_delimiter)}`
+        `got ${JSON.stringify(options6.record_delimiter)}`
       ],
-      options5
+      options6
     );
   }
-  options5.record_delimiter = options5.record_delimiter.map(function(rd, i) {
+  options6.record_delimiter = options6.record_delimiter.map(function(rd, i) {
     if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
       throw new CsvError(
         "CSV_INVALID_OPTION_RECORD_DELIMITER",
@@ -40377,7 +40377,7 @@ var normalize_options = function(opts) {
           `at index ${i},`,
           `got ${JSON.stringify(rd)}`
         ],
-        options5
+        options6
       );
     } else if (rd.length === 0) {
       throw new CsvError(
@@ -40388,109 +40388,109 @@ var normalize_options = function(opts) {
           `at index ${i},`,
           `got ${JSON.stringify(rd)}`
         ],
-        options5
+        options6
       );
     }
     if (typeof rd === "string") {
-      rd = Buffer.from(rd, options5.encoding);
+      rd = Buffer.from(rd, options6.encoding);
     }
     return rd;
   });
-  if (typeof options5.relax_column_count === "boolean") {
-  } else if (options5.relax_column_count === void 0 || options5.relax_column_count === null) {
-    options5.relax_column_count = false;
+  if (typeof options6.relax_column_count === "boolean") {
+  } else if (options6.relax_column_count === void 0 || options6.relax_column_count === null) {
+    options6.relax_column_count = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options5.relax_column_count)}`
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options6.relax_column_count)}`
     );
   }
-  if (typeof options5.relax_column_count_less === "boolean") {
-  } else if (options5.relax_column_count_less === void 0 || options5.relax_column_count_less === null) {
-    options5.relax_column_count_less = false;
+  if (typeof options6.relax_column_count_less === "boolean") {
+  } else if (options6.relax_column_count_less === void 0 || options6.relax_column_count_less === null) {
+    options6.relax_column_count_less = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options5.relax_column_count_less)}`
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options6.relax_column_count_less)}`
     );
   }
-  if (typeof options5.relax_column_count_more === "boolean") {
-  } else if (options5.relax_column_count_more === void 0 || options5.relax_column_count_more === null) {
-    options5.relax_column_count_more = false;
+  if (typeof options6.relax_column_count_more === "boolean") {
+  } else if (options6.relax_column_count_more === void 0 || options6.relax_column_count_more === null) {
+    options6.relax_column_count_more = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options5.relax_column_count_more)}`
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options6.relax_column_count_more)}`
     );
   }
-  if (typeof options5.relax_quotes === "boolean") {
-  } else if (options5.relax_quotes === void 0 || options5.relax_quotes === null) {
-    options5.relax_quotes = false;
+  if (typeof options6.relax_quotes === "boolean") {
+  } else if (options6.relax_quotes === void 0 || options6.relax_quotes === null) {
+    options6.relax_quotes = false;
   } else {
     throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options5.relax_quotes)}`
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options6.relax_quotes)}`
     );
   }
-  if (typeof options5.skip_empty_lines === "boolean") {
-  } else if (options5.skip_empty_lines === void 0 || options5.skip_empty_lines === null) {
-    options5.skip_empty_lines = false;
+  if (typeof options6.skip_empty_lines === "boolean") {
+  } else if (options6.skip_empty_lines === void 0 || options6.skip_empty_lines === null) {
+    options6.skip_empty_lines = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options5.skip_empty_lines)}`
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options6.skip_empty_lines)}`
     );
   }
-  if (typeof options5.skip_records_with_empty_values === "boolean") {
-  } else if (options5.skip_records_with_empty_values === void 0 || options5.skip_records_with_empty_values === null) {
-    options5.skip_records_with_empty_values = false;
+  if (typeof options6.skip_records_with_empty_values === "boolean") {
+  } else if (options6.skip_records_with_empty_values === void 0 || options6.skip_records_with_empty_values === null) {
+    options6.skip_records_with_empty_values = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options5.skip_records_with_empty_values)}`
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options6.skip_records_with_empty_values)}`
     );
   }
-  if (typeof options5.skip_records_with_error === "boolean") {
-  } else if (options5.skip_records_with_error === void 0 || options5.skip_records_with_error === null) {
-    options5.skip_records_with_error = false;
+  if (typeof options6.skip_records_with_error === "boolean") {
+  } else if (options6.skip_records_with_error === void 0 || options6.skip_records_with_error === null) {
+    options6.skip_records_with_error = false;
   } else {
     throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options5.skip_records_with_error)}`
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options6.skip_records_with_error)}`
     );
   }
-  if (options5.rtrim === void 0 || options5.rtrim === null || options5.rtrim === false) {
-    options5.rtrim = false;
-  } else if (options5.rtrim !== true) {
+  if (options6.rtrim === void 0 || options6.rtrim === null || options6.rtrim === false) {
+    options6.rtrim = false;
+  } else if (options6.rtrim !== true) {
     throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options5.rtrim)}`
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options6.rtrim)}`
     );
   }
-  if (options5.ltrim === void 0 || options5.ltrim === null || options5.ltrim === false) {
-    options5.ltrim = false;
-  } else if (options5.ltrim !== true) {
+  if (options6.ltrim === void 0 || options6.ltrim === null || options6.ltrim === false) {
+    options6.ltrim = false;
+  } else if (options6.ltrim !== true) {
     throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options5.ltrim)}`
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options6.ltrim)}`
     );
   }
-  if (options5.trim === void 0 || options5.trim === null || options5.trim === false) {
-    options5.trim = false;
-  } else if (options5.trim !== true) {
+  if (options6.trim === void 0 || options6.trim === null || options6.trim === false) {
+    options6.trim = false;
+  } else if (options6.trim !== true) {
     throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options5.trim)}`
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options6.trim)}`
     );
   }
-  if (options5.trim === true && opts.ltrim !== false) {
-    options5.ltrim = true;
-  } else if (options5.ltrim !== true) {
-    options5.ltrim = false;
+  if (options6.trim === true && opts.ltrim !== false) {
+    options6.ltrim = true;
+  } else if (options6.ltrim !== true) {
+    options6.ltrim = false;
   }
-  if (options5.trim === true && opts.rtrim !== false) {
-    options5.rtrim = true;
-  } else if (options5.rtrim !== true) {
-    options5.rtrim = false;
+  if (options6.trim === true && opts.rtrim !== false) {
+    options6.rtrim = true;
+  } else if (options6.rtrim !== true) {
+    options6.rtrim = false;
   }
-  if (options5.to === void 0 || options5.to === null) {
-    options5.to = -1;
-  } else if (options5.to !== -1) {
-    if (typeof options5.to === "string" && /\d+/.test(options5.to)) {
-      options5.to = parseInt(options5.to);
+  if (options6.to === void 0 || options6.to === null) {
+    options6.to = -1;
+  } else if (options6.to !== -1) {
+    if (typeof options6.to === "string" && /\d+/.test(options6.to)) {
+      options6.to = parseInt(options6.to);
     }
-    if (Number.isInteger(options5.to)) {
-      if (options5.to <= 0) {
+    if (Number.isInteger(options6.to)) {
+      if (options6.to <= 0) {
         throw new Error(
           `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
         );
@@ -40501,14 +40501,14 @@ var normalize_options = function(opts) {
       );
     }
   }
-  if (options5.to_line === void 0 || options5.to_line === null) {
-    options5.to_line = -1;
-  } else if (options5.to_line !== -1) {
-    if (typeof options5.to_line === "string" && /\d+/.test(options5.to_line)) {
-      options5.to_line = parseInt(options5.to_line);
+  if (options6.to_line === void 0 || options6.to_line === null) {
+    options6.to_line = -1;
+  } else if (options6.to_line !== -1) {
+    if (typeof options6.to_line === "string" && /\d+/.test(options6.to_line)) {
+      options6.to_line = parseInt(options6.to_line);
     }
-    if (Number.isInteger(options5.to_line)) {
-      if (options5.to_line <= 0) {
+    if (Number.isInteger(options6.to_line)) {
+      if (options6.to_line <= 0) {
         throw new Error(
           `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
         );
@@ -40519,10 +40519,10 @@ var normalize_options = function(opts) {
       );
     }
   }
-  return options5;
+  return options6;
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/index.js
+// node_modules/csv-parse/lib/api/index.js
 var isRecordEmpty = function(record2) {
   return record2.every(
     (field) => field == null || field.toString && field.toString().trim() === ""
@@ -40551,12 +40551,12 @@ var transform2 = function(original_options = {}) {
     lines: 1,
     records: 0
   };
-  const options5 = normalize_options(original_options);
+  const options6 = normalize_options(original_options);
   return {
     info,
     original_options,
-    options: options5,
-    state: init_state(options5),
+    options: options6,
+    state: init_state(options6),
     __needMoreData: function(i, bufLen, end) {
       if (end) return false;
       const { encoding, escape: escape2, quote } = this.options;
@@ -40623,12 +40623,12 @@ var transform2 = function(original_options = {}) {
               const bomLength = boms[encoding2].length;
               this.state.bufBytesStart += bomLength;
               buf = buf.slice(bomLength);
-              const options6 = normalize_options({
+              const options7 = normalize_options({
                 ...this.original_options,
                 encoding: encoding2
               });
-              for (const key in options6) {
-                this.options[key] = options6[key];
+              for (const key in options7) {
+                this.options[key] = options7[key];
               }
               ({ comment, escape: escape2, quote } = this.options);
               break;
@@ -41296,7 +41296,7 @@ var transform2 = function(original_options = {}) {
   };
 };
 
-// ../../work/main/node_modules/csv-parse/lib/index.js
+// node_modules/csv-parse/lib/index.js
 var Parser = class extends Transform {
   constructor(opts = {}) {
     super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
@@ -41352,31 +41352,31 @@ var Parser = class extends Transform {
   }
 };
 var parse3 = function() {
-  let data, options5, callback;
+  let data, options6, callback;
   for (const i in arguments) {
     const argument = arguments[i];
     const type = typeof argument;
     if (data === void 0 && (typeof argument === "string" || Buffer.isBuffer(argument))) {
       data = argument;
-    } else if (options5 === void 0 && is_object(argument)) {
-      options5 = argument;
+    } else if (options6 === void 0 && is_object(argument)) {
+      options6 = argument;
     } else if (callback === void 0 && type === "function") {
       callback = argument;
     } else {
       throw new CsvError(
         "CSV_INVALID_ARGUMENT",
         ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
-        options5 || {}
+        options6 || {}
       );
     }
   }
-  const parser = new Parser(options5);
+  const parser = new Parser(options6);
   if (callback) {
-    const records2 = options5 === void 0 || options5.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
+    const records2 = options6 === void 0 || options6.objname === void 0 ? [] : /* @__PURE__ */ Object.create(null);
     parser.on("readable", function() {
       let record2;
       while ((record2 = this.read()) !== null) {
-        if (options5 === void 0 || options5.objname === void 0) {
+        if (options6 === void 0 || options6.objname === void 0) {
           records2.push(record2);
         } else {
           Object.assign(records2, {
@@ -41696,7 +41696,7 @@ async function openJsonl(spec, where) {
 // packages/data/src/readers/parquet.ts
 import { open as open2 } from "node:fs/promises";
 
-// ../../work/main/node_modules/hyparquet/src/constants.js
+// node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
   "BOOLEAN",
   "INT32",
@@ -41781,7 +41781,7 @@ var EdgeInterpolationAlgorithms = [
   "KARNEY"
 ];
 
-// ../../work/main/node_modules/hyparquet/src/wkb.js
+// node_modules/hyparquet/src/wkb.js
 function wkbToGeojson(reader) {
   const flags = getFlags(reader);
   if (flags.type === 1) {
@@ -41862,7 +41862,7 @@ function readPolygon(reader, flags) {
   return rings;
 }
 
-// ../../work/main/node_modules/hyparquet/src/convert.js
+// node_modules/hyparquet/src/convert.js
 var decoder = new TextDecoder();
 var DEFAULT_PARSERS = {
   timestampFromMilliseconds(millis) {
@@ -42024,7 +42024,7 @@ function parseFloat16(bytes) {
   return sign * 2 ** (exp - 15) * (1 + frac / 1024);
 }
 
-// ../../work/main/node_modules/hyparquet/src/schema.js
+// node_modules/hyparquet/src/schema.js
 function schemaTree(schema, rootIndex, path21) {
   const element = schema[rootIndex];
   const children = [];
@@ -42114,7 +42114,7 @@ function isFlatColumn(schemaPath) {
   return true;
 }
 
-// ../../work/main/node_modules/hyparquet/src/thrift.js
+// node_modules/hyparquet/src/thrift.js
 var STOP = 0;
 var TRUE = 1;
 var FALSE = 2;
@@ -42220,7 +42220,7 @@ function readZigZagBigInt(reader) {
   return zigzag >> 1n ^ -(zigzag & 1n);
 }
 
-// ../../work/main/node_modules/hyparquet/src/geoparquet.js
+// node_modules/hyparquet/src/geoparquet.js
 function markGeoColumns(schema, key_value_metadata) {
   const columns = /* @__PURE__ */ new Map();
   const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
@@ -42244,7 +42244,7 @@ function markGeoColumns(schema, key_value_metadata) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/metadata.js
+// node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
 var decoder2 = new TextDecoder();
 function decode3(value) {
@@ -42498,7 +42498,7 @@ function convertMetadata(value, schema, parsers2) {
   return value;
 }
 
-// ../../work/main/node_modules/hyparquet/src/indexes.js
+// node_modules/hyparquet/src/indexes.js
 function readColumnIndex(reader, schema, parsers2 = void 0) {
   const allParsers = { ...DEFAULT_PARSERS, ...parsers2 };
   const thrift = deserializeTCompactProtocol(reader);
@@ -42525,7 +42525,7 @@ function readOffsetIndex(reader) {
   };
 }
 
-// ../../work/main/node_modules/hyparquet/src/xxhash.js
+// node_modules/hyparquet/src/xxhash.js
 var MASK = 0xffffffffffffffffn;
 var PRIME1 = 0x9e3779b185ebca87n;
 var PRIME2 = 0xc2b2ae3d27d4eb4fn;
@@ -42596,7 +42596,7 @@ function xxhash64(input3, seed = 0n) {
   return h64;
 }
 
-// ../../work/main/node_modules/hyparquet/src/bloom.js
+// node_modules/hyparquet/src/bloom.js
 var textEncoder = new TextEncoder();
 var SALT = new Uint32Array([
   1203114875,
@@ -42727,7 +42727,7 @@ function walkBloomEligible(filter, out) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/utils.js
+// node_modules/hyparquet/src/utils.js
 function concat(aaa, bbb) {
   const chunk = 1e4;
   for (let i = 0; i < bbb.length; i += chunk) {
@@ -42771,7 +42771,7 @@ function flatten(chunks) {
   return output2;
 }
 
-// ../../work/main/node_modules/hyparquet/src/filter.js
+// node_modules/hyparquet/src/filter.js
 var encoder = new TextEncoder();
 function pathsNeededForFilter(filter) {
   if (!filter) return [];
@@ -43001,16 +43001,16 @@ function resolve(record2, path21) {
   return value;
 }
 
-// ../../work/main/node_modules/hyparquet/src/plan.js
+// node_modules/hyparquet/src/plan.js
 var runLimit = 1 << 21;
 var columnGapLimit = 1 << 13;
-function parquetPlan(options5) {
-  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options5;
+function parquetPlan(options6) {
+  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options6;
   if (!metadata) throw new Error("parquetPlan requires metadata");
   const groups = [];
   const fetches = [];
   const indexes = [];
-  const scanPlan = parquetPlanGroups(options5);
+  const scanPlan = parquetPlanGroups(options6);
   for (const group of scanPlan.groups) {
     const groupPlan = parquetPlanGroup({ ...group, columns, useOffsetIndex });
     groups.push(...groupPlan.groups);
@@ -43332,7 +43332,7 @@ function prefetchAsyncBuffer(file2, { fetches }) {
   };
 }
 
-// ../../work/main/node_modules/hyparquet/src/variant.js
+// node_modules/hyparquet/src/variant.js
 var decoder3 = new TextDecoder();
 var metadataCache = /* @__PURE__ */ new WeakMap();
 function decodeVariantColumn(value, parsers2 = DEFAULT_PARSERS) {
@@ -43588,7 +43588,7 @@ function readVariantBinary(reader) {
   return bytes;
 }
 
-// ../../work/main/node_modules/hyparquet/src/assemble.js
+// node_modules/hyparquet/src/assemble.js
 function assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath) {
   const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
   if (!definitionLevels?.length && !repetitionLevels.length) {
@@ -43760,7 +43760,7 @@ function invertStruct(struct, depth) {
   return out;
 }
 
-// ../../work/main/node_modules/hyparquet/src/alp.js
+// node_modules/hyparquet/src/alp.js
 var POW10 = [
   1,
   10,
@@ -43961,7 +43961,7 @@ function unpackBitsBig(reader, count, bitWidth2) {
   return output2;
 }
 
-// ../../work/main/node_modules/hyparquet/src/delta.js
+// node_modules/hyparquet/src/delta.js
 function deltaBinaryUnpack(reader, count, output2) {
   if (output2 instanceof Int32Array) {
     deltaBinaryUnpackInt32(reader, count, output2);
@@ -44085,7 +44085,7 @@ function deltaByteArray(reader, count, output2) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/encoding.js
+// node_modules/hyparquet/src/encoding.js
 function readRleBitPackedHybrid(reader, width, output2, length) {
   if (length === void 0) {
     length = reader.view.getUint32(reader.offset, true);
@@ -44182,7 +44182,7 @@ function byteWidth(type, typeLength) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/plain.js
+// node_modules/hyparquet/src/plain.js
 function readPlain(reader, type, count, fixedLength) {
   if (count === 0) return [];
   if (type === "BOOLEAN") {
@@ -44271,7 +44271,7 @@ function align(buffer, offset, size) {
   return aligned;
 }
 
-// ../../work/main/node_modules/hyparquet/src/snappy.js
+// node_modules/hyparquet/src/snappy.js
 var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
 function copyBytes(fromArray, fromPos, toArray, toPos, length) {
   for (let i = 0; i < length; i++) {
@@ -44357,7 +44357,7 @@ function snappyUncompress(input3, output2) {
   if (outPos !== outputLength) throw new Error("premature end of input");
 }
 
-// ../../work/main/node_modules/hyparquet/src/datapage.js
+// node_modules/hyparquet/src/datapage.js
 function readDataPage(bytes, daph, { type, element, schemaPath }) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = { view, offset: 0 };
@@ -44506,7 +44506,7 @@ function bitWidth(value) {
   return 32 - Math.clz32(value);
 }
 
-// ../../work/main/node_modules/hyparquet/src/column.js
+// node_modules/hyparquet/src/column.js
 function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
   const { pathInSchema, schemaPath } = columnDecoder;
   const isFlat = isFlatColumn(schemaPath);
@@ -44651,8 +44651,8 @@ function pageStatistics(stats) {
   };
 }
 
-// ../../work/main/node_modules/hyparquet/src/rowgroup.js
-function readRowGroup(options5, { metadata }, groupPlan) {
+// node_modules/hyparquet/src/rowgroup.js
+function readRowGroup(options6, { metadata }, groupPlan) {
   const asyncColumns = [];
   const schemaTree2 = parquetSchema(metadata);
   for (const chunk of groupPlan.chunks) {
@@ -44662,32 +44662,32 @@ function readRowGroup(options5, { metadata }, groupPlan) {
       pathInSchema,
       element: schemaPath[schemaPath.length - 1].element,
       schemaPath,
-      ...options5,
+      ...options6,
       ...chunk.columnMetadata,
       // merge after options, so a partial parsers object keeps the defaults
-      parsers: { ...DEFAULT_PARSERS, ...options5.parsers }
+      parsers: { ...DEFAULT_PARSERS, ...options6.parsers }
     };
     const { startByte, endByte } = chunk.range;
     if ("pageLocations" in chunk) {
       asyncColumns.push({
         pathInSchema,
-        data: readSelectedPages(options5, groupPlan, chunk, chunk.pageLocations, columnDecoder)
+        data: readSelectedPages(options6, groupPlan, chunk, chunk.pageLocations, columnDecoder)
       });
     } else if ("offsetIndex" in chunk) {
       asyncColumns.push({
         pathInSchema,
         // fetch offset index
-        data: Promise.resolve(options5.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
+        data: Promise.resolve(options6.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
           const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
-          return readSelectedPages(options5, groupPlan, chunk, pages, columnDecoder);
+          return readSelectedPages(options6, groupPlan, chunk, pages, columnDecoder);
         })
       });
     } else {
       asyncColumns.push({
         pathInSchema,
-        data: Promise.resolve(options5.file.slice(startByte, endByte)).then((buffer) => {
+        data: Promise.resolve(options6.file.slice(startByte, endByte)).then((buffer) => {
           const reader = { view: new DataView(buffer), offset: 0 };
-          return readColumn(reader, groupPlan, columnDecoder, options5.onPage);
+          return readColumn(reader, groupPlan, columnDecoder, options6.onPage);
         })
       });
     }
@@ -44700,7 +44700,7 @@ function readRowGroup(options5, { metadata }, groupPlan) {
     asyncColumns
   };
 }
-async function readSelectedPages(options5, groupPlan, chunk, pages, columnDecoder) {
+async function readSelectedPages(options6, groupPlan, chunk, pages, columnDecoder) {
   const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata;
   const { selectStart, selectEnd } = groupPlan;
   let { startByte, endByte } = chunk.range;
@@ -44723,17 +44723,17 @@ async function readSelectedPages(options5, groupPlan, chunk, pages, columnDecode
   if (hasDict && skipped) {
     const dictLength = Number(pages[0].offset) - chunk.range.startByte;
     const [dictBuffer, dataBuffer] = await Promise.all([
-      options5.file.slice(chunk.range.startByte, Number(pages[0].offset)),
-      options5.file.slice(startByte, endByte)
+      options6.file.slice(chunk.range.startByte, Number(pages[0].offset)),
+      options6.file.slice(startByte, endByte)
     ]);
     const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
     combined.set(new Uint8Array(dictBuffer, 0, dictLength));
     combined.set(new Uint8Array(dataBuffer), dictLength);
     view = new DataView(combined.buffer);
   } else if (hasDict) {
-    view = new DataView(await options5.file.slice(chunk.range.startByte, endByte));
+    view = new DataView(await options6.file.slice(chunk.range.startByte, endByte));
   } else {
-    view = new DataView(await options5.file.slice(startByte, endByte));
+    view = new DataView(await options6.file.slice(startByte, endByte));
   }
   const reader = { view, offset: 0 };
   const adjustedGroupPlan = skipped ? {
@@ -44742,7 +44742,7 @@ async function readSelectedPages(options5, groupPlan, chunk, pages, columnDecode
     selectStart: groupPlan.selectStart - skipped,
     selectEnd: groupPlan.selectEnd - skipped
   } : groupPlan;
-  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options5.onPage);
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options6.onPage);
   return {
     data,
     skipped: skipped + columnSkipped
@@ -44819,77 +44819,77 @@ function assembleAsync(asyncRowGroup, schemaTree2, parsers2) {
   return { ...asyncRowGroup, asyncColumns: assembled };
 }
 
-// ../../work/main/node_modules/hyparquet/src/scan.js
-async function prepareParquetRead(options5) {
-  const prepared = await prepareParquetOptions(options5);
+// node_modules/hyparquet/src/scan.js
+async function prepareParquetRead(options6) {
+  const prepared = await prepareParquetOptions(options6);
   return {
     options: prepared,
     plan: parquetPlan(prepared)
   };
 }
-async function prepareParquetOptions(options5) {
-  const metadata = options5.metadata ?? await parquetMetadataAsync(options5.file, options5);
+async function prepareParquetOptions(options6) {
+  const metadata = options6.metadata ?? await parquetMetadataAsync(options6.file, options6);
   const schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
-  const filterColumns = columnsNeededForFilter(options5.filter);
+  const filterColumns = columnsNeededForFilter(options6.filter);
   const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
   if (missingFilterColumns.length) {
     throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
   }
-  if (options5.columns) {
-    const missingColumns = options5.columns.filter((column) => !schemaColumns.includes(column));
+  if (options6.columns) {
+    const missingColumns = options6.columns.filter((column) => !schemaColumns.includes(column));
     if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
   }
-  let prepared = { ...options5, metadata };
+  let prepared = { ...options6, metadata };
   prepared = await withBloomFilters(prepared);
   prepared = await withPageIndexes(prepared);
   return prepared;
 }
-function readParquetPlan(options5, plan) {
-  const readOptions = { ...options5, file: prefetchAsyncBuffer(options5.file, plan) };
+function readParquetPlan(options6, plan) {
+  const readOptions = { ...options6, file: prefetchAsyncBuffer(options6.file, plan) };
   return plan.groups.map((group) => readRowGroup(readOptions, plan, group));
 }
-async function withBloomFilters(options5) {
-  if (!options5.useBloomFilters || !options5.filter || !options5.metadata) return options5;
-  const schemaTree2 = parquetSchema(options5.metadata);
+async function withBloomFilters(options6) {
+  if (!options6.useBloomFilters || !options6.filter || !options6.metadata) return options6;
+  const schemaTree2 = parquetSchema(options6.metadata);
   const schemaElements = {};
   for (const child of schemaTree2.children) schemaElements[child.element.name] = child.element;
   const bloomFiltersByGroup = await prefetchBloomFilters({
-    file: options5.file,
-    metadata: options5.metadata,
-    filter: options5.filter,
-    filterStrict: options5.filterStrict
+    file: options6.file,
+    metadata: options6.metadata,
+    filter: options6.filter,
+    filterStrict: options6.filterStrict
   });
-  return { ...options5, bloomFiltersByGroup, schemaElements };
+  return { ...options6, bloomFiltersByGroup, schemaElements };
 }
-async function withPageIndexes(options5) {
-  if (!options5.usePageIndex || !options5.filter || !options5.metadata) return options5;
+async function withPageIndexes(options6) {
+  if (!options6.usePageIndex || !options6.filter || !options6.metadata) return options6;
   const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
-    file: options5.file,
-    metadata: options5.metadata,
-    filter: options5.filter,
-    filterStrict: options5.filterStrict,
-    rowStart: options5.rowStart,
-    rowEnd: options5.rowEnd,
-    columns: options5.columns,
-    bloomFiltersByGroup: options5.bloomFiltersByGroup,
-    schemaElements: options5.schemaElements,
-    parsers: options5.parsers
+    file: options6.file,
+    metadata: options6.metadata,
+    filter: options6.filter,
+    filterStrict: options6.filterStrict,
+    rowStart: options6.rowStart,
+    rowEnd: options6.rowEnd,
+    columns: options6.columns,
+    bloomFiltersByGroup: options6.bloomFiltersByGroup,
+    schemaElements: options6.schemaElements,
+    parsers: options6.parsers
   });
-  return { ...options5, pageRangesByGroup, pageLocationsByGroup };
+  return { ...options6, pageRangesByGroup, pageLocationsByGroup };
 }
 
-// ../../work/main/node_modules/hyparquet/src/read.js
+// node_modules/hyparquet/src/read.js
 var rowIndex = (
   /** @type {typeof import('../src/types.js').rowIndex} */
   /* @__PURE__ */ Symbol("rowIndex")
 );
-async function parquetRead(options5) {
-  options5.metadata ??= await parquetMetadataAsync(options5.file, options5);
-  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options5;
+async function parquetRead(options6) {
+  options6.metadata ??= await parquetMetadataAsync(options6.file, options6);
+  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options6;
   if (filter && rowFormat !== "object") {
     throw new Error('parquet filter requires rowFormat: "object"');
   }
-  if (options5.includeRowIndex && rowFormat !== "object") {
+  if (options6.includeRowIndex && rowFormat !== "object") {
     throw new Error('parquet includeRowIndex requires rowFormat: "object"');
   }
   const filterColumns = columnsNeededForFilter(filter);
@@ -44899,7 +44899,7 @@ async function parquetRead(options5) {
     const extraColumns = filterColumns.filter((column) => !selectedColumns.has(column));
     if (extraColumns.length) readColumns = [...columns, ...extraColumns];
   }
-  const readOptions = readColumns === columns ? options5 : { ...options5, columns: readColumns };
+  const readOptions = readColumns === columns ? options6 : { ...options6, columns: readColumns };
   const prepared = await prepareParquetRead(readOptions);
   const preparedOptions = prepared.options;
   const requiresProjection = readColumns !== columns;
@@ -44910,7 +44910,7 @@ async function parquetRead(options5) {
   }
   if (!preparedOptions.metadata) throw new Error("parquet requires metadata");
   const schemaTree2 = parquetSchema(preparedOptions.metadata);
-  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options5.parsers));
+  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options6.parsers));
   if (onChunk) {
     for (const asyncGroup of assembled) {
       for (const asyncColumn of asyncGroup.asyncColumns) {
@@ -44937,7 +44937,7 @@ async function parquetRead(options5) {
       const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
       const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
       const groupData = rowFormat === "object" ? await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, "object") : await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, "array");
-      if (options5.includeRowIndex) {
+      if (options6.includeRowIndex) {
         for (let i = 0; i < groupData.length; i++) {
           Object.defineProperty(groupData[i], rowIndex, {
             value: asyncGroup.groupStart + selectStart + i
@@ -46139,14 +46139,14 @@ function populationStabilityIndex(reference2, current, epsilon = PSI_EPSILON) {
   }
   return psi;
 }
-function psiNumeric(reference2, current, options5 = {}) {
+function psiNumeric(reference2, current, options6 = {}) {
   const ref = finiteSample(reference2, "psiNumeric: reference");
   const cur = finiteSample(current, "psiNumeric: current");
-  const edges = referenceQuantileEdges(ref, options5.bins ?? PSI_DEFAULT_BINS);
+  const edges = referenceQuantileEdges(ref, options6.bins ?? PSI_DEFAULT_BINS);
   const refCounts = quantileBinCounts(ref, edges);
   const curCounts = quantileBinCounts(cur, edges);
   return {
-    psi: populationStabilityIndex(refCounts, curCounts, options5.epsilon ?? PSI_EPSILON),
+    psi: populationStabilityIndex(refCounts, curCounts, options6.epsilon ?? PSI_EPSILON),
     edges,
     reference: refCounts,
     current: curCounts
@@ -46219,12 +46219,12 @@ function populationStd(x, weights) {
   }
   return Math.sqrt(ss / total);
 }
-function normedWassersteinDistance(reference2, current, options5 = {}) {
-  const minStd = options5.minStd ?? WASSERSTEIN_MIN_STD;
+function normedWassersteinDistance(reference2, current, options6 = {}) {
+  const minStd = options6.minStd ?? WASSERSTEIN_MIN_STD;
   if (!(minStd > 0) || !Number.isFinite(minStd))
     throw new Error(`normedWassersteinDistance: minStd must be finite and > 0, got ${minStd}`);
-  const distance = wassersteinDistance(reference2, current, options5.referenceWeights, options5.currentWeights);
-  const referenceStd = populationStd(reference2, options5.referenceWeights);
+  const distance = wassersteinDistance(reference2, current, options6.referenceWeights, options6.currentWeights);
+  const referenceStd = populationStd(reference2, options6.referenceWeights);
   const stdFloored = referenceStd < minStd;
   return { distance, referenceStd, normed: distance / (stdFloored ? minStd : referenceStd), stdFloored };
 }
@@ -48056,7 +48056,7 @@ function intervalFromDistribution(sample, statistic, dist, method, level = 0.95)
     bca: { z0: r.z0, acceleration: r.acceleration, alphaLow: r.alphaLow, alphaHigh: r.alphaHigh }
   };
 }
-function bootstrapCi(options5) {
+function bootstrapCi(options6) {
   const {
     scores: scores2,
     labels,
@@ -48066,7 +48066,7 @@ function bootstrapCi(options5) {
     level = 0.95,
     method,
     stratified = true
-  } = options5;
+  } = options6;
   checkLevel(level);
   checkResamples(resamples);
   if (method !== "percentile" && method !== "bca") {
@@ -48312,12 +48312,12 @@ function calibrationLogits(scores2) {
   }
   return x;
 }
-function calibrationSlopeIntercept(scores2, labels, weights, options5 = {}) {
+function calibrationSlopeIntercept(scores2, labels, weights, options6 = {}) {
   check2(scores2, labels, weights, true);
   let wPos = 0;
   let wNeg = 0;
   const n2 = scores2.length;
-  const x = options5.logits ?? calibrationLogits(scores2);
+  const x = options6.logits ?? calibrationLogits(scores2);
   for (let i = 0; i < n2; i++) {
     if (labels[i] === 1) wPos += weightAt(weights, i);
     else wNeg += weightAt(weights, i);
@@ -48325,9 +48325,9 @@ function calibrationSlopeIntercept(scores2, labels, weights, options5 = {}) {
   if (!(wPos > 0 && wNeg > 0)) {
     throw new RangeError("calibration slope and intercept are undefined with only one class present");
   }
-  const fits = options5.fits ?? "both";
-  let a = options5.start?.a ?? 0;
-  let b = options5.start?.b ?? 1;
+  const fits = options6.fits ?? "both";
+  let a = options6.start?.a ?? 0;
+  let b = options6.start?.b ?? 1;
   let ll = logLikelihood(x, labels, weights, a, b);
   let twoParam = 0;
   for (; fits !== "intercept"; ) {
@@ -48370,7 +48370,7 @@ function calibrationSlopeIntercept(scores2, labels, weights, options5 = {}) {
     b += db;
     ll = next;
   }
-  let c = options5.start?.c ?? 0;
+  let c = options6.start?.c ?? 0;
   let offset = 0;
   for (; fits !== "slope"; ) {
     if (++offset > NEWTON_MAX_ITERATIONS) throw notConverged("intercept");
@@ -48512,8 +48512,8 @@ function downsampleIndices(length, max) {
   if (length <= max) return Array.from({ length }, (_, i) => i);
   return Array.from({ length: max }, (_, j) => Math.round(j * (length - 1) / (max - 1)));
 }
-function rocCurve(scores2, labels, options5 = {}) {
-  const { dropIntermediate = true, maxPoints = MAX_CURVE_POINTS } = options5;
+function rocCurve(scores2, labels, options6 = {}) {
+  const { dropIntermediate = true, maxPoints = MAX_CURVE_POINTS } = options6;
   const n2 = scores2.length;
   if (labels.length !== n2) throw new RangeError(`${n2} score(s) but ${labels.length} label(s)`);
   for (let i = 0; i < n2; i++) {
@@ -48608,6 +48608,7 @@ var THRESHOLD_METRICS = [
   "f1",
   "net_benefit"
 ];
+var LOWER_IS_BETTER2 = ["brier", "log_loss", "ece", "mae", "rmse"];
 function metricFunction(metric2, threshold) {
   const safe2 = (f) => (s, l, w) => {
     try {
@@ -51287,8 +51288,8 @@ var COMPARE_METRICS = PAIRED_METRICS;
 function compareDirection(metric2) {
   return metric2 === "brier" ? "lower_is_better" : "higher_is_better";
 }
-function pairedBootstrapDelta(options5) {
-  const { baseline, candidate, labels, statistic, resamples = 1e3, seed = 0, level = 0.95 } = options5;
+function pairedBootstrapDelta(options6) {
+  const { baseline, candidate, labels, statistic, resamples = 1e3, seed = 0, level = 0.95 } = options6;
   if (!Number.isSafeInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
@@ -52054,6 +52055,538 @@ var latencyCheck = {
   }
 };
 
+// packages/model/src/shapley.ts
+var MAX_SHAPLEY_FEATURES = 12;
+var EFFICIENCY_TOLERANCE = 1e-6;
+var CLAMP = 1e-12;
+function onScale(p2, scale2) {
+  if (scale2 === "probability") return p2;
+  const q2 = Math.min(1 - CLAMP, Math.max(CLAMP, p2));
+  return Math.log(q2 / (1 - q2));
+}
+function shapleyFromCoalitions(values, nFeatures) {
+  const size = 1 << nFeatures;
+  if (values.length !== size) {
+    throw new RangeError(`${nFeatures} feature(s) need ${size} coalition values, got ${values.length}`);
+  }
+  const fact = [1];
+  for (let k = 1; k <= nFeatures; k++) fact.push(fact[k - 1] * k);
+  const weight = Array.from(
+    { length: nFeatures },
+    (_, s) => fact[s] * fact[nFeatures - s - 1] / fact[nFeatures]
+  );
+  const phi = new Float64Array(nFeatures);
+  for (let mask2 = 0; mask2 < size; mask2++) {
+    const s = popcount(mask2);
+    for (let j = 0; j < nFeatures; j++) {
+      const bit = 1 << j;
+      if (mask2 & bit) continue;
+      phi[j] = phi[j] + weight[s] * (values[mask2 | bit] - values[mask2]);
+    }
+  }
+  return phi;
+}
+function popcount(x) {
+  let c = 0;
+  for (let v = x; v !== 0; v &= v - 1) c++;
+  return c;
+}
+function numericTable(name, path21, header2, cols) {
+  const index = new Map(header2.map((h, i) => [h, i]));
+  const rowCount = cols[0]?.length ?? 0;
+  const get = (col) => {
+    const i = index.get(col);
+    if (i === void 0) throw new RangeError(`${path21}: no column "${col}" in the synthetic table`);
+    return cols[i];
+  };
+  return {
+    name,
+    path: path21,
+    header: header2,
+    rowCount,
+    hasColumn: (col) => index.has(col),
+    numeric: get,
+    column: (col) => Array.from(get(col), (v) => Number.isNaN(v) ? null : String(v))
+  };
+}
+async function exactShapley(opts) {
+  const { model, table: table2, rows, background, scale: scale2 } = opts;
+  const features = model.features;
+  const F = features.length;
+  if (F > MAX_SHAPLEY_FEATURES) {
+    throw new RangeError(
+      `exact Shapley values need at most ${MAX_SHAPLEY_FEATURES} features (2^F coalitions); the model has ${F}`
+    );
+  }
+  if (background.length !== F)
+    throw new RangeError(`background has ${background.length} column(s), model ${F}`);
+  const B = background[0]?.length ?? 0;
+  if (B === 0) throw new RangeError("the background sample is empty");
+  const x = features.map((f) => table2.numeric(f));
+  const size = 1 << F;
+  const out = [];
+  for (const r of rows) {
+    const cols = features.map(() => new Float64Array(size * B));
+    for (let mask2 = 0; mask2 < size; mask2++) {
+      for (let j = 0; j < F; j++) {
+        const col = cols[j];
+        const at = mask2 * B;
+        if (mask2 & 1 << j) col.fill(x[j][r], at, at + B);
+        else col.set(background[j], at);
+      }
+    }
+    const synthetic = numericTable(table2.name, `${table2.path} (coalitions for row ${r + 1})`, features, cols);
+    const p2 = await predictPositive({ rootDir: opts.rootDir, model, table: synthetic });
+    const values = new Float64Array(size);
+    for (let mask2 = 0; mask2 < size; mask2++) {
+      let s = 0;
+      for (let b = 0; b < B; b++) s += onScale(p2[mask2 * B + b], scale2);
+      values[mask2] = s / B;
+    }
+    const phi = shapleyFromCoalitions(values, F);
+    const value = values[size - 1];
+    const base = values[0];
+    let sum = 0;
+    for (const v of phi) sum += v;
+    const gap = sum - (value - base);
+    if (!(Math.abs(gap) <= EFFICIENCY_TOLERANCE * Math.max(1, Math.abs(value), Math.abs(base)))) {
+      throw new Error(
+        `Shapley efficiency check failed for row ${r + 1}: \u03A3\u03C6 = ${sum}, f(x) \u2212 E[f] = ${value - base}`
+      );
+    }
+    out.push({ row: r + 1, value, base, attributions: Array.from(phi), efficiency_gap: gap });
+  }
+  return out;
+}
+
+// packages/model/src/importance.ts
+var IMPORTANCE_METRICS = ["auroc", "average_precision", "brier", "log_loss"];
+var BATCH_CELLS = 4e6;
+var MIN_IMPORTANCE_ROWS = 10;
+var Attributions = external_exports.strictObject({
+  flips: external_exports.number().int().min(0).max(50).default(5).describe("How many baseline\u2192candidate flips to explain (needs a baseline model; 0: none)."),
+  false_negatives: external_exports.number().int().min(0).max(50).default(3).describe(
+    "How many false negatives to explain: the positives with the lowest predicted risk among those missed."
+  ),
+  threshold: external_exports.number().min(0).max(1).default(0.5).describe("Operating point for flips and false negatives: positive iff P(positive) \u2265 threshold."),
+  scale: external_exports.enum(["logit", "probability"]).default("logit").describe("Scale of the attributions: log-odds (logit) or probability."),
+  background: external_exports.number().int().min(1).max(1e3).default(100).describe("Size of the background sample (seeded, without replacement)."),
+  background_dataset: external_exports.string().optional().describe(
+    "Dataset the background is drawn from (default: the dataset with role `train`, else the evaluated one)."
+  )
+});
+var options5 = {
+  dataset: external_exports.string().optional().describe("Dataset to evaluate on (default: the dataset with role `test`)."),
+  metric: external_exports.enum(IMPORTANCE_METRICS).default("auroc").describe(
+    "Metric whose drop under permutation is the importance: auroc, average_precision, brier, log_loss."
+  ),
+  repeats: external_exports.number().int().min(2).max(1e3).default(10).describe("Seeded permutations per feature; the interval is over these repeats."),
+  seed: external_exports.number().int().min(0).default(0).describe("Seed of the permutations and the background sample."),
+  level: external_exports.number().gt(0.5).lt(1).default(0.95).describe(
+    "Level of the percentile interval over the permutation repeats (variation of the permutations, not a sampling interval)."
+  ),
+  groups: external_exports.record(external_exports.string(), external_exports.array(external_exports.string()).min(1)).optional().describe(
+    "Columns permuted together, row-aligned, as one feature (e.g. a one-hot group): { name: [columns] }."
+  ),
+  must_not_drive: external_exports.array(external_exports.string()).default([]).describe(
+    "Features (or group names) that must not drive the model: the check fails when one ranks within the top `top_k` or its interval lies entirely above 0."
+  ),
+  top_k: external_exports.number().int().min(1).default(3).describe("Rank limit for must_not_drive (default 3)."),
+  attributions: external_exports.union([external_exports.literal(false), Attributions]).optional().describe(
+    "Exact Shapley attributions (\u2264 12 features) for the baseline\u2192candidate flips and the most confidently missed positives; false: none."
+  )
+};
+function importanceUnits(features, groups = {}) {
+  const grouped = /* @__PURE__ */ new Set();
+  const units = [];
+  for (const [name, cols] of Object.entries(groups)) {
+    units.push({ name, columns: cols.map((c) => features.indexOf(c)) });
+    for (const c of cols) grouped.add(c);
+  }
+  features.forEach((f, j) => {
+    if (!grouped.has(f)) units.push({ name: f, columns: [j] });
+  });
+  return units;
+}
+function shuffleIndex(n2, rng) {
+  const p2 = Uint32Array.from({ length: n2 }, (_, i) => i);
+  for (let i = n2 - 1; i > 0; i--) {
+    const k = rng.int(i + 1);
+    const t = p2[i];
+    p2[i] = p2[k];
+    p2[k] = t;
+  }
+  return p2;
+}
+async function permutationImportance(opts) {
+  const { model, table: table2, labels, units, repeats, level } = opts;
+  const n2 = table2.rowCount;
+  const features = model.features;
+  const width = features.length;
+  const fn = metricFunction(opts.metric, 0.5);
+  const sign = LOWER_IS_BETTER2.includes(opts.metric) ? -1 : 1;
+  const original = features.map((f) => table2.numeric(f));
+  const scores2 = opts.scores ?? await predictPositive({ rootDir: opts.rootDir, model, table: table2 });
+  const baseline = fn(scores2, labels);
+  if (baseline === null) throw new RangeError(`${METRIC_LABELS[opts.metric]} is undefined on ${table2.path}`);
+  const rng = new Xoshiro128(opts.seed);
+  const blocks = [];
+  for (let r = 0; r < repeats; r++) {
+    for (let u = 0; u < units.length; u++) blocks.push({ unit: u, perm: shuffleIndex(n2, rng) });
+  }
+  const drops = units.map(() => new Float64Array(repeats));
+  const filled = units.map(() => 0);
+  const perTable = Math.max(1, Math.floor(BATCH_CELLS / Math.max(1, n2 * width)));
+  let batches = 0;
+  for (let start = 0; start < blocks.length; start += perTable) {
+    const chunk = blocks.slice(start, start + perTable);
+    const cols = original.map(() => new Float64Array(chunk.length * n2));
+    chunk.forEach(({ unit, perm }, c) => {
+      const permuted = new Set(units[unit].columns);
+      const at = c * n2;
+      for (let j = 0; j < width; j++) {
+        const src = original[j];
+        const dst = cols[j];
+        if (!permuted.has(j)) dst.set(src, at);
+        else for (let i = 0; i < n2; i++) dst[at + i] = src[perm[i]];
+      }
+    });
+    const stacked = numericTable(table2.name, `${table2.path} (permuted copies)`, [...features], cols);
+    const p2 = await predictPositive({ rootDir: opts.rootDir, model, table: stacked });
+    batches++;
+    chunk.forEach(({ unit }, c) => {
+      const v = fn(p2.subarray(c * n2, (c + 1) * n2), labels);
+      const k = filled[unit];
+      drops[unit][k] = v === null ? Number.NaN : sign * (baseline - v);
+      filled[unit] = k + 1;
+    });
+  }
+  const alpha = (1 - level) / 2;
+  const ranking = units.map((u, i) => {
+    const d = Array.from(drops[i]).filter((v) => !Number.isNaN(v));
+    const mean2 = d.reduce((s, v) => s + v, 0) / d.length;
+    const sd = d.length > 1 ? Math.sqrt(d.reduce((s, v) => s + (v - mean2) ** 2, 0) / (d.length - 1)) : 0;
+    const sorted = Float64Array.from(d).sort();
+    return {
+      feature: u.name,
+      columns: u.columns.map((j) => features[j]),
+      rank: 0,
+      importance: mean2,
+      low: quantileType7(sorted, alpha),
+      high: quantileType7(sorted, 1 - alpha),
+      sd,
+      drops: d
+    };
+  });
+  ranking.sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature));
+  ranking.forEach((r, i) => {
+    r.rank = i + 1;
+  });
+  return { baseline, ranking, batches };
+}
+var LABELS3 = METRIC_LABELS;
+var f4 = (v) => (Object.is(Math.round(v * 1e4) / 1e4, -0) ? 0 : v).toFixed(4);
+var pct2 = (level) => `${Math.round(level * 1e3) / 10}%`;
+function violation(r, cfg, total) {
+  const inTop = r.rank <= cfg.top_k;
+  const excludesZero = r.low > 0;
+  if (!inTop && !excludesZero) return null;
+  const why = [
+    inTop ? `ranks #${r.rank} of ${total} (top ${cfg.top_k})` : "",
+    excludesZero ? `its ${pct2(cfg.level)} interval over repeats lies above 0` : ""
+  ].filter(Boolean).join(" and ");
+  return `${r.feature} must not drive the model, but it ${why}: ${LABELS3[cfg.metric]} drop ${f4(r.importance)} (${f4(r.low)} to ${f4(r.high)})`;
+}
+function groupProblems(cfg, project) {
+  const features = project.model?.features ?? [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [name, cols] of Object.entries(cfg.groups ?? {})) {
+    if (features.includes(name) && !cols.includes(name)) {
+      problems.push({
+        path: ["groups", name],
+        message: `group name "${name}" is also a feature name; rename the group`
+      });
+    }
+    cols.forEach((c, k) => {
+      if (project.model && !features.includes(c)) {
+        const hint = nearest(c, features);
+        problems.push({
+          path: ["groups", name, k],
+          message: `"${c}" is not one of model.features${hint ? `; did you mean "${hint}"?` : ""} (features: ${features.join(", ")})`
+        });
+      }
+      const other = seen.get(c);
+      if (other !== void 0) {
+        problems.push({
+          path: ["groups", name, k],
+          message: `"${c}" is already in group "${other}"; a column can be permuted in one group only`
+        });
+      }
+      seen.set(c, name);
+    });
+  }
+  if (project.model) {
+    const names = importanceUnits(
+      features,
+      Object.fromEntries(
+        Object.entries(cfg.groups ?? {}).map(([k, v]) => [k, v.filter((c) => features.includes(c))])
+      )
+    ).map((u) => u.name);
+    cfg.must_not_drive.forEach((f, k) => {
+      if (!names.includes(f)) {
+        const hint = nearest(f, names);
+        problems.push({
+          path: ["must_not_drive", k],
+          message: `"${f}" is not a model feature or group${hint ? `; did you mean "${hint}"?` : ""} (importance is measured for: ${names.join(", ")})`
+        });
+      }
+    });
+  }
+  return problems;
+}
+function backgroundDataset(att, project, evaluated) {
+  if (att.background_dataset !== void 0) return att.background_dataset;
+  const train = Object.entries(project.datasets).filter(([, d]) => d.role === "train");
+  return train.length === 1 ? train[0]?.[0] : evaluated;
+}
+var modelImportanceCheck = {
+  type: "model.importance",
+  stage: "model",
+  description: "What drives the model: permutation feature importance with intervals over repeats, must-not-drive features, and exact Shapley attributions for flipped and missed cases",
+  options: options5,
+  validate(cfg, project) {
+    const problems = [
+      ...modelProblems("model.importance", project),
+      ...evalDatasetProblems(cfg.dataset, project),
+      ...groupProblems(cfg, project)
+    ];
+    if (!project.target) {
+      problems.push({
+        path: [],
+        message: "model.importance needs the true labels: add a `target:` section (column and positive value)"
+      });
+    } else if (project.target.positive === void 0) {
+      problems.push({
+        path: [],
+        message: "model.importance needs target.positive, the label of the positive class"
+      });
+    }
+    if (project.model && (project.model.task ?? "binary") !== "binary") {
+      problems.push({
+        path: [],
+        message: `model.importance explains binary classifiers, but model.task is ${project.model.task}`
+      });
+    }
+    const att = cfg.attributions;
+    if (att && att.background_dataset !== void 0 && !(att.background_dataset in project.datasets)) {
+      problems.push({
+        path: ["attributions", "background_dataset"],
+        message: `unknown dataset "${att.background_dataset}" (defined: ${Object.keys(project.datasets).join(", ") || "none"})`
+      });
+    }
+    if (att && project.model && project.model.features.length > MAX_SHAPLEY_FEATURES) {
+      problems.push({
+        path: ["attributions"],
+        message: `exact Shapley attributions need at most ${MAX_SHAPLEY_FEATURES} features; the model has ${project.model.features.length} (set attributions: false)`
+      });
+    }
+    return problems;
+  },
+  columns(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project);
+    if (dataset === null) return [];
+    const needs2 = (project.model?.features ?? []).map((column, k) => ({
+      dataset,
+      column,
+      field: ["model", "features", k]
+    }));
+    if (project.target) needs2.push({ dataset, column: project.target.column, field: ["target", "column"] });
+    return needs2;
+  },
+  criterion(cfg, project) {
+    const dataset = evalDataset(cfg.dataset, project) ?? cfg.dataset ?? "the test dataset";
+    const base = `Permutation importance (${LABELS3[cfg.metric]} drop, ${cfg.repeats} repeats) recorded on ${dataset}`;
+    return cfg.must_not_drive.length === 0 ? base : `${base}; ${cfg.must_not_drive.join(", ")} outside the top ${cfg.top_k} with an interval reaching 0`;
+  },
+  async run(ctx, cfg) {
+    const { model, dataset } = runTarget(ctx, cfg, "model.importance");
+    const target2 = ctx.config.target;
+    if (!target2)
+      throw new ConfigurationError(`check ${cfg.id}: model.importance needs a \`target:\` section`);
+    const problems = groupProblems(cfg, ctx.config);
+    if (problems.length > 0) {
+      throw new ConfigurationError(
+        problems.map((p2) => `check ${cfg.id}: ${[...p2.path].join(".")}: ${p2.message}`)
+      );
+    }
+    const table2 = await ctx.services.loadTable(dataset);
+    const labels = labelsFromTable(table2, target2);
+    const n2 = labels.length;
+    if (n2 < MIN_IMPORTANCE_ROWS || logFactorial(n2) < Math.log(cfg.repeats)) {
+      throw new ConfigurationError(
+        `check ${cfg.id}: repeats: ${dataset} has ${n2} row(s), too few for ${cfg.repeats} permutation repeats (at least ${MIN_IMPORTANCE_ROWS} rows needed); use a larger dataset`
+      );
+    }
+    const nPos = countPositive(labels);
+    const base = {
+      id: cfg.id,
+      check: "model.importance",
+      title: cfg.title ?? "What drives the model (permutation importance)",
+      verifies: cfg.verifies,
+      controls: cfg.controls
+    };
+    if (nPos === 0 || nPos === n2) {
+      return [
+        {
+          ...base,
+          status: "error",
+          metrics: [{ name: "n", value: n2 }],
+          details: { dataset },
+          message: `permutation importance is undefined on ${dataset}: only one class is present (${nPos} positive of ${n2})`
+        }
+      ];
+    }
+    const units = importanceUnits(model.features, cfg.groups);
+    const scores2 = await ctx.memo(
+      `predict:${dataset}`,
+      () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 })
+    );
+    const result2 = await permutationImportance({
+      scores: scores2,
+      rootDir: ctx.rootDir,
+      model,
+      table: table2,
+      labels,
+      metric: cfg.metric,
+      units,
+      repeats: cfg.repeats,
+      seed: cfg.seed,
+      level: cfg.level
+    });
+    const metrics = [{ name: cfg.metric, value: result2.baseline }];
+    for (const r of result2.ranking) {
+      metrics.push({ name: `importance:${r.feature}`, value: r.importance, ci: [r.low, r.high] });
+    }
+    metrics.push({ name: "n", value: n2 }, { name: "n_positive", value: nPos });
+    const details2 = {
+      dataset,
+      dataset_path: table2.path,
+      model: model.path,
+      metric: cfg.metric,
+      metric_value: result2.baseline,
+      method: `permutation importance: ${LABELS3[cfg.metric]} drop when a feature's values are shuffled across rows (positive = the model relies on it)`,
+      repeats: cfg.repeats,
+      seed: cfg.seed,
+      interval: {
+        level: cfg.level,
+        kind: "percentile over the permutation repeats",
+        note: "shows the variation due to the random permutations, not the sampling uncertainty of the dataset"
+      },
+      ranking: result2.ranking.map((r) => ({
+        rank: r.rank,
+        feature: r.feature,
+        ...r.columns.length > 1 || r.columns[0] !== r.feature ? { columns: r.columns } : {},
+        importance: r.importance,
+        low: r.low,
+        high: r.high,
+        sd: r.sd
+      })),
+      inference_batches: result2.batches
+    };
+    const violations = cfg.must_not_drive.map((f) => result2.ranking.find((r) => r.feature === f)).map((r) => r ? violation(r, cfg, result2.ranking.length) : null).filter((v) => v !== null);
+    if (cfg.must_not_drive.length > 0) {
+      details2.must_not_drive = { features: cfg.must_not_drive, top_k: cfg.top_k, violations };
+    }
+    if (cfg.attributions) {
+      details2.attributions = await attributions(ctx, cfg, cfg.attributions, model, table2, labels, dataset);
+    }
+    const top = result2.ranking.slice(0, Math.min(3, result2.ranking.length)).map((r) => `${r.feature} ${f4(r.importance)} (${f4(r.low)} to ${f4(r.high)})`).join(", ");
+    const summary2 = `${LABELS3[cfg.metric]} ${f4(result2.baseline)} on ${dataset} (n=${n2}); top features by ${LABELS3[cfg.metric]} drop over ${cfg.repeats} permutations (${pct2(cfg.level)} interval over repeats): ${top}`;
+    return [
+      {
+        ...base,
+        status: violations.length > 0 ? "fail" : "pass",
+        metrics,
+        details: details2,
+        message: violations.length > 0 ? `${violations.join("; ")}. ${summary2}` : summary2
+      }
+    ];
+  }
+};
+function logFactorial(n2) {
+  let s = 0;
+  for (let k = 2; k <= n2; k++) s += Math.log(k);
+  return s;
+}
+async function attributions(ctx, cfg, att, model, table2, labels, dataset) {
+  const candidate = await ctx.memo(
+    `predict:${dataset}`,
+    () => predictPositive({ rootDir: ctx.rootDir, model, table: table2 })
+  );
+  const bgName = backgroundDataset(att, ctx.config, dataset);
+  const bgTable = bgName === dataset ? table2 : await ctx.services.loadTable(bgName);
+  const rng = new Xoshiro128(cfg.seed);
+  const order = shuffleIndex(bgTable.rowCount, rng).subarray(0, Math.min(att.background, bgTable.rowCount));
+  const background = model.features.map((f) => {
+    const col = bgTable.numeric(f);
+    return Float64Array.from(order, (i) => col[i]);
+  });
+  const scale2 = att.scale;
+  const out = {
+    method: `exact interventional Shapley values on the ${scale2} scale, background ${order.length} rows of ${bgName} (seed ${cfg.seed}); \u03A3 attributions = f(row) \u2212 mean f(background), checked`,
+    features: model.features,
+    threshold: att.threshold,
+    values_withheld: "row numbers and attributions only; no feature value is recorded"
+  };
+  const explain = async (m, rows) => rows.length === 0 ? [] : exactShapley({ rootDir: ctx.rootDir, model: m, table: table2, rows, background, scale: scale2 });
+  const named = (a) => Object.fromEntries(model.features.map((f, j) => [f, a[j]]));
+  const fn = [];
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] === 1 && candidate[i] < att.threshold) fn.push(i);
+  fn.sort((a, b) => candidate[a] - candidate[b] || a - b);
+  const fnRows = fn.slice(0, att.false_negatives);
+  out.false_negatives = (await explain(model, fnRows)).map((c) => ({
+    row: c.row,
+    p: candidate[c.row - 1],
+    value: c.value,
+    base: c.base,
+    attributions: named(c.attributions),
+    efficiency_gap: c.efficiency_gap
+  }));
+  out.false_negatives_total = fn.length;
+  const baselinePath = ctx.baseline?.modelPath;
+  if (baselinePath && att.flips > 0) {
+    const baselineModel = { ...model, path: baselinePath };
+    const base = await ctx.memo(
+      `predict-baseline:${dataset}:${baselinePath}`,
+      () => predictPositive({ rootDir: ctx.rootDir, model: baselineModel, table: table2 })
+    );
+    const flips = predictionFlips(base, candidate, att.threshold, void 0, att.flips);
+    const rows = flips.rows.map((r) => r - 1);
+    const cand = await explain(model, rows);
+    const prev = await explain(baselineModel, rows);
+    out.flips = {
+      count: flips.count,
+      to_positive: flips.to_positive,
+      to_negative: flips.to_negative,
+      explained: cand.map((c, i) => {
+        const b = prev[i];
+        return {
+          row: c.row,
+          p_baseline: base[c.row - 1],
+          p_candidate: candidate[c.row - 1],
+          candidate: { value: c.value, base: c.base, attributions: named(c.attributions) },
+          ...b ? { baseline: { value: b.value, base: b.base, attributions: named(b.attributions) } } : {}
+        };
+      })
+    };
+  } else {
+    out.flips = baselinePath ? { skipped: "flips: 0" } : { skipped: "no baseline model resolved" };
+  }
+  return out;
+}
+
 // packages/model/src/subgroups.ts
 var GROUP_METRICS = PAIRED_METRICS;
 var GAPS = [
@@ -52300,7 +52833,7 @@ function positives(table2, project) {
   }
   return n2 === 0 ? null : { k, n: n2 };
 }
-var pct2 = (x) => `${(100 * x).toFixed(1)}%`;
+var pct3 = (x) => `${(100 * x).toFixed(1)}%`;
 async function scores(ctx, dataset, table2) {
   const model = ctx.config.model;
   if (!model) throw new ConfigurationError("drift.prediction needs a `model:` section");
@@ -52370,7 +52903,7 @@ var driftPredictionCheck = {
         { name: "label_p_adjusted", value: adjusted[1], threshold: bound }
       );
       texts.push(
-        `label share ${pct2(lRef.k / lRef.n)} \u2192 ${pct2(lCur.k / lCur.n)}, p(${cfg.correction})=${formatStat(adjusted[1])}${labelDrift ? " (drift)" : ""}`
+        `label share ${pct3(lRef.k / lRef.n)} \u2192 ${pct3(lCur.k / lCur.n)}, p(${cfg.correction})=${formatStat(adjusted[1])}${labelDrift ? " (drift)" : ""}`
       );
     } else {
       texts.push("labels: not compared (no target column on both sides)");
@@ -52456,6 +52989,7 @@ function defaultRegistry() {
     directionalCheck,
     casesCheck,
     determinismCheck,
+    modelImportanceCheck,
     latencyCheck,
     driftFeatureCheck,
     driftPredictionCheck
@@ -52475,10 +53009,10 @@ function createServices(project) {
 
 // packages/cli/src/run-project.ts
 var STAGES = ["data", "model", "drift"];
-async function runProject(configPath, options5) {
+async function runProject(configPath, options6) {
   const registry3 = defaultRegistry();
   const project = loadProject(configPath, registry3);
-  const { stages, ...runOptions } = options5;
+  const { stages, ...runOptions } = options6;
   let target2 = project;
   let selected = project.config.checks.length;
   if (stages && STAGES.some((s) => !stages.includes(s))) {
@@ -54862,8 +55396,8 @@ var trace_orphans_md_default = "{{#if orphanResults.length}}\nResults that verif
 var traceability_md_default = "# Traceability matrix: {{text project.name}}\n\nCommit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}}{{#if change}} \xB7 change #{{change.number}}{{#if change.title}} ({{text change.title}}){{/if}}{{/if}} \xB7 run started {{text run.started_at}} \xB7 {{text tool.name}} {{text tool.version}} \xB7 gate verdict **{{verdict}}**\n\nOne row per requirement and verifying result; a requirement that no result verifies is a **GAP** row. Hazards and risk controls are those whose controls name the requirement in the risk file.\n\n{{> trace-matrix}}\n\n## Risk controls without a verifying result\n\n{{> trace-controls}}\n\n## Results outside the matrix\n\n{{> trace-orphans}}\n";
 
 // packages/docs/src/hbs.ts
-function target(options5) {
-  const data = options5.data;
+function target(options6) {
+  const data = options6.data;
   return data?.target === "html" ? "html" : "md";
 }
 function safe(s) {
@@ -54877,13 +55411,13 @@ function isRef2(v) {
   return typeof v === "object" && v !== null && typeof v.id === "string";
 }
 var EMPTY3 = "\u2014";
-function checkArgs(name, args, options5) {
-  const data = options5.data;
+function checkArgs(name, args, options6) {
+  const data = options6.data;
   if (!data?.strictArgs) return;
   const i = args.indexOf(void 0);
   if (i < 0) return;
-  const node2 = { loc: options5.loc };
-  const bare = options5.hash?.[BARE_PATH];
+  const node2 = { loc: options6.loc };
+  const bare = options6.hash?.[BARE_PATH];
   throw new import_handlebars.default.Exception(
     typeof bare === "string" ? `"${bare}" not defined in the data` : `${name}: argument ${i + 1} is not defined here (a name missing from the data?)`,
     node2
@@ -54891,10 +55425,10 @@ function checkArgs(name, args, options5) {
 }
 function helper(fn) {
   return (...all) => {
-    const options5 = all[all.length - 1];
+    const options6 = all[all.length - 1];
     const args = all.slice(0, -1);
-    checkArgs(options5.name ?? "helper", args, options5);
-    return safe(fn(args, options5));
+    checkArgs(options6.name ?? "helper", args, options6);
+    return safe(fn(args, options6));
   };
 }
 var FIGURE_FENCE = "regops-figure";
@@ -55055,9 +55589,9 @@ function compileSet(documents, partials, attribute) {
   const compile2 = (s) => {
     const fn = env3.compile(input2(s), compileOptions);
     if (!attribute) return fn;
-    return (context2, options5) => {
+    return (context2, options6) => {
       try {
-        return fn(context2, { ...options5, data: { ...options5?.data, strictArgs: true } });
+        return fn(context2, { ...options6, data: { ...options6?.data, strictArgs: true } });
       } catch (err) {
         throw templateError(s.file, err);
       }
@@ -55403,7 +55937,7 @@ function hti1(e, meta3, measured) {
   ];
 }
 
-// ../../work/main/node_modules/mdurl/index.mjs
+// node_modules/mdurl/index.mjs
 var mdurl_exports = {};
 __export(mdurl_exports, {
   decode: () => decode_default,
@@ -55412,7 +55946,7 @@ __export(mdurl_exports, {
   parse: () => parse_default
 });
 
-// ../../work/main/node_modules/mdurl/lib/decode.mjs
+// node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
   let cache = decodeCache[exclude];
@@ -55495,7 +56029,7 @@ decode4.defaultChars = ";/?:@&=+$,#";
 decode4.componentChars = "";
 var decode_default = decode4;
 
-// ../../work/main/node_modules/mdurl/lib/encode.mjs
+// node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
   let cache = encodeCache[exclude];
@@ -55559,7 +56093,7 @@ encode3.defaultChars = ";/?:@&=+$,-_.!~*'()#";
 encode3.componentChars = "-_.!~*'()";
 var encode_default = encode3;
 
-// ../../work/main/node_modules/mdurl/lib/format.mjs
+// node_modules/mdurl/lib/format.mjs
 function format(url2) {
   let result2 = "";
   result2 += url2.protocol || "";
@@ -55577,7 +56111,7 @@ function format(url2) {
   return result2;
 }
 
-// ../../work/main/node_modules/mdurl/lib/parse.mjs
+// node_modules/mdurl/lib/parse.mjs
 function Url() {
   this.protocol = null;
   this.slashes = null;
@@ -55759,7 +56293,7 @@ Url.prototype.parseHost = function(host) {
 };
 var parse_default = urlParse;
 
-// ../../work/main/node_modules/uc.micro/build/index.mjs
+// node_modules/uc.micro/build/index.mjs
 var build_exports = {};
 __export(build_exports, {
   Any: () => Any,
@@ -55776,7 +56310,7 @@ var P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u05
 var S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
 var Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 
-// ../../work/main/node_modules/entities/dist/decode-codepoint.js
+// node_modules/entities/dist/decode-codepoint.js
 var c1 = [
   8364,
   0,
@@ -55827,7 +56361,7 @@ function codePointToString(codePoint) {
   return codePoint - 1 >>> 0 < 127 || codePoint - 160 >>> 0 < 55136 ? String.fromCharCode(codePoint) : String.fromCodePoint(replaceCodePoint(codePoint));
 }
 
-// ../../work/main/node_modules/entities/dist/internal/decode-shared.js
+// node_modules/entities/dist/internal/decode-shared.js
 var BASE91_INVERSE = /* @__PURE__ */ (() => {
   const table2 = new Uint8Array(127);
   let code3 = 0;
@@ -55932,10 +56466,10 @@ function decodeTrieDict(input3, resultLength, atomCount, dict1AtomCount, ngramCo
   return out;
 }
 
-// ../../work/main/node_modules/entities/dist/generated/decode-data-html.js
+// node_modules/entities/dist/generated/decode-data-html.js
 var htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
 
-// ../../work/main/node_modules/entities/dist/internal/bin-trie-flags.js
+// node_modules/entities/dist/internal/bin-trie-flags.js
 var BinTrieFlags;
 (function(BinTrieFlags2) {
   BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
@@ -55945,7 +56479,7 @@ var BinTrieFlags;
   BinTrieFlags2[BinTrieFlags2["VALUE_MASK"] = 8191] = "VALUE_MASK";
 })(BinTrieFlags || (BinTrieFlags = {}));
 
-// ../../work/main/node_modules/entities/dist/decode.js
+// node_modules/entities/dist/decode.js
 var CharCodes;
 (function(CharCodes2) {
   CharCodes2[CharCodes2["AMP"] = 38] = "AMP";
@@ -56219,7 +56753,7 @@ function decodeHTMLStrict(htmlString) {
   return decodeWithTrie(htmlString, true, false);
 }
 
-// ../../work/main/node_modules/entities/dist/index.js
+// node_modules/entities/dist/index.js
 var EntityLevel;
 (function(EntityLevel2) {
   EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
@@ -56234,7 +56768,7 @@ var EncodingMode;
   EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
 })(EncodingMode || (EncodingMode = {}));
 
-// ../../work/main/node_modules/linkify-it/build/index.mjs
+// node_modules/linkify-it/build/index.mjs
 var REBuilder = class {
   src_Any = Any.source;
   src_Cc = Cc.source;
@@ -56485,8 +57019,8 @@ var LinkifyIt = class {
   * console.log(linkify.match('Site github.com!'))
   * ```
   */
-  constructor(options5 = {}) {
-    const { rebuilder, ...linkifyOptions } = options5;
+  constructor(options6 = {}) {
+    const { rebuilder, ...linkifyOptions } = options6;
     this.__opts__ = {
       ...defaultOptions,
       ...linkifyOptions
@@ -56534,10 +57068,10 @@ var LinkifyIt = class {
   *
   * @param options Recognition options.
   */
-  set(options5 = {}) {
+  set(options6 = {}) {
     this.__opts__ = {
       ...this.__opts__,
-      ...options5
+      ...options6
     };
     this.re.set({
       ...this.__opts__,
@@ -56756,7 +57290,7 @@ var LinkifyIt = class {
   }
 };
 
-// ../../work/main/node_modules/markdown-it/dist/markdown-it.mjs
+// node_modules/markdown-it/dist/markdown-it.mjs
 var import_punycode = __toESM(require_punycode(), 1);
 var __defProp = Object.defineProperty;
 var __exportAll = (all, no_symbols) => {
@@ -57288,11 +57822,11 @@ var Ruler = class {
   * });
   * ```
   */
-  at(name, fn, options5 = {}) {
+  at(name, fn, options6 = {}) {
     const index = this.__find__(name);
     if (index === -1) throw new Error(`Parser rule not found: ${name}`);
     this.__rules__[index].fn = fn;
-    this.__rules__[index].alt = options5.alt || [];
+    this.__rules__[index].alt = options6.alt || [];
     this.__cache__ = null;
   }
   /**
@@ -57309,14 +57843,14 @@ var Ruler = class {
   * });
   * ```
   */
-  before(beforeName, ruleName, fn, options5 = {}) {
+  before(beforeName, ruleName, fn, options6 = {}) {
     const index = this.__find__(beforeName);
     if (index === -1) throw new Error(`Parser rule not found: ${beforeName}`);
     this.__rules__.splice(index, 0, {
       name: ruleName,
       enabled: true,
       fn,
-      alt: options5.alt || []
+      alt: options6.alt || []
     });
     this.__cache__ = null;
   }
@@ -57334,14 +57868,14 @@ var Ruler = class {
   * });
   * ```
   */
-  after(afterName, ruleName, fn, options5 = {}) {
+  after(afterName, ruleName, fn, options6 = {}) {
     const index = this.__find__(afterName);
     if (index === -1) throw new Error(`Parser rule not found: ${afterName}`);
     this.__rules__.splice(index + 1, 0, {
       name: ruleName,
       enabled: true,
       fn,
-      alt: options5.alt || []
+      alt: options6.alt || []
     });
     this.__cache__ = null;
   }
@@ -57359,12 +57893,12 @@ var Ruler = class {
   * });
   * ```
   */
-  push(ruleName, fn, options5 = {}) {
+  push(ruleName, fn, options6 = {}) {
     this.__rules__.push({
       name: ruleName,
       enabled: true,
       fn,
-      alt: options5.alt || []
+      alt: options6.alt || []
     });
     this.__cache__ = null;
   }
@@ -57440,16 +57974,16 @@ var Ruler = class {
   }
 };
 var default_rules = {};
-default_rules.code_inline = function(tokens, idx, options5, env3, slf) {
+default_rules.code_inline = function(tokens, idx, options6, env3, slf) {
   const token = tokens[idx];
   return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
 };
-default_rules.code_block = function(tokens, idx, options5, env3, slf) {
+default_rules.code_block = function(tokens, idx, options6, env3, slf) {
   const token = tokens[idx];
   return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
 `;
 };
-default_rules.fence = function(tokens, idx, options5, env3, slf) {
+default_rules.fence = function(tokens, idx, options6, env3, slf) {
   const token = tokens[idx];
   const info = token.info ? unescapeAll(token.info).trim() : "";
   let langName = "";
@@ -57460,16 +57994,16 @@ default_rules.fence = function(tokens, idx, options5, env3, slf) {
     langAttrs = arr.slice(2).join("");
   }
   let highlighted;
-  if (options5.highlight) highlighted = options5.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+  if (options6.highlight) highlighted = options6.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
   else highlighted = escapeHtml(token.content);
   if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
   if (info) {
     const i = token.attrIndex("class");
     const tmpAttrs = token.attrs ? token.attrs.slice() : [];
-    if (i < 0) tmpAttrs.push(["class", `${options5.langPrefix}${langName}`]);
+    if (i < 0) tmpAttrs.push(["class", `${options6.langPrefix}${langName}`]);
     else {
       tmpAttrs[i] = [tmpAttrs[i][0], tmpAttrs[i][1]];
-      tmpAttrs[i][1] += ` ${options5.langPrefix}${langName}`;
+      tmpAttrs[i][1] += ` ${options6.langPrefix}${langName}`;
     }
     const tmpToken = { attrs: tmpAttrs };
     return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
@@ -57478,16 +58012,16 @@ default_rules.fence = function(tokens, idx, options5, env3, slf) {
   return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
 `;
 };
-default_rules.image = function(tokens, idx, options5, env3, slf) {
+default_rules.image = function(tokens, idx, options6, env3, slf) {
   const token = tokens[idx];
-  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options5, env3);
-  return slf.renderToken(tokens, idx, options5);
+  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options6, env3);
+  return slf.renderToken(tokens, idx, options6);
 };
-default_rules.hardbreak = function(tokens, idx, options5) {
-  return options5.xhtmlOut ? "<br />\n" : "<br>\n";
+default_rules.hardbreak = function(tokens, idx, options6) {
+  return options6.xhtmlOut ? "<br />\n" : "<br>\n";
 };
-default_rules.softbreak = function(tokens, idx, options5) {
-  return options5.breaks ? options5.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+default_rules.softbreak = function(tokens, idx, options6) {
+  return options6.breaks ? options6.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
 };
 default_rules.text = function(tokens, idx) {
   return escapeHtml(tokens[idx].content);
@@ -57545,7 +58079,7 @@ var Renderer = class {
   * Default token renderer. Can be overriden by custom function
   * in {@link Renderer.rules}.
   */
-  renderToken(tokens, idx, options5) {
+  renderToken(tokens, idx, options6) {
     const token = tokens[idx];
     let result2 = "";
     if (token.hidden) return "";
@@ -57554,7 +58088,7 @@ var Renderer = class {
     if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result2 += "\n";
     result2 += (token.nesting === -1 ? "</" : "<") + token.tag;
     result2 += this.renderAttrs(token);
-    if (token.nesting === 0 && options5.xhtmlOut) result2 += " /";
+    if (token.nesting === 0 && options6.xhtmlOut) result2 += " /";
     let needLf = false;
     if (token.block) {
       needLf = true;
@@ -57574,13 +58108,13 @@ var Renderer = class {
   /**
   * The same as {@link Renderer.render}, but for single token of `inline` type.
   */
-  renderInline(tokens, options5, env3) {
+  renderInline(tokens, options6, env3) {
     let result2 = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options5, env3, this);
-      else result2 += this.renderToken(tokens, i, options5);
+      if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options6, env3, this);
+      else result2 += this.renderToken(tokens, i, options6);
     }
     return result2;
   }
@@ -57589,7 +58123,7 @@ var Renderer = class {
   * Don't try to use it! Spec requires to show `alt` content with stripped markup,
   * instead of simple escaping.
   */
-  renderInlineAsText(tokens, options5, env3) {
+  renderInlineAsText(tokens, options6, env3) {
     let result2 = "";
     for (let i = 0, len = tokens.length; i < len; i++) switch (tokens[i].type) {
       case "text":
@@ -57597,7 +58131,7 @@ var Renderer = class {
         result2 += tokens[i].content;
         break;
       case "image":
-        result2 += this.renderInlineAsText(tokens[i].children, options5, env3);
+        result2 += this.renderInlineAsText(tokens[i].children, options6, env3);
         break;
       case "html_inline":
       case "html_block":
@@ -57613,14 +58147,14 @@ var Renderer = class {
   * Takes token stream and generates HTML. Probably, you will never need to call
   * this method directly.
   */
-  render(tokens, options5, env3) {
+  render(tokens, options6, env3) {
     let result2 = "";
     const rules = this.rules;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const type = tokens[i].type;
-      if (type === "inline") result2 += this.renderInline(tokens[i].children, options5, env3);
-      else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options5, env3, this);
-      else result2 += this.renderToken(tokens, i, options5);
+      if (type === "inline") result2 += this.renderInline(tokens[i].children, options6, env3);
+      else if (typeof rules[type] !== "undefined") result2 += rules[type](tokens, i, options6, env3, this);
+      else result2 += this.renderToken(tokens, i, options6);
     }
     return result2;
   }
@@ -60274,10 +60808,10 @@ var MarkdownIt = class {
       "helpers",
       Object.assign({}, helpers_exports)
     );
-    const [presetNameOrOptions, options5] = args;
+    const [presetNameOrOptions, options6] = args;
     if (typeof presetNameOrOptions === "string") {
       this.configure(presetNameOrOptions);
-      if (options5) this.set(options5);
+      if (options6) this.set(options6);
     } else {
       this.configure("default");
       this.set(presetNameOrOptions || {});
@@ -60301,8 +60835,8 @@ var MarkdownIt = class {
   *   .set({ typographer: true })
   * ```
   */
-  set(options5) {
-    Object.assign(this.options, options5);
+  set(options6) {
+    Object.assign(this.options, options6);
     return this;
   }
   /**
@@ -61304,17 +61838,17 @@ ${f.svg}
 `;
 }
 var defaultFence = markdown.renderer.rules.fence;
-markdown.renderer.rules.fence = (tokens, idx, options5, env3, self) => {
+markdown.renderer.rules.fence = (tokens, idx, options6, env3, self) => {
   const token = tokens[idx];
   if (token && token.info.trim() === FIGURE_FENCE) {
     const key = token.content.trim();
     const figure = /^\d+$/.test(key) ? figuresOf(env3)[Number(key)] : void 0;
     return figure ? figureHtml(figure) : "";
   }
-  return defaultFence ? defaultFence(tokens, idx, options5, env3, self) : self.renderToken(tokens, idx, options5);
+  return defaultFence ? defaultFence(tokens, idx, options6, env3, self) : self.renderToken(tokens, idx, options6);
 };
-function renderReport(e, options5 = {}) {
-  const t = options5.templates ?? templates;
+function renderReport(e, options6 = {}) {
+  const t = options6.templates ?? templates;
   const figures = reportFigures(e);
   const env3 = { [FIGURES]: figures };
   const body = markdown.render(reportMarkdown(e, t, figures), env3).replaceAll(LINE_SEPARATOR, "<br>").replaceAll("\u2029", "<br>");
@@ -62149,7 +62683,7 @@ function failureMessage(r) {
   if (shown2.length === 0) return r.message;
   return `${r.message} (${shown2.map((m) => `${m.name}: ${formatObserved(m)}`).join("; ")})`;
 }
-function renderJunit(e, options5 = {}) {
+function renderJunit(e, options6 = {}) {
   const failOn = e.gate.policy.fail_on;
   const stages = [];
   const byStage = /* @__PURE__ */ new Map();
@@ -62175,7 +62709,7 @@ function renderJunit(e, options5 = {}) {
   const total = count(e.results);
   const lines2 = ['<?xml version="1.0" encoding="UTF-8"?>'];
   lines2.push(
-    `<testsuites${attr("name", options5.name ?? `RegOps: ${e.project.name}`)}${attr("tests", total.tests)}${attr("failures", total.failures)}${attr("errors", total.errors)}${attr("skipped", total.skipped)}${attr("time", seconds(total.ms))}${attr("timestamp", e.run.started_at)}>`
+    `<testsuites${attr("name", options6.name ?? `RegOps: ${e.project.name}`)}${attr("tests", total.tests)}${attr("failures", total.failures)}${attr("errors", total.errors)}${attr("skipped", total.skipped)}${attr("time", seconds(total.ms))}${attr("timestamp", e.run.started_at)}>`
   );
   for (const stage of stages) {
     const rs = byStage.get(stage) ?? [];
@@ -62220,43 +62754,43 @@ function renderJunit(e, options5 = {}) {
 }
 
 // packages/docs/src/index.ts
-function renderComment(e, options5 = {}) {
+function renderComment(e, options6 = {}) {
   const common = buildCommon(e);
   return tidyMarkdown(
-    render2((options5.templates ?? templates).comment, {
+    render2((options6.templates ?? templates).comment, {
       ...common,
       groups: commentGroups(common),
       changeControl: buildChangeControl(e)
     })
   );
 }
-function renderModelCard(e, options5 = {}) {
+function renderModelCard(e, options6 = {}) {
   const common = buildCommon(e);
   const card = buildModelCard(e, common);
-  const body = tidyMarkdown(render2((options5.templates ?? templates).modelCard, { ...common, card }));
+  const body = tidyMarkdown(render2((options6.templates ?? templates).modelCard, { ...common, card }));
   return `---
 ${card.frontMatter}---
 
 ${body}`;
 }
-function renderDatasetCard(e, options5 = {}) {
+function renderDatasetCard(e, options6 = {}) {
   const common = buildCommon(e);
   return tidyMarkdown(
-    render2((options5.templates ?? templates).datasetCard, { ...common, card: buildDataCard(e, common) })
+    render2((options6.templates ?? templates).datasetCard, { ...common, card: buildDataCard(e, common) })
   );
 }
-function renderTraceability(e, options5 = {}) {
-  return tidyMarkdown(render2((options5.templates ?? templates).traceability, buildCommon(e)));
+function renderTraceability(e, options6 = {}) {
+  return tidyMarkdown(render2((options6.templates ?? templates).traceability, buildCommon(e)));
 }
-function renderAll(e, options5 = {}) {
+function renderAll(e, options6 = {}) {
   return {
-    "comment.md": renderComment(e, options5),
-    "model-card.md": renderModelCard(e, options5),
-    "traceability.md": renderTraceability(e, options5),
+    "comment.md": renderComment(e, options6),
+    "model-card.md": renderModelCard(e, options6),
+    "traceability.md": renderTraceability(e, options6),
     "traceability.csv": renderTraceCsv(e),
     "traceability.html": renderTraceHtml(e),
-    "report.html": renderReport(e, options5),
-    "dataset-card.md": renderDatasetCard(e, options5),
+    "report.html": renderReport(e, options6),
+    "dataset-card.md": renderDatasetCard(e, options6),
     "compliance.md": renderCompliance(e),
     "sbom.cdx.json": renderSbom(e),
     "soup.md": renderSoupList(e)
@@ -62264,15 +62798,15 @@ function renderAll(e, options5 = {}) {
 }
 
 // packages/cli/src/main.ts
-function documentFiles(evidence, options5 = {}) {
-  const templates2 = options5.templatesDir ? loadTemplates(options5.templatesDir) : void 0;
+function documentFiles(evidence, options6 = {}) {
+  const templates2 = options6.templatesDir ? loadTemplates(options6.templatesDir) : void 0;
   const docs = renderAll(evidence, templates2 ? { templates: templates2 } : {});
-  if (options5.baseEvidence) docs["traceability-diff.md"] = renderTraceDiff(options5.baseEvidence, evidence);
+  if (options6.baseEvidence) docs["traceability-diff.md"] = renderTraceDiff(options6.baseEvidence, evidence);
   return docs;
 }
-function outputFiles(evidence, options5 = {}) {
+function outputFiles(evidence, options6 = {}) {
   return { [EVIDENCE_FILE]: `${JSON.stringify(evidence, null, 2)}
-`, ...documentFiles(evidence, options5) };
+`, ...documentFiles(evidence, options6) };
 }
 
 export {
