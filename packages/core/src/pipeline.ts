@@ -166,6 +166,11 @@ export interface RunOptions {
   change?: Evidence['run']['change'];
   /** The baseline resolved by the caller (e.g. from git); default: baseline.model in the working tree. */
   baseline?: Baseline | null;
+  /**
+   * Leave out what differs between two runs of the same inputs (each check's duration_ms), so the evidence and
+   * every document are byte-identical (release packages). Default: on when SOURCE_DATE_EPOCH is set.
+   */
+  reproducible?: boolean;
 }
 
 function runStart(now?: Date): string {
@@ -212,6 +217,7 @@ export async function runPipeline(
   options: RunOptions,
 ): Promise<Evidence> {
   const startedAt = runStart(options.now);
+  const reproducible = options.reproducible ?? /^\d+$/.test(process.env.SOURCE_DATE_EPOCH ?? '');
   const baseline = options.baseline === undefined ? projectBaseline(project) : options.baseline;
   const prepared = await prepare(project, registry, services, baseline);
   const ctx: RunContext = {
@@ -251,7 +257,7 @@ export async function runPipeline(
     try {
       const out = await plugin.run(ctx, c);
       const ms = Math.round(performance.now() - t0);
-      for (const r of out) results.push({ ...r, duration_ms: ms });
+      for (const r of out) results.push(reproducible ? r : { ...r, duration_ms: ms });
     } catch (e) {
       if (e instanceof ModelOutputError) {
         results.push({
