@@ -2,8 +2,8 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-PTR2G5A4.mjs";
-import "../chunks/chunk-AELYDQMD.mjs";
+} from "../chunks/chunk-MNMDDSM3.mjs";
+import "../chunks/chunk-LLFEQEKX.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 
 // packages/github/src/entries/regops.ts
