@@ -2,8 +2,8 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-MNMDDSM3.mjs";
-import "../chunks/chunk-LLFEQEKX.mjs";
+} from "../chunks/chunk-2DQNQ7AA.mjs";
+import "../chunks/chunk-AELYDQMD.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 
 // packages/github/src/entries/drift.ts

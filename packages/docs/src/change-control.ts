@@ -1,4 +1,5 @@
 import type { CheckResult, Evidence, Metric } from '@regops/core';
+import { type CommentExamination, commentExamination } from './examination';
 import { formatNumber } from './format';
 import { STATUS_ICON } from './view';
 
@@ -28,6 +29,8 @@ export interface ChangeControlView {
     columns: { column: string; icon: string; method: string; stat: string; missing: string }[];
     more: number;
   }[];
+  /** What drives the model (the first model.importance result), or null without one. */
+  examination: CommentExamination | null;
   pccp: {
     id: string;
     within: boolean;
@@ -144,5 +147,11 @@ function pccp(e: Evidence): ChangeControlView['pccp'] {
 }
 
 export function buildChangeControl(e: Evidence): ChangeControlView {
-  return { baseline: baselineText(e), comparisons: comparisons(e), drift: drift(e), pccp: pccp(e) };
+  return {
+    baseline: baselineText(e),
+    comparisons: comparisons(e),
+    drift: drift(e),
+    examination: commentExamination(e),
+    pccp: pccp(e),
+  };
 }

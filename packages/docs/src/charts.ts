@@ -726,3 +726,213 @@ export function intervalChart(input: IntervalChartInput): string {
   );
   return close(parts);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Importance bars
+
+export interface ImportanceBar {
+  label: string;
+  value: number;
+  ci: readonly [number, number] | null;
+  /** The baseline model's value and interval, when recorded. */
+  baseline?: { value: number; ci: readonly [number, number] | null } | null;
+}
+
+export interface ImportanceChartInput {
+  title: string;
+  bars: readonly ImportanceBar[];
+  xLabel: string;
+  decimals?: number;
+}
+
+function whisker(a: number, b: number, cy: number, attrs: string): string[] {
+  return [line(a, cy, b, cy, attrs), line(a, cy - 4, a, cy + 4, attrs), line(b, cy - 4, b, cy + 4, attrs)];
+}
+
+/**
+ * Horizontal bars from zero (one per feature, highest first as given) with interval whiskers; the baseline
+ * model's value, when recorded, as a hollow dashed bar below each candidate bar. Zero is a reference line.
+ */
+export function importanceChart(input: ImportanceChartInput): string {
+  const decimals = input.decimals ?? 4;
+  const hasBaseline = input.bars.some((b) => b.baseline);
+  const rowH = hasBaseline ? 34 : 24;
+  const width = 680;
+  const labelW = 150;
+  const valueW = 200;
+  const leg = legend(
+    [
+      { swatch: 'bar', label: hasBaseline ? 'candidate, with interval' : 'importance, with interval' },
+      ...(hasBaseline ? [{ swatch: 'bar-secondary' as const, label: 'baseline, with interval' }] : []),
+      { swatch: 'reference', label: 'no effect (0)' },
+    ],
+    width,
+  );
+  const top = 62 + leg.extra;
+  const height = top + Math.max(1, input.bars.length) * rowH + 56;
+  const plot: Plot = { x0: labelW, x1: width - valueW, y0: top, y1: height - 56 };
+  const values: number[] = [0];
+  for (const b of input.bars) {
+    if (finite(b.value)) values.push(b.value);
+    if (b.ci) values.push(...b.ci.filter(finite));
+    if (b.baseline) {
+      if (finite(b.baseline.value)) values.push(b.baseline.value);
+      if (b.baseline.ci) values.push(...b.baseline.ci.filter(finite));
+    }
+  }
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.05;
+  const xAxis = niceAxis(lo < 0 ? lo - pad : 0, hi + pad, 5);
+  const sx = scale(xAxis.min, xAxis.max, plot.x0 + 8, plot.x1 - 8);
+  const parts = open(width, height, input.title, 'importance');
+  parts.push(...leg.parts);
+  for (const t of xAxis.ticks) {
+    parts.push(line(sx(t), plot.y0, sx(t), plot.y1, `stroke="${GRID}"`));
+    parts.push(text(sx(t), plot.y1 + 15, fixed(t, xAxis.decimals), { 'text-anchor': 'middle', fill: MUTED }));
+  }
+  parts.push(text(width - valueW + 12, top - 6, 'estimate (interval)', { fill: MUTED }));
+  const x0 = sx(0);
+  let y = top;
+  for (const b of input.bars) {
+    const cy = hasBaseline ? y + 11 : y + rowH / 2;
+    parts.push(text(12, cy + 4, clip(b.label, 20), {}, b.label));
+    if (finite(b.value)) {
+      const x = sx(b.value);
+      parts.push(rect(Math.min(x0, x), cy - 6, Math.abs(x - x0), 12, `fill="${PRIMARY}"`));
+    }
+    if (b.ci && finite(b.ci[0]) && finite(b.ci[1]))
+      parts.push(...whisker(sx(b.ci[0]), sx(b.ci[1]), cy, `stroke="${INK}" stroke-width="1.5"`));
+    const shown = finite(b.value)
+      ? `${chartNumber(b.value, decimals)}${b.ci ? ` (${chartNumber(b.ci[0], decimals)} to ${chartNumber(b.ci[1], decimals)})` : ''}`
+      : 'not computed';
+    parts.push(text(width - valueW + 12, cy + 4, clip(shown, 32), {}, shown));
+    const base = b.baseline;
+    if (base && finite(base.value)) {
+      const by = cy + 13;
+      const x = sx(base.value);
+      parts.push(
+        rect(
+          Math.min(x0, x),
+          by - 4,
+          Math.abs(x - x0),
+          8,
+          `fill="${SECONDARY_FILL}" stroke="${SECONDARY}" stroke-width="1" stroke-dasharray="3 2"`,
+        ),
+      );
+      if (base.ci && finite(base.ci[0]) && finite(base.ci[1]))
+        parts.push(
+          ...whisker(sx(base.ci[0]), sx(base.ci[1]), by, `stroke="${SECONDARY}" stroke-width="1.5"`),
+        );
+      const bshown = `baseline ${chartNumber(base.value, decimals)}${base.ci ? ` (${chartNumber(base.ci[0], decimals)} to ${chartNumber(base.ci[1], decimals)})` : ''}`;
+      parts.push(text(width - valueW + 12, by + 4, clip(bshown, 32), { fill: MUTED }, bshown));
+    }
+    y += rowH;
+  }
+  parts.push(
+    line(
+      x0,
+      plot.y0,
+      x0,
+      plot.y1,
+      `stroke="${NEUTRAL}" stroke-width="1.5" stroke-dasharray="${DASH_REFERENCE}"`,
+    ),
+  );
+  parts.push(rect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0, `fill="none" stroke="${MUTED}"`));
+  parts.push(
+    text(
+      (plot.x0 + plot.x1) / 2,
+      height - 16,
+      clip(input.xLabel, 60),
+      { 'text-anchor': 'middle' },
+      input.xLabel,
+    ),
+  );
+  return close(parts);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Partial dependence
+
+export interface PartialDependenceChartInput {
+  title: string;
+  feature: string;
+  grid: readonly number[];
+  mean: readonly number[];
+  /** 10th and 90th percentiles of the individual (ICE) curves, when recorded. */
+  p10?: readonly number[] | null;
+  p90?: readonly number[] | null;
+  yLabel: string;
+}
+
+/** Partial dependence: the mean prediction over the feature's grid, with the p10–p90 band of the ICE curves. */
+export function partialDependenceChart(input: PartialDependenceChartInput): string {
+  const width = 440;
+  const len = Math.min(input.grid.length, input.mean.length);
+  const band =
+    input.p10 && input.p90 && input.p10.length >= len && input.p90.length >= len
+      ? { lo: input.p10, hi: input.p90 }
+      : null;
+  const leg = legend(
+    [
+      { swatch: 'line', label: 'mean prediction (partial dependence)' },
+      ...(band ? [{ swatch: 'bar-secondary' as const, label: 'p10–p90 of individual curves' }] : []),
+    ],
+    width,
+  );
+  const height = 340 + leg.extra;
+  const plot: Plot = { x0: 58, x1: width - 20, y0: 62 + leg.extra, y1: height - 50 };
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < len; i++) {
+    const g = input.grid[i];
+    const m = input.mean[i];
+    if (finite(g)) xs.push(g);
+    if (finite(m)) ys.push(m);
+    if (band) {
+      const a = band.lo[i];
+      const b = band.hi[i];
+      if (finite(a)) ys.push(a);
+      if (finite(b)) ys.push(b);
+    }
+  }
+  const xAxis = niceAxis(xs.length > 0 ? Math.min(...xs) : 0, xs.length > 0 ? Math.max(...xs) : 1, 5);
+  const yAxis =
+    ys.length > 0 && Math.min(...ys) >= 0 && Math.max(...ys) <= 1
+      ? niceAxis(Math.min(...ys), Math.max(...ys), 5)
+      : niceAxis(ys.length > 0 ? Math.min(...ys) : 0, ys.length > 0 ? Math.max(...ys) : 1, 5);
+  const sx = scale(xAxis.min, xAxis.max, plot.x0, plot.x1);
+  const sy = scale(yAxis.min, yAxis.max, plot.y1, plot.y0);
+  const parts = open(width, height, input.title, 'pdp');
+  parts.push(...leg.parts);
+  parts.push(...gridAndAxes(plot, xAxis, yAxis, input.feature, input.yLabel));
+  if (band) {
+    const upper: [number, number][] = [];
+    const lower: [number, number][] = [];
+    for (let i = 0; i < len; i++) {
+      const g = input.grid[i];
+      const a = band.lo[i];
+      const b = band.hi[i];
+      if (finite(g) && finite(a) && finite(b)) {
+        upper.push([sx(g), sy(b)]);
+        lower.push([sx(g), sy(a)]);
+      }
+    }
+    if (upper.length > 1) {
+      const pts = [...upper, ...lower.reverse()].map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
+      parts.push(
+        `<polygon points="${pts}" fill="${SECONDARY_FILL}" fill-opacity="0.6" stroke="${SECONDARY}" stroke-width="1" stroke-dasharray="3 2"/>`,
+      );
+    }
+  }
+  const curve: [number, number][] = [];
+  for (let i = 0; i < len; i++) {
+    const g = input.grid[i];
+    const m = input.mean[i];
+    if (finite(g) && finite(m)) curve.push([sx(g), sy(m)]);
+  }
+  if (curve.length > 0)
+    parts.push(polyline(curve, `stroke="${PRIMARY}" stroke-width="2.5" stroke-linejoin="round"`));
+  for (const [x, y] of curve) parts.push(`<circle cx="${n(x)}" cy="${n(y)}" r="2.5" fill="${PRIMARY}"/>`);
+  return close(parts);
+}

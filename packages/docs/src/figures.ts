@@ -6,9 +6,12 @@ import {
   chartNumber,
   type DistributionData,
   distributionChart,
+  type ImportanceBar,
   type IntervalBound,
   type IntervalSection,
+  importanceChart,
   intervalChart,
+  partialDependenceChart,
   rocChart,
 } from './charts';
 import { formatNumber } from './format';
@@ -22,7 +25,7 @@ import { declaredCheckFor } from './view';
  * illustration of a result, never its evidence. Order follows the results.
  */
 
-export type FigureKind = 'roc' | 'calibration' | 'compare' | 'subgroups' | 'drift';
+export type FigureKind = 'roc' | 'calibration' | 'compare' | 'subgroups' | 'drift' | 'importance' | 'pdp';
 
 export interface ReportFigure {
   /** Position in the report's figure list; the Markdown refers to a figure by it. */
@@ -35,6 +38,9 @@ export interface ReportFigure {
   /** Trusted SVG produced by charts.ts from numbers and escaped labels. */
   svg: string;
 }
+
+/** Partial-dependence curves for at most this many features (the top of the importance ranking). */
+export const MAX_PDP_FIGURES = 4;
 
 /** At most this many drift histograms; with more drifted columns, those with the smallest adjusted p-values. */
 export const MAX_DRIFT_FIGURES = 12;
@@ -325,6 +331,108 @@ function driftFigure(e: Evidence, r: CheckResult): Draft | null {
   };
 }
 
+const ImportanceRanking = z
+  .array(z.looseObject({ feature: z.string(), importance: z.number(), low: z.number(), high: z.number() }))
+  .min(1);
+
+const BaselineImportance = z.array(
+  z.looseObject({ feature: z.string(), mean: z.number(), ci: Interval.nullable().optional() }),
+);
+
+const PartialDependence = z.array(
+  z.looseObject({
+    feature: z.string(),
+    grid: z.array(z.number()).min(2),
+    mean: z.array(z.number()).min(2),
+    ice_p10: z.array(z.number()).optional(),
+    ice_p90: z.array(z.number()).optional(),
+    monotone: z.unknown().optional(),
+  }),
+);
+
+function levelText(r: CheckResult): string {
+  const level = z.looseObject({ level: z.number() }).safeParse(detail(r, 'interval'));
+  return level.success ? `${formatNumber(level.data.level * 100, 'bound')}% ` : '';
+}
+
+function importanceFigure(r: CheckResult): Draft | null {
+  const ranking = ImportanceRanking.safeParse(detail(r, 'ranking'));
+  if (!ranking.success) return null;
+  const baseline = BaselineImportance.safeParse(detail(r, 'baseline_importance'));
+  const base = new Map(baseline.success ? baseline.data.map((b) => [b.feature, b]) : []);
+  const name = str(detail(r, 'metric')) ?? 'metric';
+  const dataset = str(detail(r, 'dataset')) ?? 'the evaluation data';
+  const repeats = num(detail(r, 'repeats'));
+  const bars: ImportanceBar[] = ranking.data.map((x) => {
+    const b = base.get(x.feature);
+    return {
+      label: x.feature,
+      value: x.importance,
+      ci: [x.low, x.high],
+      baseline: b ? { value: b.mean, ci: b.ci ?? null } : null,
+    };
+  });
+  return {
+    resultId: r.id,
+    kind: 'importance',
+    svg: importanceChart({
+      title: `Permutation importance on ${dataset}`,
+      bars,
+      xLabel: `${name} drop when the feature is shuffled`,
+    }),
+    caption: [
+      `Drop in ${name} on ${dataset}${counted(r)} when each feature's values are shuffled across rows`,
+      repeats === null ? '' : `, mean over ${repeats} permutations`,
+      `; whiskers: ${levelText(r)}interval over the permutation repeats.`,
+      base.size > 0 ? ' Hollow dashed bars: the baseline model.' : '',
+      ' Dashed grey line: no effect.',
+    ].join(''),
+  };
+}
+
+function pdFigures(r: CheckResult): Draft[] {
+  const pd = PartialDependence.safeParse(detail(r, 'partial_dependence'));
+  if (!pd.success) return [];
+  const ranking = ImportanceRanking.safeParse(detail(r, 'ranking'));
+  const order = ranking.success ? ranking.data.map((x) => x.feature) : [];
+  const rank = (f: string) => {
+    const i = order.indexOf(f);
+    return i < 0 ? order.length : i;
+  };
+  const dataset = str(detail(r, 'dataset')) ?? 'the evaluation data';
+  return pd.data
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.grid.length === p.mean.length)
+    .sort((a, b) => rank(a.p.feature) - rank(b.p.feature) || a.i - b.i)
+    .slice(0, MAX_PDP_FIGURES)
+    .map(({ p }) => {
+      const band =
+        p.ice_p10 && p.ice_p90 && p.ice_p10.length === p.grid.length && p.ice_p90.length === p.grid.length;
+      const m = p.monotone;
+      const mono =
+        m === true ? 'monotone' : m === false ? 'not monotone' : typeof m === 'string' && m !== '' ? m : null;
+      return {
+        resultId: r.id,
+        kind: 'pdp' as const,
+        svg: partialDependenceChart({
+          title: `Partial dependence on ${p.feature}`,
+          feature: p.feature,
+          grid: p.grid,
+          mean: p.mean,
+          p10: band ? (p.ice_p10 ?? null) : null,
+          p90: band ? (p.ice_p90 ?? null) : null,
+          yLabel: 'Mean prediction',
+        }),
+        caption: [
+          `Mean prediction on ${dataset} with ${p.feature} set to each of ${p.grid.length} grid values`,
+          band ? "; band: 10th to 90th percentile of the individual rows' curves" : '',
+          mono ? `. ${mono}` : '',
+          '.',
+        ].join(''),
+      };
+    });
+}
+
 /** Smallest adjusted p-value of a drift result (1 when it has none): ranks the drifted columns. */
 function driftRank(r: CheckResult): number {
   const ps = r.metrics
@@ -367,6 +475,12 @@ export function reportFigures(e: Evidence): ReportFigure[] {
       case 'model.subgroups': {
         const f = subgroupFigure(r);
         if (f) drafts.push(f);
+        break;
+      }
+      case 'model.importance': {
+        const f = importanceFigure(r);
+        if (f) drafts.push(f);
+        drafts.push(...pdFigures(r));
         break;
       }
       case 'drift.feature': {

@@ -1,5 +1,6 @@
 import type { Evidence, ModelEvidence } from '@regops/core';
 import { stringify } from 'yaml';
+import { buildExaminations, type ExaminationView } from './examination';
 import { type Common, type ResultView, sortedEntries } from './view';
 
 /** The task written into the Hugging Face `model-index`: every RegOps model scores rows of a table. */
@@ -48,6 +49,8 @@ export interface ModelCardView {
   trainingDatasets: DatasetRow[];
   evaluationDatasets: DatasetRow[];
   measuredResults: ResultView[];
+  /** Model examination: one per model.importance result. */
+  examinations: ExaminationView[];
   ethical: string[];
   limitations: string[];
   caveats: string[];
@@ -184,6 +187,9 @@ export function buildModelCard(e: Evidence, c: Common): ModelCardView {
   const measuredResults = c.results.filter((r) => r.metrics.length > 0);
   if (measuredResults.length === 0)
     gaps.push('Quantitative analyses: no result with metrics in the evidence');
+  const examinations = buildExaminations(e);
+  if (examinations.length === 0)
+    gaps.push('Model examination: no model.importance result in the evidence (add a model.importance check)');
   const ethical = need(meta?.ethical_considerations, 'Ethical considerations') ?? [];
   const limitations = need(meta?.limitations, 'Limitations') ?? [];
   const caveats = need(meta?.caveats, 'Caveats') ?? [];
@@ -214,6 +220,7 @@ export function buildModelCard(e: Evidence, c: Common): ModelCardView {
     trainingDatasets,
     evaluationDatasets,
     measuredResults,
+    examinations,
     ethical,
     limitations,
     caveats,

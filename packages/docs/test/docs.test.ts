@@ -286,6 +286,7 @@ describe('renderModelCard', () => {
       '## Evaluation data',
       '## Training data',
       '## Quantitative analyses',
+      '## Model examination',
       '## Source attributes (ONC HTI-1)',
       '## Ethical considerations',
       '## Caveats and limitations',
@@ -326,6 +327,7 @@ describe('renderModelCard', () => {
       '- Model details › contact: not provided in modelcard.yml',
       '- Model details › ONNX producer version: not recorded in the model file',
       '- Evaluation data › description: not provided in modelcard.yml',
+      '- Model examination: no model.importance result in the evidence (add a model.importance check)',
       '- Ethical considerations: not provided in modelcard.yml',
       '- Caveats: not provided in modelcard.yml',
       // No source_attributes in the file and no model.subgroups result in this evidence:

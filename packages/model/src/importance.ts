@@ -17,6 +17,14 @@
  *   predicted class flips between baseline and candidate (when a baseline model is resolved) and the most
  *   confidently missed positives (false negatives with the lowest predicted risk). Row numbers and
  *   attributions only: no feature value is ever written, sensitive or not.
+ * - Partial dependence (`partial_dependence`, ./partial-dependence): PD and ICE summaries (10th/90th
+ *   percentiles across rows) for the top-k features by importance, on a grid of quantiles of the reference data
+ *   (the `train` dataset if there is one, else the evaluated one), with a monotonicity verdict per feature.
+ *   Sensitive columns (privacy.sensitive / privacy.allow_phi) and groups of columns get no curve (their grid
+ *   would be feature values): they are skipped with a note.
+ * - Baseline importances (`compare_baseline`): when a baseline model is resolved, the same permutations (same
+ *   seed) are scored with it and recorded side by side (details only); must_not_drive applies to the
+ *   candidate only.
  */
 import {
   type Check,
@@ -37,9 +45,12 @@ import { quantileType7 } from './bootstrap';
 import { predictionFlips } from './compare';
 import { LOWER_IS_BETTER, METRIC_LABELS, metricFunction } from './metric-defs';
 import { countPositive, labelsFromTable } from './metrics';
+import { MONOTONE_TOLERANCE, partialDependence, quantileGrid } from './partial-dependence';
 import { Xoshiro128 } from './random';
 import { predictPositive } from './runner';
 import { exactShapley, MAX_SHAPLEY_FEATURES, numericTable, type ShapleyScale } from './shapley';
+
+export * from './partial-dependence';
 
 export const IMPORTANCE_METRICS = ['auroc', 'average_precision', 'brier', 'log_loss'] as const;
 export type ImportanceMetric = (typeof IMPORTANCE_METRICS)[number];
@@ -92,6 +103,37 @@ const Attributions = z.strictObject({
 });
 type AttributionsConfig = z.infer<typeof Attributions>;
 
+const PartialDependence = z.strictObject({
+  top_k: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(3)
+    .describe(
+      'Curves for the features ranked 1 … top_k by importance (sensitive features and groups skipped).',
+    ),
+  grid: z
+    .number()
+    .int()
+    .min(2)
+    .max(100)
+    .default(10)
+    .describe(
+      'Grid points: quantiles of the reference data at (i + 0.5) / grid (observed values, duplicates removed).',
+    ),
+  ice_rows: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(50)
+    .describe(
+      'Rows (seeded sample) whose ICE curves give the 10th/90th percentile band; the PD mean uses every row.',
+    ),
+});
+type PartialDependenceConfig = z.infer<typeof PartialDependence>;
+
 const options = {
   dataset: z.string().optional().describe('Dataset to evaluate on (default: the dataset with role `test`).'),
   metric: z
@@ -135,6 +177,18 @@ const options = {
     .describe(
       'Exact Shapley attributions (≤ 12 features) for the baseline→candidate flips and the most confidently missed positives; false: none.',
     ),
+  partial_dependence: z
+    .union([z.literal(false), PartialDependence])
+    .default({ top_k: 3, grid: 10, ice_rows: 50 })
+    .describe(
+      'Partial dependence and ICE summaries (10th/90th percentiles) for the top-k features, on a quantile grid of the reference (train) data, with a monotonicity verdict; false: none.',
+    ),
+  compare_baseline: z
+    .boolean()
+    .default(true)
+    .describe(
+      'When a baseline model is resolved, also record its importances under the same permutations (same seed), side by side.',
+    ),
 };
 
 export interface ModelImportanceConfig extends CheckEntry {
@@ -147,6 +201,8 @@ export interface ModelImportanceConfig extends CheckEntry {
   must_not_drive: string[];
   top_k: number;
   attributions?: false | AttributionsConfig | undefined;
+  partial_dependence: false | PartialDependenceConfig;
+  compare_baseline: boolean;
 }
 
 /** A unit of permutation: one feature, or a named group of feature columns. */
@@ -361,6 +417,12 @@ function groupProblems(cfg: ModelImportanceConfig, project: RegopsConfig): Confi
   return problems;
 }
 
+/** The dataset with role `train` when there is exactly one, else the evaluated one. */
+function referenceDataset(project: RegopsConfig, evaluated: string): string {
+  const train = Object.entries(project.datasets).filter(([, d]) => d.role === 'train');
+  return train.length === 1 ? (train[0]?.[0] as string) : evaluated;
+}
+
 /** The dataset the attributions' background is drawn from. */
 function backgroundDataset(att: AttributionsConfig, project: RegopsConfig, evaluated: string): string {
   if (att.background_dataset !== undefined) return att.background_dataset;
@@ -424,6 +486,12 @@ export const modelImportanceCheck: Check<ModelImportanceConfig> = {
       field: ['model', 'features', k],
     }));
     if (project.target) needs.push({ dataset, column: project.target.column, field: ['target', 'column'] });
+    const reference = referenceDataset(project, dataset);
+    if (cfg.partial_dependence && reference !== dataset) {
+      for (const [k, column] of (project.model?.features ?? []).entries()) {
+        needs.push({ dataset: reference, column, field: ['model', 'features', k] });
+      }
+    }
     return needs;
   },
 
@@ -526,6 +594,56 @@ export const modelImportanceCheck: Check<ModelImportanceConfig> = {
     if (cfg.must_not_drive.length > 0) {
       details.must_not_drive = { features: cfg.must_not_drive, top_k: cfg.top_k, violations };
     }
+    if (cfg.compare_baseline) {
+      const baselinePath = ctx.baseline?.modelPath;
+      if (!baselinePath) details.baseline_importance_skipped = 'no baseline model resolved';
+      else {
+        const baselineModel = { ...model, path: baselinePath };
+        try {
+          const baseScores = await ctx.memo(`predict-baseline:${dataset}:${baselinePath}`, () =>
+            predictPositive({ rootDir: ctx.rootDir, model: baselineModel, table }),
+          );
+          const prev = await permutationImportance({
+            scores: baseScores,
+            rootDir: ctx.rootDir,
+            model: baselineModel,
+            table,
+            labels,
+            metric: cfg.metric,
+            units,
+            repeats: cfg.repeats,
+            seed: cfg.seed,
+            level: cfg.level,
+          });
+          details.baseline_importance = prev.ranking.map((r) => ({
+            feature: r.feature,
+            mean: r.importance,
+            ci: [r.low, r.high],
+          }));
+          details.baseline_importance_method = {
+            model: ctx.baseline?.modelDisplay ?? baselinePath,
+            metric_value: prev.baseline,
+            note: `the same ${cfg.repeats} permutations (seed ${cfg.seed}) scored with the baseline model; ordered by the baseline's own importance; must_not_drive applies to the candidate only`,
+          };
+        } catch (e) {
+          details.baseline_importance_skipped = `baseline model could not be scored: ${(e as Error).message}`;
+        }
+      }
+    }
+    if (cfg.partial_dependence) {
+      Object.assign(
+        details,
+        await partialDependenceDetails(
+          ctx,
+          cfg,
+          cfg.partial_dependence,
+          model,
+          table,
+          dataset,
+          result.ranking,
+        ),
+      );
+    }
     if (cfg.attributions) {
       details.attributions = await attributions(ctx, cfg, cfg.attributions, model, table, labels, dataset);
     }
@@ -545,6 +663,60 @@ export const modelImportanceCheck: Check<ModelImportanceConfig> = {
     ];
   },
 };
+
+/** PD/ICE curves for the top-k features, with notes for the skipped ones. */
+async function partialDependenceDetails(
+  ctx: RunContext,
+  cfg: ModelImportanceConfig,
+  pd: PartialDependenceConfig,
+  model: ModelConfig,
+  table: Table,
+  dataset: string,
+  ranking: FeatureImportance[],
+): Promise<Record<string, unknown>> {
+  const refName = referenceDataset(ctx.config, dataset);
+  const refTable = refName === dataset ? table : await ctx.services.loadTable(refName);
+  const { sensitive, allow_phi } = ctx.config.privacy;
+  const skipped: { feature: string; reason: string }[] = [];
+  const wanted: { feature: string; grid: number[] }[] = [];
+  for (const r of ranking.slice(0, pd.top_k)) {
+    if (r.columns.some((c) => sensitive.includes(c) || allow_phi.includes(c))) {
+      skipped.push({
+        feature: r.feature,
+        reason: 'sensitive column (privacy.sensitive / allow_phi): grid values would disclose feature values',
+      });
+    } else if (r.columns.length !== 1 || r.columns[0] !== r.feature) {
+      skipped.push({ feature: r.feature, reason: 'group of columns: partial dependence is per column' });
+    } else {
+      const grid = quantileGrid(refTable.numeric(r.feature), pd.grid);
+      if (grid.length < 2) {
+        skipped.push({ feature: r.feature, reason: `fewer than 2 distinct finite values in ${refName}` });
+      } else wanted.push({ feature: r.feature, grid });
+    }
+  }
+  const out = await partialDependence({
+    rootDir: ctx.rootDir,
+    model,
+    table,
+    features: wanted,
+    iceRows: pd.ice_rows,
+    seed: cfg.seed,
+  });
+  const tol = MONOTONE_TOLERANCE.toExponential();
+  return {
+    partial_dependence: out.curves,
+    partial_dependence_method: {
+      top_k: pd.top_k,
+      grid: `quantiles of ${refName} at (i + 0.5)/${pd.grid}, observed values, duplicates removed`,
+      reference_dataset: refName,
+      mean: `P(positive) averaged over all ${table.rowCount} rows of ${dataset} with the feature set to the grid value`,
+      ice: `10th and 90th percentiles across ${out.iceRows} rows (seed ${cfg.seed}) of the per-row curves; per-row curves are not recorded`,
+      monotone: `on P(positive), tolerance ${tol}: flat when max − min < ${tol}; increasing (decreasing) when no step between successive grid points falls (rises) by more than ${tol}; else non-monotone`,
+      inference_batches: out.batches,
+      ...(skipped.length > 0 ? { skipped } : {}),
+    },
+  };
+}
 
 function logFactorial(n: number): number {
   let s = 0;

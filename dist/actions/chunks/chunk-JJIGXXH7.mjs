@@ -7,9 +7,9 @@ import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -64,9 +64,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -222,9 +222,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -393,9 +393,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -463,9 +463,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -513,9 +513,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -543,9 +543,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -584,9 +584,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -702,9 +702,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -732,9 +732,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -807,9 +807,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -950,26 +950,26 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1103,9 +1103,9 @@ ${indent}${text5.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1114,16 +1114,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1140,11 +1140,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str3 += json2.slice(start, i) + "\\ ";
+          str4 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1153,38 +1153,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str3 += json2.slice(start, i);
+                str4 += json2.slice(start, i);
                 const code3 = json2.substr(i + 2, 4);
                 switch (code3) {
                   case "0000":
-                    str3 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code3.substr(0, 2) === "00")
-                      str3 += "\\x" + code3.substr(2);
+                      str4 += "\\x" + code3.substr(2);
                     else
-                      str3 += json2.substr(i, 6);
+                      str4 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1194,14 +1194,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json2.slice(start, i) + "\n\n";
+                str4 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str3 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str4 += indent;
                 if (json2[i + 2] === " ")
-                  str3 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1210,8 +1210,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json2.slice(start) : json2;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json2.slice(start) : json2;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1339,15 +1339,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1386,9 +1386,9 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1499,20 +1499,20 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str4;
+      return identity.isScalar(node2) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify3;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1538,8 +1538,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str4 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1548,27 +1548,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1584,7 +1584,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1628,24 +1628,24 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1665,9 +1665,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1725,9 +1725,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1789,9 +1789,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1829,9 +1829,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -1864,31 +1864,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines2.push(blockItemPrefix + str4);
+        lines2.push(blockItemPrefix + str5);
       }
-      let str3;
+      let str4;
       if (lines2.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines2[0];
+        str4 = lines2[0];
         for (let i = 1; i < lines2.length; ++i) {
           const line2 = lines2[i];
-          str3 += line2 ? `
+          str4 += line2 ? `
 ${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1931,21 +1931,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify3.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines2.length > linesAtValue || str3.includes("\n"));
+        let str4 = stringify3.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines2.push(str3);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines2.push(str4);
         linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
@@ -1957,11 +1957,11 @@ ${indent}${line2}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str4 = start;
           for (const line2 of lines2)
-            str3 += line2 ? `
+            str4 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
-          return `${str3}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
@@ -1980,9 +1980,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2124,9 +2124,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2146,9 +2146,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2262,9 +2262,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2284,16 +2284,16 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2303,9 +2303,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2321,9 +2321,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2331,7 +2331,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2345,9 +2345,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2372,9 +2372,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2383,7 +2383,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2392,7 +2392,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify(node2) {
         const num3 = Number(node2.value);
         return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2403,11 +2403,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node2 = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node2.minFractionDigits = str3.length - dot - 1;
+      resolve(str4) {
+        const node2 = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node2.minFractionDigits = str4.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2418,13 +2418,13 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2437,7 +2437,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -2445,7 +2445,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2454,7 +2454,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -2463,9 +2463,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -2491,9 +2491,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -2507,7 +2507,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -2524,7 +2524,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2532,7 +2532,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2540,7 +2540,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -2548,9 +2548,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2558,9 +2558,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2582,10 +2582,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2596,37 +2596,37 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str3 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str3.length / lineWidth);
+          const n2 = Math.ceil(str4.length / lineWidth);
           const lines2 = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines2[i] = str3.substr(o, lineWidth);
+            lines2[i] = str4.substr(o, lineWidth);
           }
-          str3 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2702,9 +2702,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2780,9 +2780,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2812,9 +2812,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2823,7 +2823,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2832,7 +2832,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node2) {
         const num3 = Number(node2.value);
         return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2843,11 +2843,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str4) {
+        const node2 = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2861,40 +2861,40 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign = str3[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n3 = BigInt(str3);
+        const n3 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str3, radix);
+      const n2 = parseInt(str4, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2904,7 +2904,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2913,7 +2913,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -2921,7 +2921,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2930,7 +2930,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -2940,9 +2940,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3029,14 +3029,14 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign = str3[0];
-      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
       const num3 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num3(60) + num3(p2), num3(0));
       return sign === "-" ? num3(-1) * res : res;
@@ -3073,7 +3073,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3082,7 +3082,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3093,8 +3093,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3117,9 +3117,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -3161,9 +3161,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -3255,9 +3255,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -3287,9 +3287,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify3 = require_stringify();
@@ -3367,9 +3367,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3676,9 +3676,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code3, message) {
@@ -3741,9 +3741,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3875,9 +3875,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3917,9 +3917,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3935,9 +3935,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3951,9 +3951,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4059,9 +4059,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4110,9 +4110,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4153,9 +4153,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4347,9 +4347,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4412,9 +4412,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4595,9 +4595,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4816,9 +4816,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4897,9 +4897,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4927,9 +4927,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5033,9 +5033,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5076,9 +5076,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5284,9 +5284,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5469,9 +5469,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5530,9 +5530,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5592,9 +5592,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5694,9 +5694,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6283,9 +6283,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6314,9 +6314,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7188,9 +7188,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7285,9 +7285,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7337,9 +7337,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/utils.js
+// node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.extend = extend2;
@@ -7436,9 +7436,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/exception.js
+// node_modules/handlebars/dist/cjs/handlebars/exception.js
 var require_exception = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
@@ -7487,9 +7487,9 @@ var require_exception = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
 var require_block_helper_missing = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
@@ -7523,9 +7523,9 @@ var require_block_helper_missing = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
 var require_each = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7622,9 +7622,9 @@ var require_each = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
 var require_helper_missing = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7645,9 +7645,9 @@ var require_helper_missing = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
 var require_if = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7685,9 +7685,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
 var require_log2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
@@ -7710,9 +7710,9 @@ var require_log2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
 var require_lookup = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
@@ -7727,9 +7727,9 @@ var require_lookup = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
 var require_with = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -7766,9 +7766,9 @@ var require_with = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/helpers.js
 var require_helpers = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.registerDefaultHelpers = registerDefaultHelpers;
@@ -7810,9 +7810,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
 var require_inline = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
@@ -7837,9 +7837,9 @@ var require_inline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators.js
+// node_modules/handlebars/dist/cjs/handlebars/decorators.js
 var require_decorators = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.registerDefaultDecorators = registerDefaultDecorators;
@@ -7854,9 +7854,9 @@ var require_decorators = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/logger.js
+// node_modules/handlebars/dist/cjs/handlebars/logger.js
 var require_logger = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var _utils = require_utils();
@@ -7895,9 +7895,9 @@ var require_logger = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
 var require_proto_access = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.createProtoAccessControl = createProtoAccessControl;
@@ -7967,9 +7967,9 @@ var require_proto_access = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/base.js
+// node_modules/handlebars/dist/cjs/handlebars/base.js
 var require_base = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.HandlebarsEnvironment = HandlebarsEnvironment;
@@ -8068,9 +8068,9 @@ var require_base = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
 var require_safe_string = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function SafeString(string4) {
@@ -8084,9 +8084,9 @@ var require_safe_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
 var require_wrapHelper = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.wrapHelper = wrapHelper;
@@ -8104,9 +8104,9 @@ var require_wrapHelper = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/runtime.js
+// node_modules/handlebars/dist/cjs/handlebars/runtime.js
 var require_runtime = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.checkRevision = checkRevision;
@@ -8425,9 +8425,9 @@ var require_runtime = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
 var require_no_conflict = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(Handlebars2) {
@@ -8451,9 +8451,9 @@ var require_no_conflict = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars.runtime.js
+// node_modules/handlebars/dist/cjs/handlebars.runtime.js
 var require_handlebars_runtime = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -8507,9 +8507,9 @@ var require_handlebars_runtime = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
 var require_ast = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var AST = {
@@ -8536,9 +8536,9 @@ var require_ast = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
 var require_parser2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     var handlebars = (function() {
@@ -8796,8 +8796,8 @@ var require_parser2 = __commonJS({
         },
         table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
         defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
-        parseError: function parseError(str3, hash2) {
-          throw new Error(str3);
+        parseError: function parseError(str4, hash2) {
+          throw new Error(str4);
         },
         parse: function parse4(input3) {
           var self = this, stack = [0], vstack = [null], lstack = [], table2 = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
@@ -8902,11 +8902,11 @@ var require_parser2 = __commonJS({
       var lexer = (function() {
         var lexer2 = {
           EOF: 1,
-          parseError: function parseError(str3, hash2) {
+          parseError: function parseError(str4, hash2) {
             if (this.yy.parser) {
-              this.yy.parser.parseError(str3, hash2);
+              this.yy.parser.parseError(str4, hash2);
             } else {
-              throw new Error(str3);
+              throw new Error(str4);
             }
           },
           setInput: function setInput(input3) {
@@ -9246,9 +9246,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
 var require_node_types = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
     "use strict";
     exports.__esModule = true;
     var NODE_TYPES = ["Program", "BlockStatement", "DecoratorBlock", "PartialStatement", "PartialBlockStatement", "Decorator", "MustacheStatement", "ContentStatement", "CommentStatement", "SubExpression", "PathExpression", "StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral", "Hash", "HashPair"];
@@ -9256,9 +9256,9 @@ var require_node_types = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
 var require_visitor = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -9382,9 +9382,9 @@ var require_visitor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
 var require_whitespace_control = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -9533,9 +9533,9 @@ var require_whitespace_control = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
 var require_helpers2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.SourceLocation = SourceLocation;
@@ -9721,9 +9721,9 @@ var require_helpers2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
 var require_base2 = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.parseWithoutProcessing = parseWithoutProcessing;
@@ -9774,9 +9774,9 @@ var require_base2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
 var require_compiler = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.Compiler = Compiler;
@@ -10263,9 +10263,9 @@ var require_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/base64.js
+// node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "../../work/main/node_modules/source-map/lib/base64.js"(exports) {
+  "node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number4) {
       if (0 <= number4 && number4 < intToCharMap.length) {
@@ -10304,9 +10304,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/base64-vlq.js
+// node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "../../work/main/node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base643 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -10358,9 +10358,9 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/util.js
+// node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "../../work/main/node_modules/source-map/lib/util.js"(exports) {
+  "node_modules/source-map/lib/util.js"(exports) {
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
         return aArgs[aName];
@@ -10628,8 +10628,8 @@ var require_util = __commonJS({
       return strcmp(mappingA.name, mappingB.name);
     }
     exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
-    function parseSourceMapInput(str3) {
-      return JSON.parse(str3.replace(/^\)]}'[^\n]*\n/, ""));
+    function parseSourceMapInput(str4) {
+      return JSON.parse(str4.replace(/^\)]}'[^\n]*\n/, ""));
     }
     exports.parseSourceMapInput = parseSourceMapInput;
     function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
@@ -10659,9 +10659,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/array-set.js
+// node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "../../work/main/node_modules/source-map/lib/array-set.js"(exports) {
+  "node_modules/source-map/lib/array-set.js"(exports) {
     var util = require_util();
     var has = Object.prototype.hasOwnProperty;
     var hasNativeMap = typeof Map !== "undefined";
@@ -10729,9 +10729,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/mapping-list.js
+// node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "../../work/main/node_modules/source-map/lib/mapping-list.js"(exports) {
+  "node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       var lineA = mappingA.generatedLine;
@@ -10768,9 +10768,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/source-map-generator.js
+// node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "../../work/main/node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -11044,9 +11044,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/binary-search.js
+// node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "../../work/main/node_modules/source-map/lib/binary-search.js"(exports) {
+  "node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -11100,9 +11100,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/quick-sort.js
+// node_modules/source-map/lib/quick-sort.js
 var require_quick_sort = __commonJS({
-  "../../work/main/node_modules/source-map/lib/quick-sort.js"(exports) {
+  "node_modules/source-map/lib/quick-sort.js"(exports) {
     function swap(ary, x, y) {
       var temp = ary[x];
       ary[x] = ary[y];
@@ -11135,9 +11135,9 @@ var require_quick_sort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/source-map-consumer.js
+// node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "../../work/main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -11375,7 +11375,7 @@ var require_source_map_consumer = __commonJS({
       var temp = {};
       var originalMappings = [];
       var generatedMappings = [];
-      var mapping, str3, segment, end, value;
+      var mapping, str4, segment, end, value;
       while (index < length) {
         if (aStr.charAt(index) === ";") {
           generatedLine++;
@@ -11391,10 +11391,10 @@ var require_source_map_consumer = __commonJS({
               break;
             }
           }
-          str3 = aStr.slice(index, end);
-          segment = cachedSegments[str3];
+          str4 = aStr.slice(index, end);
+          segment = cachedSegments[str4];
           if (segment) {
-            index += str3.length;
+            index += str4.length;
           } else {
             segment = [];
             while (index < end) {
@@ -11409,7 +11409,7 @@ var require_source_map_consumer = __commonJS({
             if (segment.length === 3) {
               throw new Error("Found a source and line, but no column");
             }
-            cachedSegments[str3] = segment;
+            cachedSegments[str4] = segment;
           }
           mapping.generatedColumn = previousGeneratedColumn + segment[0];
           previousGeneratedColumn = mapping.generatedColumn;
@@ -11736,9 +11736,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/lib/source-node.js
+// node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "../../work/main/node_modules/source-map/lib/source-node.js"(exports) {
+  "node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -11916,11 +11916,11 @@ var require_source_node = __commonJS({
       }
     };
     SourceNode.prototype.toString = function SourceNode_toString() {
-      var str3 = "";
+      var str4 = "";
       this.walk(function(chunk) {
-        str3 += chunk;
+        str4 += chunk;
       });
-      return str3;
+      return str4;
     };
     SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
       var generated = {
@@ -12001,18 +12001,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/source-map/source-map.js
+// node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "../../work/main/node_modules/source-map/source-map.js"(exports) {
+  "node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
 var require_code_gen = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.safeJsonLiteral = safeJsonLiteral;
@@ -12119,12 +12119,12 @@ var require_code_gen = __commonJS({
         params = this.generateList(params);
         return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
       },
-      quotedString: function quotedString(str3) {
-        str3 = str3 + "";
-        if (!NEEDS_ESCAPING.test(str3)) {
-          return '"' + str3 + '"';
+      quotedString: function quotedString(str4) {
+        str4 = str4 + "";
+        if (!NEEDS_ESCAPING.test(str4)) {
+          return '"' + str4 + '"';
         }
-        return safeJsonLiteral(str3);
+        return safeJsonLiteral(str4);
       },
       objectLiteral: function objectLiteral(obj) {
         var _this = this;
@@ -12161,9 +12161,9 @@ var require_code_gen = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
 var require_javascript_compiler = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -12958,8 +12958,8 @@ var require_javascript_compiler = __commonJS({
           return "depth" + context2;
         }
       },
-      quotedString: function quotedString(str3) {
-        return this.source.quotedString(str3);
+      quotedString: function quotedString(str4) {
+        return this.source.quotedString(str4);
       },
       objectLiteral: function objectLiteral(obj) {
         return this.source.objectLiteral(obj);
@@ -13083,9 +13083,9 @@ var require_javascript_compiler = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars.js
+// node_modules/handlebars/dist/cjs/handlebars.js
 var require_handlebars = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
+  "node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
     function _interopRequireDefault(obj) {
@@ -13130,9 +13130,9 @@ var require_handlebars = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
+// node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
 var require_printer = __commonJS({
-  "../../work/main/node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.print = print;
@@ -13276,9 +13276,9 @@ var require_printer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/handlebars/lib/index.js
+// node_modules/handlebars/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/handlebars/lib/index.js"(exports, module) {
+  "node_modules/handlebars/lib/index.js"(exports, module) {
     var handlebars = require_handlebars()["default"];
     var printer = require_printer();
     handlebars.PrintVisitor = printer.PrintVisitor;
@@ -13296,9 +13296,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/punycode.js/punycode.js
+// node_modules/punycode.js/punycode.js
 var require_punycode = __commonJS({
-  "../../work/main/node_modules/punycode.js/punycode.js"(exports, module) {
+  "node_modules/punycode.js/punycode.js"(exports, module) {
     "use strict";
     var maxInt = 2147483647;
     var base = 36;
@@ -13569,7 +13569,7 @@ var ModelOutputError = class extends RegopsError {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -13832,7 +13832,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -14149,7 +14149,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// ../../work/main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -14404,14 +14404,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str3 = "";
+  let str4 = "";
   for (let i = 0; i < length; i++) {
-    str3 += chars[Math.floor(Math.random() * chars.length)];
+    str4 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str3;
+  return str4;
 }
-function esc(str3) {
-  return JSON.stringify(str3);
+function esc(str4) {
+  return JSON.stringify(str4);
 }
 function slugify(input3) {
   return input3.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -14525,8 +14525,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str3) {
-  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str4) {
+  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def2, params) {
   const cl = new inst._zod.constr(def2 ?? inst._zod.def);
@@ -14792,13 +14792,13 @@ function getSizableOrigin(input3) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str3) {
-  const units = str3.length;
-  if (!highSurrogate.test(str3))
+function codePointLength(str4) {
+  const units = str4.length;
+  if (!highSurrogate.test(str4))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str4.charCodeAt(i) & 64512) === 55296 && (str4.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -15005,7 +15005,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// ../../work/main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -15127,7 +15127,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// ../../work/main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -15319,7 +15319,7 @@ function prettifyError(error62) {
   return lines2.join("\n");
 }
 
-// ../../work/main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -15479,7 +15479,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -15651,7 +15651,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// ../../work/main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def2) => {
   var _a3;
   inst._zod ?? (inst._zod = {});
@@ -16127,7 +16127,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// ../../work/main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed = {}) {
     this.content = [];
@@ -16168,14 +16168,14 @@ ${content.join("\n")}
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../../work/main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def2) => {
   var _a3;
   inst ?? (inst = {});
@@ -18617,7 +18617,7 @@ function handleRefineResult(result2, payload, input3, inst) {
   }
 }
 
-// ../../work/main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -18894,7 +18894,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// ../../work/main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -18962,7 +18962,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -19074,7 +19074,7 @@ function ar_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
@@ -19185,7 +19185,7 @@ function az_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -19354,7 +19354,7 @@ function be_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -19480,7 +19480,7 @@ function bg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -19594,7 +19594,7 @@ function bn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
@@ -19708,7 +19708,7 @@ function ca_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -19841,7 +19841,7 @@ function ckb_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
@@ -19958,7 +19958,7 @@ function cs_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -20079,7 +20079,7 @@ function da_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -20193,7 +20193,7 @@ function de_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -20306,7 +20306,7 @@ function el_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -20431,7 +20431,7 @@ function en_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -20546,7 +20546,7 @@ function eo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -20683,7 +20683,7 @@ function es_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -20803,7 +20803,7 @@ function fa_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
@@ -20921,7 +20921,7 @@ function fi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -21051,7 +21051,7 @@ function fr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -21164,7 +21164,7 @@ function fr_CA_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -21278,7 +21278,7 @@ function gu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
@@ -21480,7 +21480,7 @@ function he_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -21592,7 +21592,7 @@ function hi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -21719,7 +21719,7 @@ function hr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -21833,7 +21833,7 @@ function hu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count, one2, many) {
   return Math.abs(count) === 1 ? one2 : many;
 }
@@ -21992,7 +21992,7 @@ function hy_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -22104,7 +22104,7 @@ function id_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
@@ -22219,7 +22219,7 @@ function is_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -22333,7 +22333,7 @@ function it_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
@@ -22446,7 +22446,7 @@ function ja_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -22564,7 +22564,7 @@ function ka_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -22680,12 +22680,12 @@ function km_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -22801,7 +22801,7 @@ function kn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
@@ -22918,7 +22918,7 @@ function ko_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text5) => {
   return text5.charAt(0).toUpperCase() + text5.slice(1);
 };
@@ -23126,7 +23126,7 @@ function lt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -23241,7 +23241,7 @@ function mk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -23354,7 +23354,7 @@ function ms_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -23466,7 +23466,7 @@ function ne_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -23582,7 +23582,7 @@ function nl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
@@ -23696,7 +23696,7 @@ function nn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
@@ -23810,7 +23810,7 @@ function no_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
@@ -23925,7 +23925,7 @@ function ota_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
@@ -24045,7 +24045,7 @@ function ps_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
@@ -24160,7 +24160,7 @@ function pl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -24304,7 +24304,7 @@ function pt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -24449,7 +24449,7 @@ function pt_BR_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
@@ -24572,7 +24572,7 @@ function ro_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -24741,7 +24741,7 @@ function ru_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
@@ -24858,7 +24858,7 @@ function sk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -24973,7 +24973,7 @@ function sl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -25089,7 +25089,7 @@ function sv_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -25205,7 +25205,7 @@ function ta_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -25322,7 +25322,7 @@ function tg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -25438,7 +25438,7 @@ function th_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -25546,7 +25546,7 @@ function tk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
@@ -25657,7 +25657,7 @@ function tr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -25771,12 +25771,12 @@ function uk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
@@ -25892,7 +25892,7 @@ function ur_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
@@ -26006,7 +26006,7 @@ function uz_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
@@ -26120,7 +26120,7 @@ function vi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
@@ -26235,7 +26235,7 @@ function zh_CN_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
@@ -26348,7 +26348,7 @@ function zh_TW_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
@@ -26461,7 +26461,7 @@ function yo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -26511,7 +26511,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// ../../work/main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -28121,7 +28121,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// ../../work/main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def2) {
   if (def2.checks)
     def2.checks = [...def2.checks];
@@ -29180,7 +29180,7 @@ function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target2, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -29710,7 +29710,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -30458,7 +30458,7 @@ function toJSONSchema(input3, params) {
   return finalize(ctx, input3);
 }
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -30536,10 +30536,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -30720,7 +30720,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -30755,7 +30755,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// ../../work/main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -30801,7 +30801,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// ../../work/main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -30815,7 +30815,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -32280,7 +32280,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -32306,7 +32306,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// ../../work/main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -32331,7 +32331,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -33064,7 +33064,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// ../../work/main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -33219,7 +33219,7 @@ function visit(schema, fnOrHandlers) {
   return run(schema);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s) => s.partial(),
@@ -33231,7 +33231,7 @@ function deepPartial(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -33261,7 +33261,7 @@ function output(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -34031,7 +34031,7 @@ function jsonSyntaxError(text5) {
     while (i < text5.length && (text5[i] === " " || text5[i] === "	" || text5[i] === "\n" || text5[i] === "\r"))
       i++;
   };
-  const str3 = () => {
+  const str4 = () => {
     i++;
     for (; ; ) {
       if (i >= text5.length) fail2("unterminated string");
@@ -34068,7 +34068,7 @@ function jsonSyntaxError(text5) {
       for (; ; ) {
         ws();
         if (text5[i] !== '"') fail2(`expected a double-quoted property name, found ${found()}`);
-        str3();
+        str4();
         ws();
         if (text5[i] !== ":") fail2(`expected ':' after a property name, found ${found()}`);
         i++;
@@ -34107,7 +34107,7 @@ function jsonSyntaxError(text5) {
       }
     }
     if (c === '"') {
-      str3();
+      str4();
       return;
     }
     const num3 = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -39818,15 +39818,15 @@ var BatchBuilder = class {
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
-// ../../work/main/node_modules/csv-parse/lib/index.js
+// node_modules/csv-parse/lib/index.js
 import { Transform } from "stream";
 
-// ../../work/main/node_modules/csv-parse/lib/utils/is_object.js
+// node_modules/csv-parse/lib/utils/is_object.js
 var is_object = function(obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/CsvError.js
+// node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
   constructor(code3, message, options6, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -39844,7 +39844,7 @@ var CsvError = class _CsvError extends Error {
   }
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/normalize_columns_array.js
+// node_modules/csv-parse/lib/api/normalize_columns_array.js
 var normalize_columns_array = function(columns) {
   const normalizedColumns = [];
   for (let i = 0, l = columns.length; i < l; i++) {
@@ -39873,7 +39873,7 @@ var normalize_columns_array = function(columns) {
   return normalizedColumns;
 };
 
-// ../../work/main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+// node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 var ResizeableBuffer = class {
   constructor(size = 100) {
     this.size = size;
@@ -39937,7 +39937,7 @@ var ResizeableBuffer = class {
 };
 var ResizeableBuffer_default = ResizeableBuffer;
 
-// ../../work/main/node_modules/csv-parse/lib/api/init_state.js
+// node_modules/csv-parse/lib/api/init_state.js
 var np = 12;
 var cr = 13;
 var nl = 10;
@@ -39989,14 +39989,14 @@ var init_state = function(options6) {
   };
 };
 
-// ../../work/main/node_modules/csv-parse/lib/utils/underscore.js
-var underscore = function(str3) {
-  return str3.replace(/([A-Z])/g, function(_, match) {
+// node_modules/csv-parse/lib/utils/underscore.js
+var underscore = function(str4) {
+  return str4.replace(/([A-Z])/g, function(_, match) {
     return "_" + match.toLowerCase();
   });
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/normalize_options.js
+// node_modules/csv-parse/lib/api/normalize_options.js
 var normalize_options = function(opts) {
   const options6 = {};
   for (const opt in opts) {
@@ -40523,7 +40523,7 @@ var normalize_options = function(opts) {
   return options6;
 };
 
-// ../../work/main/node_modules/csv-parse/lib/api/index.js
+// node_modules/csv-parse/lib/api/index.js
 var isRecordEmpty = function(record2) {
   return record2.every(
     (field) => field == null || field.toString && field.toString().trim() === ""
@@ -41297,7 +41297,7 @@ var transform2 = function(original_options = {}) {
   };
 };
 
-// ../../work/main/node_modules/csv-parse/lib/index.js
+// node_modules/csv-parse/lib/index.js
 var Parser = class extends Transform {
   constructor(opts = {}) {
     super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
@@ -41697,7 +41697,7 @@ async function openJsonl(spec, where) {
 // packages/data/src/readers/parquet.ts
 import { open as open2 } from "node:fs/promises";
 
-// ../../work/main/node_modules/hyparquet/src/constants.js
+// node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
   "BOOLEAN",
   "INT32",
@@ -41782,7 +41782,7 @@ var EdgeInterpolationAlgorithms = [
   "KARNEY"
 ];
 
-// ../../work/main/node_modules/hyparquet/src/wkb.js
+// node_modules/hyparquet/src/wkb.js
 function wkbToGeojson(reader) {
   const flags = getFlags(reader);
   if (flags.type === 1) {
@@ -41863,7 +41863,7 @@ function readPolygon(reader, flags) {
   return rings;
 }
 
-// ../../work/main/node_modules/hyparquet/src/convert.js
+// node_modules/hyparquet/src/convert.js
 var decoder = new TextDecoder();
 var DEFAULT_PARSERS = {
   timestampFromMilliseconds(millis) {
@@ -42025,7 +42025,7 @@ function parseFloat16(bytes) {
   return sign * 2 ** (exp - 15) * (1 + frac / 1024);
 }
 
-// ../../work/main/node_modules/hyparquet/src/schema.js
+// node_modules/hyparquet/src/schema.js
 function schemaTree(schema, rootIndex, path21) {
   const element = schema[rootIndex];
   const children = [];
@@ -42115,7 +42115,7 @@ function isFlatColumn(schemaPath) {
   return true;
 }
 
-// ../../work/main/node_modules/hyparquet/src/thrift.js
+// node_modules/hyparquet/src/thrift.js
 var STOP = 0;
 var TRUE = 1;
 var FALSE = 2;
@@ -42221,7 +42221,7 @@ function readZigZagBigInt(reader) {
   return zigzag >> 1n ^ -(zigzag & 1n);
 }
 
-// ../../work/main/node_modules/hyparquet/src/geoparquet.js
+// node_modules/hyparquet/src/geoparquet.js
 function markGeoColumns(schema, key_value_metadata) {
   const columns = /* @__PURE__ */ new Map();
   const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
@@ -42245,7 +42245,7 @@ function markGeoColumns(schema, key_value_metadata) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/metadata.js
+// node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
 var decoder2 = new TextDecoder();
 function decode3(value) {
@@ -42499,7 +42499,7 @@ function convertMetadata(value, schema, parsers2) {
   return value;
 }
 
-// ../../work/main/node_modules/hyparquet/src/indexes.js
+// node_modules/hyparquet/src/indexes.js
 function readColumnIndex(reader, schema, parsers2 = void 0) {
   const allParsers = { ...DEFAULT_PARSERS, ...parsers2 };
   const thrift = deserializeTCompactProtocol(reader);
@@ -42526,7 +42526,7 @@ function readOffsetIndex(reader) {
   };
 }
 
-// ../../work/main/node_modules/hyparquet/src/xxhash.js
+// node_modules/hyparquet/src/xxhash.js
 var MASK = 0xffffffffffffffffn;
 var PRIME1 = 0x9e3779b185ebca87n;
 var PRIME2 = 0xc2b2ae3d27d4eb4fn;
@@ -42597,7 +42597,7 @@ function xxhash64(input3, seed = 0n) {
   return h64;
 }
 
-// ../../work/main/node_modules/hyparquet/src/bloom.js
+// node_modules/hyparquet/src/bloom.js
 var textEncoder = new TextEncoder();
 var SALT = new Uint32Array([
   1203114875,
@@ -42728,7 +42728,7 @@ function walkBloomEligible(filter, out) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/utils.js
+// node_modules/hyparquet/src/utils.js
 function concat(aaa, bbb) {
   const chunk = 1e4;
   for (let i = 0; i < bbb.length; i += chunk) {
@@ -42772,7 +42772,7 @@ function flatten(chunks) {
   return output2;
 }
 
-// ../../work/main/node_modules/hyparquet/src/filter.js
+// node_modules/hyparquet/src/filter.js
 var encoder = new TextEncoder();
 function pathsNeededForFilter(filter) {
   if (!filter) return [];
@@ -43002,7 +43002,7 @@ function resolve(record2, path21) {
   return value;
 }
 
-// ../../work/main/node_modules/hyparquet/src/plan.js
+// node_modules/hyparquet/src/plan.js
 var runLimit = 1 << 21;
 var columnGapLimit = 1 << 13;
 function parquetPlan(options6) {
@@ -43333,7 +43333,7 @@ function prefetchAsyncBuffer(file2, { fetches }) {
   };
 }
 
-// ../../work/main/node_modules/hyparquet/src/variant.js
+// node_modules/hyparquet/src/variant.js
 var decoder3 = new TextDecoder();
 var metadataCache = /* @__PURE__ */ new WeakMap();
 function decodeVariantColumn(value, parsers2 = DEFAULT_PARSERS) {
@@ -43589,7 +43589,7 @@ function readVariantBinary(reader) {
   return bytes;
 }
 
-// ../../work/main/node_modules/hyparquet/src/assemble.js
+// node_modules/hyparquet/src/assemble.js
 function assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath) {
   const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
   if (!definitionLevels?.length && !repetitionLevels.length) {
@@ -43761,7 +43761,7 @@ function invertStruct(struct, depth) {
   return out;
 }
 
-// ../../work/main/node_modules/hyparquet/src/alp.js
+// node_modules/hyparquet/src/alp.js
 var POW10 = [
   1,
   10,
@@ -43962,7 +43962,7 @@ function unpackBitsBig(reader, count, bitWidth2) {
   return output2;
 }
 
-// ../../work/main/node_modules/hyparquet/src/delta.js
+// node_modules/hyparquet/src/delta.js
 function deltaBinaryUnpack(reader, count, output2) {
   if (output2 instanceof Int32Array) {
     deltaBinaryUnpackInt32(reader, count, output2);
@@ -44086,7 +44086,7 @@ function deltaByteArray(reader, count, output2) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/encoding.js
+// node_modules/hyparquet/src/encoding.js
 function readRleBitPackedHybrid(reader, width, output2, length) {
   if (length === void 0) {
     length = reader.view.getUint32(reader.offset, true);
@@ -44183,7 +44183,7 @@ function byteWidth(type, typeLength) {
   }
 }
 
-// ../../work/main/node_modules/hyparquet/src/plain.js
+// node_modules/hyparquet/src/plain.js
 function readPlain(reader, type, count, fixedLength) {
   if (count === 0) return [];
   if (type === "BOOLEAN") {
@@ -44272,7 +44272,7 @@ function align(buffer, offset, size) {
   return aligned;
 }
 
-// ../../work/main/node_modules/hyparquet/src/snappy.js
+// node_modules/hyparquet/src/snappy.js
 var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
 function copyBytes(fromArray, fromPos, toArray, toPos, length) {
   for (let i = 0; i < length; i++) {
@@ -44358,7 +44358,7 @@ function snappyUncompress(input3, output2) {
   if (outPos !== outputLength) throw new Error("premature end of input");
 }
 
-// ../../work/main/node_modules/hyparquet/src/datapage.js
+// node_modules/hyparquet/src/datapage.js
 function readDataPage(bytes, daph, { type, element, schemaPath }) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = { view, offset: 0 };
@@ -44507,7 +44507,7 @@ function bitWidth(value) {
   return 32 - Math.clz32(value);
 }
 
-// ../../work/main/node_modules/hyparquet/src/column.js
+// node_modules/hyparquet/src/column.js
 function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
   const { pathInSchema, schemaPath } = columnDecoder;
   const isFlat = isFlatColumn(schemaPath);
@@ -44652,7 +44652,7 @@ function pageStatistics(stats) {
   };
 }
 
-// ../../work/main/node_modules/hyparquet/src/rowgroup.js
+// node_modules/hyparquet/src/rowgroup.js
 function readRowGroup(options6, { metadata }, groupPlan) {
   const asyncColumns = [];
   const schemaTree2 = parquetSchema(metadata);
@@ -44820,7 +44820,7 @@ function assembleAsync(asyncRowGroup, schemaTree2, parsers2) {
   return { ...asyncRowGroup, asyncColumns: assembled };
 }
 
-// ../../work/main/node_modules/hyparquet/src/scan.js
+// node_modules/hyparquet/src/scan.js
 async function prepareParquetRead(options6) {
   const prepared = await prepareParquetOptions(options6);
   return {
@@ -44879,7 +44879,7 @@ async function withPageIndexes(options6) {
   return { ...options6, pageRangesByGroup, pageLocationsByGroup };
 }
 
-// ../../work/main/node_modules/hyparquet/src/read.js
+// node_modules/hyparquet/src/read.js
 var rowIndex = (
   /** @type {typeof import('../src/types.js').rowIndex} */
   /* @__PURE__ */ Symbol("rowIndex")
@@ -52160,9 +52160,112 @@ async function exactShapley(opts) {
   return out;
 }
 
+// packages/model/src/partial-dependence.ts
+var BATCH_CELLS = 4e6;
+var MONOTONE_TOLERANCE = 1e-6;
+var ICE_LOW = 0.1;
+var ICE_HIGH = 0.9;
+function quantileGrid(values, points) {
+  const sorted = Float64Array.from(Array.from(values).filter((v) => Number.isFinite(v))).sort();
+  const m = sorted.length;
+  if (m === 0 || points < 1) return [];
+  const grid = [];
+  for (let i = 0; i < points; i++) {
+    const p2 = (i + 0.5) / points;
+    const v = sorted[Math.min(m - 1, Math.max(0, Math.ceil(m * p2) - 1))];
+    if (grid.length === 0 || v !== grid[grid.length - 1]) grid.push(v);
+  }
+  return grid;
+}
+function monotonicity(curve, tolerance = MONOTONE_TOLERANCE) {
+  if (curve.length === 0) return "flat";
+  const range = Math.max(...curve) - Math.min(...curve);
+  if (!(range >= tolerance)) return "flat";
+  let rises = false;
+  let falls = false;
+  for (let k = 1; k < curve.length; k++) {
+    const d = curve[k] - curve[k - 1];
+    if (d > tolerance) rises = true;
+    if (d < -tolerance) falls = true;
+  }
+  if (rises && falls) return "non-monotone";
+  return falls ? "decreasing" : "increasing";
+}
+function sampleRows2(n2, k, seed) {
+  const p2 = Uint32Array.from({ length: n2 }, (_, i) => i);
+  if (k >= n2) return p2;
+  const rng = new Xoshiro128(seed);
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n2 - i);
+    const t = p2[i];
+    p2[i] = p2[j];
+    p2[j] = t;
+  }
+  return p2.slice(0, k).sort();
+}
+async function partialDependence(opts) {
+  const { model, table: table2 } = opts;
+  const n2 = table2.rowCount;
+  const features = model.features;
+  const width = features.length;
+  const original = features.map((f) => table2.numeric(f));
+  const ice = sampleRows2(n2, opts.iceRows, opts.seed);
+  const blocks = [];
+  opts.features.forEach(({ feature, grid }, f) => {
+    const column = features.indexOf(feature);
+    if (column < 0) throw new RangeError(`partial dependence: "${feature}" is not one of model.features`);
+    for (const [g, value] of grid.entries()) blocks.push({ f, g, column, value });
+  });
+  const mean2 = opts.features.map(({ grid }) => new Array(grid.length).fill(Number.NaN));
+  const p10 = opts.features.map(({ grid }) => new Array(grid.length).fill(Number.NaN));
+  const p90 = opts.features.map(({ grid }) => new Array(grid.length).fill(Number.NaN));
+  const perTable = Math.max(1, Math.floor(BATCH_CELLS / Math.max(1, n2 * width)));
+  let batches = 0;
+  for (let start = 0; start < blocks.length; start += perTable) {
+    const chunk = blocks.slice(start, start + perTable);
+    const cols = original.map(() => new Float64Array(chunk.length * n2));
+    chunk.forEach(({ column, value }, c) => {
+      const at = c * n2;
+      for (let j = 0; j < width; j++) {
+        const dst = cols[j];
+        if (j === column) dst.fill(value, at, at + n2);
+        else dst.set(original[j], at);
+      }
+    });
+    const stacked = numericTable(
+      table2.name,
+      `${table2.path} (partial dependence copies)`,
+      [...features],
+      cols
+    );
+    const p2 = await predictPositive({ rootDir: opts.rootDir, model, table: stacked });
+    batches++;
+    chunk.forEach(({ f, g }, c) => {
+      const part = p2.subarray(c * n2, (c + 1) * n2);
+      let s = 0;
+      for (let i = 0; i < n2; i++) s += part[i];
+      mean2[f][g] = s / n2;
+      const rows = Float64Array.from(ice, (i) => part[i]).sort();
+      p10[f][g] = quantileType7(rows, ICE_LOW);
+      p90[f][g] = quantileType7(rows, ICE_HIGH);
+    });
+  }
+  const curves = opts.features.map(
+    ({ feature, grid }, f) => ({
+      feature,
+      grid: [...grid],
+      mean: mean2[f],
+      ice_p10: p10[f],
+      ice_p90: p90[f],
+      monotone: monotonicity(mean2[f])
+    })
+  );
+  return { curves, batches, iceRows: ice.length };
+}
+
 // packages/model/src/importance.ts
 var IMPORTANCE_METRICS = ["auroc", "average_precision", "brier", "log_loss"];
-var BATCH_CELLS = 4e6;
+var BATCH_CELLS2 = 4e6;
 var MIN_IMPORTANCE_ROWS = 10;
 var Attributions = external_exports.strictObject({
   flips: external_exports.number().int().min(0).max(50).default(5).describe("How many baseline\u2192candidate flips to explain (needs a baseline model; 0: none)."),
@@ -52174,6 +52277,17 @@ var Attributions = external_exports.strictObject({
   background: external_exports.number().int().min(1).max(1e3).default(100).describe("Size of the background sample (seeded, without replacement)."),
   background_dataset: external_exports.string().optional().describe(
     "Dataset the background is drawn from (default: the dataset with role `train`, else the evaluated one)."
+  )
+});
+var PartialDependence = external_exports.strictObject({
+  top_k: external_exports.number().int().min(1).max(50).default(3).describe(
+    "Curves for the features ranked 1 \u2026 top_k by importance (sensitive features and groups skipped)."
+  ),
+  grid: external_exports.number().int().min(2).max(100).default(10).describe(
+    "Grid points: quantiles of the reference data at (i + 0.5) / grid (observed values, duplicates removed)."
+  ),
+  ice_rows: external_exports.number().int().min(1).max(1e5).default(50).describe(
+    "Rows (seeded sample) whose ICE curves give the 10th/90th percentile band; the PD mean uses every row."
   )
 });
 var options5 = {
@@ -52195,6 +52309,12 @@ var options5 = {
   top_k: external_exports.number().int().min(1).default(3).describe("Rank limit for must_not_drive (default 3)."),
   attributions: external_exports.union([external_exports.literal(false), Attributions]).optional().describe(
     "Exact Shapley attributions (\u2264 12 features) for the baseline\u2192candidate flips and the most confidently missed positives; false: none."
+  ),
+  partial_dependence: external_exports.union([external_exports.literal(false), PartialDependence]).default({ top_k: 3, grid: 10, ice_rows: 50 }).describe(
+    "Partial dependence and ICE summaries (10th/90th percentiles) for the top-k features, on a quantile grid of the reference (train) data, with a monotonicity verdict; false: none."
+  ),
+  compare_baseline: external_exports.boolean().default(true).describe(
+    "When a baseline model is resolved, also record its importances under the same permutations (same seed), side by side."
   )
 };
 function importanceUnits(features, groups = {}) {
@@ -52237,7 +52357,7 @@ async function permutationImportance(opts) {
   }
   const drops = units.map(() => new Float64Array(repeats));
   const filled = units.map(() => 0);
-  const perTable = Math.max(1, Math.floor(BATCH_CELLS / Math.max(1, n2 * width)));
+  const perTable = Math.max(1, Math.floor(BATCH_CELLS2 / Math.max(1, n2 * width)));
   let batches = 0;
   for (let start = 0; start < blocks.length; start += perTable) {
     const chunk = blocks.slice(start, start + perTable);
@@ -52346,6 +52466,10 @@ function groupProblems(cfg, project) {
   }
   return problems;
 }
+function referenceDataset(project, evaluated) {
+  const train = Object.entries(project.datasets).filter(([, d]) => d.role === "train");
+  return train.length === 1 ? train[0]?.[0] : evaluated;
+}
 function backgroundDataset(att, project, evaluated) {
   if (att.background_dataset !== void 0) return att.background_dataset;
   const train = Object.entries(project.datasets).filter(([, d]) => d.role === "train");
@@ -52403,6 +52527,12 @@ var modelImportanceCheck = {
       field: ["model", "features", k]
     }));
     if (project.target) needs2.push({ dataset, column: project.target.column, field: ["target", "column"] });
+    const reference2 = referenceDataset(project, dataset);
+    if (cfg.partial_dependence && reference2 !== dataset) {
+      for (const [k, column] of (project.model?.features ?? []).entries()) {
+        needs2.push({ dataset: reference2, column, field: ["model", "features", k] });
+      }
+    }
     return needs2;
   },
   criterion(cfg, project) {
@@ -52499,6 +52629,57 @@ var modelImportanceCheck = {
     if (cfg.must_not_drive.length > 0) {
       details2.must_not_drive = { features: cfg.must_not_drive, top_k: cfg.top_k, violations };
     }
+    if (cfg.compare_baseline) {
+      const baselinePath = ctx.baseline?.modelPath;
+      if (!baselinePath) details2.baseline_importance_skipped = "no baseline model resolved";
+      else {
+        const baselineModel = { ...model, path: baselinePath };
+        try {
+          const baseScores = await ctx.memo(
+            `predict-baseline:${dataset}:${baselinePath}`,
+            () => predictPositive({ rootDir: ctx.rootDir, model: baselineModel, table: table2 })
+          );
+          const prev = await permutationImportance({
+            scores: baseScores,
+            rootDir: ctx.rootDir,
+            model: baselineModel,
+            table: table2,
+            labels,
+            metric: cfg.metric,
+            units,
+            repeats: cfg.repeats,
+            seed: cfg.seed,
+            level: cfg.level
+          });
+          details2.baseline_importance = prev.ranking.map((r) => ({
+            feature: r.feature,
+            mean: r.importance,
+            ci: [r.low, r.high]
+          }));
+          details2.baseline_importance_method = {
+            model: ctx.baseline?.modelDisplay ?? baselinePath,
+            metric_value: prev.baseline,
+            note: `the same ${cfg.repeats} permutations (seed ${cfg.seed}) scored with the baseline model; ordered by the baseline's own importance; must_not_drive applies to the candidate only`
+          };
+        } catch (e) {
+          details2.baseline_importance_skipped = `baseline model could not be scored: ${e.message}`;
+        }
+      }
+    }
+    if (cfg.partial_dependence) {
+      Object.assign(
+        details2,
+        await partialDependenceDetails(
+          ctx,
+          cfg,
+          cfg.partial_dependence,
+          model,
+          table2,
+          dataset,
+          result2.ranking
+        )
+      );
+    }
     if (cfg.attributions) {
       details2.attributions = await attributions(ctx, cfg, cfg.attributions, model, table2, labels, dataset);
     }
@@ -52515,6 +52696,50 @@ var modelImportanceCheck = {
     ];
   }
 };
+async function partialDependenceDetails(ctx, cfg, pd, model, table2, dataset, ranking) {
+  const refName = referenceDataset(ctx.config, dataset);
+  const refTable = refName === dataset ? table2 : await ctx.services.loadTable(refName);
+  const { sensitive, allow_phi } = ctx.config.privacy;
+  const skipped = [];
+  const wanted = [];
+  for (const r of ranking.slice(0, pd.top_k)) {
+    if (r.columns.some((c) => sensitive.includes(c) || allow_phi.includes(c))) {
+      skipped.push({
+        feature: r.feature,
+        reason: "sensitive column (privacy.sensitive / allow_phi): grid values would disclose feature values"
+      });
+    } else if (r.columns.length !== 1 || r.columns[0] !== r.feature) {
+      skipped.push({ feature: r.feature, reason: "group of columns: partial dependence is per column" });
+    } else {
+      const grid = quantileGrid(refTable.numeric(r.feature), pd.grid);
+      if (grid.length < 2) {
+        skipped.push({ feature: r.feature, reason: `fewer than 2 distinct finite values in ${refName}` });
+      } else wanted.push({ feature: r.feature, grid });
+    }
+  }
+  const out = await partialDependence({
+    rootDir: ctx.rootDir,
+    model,
+    table: table2,
+    features: wanted,
+    iceRows: pd.ice_rows,
+    seed: cfg.seed
+  });
+  const tol = MONOTONE_TOLERANCE.toExponential();
+  return {
+    partial_dependence: out.curves,
+    partial_dependence_method: {
+      top_k: pd.top_k,
+      grid: `quantiles of ${refName} at (i + 0.5)/${pd.grid}, observed values, duplicates removed`,
+      reference_dataset: refName,
+      mean: `P(positive) averaged over all ${table2.rowCount} rows of ${dataset} with the feature set to the grid value`,
+      ice: `10th and 90th percentiles across ${out.iceRows} rows (seed ${cfg.seed}) of the per-row curves; per-row curves are not recorded`,
+      monotone: `on P(positive), tolerance ${tol}: flat when max \u2212 min < ${tol}; increasing (decreasing) when no step between successive grid points falls (rises) by more than ${tol}; else non-monotone`,
+      inference_batches: out.batches,
+      ...skipped.length > 0 ? { skipped } : {}
+    }
+  };
+}
 function logFactorial(n2) {
   let s = 0;
   for (let k = 2; k <= n2; k++) s += Math.log(k);
@@ -53227,10 +53452,167 @@ function sortedEntries(record2) {
   return Object.entries(record2).sort(([a], [b]) => compareCodeUnits(a, b));
 }
 
+// packages/docs/src/examination.ts
+var Interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var Ranking = external_exports.array(
+  external_exports.looseObject({
+    rank: external_exports.number(),
+    feature: external_exports.string(),
+    importance: external_exports.number(),
+    low: external_exports.number(),
+    high: external_exports.number()
+  })
+);
+var BaselineImportance = external_exports.array(
+  external_exports.looseObject({ feature: external_exports.string(), mean: external_exports.number(), ci: Interval.nullable().optional() })
+);
+var MustNotDrive = external_exports.looseObject({
+  features: external_exports.array(external_exports.string()),
+  top_k: external_exports.number(),
+  violations: external_exports.array(external_exports.string())
+});
+var PartialDependence2 = external_exports.array(
+  external_exports.looseObject({
+    feature: external_exports.string(),
+    grid: external_exports.array(external_exports.number()),
+    mean: external_exports.array(external_exports.number()),
+    ice_p10: external_exports.array(external_exports.number()).optional(),
+    ice_p90: external_exports.array(external_exports.number()).optional(),
+    monotone: external_exports.unknown().optional()
+  })
+);
+var Attributions2 = external_exports.record(external_exports.string(), external_exports.number());
+var Explained = external_exports.looseObject({
+  row: external_exports.number(),
+  p_baseline: external_exports.number().optional(),
+  p_candidate: external_exports.number().optional(),
+  candidate: external_exports.looseObject({ attributions: Attributions2 })
+});
+var Flips = external_exports.looseObject({
+  count: external_exports.number(),
+  to_positive: external_exports.number().optional(),
+  to_negative: external_exports.number().optional(),
+  explained: external_exports.array(Explained)
+});
+var Skipped = external_exports.looseObject({ skipped: external_exports.string() });
+var FalseNegative = external_exports.looseObject({
+  row: external_exports.number(),
+  p: external_exports.number().optional(),
+  attributions: Attributions2
+});
+var COMMENT_FLIPS = 5;
+var COMMENT_FEATURES = 5;
+var MINUS = "\u2212";
+function signed2(v, decimals) {
+  const s = decimals === void 0 ? formatNumber(v) : formatNumber(v, "metric", decimals);
+  if (s.startsWith("-")) return `${MINUS}${s.slice(1)}`;
+  return /^0(\.0*)?$/.test(s) ? s : `+${s}`;
+}
+function topTerms(attr2, k, decimals) {
+  return Object.entries(attr2).map(([feature, v], i) => ({ feature, v, i })).filter((x) => Number.isFinite(x.v)).sort((a, b) => Math.abs(b.v) - Math.abs(a.v) || a.i - b.i).slice(0, k).map((x) => ({ feature: x.feature, signed: signed2(x.v, decimals) }));
+}
+function monotoneText(m) {
+  if (m === true) return "monotone";
+  if (m === false) return "not monotone";
+  if (typeof m === "string" && m !== "") return m;
+  return "not determined";
+}
+function str2(v) {
+  return typeof v === "string" ? v : null;
+}
+function examination(r) {
+  const d = r.details ?? {};
+  const ranking = Ranking.safeParse(d.ranking);
+  const baseline = BaselineImportance.safeParse(d.baseline_importance);
+  const baseByFeature = new Map(baseline.success ? baseline.data.map((b) => [b.feature, b]) : []);
+  const rows = (ranking.success ? ranking.data : []).map((x) => {
+    const b = baseByFeature.get(x.feature);
+    return {
+      rank: x.rank,
+      feature: x.feature,
+      importance: formatNumber(x.importance),
+      low: formatNumber(x.low),
+      high: formatNumber(x.high),
+      baselineDrop: b ? `${formatNumber(b.mean)}${b.ci ? ` (${formatNumber(b.ci[0])} to ${formatNumber(b.ci[1])})` : ""}` : null
+    };
+  });
+  const interval = external_exports.looseObject({ level: external_exports.number(), note: external_exports.string().optional() }).safeParse(d.interval);
+  const mnd = MustNotDrive.safeParse(d.must_not_drive);
+  const pd = PartialDependence2.safeParse(d.partial_dependence);
+  const att = external_exports.looseObject({}).safeParse(d.attributions);
+  const a = att.success ? att.data : {};
+  const flips = Flips.safeParse(a.flips);
+  const skipped = Skipped.safeParse(a.flips);
+  const fns = external_exports.array(FalseNegative).safeParse(a.false_negatives);
+  const fnTotal = a.false_negatives_total;
+  return {
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    icon: STATUS_ICON[r.status],
+    message: r.message,
+    dataset: str2(d.dataset),
+    metric: str2(d.metric) ?? "metric",
+    repeats: typeof d.repeats === "number" ? d.repeats : null,
+    level: interval.success ? `${formatNumber(interval.data.level * 100, "bound")}%` : "",
+    intervalNote: interval.success ? interval.data.note ?? null : null,
+    method: str2(d.method),
+    rows,
+    hasBaseline: baseline.success && baseline.data.length > 0,
+    top: (ranking.success ? ranking.data : []).slice(0, COMMENT_FEATURES).map((x) => ({
+      rank: x.rank,
+      feature: x.feature,
+      importance: formatNumber(x.importance, "metric", 4),
+      low: formatNumber(x.low, "metric", 4),
+      high: formatNumber(x.high, "metric", 4),
+      baselineDrop: null
+    })),
+    mustNotDrive: mnd.success ? {
+      features: mnd.data.features,
+      topK: mnd.data.top_k,
+      violations: mnd.data.violations,
+      clear: mnd.data.violations.length === 0
+    } : null,
+    partialDependence: pd.success ? pd.data.map((p2) => ({
+      feature: p2.feature,
+      points: p2.grid.length,
+      monotone: monotoneText(p2.monotone)
+    })) : [],
+    flips: flips.success ? {
+      count: flips.data.count,
+      toPositive: flips.data.to_positive ?? null,
+      toNegative: flips.data.to_negative ?? null,
+      explained: flips.data.explained.map((f) => ({
+        row: f.row,
+        pBaseline: formatNumber(f.p_baseline ?? null),
+        pCandidate: formatNumber(f.p_candidate ?? null),
+        top: topTerms(f.candidate.attributions, 3),
+        short: topTerms(f.candidate.attributions, 3, 2)
+      }))
+    } : null,
+    flipsSkipped: skipped.success ? skipped.data.skipped : null,
+    attributionMethod: str2(a.method),
+    falseNegatives: fns.success ? fns.data.map((f) => ({
+      row: f.row,
+      p: formatNumber(f.p ?? null),
+      top: topTerms(f.attributions, 3)
+    })) : [],
+    falseNegativesTotal: typeof fnTotal === "number" ? fnTotal : null
+  };
+}
+function buildExaminations(e) {
+  return e.results.filter((r) => r.check === "model.importance" && !r.id.includes("/")).map(examination);
+}
+function commentExamination(e) {
+  const x = buildExaminations(e)[0];
+  if (!x) return null;
+  return { ...x, shownFlips: x.flips ? x.flips.explained.slice(0, COMMENT_FLIPS) : [] };
+}
+
 // packages/docs/src/change-control.ts
 var metricValue = (r, name) => r.metrics.find((m) => m.name === name);
 var num = (m) => formatNumber(m?.value ?? null);
-var signed2 = (v) => v === null || v === void 0 ? formatNumber(null) : `${v > 0 ? "+" : ""}${formatNumber(v)}`;
+var signed3 = (v) => v === null || v === void 0 ? formatNumber(null) : `${v > 0 ? "+" : ""}${formatNumber(v)}`;
 function baselineText(e) {
   const b = e.baseline;
   if (!b) return e.baseline_model ? e.baseline_model.path : null;
@@ -53255,8 +53637,8 @@ function comparisons(e) {
       metric: metric2,
       baseline: num(metricValue(r, `${metric2}_baseline`)),
       candidate: num(metricValue(r, `${metric2}_candidate`)),
-      delta: signed2(delta?.value),
-      interval: delta?.ci ? `${signed2(delta.ci[0])} to ${signed2(delta.ci[1])}` : "\u2014",
+      delta: signed3(delta?.value),
+      interval: delta?.ci ? `${signed3(delta.ci[0])} to ${signed3(delta.ci[1])}` : "\u2014",
       margin: d.margin !== void 0 ? formatNumber(d.margin, "bound") : "\u2014",
       verdict: r.status === "pass" ? "non-inferior" : r.status === "fail" ? "non-inferiority not shown" : r.status,
       icon: STATUS_ICON[r.status],
@@ -53315,7 +53697,13 @@ function pccp(e) {
   };
 }
 function buildChangeControl(e) {
-  return { baseline: baselineText(e), comparisons: comparisons(e), drift: drift(e), pccp: pccp(e) };
+  return {
+    baseline: baselineText(e),
+    comparisons: comparisons(e),
+    drift: drift(e),
+    examination: commentExamination(e),
+    pccp: pccp(e)
+  };
 }
 
 // packages/docs/src/compliance.ts
@@ -55364,7 +55752,7 @@ var import_handlebars = __toESM(require_lib(), 1);
 var comment_md_default = "<!-- regops:comment -->\n{{#if blocked}}\n### \u274C Design control: change blocked\n{{else}}\n### \u2705 Design control: change may merge\n{{/if}}\n\n**{{text project.name}}**{{#if change}} \xB7 change #{{change.number}}{{/if}} \xB7 {{#each counts}}{{icon}} {{count}} {{status}}{{#unless @last}} \xB7 {{/unless}}{{/each}}\n\n{{#if groups.failing.length}}\n#### Failures and errors\n\n{{#each groups.failing}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{> comment-change}}\n{{#if groups.warnings.length}}\n#### Warnings\n\n{{#each groups.warnings}}\n{{> comment-result}}\n{{/each}}\n\n{{/if}}\n{{#if gaps.length}}\n**Requirements without a verifying result:** {{refs gaps}}\n\n{{/if}}\n{{#if groups.collapsed.length}}\n<details><summary>{{groups.passCount}} passed \xB7 {{groups.skipCount}} skipped</summary>\n\n| Status | Result | Observed | Verifies | Risk controls |\n|---|---|---|---|---|\n{{#each groups.collapsed}}\n| {{icon}} {{status}} | {{ccode id}} {{text title}} | {{#if bounded.length}}{{#each bounded}}{{text name}} {{observed this}}{{#unless @last}}; {{/unless}}{{/each}}{{else}}{{text message}}{{/if}} | {{ids verifies}} | {{ids controls}} |\n{{/each}}\n\n</details>\n\n{{/if}}\n{{#if reasons.length}}\n**Gate reasons** (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}):\n\n{{#each reasons}}\n- {{code code}}{{#if ref}} {{text ref}}{{/if}}: {{text message}}\n{{/each}}\n{{else}}\nGate: no reason to block (blocks on {{join policy.fail_on}}; requirements must be verified: {{#if policy.require_verified}}yes{{else}}no{{/if}}).\n{{/if}}\n\n<sub>{{text tool.name}} {{text tool.version}} \xB7 commit {{#if commit}}{{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}not recorded{{/if}} \xB7 model sha256 {{#if modelSha}}{{code modelSha}}{{else}}no model{{/if}}</sub>\n";
 
 // raw:packages/docs/src/templates/comment-change.md.hbs
-var comment_change_md_default = "{{#if changeControl.pccp}}\n{{#with changeControl.pccp}}\n#### Change control plan {{code id}}: {{#if within}}\u2705{{else}}\u274C{{/if}} {{verdict}}\n\n{{#if override}}\n**Override recorded** ({{text override.reference}}, approved by {{text override.approved_by}}): {{text override.reason}}\n\n{{/if}}\n{{#each broken}}\n- \u274C {{code rule}} {{status}}: {{text message}}\n{{/each}}\n<details><summary>All {{rules.length}} rules of the plan</summary>\n\n| Rule | Status | Detail |\n|---|---|---|\n{{#each rules}}\n| {{ccode rule}} | {{icon}} {{status}} | {{text message}} |\n{{/each}}\n\n</details>\n\n{{/with}}\n{{/if}}\n{{#if changeControl.comparisons.length}}\n#### Candidate vs baseline\n\nBaseline: {{text changeControl.baseline}}\n\n| Check | Metric | Baseline | Candidate | \u0394 | 95% CI of \u0394 | Margin | Verdict |\n|---|---|---|---|---|---|---|---|\n{{#each changeControl.comparisons}}\n| {{ccode id}} | {{text metric}} | {{baseline}} | {{candidate}} | {{delta}} | {{interval}} | {{margin}} | {{icon}} {{verdict}}{{#if extra}} ({{text extra}}){{/if}} |\n{{/each}}\n\n{{/if}}\n{{#if changeControl.drift.length}}\n#### Drift\n\n{{#each changeControl.drift}}\n- {{icon}} {{code id}}: {{text summary}}\n{{#if columns.length}}\n\n  | Column | Method | Statistic | Missing |\n  |---|---|---|---|\n{{#each columns}}\n  | {{icon}} {{ccode column}} | {{text method}} | {{text stat}} | {{text missing}} |\n{{/each}}\n{{#if more}}\n\n  and {{more}} more drifted column(s) in the report.\n{{/if}}\n\n{{/if}}\n{{/each}}\n\n{{/if}}\n";
+var comment_change_md_default = "{{#if changeControl.pccp}}\n{{#with changeControl.pccp}}\n#### Change control plan {{code id}}: {{#if within}}\u2705{{else}}\u274C{{/if}} {{verdict}}\n\n{{#if override}}\n**Override recorded** ({{text override.reference}}, approved by {{text override.approved_by}}): {{text override.reason}}\n\n{{/if}}\n{{#each broken}}\n- \u274C {{code rule}} {{status}}: {{text message}}\n{{/each}}\n<details><summary>All {{rules.length}} rules of the plan</summary>\n\n| Rule | Status | Detail |\n|---|---|---|\n{{#each rules}}\n| {{ccode rule}} | {{icon}} {{status}} | {{text message}} |\n{{/each}}\n\n</details>\n\n{{/with}}\n{{/if}}\n{{#if changeControl.comparisons.length}}\n#### Candidate vs baseline\n\nBaseline: {{text changeControl.baseline}}\n\n| Check | Metric | Baseline | Candidate | \u0394 | 95% CI of \u0394 | Margin | Verdict |\n|---|---|---|---|---|---|---|---|\n{{#each changeControl.comparisons}}\n| {{ccode id}} | {{text metric}} | {{baseline}} | {{candidate}} | {{delta}} | {{interval}} | {{margin}} | {{icon}} {{verdict}}{{#if extra}} ({{text extra}}){{/if}} |\n{{/each}}\n\n{{/if}}\n{{#if changeControl.drift.length}}\n#### Drift\n\n{{#each changeControl.drift}}\n- {{icon}} {{code id}}: {{text summary}}\n{{#if columns.length}}\n\n  | Column | Method | Statistic | Missing |\n  |---|---|---|---|\n{{#each columns}}\n  | {{icon}} {{ccode column}} | {{text method}} | {{text stat}} | {{text missing}} |\n{{/each}}\n{{#if more}}\n\n  and {{more}} more drifted column(s) in the report.\n{{/if}}\n\n{{/if}}\n{{/each}}\n\n{{/if}}\n{{#if changeControl.examination}}\n{{#with changeControl.examination}}\n#### What drives the model\n\n{{#if top.length}}\n{{icon}} {{code id}}: {{text metric}} drop when a feature is shuffled{{#if level}} ({{level}} interval over {{#if repeats}}{{repeats}} {{/if}}permutations){{/if}}: {{#each top}}{{code feature}} {{importance}} ({{low}} to {{high}}){{#unless @last}}, {{/unless}}{{/each}}{{#if mustNotDrive}}{{#unless mustNotDrive.clear}}. \u274C {{#each mustNotDrive.violations}}{{text this}}{{#unless @last}}; {{/unless}}{{/each}}{{/unless}}{{/if}}.\n{{else}}\n{{icon}} {{code id}}: {{text message}}\n{{/if}}\n{{#if flips}}\n\n{{flips.count}} flip(s) between baseline and candidate{{#if shownFlips.length}}, {{shownFlips.length}} explained (candidate's attributions):{{else}}.{{/if}}\n{{#each shownFlips}}\n- row {{row}}: {{#each short}}{{code feature}} {{signed}}{{#unless @last}}, {{/unless}}{{/each}}\n{{/each}}\n{{/if}}\n\n{{/with}}\n{{/if}}\n";
 
 // raw:packages/docs/src/templates/comment-result.md.hbs
 var comment_result_md_default = "- {{icon}} **{{status}}** {{code id}} \u2014 {{text title}}{{#if policyNote}} _({{policyNote}})_{{/if}}\n{{#each bounded}}\n  - {{text name}}: **{{observed this}}**{{#if ci}} \xB7 CI {{ci this}}{{/if}}\n{{/each}}\n  - {{text message}}\n  - Verifies {{refs verifies}} \xB7 risk controls {{ids controls}}\n";
@@ -55376,7 +55764,7 @@ var dataset_card_md_default = "# Dataset card: {{text project.name}}\n\nGenerate
 var dataset_table_md_default = "| Dataset | Role | Rows | Columns | File | sha256 |\n|---|---|---|---|---|---|\n{{#each datasets}}\n| {{text name}} | {{text role}} | {{num rows}} | {{join columns}} | {{ccode path}} | {{#if sha256}}{{ccode sha256}}{{else}}not recorded{{/if}} |\n{{/each}}\n";
 
 // raw:packages/docs/src/templates/model-card.md.hbs
-var model_card_md_default = "# Model card: {{text card.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}. {{#if card.metaFile}}Written sections come from {{code card.metaFile}}, measured sections from the evidence{{else}}No model card file is in the evidence inputs; measured sections come from the evidence{{/if}}; what is missing is listed under Gaps.\n\n## Model details\n\n{{#each card.details}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#with card.model}}\n- **Model file:** {{code path}} ({{num bytes}} bytes)\n- **sha256:** {{code sha256}}\n- **ONNX IR version:** {{#if irVersion}}{{num irVersion}}{{else}}not recorded{{/if}}\n- **ONNX producer:** {{#if producerName}}{{text producerName}}{{else}}not recorded{{/if}}{{#if producerVersion}} {{text producerVersion}}{{/if}}\n- **Opsets:** {{#each opsets}}{{domain domain}} {{num version}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Inputs:** {{#each inputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Outputs:** {{#each outputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n{{else}}\n- **Model file:** none in the evidence\n{{/with}}\n{{#with card.baseline}}\n- **Baseline model:** {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n{{/with}}\n\n## Intended use\n\n{{#if card.intendedUse.any}}\n{{#with card.intendedUse}}\n{{#if purpose}}\n- **Purpose:** {{text purpose}}\n{{/if}}\n{{#if primaryUses.length}}\n- **Primary uses:**\n{{#each primaryUses}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if primaryUsers.length}}\n- **Primary users:**\n{{#each primaryUsers}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if outOfScope.length}}\n- **Out of scope:**\n{{#each outOfScope}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{/with}}\n{{else}}\nNot provided; see Gaps.\n{{/if}}\n\n## Factors\n\n{{#each card.factors}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Metrics\n\n{{#if card.metricResults.length}}\n| Result | Metric | Dataset | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.metricResults}}\n{{#each metrics}}\n| {{ccode ../id}} {{text ../title}} | {{text name}} | {{#if ../dataset}}{{text ../dataset}}{{else}}\u2014{{/if}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo model.metric result in the evidence; see Gaps.\n{{/if}}\n\n## Evaluation data\n\n{{#if card.evaluationText}}\n{{text card.evaluationText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.evaluationDatasets.length}}\n{{> dataset-table datasets=card.evaluationDatasets}}\n{{else}}\nNo evaluation dataset in the evidence; see Gaps.\n{{/if}}\n\n## Training data\n\n{{#if card.trainingText}}\n{{text card.trainingText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.trainingDatasets.length}}\n{{> dataset-table datasets=card.trainingDatasets}}\n{{else}}\nNo dataset with role train in the evidence; see Gaps.\n{{/if}}\n\n## Quantitative analyses\n\n{{#if card.measuredResults.length}}\n| Result | Check | Metric | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.measuredResults}}\n{{#each metrics}}\n| {{ccode ../id}} | {{ccode ../check}} | {{text name}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo result with metrics in the evidence; see Gaps.\n{{/if}}\n\n## Source attributes (ONC HTI-1)\n\n| Category | Answer | From |\n|---|---|---|\n{{#each card.sourceAttributes}}\n| {{text category}} | {{#if gap}}**GAP**: {{/if}}{{text answer}} | {{text from}} |\n{{/each}}\n\n## Ethical considerations\n\n{{#each card.ethical}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Caveats and limitations\n\n{{#if card.limitations.length}}\n**Limitations**\n\n{{#each card.limitations}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#if card.caveats.length}}\n**Caveats**\n\n{{#each card.caveats}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#unless card.limitations.length}}{{#unless card.caveats.length}}\nNot provided; see Gaps.\n{{/unless}}{{/unless}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the model card file provide every section.\n{{/each}}\n";
+var model_card_md_default = "# Model card: {{text card.name}}\n\nGenerated by {{text tool.name}} {{text tool.version}} from the evidence of {{#if commit}}commit {{code commit}}{{#if dirty}} with uncommitted changes{{/if}}{{else}}a run without git metadata{{/if}}{{#if change}}, change #{{change.number}}{{/if}}. {{#if card.metaFile}}Written sections come from {{code card.metaFile}}, measured sections from the evidence{{else}}No model card file is in the evidence inputs; measured sections come from the evidence{{/if}}; what is missing is listed under Gaps.\n\n## Model details\n\n{{#each card.details}}\n- **{{label}}:** {{text value}}\n{{/each}}\n{{#with card.model}}\n- **Model file:** {{code path}} ({{num bytes}} bytes)\n- **sha256:** {{code sha256}}\n- **ONNX IR version:** {{#if irVersion}}{{num irVersion}}{{else}}not recorded{{/if}}\n- **ONNX producer:** {{#if producerName}}{{text producerName}}{{else}}not recorded{{/if}}{{#if producerVersion}} {{text producerVersion}}{{/if}}\n- **Opsets:** {{#each opsets}}{{domain domain}} {{num version}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Inputs:** {{#each inputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n- **Outputs:** {{#each outputs}}{{tensor this}}{{#unless @last}}, {{/unless}}{{else}}none recorded{{/each}}\n{{else}}\n- **Model file:** none in the evidence\n{{/with}}\n{{#with card.baseline}}\n- **Baseline model:** {{code path}}, sha256 {{code sha256}} ({{num bytes}} bytes)\n{{/with}}\n\n## Intended use\n\n{{#if card.intendedUse.any}}\n{{#with card.intendedUse}}\n{{#if purpose}}\n- **Purpose:** {{text purpose}}\n{{/if}}\n{{#if primaryUses.length}}\n- **Primary uses:**\n{{#each primaryUses}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if primaryUsers.length}}\n- **Primary users:**\n{{#each primaryUsers}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{#if outOfScope.length}}\n- **Out of scope:**\n{{#each outOfScope}}\n  - {{text this}}\n{{/each}}\n{{/if}}\n{{/with}}\n{{else}}\nNot provided; see Gaps.\n{{/if}}\n\n## Factors\n\n{{#each card.factors}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Metrics\n\n{{#if card.metricResults.length}}\n| Result | Metric | Dataset | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.metricResults}}\n{{#each metrics}}\n| {{ccode ../id}} {{text ../title}} | {{text name}} | {{#if ../dataset}}{{text ../dataset}}{{else}}\u2014{{/if}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo model.metric result in the evidence; see Gaps.\n{{/if}}\n\n## Evaluation data\n\n{{#if card.evaluationText}}\n{{text card.evaluationText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.evaluationDatasets.length}}\n{{> dataset-table datasets=card.evaluationDatasets}}\n{{else}}\nNo evaluation dataset in the evidence; see Gaps.\n{{/if}}\n\n## Training data\n\n{{#if card.trainingText}}\n{{text card.trainingText}}\n{{else}}\nDescription not provided; see Gaps.\n{{/if}}\n\n{{#if card.trainingDatasets.length}}\n{{> dataset-table datasets=card.trainingDatasets}}\n{{else}}\nNo dataset with role train in the evidence; see Gaps.\n{{/if}}\n\n## Quantitative analyses\n\n{{#if card.measuredResults.length}}\n| Result | Check | Metric | Value | CI | Bound | Status |\n|---|---|---|---|---|---|---|\n{{#each card.measuredResults}}\n{{#each metrics}}\n| {{ccode ../id}} | {{ccode ../check}} | {{text name}} | {{value this}} | {{ci this}} | {{bound this}} | {{../icon}} {{../status}} |\n{{/each}}\n{{/each}}\n{{else}}\nNo result with metrics in the evidence; see Gaps.\n{{/if}}\n\n## Model examination\n\n{{#each card.examinations}}\n### {{ccode id}} {{text title}}\n\n{{icon}} {{status}}{{#if dataset}} on {{text dataset}}{{/if}}. {{#if method}}{{text method}}{{#if repeats}}, {{num repeats}} repeats{{/if}}.{{/if}}{{#if level}} Intervals: {{level}} over the permutation repeats{{#if intervalNote}} ({{text intervalNote}}){{/if}}.{{/if}}\n\n{{#if rows.length}}\n| Rank | Feature | {{text metric}} drop | Interval |{{#if hasBaseline}} Baseline model's drop (interval) |{{/if}}\n|---|---|---|---|{{#if hasBaseline}}---|{{/if}}\n{{#each rows}}\n| {{rank}} | {{ccode feature}} | {{importance}} | {{low}} to {{high}} |{{#if ../hasBaseline}} {{#if baselineDrop}}{{baselineDrop}}{{else}}\u2014{{/if}} |{{/if}}\n{{/each}}\n\n{{else}}\nNo importance ranking in this result: {{text message}}\n\n{{/if}}\n{{#with mustNotDrive}}\n**Must not drive the model** ({{#each features}}{{code this}}{{#unless @last}}, {{/unless}}{{/each}}: outside the top {{topK}} with an interval reaching 0): {{#if clear}}\u2705 none of them drives the model.{{else}}\u274C {{#each violations}}{{text this}}{{#unless @last}}; {{/unless}}{{/each}}.{{/if}}\n\n{{/with}}\n{{#if partialDependence.length}}\n**Partial dependence** (mean prediction over a grid of each feature's values):\n\n{{#each partialDependence}}\n- {{code feature}}: {{text monotone}} ({{points}} grid points)\n{{/each}}\n\n{{/if}}\n{{#if flips}}\n{{#with flips}}\n**Flips between baseline and candidate:** {{count}} row(s) changed predicted class ({{#if toPositive}}{{toPositive}}{{else}}0{{/if}} to positive, {{#if toNegative}}{{toNegative}}{{else}}0{{/if}} to negative); {{explained.length}} explained by the candidate's attributions (top 3 by absolute value; row numbers only, no feature values).\n\n{{#if explained.length}}\n| Row | P(positive) baseline | P(positive) candidate | Top attributions |\n|---|---|---|---|\n{{#each explained}}\n| {{row}} | {{pBaseline}} | {{pCandidate}} | {{#each top}}{{ccode feature}} {{signed}}{{#unless @last}}, {{/unless}}{{/each}} |\n{{/each}}\n\n{{/if}}\n{{/with}}\n{{else}}\n{{#if flipsSkipped}}\n**Flips between baseline and candidate:** not explained ({{text flipsSkipped}}).\n\n{{/if}}\n{{/if}}\n{{#if falseNegatives.length}}\n**Most confidently missed positives:** {{falseNegatives.length}} of {{#if falseNegativesTotal}}{{falseNegativesTotal}}{{else}}{{falseNegatives.length}}{{/if}} explained.\n\n| Row | P(positive) | Top attributions |\n|---|---|---|\n{{#each falseNegatives}}\n| {{row}} | {{p}} | {{#each top}}{{ccode feature}} {{signed}}{{#unless @last}}, {{/unless}}{{/each}} |\n{{/each}}\n\n{{/if}}\n{{#if attributionMethod}}\nAttributions: {{text attributionMethod}}.\n\n{{/if}}\n{{else}}\nNo model.importance result in the evidence; see Gaps.\n{{/each}}\n\n## Source attributes (ONC HTI-1)\n\n| Category | Answer | From |\n|---|---|---|\n{{#each card.sourceAttributes}}\n| {{text category}} | {{#if gap}}**GAP**: {{/if}}{{text answer}} | {{text from}} |\n{{/each}}\n\n## Ethical considerations\n\n{{#each card.ethical}}\n- {{text this}}\n{{else}}\nNot provided; see Gaps.\n{{/each}}\n\n## Caveats and limitations\n\n{{#if card.limitations.length}}\n**Limitations**\n\n{{#each card.limitations}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#if card.caveats.length}}\n**Caveats**\n\n{{#each card.caveats}}\n- {{text this}}\n{{/each}}\n\n{{/if}}\n{{#unless card.limitations.length}}{{#unless card.caveats.length}}\nNot provided; see Gaps.\n{{/unless}}{{/unless}}\n\n## Gaps\n\n{{#each card.gaps}}\n- {{text this}}\n{{else}}\nNone: the evidence and the model card file provide every section.\n{{/each}}\n";
 
 // raw:packages/docs/src/templates/report.html.hbs
 var report_html_default = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="{{generator}}">\n<title>{{title}}</title>\n<style>\nbody { margin: 0; color: #1f2328; background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }\nmain { max-width: 1200px; margin: 0 auto; padding: 24px; }\nh1, h2, h3 { line-height: 1.25; }\nh2 { margin-top: 2em; padding-bottom: .3em; border-bottom: 1px solid #d1d9e0; }\nh3 { margin-top: 1.5em; }\ntable { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }\nth, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }\nth { background: #f6f8fa; }\ncode { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }\n.verdict-fail { border-left: 6px solid #cf222e; padding-left: 18px; }\n.verdict-pass { border-left: 6px solid #1a7f37; padding-left: 18px; }\nfigure.chart { margin: 1em 0 1.5em; break-inside: avoid; page-break-inside: avoid; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\nfigure.chart svg { display: block; max-width: 100%; height: auto; border: 1px solid #d1d9e0; border-radius: 6px; }\nfigure.chart figcaption { max-width: 680px; margin-top: 6px; color: #57606a; font-size: 13px; }\n@page { margin: 14mm 12mm; }\n@media print {\n  body { font-size: 10.5pt; }\n  main { max-width: none; padding: 0; }\n  table { display: table; font-size: 9pt; }\n  h2, h3 { break-after: avoid; page-break-after: avoid; }\n  tr, figure.chart { break-inside: avoid; page-break-inside: avoid; }\n  code { white-space: pre-wrap; }\n  .verdict-fail, .verdict-pass { padding-left: 12px; }\n}\n</style>\n</head>\n<body>\n<main class="verdict-{{verdict}}">\n{{{body}}}\n</main>\n</body>\n</html>\n';
@@ -55832,6 +56220,9 @@ function buildModelCard(e, c) {
   const measuredResults = c.results.filter((r) => r.metrics.length > 0);
   if (measuredResults.length === 0)
     gaps.push("Quantitative analyses: no result with metrics in the evidence");
+  const examinations = buildExaminations(e);
+  if (examinations.length === 0)
+    gaps.push("Model examination: no model.importance result in the evidence (add a model.importance check)");
   const ethical = need(meta3?.ethical_considerations, "Ethical considerations") ?? [];
   const limitations = need(meta3?.limitations, "Limitations") ?? [];
   const caveats = need(meta3?.caveats, "Caveats") ?? [];
@@ -55861,6 +56252,7 @@ function buildModelCard(e, c) {
     trainingDatasets,
     evaluationDatasets,
     measuredResults,
+    examinations,
     ethical,
     limitations,
     caveats,
@@ -55938,7 +56330,7 @@ function hti1(e, meta3, measured) {
   ];
 }
 
-// ../../work/main/node_modules/mdurl/index.mjs
+// node_modules/mdurl/index.mjs
 var mdurl_exports = {};
 __export(mdurl_exports, {
   decode: () => decode_default,
@@ -55947,7 +56339,7 @@ __export(mdurl_exports, {
   parse: () => parse_default
 });
 
-// ../../work/main/node_modules/mdurl/lib/decode.mjs
+// node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
   let cache = decodeCache[exclude];
@@ -56030,7 +56422,7 @@ decode4.defaultChars = ";/?:@&=+$,#";
 decode4.componentChars = "";
 var decode_default = decode4;
 
-// ../../work/main/node_modules/mdurl/lib/encode.mjs
+// node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
   let cache = encodeCache[exclude];
@@ -56094,7 +56486,7 @@ encode3.defaultChars = ";/?:@&=+$,-_.!~*'()#";
 encode3.componentChars = "-_.!~*'()";
 var encode_default = encode3;
 
-// ../../work/main/node_modules/mdurl/lib/format.mjs
+// node_modules/mdurl/lib/format.mjs
 function format(url2) {
   let result2 = "";
   result2 += url2.protocol || "";
@@ -56112,7 +56504,7 @@ function format(url2) {
   return result2;
 }
 
-// ../../work/main/node_modules/mdurl/lib/parse.mjs
+// node_modules/mdurl/lib/parse.mjs
 function Url() {
   this.protocol = null;
   this.slashes = null;
@@ -56294,7 +56686,7 @@ Url.prototype.parseHost = function(host) {
 };
 var parse_default = urlParse;
 
-// ../../work/main/node_modules/uc.micro/build/index.mjs
+// node_modules/uc.micro/build/index.mjs
 var build_exports = {};
 __export(build_exports, {
   Any: () => Any,
@@ -56311,7 +56703,7 @@ var P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u05
 var S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
 var Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 
-// ../../work/main/node_modules/entities/dist/decode-codepoint.js
+// node_modules/entities/dist/decode-codepoint.js
 var c1 = [
   8364,
   0,
@@ -56362,7 +56754,7 @@ function codePointToString(codePoint) {
   return codePoint - 1 >>> 0 < 127 || codePoint - 160 >>> 0 < 55136 ? String.fromCharCode(codePoint) : String.fromCodePoint(replaceCodePoint(codePoint));
 }
 
-// ../../work/main/node_modules/entities/dist/internal/decode-shared.js
+// node_modules/entities/dist/internal/decode-shared.js
 var BASE91_INVERSE = /* @__PURE__ */ (() => {
   const table2 = new Uint8Array(127);
   let code3 = 0;
@@ -56467,10 +56859,10 @@ function decodeTrieDict(input3, resultLength, atomCount, dict1AtomCount, ngramCo
   return out;
 }
 
-// ../../work/main/node_modules/entities/dist/generated/decode-data-html.js
+// node_modules/entities/dist/generated/decode-data-html.js
 var htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
 
-// ../../work/main/node_modules/entities/dist/internal/bin-trie-flags.js
+// node_modules/entities/dist/internal/bin-trie-flags.js
 var BinTrieFlags;
 (function(BinTrieFlags2) {
   BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
@@ -56480,7 +56872,7 @@ var BinTrieFlags;
   BinTrieFlags2[BinTrieFlags2["VALUE_MASK"] = 8191] = "VALUE_MASK";
 })(BinTrieFlags || (BinTrieFlags = {}));
 
-// ../../work/main/node_modules/entities/dist/decode.js
+// node_modules/entities/dist/decode.js
 var CharCodes;
 (function(CharCodes2) {
   CharCodes2[CharCodes2["AMP"] = 38] = "AMP";
@@ -56754,7 +57146,7 @@ function decodeHTMLStrict(htmlString) {
   return decodeWithTrie(htmlString, true, false);
 }
 
-// ../../work/main/node_modules/entities/dist/index.js
+// node_modules/entities/dist/index.js
 var EntityLevel;
 (function(EntityLevel2) {
   EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
@@ -56769,7 +57161,7 @@ var EncodingMode;
   EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
 })(EncodingMode || (EncodingMode = {}));
 
-// ../../work/main/node_modules/linkify-it/build/index.mjs
+// node_modules/linkify-it/build/index.mjs
 var REBuilder = class {
   src_Any = Any.source;
   src_Cc = Cc.source;
@@ -56801,8 +57193,8 @@ var REBuilder = class {
     this.cache = {};
     return this;
   }
-  escapeRE(str3) {
-    return str3.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+  escapeRE(str4) {
+    return str4.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
   }
   nestedPairRE(open4, close2, depth = 4) {
     const openRE = this.escapeRE(open4);
@@ -57291,7 +57683,7 @@ var LinkifyIt = class {
   }
 };
 
-// ../../work/main/node_modules/markdown-it/dist/markdown-it.mjs
+// node_modules/markdown-it/dist/markdown-it.mjs
 var import_punycode = __toESM(require_punycode(), 1);
 var __defProp = Object.defineProperty;
 var __exportAll = (all, no_symbols) => {
@@ -57366,13 +57758,13 @@ function replaceEntityPattern(match, name) {
   if (decoded !== match) return decoded;
   return match;
 }
-function unescapeMd(str3) {
-  if (str3.indexOf("\\") < 0) return str3;
-  return str3.replace(UNESCAPE_MD_RE, "$1");
+function unescapeMd(str4) {
+  if (str4.indexOf("\\") < 0) return str4;
+  return str4.replace(UNESCAPE_MD_RE, "$1");
 }
-function unescapeAll(str3) {
-  if (str3.indexOf("\\") < 0 && str3.indexOf("&") < 0) return str3;
-  return str3.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
+function unescapeAll(str4) {
+  if (str4.indexOf("\\") < 0 && str4.indexOf("&") < 0) return str4;
+  return str4.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
     if (escaped) return escaped;
     return replaceEntityPattern(match, entity2);
   });
@@ -57388,13 +57780,13 @@ var HTML_REPLACEMENTS = {
 function replaceUnsafeChar(ch) {
   return HTML_REPLACEMENTS[ch];
 }
-function escapeHtml(str3) {
-  if (HTML_ESCAPE_TEST_RE.test(str3)) return str3.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
-  return str3;
+function escapeHtml(str4) {
+  if (HTML_ESCAPE_TEST_RE.test(str4)) return str4.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  return str4;
 }
 var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
-function escapeRE(str3) {
-  return str3.replace(REGEXP_ESCAPE_RE, "\\$&");
+function escapeRE(str4) {
+  return str4.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
 function isSpace(code3) {
   switch (code3) {
@@ -57467,19 +57859,19 @@ function isMdAsciiPunct(ch) {
       return false;
   }
 }
-function normalizeReference(str3) {
-  str3 = str3.trim().replace(/\s+/g, " ");
-  return str3.toLowerCase().toUpperCase();
+function normalizeReference(str4) {
+  str4 = str4.trim().replace(/\s+/g, " ");
+  return str4.toLowerCase().toUpperCase();
 }
 function isAsciiTrimmable(c) {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-function asciiTrim(str3) {
+function asciiTrim(str4) {
   let start = 0;
-  for (; start < str3.length; start++) if (!isAsciiTrimmable(str3.charCodeAt(start))) break;
-  let end = str3.length - 1;
-  for (; end >= start; end--) if (!isAsciiTrimmable(str3.charCodeAt(end))) break;
-  return str3.slice(start, end + 1);
+  for (; start < str4.length; start++) if (!isAsciiTrimmable(str4.charCodeAt(start))) break;
+  let end = str4.length - 1;
+  for (; end >= start; end--) if (!isAsciiTrimmable(str4.charCodeAt(end))) break;
+  return str4.slice(start, end + 1);
 }
 var lib = {
   mdurl: mdurl_exports,
@@ -57515,7 +57907,7 @@ function parseLinkLabel(state, start, disableNested) {
   state.pos = oldPos;
   return labelEnd;
 }
-function parseLinkDestination(str3, start, max) {
+function parseLinkDestination(str4, start, max) {
   let code3;
   let pos = start;
   const result2 = {
@@ -57523,15 +57915,15 @@ function parseLinkDestination(str3, start, max) {
     pos: 0,
     str: ""
   };
-  if (str3.charCodeAt(pos) === 60) {
+  if (str4.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code3 = str3.charCodeAt(pos);
+      code3 = str4.charCodeAt(pos);
       if (code3 === 10) return result2;
       if (code3 === 60) return result2;
       if (code3 === 62) {
         result2.pos = pos + 1;
-        result2.str = unescapeAll(str3.slice(start + 1, pos));
+        result2.str = unescapeAll(str4.slice(start + 1, pos));
         result2.ok = true;
         return result2;
       }
@@ -57545,11 +57937,11 @@ function parseLinkDestination(str3, start, max) {
   }
   let level = 0;
   while (pos < max) {
-    code3 = str3.charCodeAt(pos);
+    code3 = str4.charCodeAt(pos);
     if (code3 === 32) break;
     if (code3 < 32 || code3 === 127) break;
     if (code3 === 92 && pos + 1 < max) {
-      if (str3.charCodeAt(pos + 1) === 32) {
+      if (str4.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
       }
@@ -57568,12 +57960,12 @@ function parseLinkDestination(str3, start, max) {
   }
   if (start === pos) return result2;
   if (level !== 0) return result2;
-  result2.str = unescapeAll(str3.slice(start, pos));
+  result2.str = unescapeAll(str4.slice(start, pos));
   result2.pos = pos;
   result2.ok = true;
   return result2;
 }
-function parseLinkTitle(str3, start, max, prev_state) {
+function parseLinkTitle(str4, start, max, prev_state) {
   let code3;
   let pos = start;
   const state = {
@@ -57588,7 +57980,7 @@ function parseLinkTitle(str3, start, max, prev_state) {
     state.marker = prev_state.marker;
   } else {
     if (pos >= max) return state;
-    let marker = str3.charCodeAt(pos);
+    let marker = str4.charCodeAt(pos);
     if (marker !== 34 && marker !== 39 && marker !== 40) return state;
     start++;
     pos++;
@@ -57596,10 +57988,10 @@ function parseLinkTitle(str3, start, max, prev_state) {
     state.marker = marker;
   }
   while (pos < max) {
-    code3 = str3.charCodeAt(pos);
+    code3 = str4.charCodeAt(pos);
     if (code3 === state.marker) {
       state.pos = pos + 1;
-      state.str += unescapeAll(str3.slice(start, pos));
+      state.str += unescapeAll(str4.slice(start, pos));
       state.ok = true;
       return state;
     } else if (code3 === 40 && state.marker === 41) return state;
@@ -57607,7 +57999,7 @@ function parseLinkTitle(str3, start, max, prev_state) {
     pos++;
   }
   state.can_continue = true;
-  state.str += unescapeAll(str3.slice(start, pos));
+  state.str += unescapeAll(str4.slice(start, pos));
   return state;
 }
 var helpers_exports = /* @__PURE__ */ __exportAll({
@@ -58173,10 +58565,10 @@ var StateCore = class {
 var UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
 var NULL_RE = /\0/g;
 function normalize2(state) {
-  let str3;
-  str3 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
-  str3 = str3.replace(NULL_RE, "\uFFFD");
-  state.src = str3;
+  let str4;
+  str4 = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
+  str4 = str4.replace(NULL_RE, "\uFFFD");
+  state.src = str4;
 }
 function block(state) {
   let token;
@@ -58205,11 +58597,11 @@ function inline(state) {
     if (tok.type === "inline") state.md.inline.parse(tok.content, state.md, state.env, tok.children);
   }
 }
-function isLinkOpen$1(str3) {
-  return /^<a[>\s]/i.test(str3);
+function isLinkOpen$1(str4) {
+  return /^<a[>\s]/i.test(str4);
 }
-function isLinkClose$1(str3) {
-  return /^<\/a\s*>/i.test(str3);
+function isLinkClose$1(str4) {
+  return /^<\/a\s*>/i.test(str4);
 }
 function linkify$1(state) {
   const blockTokens = state.tokens;
@@ -58358,16 +58750,16 @@ function addReplacement(replacements, tokenIdx, pos, ch) {
     ch
   });
 }
-function applyReplacements(str3, replacements) {
+function applyReplacements(str4, replacements) {
   let result2 = "";
   let lastPos = 0;
   replacements.sort((a, b) => a.pos - b.pos);
   for (let i = 0; i < replacements.length; i++) {
     const replacement = replacements[i];
-    result2 += str3.slice(lastPos, replacement.pos) + replacement.ch;
+    result2 += str4.slice(lastPos, replacement.pos) + replacement.ch;
     lastPos = replacement.pos + 1;
   }
-  return result2 + str3.slice(lastPos);
+  return result2 + str4.slice(lastPos);
 }
 function process_inlines(tokens, state) {
   let j;
@@ -58655,30 +59047,30 @@ function getLine(state, line2) {
   const max = state.eMarks[line2];
   return state.src.slice(pos, max);
 }
-function escapedSplit(str3) {
+function escapedSplit(str4) {
   const result2 = [];
-  const max = str3.length;
+  const max = str4.length;
   let pos = 0;
-  let ch = str3.charCodeAt(pos);
+  let ch = str4.charCodeAt(pos);
   let isEscaped = false;
   let lastPos = 0;
   let current = "";
   while (pos < max) {
     if (ch === 124) {
       if (!isEscaped) {
-        result2.push(current + str3.substring(lastPos, pos));
+        result2.push(current + str4.substring(lastPos, pos));
         current = "";
         lastPos = pos + 1;
       } else {
-        current += str3.substring(lastPos, pos - 1);
+        current += str4.substring(lastPos, pos - 1);
         lastPos = pos;
       }
     }
     isEscaped = ch === 92;
     pos++;
-    ch = str3.charCodeAt(pos);
+    ch = str4.charCodeAt(pos);
   }
-  result2.push(current + str3.substring(lastPos));
+  result2.push(current + str4.substring(lastPos));
   return result2;
 }
 function table(state, startLine, endLine, silent) {
@@ -59125,12 +59517,12 @@ function list2(state, startLine, endLine, silent) {
   return true;
 }
 var MAX_LABEL_LENGTH = 999;
-function countCodePoints(str3) {
-  let length = str3.length;
-  for (let i = 0; i < str3.length - 1; i++) {
-    const high = str3.charCodeAt(i);
+function countCodePoints(str4) {
+  let length = str4.length;
+  for (let i = 0; i < str4.length - 1; i++) {
+    const high = str4.charCodeAt(i);
     if (high < 55296 || high > 56319) continue;
-    const low = str3.charCodeAt(i + 1);
+    const low = str4.charCodeAt(i + 1);
     if (low >= 56320 && low <= 57343) {
       length--;
       i++;
@@ -60289,11 +60681,11 @@ function autolink(state, silent) {
   }
   return false;
 }
-function isLinkOpen(str3) {
-  return /^<a[>\s]/i.test(str3);
+function isLinkOpen(str4) {
+  return /^<a[>\s]/i.test(str4);
 }
-function isLinkClose(str3) {
-  return /^<\/a\s*>/i.test(str3);
+function isLinkClose(str4) {
+  return /^<\/a\s*>/i.test(str4);
 }
 function isLetter(ch) {
   const lc = ch | 32;
@@ -60557,8 +60949,8 @@ var ParserInline = class {
   /**
   * Process input string and push inline tokens into `outTokens`
   */
-  parse(str3, md2, env3, outTokens) {
-    const state = new this.State(str3, md2, env3, outTokens);
+  parse(str4, md2, env3, outTokens) {
+    const state = new this.State(str4, md2, env3, outTokens);
     this.tokenize(state);
     const rules = this.ruler2.getRules("");
     const len = rules.length;
@@ -60690,8 +61082,8 @@ var MarkdownIt = class {
   * ```
   */
   validateLink(url2) {
-    const str3 = url2.trim().toLowerCase();
-    return BAD_PROTO_RE.test(str3) ? GOOD_DATA_RE.test(str3) : true;
+    const str4 = url2.trim().toLowerCase();
+    return BAD_PROTO_RE.test(str4) ? GOOD_DATA_RE.test(str4) : true;
   }
   /**
   * Function used to encode link url to a machine-readable format,
@@ -61517,10 +61909,173 @@ function intervalChart(input3) {
   );
   return close(parts);
 }
+function whisker(a, b, cy, attrs) {
+  return [line(a, cy, b, cy, attrs), line(a, cy - 4, a, cy + 4, attrs), line(b, cy - 4, b, cy + 4, attrs)];
+}
+function importanceChart(input3) {
+  const decimals = input3.decimals ?? 4;
+  const hasBaseline = input3.bars.some((b) => b.baseline);
+  const rowH = hasBaseline ? 34 : 24;
+  const width = 680;
+  const labelW = 150;
+  const valueW = 200;
+  const leg = legend(
+    [
+      { swatch: "bar", label: hasBaseline ? "candidate, with interval" : "importance, with interval" },
+      ...hasBaseline ? [{ swatch: "bar-secondary", label: "baseline, with interval" }] : [],
+      { swatch: "reference", label: "no effect (0)" }
+    ],
+    width
+  );
+  const top = 62 + leg.extra;
+  const height = top + Math.max(1, input3.bars.length) * rowH + 56;
+  const plot = { x0: labelW, x1: width - valueW, y0: top, y1: height - 56 };
+  const values = [0];
+  for (const b of input3.bars) {
+    if (finite(b.value)) values.push(b.value);
+    if (b.ci) values.push(...b.ci.filter(finite));
+    if (b.baseline) {
+      if (finite(b.baseline.value)) values.push(b.baseline.value);
+      if (b.baseline.ci) values.push(...b.baseline.ci.filter(finite));
+    }
+  }
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.05;
+  const xAxis = niceAxis(lo < 0 ? lo - pad : 0, hi + pad, 5);
+  const sx = scale(xAxis.min, xAxis.max, plot.x0 + 8, plot.x1 - 8);
+  const parts = open3(width, height, input3.title, "importance");
+  parts.push(...leg.parts);
+  for (const t of xAxis.ticks) {
+    parts.push(line(sx(t), plot.y0, sx(t), plot.y1, `stroke="${GRID}"`));
+    parts.push(text4(sx(t), plot.y1 + 15, fixed2(t, xAxis.decimals), { "text-anchor": "middle", fill: MUTED }));
+  }
+  parts.push(text4(width - valueW + 12, top - 6, "estimate (interval)", { fill: MUTED }));
+  const x0 = sx(0);
+  let y = top;
+  for (const b of input3.bars) {
+    const cy = hasBaseline ? y + 11 : y + rowH / 2;
+    parts.push(text4(12, cy + 4, clip(b.label, 20), {}, b.label));
+    if (finite(b.value)) {
+      const x = sx(b.value);
+      parts.push(rect(Math.min(x0, x), cy - 6, Math.abs(x - x0), 12, `fill="${PRIMARY}"`));
+    }
+    if (b.ci && finite(b.ci[0]) && finite(b.ci[1]))
+      parts.push(...whisker(sx(b.ci[0]), sx(b.ci[1]), cy, `stroke="${INK}" stroke-width="1.5"`));
+    const shown2 = finite(b.value) ? `${chartNumber(b.value, decimals)}${b.ci ? ` (${chartNumber(b.ci[0], decimals)} to ${chartNumber(b.ci[1], decimals)})` : ""}` : "not computed";
+    parts.push(text4(width - valueW + 12, cy + 4, clip(shown2, 32), {}, shown2));
+    const base = b.baseline;
+    if (base && finite(base.value)) {
+      const by = cy + 13;
+      const x = sx(base.value);
+      parts.push(
+        rect(
+          Math.min(x0, x),
+          by - 4,
+          Math.abs(x - x0),
+          8,
+          `fill="${SECONDARY_FILL}" stroke="${SECONDARY}" stroke-width="1" stroke-dasharray="3 2"`
+        )
+      );
+      if (base.ci && finite(base.ci[0]) && finite(base.ci[1]))
+        parts.push(
+          ...whisker(sx(base.ci[0]), sx(base.ci[1]), by, `stroke="${SECONDARY}" stroke-width="1.5"`)
+        );
+      const bshown = `baseline ${chartNumber(base.value, decimals)}${base.ci ? ` (${chartNumber(base.ci[0], decimals)} to ${chartNumber(base.ci[1], decimals)})` : ""}`;
+      parts.push(text4(width - valueW + 12, by + 4, clip(bshown, 32), { fill: MUTED }, bshown));
+    }
+    y += rowH;
+  }
+  parts.push(
+    line(
+      x0,
+      plot.y0,
+      x0,
+      plot.y1,
+      `stroke="${NEUTRAL}" stroke-width="1.5" stroke-dasharray="${DASH_REFERENCE}"`
+    )
+  );
+  parts.push(rect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0, `fill="none" stroke="${MUTED}"`));
+  parts.push(
+    text4(
+      (plot.x0 + plot.x1) / 2,
+      height - 16,
+      clip(input3.xLabel, 60),
+      { "text-anchor": "middle" },
+      input3.xLabel
+    )
+  );
+  return close(parts);
+}
+function partialDependenceChart(input3) {
+  const width = 440;
+  const len = Math.min(input3.grid.length, input3.mean.length);
+  const band = input3.p10 && input3.p90 && input3.p10.length >= len && input3.p90.length >= len ? { lo: input3.p10, hi: input3.p90 } : null;
+  const leg = legend(
+    [
+      { swatch: "line", label: "mean prediction (partial dependence)" },
+      ...band ? [{ swatch: "bar-secondary", label: "p10\u2013p90 of individual curves" }] : []
+    ],
+    width
+  );
+  const height = 340 + leg.extra;
+  const plot = { x0: 58, x1: width - 20, y0: 62 + leg.extra, y1: height - 50 };
+  const xs = [];
+  const ys = [];
+  for (let i = 0; i < len; i++) {
+    const g = input3.grid[i];
+    const m = input3.mean[i];
+    if (finite(g)) xs.push(g);
+    if (finite(m)) ys.push(m);
+    if (band) {
+      const a = band.lo[i];
+      const b = band.hi[i];
+      if (finite(a)) ys.push(a);
+      if (finite(b)) ys.push(b);
+    }
+  }
+  const xAxis = niceAxis(xs.length > 0 ? Math.min(...xs) : 0, xs.length > 0 ? Math.max(...xs) : 1, 5);
+  const yAxis = ys.length > 0 && Math.min(...ys) >= 0 && Math.max(...ys) <= 1 ? niceAxis(Math.min(...ys), Math.max(...ys), 5) : niceAxis(ys.length > 0 ? Math.min(...ys) : 0, ys.length > 0 ? Math.max(...ys) : 1, 5);
+  const sx = scale(xAxis.min, xAxis.max, plot.x0, plot.x1);
+  const sy = scale(yAxis.min, yAxis.max, plot.y1, plot.y0);
+  const parts = open3(width, height, input3.title, "pdp");
+  parts.push(...leg.parts);
+  parts.push(...gridAndAxes(plot, xAxis, yAxis, input3.feature, input3.yLabel));
+  if (band) {
+    const upper = [];
+    const lower = [];
+    for (let i = 0; i < len; i++) {
+      const g = input3.grid[i];
+      const a = band.lo[i];
+      const b = band.hi[i];
+      if (finite(g) && finite(a) && finite(b)) {
+        upper.push([sx(g), sy(b)]);
+        lower.push([sx(g), sy(a)]);
+      }
+    }
+    if (upper.length > 1) {
+      const pts = [...upper, ...lower.reverse()].map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
+      parts.push(
+        `<polygon points="${pts}" fill="${SECONDARY_FILL}" fill-opacity="0.6" stroke="${SECONDARY}" stroke-width="1" stroke-dasharray="3 2"/>`
+      );
+    }
+  }
+  const curve = [];
+  for (let i = 0; i < len; i++) {
+    const g = input3.grid[i];
+    const m = input3.mean[i];
+    if (finite(g) && finite(m)) curve.push([sx(g), sy(m)]);
+  }
+  if (curve.length > 0)
+    parts.push(polyline(curve, `stroke="${PRIMARY}" stroke-width="2.5" stroke-linejoin="round"`));
+  for (const [x, y] of curve) parts.push(`<circle cx="${n(x)}" cy="${n(y)}" r="2.5" fill="${PRIMARY}"/>`);
+  return close(parts);
+}
 
 // packages/docs/src/figures.ts
+var MAX_PDP_FIGURES = 4;
 var MAX_DRIFT_FIGURES = 12;
-var Interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var Interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var RocDetails = external_exports.object({
   fpr: external_exports.array(external_exports.number()).min(2),
   tpr: external_exports.array(external_exports.number()).min(2)
@@ -61550,10 +62105,10 @@ var ChartDetails = external_exports.discriminatedUnion("kind", [
     categories: external_exports.array(external_exports.string()),
     reference: external_exports.array(external_exports.number()),
     current: external_exports.array(external_exports.number()),
-    other: Interval.optional()
+    other: Interval2.optional()
   })
 ]);
-var GroupMetric = external_exports.object({ value: external_exports.number().nullable(), ci: Interval.nullable().optional() });
+var GroupMetric = external_exports.object({ value: external_exports.number().nullable(), ci: Interval2.nullable().optional() });
 var GroupRow = external_exports.looseObject({
   group: external_exports.string(),
   rows: external_exports.number(),
@@ -61563,7 +62118,7 @@ var CiDetails = external_exports.looseObject({ level: external_exports.number() 
 function detail(r, key) {
   return r.details?.[key];
 }
-function str2(v) {
+function str3(v) {
   return typeof v === "string" ? v : null;
 }
 function num2(v) {
@@ -61589,15 +62144,15 @@ function withCi(m, r) {
 function rocFigure(e, r) {
   const roc = RocDetails.safeParse(detail(r, "roc"));
   if (!roc.success || roc.data.fpr.length !== roc.data.tpr.length) return null;
-  const dataset = str2(detail(r, "dataset")) ?? "the evaluation data";
-  const model = str2(detail(r, "model"));
+  const dataset = str3(detail(r, "dataset")) ?? "the evaluation data";
+  const model = str3(detail(r, "model"));
   const auroc2 = metric(r, "auroc");
   const points = [];
   const marked = [];
   for (const other of e.results) {
     if (other.check !== "model.metric") continue;
-    if (str2(detail(other, "dataset")) !== str2(detail(r, "dataset"))) continue;
-    if (str2(detail(other, "model")) !== model) continue;
+    if (str3(detail(other, "dataset")) !== str3(detail(r, "dataset"))) continue;
+    if (str3(detail(other, "model")) !== model) continue;
     const op = OperatingPoint.safeParse(other.details);
     if (!op.success) continue;
     const label2 = `threshold ${formatNumber(op.data.threshold, "bound")}`;
@@ -61629,8 +62184,8 @@ function rocFigure(e, r) {
 function calibrationFigure(r) {
   const bins = CalibrationDetails.safeParse(detail(r, "calibration"));
   if (!bins.success) return null;
-  const dataset = str2(detail(r, "dataset")) ?? "the evaluation data";
-  const model = str2(detail(r, "model"));
+  const dataset = str3(detail(r, "dataset")) ?? "the evaluation data";
+  const model = str3(detail(r, "model"));
   const brier2 = metric(r, "brier");
   const data = bins.data;
   return {
@@ -61657,12 +62212,12 @@ function boundsOf(metrics) {
   return out;
 }
 function compareFigure(r) {
-  const name = str2(detail(r, "metric"));
+  const name = str3(detail(r, "metric"));
   if (!name) return null;
   const delta = metric(r, `delta_${name}`);
   if (!delta) return null;
   const bounds3 = boundsOf(r.metrics.filter((m) => m.name.startsWith(`delta_${name}_ci_`)));
-  const dataset = str2(detail(r, "dataset")) ?? "the evaluation data";
+  const dataset = str3(detail(r, "dataset")) ?? "the evaluation data";
   const subgroup = external_exports.object({ attribute: external_exports.string(), group: external_exports.string() }).safeParse(detail(r, "subgroup"));
   const where = subgroup.success ? `${subgroup.data.attribute} ${subgroup.data.group}` : dataset;
   const baseline = metric(r, `${name}_baseline`)?.value;
@@ -61691,7 +62246,7 @@ function compareFigure(r) {
   };
 }
 function subgroupFigure(r) {
-  const attribute = str2(detail(r, "attribute"));
+  const attribute = str3(detail(r, "attribute"));
   const groups = external_exports.array(GroupRow).safeParse(detail(r, "groups"));
   if (!attribute || !groups.success || groups.data.length === 0) return null;
   const names = [];
@@ -61711,7 +62266,7 @@ function subgroupFigure(r) {
     }),
     bounds: boundsOf(r.metrics.filter((m) => m.name.startsWith(`${name}[${attribute}=`)))
   }));
-  const dataset = str2(detail(r, "dataset")) ?? "the evaluation data";
+  const dataset = str3(detail(r, "dataset")) ?? "the evaluation data";
   return {
     resultId: r.id,
     kind: "subgroups",
@@ -61739,8 +62294,8 @@ function driftFigure(e, r) {
   const c = chart.data;
   const consistent = c.kind === "histogram" ? c.reference.length === c.edges.length - 1 && c.current.length === c.edges.length - 1 : c.reference.length === c.categories.length && c.current.length === c.categories.length;
   if (!consistent) return null;
-  const reference2 = str2(detail(r, "reference")) ?? "reference";
-  const current = str2(detail(r, "current")) ?? "current";
+  const reference2 = str3(detail(r, "reference")) ?? "reference";
+  const current = str3(detail(r, "current")) ?? "current";
   const nRef = num2(detail(r, "n_reference"));
   const nCur = num2(detail(r, "n_current"));
   const missRef = num2(detail(r, "missing_reference"));
@@ -61766,6 +62321,93 @@ function driftFigure(e, r) {
       nRef !== null && nCur !== null && missRef !== null && missCur !== null ? ` Missing: ${percent(missRef, nRef + missRef)} against ${percent(missCur, nCur + missCur)}.` : ""
     ].join("")
   };
+}
+var ImportanceRanking = external_exports.array(external_exports.looseObject({ feature: external_exports.string(), importance: external_exports.number(), low: external_exports.number(), high: external_exports.number() })).min(1);
+var BaselineImportance2 = external_exports.array(
+  external_exports.looseObject({ feature: external_exports.string(), mean: external_exports.number(), ci: Interval2.nullable().optional() })
+);
+var PartialDependence3 = external_exports.array(
+  external_exports.looseObject({
+    feature: external_exports.string(),
+    grid: external_exports.array(external_exports.number()).min(2),
+    mean: external_exports.array(external_exports.number()).min(2),
+    ice_p10: external_exports.array(external_exports.number()).optional(),
+    ice_p90: external_exports.array(external_exports.number()).optional(),
+    monotone: external_exports.unknown().optional()
+  })
+);
+function levelText(r) {
+  const level = external_exports.looseObject({ level: external_exports.number() }).safeParse(detail(r, "interval"));
+  return level.success ? `${formatNumber(level.data.level * 100, "bound")}% ` : "";
+}
+function importanceFigure(r) {
+  const ranking = ImportanceRanking.safeParse(detail(r, "ranking"));
+  if (!ranking.success) return null;
+  const baseline = BaselineImportance2.safeParse(detail(r, "baseline_importance"));
+  const base = new Map(baseline.success ? baseline.data.map((b) => [b.feature, b]) : []);
+  const name = str3(detail(r, "metric")) ?? "metric";
+  const dataset = str3(detail(r, "dataset")) ?? "the evaluation data";
+  const repeats = num2(detail(r, "repeats"));
+  const bars = ranking.data.map((x) => {
+    const b = base.get(x.feature);
+    return {
+      label: x.feature,
+      value: x.importance,
+      ci: [x.low, x.high],
+      baseline: b ? { value: b.mean, ci: b.ci ?? null } : null
+    };
+  });
+  return {
+    resultId: r.id,
+    kind: "importance",
+    svg: importanceChart({
+      title: `Permutation importance on ${dataset}`,
+      bars,
+      xLabel: `${name} drop when the feature is shuffled`
+    }),
+    caption: [
+      `Drop in ${name} on ${dataset}${counted(r)} when each feature's values are shuffled across rows`,
+      repeats === null ? "" : `, mean over ${repeats} permutations`,
+      `; whiskers: ${levelText(r)}interval over the permutation repeats.`,
+      base.size > 0 ? " Hollow dashed bars: the baseline model." : "",
+      " Dashed grey line: no effect."
+    ].join("")
+  };
+}
+function pdFigures(r) {
+  const pd = PartialDependence3.safeParse(detail(r, "partial_dependence"));
+  if (!pd.success) return [];
+  const ranking = ImportanceRanking.safeParse(detail(r, "ranking"));
+  const order = ranking.success ? ranking.data.map((x) => x.feature) : [];
+  const rank = (f) => {
+    const i = order.indexOf(f);
+    return i < 0 ? order.length : i;
+  };
+  const dataset = str3(detail(r, "dataset")) ?? "the evaluation data";
+  return pd.data.map((p2, i) => ({ p: p2, i })).filter(({ p: p2 }) => p2.grid.length === p2.mean.length).sort((a, b) => rank(a.p.feature) - rank(b.p.feature) || a.i - b.i).slice(0, MAX_PDP_FIGURES).map(({ p: p2 }) => {
+    const band = p2.ice_p10 && p2.ice_p90 && p2.ice_p10.length === p2.grid.length && p2.ice_p90.length === p2.grid.length;
+    const m = p2.monotone;
+    const mono = m === true ? "monotone" : m === false ? "not monotone" : typeof m === "string" && m !== "" ? m : null;
+    return {
+      resultId: r.id,
+      kind: "pdp",
+      svg: partialDependenceChart({
+        title: `Partial dependence on ${p2.feature}`,
+        feature: p2.feature,
+        grid: p2.grid,
+        mean: p2.mean,
+        p10: band ? p2.ice_p10 ?? null : null,
+        p90: band ? p2.ice_p90 ?? null : null,
+        yLabel: "Mean prediction"
+      }),
+      caption: [
+        `Mean prediction on ${dataset} with ${p2.feature} set to each of ${p2.grid.length} grid values`,
+        band ? "; band: 10th to 90th percentile of the individual rows' curves" : "",
+        mono ? `. ${mono}` : "",
+        "."
+      ].join("")
+    };
+  });
 }
 function driftRank(r) {
   const ps = r.metrics.filter((m) => m.name.endsWith("p_adjusted") && typeof m.value === "number").map((m) => m.value);
@@ -61800,6 +62442,12 @@ function reportFigures(e) {
       case "model.subgroups": {
         const f = subgroupFigure(r);
         if (f) drafts.push(f);
+        break;
+      }
+      case "model.importance": {
+        const f = importanceFigure(r);
+        if (f) drafts.push(f);
+        drafts.push(...pdFigures(r));
         break;
       }
       case "drift.feature": {

@@ -4,7 +4,7 @@ import {
   getOctokit,
   require_light,
   retry
-} from "./chunk-PMA7XT3T.mjs";
+} from "./chunk-WB65OK3E.mjs";
 import {
   debug,
   error,
@@ -13,7 +13,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-LLFEQEKX.mjs";
+} from "./chunk-AELYDQMD.mjs";
 import {
   ConfigurationError,
   EVIDENCE_FILE,
@@ -34,7 +34,7 @@ import {
   overallVerdict,
   runProject,
   writeOutputDir
-} from "./chunk-UZHKBR3T.mjs";
+} from "./chunk-JJIGXXH7.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
@@ -324,7 +324,7 @@ function readInputs(action, env = process.env) {
 import { statSync } from "node:fs";
 import path2 from "node:path";
 
-// ../../work/main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION = "0.0.0-development";
 var noop = () => Promise.resolve();
@@ -969,7 +969,7 @@ var GithubPlatform = class {
     if (files.length === 0) return { status: "skipped", reason: "no files" };
     const root = commonDir(files);
     try {
-      const { DefaultArtifactClient } = await import("./artifact-YPLJDUUQ.mjs");
+      const { DefaultArtifactClient } = await import("./artifact-OXOW6DIK.mjs");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, root, {});
       const url = res.id !== void 0 && this.#ctx.runUrl !== null ? `${this.#ctx.runUrl}/artifacts/${res.id}` : null;

@@ -6,9 +6,9 @@ import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
 
-// ../../work/main/node_modules/flatbuffers/js/constants.js
+// node_modules/flatbuffers/js/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/flatbuffers/js/constants.js"(exports) {
+  "node_modules/flatbuffers/js/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SIZE_PREFIX_LENGTH = exports.FILE_IDENTIFIER_LENGTH = exports.SIZEOF_INT = exports.SIZEOF_SHORT = void 0;
@@ -19,9 +19,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/flatbuffers/js/utils.js
+// node_modules/flatbuffers/js/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/flatbuffers/js/utils.js"(exports) {
+  "node_modules/flatbuffers/js/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isLittleEndian = exports.float64 = exports.float32 = exports.int32 = void 0;
@@ -32,9 +32,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/flatbuffers/js/encoding.js
+// node_modules/flatbuffers/js/encoding.js
 var require_encoding = __commonJS({
-  "../../work/main/node_modules/flatbuffers/js/encoding.js"(exports) {
+  "node_modules/flatbuffers/js/encoding.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Encoding = void 0;
@@ -46,9 +46,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/flatbuffers/js/byte-buffer.js
+// node_modules/flatbuffers/js/byte-buffer.js
 var require_byte_buffer = __commonJS({
-  "../../work/main/node_modules/flatbuffers/js/byte-buffer.js"(exports) {
+  "node_modules/flatbuffers/js/byte-buffer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ByteBuffer = void 0;
@@ -301,9 +301,9 @@ var require_byte_buffer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/flatbuffers/js/builder.js
+// node_modules/flatbuffers/js/builder.js
 var require_builder = __commonJS({
-  "../../work/main/node_modules/flatbuffers/js/builder.js"(exports) {
+  "node_modules/flatbuffers/js/builder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Builder = void 0;
@@ -808,9 +808,9 @@ var require_builder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/flatbuffers/js/flatbuffers.js
+// node_modules/flatbuffers/js/flatbuffers.js
 var require_flatbuffers = __commonJS({
-  "../../work/main/node_modules/flatbuffers/js/flatbuffers.js"(exports) {
+  "node_modules/flatbuffers/js/flatbuffers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Encoding = exports.ByteBuffer = exports.Builder = exports.isLittleEndian = exports.int32 = exports.float64 = exports.float32 = exports.SIZE_PREFIX_LENGTH = exports.SIZEOF_SHORT = exports.SIZEOF_INT = exports.FILE_IDENTIFIER_LENGTH = void 0;
@@ -855,7 +855,7 @@ var require_flatbuffers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tslib/tslib.es6.mjs
+// node_modules/tslib/tslib.es6.mjs
 function __rest(s, e) {
   var t = {};
   for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
@@ -982,7 +982,7 @@ function __asyncValues(o) {
   }
 }
 
-// ../../work/main/node_modules/apache-arrow/util/buffer.mjs
+// node_modules/apache-arrow/util/buffer.mjs
 var buffer_exports = {};
 __export(buffer_exports, {
   compareArrayLike: () => compareArrayLike,
@@ -1023,13 +1023,13 @@ __export(buffer_exports, {
   toUint8ClampedArrayIterator: () => toUint8ClampedArrayIterator
 });
 
-// ../../work/main/node_modules/apache-arrow/util/utf8.mjs
+// node_modules/apache-arrow/util/utf8.mjs
 var decoder = new TextDecoder("utf-8");
 var decodeUtf8 = decoder.decode.bind(decoder);
 var encoder = new TextEncoder();
 var encodeUtf8 = (value) => encoder.encode(value);
 
-// ../../work/main/node_modules/apache-arrow/util/compat.mjs
+// node_modules/apache-arrow/util/compat.mjs
 var isNumber = (x) => typeof x === "number";
 var isBoolean = (x) => typeof x === "boolean";
 var isFunction = (x) => typeof x === "function";
@@ -1072,7 +1072,7 @@ var isFlatbuffersByteBuffer = (x) => {
   return isObject(x) && isFunction(x["clear"]) && isFunction(x["bytes"]) && isFunction(x["position"]) && isFunction(x["setPosition"]) && isFunction(x["capacity"]) && isFunction(x["getBufferIdentifier"]) && isFunction(x["createLong"]);
 };
 
-// ../../work/main/node_modules/apache-arrow/util/buffer.mjs
+// node_modules/apache-arrow/util/buffer.mjs
 var SharedArrayBuf = typeof SharedArrayBuffer !== "undefined" ? SharedArrayBuffer : ArrayBuffer;
 function collapseContiguousByteRanges(chunks) {
   const result = chunks[0] ? [chunks[0]] : [];
@@ -1256,7 +1256,7 @@ function compareArrayLike(a, b) {
   return true;
 }
 
-// ../../work/main/node_modules/apache-arrow/io/adapters.mjs
+// node_modules/apache-arrow/io/adapters.mjs
 var adapters_default = {
   fromIterable(source) {
     return pump2(fromIterable(source));
@@ -1503,7 +1503,7 @@ function fromNodeStream(stream) {
   });
 }
 
-// ../../work/main/node_modules/apache-arrow/fb/metadata-version.mjs
+// node_modules/apache-arrow/fb/metadata-version.mjs
 var MetadataVersion;
 (function(MetadataVersion2) {
   MetadataVersion2[MetadataVersion2["V1"] = 0] = "V1";
@@ -1513,14 +1513,14 @@ var MetadataVersion;
   MetadataVersion2[MetadataVersion2["V5"] = 4] = "V5";
 })(MetadataVersion || (MetadataVersion = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/union-mode.mjs
+// node_modules/apache-arrow/fb/union-mode.mjs
 var UnionMode;
 (function(UnionMode2) {
   UnionMode2[UnionMode2["Sparse"] = 0] = "Sparse";
   UnionMode2[UnionMode2["Dense"] = 1] = "Dense";
 })(UnionMode || (UnionMode = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/precision.mjs
+// node_modules/apache-arrow/fb/precision.mjs
 var Precision;
 (function(Precision2) {
   Precision2[Precision2["HALF"] = 0] = "HALF";
@@ -1528,14 +1528,14 @@ var Precision;
   Precision2[Precision2["DOUBLE"] = 2] = "DOUBLE";
 })(Precision || (Precision = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/date-unit.mjs
+// node_modules/apache-arrow/fb/date-unit.mjs
 var DateUnit;
 (function(DateUnit2) {
   DateUnit2[DateUnit2["DAY"] = 0] = "DAY";
   DateUnit2[DateUnit2["MILLISECOND"] = 1] = "MILLISECOND";
 })(DateUnit || (DateUnit = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/time-unit.mjs
+// node_modules/apache-arrow/fb/time-unit.mjs
 var TimeUnit;
 (function(TimeUnit2) {
   TimeUnit2[TimeUnit2["SECOND"] = 0] = "SECOND";
@@ -1544,7 +1544,7 @@ var TimeUnit;
   TimeUnit2[TimeUnit2["NANOSECOND"] = 3] = "NANOSECOND";
 })(TimeUnit || (TimeUnit = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/interval-unit.mjs
+// node_modules/apache-arrow/fb/interval-unit.mjs
 var IntervalUnit;
 (function(IntervalUnit2) {
   IntervalUnit2[IntervalUnit2["YEAR_MONTH"] = 0] = "YEAR_MONTH";
@@ -1552,29 +1552,29 @@ var IntervalUnit;
   IntervalUnit2[IntervalUnit2["MONTH_DAY_NANO"] = 2] = "MONTH_DAY_NANO";
 })(IntervalUnit || (IntervalUnit = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/dictionary-batch.mjs
+// node_modules/apache-arrow/fb/dictionary-batch.mjs
 var flatbuffers3 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/fb/record-batch.mjs
+// node_modules/apache-arrow/fb/record-batch.mjs
 var flatbuffers2 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/fb/body-compression.mjs
+// node_modules/apache-arrow/fb/body-compression.mjs
 var flatbuffers = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/fb/body-compression-method.mjs
+// node_modules/apache-arrow/fb/body-compression-method.mjs
 var BodyCompressionMethod;
 (function(BodyCompressionMethod2) {
   BodyCompressionMethod2[BodyCompressionMethod2["BUFFER"] = 0] = "BUFFER";
 })(BodyCompressionMethod || (BodyCompressionMethod = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/compression-type.mjs
+// node_modules/apache-arrow/fb/compression-type.mjs
 var CompressionType;
 (function(CompressionType2) {
   CompressionType2[CompressionType2["LZ4_FRAME"] = 0] = "LZ4_FRAME";
   CompressionType2[CompressionType2["ZSTD"] = 1] = "ZSTD";
 })(CompressionType || (CompressionType = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/body-compression.mjs
+// node_modules/apache-arrow/fb/body-compression.mjs
 var BodyCompression = class _BodyCompression {
   constructor() {
     this.bb = null;
@@ -1628,7 +1628,7 @@ var BodyCompression = class _BodyCompression {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/buffer.mjs
+// node_modules/apache-arrow/fb/buffer.mjs
 var Buffer = class {
   constructor() {
     this.bb = null;
@@ -1667,7 +1667,7 @@ var Buffer = class {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/field-node.mjs
+// node_modules/apache-arrow/fb/field-node.mjs
 var FieldNode = class {
   constructor() {
     this.bb = null;
@@ -1704,7 +1704,7 @@ var FieldNode = class {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/record-batch.mjs
+// node_modules/apache-arrow/fb/record-batch.mjs
 var RecordBatch = class _RecordBatch {
   constructor() {
     this.bb = null;
@@ -1828,7 +1828,7 @@ var RecordBatch = class _RecordBatch {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/dictionary-batch.mjs
+// node_modules/apache-arrow/fb/dictionary-batch.mjs
 var DictionaryBatch = class _DictionaryBatch {
   constructor() {
     this.bb = null;
@@ -1881,29 +1881,29 @@ var DictionaryBatch = class _DictionaryBatch {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/schema.mjs
+// node_modules/apache-arrow/fb/schema.mjs
 var flatbuffers30 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/fb/endianness.mjs
+// node_modules/apache-arrow/fb/endianness.mjs
 var Endianness;
 (function(Endianness2) {
   Endianness2[Endianness2["Little"] = 0] = "Little";
   Endianness2[Endianness2["Big"] = 1] = "Big";
 })(Endianness || (Endianness = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/field.mjs
+// node_modules/apache-arrow/fb/field.mjs
 var flatbuffers29 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/fb/dictionary-encoding.mjs
+// node_modules/apache-arrow/fb/dictionary-encoding.mjs
 var flatbuffers5 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/fb/dictionary-kind.mjs
+// node_modules/apache-arrow/fb/dictionary-kind.mjs
 var DictionaryKind;
 (function(DictionaryKind2) {
   DictionaryKind2[DictionaryKind2["DenseArray"] = 0] = "DenseArray";
 })(DictionaryKind || (DictionaryKind = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/int.mjs
+// node_modules/apache-arrow/fb/int.mjs
 var flatbuffers4 = __toESM(require_flatbuffers(), 1);
 var Int = class _Int {
   constructor() {
@@ -1951,7 +1951,7 @@ var Int = class _Int {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/dictionary-encoding.mjs
+// node_modules/apache-arrow/fb/dictionary-encoding.mjs
 var DictionaryEncoding = class _DictionaryEncoding {
   constructor() {
     this.bb = null;
@@ -2024,7 +2024,7 @@ var DictionaryEncoding = class _DictionaryEncoding {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/key-value.mjs
+// node_modules/apache-arrow/fb/key-value.mjs
 var flatbuffers6 = __toESM(require_flatbuffers(), 1);
 var KeyValue = class _KeyValue {
   constructor() {
@@ -2072,7 +2072,7 @@ var KeyValue = class _KeyValue {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/binary.mjs
+// node_modules/apache-arrow/fb/binary.mjs
 var flatbuffers7 = __toESM(require_flatbuffers(), 1);
 var Binary = class _Binary {
   constructor() {
@@ -2104,7 +2104,7 @@ var Binary = class _Binary {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/binary-view.mjs
+// node_modules/apache-arrow/fb/binary-view.mjs
 var flatbuffers8 = __toESM(require_flatbuffers(), 1);
 var BinaryView = class _BinaryView {
   constructor() {
@@ -2136,7 +2136,7 @@ var BinaryView = class _BinaryView {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/bool.mjs
+// node_modules/apache-arrow/fb/bool.mjs
 var flatbuffers9 = __toESM(require_flatbuffers(), 1);
 var Bool = class _Bool {
   constructor() {
@@ -2168,7 +2168,7 @@ var Bool = class _Bool {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/date.mjs
+// node_modules/apache-arrow/fb/date.mjs
 var flatbuffers10 = __toESM(require_flatbuffers(), 1);
 var Date2 = class _Date {
   constructor() {
@@ -2208,7 +2208,7 @@ var Date2 = class _Date {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/decimal.mjs
+// node_modules/apache-arrow/fb/decimal.mjs
 var flatbuffers11 = __toESM(require_flatbuffers(), 1);
 var Decimal = class _Decimal {
   constructor() {
@@ -2274,7 +2274,7 @@ var Decimal = class _Decimal {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/duration.mjs
+// node_modules/apache-arrow/fb/duration.mjs
 var flatbuffers12 = __toESM(require_flatbuffers(), 1);
 var Duration = class _Duration {
   constructor() {
@@ -2314,7 +2314,7 @@ var Duration = class _Duration {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/fixed-size-binary.mjs
+// node_modules/apache-arrow/fb/fixed-size-binary.mjs
 var flatbuffers13 = __toESM(require_flatbuffers(), 1);
 var FixedSizeBinary = class _FixedSizeBinary {
   constructor() {
@@ -2357,7 +2357,7 @@ var FixedSizeBinary = class _FixedSizeBinary {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/fixed-size-list.mjs
+// node_modules/apache-arrow/fb/fixed-size-list.mjs
 var flatbuffers14 = __toESM(require_flatbuffers(), 1);
 var FixedSizeList = class _FixedSizeList {
   constructor() {
@@ -2400,7 +2400,7 @@ var FixedSizeList = class _FixedSizeList {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/floating-point.mjs
+// node_modules/apache-arrow/fb/floating-point.mjs
 var flatbuffers15 = __toESM(require_flatbuffers(), 1);
 var FloatingPoint = class _FloatingPoint {
   constructor() {
@@ -2440,7 +2440,7 @@ var FloatingPoint = class _FloatingPoint {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/interval.mjs
+// node_modules/apache-arrow/fb/interval.mjs
 var flatbuffers16 = __toESM(require_flatbuffers(), 1);
 var Interval = class _Interval {
   constructor() {
@@ -2480,7 +2480,7 @@ var Interval = class _Interval {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/large-binary.mjs
+// node_modules/apache-arrow/fb/large-binary.mjs
 var flatbuffers17 = __toESM(require_flatbuffers(), 1);
 var LargeBinary = class _LargeBinary {
   constructor() {
@@ -2512,7 +2512,7 @@ var LargeBinary = class _LargeBinary {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/large-list.mjs
+// node_modules/apache-arrow/fb/large-list.mjs
 var flatbuffers18 = __toESM(require_flatbuffers(), 1);
 var LargeList = class _LargeList {
   constructor() {
@@ -2544,7 +2544,7 @@ var LargeList = class _LargeList {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/large-utf8.mjs
+// node_modules/apache-arrow/fb/large-utf8.mjs
 var flatbuffers19 = __toESM(require_flatbuffers(), 1);
 var LargeUtf8 = class _LargeUtf8 {
   constructor() {
@@ -2576,7 +2576,7 @@ var LargeUtf8 = class _LargeUtf8 {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/list.mjs
+// node_modules/apache-arrow/fb/list.mjs
 var flatbuffers20 = __toESM(require_flatbuffers(), 1);
 var List = class _List {
   constructor() {
@@ -2608,7 +2608,7 @@ var List = class _List {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/map.mjs
+// node_modules/apache-arrow/fb/map.mjs
 var flatbuffers21 = __toESM(require_flatbuffers(), 1);
 var Map2 = class _Map {
   constructor() {
@@ -2651,7 +2651,7 @@ var Map2 = class _Map {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/null.mjs
+// node_modules/apache-arrow/fb/null.mjs
 var flatbuffers22 = __toESM(require_flatbuffers(), 1);
 var Null = class _Null {
   constructor() {
@@ -2683,7 +2683,7 @@ var Null = class _Null {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/struct-.mjs
+// node_modules/apache-arrow/fb/struct-.mjs
 var flatbuffers23 = __toESM(require_flatbuffers(), 1);
 var Struct_ = class _Struct_ {
   constructor() {
@@ -2715,7 +2715,7 @@ var Struct_ = class _Struct_ {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/time.mjs
+// node_modules/apache-arrow/fb/time.mjs
 var flatbuffers24 = __toESM(require_flatbuffers(), 1);
 var Time = class _Time {
   constructor() {
@@ -2763,7 +2763,7 @@ var Time = class _Time {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/timestamp.mjs
+// node_modules/apache-arrow/fb/timestamp.mjs
 var flatbuffers25 = __toESM(require_flatbuffers(), 1);
 var Timestamp = class _Timestamp {
   constructor() {
@@ -2811,7 +2811,7 @@ var Timestamp = class _Timestamp {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/union.mjs
+// node_modules/apache-arrow/fb/union.mjs
 var flatbuffers26 = __toESM(require_flatbuffers(), 1);
 var Union = class _Union {
   constructor() {
@@ -2877,7 +2877,7 @@ var Union = class _Union {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/utf8.mjs
+// node_modules/apache-arrow/fb/utf8.mjs
 var flatbuffers27 = __toESM(require_flatbuffers(), 1);
 var Utf8 = class _Utf8 {
   constructor() {
@@ -2909,7 +2909,7 @@ var Utf8 = class _Utf8 {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/utf8-view.mjs
+// node_modules/apache-arrow/fb/utf8-view.mjs
 var flatbuffers28 = __toESM(require_flatbuffers(), 1);
 var Utf8View = class _Utf8View {
   constructor() {
@@ -2941,7 +2941,7 @@ var Utf8View = class _Utf8View {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/type.mjs
+// node_modules/apache-arrow/fb/type.mjs
 var Type;
 (function(Type3) {
   Type3[Type3["NONE"] = 0] = "NONE";
@@ -2973,7 +2973,7 @@ var Type;
   Type3[Type3["LargeListView"] = 26] = "LargeListView";
 })(Type || (Type = {}));
 
-// ../../work/main/node_modules/apache-arrow/fb/field.mjs
+// node_modules/apache-arrow/fb/field.mjs
 var Field = class _Field {
   constructor() {
     this.bb = null;
@@ -3093,7 +3093,7 @@ var Field = class _Field {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/schema.mjs
+// node_modules/apache-arrow/fb/schema.mjs
 var Schema = class _Schema {
   constructor() {
     this.bb = null;
@@ -3206,7 +3206,7 @@ var Schema = class _Schema {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/message-header.mjs
+// node_modules/apache-arrow/fb/message-header.mjs
 var MessageHeader;
 (function(MessageHeader2) {
   MessageHeader2[MessageHeader2["NONE"] = 0] = "NONE";
@@ -3217,7 +3217,7 @@ var MessageHeader;
   MessageHeader2[MessageHeader2["SparseTensor"] = 5] = "SparseTensor";
 })(MessageHeader || (MessageHeader = {}));
 
-// ../../work/main/node_modules/apache-arrow/enum.mjs
+// node_modules/apache-arrow/enum.mjs
 var Type2;
 (function(Type3) {
   Type3[Type3["NONE"] = 0] = "NONE";
@@ -3284,7 +3284,7 @@ var BufferType;
   BufferType2[BufferType2["TYPE"] = 3] = "TYPE";
 })(BufferType || (BufferType = {}));
 
-// ../../work/main/node_modules/apache-arrow/util/vector.mjs
+// node_modules/apache-arrow/util/vector.mjs
 var vector_exports = {};
 __export(vector_exports, {
   clampRange: () => clampRange,
@@ -3292,7 +3292,7 @@ __export(vector_exports, {
   wrapIndex: () => wrapIndex
 });
 
-// ../../work/main/node_modules/apache-arrow/util/pretty.mjs
+// node_modules/apache-arrow/util/pretty.mjs
 var pretty_exports = {};
 __export(pretty_exports, {
   valueToString: () => valueToString
@@ -3325,7 +3325,7 @@ function valueToString(x) {
   return ArrayBuffer.isView(x) ? `[${x}]` : JSON.stringify(x, (_, y) => typeof y === "bigint" ? `${y}` : y);
 }
 
-// ../../work/main/node_modules/apache-arrow/util/bn.mjs
+// node_modules/apache-arrow/util/bn.mjs
 var bn_exports = {};
 __export(bn_exports, {
   BN: () => BN,
@@ -3335,7 +3335,7 @@ __export(bn_exports, {
   isArrowBigNumSymbol: () => isArrowBigNumSymbol
 });
 
-// ../../work/main/node_modules/apache-arrow/util/bigint.mjs
+// node_modules/apache-arrow/util/bigint.mjs
 function bigIntToNumber(number) {
   if (typeof number === "bigint" && (number < Number.MIN_SAFE_INTEGER || number > Number.MAX_SAFE_INTEGER)) {
     throw new TypeError(`${number} is not safe to convert to a number.`);
@@ -3346,7 +3346,7 @@ function divideBigInts(number, divisor) {
   return bigIntToNumber(number / divisor) + bigIntToNumber(number % divisor) / bigIntToNumber(divisor);
 }
 
-// ../../work/main/node_modules/apache-arrow/util/bn.mjs
+// node_modules/apache-arrow/util/bn.mjs
 var isArrowBigNumSymbol = /* @__PURE__ */ Symbol.for("isArrowBigNum");
 function BigNum(x, ...xs) {
   if (xs.length === 0) {
@@ -3508,7 +3508,7 @@ var BN = class _BN {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/type.mjs
+// node_modules/apache-arrow/type.mjs
 var _a;
 var _b;
 var _c;
@@ -4339,7 +4339,7 @@ function strideForType(type) {
   }
 }
 
-// ../../work/main/node_modules/apache-arrow/visitor.mjs
+// node_modules/apache-arrow/visitor.mjs
 var Visitor = class {
   visitMany(nodes, ...args) {
     return nodes.map((node, i) => this.visit(node, ...args.map((x) => x[i])));
@@ -4768,7 +4768,7 @@ Visitor.prototype.visitDurationMillisecond = null;
 Visitor.prototype.visitDurationMicrosecond = null;
 Visitor.prototype.visitDurationNanosecond = null;
 
-// ../../work/main/node_modules/apache-arrow/util/math.mjs
+// node_modules/apache-arrow/util/math.mjs
 var math_exports = {};
 __export(math_exports, {
   float64ToUint16: () => float64ToUint16,
@@ -4813,7 +4813,7 @@ function float64ToUint16(d) {
   return sign | expo | sigf & 65535;
 }
 
-// ../../work/main/node_modules/apache-arrow/visitor/set.mjs
+// node_modules/apache-arrow/visitor/set.mjs
 var SetVisitor = class extends Visitor {
 };
 function wrapSet(fn) {
@@ -5130,7 +5130,7 @@ SetVisitor.prototype.visitFixedSizeList = wrapSet(setFixedSizeList);
 SetVisitor.prototype.visitMap = wrapSet(setMap);
 var instance = new SetVisitor();
 
-// ../../work/main/node_modules/apache-arrow/row/struct.mjs
+// node_modules/apache-arrow/row/struct.mjs
 var kParent = /* @__PURE__ */ Symbol.for("parent");
 var kRowIndex = /* @__PURE__ */ Symbol.for("rowIndex");
 var StructRow = class {
@@ -5239,7 +5239,7 @@ var StructRowProxyHandler = class {
 };
 var structRowProxyHandler = new StructRowProxyHandler();
 
-// ../../work/main/node_modules/apache-arrow/visitor/get.mjs
+// node_modules/apache-arrow/visitor/get.mjs
 var GetVisitor = class extends Visitor {
 };
 function wrapGet(fn) {
@@ -5469,7 +5469,7 @@ GetVisitor.prototype.visitFixedSizeList = wrapGet(getFixedSizeList);
 GetVisitor.prototype.visitMap = wrapGet(getMap);
 var instance2 = new GetVisitor();
 
-// ../../work/main/node_modules/apache-arrow/row/map.mjs
+// node_modules/apache-arrow/row/map.mjs
 var kKeys = /* @__PURE__ */ Symbol.for("keys");
 var kVals = /* @__PURE__ */ Symbol.for("vals");
 var kKeysAsStrings = /* @__PURE__ */ Symbol.for("kKeysAsStrings");
@@ -5586,7 +5586,7 @@ Object.defineProperties(MapRow.prototype, {
   [_kKeysAsStrings]: { writable: true, enumerable: false, configurable: false, value: null }
 });
 
-// ../../work/main/node_modules/apache-arrow/util/vector.mjs
+// node_modules/apache-arrow/util/vector.mjs
 var tmp;
 function clampRange(source, begin, end, then) {
   const { length: len = 0 } = source;
@@ -5724,7 +5724,7 @@ function compareObject(comparators, obj, keys) {
   return false;
 }
 
-// ../../work/main/node_modules/apache-arrow/util/bit.mjs
+// node_modules/apache-arrow/util/bit.mjs
 var bit_exports = {};
 __export(bit_exports, {
   BitIterator: () => BitIterator,
@@ -5847,7 +5847,7 @@ function popcnt_uint32(uint32) {
   return (i + (i >>> 4) & 252645135) * 16843009 >>> 24;
 }
 
-// ../../work/main/node_modules/apache-arrow/data.mjs
+// node_modules/apache-arrow/data.mjs
 var kUnknownNullCount = -1;
 var kDataSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Data");
 var Data = class _Data {
@@ -6233,7 +6233,7 @@ function makeData(props) {
   return makeDataVisitor.visit(props);
 }
 
-// ../../work/main/node_modules/apache-arrow/util/chunk.mjs
+// node_modules/apache-arrow/util/chunk.mjs
 var ChunkedIterator = class {
   constructor(numChunks = 0, getChunkIterator) {
     this.numChunks = numChunks;
@@ -6352,7 +6352,7 @@ function wrapChunkedIndexOf(indexOf) {
   };
 }
 
-// ../../work/main/node_modules/apache-arrow/visitor/indexof.mjs
+// node_modules/apache-arrow/visitor/indexof.mjs
 var IndexOfVisitor = class extends Visitor {
 };
 function nullIndexOf(data, searchElement) {
@@ -6464,7 +6464,7 @@ IndexOfVisitor.prototype.visitFixedSizeList = indexOfValue;
 IndexOfVisitor.prototype.visitMap = indexOfValue;
 var instance3 = new IndexOfVisitor();
 
-// ../../work/main/node_modules/apache-arrow/visitor/iterator.mjs
+// node_modules/apache-arrow/visitor/iterator.mjs
 var IteratorVisitor = class extends Visitor {
 };
 function vectorIterator(vector) {
@@ -6559,7 +6559,7 @@ IteratorVisitor.prototype.visitFixedSizeList = vectorIterator;
 IteratorVisitor.prototype.visitMap = vectorIterator;
 var instance4 = new IteratorVisitor();
 
-// ../../work/main/node_modules/apache-arrow/vector.mjs
+// node_modules/apache-arrow/vector.mjs
 var _a2;
 var kVectorSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Vector");
 var visitorsByTypeId = {};
@@ -6942,7 +6942,7 @@ function unwrapInputs(x) {
   return x instanceof Data ? [x] : x instanceof Vector ? x.data : makeVector(x).data;
 }
 
-// ../../work/main/node_modules/apache-arrow/builder/valid.mjs
+// node_modules/apache-arrow/builder/valid.mjs
 function createIsValidFunction(nullValues) {
   if (!nullValues || nullValues.length <= 0) {
     return function isValid(value) {
@@ -6972,7 +6972,7 @@ function valueToCase(x) {
   return `${valueToString(x)}n`;
 }
 
-// ../../work/main/node_modules/apache-arrow/builder/buffer.mjs
+// node_modules/apache-arrow/builder/buffer.mjs
 function roundLengthUpToNearest64Bytes(len, BPE) {
   const bytesMinus1 = Math.ceil(len) * BPE - 1;
   return (bytesMinus1 - bytesMinus1 % 64 + 64 || 64) / BPE;
@@ -7090,7 +7090,7 @@ var OffsetsBufferBuilder = class extends DataBufferBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder.mjs
+// node_modules/apache-arrow/builder.mjs
 var Builder = class {
   /** @nocollapse */
   // @ts-ignore
@@ -7357,7 +7357,7 @@ var VariableWidthBuilder = class extends Builder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/block.mjs
+// node_modules/apache-arrow/fb/block.mjs
 var Block = class {
   constructor() {
     this.bb = null;
@@ -7400,7 +7400,7 @@ var Block = class {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/fb/footer.mjs
+// node_modules/apache-arrow/fb/footer.mjs
 var flatbuffers31 = __toESM(require_flatbuffers(), 1);
 var Footer = class _Footer {
   constructor() {
@@ -7500,10 +7500,10 @@ var Footer = class _Footer {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/ipc/metadata/file.mjs
+// node_modules/apache-arrow/ipc/metadata/file.mjs
 var flatbuffers32 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/schema.mjs
+// node_modules/apache-arrow/schema.mjs
 var kSchemaSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Schema");
 var kFieldSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Field");
 var Schema2 = class _Schema {
@@ -7649,7 +7649,7 @@ function generateDictionaryMap(fields, dictionaries = /* @__PURE__ */ new Map())
   return dictionaries;
 }
 
-// ../../work/main/node_modules/apache-arrow/ipc/metadata/file.mjs
+// node_modules/apache-arrow/ipc/metadata/file.mjs
 var Builder3 = flatbuffers32.Builder;
 var ByteBuffer2 = flatbuffers32.ByteBuffer;
 var Footer_ = class {
@@ -7764,10 +7764,10 @@ var FileBlock = class _FileBlock {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/ipc/metadata/message.mjs
+// node_modules/apache-arrow/ipc/metadata/message.mjs
 var flatbuffers34 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/fb/message.mjs
+// node_modules/apache-arrow/fb/message.mjs
 var flatbuffers33 = __toESM(require_flatbuffers(), 1);
 var Message = class _Message {
   constructor() {
@@ -7859,7 +7859,7 @@ var Message = class _Message {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/visitor/typeassembler.mjs
+// node_modules/apache-arrow/visitor/typeassembler.mjs
 var TypeAssembler = class extends Visitor {
   visit(node, builder) {
     return node == null || builder == null ? void 0 : super.visit(node, builder);
@@ -7992,7 +7992,7 @@ var TypeAssembler = class extends Visitor {
 };
 var instance5 = new TypeAssembler();
 
-// ../../work/main/node_modules/apache-arrow/ipc/metadata/json.mjs
+// node_modules/apache-arrow/ipc/metadata/json.mjs
 function schemaFromJSON(_schema, dictionaries = /* @__PURE__ */ new Map()) {
   return new Schema2(schemaFieldsFromJSON(_schema, dictionaries), customMetadataFromJSON(_schema["metadata"]), dictionaries);
 }
@@ -8155,7 +8155,7 @@ function typeFromJSON(f, children) {
   throw new Error(`Unrecognized type: "${typeId}"`);
 }
 
-// ../../work/main/node_modules/apache-arrow/ipc/metadata/message.mjs
+// node_modules/apache-arrow/ipc/metadata/message.mjs
 var Builder5 = flatbuffers34.Builder;
 var ByteBuffer4 = flatbuffers34.ByteBuffer;
 var Message2 = class _Message {
@@ -8692,7 +8692,7 @@ var platformIsLittleEndian = (() => {
   return new Int16Array(buffer)[0] === 256;
 })();
 
-// ../../work/main/node_modules/apache-arrow/io/interfaces.mjs
+// node_modules/apache-arrow/io/interfaces.mjs
 var ITERATOR_DONE = Object.freeze({ done: true, value: void 0 });
 var ArrowJSON = class {
   constructor(_json) {
@@ -8815,7 +8815,7 @@ var AsyncQueue = class extends ReadableInterop {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/io/stream.mjs
+// node_modules/apache-arrow/io/stream.mjs
 var AsyncByteQueue = class extends AsyncQueue {
   write(value) {
     if ((value = toUint8Array(value)).byteLength > 0) {
@@ -8990,7 +8990,7 @@ var AsyncByteStreamSource = class {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/io/file.mjs
+// node_modules/apache-arrow/io/file.mjs
 var RandomAccessFile = class extends ByteStream {
   constructor(buffer, byteLength) {
     super();
@@ -9113,7 +9113,7 @@ var AsyncRandomAccessFile = class extends AsyncByteStream {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/util/int.mjs
+// node_modules/apache-arrow/util/int.mjs
 var int_exports = {};
 __export(int_exports, {
   BaseInt64: () => BaseInt64,
@@ -9429,7 +9429,7 @@ var Int128 = class _Int128 {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/util/interval.mjs
+// node_modules/apache-arrow/util/interval.mjs
 var interval_exports = {};
 __export(interval_exports, {
   toIntervalDayTimeInt32Array: () => toIntervalDayTimeInt32Array,
@@ -9492,7 +9492,7 @@ function toIntervalMonthDayNanoObjects(array, stringifyNano) {
   return objects;
 }
 
-// ../../work/main/node_modules/apache-arrow/visitor/vectorloader.mjs
+// node_modules/apache-arrow/visitor/vectorloader.mjs
 var VectorLoader = class extends Visitor {
   constructor(bytes, nodes, buffers, dictionaries, metadataVersion = MetadataVersion.V5, variadicBufferCounts = []) {
     super();
@@ -9753,7 +9753,7 @@ var CompressedVectorLoader = class extends VectorLoader {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/binary.mjs
+// node_modules/apache-arrow/builder/binary.mjs
 var BinaryBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -9786,7 +9786,7 @@ var BinaryBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/largebinary.mjs
+// node_modules/apache-arrow/builder/largebinary.mjs
 var LargeBinaryBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -9819,7 +9819,7 @@ var LargeBinaryBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/bool.mjs
+// node_modules/apache-arrow/builder/bool.mjs
 var BoolBuilder = class extends Builder {
   constructor(options) {
     super(options);
@@ -9830,7 +9830,7 @@ var BoolBuilder = class extends Builder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/date.mjs
+// node_modules/apache-arrow/builder/date.mjs
 var DateBuilder = class extends FixedWidthBuilder {
 };
 DateBuilder.prototype._setValue = setDate;
@@ -9841,12 +9841,12 @@ var DateMillisecondBuilder = class extends DateBuilder {
 };
 DateMillisecondBuilder.prototype._setValue = setDateMillisecond;
 
-// ../../work/main/node_modules/apache-arrow/builder/decimal.mjs
+// node_modules/apache-arrow/builder/decimal.mjs
 var DecimalBuilder = class extends FixedWidthBuilder {
 };
 DecimalBuilder.prototype._setValue = setDecimal;
 
-// ../../work/main/node_modules/apache-arrow/builder/dictionary.mjs
+// node_modules/apache-arrow/builder/dictionary.mjs
 var DictionaryBuilder = class extends Builder {
   constructor({ "type": type, "nullValues": nulls, "dictionaryHashFunction": hashFn }) {
     super({ type: new Dictionary(type.dictionary, type.indices, type.id, type.isOrdered) });
@@ -9923,12 +9923,12 @@ var DictionaryBuilder = class extends Builder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/fixedsizebinary.mjs
+// node_modules/apache-arrow/builder/fixedsizebinary.mjs
 var FixedSizeBinaryBuilder = class extends FixedWidthBuilder {
 };
 FixedSizeBinaryBuilder.prototype._setValue = setFixedSizeBinary;
 
-// ../../work/main/node_modules/apache-arrow/builder/fixedsizelist.mjs
+// node_modules/apache-arrow/builder/fixedsizelist.mjs
 var FixedSizeListBuilder = class extends Builder {
   setValue(index, value) {
     const [child] = this.children;
@@ -9953,7 +9953,7 @@ var FixedSizeListBuilder = class extends Builder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/float.mjs
+// node_modules/apache-arrow/builder/float.mjs
 var FloatBuilder = class extends FixedWidthBuilder {
   setValue(index, value) {
     this._values.set(index, value);
@@ -9969,7 +9969,7 @@ var Float32Builder = class extends FloatBuilder {
 var Float64Builder = class extends FloatBuilder {
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/interval.mjs
+// node_modules/apache-arrow/builder/interval.mjs
 var IntervalBuilder = class extends FixedWidthBuilder {
 };
 IntervalBuilder.prototype._setValue = setIntervalValue;
@@ -9983,7 +9983,7 @@ var IntervalMonthDayNanoBuilder = class extends IntervalBuilder {
 };
 IntervalMonthDayNanoBuilder.prototype._setValue = setIntervalMonthDayNano;
 
-// ../../work/main/node_modules/apache-arrow/builder/duration.mjs
+// node_modules/apache-arrow/builder/duration.mjs
 var DurationBuilder = class extends FixedWidthBuilder {
 };
 DurationBuilder.prototype._setValue = setDuration;
@@ -10000,7 +10000,7 @@ var DurationNanosecondBuilder = class extends DurationBuilder {
 };
 DurationNanosecondBuilder.prototype._setValue = setDurationNanosecond;
 
-// ../../work/main/node_modules/apache-arrow/builder/int.mjs
+// node_modules/apache-arrow/builder/int.mjs
 var IntBuilder = class extends FixedWidthBuilder {
   setValue(index, value) {
     this._values.set(index, value);
@@ -10023,7 +10023,7 @@ var Uint32Builder = class extends IntBuilder {
 var Uint64Builder = class extends IntBuilder {
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/list.mjs
+// node_modules/apache-arrow/builder/list.mjs
 var ListBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10055,7 +10055,7 @@ var ListBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/largelist.mjs
+// node_modules/apache-arrow/builder/largelist.mjs
 var LargeListBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10087,7 +10087,7 @@ var LargeListBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/map.mjs
+// node_modules/apache-arrow/builder/map.mjs
 var MapBuilder = class extends VariableWidthBuilder {
   set(index, value) {
     return super.set(index, value);
@@ -10126,7 +10126,7 @@ var MapBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/null.mjs
+// node_modules/apache-arrow/builder/null.mjs
 var NullBuilder = class extends Builder {
   // @ts-ignore
   setValue(index, value) {
@@ -10137,7 +10137,7 @@ var NullBuilder = class extends Builder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/struct.mjs
+// node_modules/apache-arrow/builder/struct.mjs
 var StructBuilder = class extends Builder {
   setValue(index, value) {
     const { children, type } = this;
@@ -10164,7 +10164,7 @@ var StructBuilder = class extends Builder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/timestamp.mjs
+// node_modules/apache-arrow/builder/timestamp.mjs
 var TimestampBuilder = class extends FixedWidthBuilder {
 };
 TimestampBuilder.prototype._setValue = setTimestamp;
@@ -10181,7 +10181,7 @@ var TimestampNanosecondBuilder = class extends TimestampBuilder {
 };
 TimestampNanosecondBuilder.prototype._setValue = setTimestampNanosecond;
 
-// ../../work/main/node_modules/apache-arrow/builder/time.mjs
+// node_modules/apache-arrow/builder/time.mjs
 var TimeBuilder = class extends FixedWidthBuilder {
 };
 TimeBuilder.prototype._setValue = setTime;
@@ -10198,7 +10198,7 @@ var TimeNanosecondBuilder = class extends TimeBuilder {
 };
 TimeNanosecondBuilder.prototype._setValue = setTimeNanosecond;
 
-// ../../work/main/node_modules/apache-arrow/builder/union.mjs
+// node_modules/apache-arrow/builder/union.mjs
 var UnionBuilder = class extends Builder {
   constructor(options) {
     super(options);
@@ -10257,7 +10257,7 @@ var DenseUnionBuilder = class extends UnionBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/utf8.mjs
+// node_modules/apache-arrow/builder/utf8.mjs
 var Utf8Builder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10279,7 +10279,7 @@ var Utf8Builder = class extends VariableWidthBuilder {
 };
 Utf8Builder.prototype._flushPending = BinaryBuilder.prototype._flushPending;
 
-// ../../work/main/node_modules/apache-arrow/builder/largeutf8.mjs
+// node_modules/apache-arrow/builder/largeutf8.mjs
 var LargeUtf8Builder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10301,7 +10301,7 @@ var LargeUtf8Builder = class extends VariableWidthBuilder {
 };
 LargeUtf8Builder.prototype._flushPending = LargeBinaryBuilder.prototype._flushPending;
 
-// ../../work/main/node_modules/apache-arrow/builder/binaryview.mjs
+// node_modules/apache-arrow/builder/binaryview.mjs
 var BinaryViewBuilder = class extends Builder {
   constructor(opts) {
     super(opts);
@@ -10416,7 +10416,7 @@ var BinaryViewBuilder = class extends Builder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/builder/utf8view.mjs
+// node_modules/apache-arrow/builder/utf8view.mjs
 var Utf8ViewBuilder = class extends BinaryViewBuilder {
   constructor(opts) {
     super(opts);
@@ -10426,7 +10426,7 @@ var Utf8ViewBuilder = class extends BinaryViewBuilder {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/visitor/builderctor.mjs
+// node_modules/apache-arrow/visitor/builderctor.mjs
 var GetBuilderCtor = class extends Visitor {
   visitNull() {
     return NullBuilder;
@@ -10593,7 +10593,7 @@ var GetBuilderCtor = class extends Visitor {
 };
 var instance6 = new GetBuilderCtor();
 
-// ../../work/main/node_modules/apache-arrow/visitor/typecomparator.mjs
+// node_modules/apache-arrow/visitor/typecomparator.mjs
 var TypeComparator = class extends Visitor {
   compareSchemas(schema, other) {
     return schema === other || other instanceof schema.constructor && this.compareManyFields(schema.fields, other.fields);
@@ -10718,7 +10718,7 @@ function compareTypes(type, other) {
   return instance7.visit(type, other);
 }
 
-// ../../work/main/node_modules/apache-arrow/factories.mjs
+// node_modules/apache-arrow/factories.mjs
 function makeBuilder(options) {
   const type = options.type;
   const builder = new (instance6.getVisitFn(type)())(options);
@@ -10873,7 +10873,7 @@ function builderThroughAsyncIterable(options) {
   };
 }
 
-// ../../work/main/node_modules/apache-arrow/util/recordbatch.mjs
+// node_modules/apache-arrow/util/recordbatch.mjs
 function distributeVectorsIntoRecordBatches(schema, vecs) {
   return uniformlyDistributeChunksAcrossRecordBatches(schema, vecs.map((v) => v.data.concat()));
 }
@@ -10934,7 +10934,7 @@ function distributeChildren(fields, batchLength, children, columns, memo) {
   return children;
 }
 
-// ../../work/main/node_modules/apache-arrow/table.mjs
+// node_modules/apache-arrow/table.mjs
 var _a3;
 var kTableSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Table");
 var Table = class _Table {
@@ -11248,7 +11248,7 @@ function tableFromArrays(input) {
   return new Table(vecs);
 }
 
-// ../../work/main/node_modules/apache-arrow/recordbatch.mjs
+// node_modules/apache-arrow/recordbatch.mjs
 var _a4;
 var kRecordBatchSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/RecordBatch");
 var RecordBatch3 = class _RecordBatch {
@@ -11537,7 +11537,7 @@ var _InternalEmptyPlaceholderRecordBatch = class extends RecordBatch3 {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/ipc/message.mjs
+// node_modules/apache-arrow/ipc/message.mjs
 var import_flatbuffers = __toESM(require_flatbuffers(), 1);
 var invalidMessageType = (type) => `Expected ${MessageHeader[type]} Message in stream, but was null or length 0.`;
 var nullMessage = (type) => `Header pointer of flatbuffer-encoded ${MessageHeader[type]} Message is null or length 0.`;
@@ -11795,7 +11795,7 @@ var magicLength = MAGIC.length;
 var magicAndPadding = magicLength + PADDING;
 var magicX2AndPadding = magicLength * 2 + PADDING;
 
-// ../../work/main/node_modules/apache-arrow/ipc/compression/validators.mjs
+// node_modules/apache-arrow/ipc/compression/validators.mjs
 var Lz4FrameValidator = class {
   constructor() {
     this.LZ4_FRAME_MAGIC = new Uint8Array([4, 34, 77, 24]);
@@ -11846,7 +11846,7 @@ var compressionValidators = {
   [CompressionType.ZSTD]: new ZstdValidator()
 };
 
-// ../../work/main/node_modules/apache-arrow/ipc/compression/registry.mjs
+// node_modules/apache-arrow/ipc/compression/registry.mjs
 var _CompressionRegistry = class {
   constructor() {
     this.registry = {};
@@ -11864,14 +11864,14 @@ var _CompressionRegistry = class {
 };
 var compressionRegistry = new _CompressionRegistry();
 
-// ../../work/main/node_modules/apache-arrow/ipc/reader.mjs
+// node_modules/apache-arrow/ipc/reader.mjs
 var flatbuffers35 = __toESM(require_flatbuffers(), 1);
 
-// ../../work/main/node_modules/apache-arrow/ipc/compression/constants.mjs
+// node_modules/apache-arrow/ipc/compression/constants.mjs
 var LENGTH_NO_COMPRESSED_DATA = -1;
 var COMPRESS_LENGTH_PREFIX = 8;
 
-// ../../work/main/node_modules/apache-arrow/ipc/reader.mjs
+// node_modules/apache-arrow/ipc/reader.mjs
 var RecordBatchReader = class _RecordBatchReader extends ReadableInterop {
   constructor(impl) {
     super();
@@ -12555,7 +12555,7 @@ function fromFileHandle(source) {
   });
 }
 
-// ../../work/main/node_modules/apache-arrow/visitor/vectorassembler.mjs
+// node_modules/apache-arrow/visitor/vectorassembler.mjs
 var VectorAssembler = class _VectorAssembler extends Visitor {
   /** @nocollapse */
   static assemble(...args) {
@@ -12730,7 +12730,7 @@ VectorAssembler.prototype.visitDuration = assembleFlatVector;
 VectorAssembler.prototype.visitFixedSizeList = assembleListVector;
 VectorAssembler.prototype.visitMap = assembleListVector;
 
-// ../../work/main/node_modules/apache-arrow/visitor/jsontypeassembler.mjs
+// node_modules/apache-arrow/visitor/jsontypeassembler.mjs
 var JSONTypeAssembler = class extends Visitor {
   visit(node) {
     return node == null ? void 0 : super.visit(node);
@@ -12813,7 +12813,7 @@ var JSONTypeAssembler = class extends Visitor {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/visitor/jsonvectorassembler.mjs
+// node_modules/apache-arrow/visitor/jsonvectorassembler.mjs
 var JSONVectorAssembler = class _JSONVectorAssembler extends Visitor {
   /** @nocollapse */
   static assemble(...batches) {
@@ -12968,7 +12968,7 @@ function binaryViewDataToJSON(data, formatInlined) {
   return { "VIEWS": views, "VARIADIC_DATA_BUFFERS": variadicBuffers };
 }
 
-// ../../work/main/node_modules/apache-arrow/ipc/writer.mjs
+// node_modules/apache-arrow/ipc/writer.mjs
 var flatbuffers36 = __toESM(require_flatbuffers(), 1);
 var RecordBatchWriter = class extends ReadableInterop {
   /** @nocollapse */
@@ -13420,7 +13420,7 @@ function recordBatchToJSON(records) {
   }, null, 2);
 }
 
-// ../../work/main/node_modules/apache-arrow/io/node/iterable.mjs
+// node_modules/apache-arrow/io/node/iterable.mjs
 import { Readable } from "node:stream";
 function toNodeStream(source, options) {
   if (isAsyncIterable(source)) {
@@ -13509,7 +13509,7 @@ var AsyncIterableReadable = class extends Readable {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/io/node/builder.mjs
+// node_modules/apache-arrow/io/node/builder.mjs
 import { Duplex } from "node:stream";
 function builderThroughNodeStream(options) {
   return new BuilderDuplex(makeBuilder(options), options);
@@ -13560,7 +13560,7 @@ var BuilderDuplex = class extends Duplex {
 var builderLength = (builder) => builder.length;
 var builderByteLength = (builder) => builder.byteLength;
 
-// ../../work/main/node_modules/apache-arrow/io/node/reader.mjs
+// node_modules/apache-arrow/io/node/reader.mjs
 import { Duplex as Duplex2 } from "node:stream";
 function recordBatchReaderThroughNodeStream(options) {
   return new RecordBatchReaderDuplex(options);
@@ -13626,7 +13626,7 @@ var RecordBatchReaderDuplex = class extends Duplex2 {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/io/node/writer.mjs
+// node_modules/apache-arrow/io/node/writer.mjs
 import { Duplex as Duplex3 } from "node:stream";
 function recordBatchWriterThroughNodeStream(options) {
   return new RecordBatchWriterDuplex(new this(options));
@@ -13684,7 +13684,7 @@ var RecordBatchWriterDuplex = class extends Duplex3 {
   }
 };
 
-// ../../work/main/node_modules/apache-arrow/io/whatwg/iterable.mjs
+// node_modules/apache-arrow/io/whatwg/iterable.mjs
 function toDOMStream(source, options) {
   if (isAsyncIterable(source)) {
     return asyncIterableAsReadableDOMStream(source, options);
@@ -13769,7 +13769,7 @@ function asyncIterableAsReadableDOMStream(source, options) {
   }
 }
 
-// ../../work/main/node_modules/apache-arrow/io/whatwg/builder.mjs
+// node_modules/apache-arrow/io/whatwg/builder.mjs
 function builderThroughDOMStream(options) {
   return new BuilderTransform(options);
 }
@@ -13849,7 +13849,7 @@ var chunkByteLength = (chunk) => {
   return (_a5 = chunk === null || chunk === void 0 ? void 0 : chunk.byteLength) !== null && _a5 !== void 0 ? _a5 : 0;
 };
 
-// ../../work/main/node_modules/apache-arrow/io/whatwg/reader.mjs
+// node_modules/apache-arrow/io/whatwg/reader.mjs
 function recordBatchReaderThroughDOMStream(writableStrategy, readableStrategy) {
   const queue = new AsyncByteQueue();
   let reader = null;
@@ -13891,7 +13891,7 @@ function recordBatchReaderThroughDOMStream(writableStrategy, readableStrategy) {
   }
 }
 
-// ../../work/main/node_modules/apache-arrow/io/whatwg/writer.mjs
+// node_modules/apache-arrow/io/whatwg/writer.mjs
 function recordBatchWriterThroughDOMStream(writableStrategy, readableStrategy) {
   const writer = new this(writableStrategy);
   const reader = new AsyncByteStream(writer);
@@ -13929,7 +13929,7 @@ function recordBatchWriterThroughDOMStream(writableStrategy, readableStrategy) {
   }
 }
 
-// ../../work/main/node_modules/apache-arrow/ipc/serialization.mjs
+// node_modules/apache-arrow/ipc/serialization.mjs
 function tableFromIPC(input) {
   const reader = RecordBatchReader.from(input);
   if (isPromise(reader)) {
@@ -13945,7 +13945,7 @@ function tableToIPC(table, type = "stream", compressionType = null) {
   return (type === "stream" ? RecordBatchStreamWriter : RecordBatchFileWriter).writeAll(table, writerOptions).toUint8Array(true);
 }
 
-// ../../work/main/node_modules/apache-arrow/util/typecheck.mjs
+// node_modules/apache-arrow/util/typecheck.mjs
 var typecheck_exports = {};
 __export(typecheck_exports, {
   isArrowData: () => isArrowData,
@@ -13978,14 +13978,14 @@ function isArrowTable(x) {
   return Table.isTable(x);
 }
 
-// ../../work/main/node_modules/apache-arrow/Arrow.mjs
+// node_modules/apache-arrow/Arrow.mjs
 var util = Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign({}, bn_exports), int_exports), bit_exports), math_exports), buffer_exports), vector_exports), pretty_exports), interval_exports), typecheck_exports), {
   compareSchemas,
   compareFields,
   compareTypes
 });
 
-// ../../work/main/node_modules/apache-arrow/Arrow.dom.mjs
+// node_modules/apache-arrow/Arrow.dom.mjs
 adapters_default.toDOMStream = toDOMStream;
 Builder["throughDOM"] = builderThroughDOMStream;
 RecordBatchReader["throughDOM"] = recordBatchReaderThroughDOMStream;
@@ -13995,7 +13995,7 @@ RecordBatchWriter["throughDOM"] = recordBatchWriterThroughDOMStream;
 RecordBatchFileWriter["throughDOM"] = recordBatchWriterThroughDOMStream;
 RecordBatchStreamWriter["throughDOM"] = recordBatchWriterThroughDOMStream;
 
-// ../../work/main/node_modules/apache-arrow/Arrow.node.mjs
+// node_modules/apache-arrow/Arrow.node.mjs
 adapters_default.toNodeStream = toNodeStream;
 Builder["throughNode"] = builderThroughNodeStream;
 RecordBatchReader["throughNode"] = recordBatchReaderThroughNodeStream;

@@ -6,7 +6,7 @@ import {
   require_get_intrinsic,
   require_object_inspect,
   require_type
-} from "./chunk-5YCU6QAF.mjs";
+} from "./chunk-LKFSQY6Z.mjs";
 import {
   ConfigurationError,
   EVIDENCE_FILE,
@@ -28,7 +28,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-UZHKBR3T.mjs";
+} from "./chunk-JJIGXXH7.mjs";
 import {
   __commonJS,
   __export,
@@ -36,9 +36,9 @@ import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
 
-// ../../work/main/node_modules/side-channel-list/index.js
+// node_modules/side-channel-list/index.js
 var require_side_channel_list = __commonJS({
-  "../../work/main/node_modules/side-channel-list/index.js"(exports, module) {
+  "node_modules/side-channel-list/index.js"(exports, module) {
     "use strict";
     var inspect = require_object_inspect();
     var $TypeError = require_type();
@@ -129,9 +129,9 @@ var require_side_channel_list = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/side-channel-map/index.js
+// node_modules/side-channel-map/index.js
 var require_side_channel_map = __commonJS({
-  "../../work/main/node_modules/side-channel-map/index.js"(exports, module) {
+  "node_modules/side-channel-map/index.js"(exports, module) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBound = require_call_bound();
@@ -185,9 +185,9 @@ var require_side_channel_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/side-channel-weakmap/index.js
+// node_modules/side-channel-weakmap/index.js
 var require_side_channel_weakmap = __commonJS({
-  "../../work/main/node_modules/side-channel-weakmap/index.js"(exports, module) {
+  "node_modules/side-channel-weakmap/index.js"(exports, module) {
     "use strict";
     var GetIntrinsic = require_get_intrinsic();
     var callBound = require_call_bound();
@@ -258,9 +258,9 @@ var require_side_channel_weakmap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/side-channel/index.js
+// node_modules/side-channel/index.js
 var require_side_channel = __commonJS({
-  "../../work/main/node_modules/side-channel/index.js"(exports, module) {
+  "node_modules/side-channel/index.js"(exports, module) {
     "use strict";
     var $TypeError = require_type();
     var inspect = require_object_inspect();
@@ -298,9 +298,9 @@ var require_side_channel = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/formats.js
+// node_modules/qs/lib/formats.js
 var require_formats = __commonJS({
-  "../../work/main/node_modules/qs/lib/formats.js"(exports, module) {
+  "node_modules/qs/lib/formats.js"(exports, module) {
     "use strict";
     var replace = String.prototype.replace;
     var percentTwenties = /%20/g;
@@ -329,9 +329,9 @@ var require_formats = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/utils.js
+// node_modules/qs/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/qs/lib/utils.js"(exports, module) {
+  "node_modules/qs/lib/utils.js"(exports, module) {
     "use strict";
     var formats = require_formats();
     var getSideChannel = require_side_channel();
@@ -749,9 +749,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/stringify.js
+// node_modules/qs/lib/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/qs/lib/stringify.js"(exports, module) {
+  "node_modules/qs/lib/stringify.js"(exports, module) {
     "use strict";
     var getSideChannel = require_side_channel();
     var utils = require_utils();
@@ -1046,9 +1046,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/parse.js
+// node_modules/qs/lib/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/qs/lib/parse.js"(exports, module) {
+  "node_modules/qs/lib/parse.js"(exports, module) {
     "use strict";
     var getSideChannel = require_side_channel();
     var utils = require_utils();
@@ -1457,9 +1457,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/qs/lib/index.js
+// node_modules/qs/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/qs/lib/index.js"(exports, module) {
+  "node_modules/qs/lib/index.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify();
     var parse2 = require_parse();
@@ -1472,9 +1472,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/xcase/es5/index.js
+// node_modules/xcase/es5/index.js
 var require_es5 = __commonJS({
-  "../../work/main/node_modules/xcase/es5/index.js"(exports) {
+  "node_modules/xcase/es5/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", {
       value: true
@@ -1706,9 +1706,9 @@ var require_es5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js
 var require_RateLimiterAbstract = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterAbstract.js"(exports, module) {
     module.exports = class RateLimiterAbstract {
       /**
        *
@@ -1811,9 +1811,9 @@ var require_RateLimiterAbstract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js
+// node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js
 var require_BlockedKeys = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/BlockedKeys/BlockedKeys.js"(exports, module) {
     module.exports = class BlockedKeys {
       constructor() {
         this._keys = {};
@@ -1883,17 +1883,17 @@ var require_BlockedKeys = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js
+// node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js
 var require_BlockedKeys2 = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/BlockedKeys/index.js"(exports, module) {
     var BlockedKeys = require_BlockedKeys();
     module.exports = BlockedKeys;
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRes.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterRes.js
 var require_RateLimiterRes = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRes.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterRes.js"(exports, module) {
     module.exports = class RateLimiterRes {
       constructor(remainingPoints, msBeforeNext, consumedPoints, isFirstInDuration) {
         this.remainingPoints = typeof remainingPoints === "undefined" ? 0 : remainingPoints;
@@ -1949,9 +1949,9 @@ var require_RateLimiterRes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js
 var require_RateLimiterInsuredAbstract = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterInsuredAbstract.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class RateLimiterInsuredAbstract extends RateLimiterAbstract {
@@ -2044,9 +2044,9 @@ var require_RateLimiterInsuredAbstract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js
 var require_RateLimiterStoreAbstract = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterStoreAbstract.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var BlockedKeys = require_BlockedKeys2();
     var RateLimiterRes = require_RateLimiterRes();
@@ -2350,9 +2350,9 @@ var require_RateLimiterStoreAbstract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js
 var require_RateLimiterRedis = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterRedis.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var incrTtlLuaScript = `redis.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX') local consumed = redis.call('incrby', KEYS[1], ARGV[1]) local ttl = redis.call('pttl', KEYS[1]) if ttl == -1 then   redis.call('expire', KEYS[1], ARGV[2])   ttl = 1000 * ARGV[2] end return {consumed, ttl} `;
@@ -2515,9 +2515,9 @@ var require_RateLimiterRedis = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js
 var require_RateLimiterMongo = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     function getDriverVersion(client) {
@@ -2753,9 +2753,9 @@ var require_RateLimiterMongo = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js
 var require_RateLimiterMySQL = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMySQL.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterMySQL = class extends RateLimiterStoreAbstract {
@@ -3084,9 +3084,9 @@ var require_RateLimiterMySQL = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js
 var require_RateLimiterPostgres = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterPostgres.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterPostgres = class extends RateLimiterStoreAbstract {
@@ -3357,9 +3357,9 @@ var require_RateLimiterPostgres = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js
+// node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js
 var require_Record = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/MemoryStorage/Record.js"(exports, module) {
     module.exports = class Record {
       /**
        *
@@ -3397,9 +3397,9 @@ var require_Record = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js
+// node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js
 var require_MemoryStorage = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/MemoryStorage/MemoryStorage.js"(exports, module) {
     var Record = require_Record();
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class MemoryStorage {
@@ -3467,9 +3467,9 @@ var require_MemoryStorage = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js
 var require_RateLimiterMemory = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMemory.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var MemoryStorage = require_MemoryStorage();
     var RateLimiterRes = require_RateLimiterRes();
@@ -3561,9 +3561,9 @@ var require_RateLimiterMemory = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js
 var require_RateLimiterCluster = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterCluster.js"(exports, module) {
     var cluster = __require("cluster");
     var crypto = __require("crypto");
     var RateLimiterAbstract = require_RateLimiterAbstract();
@@ -3852,9 +3852,9 @@ var require_RateLimiterCluster = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js
 var require_RateLimiterMemcache = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterMemcache.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterMemcache = class extends RateLimiterStoreAbstract {
@@ -3994,9 +3994,9 @@ var require_RateLimiterMemcache = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js
+// node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js
 var require_RLWrapperBlackAndWhite = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RLWrapperBlackAndWhite.js"(exports, module) {
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class RLWrapperBlackAndWhite {
       constructor(opts = {}) {
@@ -4162,9 +4162,9 @@ var require_RLWrapperBlackAndWhite = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js
+// node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js
 var require_RLWrapperTimeouts = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RLWrapperTimeouts.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     var RateLimiterInsuredAbstract = require_RateLimiterInsuredAbstract();
     module.exports = class RLWrapperTimeouts extends RateLimiterInsuredAbstract {
@@ -4233,9 +4233,9 @@ var require_RLWrapperTimeouts = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js
 var require_RateLimiterUnion = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterUnion.js"(exports, module) {
     var RateLimiterAbstract = require_RateLimiterAbstract();
     module.exports = class RateLimiterUnion {
       constructor(...limiters) {
@@ -4282,9 +4282,9 @@ var require_RateLimiterUnion = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js
 var require_RateLimiterQueueError = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterQueueError.js"(exports, module) {
     module.exports = class RateLimiterQueueError extends Error {
       constructor(message, extra) {
         super();
@@ -4301,9 +4301,9 @@ var require_RateLimiterQueueError = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js
 var require_RateLimiterQueue = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterQueue.js"(exports, module) {
     var RateLimiterQueueError = require_RateLimiterQueueError();
     var MAX_QUEUE_SIZE = 4294967295;
     var KEY_DEFAULT = "limiter";
@@ -4415,9 +4415,9 @@ var require_RateLimiterQueue = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js
+// node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js
 var require_BurstyRateLimiter = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/BurstyRateLimiter.js"(exports, module) {
     var RateLimiterRes = require_RateLimiterRes();
     module.exports = class BurstyRateLimiter {
       constructor(rateLimiter, burstLimiter) {
@@ -4487,9 +4487,9 @@ var require_BurstyRateLimiter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js
 var require_RateLimiterDynamo = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDynamo.js"(exports, module) {
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var DynamoItem = class {
@@ -4805,9 +4805,9 @@ var require_RateLimiterDynamo = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js
 var require_RateLimiterPrisma = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterPrisma.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterPrisma = class extends RateLimiterStoreAbstract {
@@ -4915,9 +4915,9 @@ var require_RateLimiterPrisma = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js
 var require_RateLimiterDrizzle = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDrizzle.js"(exports, module) {
     var drizzleOperators = null;
     var CLEANUP_INTERVAL_MS = 3e5;
     var EXPIRED_THRESHOLD_MS = 36e5;
@@ -5037,9 +5037,9 @@ var require_RateLimiterDrizzle = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js
 var require_RateLimiterDrizzleNonAtomic = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterDrizzleNonAtomic.js"(exports, module) {
     var drizzleOperators = null;
     var CLEANUP_INTERVAL_MS = 3e5;
     var EXPIRED_THRESHOLD_MS = 36e5;
@@ -5162,9 +5162,9 @@ var require_RateLimiterDrizzleNonAtomic = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js
 var require_RateLimiterValkey = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterValkey.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var incrTtlLuaScript = `
@@ -5257,9 +5257,9 @@ return {consumed, ttl}
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js
 var require_RateLimiterValkeyGlide = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterValkeyGlide.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var DEFAULT_LIBRARY_NAME = "ratelimiterflexible";
@@ -5511,9 +5511,9 @@ return {tonumber(value), pttl}`;
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js
 var require_RateLimiterSQLite = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterSQLite = class extends RateLimiterStoreAbstract {
@@ -5827,9 +5827,9 @@ var require_RateLimiterSQLite = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js
 var require_RateLimiterEtcdTransactionFailedError = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterEtcdTransactionFailedError.js"(exports, module) {
     module.exports = class RateLimiterEtcdTransactionFailedError extends Error {
       constructor(message) {
         super();
@@ -5843,9 +5843,9 @@ var require_RateLimiterEtcdTransactionFailedError = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js
+// node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js
 var require_RateLimiterSetupError = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/component/RateLimiterSetupError.js"(exports, module) {
     module.exports = class RateLimiterSetupError extends Error {
       constructor(message) {
         super();
@@ -5859,9 +5859,9 @@ var require_RateLimiterSetupError = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js
 var require_RateLimiterEtcdNonAtomic = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterEtcdNonAtomic.js"(exports, module) {
     var RateLimiterStoreAbstract = require_RateLimiterStoreAbstract();
     var RateLimiterRes = require_RateLimiterRes();
     var RateLimiterSetupError = require_RateLimiterSetupError();
@@ -5921,9 +5921,9 @@ var require_RateLimiterEtcdNonAtomic = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js
+// node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js
 var require_RateLimiterEtcd = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/lib/RateLimiterEtcd.js"(exports, module) {
     var RateLimiterEtcdTransactionFailedError = require_RateLimiterEtcdTransactionFailedError();
     var RateLimiterEtcdNonAtomic = require_RateLimiterEtcdNonAtomic();
     var MAX_TRANSACTION_TRIES = 5;
@@ -5961,9 +5961,9 @@ var require_RateLimiterEtcd = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/rate-limiter-flexible/index.js
+// node_modules/rate-limiter-flexible/index.js
 var require_rate_limiter_flexible = __commonJS({
-  "../../work/main/node_modules/rate-limiter-flexible/index.js"(exports, module) {
+  "node_modules/rate-limiter-flexible/index.js"(exports, module) {
     var RateLimiterRedis = require_RateLimiterRedis();
     var RateLimiterMongo = require_RateLimiterMongo();
     var RateLimiterMySQL = require_RateLimiterMySQL();
@@ -6019,9 +6019,9 @@ var require_rate_limiter_flexible = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/constants.js
+// node_modules/picomatch-browser/lib/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/constants.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -6217,9 +6217,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/utils.js
+// node_modules/picomatch-browser/lib/utils.js
 var require_utils2 = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/utils.js"(exports) {
+  "node_modules/picomatch-browser/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -6277,9 +6277,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/scan.js
+// node_modules/picomatch-browser/lib/scan.js
 var require_scan = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/scan.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -6601,9 +6601,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/parse.js
+// node_modules/picomatch-browser/lib/parse.js
 var require_parse2 = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/parse.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils2();
@@ -7367,9 +7367,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/lib/picomatch.js
+// node_modules/picomatch-browser/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch-browser/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse2();
@@ -7517,15 +7517,15 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch-browser/index.js
+// node_modules/picomatch-browser/index.js
 var require_picomatch_browser = __commonJS({
-  "../../work/main/node_modules/picomatch-browser/index.js"(exports, module) {
+  "node_modules/picomatch-browser/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
 });
 
-// ../../work/main/node_modules/@gitbeaker/core/dist/index.mjs
+// node_modules/@gitbeaker/core/dist/index.mjs
 var dist_exports = {};
 __export(dist_exports, {
   AccessLevel: () => AccessLevel,
@@ -7723,7 +7723,7 @@ __export(dist_exports, {
   Users: () => Users
 });
 
-// ../../work/main/node_modules/@gitbeaker/requester-utils/dist/index.mjs
+// node_modules/@gitbeaker/requester-utils/dist/index.mjs
 var import_qs = __toESM(require_lib(), 1);
 var import_xcase = __toESM(require_es5(), 1);
 var import_rate_limiter_flexible = __toESM(require_rate_limiter_flexible(), 1);
@@ -7942,7 +7942,7 @@ var GitbeakerRetryError = class extends Error {
   }
 };
 
-// ../../work/main/node_modules/@gitbeaker/core/dist/index.mjs
+// node_modules/@gitbeaker/core/dist/index.mjs
 var import_xcase2 = __toESM(require_es5(), 1);
 var import_qs2 = __toESM(require_lib(), 1);
 function appendFormFromObject(object) {
@@ -14962,7 +14962,7 @@ var AccessLevel = /* @__PURE__ */ ((AccessLevel22) => {
   return AccessLevel22;
 })(AccessLevel || {});
 
-// ../../work/main/node_modules/@gitbeaker/rest/dist/index.mjs
+// node_modules/@gitbeaker/rest/dist/index.mjs
 async function processBody(response) {
   const contentType = (response.headers.get("content-type") || "").split(";")[0].trim();
   if (contentType === "application/json") {
