@@ -73,7 +73,7 @@ await build({
 
 // The GitHub actions: one virtual entry per action that calls the entry's run(), code-split so the entries
 // share one copy of the engine.
-const ACTIONS = ['regops', 'data-check', 'model-test', 'drift', 'docs', 'gate'];
+const ACTIONS = ['regops', 'data-check', 'model-test', 'drift', 'docs', 'gate', 'release'];
 const actionEntryPlugin = {
   name: 'action-entry',
   setup(b) {

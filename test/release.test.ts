@@ -12,6 +12,7 @@ import {
   writeZip,
 } from '@regops/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isEvaluated, parseAnomalyFields } from '../packages/cli/src/release/anomalies';
 import { type GithubMock, startGithubMock } from './github/mock-server.js';
 import { cli, copyExample } from './helpers';
 
@@ -141,6 +142,21 @@ describe('regops release with the GitHub API (harness server)', () => {
       });
       expect(res.status).toBe(201);
     }
+    // Residual anomalies: one with `Field: value` lines, one from an issue form (### headings), one closed,
+    // one without the labels, and an open pull request labelled bug (listed by GitHub as an issue: skipped).
+    gh.state.seedIssue(21, {
+      title: 'Threshold drifts on night-shift data',
+      labels: ['bug'],
+      body: 'Seen on 2024-04-01.\n\n- **Severity:** minor\nProbability: remote\nRisk evaluation: acceptable\nDecision: defer to v1.2\n',
+    });
+    gh.state.seedIssue(22, {
+      title: 'Wrong unit in the model card',
+      labels: ['anomaly', 'docs'],
+      body: '### Hazard\n\nMisread dose\n\n### Severity\n\nserious\n\n### Probability\n\n_No response_\n\n### Decision\n\nfix before v1.2\n',
+    });
+    gh.state.seedIssue(23, { title: 'Closed bug', labels: ['bug'], state: 'closed', body: 'Severity: low' });
+    gh.state.seedIssue(24, { title: 'Feature idea', labels: ['enhancement'] });
+    gh.state.seedPull(30, { title: 'Open fix', labels: ['bug'], state: 'open' });
   });
   afterAll(async () => {
     await gh.close();
@@ -161,6 +177,40 @@ describe('regops release with the GitHub API (harness server)', () => {
     const release = json(path.join(out(), 'release.json'));
     expect(release.from).toEqual({ ref: 'v1.0.0', sha: v1, first_release: false });
     expect(release.review_records).toEqual({ source: 'api', platform: 'github', note: null });
+    expect(release.anomalies).toMatchObject({ source: 'api', labels: ['bug', 'anomaly'], note: null });
+    expect(
+      release.anomalies.items.map((a: { number: number; fields: unknown; evaluated: boolean }) => [
+        a.number,
+        a.fields,
+        a.evaluated,
+      ]),
+    ).toEqual([
+      [
+        21,
+        {
+          severity: 'minor',
+          probability: 'remote',
+          risk_evaluation: 'acceptable',
+          decision: 'defer to v1.2',
+        },
+        true,
+      ],
+      [22, { hazard: 'Misread dose', severity: 'serious', decision: 'fix before v1.2' }, true],
+    ]);
+    const anomaliesMd = readFileSync(path.join(out(), 'anomalies.md'), 'utf8');
+    expect(anomaliesMd).toContain(
+      '| [#21](https://github.com/Codertocat/Hello-World/issues/21) | Threshold drifts on night-shift data | bug | minor | remote | acceptable | defer to v1.2 |',
+    );
+    expect(anomaliesMd).toContain('- **hazard:** Misread dose');
+    expect(anomaliesMd).not.toMatch(/#2[34]|#30/);
+    expect(
+      gh.requests
+        .filter((q) => q.operationId === 'issues/list-for-repo')
+        .map((q) => [q.query.state, q.query.labels]),
+    ).toEqual([
+      ['open', 'bug'],
+      ['open', 'anomaly'],
+    ]);
     expect(release.changes.map((c: { file: string }) => c.file)).toEqual([
       'changes/11.json',
       'changes/12.json',
@@ -201,6 +251,7 @@ describe('regops release with the GitHub API (harness server)', () => {
       'evidence.json',
       'SHA256SUMS',
       'release-notes.md',
+      'anomalies.md',
     ])
       expect(index).toContain(`| ${f} |`);
 
@@ -279,6 +330,100 @@ describe('regops release with the GitHub API (harness server)', () => {
   });
 });
 
+describe('regops release --publish github (harness server)', () => {
+  let gh: GithubMock;
+  beforeAll(async () => {
+    gh = await startGithubMock();
+  });
+  afterAll(async () => {
+    await gh.close();
+  });
+
+  it('creates the release of the tag, attaches the zip, replaces it on rerun; an unevaluated anomaly is a finding', async () => {
+    vi.stubEnv('GITHUB_API_URL', gh.url);
+    vi.stubEnv('GITHUB_TOKEN', 'ghs_mocktoken');
+    vi.stubEnv('GITHUB_REPOSITORY', 'Codertocat/Hello-World');
+    gh.state.seedIssue(40, { title: 'Crash on empty CSV', labels: ['anomaly'], body: 'Steps: …' });
+    const out = path.join(work, 'pkg-publish');
+    const args = [
+      'release',
+      '--config',
+      path.join(repo, 'regops.yml'),
+      '--out',
+      out,
+      '--anomaly-labels',
+      'anomaly',
+      '--publish',
+      'github',
+    ];
+    const r = await cli(args);
+    // The PRs are not seeded on this server: their records are findings, and so is the unevaluated anomaly.
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      '  - open anomaly #40 Crash on empty CSV has no risk evaluation (no severity, risk evaluation, decision field in the issue)',
+    );
+    expect(r.out).toContain(
+      'attached pkg-publish.zip to the GitHub release v1.1.0: https://github.com/Codertocat/Hello-World/releases/download/v1.1.0/pkg-publish.zip',
+    );
+    expect(gh.state.releases).toHaveLength(1);
+    const rel = gh.state.releases[0];
+    expect(rel?.tag_name).toBe('v1.1.0');
+    expect(rel?.assets.map((a) => a.name)).toEqual(['pkg-publish.zip']);
+    expect(rel?.assets[0]?.content_type).toBe('application/zip');
+    expect(rel?.assets[0]?.data.equals(readFileSync(`${out}.zip`))).toBe(true);
+    const upload = gh.requests.find((q) => q.operationId === 'repos/upload-release-asset');
+    expect(upload).toMatchObject({ status: 201, query: { name: 'pkg-publish.zip' } });
+
+    // Rerun: the release is found by tag, the asset replaced (one asset, same name).
+    const again = await cli(args);
+    expect(again.err).toContain('replacing the earlier upload');
+    expect(gh.state.releases).toHaveLength(1);
+    expect(gh.state.releases[0]?.assets.map((a) => a.name)).toEqual(['pkg-publish.zip']);
+    expect(gh.requests.filter((q) => q.operationId === 'repos/create-release')).toHaveLength(1);
+    expect(gh.requests.filter((q) => q.operationId === 'repos/delete-release-asset')).toHaveLength(1);
+    const list = await fetch(`${gh.url}/repos/Codertocat/Hello-World/releases/${rel?.id}/assets`, {
+      headers: { authorization: 'token x', 'user-agent': 'regops-test' },
+    });
+    expect(((await list.json()) as { name: string }[]).map((a) => a.name)).toEqual(['pkg-publish.zip']);
+    expect((await cli(['verify', `${out}.zip`])).code).toBe(0);
+    gh.assertNoViolations();
+  }, 240_000);
+
+  it('finds an existing release by tag; --publish github without API access is exit 2', async () => {
+    vi.stubEnv('GITHUB_API_URL', gh.url);
+    vi.stubEnv('GITHUB_TOKEN', 'ghs_mocktoken');
+    vi.stubEnv('GITHUB_REPOSITORY', 'Codertocat/Hello-World');
+    const seeded = gh.state.seedRelease('v1.0.0');
+    const r = await cli([
+      'release',
+      '--config',
+      path.join(repo, 'regops.yml'),
+      '--to',
+      'v1.0.0',
+      '--out',
+      path.join(work, 'pkg-publish-first'),
+      '--publish',
+      'github',
+    ]);
+    expect(r.err).not.toContain('(created)');
+    expect(seeded.assets.map((a) => a.name)).toEqual(['pkg-publish-first.zip']);
+    gh.assertNoViolations();
+    noApi();
+    const bad = await cli([
+      'release',
+      '--config',
+      path.join(repo, 'regops.yml'),
+      '--out',
+      path.join(work, 'y'),
+      '--publish',
+      'github',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--publish github needs the GitHub API: GITHUB_API_URL');
+    expect(existsSync(path.join(work, 'y'))).toBe(false);
+  }, 240_000);
+});
+
 describe('regops release without API access', () => {
   it('yields the three changes from git history with the note that review records could not be fetched', async () => {
     noApi();
@@ -312,6 +457,13 @@ describe('regops release without API access', () => {
     const notes = readFileSync(path.join(out, 'release-notes.md'), 'utf8');
     expect(notes).toContain('> **Note:** review records could not be fetched:');
     expect(notes).toContain('- #11: no design review record');
+    expect(release.anomalies).toMatchObject({ source: 'none', items: [] });
+    expect(release.findings.at(-1)).toMatch(
+      /^residual anomalies could not be listed: GITHUB_API_URL, GITHUB_TOKEN \(or GH_TOKEN\)/,
+    );
+    expect(readFileSync(path.join(out, 'anomalies.md'), 'utf8')).toContain(
+      '**The residual anomalies could not be listed**',
+    );
     expect((await cli(['verify', out])).code).toBe(0);
   }, 120_000);
 
@@ -363,6 +515,22 @@ describe('regops release without API access', () => {
 });
 
 describe('release building blocks', () => {
+  it('anomaly fields: lines, bold names, bullets, headings; _No response_ and prose ignored', () => {
+    expect(
+      parseAnomalyFields(
+        'Intro text.\r\n* Severity = major\r\n__Risk acceptance__: accepted\r\nLikelihood: occasional\r\nSeverity: ignored (first wins)',
+      ),
+    ).toEqual({ severity: 'major', decision: 'accepted', probability: 'occasional' });
+    expect(
+      parseAnomalyFields(
+        '### Risk evaluation\n\nALARP,\nmonitored\n\n### Workaround\n\n_No response_\n## Other\nx',
+      ),
+    ).toEqual({ risk_evaluation: 'ALARP,\nmonitored' });
+    expect(parseAnomalyFields('It crashes when I click: the button')).toEqual({});
+    expect(isEvaluated({ hazard: 'x' })).toBe(false);
+    expect(isEvaluated({ decision: 'defer' })).toBe(true);
+  });
+
   it('CRC-32 of the check string', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });

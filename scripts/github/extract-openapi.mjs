@@ -47,6 +47,14 @@ export const OPERATIONS = {
   'git/get-ref': 'resolve a branch/tag to a SHA (baseline lookups)',
   'repos/get-content': 'read CODEOWNERS and files from the base ref',
   'rate-limit/get': 'report remaining budget before paginating large lists',
+  // Release package (regops release): residual anomalies, and the package attached to the GitHub release.
+  'issues/list-for-repo':
+    'residual anomalies: open issues with the configured labels (paginated; PRs skipped)',
+  'repos/get-release-by-tag': 'find the GitHub release of the tag to attach the release package to',
+  'repos/create-release': 'create the GitHub release of the tag when it does not exist yet',
+  'repos/list-release-assets': 'find an earlier upload of the package (rerun) and observe the assets',
+  'repos/delete-release-asset': 'replace an earlier upload of the package on rerun (asset names are unique)',
+  'repos/upload-release-asset': 'upload the release package zip (to the upload_url the release answers)',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -227,6 +227,41 @@ export interface CommitStatus {
   [key: string]: unknown;
 }
 
+/** An issue (not a pull request) for issues/list-for-repo; PRs seeded with seedPull are listed too, as GitHub does. */
+export interface IssueSeed {
+  title?: string;
+  body?: string | null;
+  state?: 'open' | 'closed';
+  /** Author; default `octocat`. */
+  user?: UserSeed;
+  labels?: string[];
+  created_at?: string;
+}
+
+/** A release (repos/get-release-by-tag, repos/create-release) and its uploaded assets. */
+export interface MockRelease {
+  id: number;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  created_at: string;
+  published_at: string | null;
+  assets: MockReleaseAsset[];
+}
+
+export interface MockReleaseAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  content_type: string;
+  /** The uploaded bytes, exactly. */
+  data: Buffer;
+  created_at: string;
+}
+
 export interface MockState {
   readonly owner: string;
   readonly repo: string;
@@ -245,6 +280,10 @@ export interface MockState {
   pulls: Record<number, PullSeed>;
   /** PR number → reviews. */
   reviews: Record<number, ReviewSeed[]>;
+  /** Issue number → seed (issues/list-for-repo); numbers should not collide with seeded PRs. */
+  issues: Record<number, IssueSeed>;
+  /** Releases, in creation order (repos/create-release adds one). */
+  releases: MockRelease[];
   /** PR number → changed files. */
   files: Record<number, FileSeed[]>;
   /** `heads/main`, `tags/v1` … → SHA, for git/get-ref (and refs given to the checks/status list endpoints). */
@@ -275,6 +314,10 @@ export interface MockState {
   ): IssueComment[];
   /** Seeds a PR (merged over defaults: head/base SHAs and refs of the webhook fixtures). */
   seedPull(number: number, seed?: PullSeed): PullSeed;
+  /** Seeds an issue (listed by issues/list-for-repo). */
+  seedIssue(number: number, seed?: IssueSeed): IssueSeed;
+  /** Seeds a published release of a tag (no assets). */
+  seedRelease(tag: string, init?: Partial<Omit<MockRelease, 'id' | 'tag_name' | 'assets'>>): MockRelease;
   /** Seeds a PR from a `pull_request` webhook payload (e.g. test/fixtures/github/events/pull_request.opened.json). */
   seedPullFromEvent(event: { pull_request: unknown }): PullSeed;
   /** Check runs for a head SHA, in creation order. */
@@ -459,6 +502,8 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
     checkRun: 24_000_000_000,
     status: 30_000_000_000,
     suite: 25_000_000_000,
+    release: 150_000_000,
+    asset: 160_000_000,
   };
   let base = ''; // set once listening
   const repoApi = () => `${base}/repos/${owner}/${repo}`;
@@ -760,6 +805,8 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
     statuses: {},
     pulls: {},
     reviews: {},
+    issues: {},
+    releases: [],
     files: {},
     refs: {},
     contents: {},
@@ -790,6 +837,28 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
       state.files[number] ??= [];
       state.reviews[number] ??= [];
       return seed;
+    },
+    seedIssue(number, seed = {}) {
+      state.issues[number] = seed;
+      return seed;
+    },
+    seedRelease(tag, init = {}) {
+      const at = tick();
+      const r: MockRelease = {
+        id: ++ids.release,
+        tag_name: tag,
+        target_commitish: state.repository.default_branch,
+        name: tag,
+        body: null,
+        draft: false,
+        prerelease: false,
+        created_at: at,
+        published_at: at,
+        ...init,
+        assets: [],
+      };
+      state.releases.push(r);
+      return r;
     },
     seedPullFromEvent(event) {
       const pr = event.pull_request as {
@@ -863,6 +932,9 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
     who: MockIdentity;
     auth: { scheme: string; token: string };
     accept: string;
+    /** The request body as received (binary uploads). */
+    raw: Buffer;
+    contentType: string;
   }
 
   const findComment = (id: number): { issue: number; index: number; comment: IssueComment } => {
@@ -1014,6 +1086,116 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
         download_url: `https://raw.githubusercontent.com/${owner}/${repo}/${at}/${enc}`,
         _links: { self, git, html },
       },
+    };
+  };
+
+  const renderIssue = (n: number) => {
+    const pr = state.issues[n] === undefined ? pullSeed(n) : undefined;
+    const s: IssueSeed = state.issues[n] ?? (pr as IssueSeed);
+    const ex = (
+      api.example(api.operation('issues/list-for-repo'), 200) as Record<string, unknown>[]
+    )[0] as Record<string, unknown>;
+    const id = stableId(`issue:${n}`);
+    const st = s.state ?? 'open';
+    const created = s.created_at ?? '2024-04-01T12:00:00Z';
+    const {
+      pull_request: _pr,
+      milestone: _m,
+      closed_by: _c,
+      pinned_comment: _pc,
+      assignee: _a,
+      assignees: _as,
+      ...rest
+    } = ex;
+    return {
+      ...rest,
+      id,
+      node_id: nodeId('I', id),
+      url: `${repoApi()}/issues/${n}`,
+      repository_url: repoApi(),
+      labels_url: `${repoApi()}/issues/${n}/labels{/name}`,
+      comments_url: `${repoApi()}/issues/${n}/comments`,
+      events_url: `${repoApi()}/issues/${n}/events`,
+      html_url: `${repoHtml()}/${pr ? 'pull' : 'issues'}/${n}`,
+      number: n,
+      state: st,
+      state_reason: null,
+      title: s.title ?? `Issue ${n}`,
+      body: s.body === undefined ? null : s.body,
+      user: seedUser(s.user ?? 'octocat'),
+      labels: (s.labels ?? []).map(labelObject),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: state.comments[n]?.length ?? 0,
+      closed_at: st === 'closed' ? created : null,
+      created_at: created,
+      updated_at: created,
+      author_association: 'CONTRIBUTOR',
+      ...(pr
+        ? {
+            pull_request: {
+              url: `${repoApi()}/pulls/${n}`,
+              html_url: `${repoHtml()}/pull/${n}`,
+              diff_url: `${repoHtml()}/pull/${n}.diff`,
+              patch_url: `${repoHtml()}/pull/${n}.patch`,
+              merged_at: pr.merged ? created : null,
+            },
+          }
+        : {}),
+    };
+  };
+
+  const findRelease = (id: number): MockRelease => {
+    const r = state.releases.find((x) => x.id === id);
+    if (!r) throw new HttpError(404, 'Not Found');
+    return r;
+  };
+  const renderAsset = (a: MockReleaseAsset) => ({
+    url: `${repoApi()}/releases/assets/${a.id}`,
+    browser_download_url: `${repoHtml()}/releases/download/${encodeURIComponent(
+      state.releases.find((r) => r.assets.includes(a))?.tag_name ?? '',
+    )}/${encodeURIComponent(a.name)}`,
+    id: a.id,
+    node_id: nodeId('RA', a.id),
+    name: a.name,
+    label: a.label,
+    state: 'uploaded',
+    content_type: a.content_type,
+    size: a.data.length,
+    digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
+    download_count: 0,
+    created_at: a.created_at,
+    updated_at: a.created_at,
+    uploader: null,
+  });
+  const renderRelease = (r: MockRelease) => {
+    const ex = api.example(api.operation('repos/get-release-by-tag'), 200) as Record<string, unknown>;
+    const { reactions: _r, mentions_count: _m, discussion_url: _d, ...rest } = ex;
+    const url = `${repoApi()}/releases/${r.id}`;
+    return {
+      ...rest,
+      url,
+      html_url: `${repoHtml()}/releases/tag/${encodeURIComponent(r.tag_name)}`,
+      assets_url: `${url}/assets`,
+      // GitHub points this at uploads.github.com; the mock serves uploads itself.
+      upload_url: `${url}/assets{?name,label}`,
+      tarball_url: `${repoApi()}/tarball/${encodeURIComponent(r.tag_name)}`,
+      zipball_url: `${repoApi()}/zipball/${encodeURIComponent(r.tag_name)}`,
+      id: r.id,
+      node_id: nodeId('RE', r.id),
+      tag_name: r.tag_name,
+      target_commitish: r.target_commitish,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      created_at: r.created_at,
+      published_at: r.published_at,
+      author: userObject(identity),
+      assets: r.assets.map(renderAsset),
     };
   };
 
@@ -1246,6 +1428,102 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
       }
       return contentFile(p, text, ref);
     },
+    'issues/list-for-repo': (ctx) => {
+      // GitHub lists pull requests as issues too (with a `pull_request` key); numbers ascending here,
+      // newest first like GitHub's default sort=created direction=desc.
+      const want = (ctx.query.labels ?? '')
+        .split(',')
+        .map((l) => l.trim().toLowerCase())
+        .filter((l) => l !== '');
+      const stateQ = ctx.query.state ?? 'open';
+      const numbers = [...new Set([...Object.keys(state.issues), ...Object.keys(state.pulls)].map(Number))]
+        .sort((a, b) => b - a)
+        .filter((n) => {
+          const seed = state.issues[n] ?? pullSeed(n);
+          const st = seed.state ?? 'open';
+          if (stateQ !== 'all' && st !== stateQ) return false;
+          const have = (seed.labels ?? []).map((l) => l.toLowerCase());
+          // `labels` is an AND filter on GitHub.
+          return want.every((l) => have.includes(l));
+        });
+      const { page, headers } = paginate(numbers.map(renderIssue), ctx);
+      return { status: 200, body: page, headers };
+    },
+    'repos/get-release-by-tag': (ctx) => {
+      const r = state.releases.find((x) => x.tag_name === ctx.params.tag && !x.draft);
+      if (!r) throw new HttpError(404, 'Not Found');
+      return { status: 200, body: renderRelease(r) };
+    },
+    'repos/create-release': (ctx) => {
+      const tag = String(ctx.body.tag_name);
+      if (state.releases.some((x) => x.tag_name === tag)) {
+        throw new HttpError(
+          422,
+          'Validation Failed',
+          { kind: 'github-rule' },
+          { errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] },
+        );
+      }
+      const draft = ctx.body.draft === true;
+      const r = state.seedRelease(tag, {
+        target_commitish:
+          typeof ctx.body.target_commitish === 'string'
+            ? ctx.body.target_commitish
+            : state.repository.default_branch,
+        name: typeof ctx.body.name === 'string' ? ctx.body.name : tag,
+        body: typeof ctx.body.body === 'string' ? ctx.body.body : null,
+        draft,
+        prerelease: ctx.body.prerelease === true,
+      });
+      if (draft) r.published_at = null;
+      const body = renderRelease(r);
+      return { status: 201, body, headers: { location: body.url } };
+    },
+    'repos/list-release-assets': (ctx) => {
+      const r = findRelease(Number(ctx.params.release_id));
+      const { page, headers } = paginate(
+        r.assets.map((a) => renderAsset(a)),
+        ctx,
+      );
+      return { status: 200, body: page, headers };
+    },
+    'repos/delete-release-asset': (ctx) => {
+      const id = Number(ctx.params.asset_id);
+      for (const r of state.releases) {
+        const i = r.assets.findIndex((a) => a.id === id);
+        if (i >= 0) {
+          r.assets.splice(i, 1);
+          return { status: 204 };
+        }
+      }
+      throw new HttpError(404, 'Not Found');
+    },
+    'repos/upload-release-asset': (ctx) => {
+      // Served on the mock's own origin: the upload_url of a release points back here.
+      const r = findRelease(Number(ctx.params.release_id));
+      const name = String(ctx.query.name);
+      if (r.assets.some((a) => a.name === name)) {
+        throw new HttpError(
+          422,
+          'Validation Failed',
+          { kind: 'github-rule' },
+          { errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] },
+        );
+      }
+      if (!ctx.contentType) {
+        throw new HttpError(422, 'Validation Failed: Content-Type is required', { kind: 'header' });
+      }
+      const a: MockReleaseAsset = {
+        id: ++ids.asset,
+        name,
+        label: ctx.query.label ?? null,
+        content_type: ctx.contentType,
+        data: ctx.raw,
+        created_at: tick(),
+      };
+      r.assets.push(a);
+      return { status: 201, body: renderAsset(a) };
+    },
     'rate-limit/get': () => {
       const used = state.rateLimit.limit - state.rateLimit.remaining;
       const core = {
@@ -1302,7 +1580,7 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
     violations.push({ ...v, errors: v.errors ?? [] });
   };
 
-  const handle = (rawBody: string, rec: RecordedRequest): Reply => {
+  const handle = (rawBody: string, rec: RecordedRequest, rawBytes: Buffer): Reply => {
     const method = rec.method;
     const url = rec.url;
     const ua = rec.headers['user-agent'];
@@ -1432,7 +1710,9 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
       }
     }
     let body: unknown;
-    if (rawBody.length > 0 && method !== 'GET' && method !== 'DELETE') {
+    const binaryBody =
+      op.spec.requestBody !== undefined && op.spec.requestBody.content['application/json'] === undefined;
+    if (rawBody.length > 0 && method !== 'GET' && method !== 'DELETE' && !binaryBody) {
       try {
         body = JSON.parse(rawBody);
       } catch {
@@ -1527,6 +1807,8 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
       who,
       auth,
       accept,
+      raw: rawBytes,
+      contentType: rec.headers['content-type'] ?? '',
     };
     try {
       const reply = handler(ctx);
@@ -1547,7 +1829,8 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8');
+      const rawBytes = Buffer.concat(chunks);
+      const rawBody = rawBytes.toString('utf8');
       const url = req.url ?? '/';
       const parsed = new URL(url, 'http://mock.invalid');
       let path = parsed.pathname;
@@ -1580,7 +1863,7 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
       };
       let reply: Reply;
       try {
-        reply = handle(rawBody, rec);
+        reply = handle(rawBody, rec, rawBytes);
       } catch (e) {
         reply = { status: 500, body: { message: `mock error: ${e instanceof Error ? e.stack : String(e)}` } };
       }

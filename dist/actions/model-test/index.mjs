@@ -2,8 +2,8 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-2DQNQ7AA.mjs";
-import "../chunks/chunk-AELYDQMD.mjs";
+} from "../chunks/chunk-WE4CQSL2.mjs";
+import "../chunks/chunk-X7KFVCOR.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 
 // packages/github/src/entries/model-test.ts

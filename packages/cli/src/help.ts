@@ -62,6 +62,7 @@ Columns flagged by the PHI scan, or named with --sensitive, get a type only: the
 --na adds texts that mean "missing" (default: empty and NA).
 `,
   release: `Usage: regops release [--from TAG|SHA] [--to TAG|SHA] [--config regops.yml] [--out DIR] [--tag-pattern GLOB] [--repo OWNER/NAME]
+                      [--anomaly-labels bug,anomaly] [--publish github]
 
 Builds the release-time compliance package (IEC 62304 §5.8, ISO 14971, the design history file):
   - the changes between --from (default: the previous release tag matching --tag-pattern, default v*, that is
@@ -71,10 +72,18 @@ Builds the release-time compliance package (IEC 62304 §5.8, ISO 14971, the desi
     and GITHUB_REPOSITORY (or --repo) are set: title, author, linked IDs, labels, approvals with reviewer,
     time and commit, the regops/design-control check (or status) on the head commit. Without API access the
     records come from git only and the package says that review records could not be fetched;
-  - the full verification re-run on the release commit (a temporary git worktree if it is not checked out).
+  - the full verification re-run on the release commit (a temporary git worktree if it is not checked out);
+  - the residual anomalies: open issues with any of --anomaly-labels (default bug,anomaly) from the GitHub API,
+    with the risk evaluation fields the issue gives, as lines "Severity: …", "Probability: …",
+    "Risk evaluation: …", "Decision: …" (also "Hazard", "Rationale", "Workaround"; "**Severity:** …" and list
+    bullets accepted) or as "### Severity" headings followed by the text (GitHub issue forms). An open
+    anomaly without severity, risk evaluation or decision is a finding; without API access the package says
+    that the anomalies could not be listed (a finding).
+--publish github attaches DIR.zip to the GitHub release of the --to tag (created if missing; an earlier
+upload of the same name is replaced). GitLab: not supported in this version (upload the zip yourself).
 
 DIR (default regops-release-<version>) holds release-notes.md, release.json, design-history-index.md,
-evidence.json, documents/*, changes/<n>.json and SHA256SUMS; DIR.zip holds the same files.
+anomalies.md, evidence.json, documents/*, changes/<n>.json and SHA256SUMS; DIR.zip holds the same files.
 Timestamps come from SOURCE_DATE_EPOCH or the release commit, so the same inputs give the same package.
 Exit code 0 when every change is evidenced and the verification passes, 1 when there are findings (the
 package is still written), 2 for a usage, config or input error.

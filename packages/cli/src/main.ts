@@ -260,6 +260,8 @@ async function cmdRelease(args: string[], io: Io): Promise<number> {
     out: { type: 'string', short: 'o' },
     'tag-pattern': { type: 'string' },
     repo: { type: 'string' },
+    'anomaly-labels': { type: 'string' },
+    publish: { type: 'string' },
   });
   if (v.help) return help(io, 'release');
   const r = await buildRelease({
@@ -269,6 +271,8 @@ async function cmdRelease(args: string[], io: Io): Promise<number> {
     out: v.out === undefined ? undefined : String(v.out),
     tagPattern: v['tag-pattern'] === undefined ? undefined : String(v['tag-pattern']),
     repository: v.repo === undefined ? undefined : String(v.repo),
+    anomalyLabels: v['anomaly-labels'] === undefined ? undefined : String(v['anomaly-labels']).split(','),
+    publish: v.publish === undefined ? undefined : (String(v.publish) as 'github'),
     log: logger(io, Boolean(v.debug)),
   });
   const { info } = r;
@@ -279,6 +283,10 @@ async function cmdRelease(args: string[], io: Io): Promise<number> {
     `release ${info.version} (${range}): ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}, review records from ${info.review_records.source}, verification ${info.verification.verdict}, ${info.findings.length} finding${info.findings.length === 1 ? '' : 's'}; wrote ${Object.keys(r.files).length} files to ${r.dir} and ${r.zip}\n`,
   );
   if (info.review_records.note) io.out(`  note: ${info.review_records.note}\n`);
+  if (r.published)
+    io.out(
+      `attached ${r.published.name} to the GitHub release ${info.to.ref}: ${r.published.download_url}\n`,
+    );
   for (const f of info.findings) io.out(`  - ${f}\n`);
   return info.findings.length === 0 ? 0 : 1;
 }

@@ -25,9 +25,28 @@ import {
 } from '@regops/core';
 import { documentFiles } from '../main';
 import { runProject } from '../run-project';
-import { git, gitChanges, previousTag, resolveCommit, tagsAt } from './git';
-import { ApiError, type FetchedPull, fetchPull, githubApiFromEnv } from './github';
 import {
+  type Anomaly,
+  type AnomalyList,
+  anomalyFindings,
+  DEFAULT_ANOMALY_LABELS,
+  isEvaluated,
+  parseAnomalyFields,
+  renderAnomalies,
+} from './anomalies';
+import { git, gitChanges, previousTag, resolveCommit, tagsAt } from './git';
+import {
+  ApiError,
+  type FetchedPull,
+  fetchPull,
+  type GithubApi,
+  githubApiFromEnv,
+  listOpenIssues,
+  type PublishedAsset,
+  publishToRelease,
+} from './github';
+import {
+  ANOMALIES_FILE,
   type ChangeRecord,
   DOCUMENTS_DIR,
   defaultLinkPattern,
@@ -46,6 +65,10 @@ export interface ReleaseOptions {
   out?: string | undefined;
   tagPattern?: string | undefined;
   repository?: string | undefined;
+  /** Labels of the residual anomalies (any of them); default bug, anomaly. */
+  anomalyLabels?: readonly string[] | undefined;
+  /** Where to publish the zip besides writing it locally: `github` attaches it to the release of the tag. */
+  publish?: 'github' | undefined;
   env?: NodeJS.ProcessEnv;
   log: Logger;
 }
@@ -56,11 +79,25 @@ export interface ReleaseResult {
   info: ReleaseInfo;
   changes: ChangeRecord[];
   files: Record<string, string>;
+  anomalies: AnomalyList;
+  /** The asset on the GitHub release, with --publish github. */
+  published: PublishedAsset | null;
 }
 
 /** Builds the release package (directory and zip); see `regops release --help`. */
 export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResult> {
   const env = options.env ?? process.env;
+  const anomalyLabels = [
+    ...new Set(
+      (options.anomalyLabels ?? DEFAULT_ANOMALY_LABELS).map((l) => l.trim()).filter((l) => l !== ''),
+    ),
+  ];
+  if (anomalyLabels.length === 0) throw new InputError('--anomaly-labels: give at least one label');
+  if (options.publish !== undefined && options.publish !== 'github')
+    throw new InputError(`--publish: only "github" is supported, got "${options.publish}"`);
+  const publishApi = options.publish === 'github' ? githubApiFromEnv(env, options.repository) : null;
+  if (publishApi && !('api' in publishApi))
+    throw new InputError(`--publish github needs the GitHub API: ${publishApi.reason}`);
   const configPath = path.resolve(options.config);
   if (!existsSync(configPath)) throw new InputError(`${options.config}: file not found`);
   let top: string;
@@ -158,6 +195,10 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   if (notes.length > 0) note = notes.join('; ');
   if (note) options.log.warn(note);
 
+  // Residual anomalies: open issues with the labels, from the platform (not from git: they are not in it).
+  const anomalies = await listAnomalies('api' in apiConfig ? apiConfig.api : null, apiConfig, anomalyLabels);
+  if (anomalies.note) options.log.warn(`residual anomalies could not be listed: ${anomalies.note}`);
+
   // 3. The files.
   const docs = documentFiles(evidence);
   const files: Record<string, string> = { 'evidence.json': `${JSON.stringify(evidence, null, 2)}\n` };
@@ -169,6 +210,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
         `${c.number === null ? c.commit.slice(0, 7) : `${c.platform === 'gitlab' ? '!' : '#'}${c.number}`}: ${f}`,
     ),
   );
+  findings.push(...anomalyFindings(anomalies));
   if (evidence.gate.verdict !== 'pass')
     findings.unshift(
       `the verification of the release commit failed: ${evidence.gate.reasons.map((r) => r.message).join('; ')}`,
@@ -185,6 +227,13 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
       note,
     },
     verification: { verdict: evidence.gate.verdict, counts: evidence.gate.counts },
+    anomalies: {
+      source: anomalies.source,
+      labels: anomalies.labels,
+      note: anomalies.note,
+      file: ANOMALIES_FILE,
+      items: anomalies.items,
+    },
     changes: changes.map((c) => ({
       id: c.id,
       file: `changes/${c.id}.json`,
@@ -194,6 +243,7 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
     findings,
   };
   files[RELEASE_FILE] = `${JSON.stringify(info, null, 2)}\n`;
+  files[ANOMALIES_FILE] = renderAnomalies(version, anomalies);
   files['release-notes.md'] = renderReleaseNotes(info, changes);
   files['design-history-index.md'] = renderDesignHistoryIndex(
     info,
@@ -214,7 +264,56 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
       when,
     ),
   );
-  return { dir, zip, info, changes, files };
+  let published: PublishedAsset | null = null;
+  if (publishApi && 'api' in publishApi) {
+    if (!toTag)
+      throw new InputError(
+        `--publish github: the release commit ${to.slice(0, 7)} has no tag matching ${pattern}; give --to TAG`,
+      );
+    try {
+      published = await publishToRelease(publishApi.api, toTag, to, {
+        name: path.basename(zip),
+        data: readFileSync(zip),
+        contentType: 'application/zip',
+      });
+    } catch (e) {
+      throw new InputError(
+        `--publish github: could not attach ${path.basename(zip)} to the release ${toTag}: ${(e as Error).message} (the package is written to ${dir})`,
+      );
+    }
+    options.log.info(
+      `attached ${published.name} (${published.size} bytes) to the GitHub release ${toTag}${published.created ? ' (created)' : ''}${published.replaced ? ', replacing the earlier upload' : ''}`,
+    );
+  }
+  return { dir, zip, info, changes, files, anomalies, published };
+}
+
+async function listAnomalies(
+  api: GithubApi | null,
+  apiConfig: { api: GithubApi } | { reason: string },
+  labels: string[],
+): Promise<AnomalyList> {
+  if (!api)
+    return { source: 'none', labels, note: 'reason' in apiConfig ? apiConfig.reason : null, items: [] };
+  try {
+    const issues = await listOpenIssues(api, labels);
+    const items: Anomaly[] = issues.map((i) => {
+      const fields = parseAnomalyFields(i.body);
+      return {
+        number: i.number,
+        title: i.title,
+        url: i.url,
+        author: i.author,
+        labels: i.labels,
+        created_at: i.created_at,
+        fields,
+        evaluated: isEvaluated(fields),
+      };
+    });
+    return { source: 'api', labels, note: null, items };
+  } catch (e) {
+    return { source: 'none', labels, note: (e as Error).message, items: [] };
+  }
 }
 
 /** Writes the package into a fresh directory and moves it into place; an existing DIR must be an earlier package or empty. */

@@ -186,3 +186,151 @@ async function fetchDesignControl(api: GithubApi, sha: string): Promise<DesignCo
     url: typeof status.target_url === 'string' ? status.target_url : null,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Residual anomalies and the GitHub release
+
+/** One open issue (pull requests skipped) with any of the labels; GitHub's `labels` filter is AND, so one list per label. */
+export async function listOpenIssues(
+  api: GithubApi,
+  labels: readonly string[],
+): Promise<
+  {
+    number: number;
+    title: string;
+    body: string;
+    url: string;
+    author: string;
+    labels: string[];
+    created_at: string;
+  }[]
+> {
+  const repo = `/repos/${api.repository}`;
+  const seen = new Map<number, Json>();
+  for (const label of labels) {
+    const q = new URLSearchParams({ state: 'open', labels: label, per_page: '100' });
+    const list = await getAll(api, `${repo}/issues?${q.toString()}`, (b) => (b as Json[]) ?? []);
+    for (const issue of list) {
+      if (issue.pull_request !== undefined) continue;
+      const n = Number(issue.number);
+      if (!seen.has(n)) seen.set(n, issue);
+    }
+  }
+  return [...seen.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([number, i]) => ({
+      number,
+      title: str(i.title),
+      body: str(i.body),
+      url: str(i.html_url),
+      author: login(i.user),
+      labels: ((i.labels as (Json | string)[] | undefined) ?? []).map((l) =>
+        typeof l === 'string' ? l : str(l.name),
+      ),
+      created_at: str(i.created_at),
+    }));
+}
+
+async function send(
+  api: GithubApi,
+  method: string,
+  url: string,
+  body: { json: unknown } | { bytes: Uint8Array; contentType: string } | null,
+): Promise<{ status: number; body: unknown }> {
+  const full = url.startsWith('http') ? url : `${api.baseUrl}${url}`;
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${api.token}`,
+    accept: 'application/vnd.github+json',
+    'user-agent': 'regops-release',
+    'x-github-api-version': API_VERSION,
+  };
+  let payload: string | Uint8Array | undefined;
+  if (body && 'json' in body) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body.json);
+  } else if (body) {
+    headers['content-type'] = body.contentType;
+    payload = body.bytes;
+  }
+  let res: Response;
+  try {
+    res = await fetch(full, {
+      method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload }),
+      signal: AbortSignal.timeout(120_000),
+    });
+  } catch (e) {
+    const cause = (e as Error & { cause?: Error }).cause;
+    throw new ApiError(`${method} ${full}: ${cause?.message ?? (e as Error).message}`, null);
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text === '' ? null : JSON.parse(text);
+  } catch {}
+  if (!res.ok && res.status !== 404) {
+    const message = (parsed as { message?: string } | null)?.message ?? text.slice(0, 200);
+    throw new ApiError(`${method} ${full.split('?')[0]}: ${res.status} ${message}`, res.status);
+  }
+  return { status: res.status, body: parsed };
+}
+
+export interface PublishedAsset {
+  release_id: number;
+  release_url: string;
+  /** True when the release was created by this run. */
+  created: boolean;
+  asset_id: number;
+  name: string;
+  size: number;
+  download_url: string;
+  /** True when an asset of the same name was replaced. */
+  replaced: boolean;
+}
+
+/**
+ * Attaches a file to the GitHub release of a tag: finds the release (repos/get-release-by-tag) or creates it
+ * (repos/create-release), removes an earlier asset of the same name (a rerun), and uploads to the release's
+ * `upload_url` (uploads.github.com on GitHub; whatever the server answers otherwise).
+ */
+export async function publishToRelease(
+  api: GithubApi,
+  tag: string,
+  target: string,
+  file: { name: string; data: Uint8Array; contentType: string },
+): Promise<PublishedAsset> {
+  const repo = `/repos/${api.repository}`;
+  let created = false;
+  let got = await send(api, 'GET', `${repo}/releases/tags/${encodeURIComponent(tag)}`, null);
+  if (got.status === 404) {
+    got = await send(api, 'POST', `${repo}/releases`, {
+      json: { tag_name: tag, target_commitish: target, name: tag },
+    });
+    if (got.status === 404) throw new ApiError(`POST ${repo}/releases: 404 Not Found`, 404);
+    created = true;
+  }
+  const release = got.body as Json;
+  const id = Number(release.id);
+  let replaced = false;
+  const assets = await getAll(api, `${repo}/releases/${id}/assets?per_page=100`, (b) => (b as Json[]) ?? []);
+  for (const a of assets.filter((x) => x.name === file.name)) {
+    await send(api, 'DELETE', `${repo}/releases/assets/${Number(a.id)}`, null);
+    replaced = true;
+  }
+  const template = str(release.upload_url) || `${api.baseUrl}${repo}/releases/${id}/assets`;
+  const uploadUrl = `${template.replace(/\{[^}]*\}$/, '')}?name=${encodeURIComponent(file.name)}`;
+  const up = await send(api, 'POST', uploadUrl, { bytes: file.data, contentType: file.contentType });
+  if (up.status === 404) throw new ApiError(`POST ${uploadUrl.split('?')[0]}: 404 Not Found`, 404);
+  const asset = up.body as Json;
+  return {
+    release_id: id,
+    release_url: str(release.html_url),
+    created,
+    asset_id: Number(asset.id),
+    name: str(asset.name),
+    size: Number(asset.size),
+    download_url: str(asset.browser_download_url),
+    replaced,
+  };
+}

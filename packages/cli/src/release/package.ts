@@ -9,11 +9,13 @@ import {
   renderSha256Sums,
   sha256Hex,
 } from '@regops/core';
+import type { AnomalyList } from './anomalies';
 import type { GitChange } from './git';
 import { DESIGN_CONTROL_CHECK, type DesignControlCheck, type FetchedPull } from './github';
 
 export const RELEASE_FILE = 'release.json';
 export const DOCUMENTS_DIR = 'documents';
+export const ANOMALIES_FILE = 'anomalies.md';
 
 /** One change of the release: what git says, and the design review record when the platform answered. */
 export interface ChangeRecord {
@@ -58,6 +60,8 @@ export interface ReleaseInfo {
   /** Where the review records came from, and why not from the platform when they could not be fetched. */
   review_records: { source: 'api' | 'git'; platform: string | null; note: string | null };
   verification: { verdict: 'pass' | 'fail'; counts: Evidence['gate']['counts'] };
+  /** Residual anomalies (IEC 62304 §5.8.3): open issues with the labels, or why they could not be listed. */
+  anomalies: AnomalyList & { file: string };
   changes: { id: string; file: string; title: string; findings: number }[];
   findings: string[];
 }
@@ -242,6 +246,17 @@ export function renderReleaseNotes(info: ReleaseInfo, changes: readonly ChangeRe
     lines.push('');
   }
   if (changes.length === 0) lines.push('No changes.', '');
+  lines.push('## Residual anomalies', '');
+  if (info.anomalies.source === 'none')
+    lines.push(
+      `Could not be listed: ${info.anomalies.note ?? 'no platform API'}. See ${info.anomalies.file}.`,
+      '',
+    );
+  else
+    lines.push(
+      `${info.anomalies.items.length} open issue${info.anomalies.items.length === 1 ? '' : 's'} labelled ${info.anomalies.labels.join(' or ')}: see ${info.anomalies.file}.`,
+      '',
+    );
   lines.push('## Findings', '');
   if (info.findings.length === 0) lines.push('None: every change carries its design review evidence.', '');
   else lines.push(...info.findings.map((f) => `- ${f}`), '');
@@ -275,6 +290,10 @@ export function renderDesignHistoryIndex(
     if (f === 'evidence.json')
       return 'evidence bundle of the verification re-run on the release commit; the documents re-render from it';
     if (f === 'design-history-index.md') return 'this index';
+    if (f === ANOMALIES_FILE)
+      return info.anomalies.source === 'api'
+        ? `known residual anomalies: ${info.anomalies.items.length} open issue${info.anomalies.items.length === 1 ? '' : 's'} labelled ${info.anomalies.labels.join(' or ')}, with their risk evaluation (IEC 62304 §5.8.3)`
+        : 'known residual anomalies: could not be listed (no platform API), to evaluate by hand (IEC 62304 §5.8.3)';
     if (f === MANIFEST_FILE) return 'SHA-256 of every other file (sha256sum --check SHA256SUMS)';
     const c = byFile.get(f);
     if (c)

@@ -1,10 +1,11 @@
 import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
+import "./chunk-ITRNY56W.mjs";
 import {
   getOctokit,
   require_light,
   retry
-} from "./chunk-WB65OK3E.mjs";
+} from "./chunk-M33VFNBG.mjs";
 import {
   debug,
   error,
@@ -13,7 +14,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-AELYDQMD.mjs";
+} from "./chunk-X7KFVCOR.mjs";
 import {
   ConfigurationError,
   EVIDENCE_FILE,
@@ -34,7 +35,7 @@ import {
   overallVerdict,
   runProject,
   writeOutputDir
-} from "./chunk-JJIGXXH7.mjs";
+} from "./chunk-V4BPMMMU.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
@@ -969,7 +970,7 @@ var GithubPlatform = class {
     if (files.length === 0) return { status: "skipped", reason: "no files" };
     const root = commonDir(files);
     try {
-      const { DefaultArtifactClient } = await import("./artifact-OXOW6DIK.mjs");
+      const { DefaultArtifactClient } = await import("./artifact-SC3VJUXU.mjs");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, root, {});
       const url = res.id !== void 0 && this.#ctx.runUrl !== null ? `${this.#ctx.runUrl}/artifacts/${res.id}` : null;

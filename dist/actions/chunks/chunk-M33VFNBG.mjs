@@ -3,7 +3,7 @@ const require = __regopsCreateRequire(import.meta.url);
 import {
   require_tunnel,
   require_undici
-} from "./chunk-AELYDQMD.mjs";
+} from "./chunk-X7KFVCOR.mjs";
 import {
   __commonJS,
   __require,

@@ -1,21 +1,6 @@
 import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
-  defaults,
-  getOctokit,
-  retry
-} from "./chunk-WB65OK3E.mjs";
-import {
-  BearerCredentialHandler,
-  HttpClient,
-  HttpCodes,
-  debug,
-  error,
-  info,
-  setSecret,
-  warning
-} from "./chunk-AELYDQMD.mjs";
-import {
   require_abs,
   require_actualApply,
   require_async_function,
@@ -42,6 +27,21 @@ import {
   require_syntax,
   require_type
 } from "./chunk-LKFSQY6Z.mjs";
+import {
+  defaults,
+  getOctokit,
+  retry
+} from "./chunk-M33VFNBG.mjs";
+import {
+  BearerCredentialHandler,
+  HttpClient,
+  HttpCodes,
+  debug,
+  error,
+  info,
+  setSecret,
+  warning
+} from "./chunk-X7KFVCOR.mjs";
 import {
   __commonJS,
   __export,

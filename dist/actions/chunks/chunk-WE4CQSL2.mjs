@@ -3,7 +3,7 @@ const require = __regopsCreateRequire(import.meta.url);
 import {
   debug,
   setFailed
-} from "./chunk-AELYDQMD.mjs";
+} from "./chunk-X7KFVCOR.mjs";
 
 // packages/github/src/entries/shell.ts
 function runtimeProblem(e) {
@@ -14,7 +14,7 @@ function runtimeProblem(e) {
 }
 async function runEntry(name) {
   try {
-    const { runAction } = await import("./action-CPCD4JFY.mjs");
+    const { runAction } = await import("./action-S34WTIGP.mjs");
     process.exitCode = await runAction(name);
   } catch (e) {
     const regops = e instanceof Error && typeof e.exitCode === "number";

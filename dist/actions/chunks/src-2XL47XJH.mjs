@@ -7,6 +7,7 @@ import {
   require_object_inspect,
   require_type
 } from "./chunk-LKFSQY6Z.mjs";
+import "./chunk-ITRNY56W.mjs";
 import {
   ConfigurationError,
   EVIDENCE_FILE,
@@ -28,7 +29,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-JJIGXXH7.mjs";
+} from "./chunk-V4BPMMMU.mjs";
 import {
   __commonJS,
   __export,

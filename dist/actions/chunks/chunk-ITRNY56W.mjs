@@ -1,0 +1,2 @@
+import { createRequire as __regopsCreateRequire } from 'node:module';
+const require = __regopsCreateRequire(import.meta.url);

@@ -1,0 +1,13 @@
+import { createRequire as __regopsCreateRequire } from 'node:module';
+const require = __regopsCreateRequire(import.meta.url);
+import {
+  buildRelease,
+  readPackage,
+  verifyPackage
+} from "./chunk-V4BPMMMU.mjs";
+import "./chunk-SDNCZGG2.mjs";
+export {
+  buildRelease,
+  readPackage,
+  verifyPackage
+};
