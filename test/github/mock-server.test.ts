@@ -625,12 +625,30 @@ describe('every operation of the subset', () => {
       ['GET', '/rate_limit'],
       ['DELETE', `${REPO}/issues/comments/${c.id}`],
     ];
+    gh.state.seedIssue(7, { title: 'An anomaly', labels: ['bug'] });
+    calls.push(['GET', `${REPO}/issues?state=open&labels=bug`]);
+    calls.push(['POST', `${REPO}/releases`, { tag_name: 'v1.0.0', name: 'v1.0.0' }]);
+    calls.push(['GET', `${REPO}/releases/tags/v1.0.0`]);
     for (const [method, p, body] of calls) {
       const res = await call(method, p, body);
       const rec = gh.requests.at(-1);
       if (!rec?.operationId) throw new Error(`${method} ${p} was not routed`);
       if (res.status < 300 && res.json !== undefined) expectSchema(rec.operationId, res.status, res.json);
     }
+    // Release assets: the upload is a raw octet stream to the release's upload URL (the mock's own origin).
+    const release = gh.state.releases.find((r) => r.tag_name === 'v1.0.0');
+    if (!release) throw new Error('the release was not created');
+    const upload = await fetch(`${gh.url}${REPO}/releases/${release.id}/assets?name=package.zip`, {
+      method: 'POST',
+      headers: { ...HEADERS, 'content-type': 'application/zip' },
+      body: new Uint8Array([0x50, 0x4b, 0x05, 0x06]),
+    });
+    expect(upload.status).toBe(201);
+    const asset = (await upload.json()) as { id: number };
+    expectSchema('repos/upload-release-asset', 201, asset);
+    const listed = await call('GET', `${REPO}/releases/${release.id}/assets`);
+    expectSchema('repos/list-release-assets', 200, listed.json);
+    expect((await call('DELETE', `${REPO}/releases/assets/${asset.id}`)).status).toBe(204);
     const served = new Set(gh.requests.map((r) => r.operationId));
     expect(
       openApiSubset()
