@@ -55,8 +55,8 @@ export * from './partial-dependence';
 export const IMPORTANCE_METRICS = ['auroc', 'average_precision', 'brier', 'log_loss'] as const;
 export type ImportanceMetric = (typeof IMPORTANCE_METRICS)[number];
 
-/** Feature cells (rows × features) per stacked inference table: 4M float64 = 32 MB. */
-const BATCH_CELLS = 4_000_000;
+/** Feature cells (rows × features) per stacked inference table: 16M float64 = 128 MB (fewer, larger inference calls: each call opens an ONNX session). */
+const BATCH_CELLS = 16_000_000;
 /** Fewer rows than this cannot give a meaningful permutation. */
 export const MIN_IMPORTANCE_ROWS = 10;
 

@@ -29,7 +29,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-V4BPMMMU.mjs";
+} from "./chunk-6RIE6MEH.mjs";
 import {
   __commonJS,
   __export,

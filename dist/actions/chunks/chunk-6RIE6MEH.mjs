@@ -62643,7 +62643,7 @@ async function partialDependence(opts) {
 
 // packages/model/src/importance.ts
 var IMPORTANCE_METRICS = ["auroc", "average_precision", "brier", "log_loss"];
-var BATCH_CELLS2 = 4e6;
+var BATCH_CELLS2 = 16e6;
 var MIN_IMPORTANCE_ROWS = 10;
 var Attributions2 = external_exports.strictObject({
   flips: external_exports.number().int().min(0).max(50).default(5).describe("How many baseline\u2192candidate flips to explain (needs a baseline model; 0: none)."),

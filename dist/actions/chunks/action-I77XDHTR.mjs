@@ -35,7 +35,7 @@ import {
   overallVerdict,
   runProject,
   writeOutputDir
-} from "./chunk-V4BPMMMU.mjs";
+} from "./chunk-6RIE6MEH.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";

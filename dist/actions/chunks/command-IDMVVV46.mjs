@@ -4,7 +4,7 @@ import {
   buildRelease,
   readPackage,
   verifyPackage
-} from "./chunk-V4BPMMMU.mjs";
+} from "./chunk-6RIE6MEH.mjs";
 import "./chunk-SDNCZGG2.mjs";
 export {
   buildRelease,
