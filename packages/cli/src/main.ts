@@ -1,16 +1,15 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ConfigurationError,
-  Evidence,
+  type Evidence,
   evidenceJsonSchema,
-  InputError,
   isRegopsError,
   type Logger,
   loadProject,
   nearest,
   prepare,
+  readEvidenceFile,
   runPipeline,
   TOOL_VERSION,
   UsageError,
@@ -89,27 +88,6 @@ export function outputFiles(evidence: Evidence, options: DocumentOptions = {}): 
   return { [EVIDENCE_FILE]: `${JSON.stringify(evidence, null, 2)}\n`, ...documentFiles(evidence, options) };
 }
 
-/** An evidence bundle read and validated from a file (InputError / ConfigurationError naming the file). */
-function readEvidence(file: string): Evidence {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(e as Error).message}`}`,
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 10)
-      .map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`);
-    throw new ConfigurationError(problems);
-  }
-  return parsed.data;
-}
-
 async function cmdRun(args: string[], io: Io): Promise<number> {
   const v = parse('run', args, {
     config: { type: 'string', short: 'c' },
@@ -124,7 +102,7 @@ async function cmdRun(args: string[], io: Io): Promise<number> {
   // Read the inputs that only the documents need before the run, so a mistake costs nothing.
   const docOptions: DocumentOptions = {
     templatesDir: v.templates ? String(v.templates) : undefined,
-    baseEvidence: v['base-evidence'] ? readEvidence(String(v['base-evidence'])) : undefined,
+    baseEvidence: v['base-evidence'] ? readEvidenceFile(String(v['base-evidence'])) : undefined,
   };
   if (docOptions.templatesDir) loadTemplates(docOptions.templatesDir);
   const evidence = await runPipeline(project, registry, createServices(project), { log });
@@ -195,11 +173,11 @@ function cmdRender(args: string[], io: Io): number {
   if (v.help) return help(io, 'render');
   if (!v.evidence) throw new UsageError('render: --evidence FILE is required (see: regops render --help)');
   const file = String(v.evidence);
-  const evidence = readEvidence(file);
+  const evidence = readEvidenceFile(file);
   const outDir = String(v.out ?? path.dirname(file));
   const docs = documentFiles(evidence, {
     templatesDir: v.templates ? String(v.templates) : undefined,
-    baseEvidence: v['base-evidence'] ? readEvidence(String(v['base-evidence'])) : undefined,
+    baseEvidence: v['base-evidence'] ? readEvidenceFile(String(v['base-evidence'])) : undefined,
   });
   mkdirSync(outDir, { recursive: true });
   for (const [name, text] of Object.entries(docs)) writeFileSync(path.join(outDir, name), text);

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Dependencies } from './dependencies';
 import { DesignReview } from './design-review';
+import { ConfigurationError, InputError } from './errors';
 import { PccpVerdict } from './pccp';
 import { DatasetProfile } from './profile';
 import { CheckResult, Status } from './results';
@@ -155,4 +157,29 @@ export function evidenceJsonSchema(): Record<string, unknown> {
     $id: `regops-evidence-${EVIDENCE_SCHEMA_VERSION}`,
     ...(z.toJSONSchema(Evidence, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>),
   };
+}
+
+/**
+ * An evidence bundle read from a file and validated: InputError for a missing file or bad JSON (with `missing`,
+ * a hint of where the file should come from), ConfigurationError listing up to 10 schema problems.
+ */
+export function readEvidenceFile(file: string, missing = ''): Evidence {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `${file}: ${code === 'ENOENT' ? `file not found${missing ? ` (${missing})` : ''}` : `not valid JSON: ${(e as Error).message}`}`,
+    );
+  }
+  const parsed = Evidence.safeParse(data);
+  if (!parsed.success) {
+    throw new ConfigurationError(
+      parsed.error.issues
+        .slice(0, 10)
+        .map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`),
+    );
+  }
+  return parsed.data;
 }

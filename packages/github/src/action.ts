@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { EVIDENCE_FILE, outputFiles, runProject, writeOutputDir } from '@regops/cli';
@@ -12,14 +11,14 @@ import {
   conclusion,
   type DesignReview,
   type DesignReviewPolicyInput,
-  Evidence,
+  type Evidence,
   evaluateDesignReview,
-  InputError,
   type Logger,
   metricsOutput,
   overallVerdict,
   type Project,
   type Review,
+  readEvidenceFile,
 } from '@regops/core';
 import { readGithubContext } from './context';
 import { ACTIONS, type ActionInputs, type ActionName, readInputs } from './inputs';
@@ -38,27 +37,6 @@ function pipelineLogger(): Logger {
     },
     debug: (m) => core.debug(`regops: ${m}`),
   };
-}
-
-function readEvidenceFile(file: string): Evidence {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `${file}: ${code === 'ENOENT' ? 'file not found (download the evidence artifact of the first workflow into it)' : `not valid JSON: ${(e as Error).message}`}`,
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    throw new ConfigurationError(
-      parsed.error.issues
-        .slice(0, 10)
-        .map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`),
-    );
-  }
-  return parsed.data;
 }
 
 /** Reviews, changed files and the current description of the change, then the shared design-review rules. */
@@ -136,7 +114,10 @@ export async function runAction(name: ActionName, env: NodeJS.ProcessEnv = proce
   let evidence: Evidence;
   let project: Project | null = null;
   if (spec.stages === null) {
-    evidence = readEvidenceFile(inputs.evidence ?? '');
+    evidence = readEvidenceFile(
+      inputs.evidence ?? '',
+      'download the evidence artifact of the first workflow into it',
+    );
     core.info(`regops: read ${path.relative(ctx.workspace, inputs.evidence ?? '') || inputs.evidence}`);
     await adoptEvidenceChange(platform, evidence);
   } else {

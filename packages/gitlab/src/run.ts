@@ -9,7 +9,7 @@ import {
   commentBody,
   type DesignReview,
   type DesignReviewPolicyInput,
-  Evidence,
+  type Evidence,
   evaluateDesignReview,
   InputError,
   isRegopsError,
@@ -18,6 +18,7 @@ import {
   overallVerdict,
   type Project,
   type Review,
+  readEvidenceFile,
   UsageError,
 } from '@regops/core';
 import { renderJunit } from '@regops/docs';
@@ -190,27 +191,6 @@ export function parseGitlabArgs(argv: string[]): GitlabOptions | 'help' {
     problems.push(`--evidence: only the docs job reads an evidence bundle`);
   if (problems.length > 0) throw new UsageError(`gitlab ${job}: ${problems.join('; ')}`);
   return options;
-}
-
-function readEvidenceFile(file: string): Evidence {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `${file}: ${code === 'ENOENT' ? 'file not found (the docs job needs the artifacts of the job that made it: needs: [{ job: …, artifacts: true }])' : `not valid JSON: ${(e as Error).message}`}`,
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    throw new ConfigurationError(
-      parsed.error.issues
-        .slice(0, 10)
-        .map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`),
-    );
-  }
-  return parsed.data;
 }
 
 /** The token from the variable the component names; null with the reason when there is none to use. */
@@ -392,7 +372,10 @@ async function runJob(argv: string[], io: Io, env: NodeJS.ProcessEnv, debug: boo
   let project: Project | null = null;
   if (spec.stages === null) {
     const file = inWorkspace(options.evidence);
-    evidence = readEvidenceFile(file);
+    evidence = readEvidenceFile(
+      file,
+      'the docs job needs the artifacts of the job that made it: needs: [{ job: …, artifacts: true }]',
+    );
     say(`read ${rel(file)}`);
     if (options.commentKey === '') {
       options.commentKey = evidence.inputs.find((i) => i.kind === 'config')?.path ?? 'regops.yml';

@@ -13541,7 +13541,7 @@ import {
   mkdirSync as mkdirSync2,
   mkdtempSync as mkdtempSync4,
   readdirSync as readdirSync3,
-  readFileSync as readFileSync5,
+  readFileSync as readFileSync6,
   renameSync as renameSync2,
   rmSync as rmSync4,
   statSync as statSync4,
@@ -35843,6 +35843,9 @@ function collectDependencies(rootDir, sbom, where) {
   return { lockfiles, soup };
 }
 
+// packages/core/src/evidence.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
 // packages/core/src/profile.ts
 var NumericSummary = external_exports.strictObject({
   count: external_exports.number().int().describe("Cells that parsed as finite numbers."),
@@ -36087,6 +36090,24 @@ var Evidence = external_exports.strictObject({
     "The design review of the pull/merge request (linked design inputs, reviewers with time and commit, labels) and its verdict, judged by the GitHub or GitLab integration; null: not judged (local run, no change request, or no gate.review policy)."
   )
 }).describe("RegOps evidence bundle: everything one run verified, the single source of every document.");
+function readEvidenceFile(file2, missing = "") {
+  let data;
+  try {
+    data = JSON.parse(readFileSync3(file2, "utf8"));
+  } catch (e) {
+    const code3 = e.code;
+    throw new InputError(
+      `${file2}: ${code3 === "ENOENT" ? `file not found${missing ? ` (${missing})` : ""}` : `not valid JSON: ${e.message}`}`
+    );
+  }
+  const parsed = Evidence.safeParse(data);
+  if (!parsed.success) {
+    throw new ConfigurationError(
+      parsed.error.issues.slice(0, 10).map((i) => `${file2}: ${i.path.join(".") || "(top level)"}: ${i.message}`)
+    );
+  }
+  return parsed.data;
+}
 
 // packages/core/src/gate.ts
 function evaluateGate(policy, results, requirements, checks, pccp2 = null) {
@@ -39356,7 +39377,7 @@ function buildDataCard(e, c) {
 }
 
 // packages/docs/src/hbs.ts
-import { readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import path8 from "node:path";
 var import_handlebars = __toESM(require_lib(), 1);
 
@@ -39693,7 +39714,7 @@ function loadTemplates(dir) {
     if (!name.endsWith(".hbs")) continue;
     const file2 = path8.join(dir, name);
     if (!statSync2(file2).isFile()) continue;
-    const source = readFileSync3(file2, "utf8").replace(/^\uFEFF/, "");
+    const source = readFileSync4(file2, "utf8").replace(/^\uFEFF/, "");
     const s = { file: file2, source, markdown: name.endsWith(".md.hbs") };
     user.push(s);
     const document = byFile.get(name);
@@ -47498,7 +47519,7 @@ function rowKeys(rows) {
 }
 
 // packages/data/src/spill.ts
-import { appendFileSync, existsSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync5, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path9 from "node:path";
 var BUFFER_CHARS = 1 << 19;
@@ -47563,7 +47584,7 @@ var Spill = class {
   read(p2) {
     this.close();
     if (!existsSync(this.file(p2))) return [];
-    const text5 = readFileSync4(this.file(p2), "utf8");
+    const text5 = readFileSync5(this.file(p2), "utf8");
     const out = [];
     let start = 0;
     while (start < text5.length) {
@@ -64430,7 +64451,7 @@ async function buildRelease(options6) {
     try {
       published = await publishToRelease(publishApi.api, toTag, to, {
         name: path21.basename(zip),
-        data: readFileSync5(zip),
+        data: readFileSync6(zip),
         contentType: "application/zip"
       });
     } catch (e) {
@@ -64500,7 +64521,7 @@ function readTree(dir, prefix = "") {
   for (const entry of readdirSync3(path21.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) for (const [k, v] of readTree(dir, rel)) out.set(k, v);
-    else if (entry.isFile()) out.set(rel, readFileSync5(path21.join(dir, rel)));
+    else if (entry.isFile()) out.set(rel, readFileSync6(path21.join(dir, rel)));
   }
   return out;
 }
@@ -64514,7 +64535,7 @@ function readPackage(target2) {
   if (st.isDirectory()) return readTree(target2);
   let entries;
   try {
-    entries = readZip(readFileSync5(target2));
+    entries = readZip(readFileSync6(target2));
   } catch (e) {
     throw new InputError(`${target2}: not a release package directory or zip: ${e.message}`);
   }
@@ -64591,7 +64612,7 @@ export {
   composeComment,
   findSticky,
   fitToBudget,
-  Evidence,
+  readEvidenceFile,
   overallVerdict,
   commentBody,
   checkTitle,

@@ -4,7 +4,7 @@ import {
   buildRelease,
   readPackage,
   verifyPackage
-} from "./chunk-6RIE6MEH.mjs";
+} from "./chunk-SWHE2GRS.mjs";
 import "./chunk-SDNCZGG2.mjs";
 export {
   buildRelease,

@@ -18,8 +18,6 @@ import {
 import {
   ConfigurationError,
   EVIDENCE_FILE,
-  Evidence,
-  InputError,
   PLATFORM_LIMITS,
   annotationsFor,
   checkSummary,
@@ -33,15 +31,15 @@ import {
   metricsOutput,
   outputFiles,
   overallVerdict,
+  readEvidenceFile,
   runProject,
   writeOutputDir
-} from "./chunk-6RIE6MEH.mjs";
+} from "./chunk-SWHE2GRS.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
 
 // packages/github/src/action.ts
-import { readFileSync as readFileSync2 } from "node:fs";
 import path3 from "node:path";
 
 // packages/github/src/context.ts
@@ -1009,24 +1007,6 @@ function pipelineLogger() {
     debug: (m) => debug(`regops: ${m}`)
   };
 }
-function readEvidenceFile(file) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync2(file, "utf8"));
-  } catch (e) {
-    const code = e.code;
-    throw new InputError(
-      `${file}: ${code === "ENOENT" ? "file not found (download the evidence artifact of the first workflow into it)" : `not valid JSON: ${e.message}`}`
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    throw new ConfigurationError(
-      parsed.error.issues.slice(0, 10).map((i) => `${file}: ${i.path.join(".") || "(top level)"}: ${i.message}`)
-    );
-  }
-  return parsed.data;
-}
 async function judgeDesignReview(platform, change, evidence, policy) {
   const now = await platform.fetchChange(change.number);
   const current = now ? { ...now, headSha: change.headSha, fromFork: change.fromFork } : change;
@@ -1083,7 +1063,10 @@ async function runAction(name, env = process.env) {
   let evidence;
   let project = null;
   if (spec.stages === null) {
-    evidence = readEvidenceFile(inputs.evidence ?? "");
+    evidence = readEvidenceFile(
+      inputs.evidence ?? "",
+      "download the evidence artifact of the first workflow into it"
+    );
     info(`regops: read ${path3.relative(ctx.workspace, inputs.evidence ?? "") || inputs.evidence}`);
     await adoptEvidenceChange(platform, evidence);
   } else {

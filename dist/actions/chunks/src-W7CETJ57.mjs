@@ -11,7 +11,6 @@ import "./chunk-ITRNY56W.mjs";
 import {
   ConfigurationError,
   EVIDENCE_FILE,
-  Evidence,
   InputError,
   PLATFORM_LIMITS,
   UsageError,
@@ -25,11 +24,12 @@ import {
   nearest,
   outputFiles,
   overallVerdict,
+  readEvidenceFile,
   renderJunit,
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-6RIE6MEH.mjs";
+} from "./chunk-SWHE2GRS.mjs";
 import {
   __commonJS,
   __export,
@@ -16127,24 +16127,6 @@ function parseGitlabArgs(argv) {
   if (problems.length > 0) throw new UsageError(`gitlab ${job}: ${problems.join("; ")}`);
   return options;
 }
-function readEvidenceFile(file) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    const code = e.code;
-    throw new InputError(
-      `${file}: ${code === "ENOENT" ? "file not found (the docs job needs the artifacts of the job that made it: needs: [{ job: \u2026, artifacts: true }])" : `not valid JSON: ${e.message}`}`
-    );
-  }
-  const parsed = Evidence.safeParse(data);
-  if (!parsed.success) {
-    throw new ConfigurationError(
-      parsed.error.issues.slice(0, 10).map((i) => `${file}: ${i.path.join(".") || "(top level)"}: ${i.message}`)
-    );
-  }
-  return parsed.data;
-}
 function readToken(env, variable) {
   const source = `the CI/CD variable ${variable}`;
   const howTo = `create a project (or group) access token with the api scope and the Developer role, and store it as a masked CI/CD variable named ${variable} (or set the component input token_variable to the name of the variable that holds it)`;
@@ -16298,7 +16280,10 @@ async function runJob(argv, io, env, debug) {
   let project = null;
   if (spec.stages === null) {
     const file = inWorkspace(options.evidence);
-    evidence = readEvidenceFile(file);
+    evidence = readEvidenceFile(
+      file,
+      "the docs job needs the artifacts of the job that made it: needs: [{ job: \u2026, artifacts: true }]"
+    );
     say(`read ${rel(file)}`);
     if (options.commentKey === "") {
       options.commentKey = evidence.inputs.find((i) => i.kind === "config")?.path ?? "regops.yml";
