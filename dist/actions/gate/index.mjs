@@ -2,7 +2,7 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-L7HNK47R.mjs";
+} from "../chunks/chunk-RWVTOGNB.mjs";
 import "../chunks/chunk-X7KFVCOR.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 

@@ -15,7 +15,7 @@ import "../chunks/chunk-SDNCZGG2.mjs";
 // packages/github/src/entries/release.ts
 async function run() {
   try {
-    const { buildRelease } = await import("../chunks/command-WX6NRZ5T.mjs");
+    const { buildRelease } = await import("../chunks/command-72EJFVAL.mjs");
     const token = getInput("token");
     if (token) setSecret(token);
     const opt = (name) => getInput(name).trim() || void 0;

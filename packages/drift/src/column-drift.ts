@@ -162,6 +162,34 @@ export interface ColumnTest {
 /** A method that does not fit the column's kind; the message says which methods do. */
 export class MethodMismatch extends Error {}
 
+/** MethodMismatch when a numbers-only method (KS, Wasserstein) meets a column that holds text. */
+export function requireNumbers(method: DriftMethod, numeric: boolean): void {
+  if ((method === 'ks' || method === 'wasserstein') && !numeric) {
+    throw new MethodMismatch(
+      `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`,
+    );
+  }
+}
+
+/** A column's test result: p-value methods carry the p-value, distance methods the threshold they are judged by. */
+export function columnTest(
+  method: DriftMethod,
+  statistic: number,
+  p: number | null,
+  threshold?: number,
+): ColumnTest {
+  return {
+    method,
+    statistic_name: STATISTIC_NAME[method],
+    statistic,
+    p_value: p,
+    threshold:
+      p === null
+        ? (threshold ?? DEFAULT_DISTANCE_THRESHOLD[method as keyof typeof DEFAULT_DISTANCE_THRESHOLD])
+        : null,
+  };
+}
+
 /** Run `method` on the two sides. Numeric methods need numbers on both sides; z needs exactly 2 categories. */
 export function testColumn(
   method: DriftMethod,
@@ -171,22 +199,8 @@ export function testColumn(
   threshold?: number,
 ): ColumnTest {
   const numeric = ref.numbers !== null && cur.numbers !== null;
-  const needsNumbers = method === 'ks' || method === 'wasserstein';
-  if (needsNumbers && !numeric) {
-    throw new MethodMismatch(
-      `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`,
-    );
-  }
-  const out = (statistic: number, p: number | null): ColumnTest => ({
-    method,
-    statistic_name: STATISTIC_NAME[method],
-    statistic,
-    p_value: p,
-    threshold:
-      p === null
-        ? (threshold ?? DEFAULT_DISTANCE_THRESHOLD[method as keyof typeof DEFAULT_DISTANCE_THRESHOLD])
-        : null,
-  });
+  requireNumbers(method, numeric);
+  const out = (statistic: number, p: number | null) => columnTest(method, statistic, p, threshold);
   const r = ref.numbers as Float64Array;
   const c = cur.numbers as Float64Array;
   // Distances of numeric columns bin the numbers; of categorical ones, count the categories.

@@ -30,10 +30,10 @@ import {
   type ColumnKind,
   type ColumnSide,
   type ColumnTest,
-  DEFAULT_DISTANCE_THRESHOLD,
+  columnTest,
   type DriftMethod,
-  METHOD_LABEL,
   MethodMismatch,
+  requireNumbers,
 } from './column-drift';
 import {
   chiSquareHomogeneity,
@@ -455,15 +455,6 @@ export function profileKind(
   };
 }
 
-const STATISTIC_NAME: Record<DriftMethod, string> = {
-  ks: 'ks_statistic',
-  chi_square: 'chi_square',
-  z: 'z',
-  wasserstein: 'wasserstein_normed',
-  jensen_shannon: 'jensen_shannon',
-  psi: 'psi',
-};
-
 /**
  * `testColumn` for a reference that is a compacted sketch or category counts (for an exact-mode sketch use
  * `testColumn` itself). Same methods and statistic names; numeric statistics on the weighted sketch sample:
@@ -482,21 +473,8 @@ export function testAgainstProfile(
   threshold?: number,
 ): ColumnTest {
   const numeric = ref.type === 'sketch' && cur.numbers !== null;
-  if ((method === 'ks' || method === 'wasserstein') && !numeric) {
-    throw new MethodMismatch(
-      `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`,
-    );
-  }
-  const out = (statistic: number, p: number | null): ColumnTest => ({
-    method,
-    statistic_name: STATISTIC_NAME[method],
-    statistic,
-    p_value: p,
-    threshold:
-      p === null
-        ? (threshold ?? DEFAULT_DISTANCE_THRESHOLD[method as keyof typeof DEFAULT_DISTANCE_THRESHOLD])
-        : null,
-  });
+  requireNumbers(method, numeric);
+  const out = (statistic: number, p: number | null) => columnTest(method, statistic, p, threshold);
   const asNumbers = numeric && kind === 'numeric';
   const c = cur.numbers as Float64Array;
   const sketch = ref as Extract<ProfileSide, { type: 'sketch' }>;

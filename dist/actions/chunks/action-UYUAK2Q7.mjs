@@ -34,7 +34,7 @@ import {
   readEvidenceFile,
   runProject,
   writeOutputDir
-} from "./chunk-SWHE2GRS.mjs";
+} from "./chunk-BLLWIZWD.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";

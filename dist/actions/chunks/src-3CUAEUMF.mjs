@@ -29,7 +29,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-SWHE2GRS.mjs";
+} from "./chunk-BLLWIZWD.mjs";
 import {
   __commonJS,
   __export,

@@ -56725,21 +56725,26 @@ function autoMethod(kind, distinct, nReference) {
 }
 var MethodMismatch = class extends Error {
 };
-function testColumn(method, ref, cur, kind, threshold) {
-  const numeric = ref.numbers !== null && cur.numbers !== null;
-  const needsNumbers = method === "ks" || method === "wasserstein";
-  if (needsNumbers && !numeric) {
+function requireNumbers(method, numeric) {
+  if ((method === "ks" || method === "wasserstein") && !numeric) {
     throw new MethodMismatch(
       `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`
     );
   }
-  const out = (statistic, p2) => ({
+}
+function columnTest(method, statistic, p2, threshold) {
+  return {
     method,
     statistic_name: STATISTIC_NAME[method],
     statistic,
     p_value: p2,
     threshold: p2 === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
-  });
+  };
+}
+function testColumn(method, ref, cur, kind, threshold) {
+  const numeric = ref.numbers !== null && cur.numbers !== null;
+  requireNumbers(method, numeric);
+  const out = (statistic, p2) => columnTest(method, statistic, p2, threshold);
   const r = ref.numbers;
   const c = cur.numbers;
   const asNumbers = numeric && kind === "numeric";
@@ -57199,28 +57204,10 @@ function profileKind(ref, cur) {
     distinct: ref.type === "counts" && !ref.complete ? Math.max(listed, ref.distinct) : listed
   };
 }
-var STATISTIC_NAME2 = {
-  ks: "ks_statistic",
-  chi_square: "chi_square",
-  z: "z",
-  wasserstein: "wasserstein_normed",
-  jensen_shannon: "jensen_shannon",
-  psi: "psi"
-};
 function testAgainstProfile(method, ref, cur, kind, threshold) {
   const numeric = ref.type === "sketch" && cur.numbers !== null;
-  if ((method === "ks" || method === "wasserstein") && !numeric) {
-    throw new MethodMismatch(
-      `${METHOD_LABEL[method]} needs numbers, and the column holds text; use chi_square, jensen_shannon or psi`
-    );
-  }
-  const out = (statistic, p2) => ({
-    method,
-    statistic_name: STATISTIC_NAME2[method],
-    statistic,
-    p_value: p2,
-    threshold: p2 === null ? threshold ?? DEFAULT_DISTANCE_THRESHOLD[method] : null
-  });
+  requireNumbers(method, numeric);
+  const out = (statistic, p2) => columnTest(method, statistic, p2, threshold);
   const asNumbers = numeric && kind === "numeric";
   const c = cur.numbers;
   const sketch = ref;

@@ -4,7 +4,7 @@ import {
   buildRelease,
   readPackage,
   verifyPackage
-} from "./chunk-SWHE2GRS.mjs";
+} from "./chunk-BLLWIZWD.mjs";
 import "./chunk-SDNCZGG2.mjs";
 export {
   buildRelease,
