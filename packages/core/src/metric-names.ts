@@ -39,8 +39,19 @@ export const PAIRED_METRICS = [
 ] as const;
 export type PairedMetric = (typeof PAIRED_METRICS)[number];
 
-/** Metrics where a lower value is better. */
-export const LOWER_IS_BETTER: readonly string[] = ['brier', 'log_loss', 'ece', 'mae', 'rmse'];
+/** Metrics where a lower value is better (a `max:` bound is the natural one). */
+export const LOWER_IS_BETTER: readonly ModelMetricName[] = ['brier', 'log_loss', 'ece', 'mae', 'rmse'];
+
+/** Metrics that depend on an operating point (positive iff P ≥ threshold). */
+export const THRESHOLD_METRICS: readonly ModelMetricName[] = [
+  'sensitivity',
+  'specificity',
+  'ppv',
+  'npv',
+  'accuracy',
+  'f1',
+  'net_benefit',
+];
 
 /** How documents and messages name each metric. */
 export const METRIC_LABELS: Record<ModelMetricName, string> = {

@@ -6,6 +6,7 @@ import {
   type ModelEvidence,
   type SoupItem,
   soupItemFor,
+  THRESHOLD_METRICS,
 } from '@regops/core';
 import { codeSpan, compareCodeUnits, escapeMarkdown, shortSha, tidyMarkdown } from './format';
 
@@ -271,17 +272,6 @@ function metricEntry(type: string, m: Metric, slice: string | null): Json {
   };
 }
 
-/** Metrics measured at an operating point (the others do not depend on the threshold). */
-const THRESHOLD_METRICS = new Set([
-  'sensitivity',
-  'specificity',
-  'ppv',
-  'npv',
-  'accuracy',
-  'f1',
-  'net_benefit',
-]);
-
 /**
  * Measured performance of the candidate: the metric of each model.metric result (with its interval) and
  * each per-group metric of model.subgroups, in the evidence's result order, full precision. A metric that
@@ -293,7 +283,9 @@ function performanceMetrics(e: Evidence): Json[] {
   const seen = new Set<string>();
   const add = (name: string, m: Metric, slice: string | null, threshold: number | null) => {
     const type =
-      threshold !== null && THRESHOLD_METRICS.has(name) ? `${name} at threshold ${threshold}` : name;
+      threshold !== null && (THRESHOLD_METRICS as readonly string[]).includes(name)
+        ? `${name} at threshold ${threshold}`
+        : name;
     const key = JSON.stringify([type, slice, m.value]);
     if (seen.has(key)) return;
     seen.add(key);

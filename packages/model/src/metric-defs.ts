@@ -13,7 +13,13 @@ import {
 } from './classification';
 import { auroc } from './metrics';
 
-export { METRIC_LABELS, MODEL_METRICS, type ModelMetricName } from '@regops/core';
+export {
+  LOWER_IS_BETTER,
+  METRIC_LABELS,
+  MODEL_METRICS,
+  type ModelMetricName,
+  THRESHOLD_METRICS,
+} from '@regops/core';
 
 /** Metrics of a regression model (model.task: regression). */
 export const REGRESSION_METRICS: readonly ModelMetricName[] = ['mae', 'rmse', 'r2'];
@@ -31,20 +37,6 @@ export function metricTask(metric: ModelMetricName): 'binary' | 'multiclass' | '
   if (MULTICLASS_METRICS.includes(metric)) return 'multiclass';
   return 'binary';
 }
-
-/** Metrics that depend on an operating point (positive iff P ≥ threshold). */
-export const THRESHOLD_METRICS: readonly ModelMetricName[] = [
-  'sensitivity',
-  'specificity',
-  'ppv',
-  'npv',
-  'accuracy',
-  'f1',
-  'net_benefit',
-];
-
-/** Metrics where lower is better (a `max:` bound is the natural one). */
-export const LOWER_IS_BETTER: readonly ModelMetricName[] = ['brier', 'log_loss', 'ece', 'mae', 'rmse'];
 
 type Fn = (
   scores: ArrayLike<number>,

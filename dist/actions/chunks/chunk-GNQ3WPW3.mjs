@@ -33818,6 +33818,15 @@ var PAIRED_METRICS = [
   "brier"
 ];
 var LOWER_IS_BETTER = ["brier", "log_loss", "ece", "mae", "rmse"];
+var THRESHOLD_METRICS = [
+  "sensitivity",
+  "specificity",
+  "ppv",
+  "npv",
+  "accuracy",
+  "f1",
+  "net_benefit"
+];
 var METRIC_LABELS = {
   auroc: "AUROC",
   average_precision: "average precision",
@@ -46335,20 +46344,11 @@ function metricEntry(type, m, slice) {
     ...m.ci ? { confidenceInterval: { lowerBound: String(m.ci[0]), upperBound: String(m.ci[1]) } } : {}
   };
 }
-var THRESHOLD_METRICS = /* @__PURE__ */ new Set([
-  "sensitivity",
-  "specificity",
-  "ppv",
-  "npv",
-  "accuracy",
-  "f1",
-  "net_benefit"
-]);
 function performanceMetrics(e) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (name, m, slice, threshold) => {
-    const type = threshold !== null && THRESHOLD_METRICS.has(name) ? `${name} at threshold ${threshold}` : name;
+    const type = threshold !== null && THRESHOLD_METRICS.includes(name) ? `${name} at threshold ${threshold}` : name;
     const key = JSON.stringify([type, slice, m.value]);
     if (seen.has(key)) return;
     seen.add(key);
@@ -58986,16 +58986,6 @@ function metricTask(metric2) {
   if (MULTICLASS_METRICS.includes(metric2)) return "multiclass";
   return "binary";
 }
-var THRESHOLD_METRICS2 = [
-  "sensitivity",
-  "specificity",
-  "ppv",
-  "npv",
-  "accuracy",
-  "f1",
-  "net_benefit"
-];
-var LOWER_IS_BETTER2 = ["brier", "log_loss", "ece", "mae", "rmse"];
 function metricFunction(metric2, threshold) {
   const safe2 = (f) => (s, l, w) => {
     try {
@@ -60228,7 +60218,7 @@ function ciConfig(cfg) {
   if (cfg.ci === false) return null;
   return cfg.ci ?? DEFAULT_CI;
 }
-var isThresholdMetric = (m) => THRESHOLD_METRICS2.includes(m);
+var isThresholdMetric = (m) => THRESHOLD_METRICS.includes(m);
 function metricDataset(cfg, project) {
   if (cfg.dataset !== void 0) return cfg.dataset in project.datasets ? cfg.dataset : null;
   const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === "test");
@@ -60340,7 +60330,7 @@ var modelMetricCheck = {
     if (cfg.threshold !== void 0 && !isThresholdMetric(cfg.metric)) {
       problems.push({
         path: ["threshold"],
-        message: `threshold applies to ${THRESHOLD_METRICS2.join(", ")}; ${LABELS[cfg.metric]} does not use an operating point (remove it)`
+        message: `threshold applies to ${THRESHOLD_METRICS.join(", ")}; ${LABELS[cfg.metric]} does not use an operating point (remove it)`
       });
     }
     problems.push(...taskProblems(cfg, project));
@@ -62731,7 +62721,7 @@ async function permutationImportance(opts) {
   const features = model.features;
   const width = features.length;
   const fn = metricFunction(opts.metric, 0.5);
-  const sign = LOWER_IS_BETTER2.includes(opts.metric) ? -1 : 1;
+  const sign = LOWER_IS_BETTER.includes(opts.metric) ? -1 : 1;
   const original = features.map((f) => table2.numeric(f));
   const scores2 = opts.scores ?? await predictPositive({ rootDir: opts.rootDir, model, table: table2 });
   const baseline = fn(scores2, labels);

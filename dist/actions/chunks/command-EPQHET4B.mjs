@@ -4,7 +4,7 @@ import {
   buildRelease,
   readPackage,
   verifyPackage
-} from "./chunk-BLLWIZWD.mjs";
+} from "./chunk-GNQ3WPW3.mjs";
 import "./chunk-SDNCZGG2.mjs";
 export {
   buildRelease,

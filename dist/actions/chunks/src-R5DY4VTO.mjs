@@ -29,7 +29,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-BLLWIZWD.mjs";
+} from "./chunk-GNQ3WPW3.mjs";
 import {
   __commonJS,
   __export,

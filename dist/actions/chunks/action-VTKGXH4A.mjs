@@ -34,7 +34,7 @@ import {
   readEvidenceFile,
   runProject,
   writeOutputDir
-} from "./chunk-BLLWIZWD.mjs";
+} from "./chunk-GNQ3WPW3.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";
