@@ -2,7 +2,7 @@ import { createRequire as __regopsCreateRequire } from 'node:module';
 const require = __regopsCreateRequire(import.meta.url);
 import {
   runEntry
-} from "../chunks/chunk-ABS3MAY4.mjs";
+} from "../chunks/chunk-D6ARTVM6.mjs";
 import "../chunks/chunk-X7KFVCOR.mjs";
 import "../chunks/chunk-SDNCZGG2.mjs";
 

@@ -15,7 +15,7 @@ import "../chunks/chunk-SDNCZGG2.mjs";
 // packages/github/src/entries/release.ts
 async function run() {
   try {
-    const { buildRelease } = await import("../chunks/command-EPQHET4B.mjs");
+    const { buildRelease } = await import("../chunks/command-CMZR63XI.mjs");
     const token = getInput("token");
     if (token) setSecret(token);
     const opt = (name) => getInput(name).trim() || void 0;

@@ -9,7 +9,6 @@ import {
   type Check,
   type CheckEntry,
   type CheckResult,
-  type ColumnNeed,
   type ConfigProblem,
   ConfigurationError,
   displayPath,
@@ -28,6 +27,7 @@ import {
 } from '@regops/core';
 import { makeTable, readTable } from '@regops/data';
 import { z } from 'zod';
+import { evalDataset, featureColumns } from './eval-dataset';
 import { DEFAULT_THRESHOLD, formatValue } from './model-metric';
 import { predictPositive } from './runner';
 
@@ -39,13 +39,6 @@ import { predictPositive } from './runner';
 export const DEFAULT_SEED = 1;
 
 const NO_DATASETS = 'none';
-
-/** The dataset a model check runs on: the configured one, or the single dataset with role `test`. */
-export function evalDataset(dataset: string | undefined, project: RegopsConfig): string | null {
-  if (dataset !== undefined) return dataset in project.datasets ? dataset : null;
-  const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === 'test');
-  return tests.length === 1 ? (tests[0]?.[0] ?? null) : null;
-}
 
 /** Problems with `dataset:` (unknown name, or no default), worded as model.metric words them. */
 export function evalDatasetProblems(dataset: string | undefined, project: RegopsConfig): ConfigProblem[] {
@@ -92,17 +85,6 @@ export function featureProblems(feature: string, project: RegopsConfig): ConfigP
       message: `feature "${feature}" is not one of model.features${hint ? `; did you mean "${hint}"?` : ''} (model.features: ${features.join(', ')})`,
     },
   ];
-}
-
-/** Every model feature on the evaluated dataset, named by its place in model.features. */
-export function featureColumns(dataset: string | undefined, project: RegopsConfig): ColumnNeed[] {
-  const ds = evalDataset(dataset, project);
-  if (ds === null) return [];
-  return (project.model?.features ?? []).map((column, k) => ({
-    dataset: ds,
-    column,
-    field: ['model', 'features', k],
-  }));
 }
 
 /** The model and dataset of a model check at run time (validate() has already reported what is missing). */
@@ -1009,3 +991,5 @@ export const casesCheck: Check<CasesConfig> = {
     ];
   },
 };
+
+export { evalDataset, featureColumns, labelledColumns } from './eval-dataset';

@@ -30,7 +30,6 @@ import {
   type Check,
   type CheckEntry,
   type CheckResult,
-  type ColumnNeed,
   type ConfigProblem,
   ConfigurationError,
   type Metric,
@@ -42,9 +41,10 @@ import {
   type Threshold,
 } from '@regops/core';
 import { z } from 'zod';
-import { evalDataset, evalDatasetProblems, modelProblems, runTarget } from './behavior';
+import { evalDatasetProblems, modelProblems, runTarget } from './behavior';
 import { percentileInterval, type Statistic, sortSample } from './bootstrap';
 import { delongPaired } from './delong';
+import { evalDataset, labelledColumns } from './eval-dataset';
 import { METRIC_LABELS, metricFunction, statisticFor } from './metric-defs';
 import { countPositive, labelsFromTable } from './metrics';
 import { DEFAULT_THRESHOLD, formatValue } from './model-metric';
@@ -669,12 +669,7 @@ export const modelCompareCheck: Check<ModelCompareConfig> = {
   columns(cfg, project) {
     const dataset = evalDataset(cfg.dataset, project);
     if (dataset === null) return [];
-    const needs: ColumnNeed[] = (project.model?.features ?? []).map((column, k) => ({
-      dataset,
-      column,
-      field: ['model', 'features', k],
-    }));
-    if (project.target) needs.push({ dataset, column: project.target.column, field: ['target', 'column'] });
+    const needs = labelledColumns(cfg.dataset, project);
     if (cfg.by !== undefined) needs.push({ dataset, column: cfg.by, field: ['by'] });
     return needs;
   },

@@ -29,7 +29,6 @@
 import {
   type Check,
   type CheckEntry,
-  type ColumnNeed,
   type ConfigProblem,
   ConfigurationError,
   type Metric,
@@ -40,9 +39,10 @@ import {
   type Table,
 } from '@regops/core';
 import { z } from 'zod';
-import { evalDataset, evalDatasetProblems, modelProblems, runTarget } from './behavior';
+import { evalDatasetProblems, modelProblems, runTarget } from './behavior';
 import { quantileType7 } from './bootstrap';
 import { predictionFlips } from './compare';
+import { evalDataset, labelledColumns } from './eval-dataset';
 import { LOWER_IS_BETTER, METRIC_LABELS, metricFunction } from './metric-defs';
 import { countPositive, labelsFromTable } from './metrics';
 import { MONOTONE_TOLERANCE, partialDependence, quantileGrid } from './partial-dependence';
@@ -480,12 +480,7 @@ export const modelImportanceCheck: Check<ModelImportanceConfig> = {
   columns(cfg, project) {
     const dataset = evalDataset(cfg.dataset, project);
     if (dataset === null) return [];
-    const needs: ColumnNeed[] = (project.model?.features ?? []).map((column, k) => ({
-      dataset,
-      column,
-      field: ['model', 'features', k],
-    }));
-    if (project.target) needs.push({ dataset, column: project.target.column, field: ['target', 'column'] });
+    const needs = labelledColumns(cfg.dataset, project);
     const reference = referenceDataset(project, dataset);
     if (cfg.partial_dependence && reference !== dataset) {
       for (const [k, column] of (project.model?.features ?? []).entries()) {

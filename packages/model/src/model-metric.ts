@@ -2,7 +2,6 @@ import {
   type Check,
   type CheckEntry,
   type CheckResult,
-  type ColumnNeed,
   type ConfigProblem,
   ConfigurationError,
   InputError,
@@ -18,6 +17,7 @@ import { z } from 'zod';
 import { bootstrapCi, type CiMethod } from './bootstrap';
 import { confusionMatrix, thresholdForSensitivity, thresholdForSpecificity } from './classification';
 import { calibrationCurve, rocCurve } from './curves';
+import { evalDataset, labelledColumns } from './eval-dataset';
 import {
   METRIC_LABELS,
   MODEL_METRICS,
@@ -112,9 +112,7 @@ const isThresholdMetric = (m: ModelMetricName) => THRESHOLD_METRICS.includes(m);
 
 /** The dataset the check evaluates on: the configured one, or the single dataset with role `test`. */
 export function metricDataset(cfg: ModelMetricConfig, project: RegopsConfig): string | null {
-  if (cfg.dataset !== undefined) return cfg.dataset in project.datasets ? cfg.dataset : null;
-  const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === 'test');
-  return tests.length === 1 ? (tests[0]?.[0] ?? null) : null;
+  return evalDataset(cfg.dataset, project);
 }
 
 function bounds(cfg: ModelMetricConfig): Threshold[] {
@@ -284,15 +282,7 @@ export const modelMetricCheck: Check<ModelMetricConfig> = {
   },
 
   columns(cfg, project) {
-    const dataset = metricDataset(cfg, project);
-    if (dataset === null) return [];
-    const needs: ColumnNeed[] = (project.model?.features ?? []).map((column, k) => ({
-      dataset,
-      column,
-      field: ['model', 'features', k],
-    }));
-    if (project.target) needs.push({ dataset, column: project.target.column, field: ['target', 'column'] });
-    return needs;
+    return labelledColumns(cfg.dataset, project);
   },
 
   criterion(cfg, project) {

@@ -14,7 +14,7 @@ function runtimeProblem(e) {
 }
 async function runEntry(name) {
   try {
-    const { runAction } = await import("./action-VTKGXH4A.mjs");
+    const { runAction } = await import("./action-WCGZCW4R.mjs");
     process.exitCode = await runAction(name);
   } catch (e) {
     const regops = e instanceof Error && typeof e.exitCode === "number";

@@ -29,7 +29,7 @@ import {
   require_dist,
   runProject,
   writeOutputDir
-} from "./chunk-GNQ3WPW3.mjs";
+} from "./chunk-5N7URV5V.mjs";
 import {
   __commonJS,
   __export,

@@ -4,7 +4,7 @@ import {
   buildRelease,
   readPackage,
   verifyPackage
-} from "./chunk-GNQ3WPW3.mjs";
+} from "./chunk-5N7URV5V.mjs";
 import "./chunk-SDNCZGG2.mjs";
 export {
   buildRelease,

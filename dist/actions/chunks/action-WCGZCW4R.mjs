@@ -34,7 +34,7 @@ import {
   readEvidenceFile,
   runProject,
   writeOutputDir
-} from "./chunk-GNQ3WPW3.mjs";
+} from "./chunk-5N7URV5V.mjs";
 import {
   __toESM
 } from "./chunk-SDNCZGG2.mjs";

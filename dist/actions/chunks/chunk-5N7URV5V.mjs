@@ -57796,6 +57796,29 @@ function judgeColumns(config3, measured, sensitive, sides) {
 import { readFile as readFile3 } from "node:fs/promises";
 import path19 from "node:path";
 
+// packages/model/src/eval-dataset.ts
+function evalDataset(dataset, project) {
+  if (dataset !== void 0) return dataset in project.datasets ? dataset : null;
+  const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === "test");
+  return tests.length === 1 ? tests[0]?.[0] ?? null : null;
+}
+function featureColumns(dataset, project) {
+  const ds = evalDataset(dataset, project);
+  if (ds === null) return [];
+  return (project.model?.features ?? []).map((column, k) => ({
+    dataset: ds,
+    column,
+    field: ["model", "features", k]
+  }));
+}
+function labelledColumns(dataset, project) {
+  const needs2 = featureColumns(dataset, project);
+  const ds = evalDataset(dataset, project);
+  if (ds !== null && project.target)
+    needs2.push({ dataset: ds, column: project.target.column, field: ["target", "column"] });
+  return needs2;
+}
+
 // packages/model/src/random.ts
 function fmix322(x) {
   let h = x >>> 0;
@@ -60220,9 +60243,7 @@ function ciConfig(cfg) {
 }
 var isThresholdMetric = (m) => THRESHOLD_METRICS.includes(m);
 function metricDataset(cfg, project) {
-  if (cfg.dataset !== void 0) return cfg.dataset in project.datasets ? cfg.dataset : null;
-  const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === "test");
-  return tests.length === 1 ? tests[0]?.[0] ?? null : null;
+  return evalDataset(cfg.dataset, project);
 }
 function bounds(cfg) {
   const out = [];
@@ -60373,15 +60394,7 @@ var modelMetricCheck = {
     return problems;
   },
   columns(cfg, project) {
-    const dataset = metricDataset(cfg, project);
-    if (dataset === null) return [];
-    const needs2 = (project.model?.features ?? []).map((column, k) => ({
-      dataset,
-      column,
-      field: ["model", "features", k]
-    }));
-    if (project.target) needs2.push({ dataset, column: project.target.column, field: ["target", "column"] });
-    return needs2;
+    return labelledColumns(cfg.dataset, project);
   },
   criterion(cfg, project) {
     const dataset = metricDataset(cfg, project) ?? cfg.dataset ?? "the test dataset";
@@ -60824,11 +60837,6 @@ function judge({ cfg, base, details: details2, value, ci, level, extra, describe
 // packages/model/src/behavior.ts
 var DEFAULT_SEED = 1;
 var NO_DATASETS = "none";
-function evalDataset(dataset, project) {
-  if (dataset !== void 0) return dataset in project.datasets ? dataset : null;
-  const tests = Object.entries(project.datasets).filter(([, ds]) => ds.role === "test");
-  return tests.length === 1 ? tests[0]?.[0] ?? null : null;
-}
 function evalDatasetProblems(dataset, project) {
   const known = Object.keys(project.datasets);
   const knownText = known.join(", ") || NO_DATASETS;
@@ -60864,15 +60872,6 @@ function featureProblems(feature, project) {
       message: `feature "${feature}" is not one of model.features${hint ? `; did you mean "${hint}"?` : ""} (model.features: ${features.join(", ")})`
     }
   ];
-}
-function featureColumns(dataset, project) {
-  const ds = evalDataset(dataset, project);
-  if (ds === null) return [];
-  return (project.model?.features ?? []).map((column, k) => ({
-    dataset: ds,
-    column,
-    field: ["model", "features", k]
-  }));
 }
 function runTarget(ctx, cfg, type) {
   const { model } = ctx.config;
@@ -62061,12 +62060,7 @@ var modelCompareCheck = {
   columns(cfg, project) {
     const dataset = evalDataset(cfg.dataset, project);
     if (dataset === null) return [];
-    const needs2 = (project.model?.features ?? []).map((column, k) => ({
-      dataset,
-      column,
-      field: ["model", "features", k]
-    }));
-    if (project.target) needs2.push({ dataset, column: project.target.column, field: ["target", "column"] });
+    const needs2 = labelledColumns(cfg.dataset, project);
     if (cfg.by !== void 0) needs2.push({ dataset, column: cfg.by, field: ["by"] });
     return needs2;
   },
@@ -62897,12 +62891,7 @@ var modelImportanceCheck = {
   columns(cfg, project) {
     const dataset = evalDataset(cfg.dataset, project);
     if (dataset === null) return [];
-    const needs2 = (project.model?.features ?? []).map((column, k) => ({
-      dataset,
-      column,
-      field: ["model", "features", k]
-    }));
-    if (project.target) needs2.push({ dataset, column: project.target.column, field: ["target", "column"] });
+    const needs2 = labelledColumns(cfg.dataset, project);
     const reference2 = referenceDataset(project, dataset);
     if (cfg.partial_dependence && reference2 !== dataset) {
       for (const [k, column] of (project.model?.features ?? []).entries()) {
