@@ -1,18 +1,4 @@
 #!/usr/bin/env node
-// Data-pipeline benchmark: generates train/test CSVs of N and N/4 rows, writes a regops.yml with every
-// streaming data check enabled, and runs the real CLI bundle (`node dist/cli/regops.mjs run`) once per N as a
-// child process (K times with --repeat K, on the same files), measuring wall time and peak RSS. See bench/README.md.
-//
-//   node bench/data/run.mjs                       # N = 1 000 000 and 5 000 000
-//   node bench/data/run.mjs --rows 200000         # quick run (a comma list works too: --rows 200000,1000000)
-//   options: --cli PATH (default dist/cli/regops.mjs), --results PATH (default bench/data/results.md;
-//            --no-results to skip), --keep (keep the temporary data), --seed S, --node-flag FLAG (repeatable,
-//            passed to the node running the CLI, e.g. --node-flag=--max-old-space-size=256), --repeat K (runs per
-//            N; the table then shows median (min–max): peak RSS varies from run to run), --no-snapshot (see below)
-//
-// The bundle is copied into the temporary directory at the start (with a node_modules link back to the repo's,
-// for onnxruntime-node), so a rebuild of dist/ by someone else during a long run cannot change what is measured.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -30,6 +16,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mdTable, parseTimeV, run } from '../lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -86,25 +73,6 @@ function parseArgs(argv) {
   if (opts.rows.some((n) => n + 1440 + Math.ceil(n / 4) > 9_999_999))
     throw new Error('--rows: N at most about 7 900 000');
   return opts;
-}
-
-/** Runs a command; resolves to { code, stdout, stderr }. */
-function run(cmd, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolve({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr }),
-    );
-  });
 }
 
 /** Bytes under a directory (0 when it does not exist); tolerant of files vanishing while it walks. */
@@ -276,23 +244,6 @@ const REQUIREMENTS = `requirements:
 `;
 
 /* ----------------------------------------------------------------- measure */
-
-function parseTimeV(text) {
-  const field = (label) => {
-    const m = new RegExp(`^\\s*${label}:\\s*(.+)$`, 'm').exec(text);
-    return m ? m[1].trim() : null;
-  };
-  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)');
-  let wallS = null;
-  if (wall) wallS = wall.split(':').reduce((s, x) => s * 60 + Number(x), 0);
-  return {
-    maxRssKiB: Number(field('Maximum resident set size \\(kbytes\\)')),
-    userS: Number(field('User time \\(seconds\\)')),
-    sysS: Number(field('System time \\(seconds\\)')),
-    wallS,
-    cpuPct: field('Percent of CPU this job got'),
-  };
-}
 
 /** Wrapper loaded with --import when /usr/bin/time is missing: writes the process's maxRSS on exit. */
 const RSS_WRAPPER = `import { writeFileSync } from 'node:fs';
@@ -466,17 +417,6 @@ const esc = (s) => s.replace(/\|/g, '\\|');
  * A Markdown table padded the way `biome format` lays tables out (bench/ is inside the repo's lint scope), so
  * the generated results.md passes `npm run lint` as written. `align`: 'l' or 'r' per column.
  */
-function mdTable(head, align, rows) {
-  const len = (s) => [...s].length;
-  const widths = head.map((h, j) => Math.max(3, len(h), ...rows.map((r) => len(r[j]))));
-  const cell = (s, j) => {
-    const pad = ' '.repeat(widths[j] - len(s));
-    return align[j] === 'r' ? pad + s : s + pad;
-  };
-  const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-  const sep = `| ${widths.map((w, j) => (align[j] === 'r' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
-  return [line(head), sep, ...rows.map(line)].join('\n');
-}
 
 function table(results) {
   const head = [

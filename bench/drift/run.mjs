@@ -1,15 +1,4 @@
 #!/usr/bin/env node
-// Drift benchmark: a reference CSV (bench/data/generate.mjs) and its drifted twin (the same generator with
-// another seed, then the documented changes of drift-twin.mjs), a regops.yml with one drift.feature check over
-// the 28 comparable columns, and the real CLI bundle (`node dist/cli/regops.mjs run`) as a child process under
-// `/usr/bin/time -v`; then the same computation in pandas + scipy (pandas_drift.py), timed the same way, with
-// the ratios and a per-column comparison of the statistics. See bench/README.md.
-//
-//   node bench/drift/run.mjs                        # N = 1 000 000 rows on each side
-//   node bench/drift/run.mjs --rows 200000          # quick run (a list works too: --rows 200000,1000000)
-//   options: --repeat K, --results PATH | --no-results, --keep, --seed S, --cli PATH, --node-flag FLAG
-//            (repeatable), --no-pandas, --python PATH, --with-ids, --no-snapshot
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -28,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { COLUMNS } from '../data/generate.mjs';
+import { mdTable, parseTimeV, run } from '../lib.mjs';
 import { DRIFT, driftTwin, EXPECTED_DRIFTED } from './drift-twin.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -113,23 +103,6 @@ function parseArgs(argv) {
 
 /* ------------------------------------------------------------------ setup */
 
-/** Runs a command; resolves to { code, signal, stdout, stderr }. */
-function run(cmd, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? 128, signal, stdout, stderr }));
-  });
-}
-
 async function sha256(file) {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk);
@@ -202,22 +175,6 @@ async function prepare(n, opts, tmp) {
 }
 
 /* ---------------------------------------------------------------- measure */
-
-/** The fields of `/usr/bin/time -v` we use. */
-function parseTimeV(text) {
-  const field = (label) => {
-    const m = new RegExp(`^\\s*${label}:\\s*(.+)$`, 'm').exec(text);
-    return m ? m[1].trim() : null;
-  };
-  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)');
-  const signal = /Command terminated by signal (\d+)/.exec(text);
-  return {
-    wallS: wall ? wall.split(':').reduce((s, x) => s * 60 + Number(x), 0) : null,
-    maxRssMiB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024 || null,
-    cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
-    signal: signal ? Number(signal[1]) : null,
-  };
-}
 
 /** Runs `cmd args` under /usr/bin/time -v; resolves to the time fields and the command's own output. */
 async function timed(cmd, args, runDir, options = {}) {
@@ -384,19 +341,6 @@ function spread(xs, d = 0) {
 }
 
 const esc = (s) => String(s).replace(/\|/g, '\\|');
-
-/** A Markdown table padded as `biome format` pads tables (bench/ is linted). align: 'l' or 'r' per column. */
-function mdTable(head, align, rows) {
-  const len = (s) => [...s].length;
-  const widths = head.map((h, j) => Math.max(3, len(h), ...rows.map((r) => len(r[j]))));
-  const cell = (s, j) => {
-    const pad = ' '.repeat(widths[j] - len(s));
-    return align[j] === 'r' ? pad + s : s + pad;
-  };
-  const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-  const sep = `| ${widths.map((w, j) => (align[j] === 'r' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
-  return [line(head), sep, ...rows.map(line)].join('\n');
-}
 
 /** Results grouped by N and tool, in run order. */
 function groups(results) {

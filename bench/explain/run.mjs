@@ -1,15 +1,4 @@
 #!/usr/bin/env node
-// Explainability benchmark: does the `model.importance` check (permutation importance, 10 repeats) stay
-// practical at 30 features × 100k rows? It writes a logistic ONNX model with known coefficients (a small
-// protobuf writer below, no dependencies), a seeded CSV whose label is drawn from that model's probability,
-// a regops.yml with one model.importance check (AUROC, 10 repeats; no partial dependence, no attributions,
-// no baseline), runs the real CLI bundle (`node dist/cli/regops.mjs run`) under `/usr/bin/time -v`, and
-// compares the ranking with the true order of |coefficient|. See bench/README.md.
-//
-//   node bench/explain/run.mjs                       # N = 100 000 rows
-//   node bench/explain/run.mjs --rows 10000,100000   # a list works too
-//   options: --repeat K, --results PATH | --no-results, --keep, --seed S, --cli PATH, --node-flag FLAG
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -24,6 +13,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTimeV, run } from '../lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -271,32 +261,6 @@ checks:
 }
 
 /* ---------------------------------------------------------------- measure */
-
-function run(cmd, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? 128, signal, stdout, stderr }));
-  });
-}
-
-function parseTimeV(text) {
-  const field = (label) => new RegExp(`^\\s*${label}:\\s*(.+)$`, 'm').exec(text)?.[1].trim() ?? null;
-  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)');
-  return {
-    wallS: wall ? wall.split(':').reduce((s, x) => s * 60 + Number(x), 0) : null,
-    maxRssMiB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024 || null,
-    cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
-  };
-}
 
 /** Spearman rank correlation of two rankings given as rank-by-feature maps (no ties). */
 function spearman(a, b) {
